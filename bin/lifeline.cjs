@@ -1,0 +1,15 @@
+#!/usr/bin/env node
+// The `lifeline` command. Runs the TypeScript sources through tsx, so the CLI and `serve` need no
+// build step; only the UI that `serve` hands to browsers is built (npm run build).
+'use strict';
+require('tsx/cjs');
+const { runCli } = require('../src/main/cli/main.ts');
+runCli(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err) => {
+    process.stderr.write(`lifeline: internal error: ${err && err.message ? err.message : err}\n`);
+    process.exitCode = 2;
+  },
+);

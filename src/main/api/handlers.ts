@@ -1,0 +1,30 @@
+import type { ChannelName, ParsedRequestOf, ResponseOf } from '../../shared/contract';
+import type { Queue } from '../queue/queue';
+import type { Store } from '../store/store';
+import type { Clock } from '../time/clock';
+import { itemHandlers } from './item-handlers';
+import { overviewHandlers } from './overview-handlers';
+
+/** What handlers act on: the store, the queue's rules, and a way to tell the engine something changed. */
+export interface ApiContext {
+  store: Store;
+  queue: Queue;
+  clock: Clock;
+  /** Called after every write: pushes changes to UIs and wakes the engine (no-op in the CLI). */
+  afterWrite(): void;
+}
+
+export type Handler<C extends ChannelName> = (request: ParsedRequestOf<C>) => Promise<ResponseOf<C>> | ResponseOf<C>;
+export type Handlers = { [C in ChannelName]: Handler<C> };
+
+/** Per-domain handler maps merged into one; a channel answered twice is refused at start. */
+export function createHandlers(ctx: ApiContext): Handlers {
+  const merged: Record<string, unknown> = {};
+  for (const part of [itemHandlers(ctx), overviewHandlers(ctx)]) {
+    for (const [name, fn] of Object.entries(part)) {
+      if (name in merged) throw new Error(`channel ${name} has two handlers`);
+      merged[name] = fn;
+    }
+  }
+  return merged as Handlers;
+}

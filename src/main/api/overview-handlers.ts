@@ -1,0 +1,5 @@
+import type { ApiContext, Handler } from './handlers';
+
+export const overviewHandlers = (ctx: ApiContext): { 'overview:get': Handler<'overview:get'> } => ({
+  'overview:get': () => ctx.store.reads.overview(),
+});

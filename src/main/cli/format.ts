@@ -1,0 +1,52 @@
+import type { ItemDetail, ItemSummary, Overview } from '../../shared/contract';
+import { itemStates, stages } from '../../shared/contract';
+
+/** Left-aligned columns; the last column is not padded. */
+export function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i] ?? 0)))
+      .join('  ')
+      .trimEnd();
+  return [line(header), ...rows.map(line)].join('\n');
+}
+
+export function formatStatus(o: Overview): string {
+  const shown = itemStates.filter((s) => s !== 'discarded' || o.totals.discarded > 0);
+  const rows = stages.map((stage) => [stage, ...shown.map((s) => String(o.byStage[stage][s]))]);
+  rows.push(['total', ...shown.map((s) => String(o.totals[s]))]);
+  return `${o.items} item${o.items === 1 ? '' : 's'}\n\n${table(['stage', ...shown], rows)}`;
+}
+
+export function formatItems(items: ItemSummary[]): string {
+  if (items.length === 0) return 'no items';
+  return table(
+    ['id', 'state', 'stage', 'attempts', 'file', 'why'],
+    items.map((i) => [
+      String(i.id),
+      i.state,
+      i.stage,
+      `${i.attempts}/${i.maxAttempts}`,
+      i.fileName,
+      i.error ? `${i.error.code}: ${i.error.message}` : (i.waitReason ?? ''),
+    ]),
+  );
+}
+
+export function formatItem(d: ItemDetail): string {
+  const lines = [
+    `item ${d.id}  ${d.state} at ${d.stage} (attempt ${d.attempts} of ${d.maxAttempts})`,
+    `file    ${d.file}`,
+    `stored  ${d.storedPath ?? '(not yet)'}`,
+    `sha256  ${d.sha256}`,
+  ];
+  if (d.error) lines.push(`error   ${d.error.code}: ${d.error.message}`);
+  if (d.waitReason) lines.push(`waiting ${d.waitReason}`);
+  if (d.progress) lines.push(`now     ${d.progress.step} ${d.progress.percent === null ? '' : `${d.progress.percent.toFixed(0)}%`}`);
+  lines.push('', table(
+    ['at', 'event', 'stage', 'by', 'detail'],
+    d.events.map((e) => [e.at, e.type, e.stage ?? '', e.actor, [e.detail, e.error && `${e.error.code}: ${e.error.message}`].filter(Boolean).join(' — ')]),
+  ));
+  return lines.join('\n');
+}

@@ -1,0 +1,170 @@
+import { Command, CommanderError, Option } from 'commander';
+import { itemStates, stages, type ChannelName, type ItemsPage, type ItemSummary, type RequestOf, type ResponseOf } from '../../shared/contract';
+import { resolveDataDir } from '../config/data-dir';
+import { openLifeline, type Lifeline } from '../lifeline';
+import { CliError, exitCodes, fromTransferable } from './cli-error';
+import { formatItem, formatItems, formatStatus } from './format';
+import { serveCommand } from './serve-command';
+
+interface GlobalOptions {
+  dataDir?: string;
+}
+
+const out = (text: string) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+const json = (value: unknown) => out(JSON.stringify(value, null, 2));
+
+function parseId(raw: string): number {
+  const id = Number(raw);
+  if (!Number.isInteger(id) || id < 1) throw new CliError(`"${raw}" is not an item id (a whole number ≥ 1)`, exitCodes.user);
+  return id;
+}
+
+/** Runs `fn` against the store for one command; the CLI never starts an engine except in `serve`. */
+async function withStore<T>(program: Command, fn: (app: Lifeline) => Promise<T>): Promise<T> {
+  const { dataDir } = program.opts<GlobalOptions>();
+  const app = openLifeline({ dataDir: resolveDataDir(dataDir), withEngine: false, processName: 'cli' });
+  try {
+    return await fn(app);
+  } finally {
+    await app.close();
+  }
+}
+
+async function call<C extends ChannelName>(app: Lifeline, channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
+  const r = await app.call(channel, request);
+  if (!r.ok) throw fromTransferable(r.error);
+  return r.value;
+}
+
+export function buildProgram(): Command {
+  const program = new Command('lifeline')
+    .description('Lifeline: audio → transcript → memories, with nothing lost or silently stuck.')
+    .option('--data-dir <dir>', 'where the store lives (default: $LIFELINE_DATA_DIR or the OS app-data dir)')
+    .showHelpAfterError('(run lifeline --help for usage)')
+    .exitOverride();
+
+  program
+    .command('add')
+    .description('add audio files; the same audio twice is one item')
+    .argument('<files...>')
+    .option('--priority <n>', 'higher runs first, -100..100', '0')
+    .action(async (files: string[], opts: { priority: string }) => {
+      const priority = Number(opts.priority);
+      if (!Number.isInteger(priority)) throw new CliError(`--priority must be a whole number, got "${opts.priority}"`, exitCodes.user);
+      const r = await withStore(program, (app) => call(app, 'items:add', { paths: files, priority }));
+      for (const a of r.added) out(`added ${a.id} ${a.file}`);
+      for (const d of r.duplicates) out(`duplicate of ${d.id} ${d.file}`);
+      for (const x of r.rejected) process.stderr.write(`rejected ${x.file}: ${x.message}\n`);
+      if (r.rejected.length > 0) throw new CliError(`${r.rejected.length} of ${files.length} files could not be added`, exitCodes.user);
+    });
+
+  program
+    .command('status')
+    .description('counts of items by stage and state')
+    .option('--json', 'machine-readable output')
+    .action(async (opts: { json?: boolean }) => {
+      const { dataDir } = program.opts<GlobalOptions>();
+      const o = await withStore(program, (app) => call(app, 'overview:get', {}));
+      if (opts.json) json({ items: o.totals, byStage: o.byStage, total: o.items, dataDir: resolveDataDir(dataDir) });
+      else out(formatStatus(o));
+    });
+
+  program
+    .command('items')
+    .description('list items, newest first')
+    .addOption(new Option('--state <state>', 'only items in this state').choices(itemStates))
+    .addOption(new Option('--stage <stage>', 'only items at this stage').choices(stages))
+    .option('--limit <n>', 'at most this many', '1000')
+    .option('--json', 'machine-readable output')
+    .action(async (opts: { state?: (typeof itemStates)[number]; stage?: (typeof stages)[number]; limit: string; json?: boolean }) => {
+      const limit = Number(opts.limit);
+      if (!Number.isInteger(limit) || limit < 1) throw new CliError(`--limit must be a whole number ≥ 1, got "${opts.limit}"`, exitCodes.user);
+      const items = await withStore(program, async (app) => {
+        const all: ItemSummary[] = [];
+        let cursor: string | undefined;
+        do {
+          const page: ItemsPage = await call(app, 'items:list', { state: opts.state, stage: opts.stage, cursor, limit: Math.min(500, limit - all.length) });
+          all.push(...page.items);
+          cursor = page.nextCursor ?? undefined;
+        } while (cursor && all.length < limit);
+        return all;
+      });
+      if (opts.json) json(items);
+      else out(formatItems(items));
+    });
+
+  program
+    .command('show')
+    .description('one item with its timeline')
+    .argument('<id>')
+    .option('--json', 'machine-readable output')
+    .action(async (raw: string, opts: { json?: boolean }) => {
+      const d = await withStore(program, (app) => call(app, 'items:get', { id: parseId(raw) }));
+      if (opts.json) json(d);
+      else out(formatItem(d));
+    });
+
+  program
+    .command('retry')
+    .description('requeue a dead or cancelled item (or every dead letter)')
+    .argument('[id]')
+    .option('--all-dead', 'retry every dead letter')
+    .action(async (raw: string | undefined, opts: { allDead?: boolean }) => {
+      if (opts.allDead && raw) throw new CliError('give an id or --all-dead, not both', exitCodes.user);
+      if (opts.allDead) {
+        const r = await withStore(program, (app) => call(app, 'items:retryAllDead', {}));
+        out(`requeued ${r.count} dead letter${r.count === 1 ? '' : 's'}`);
+      } else if (raw) {
+        const item = await withStore(program, (app) => call(app, 'items:retry', { id: parseId(raw) }));
+        out(`item ${item.id} requeued at ${item.stage}`);
+      } else {
+        throw new CliError('retry needs an item id or --all-dead', exitCodes.user);
+      }
+    });
+
+  program
+    .command('discard')
+    .description('remove an item from lists and dead letters (history kept)')
+    .argument('<id>')
+    .action(async (raw: string) => {
+      const item = await withStore(program, (app) => call(app, 'items:discard', { id: parseId(raw) }));
+      out(`item ${item.id} discarded`);
+    });
+
+  program
+    .command('cancel')
+    .description('stop an item')
+    .argument('<id>')
+    .action(async (raw: string) => {
+      const item = await withStore(program, (app) => call(app, 'items:cancel', { id: parseId(raw) }));
+      out(`item ${item.id} cancelled`);
+    });
+
+  serveCommand(program);
+  return program;
+}
+
+/** Runs the CLI; resolves with the exit code instead of exiting, so tests can call it too. */
+export async function runCli(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCodes.ok;
+  } catch (err: unknown) {
+    if (err instanceof CommanderError) {
+      // Help and version are not errors; usage mistakes are the user's (commander printed them).
+      return err.exitCode === 0 ? exitCodes.ok : exitCodes.user;
+    }
+    if (err instanceof CliError) {
+      process.stderr.write(`lifeline: ${err.message}\n`);
+      return err.exitCode;
+    }
+    const e = err as Error;
+    if ((e as { name?: string }).name === 'SchemaTooNewError') {
+      process.stderr.write(`lifeline: ${e.message}\n`);
+      return exitCodes.user;
+    }
+    process.stderr.write(`lifeline: internal error: ${e?.message ?? String(err)}\n`);
+    return exitCodes.internal;
+  }
+}

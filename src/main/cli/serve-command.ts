@@ -1,0 +1,57 @@
+import type { Command } from 'commander';
+import { rendererDir } from '../config/app-paths';
+import { resolveDataDir } from '../config/data-dir';
+import { startHeadlessServer } from '../api/http/headless-server';
+import { openLifeline } from '../lifeline';
+import { CliError, exitCodes } from './cli-error';
+
+/**
+ * `lifeline serve`: the engine plus the UI and the API on 127.0.0.1. Runs until SIGINT/SIGTERM, then
+ * stops gracefully: no new claims, running jobs get the grace period, the rest are released.
+ */
+export function serveCommand(program: Command): void {
+  program
+    .command('serve')
+    .description('run the engine and serve the UI + API on 127.0.0.1')
+    .option('--port <n>', 'port to listen on (0 picks a free one)', '4747')
+    .action(async (opts: { port: string }) => {
+      const port = Number(opts.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port must be 0–65535, got "${opts.port}"`, exitCodes.user);
+      const dataDir = resolveDataDir(program.opts<{ dataDir?: string }>().dataDir);
+      const app = openLifeline({ dataDir, withEngine: true, processName: 'serve' });
+      let server;
+      try {
+        server = await startHeadlessServer(app, { port, rendererDir: rendererDir(), token: process.env.LIFELINE_TOKEN || undefined });
+      } catch (err: unknown) {
+        await app.close(0);
+        if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+          throw new CliError(`port ${port} is in use; pick another with --port (0 picks a free one)`, exitCodes.user);
+        }
+        throw err;
+      }
+      const recovered = app.engine?.start() ?? [];
+      process.stdout.write(`Lifeline is serving ${dataDir}\n`);
+      if (recovered.length > 0) process.stdout.write(`recovered ${recovered.length} job(s) left running by a previous process\n`);
+      process.stdout.write(`Open ${server.openUrl}\n`);
+      await new Promise<void>((resolve) => {
+        let stopping = false;
+        const stop = (signal: string) => {
+          if (stopping) {
+            process.stderr.write(`lifeline: ${signal} again, exiting now; running jobs resume at next start\n`);
+            process.exit(exitCodes.ok);
+          }
+          stopping = true;
+          process.stdout.write(`stopping (${signal}): letting running jobs finish…\n`);
+          void (async () => {
+            await server.close();
+            const r = await app.engine?.stop();
+            await app.close();
+            process.stdout.write(`stopped: ${r?.finished ?? 0} finished, ${r?.released ?? 0} released for next start\n`);
+            resolve();
+          })();
+        };
+        process.on('SIGINT', () => stop('SIGINT'));
+        process.on('SIGTERM', () => stop('SIGTERM'));
+      });
+    });
+}

@@ -1,0 +1,64 @@
+import fs from 'node:fs';
+import type { ItemFilesStore } from '../../store/item-files-store';
+import { probeWav } from '../audio/wav-probe';
+import { permanentError } from '../stage-error';
+import type { StageContext, StageHandler } from '../stage-handler';
+import { copyIntoStore, hashFile, storedAudioPath } from './copy-into-store';
+
+const probeBytes = 1 << 20;
+
+function readHead(file: string): { head: Buffer; size: number } {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const size = fs.fstatSync(fd).size;
+    const head = Buffer.alloc(Math.min(size, probeBytes));
+    fs.readSync(fd, head, 0, head.length, 0);
+    return { head, size };
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/**
+ * Ingest: copy the user's file into the store (atomically), prove it is the audio that was added
+ * (same SHA-256), and check that it decodes. The copy is kept even when the audio is bad, so a dead
+ * letter can always be inspected and retried.
+ */
+export class IngestStage implements StageHandler {
+  readonly stage = 'ingest' as const;
+  constructor(private readonly files: ItemFilesStore) {}
+
+  availability() {
+    return { ok: true } as const;
+  }
+
+  async run(ctx: StageContext): Promise<string> {
+    const { item } = ctx;
+    const target = storedAudioPath(ctx.paths.audio, item.sha256, item.fileName);
+    // Idempotent re-run: a complete copy from an earlier attempt is verified, not copied again.
+    const reuse = fs.existsSync(target) && (await hashFile(target, ctx.signal)).sha256 === item.sha256;
+    if (!reuse) {
+      if (!fs.existsSync(item.sourcePath)) {
+        throw permanentError('SOURCE_MISSING', `${item.sourcePath} no longer exists; it was moved or deleted before it could be copied`);
+      }
+      const total = fs.statSync(item.sourcePath).size;
+      ctx.progress({ step: 'copy', percent: 0, message: 'copying into the store' });
+      const copied = await copyIntoStore(item.sourcePath, target, ctx.paths.tmp, {
+        signal: ctx.signal,
+        onBytes: (n) => ctx.progress({ step: 'copy', percent: total ? Math.min(100, (100 * n) / total) : 100, message: 'copying into the store' }),
+      });
+      if (copied.sha256 !== item.sha256) {
+        fs.rmSync(target, { force: true });
+        throw permanentError(
+          'SOURCE_CHANGED',
+          `${item.sourcePath} changed after it was added (its SHA-256 is now ${copied.sha256.slice(0, 12)}…); add it again`,
+        );
+      }
+    }
+    this.files.setStoredPath(item.id, target);
+    ctx.progress({ step: 'check', percent: 100, message: 'checking that the audio decodes' });
+    const { head, size } = readHead(target);
+    const wav = probeWav(head, size, item.fileName);
+    return `stored ${(size / 1e6).toFixed(1)} MB; ${wav.durationSec.toFixed(1)} s of ${wav.sampleRate} Hz ${wav.channels}-channel audio`;
+  }
+}

@@ -1,0 +1,5 @@
+import type { Migration } from './migration';
+import { m0001Initial } from './0001-initial';
+
+/** Append, never edit or reorder: a shipped migration has already run on users' stores. */
+export const migrations: readonly Migration[] = [m0001Initial];

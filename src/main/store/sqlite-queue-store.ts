@@ -1,0 +1,294 @@
+import type { Progress, Stage } from '../../shared/contract';
+import type { JobState } from '../queue/job-state';
+import { cancellableJobStates, retryableJobStates } from '../queue/job-state';
+import type {
+  AfterRunning,
+  ClaimedJob,
+  ClaimRequest,
+  EnqueueResult,
+  EventInput,
+  Lease,
+  LeaseRef,
+  NewItem,
+  NewJob,
+  QueueStore,
+} from '../queue/queue-store';
+import type { SqliteDatabase } from './database';
+
+const sqlList = (states: readonly string[]) => states.map((s) => `'${s}'`).join(', ');
+
+interface LeaseRow {
+  item_id: number;
+  token: number;
+  owner: string;
+  stage: Stage;
+  acquired_at: number;
+  expires_at: number;
+  heartbeat_at: number;
+  progress_percent: number | null;
+  progress_changed_at: number;
+  attempts: number;
+  max_attempts: number;
+  recoveries: number;
+}
+
+const toLease = (r: LeaseRow): Lease => ({
+  itemId: r.item_id,
+  token: r.token,
+  owner: r.owner,
+  stage: r.stage,
+  acquiredAt: r.acquired_at,
+  expiresAt: r.expires_at,
+  heartbeatAt: r.heartbeat_at,
+  progressPercent: r.progress_percent,
+  progressChangedAt: r.progress_changed_at,
+  attempts: r.attempts,
+  maxAttempts: r.max_attempts,
+  recoveries: r.recoveries,
+});
+
+/**
+ * SQLite adapter of the queue: all SQL that changes job state lives here. Statements are prepared
+ * once; every public method runs as one IMMEDIATE transaction (taking the write lock up front, so two
+ * processes never deadlock upgrading a read lock).
+ */
+export class SqliteQueueStore implements QueueStore {
+  private readonly s;
+  private readonly tx;
+
+  constructor(private readonly db: SqliteDatabase) {
+    const p = (sql: string) => db.prepare(sql);
+    const leaseColumns = `l.item_id, l.token, l.owner, l.stage, l.acquired_at, l.expires_at, l.heartbeat_at,
+                          l.progress_percent, l.progress_changed_at, j.attempts, j.max_attempts, j.recoveries`;
+    this.s = {
+      insertEvent: p(`INSERT INTO events (item_id, at, type, stage, actor, detail, error_code, error_message)
+                      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
+      findBySha: p(`SELECT i.id, j.state FROM items i JOIN jobs j ON j.item_id = i.id WHERE i.sha256 = ?`),
+      insertItem: p(`INSERT INTO items (sha256, source_path, file_name, size_bytes, created_at) VALUES (?, ?, ?, ?, ?)`),
+      insertJob: p(`INSERT INTO jobs (item_id, stage, state, priority, run_at, max_attempts, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`),
+      readdItem: p(`UPDATE items SET source_path = ?, file_name = ?, stored_path = NULL WHERE id = ?`),
+      restartJob: p(`UPDATE jobs SET stage = ?, state = ?, priority = ?, run_at = ?, attempts = 0, max_attempts = ?, recoveries = 0,
+                       wait_reason = NULL, error_code = NULL, error_message = NULL, updated_at = ? WHERE item_id = ?`),
+      promoteDue: p(`UPDATE jobs SET state = 'queued', updated_at = @now
+                     WHERE state IN ('scheduled', 'retry_scheduled') AND run_at <= @now RETURNING item_id, stage`),
+      nextDueAt: p(`SELECT min(run_at) FROM jobs WHERE state IN ('scheduled', 'retry_scheduled')`).pluck(),
+      claim: p(`UPDATE jobs SET state = 'running', attempts = attempts + 1, lease_token = lease_token + 1, updated_at = @now
+                WHERE item_id = (SELECT item_id FROM jobs WHERE state = 'queued' AND stage = @stage
+                                 ORDER BY priority DESC, item_id LIMIT 1)
+                RETURNING item_id, stage, priority, attempts, max_attempts, recoveries, lease_token`),
+      insertLease: p(`INSERT INTO leases (item_id, token, owner, stage, acquired_at, expires_at, heartbeat_at, progress_changed_at)
+                      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
+      renew: p(`UPDATE leases SET expires_at = ?, heartbeat_at = ? WHERE item_id = ? AND token = ?`),
+      renewWithProgress: p(`UPDATE leases SET expires_at = @expires, heartbeat_at = @now,
+                              progress_changed_at = CASE WHEN progress_step IS @step AND progress_percent IS @percent
+                                                         THEN progress_changed_at ELSE @now END,
+                              progress_step = @step, progress_percent = @percent, progress_message = @message
+                            WHERE item_id = @itemId AND token = @token`),
+      // Deleting the lease row is the fence: only the holder of the current token gets a row back.
+      takeLease: p(`DELETE FROM leases WHERE item_id = ? AND token = ? RETURNING stage`),
+      dropLease: p(`DELETE FROM leases WHERE item_id = ?`),
+      toNextStage: p(`UPDATE jobs SET stage = @stage, state = @state, run_at = @runAt, attempts = 0, max_attempts = @maxAttempts,
+                        recoveries = 0, error_code = NULL, error_message = NULL, updated_at = @now WHERE item_id = @itemId`),
+      toDone: p(`UPDATE jobs SET state = 'done', error_code = NULL, error_message = NULL, updated_at = ? WHERE item_id = ?`),
+      toRetry: p(`UPDATE jobs SET state = 'retry_scheduled', run_at = ?, error_code = ?, error_message = ?, updated_at = ? WHERE item_id = ?`),
+      toDead: p(`UPDATE jobs SET state = 'dead', error_code = ?, error_message = ?, updated_at = ? WHERE item_id = ?`),
+      toQueued: p(`UPDATE jobs SET state = 'queued', attempts = attempts - 1, recoveries = recoveries + ?, run_at = ?, updated_at = ?
+                   WHERE item_id = ?`),
+      park: p(`UPDATE jobs SET state = 'waiting', wait_reason = ?, updated_at = ? WHERE state = 'queued' AND stage = ? RETURNING item_id`),
+      reasonForWaiting: p(`UPDATE jobs SET wait_reason = ? WHERE state = 'waiting' AND stage = ? AND wait_reason IS NOT ?`),
+      unpark: p(`UPDATE jobs SET state = 'queued', wait_reason = NULL, run_at = ?, updated_at = ? WHERE state = 'waiting' AND stage = ?
+                 RETURNING item_id`),
+      leases: p(`SELECT ${leaseColumns} FROM leases l JOIN jobs j ON j.item_id = l.item_id ORDER BY l.item_id`),
+      expired: p(`SELECT ${leaseColumns} FROM leases l JOIN jobs j ON j.item_id = l.item_id WHERE l.expires_at < ? ORDER BY l.expires_at`),
+      job: p(`SELECT state, stage FROM jobs WHERE item_id = ?`),
+      cancel: p(`UPDATE jobs SET state = 'cancelled', wait_reason = NULL, updated_at = ?
+                 WHERE item_id = ? AND state IN (${sqlList(cancellableJobStates)})`),
+      retry: p(`UPDATE jobs SET state = 'queued', attempts = 0, recoveries = 0, run_at = ?, updated_at = ?
+                WHERE item_id = ? AND state IN (${sqlList(retryableJobStates)})`),
+      deadJobs: p(`SELECT item_id, stage FROM jobs WHERE state = 'dead'`),
+      discard: p(`UPDATE jobs SET state = 'discarded', wait_reason = NULL, updated_at = ? WHERE item_id = ?`),
+    };
+
+    const event = (itemId: number, now: number, stage: Stage | null, e: EventInput) =>
+      this.s.insertEvent.run(itemId, now, e.type, stage, e.actor, e.detail ?? null, e.error?.code ?? null, e.error?.message ?? null);
+
+    const claim = (c: ClaimRequest, now: number): ClaimedJob | undefined => {
+      const r = this.s.claim.get({ now, stage: c.stage }) as
+        | { item_id: number; stage: Stage; priority: number; attempts: number; max_attempts: number; recoveries: number; lease_token: number }
+        | undefined;
+      if (!r) return undefined;
+      this.s.insertLease.run(r.item_id, r.lease_token, c.owner, r.stage, now, now + c.leaseMs, now, now);
+      event(r.item_id, now, r.stage, { type: 'started', actor: 'engine', detail: `attempt ${r.attempts} of ${r.max_attempts}` });
+      return {
+        itemId: r.item_id,
+        token: r.lease_token,
+        stage: r.stage,
+        priority: r.priority,
+        attempts: r.attempts,
+        maxAttempts: r.max_attempts,
+        recoveries: r.recoveries,
+        owner: c.owner,
+      };
+    };
+
+    const finish = (lease: LeaseRef, now: number, after: AfterRunning, e: EventInput): boolean => {
+      const taken = this.s.takeLease.get(lease.itemId, lease.token) as { stage: Stage } | undefined;
+      if (!taken) return false;
+      const id = lease.itemId;
+      switch (after.state) {
+        case 'advance':
+          if (after.next) {
+            const state = after.next.runAt > now ? 'scheduled' : 'queued';
+            this.s.toNextStage.run({ stage: after.next.stage, state, runAt: after.next.runAt, maxAttempts: after.next.maxAttempts, now, itemId: id });
+          } else {
+            this.s.toDone.run(now, id);
+          }
+          break;
+        case 'retry_scheduled':
+          this.s.toRetry.run(after.runAt, e.error?.code ?? null, e.error?.message ?? null, now, id);
+          break;
+        case 'dead':
+          this.s.toDead.run(e.error?.code ?? null, e.error?.message ?? null, now, id);
+          break;
+        case 'queued':
+          this.s.toQueued.run(after.reason === 'recovered' ? 1 : 0, now, now, id);
+          break;
+      }
+      event(id, now, taken.stage, e);
+      return true;
+    };
+
+    this.tx = {
+      enqueue: db.transaction((item: NewItem, job: NewJob, now: number, e: EventInput): EnqueueResult => {
+        const sha = Buffer.from(item.sha256, 'hex');
+        const state: JobState = job.runAt > now ? 'scheduled' : 'queued';
+        const existing = this.s.findBySha.get(sha) as { id: number; state: JobState } | undefined;
+        if (existing && existing.state !== 'discarded') return { outcome: 'duplicate', itemId: existing.id };
+        if (existing) {
+          this.s.readdItem.run(item.sourcePath, item.fileName, existing.id);
+          this.s.restartJob.run(job.stage, state, item.priority, job.runAt, job.maxAttempts, now, existing.id);
+          event(existing.id, now, job.stage, { ...e, type: 'readded' });
+          return { outcome: 'readded', itemId: existing.id };
+        }
+        const itemId = Number(this.s.insertItem.run(sha, item.sourcePath, item.fileName, item.sizeBytes, now).lastInsertRowid);
+        this.s.insertJob.run(itemId, job.stage, state, item.priority, job.runAt, job.maxAttempts, now);
+        event(itemId, now, job.stage, e);
+        return { outcome: 'added', itemId };
+      }),
+      promoteDue: db.transaction((now: number) => {
+        const rows = this.s.promoteDue.all({ now }) as { item_id: number; stage: Stage }[];
+        for (const r of rows) event(r.item_id, now, r.stage, { type: 'due', actor: 'engine' });
+        return rows.length;
+      }),
+      claim: db.transaction(claim),
+      finish: db.transaction(finish),
+      finishAndClaim: db.transaction((lease: LeaseRef, now: number, after: AfterRunning, e: EventInput, c: ClaimRequest) => ({
+        finished: finish(lease, now, after, e),
+        next: claim(c, now),
+      })),
+      park: db.transaction((stage: Stage, reason: string, now: number) => {
+        // Jobs already waiting take the newest reason ("no engine configured" → "breaker open").
+        this.s.reasonForWaiting.run(reason, stage, reason);
+        const rows = this.s.park.all(reason, now, stage) as { item_id: number }[];
+        for (const r of rows) event(r.item_id, now, stage, { type: 'waiting', actor: 'engine', detail: reason });
+        return rows.length;
+      }),
+      unpark: db.transaction((stage: Stage, now: number) => {
+        const rows = this.s.unpark.all(now, now, stage) as { item_id: number }[];
+        for (const r of rows) event(r.item_id, now, stage, { type: 'resumed', actor: 'engine', detail: `${stage} can run again` });
+        return rows.length;
+      }),
+      cancel: db.transaction((itemId: number, now: number): 'cancelled' | 'not_cancellable' | null => {
+        const job = this.s.job.get(itemId) as { state: JobState; stage: Stage } | undefined;
+        if (!job) return null;
+        if (this.s.cancel.run(now, itemId).changes !== 1) return 'not_cancellable';
+        // Dropping the lease fences a running worker out: its next heartbeat or result is refused.
+        this.s.dropLease.run(itemId);
+        event(itemId, now, job.stage, { type: 'cancelled', actor: 'user', detail: `was ${job.state}` });
+        return 'cancelled';
+      }),
+      retry: db.transaction((itemId: number, now: number): 'retried' | 'not_retryable' | null => {
+        const job = this.s.job.get(itemId) as { state: JobState; stage: Stage } | undefined;
+        if (!job) return null;
+        if (this.s.retry.run(now, now, itemId).changes !== 1) return 'not_retryable';
+        event(itemId, now, job.stage, { type: 'retried', actor: 'user', detail: `retry asked from ${job.state}; attempts reset` });
+        return 'retried';
+      }),
+      retryAllDead: db.transaction((now: number) => {
+        const rows = this.s.deadJobs.all() as { item_id: number; stage: Stage }[];
+        for (const r of rows) {
+          this.s.retry.run(now, now, r.item_id);
+          event(r.item_id, now, r.stage, { type: 'retried', actor: 'user', detail: 'retry all dead letters; attempts reset' });
+        }
+        return rows.length;
+      }),
+      discard: db.transaction((itemId: number, now: number): 'discarded' | 'already_discarded' | null => {
+        const job = this.s.job.get(itemId) as { state: JobState; stage: Stage } | undefined;
+        if (!job) return null;
+        if (job.state === 'discarded') return 'already_discarded';
+        this.s.discard.run(now, itemId);
+        this.s.dropLease.run(itemId);
+        event(itemId, now, job.stage, { type: 'discarded', actor: 'user', detail: `was ${job.state}` });
+        return 'discarded';
+      }),
+    };
+  }
+
+  enqueue(item: NewItem, job: NewJob, now: number, event: EventInput): EnqueueResult {
+    return this.tx.enqueue.immediate(item, job, now, event);
+  }
+  promoteDue(now: number): number {
+    return this.tx.promoteDue.immediate(now);
+  }
+  nextDueAt(): number | null {
+    return this.s.nextDueAt.get() as number | null;
+  }
+  claimNext(claim: ClaimRequest, now: number): ClaimedJob | undefined {
+    return this.tx.claim.immediate(claim, now);
+  }
+  renewLease(lease: LeaseRef, now: number, leaseMs: number, progress: Progress | null): boolean {
+    // One statement is its own transaction. No event: a heartbeat is not a transition.
+    const info = progress
+      ? this.s.renewWithProgress.run({
+          expires: now + leaseMs,
+          now,
+          step: progress.step,
+          percent: progress.percent,
+          message: progress.message,
+          itemId: lease.itemId,
+          token: lease.token,
+        })
+      : this.s.renew.run(now + leaseMs, now, lease.itemId, lease.token);
+    return info.changes === 1;
+  }
+  finishRunning(lease: LeaseRef, now: number, after: AfterRunning, event: EventInput): boolean {
+    return this.tx.finish.immediate(lease, now, after, event);
+  }
+  finishAndClaim(lease: LeaseRef, now: number, after: AfterRunning, event: EventInput, claim: ClaimRequest) {
+    return this.tx.finishAndClaim.immediate(lease, now, after, event, claim);
+  }
+  parkStage(stage: Stage, reason: string, now: number): number {
+    return this.tx.park.immediate(stage, reason, now);
+  }
+  unparkStage(stage: Stage, now: number): number {
+    return this.tx.unpark.immediate(stage, now);
+  }
+  leases(): Lease[] {
+    return (this.s.leases.all() as LeaseRow[]).map(toLease);
+  }
+  expiredLeases(now: number): Lease[] {
+    return (this.s.expired.all(now) as LeaseRow[]).map(toLease);
+  }
+  cancelItem(itemId: number, now: number) {
+    return this.tx.cancel.immediate(itemId, now);
+  }
+  retryItem(itemId: number, now: number) {
+    return this.tx.retry.immediate(itemId, now);
+  }
+  retryAllDead(now: number): number {
+    return this.tx.retryAllDead.immediate(now);
+  }
+  discardItem(itemId: number, now: number) {
+    return this.tx.discard.immediate(itemId, now);
+  }
+}

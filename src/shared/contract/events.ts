@@ -1,0 +1,12 @@
+import { z } from 'zod';
+import { ItemSummary, Progress } from './model';
+
+/** Events pushed from the engine to every connected UI (IPC or WebSocket). */
+export const PushedEvent = z.discriminatedUnion('type', [
+  /** Items whose state changed (from this process or another one sharing the data dir). */
+  z.object({ type: z.literal('items.changed'), items: z.array(ItemSummary) }),
+  /** Live progress of a running stage; not persisted as events. */
+  z.object({ type: z.literal('item.progress'), id: z.number().int(), progress: Progress }),
+]);
+export type PushedEvent = z.infer<typeof PushedEvent>;
+export type PushedEventType = PushedEvent['type'];

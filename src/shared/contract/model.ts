@@ -1,0 +1,91 @@
+import { z } from 'zod';
+
+/** Pipeline stages in the order an item passes through them. */
+export const stages = ['ingest', 'transcribe', 'extract', 'index'] as const;
+export const Stage = z.enum(stages);
+export type Stage = z.infer<typeof Stage>;
+
+/**
+ * What the user sees an item doing. `done` means every stage succeeded; the others mirror the
+ * state of the item's current stage job (a job that succeeded hands over to the next stage).
+ */
+export const itemStates = [
+  'queued',
+  'scheduled',
+  'running',
+  'retry_scheduled',
+  'waiting',
+  'done',
+  'dead',
+  'cancelled',
+  'discarded',
+] as const;
+export const ItemState = z.enum(itemStates);
+export type ItemState = z.infer<typeof ItemState>;
+
+export const ItemError = z.object({ code: z.string(), message: z.string() });
+export type ItemError = z.infer<typeof ItemError>;
+
+export const Progress = z.object({
+  step: z.string(),
+  /** 0–100, or null when the stage cannot tell. */
+  percent: z.number().min(0).max(100).nullable(),
+  message: z.string().nullable(),
+});
+export type Progress = z.infer<typeof Progress>;
+
+export const ItemSummary = z.object({
+  id: z.number().int(),
+  /** Absolute path of the file the user added. */
+  file: z.string(),
+  fileName: z.string(),
+  sha256: z.string(),
+  sizeBytes: z.number().int(),
+  state: ItemState,
+  stage: Stage,
+  priority: z.number().int(),
+  /** Attempts spent on the current stage. */
+  attempts: z.number().int(),
+  maxAttempts: z.number().int(),
+  error: ItemError.nullable(),
+  /** Why the item is not moving when its state is `waiting` (or scheduled): shown verbatim. */
+  waitReason: z.string().nullable(),
+  /** When a `scheduled` / `retry_scheduled` item becomes eligible again (ISO). */
+  runAt: z.string().nullable(),
+  progress: Progress.nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type ItemSummary = z.infer<typeof ItemSummary>;
+
+export const eventActors = ['engine', 'user', 'recovery'] as const;
+export const EventActor = z.enum(eventActors);
+export type EventActor = z.infer<typeof EventActor>;
+
+export const ItemEvent = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  type: z.string(),
+  stage: Stage.nullable(),
+  actor: EventActor,
+  detail: z.string().nullable(),
+  error: ItemError.nullable(),
+});
+export type ItemEvent = z.infer<typeof ItemEvent>;
+
+export const ItemDetail = ItemSummary.extend({
+  storedPath: z.string().nullable(),
+  events: z.array(ItemEvent),
+});
+export type ItemDetail = z.infer<typeof ItemDetail>;
+
+/** Counts per stage and state; every stage and state is present, zero when empty. */
+export const StageStateCounts = z.record(Stage, z.record(ItemState, z.number().int()));
+export type StageStateCounts = z.infer<typeof StageStateCounts>;
+
+export const Overview = z.object({
+  byStage: StageStateCounts,
+  totals: z.record(ItemState, z.number().int()),
+  items: z.number().int(),
+});
+export type Overview = z.infer<typeof Overview>;

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+/**
+ * Stable error codes that cross the IPC / HTTP boundary. Scripts and the UI switch on these, so a
+ * code is never renamed; add new ones at the end.
+ */
+export const errorCodes = [
+  'INVALID_REQUEST',
+  'UNKNOWN_CHANNEL',
+  'NOT_FOUND',
+  'INVALID_STATE',
+  'FILE_NOT_FOUND',
+  'FILE_UNREADABLE',
+  'UNAUTHORIZED',
+  'TRANSPORT',
+  'INTERNAL',
+] as const;
+export const ErrorCode = z.enum(errorCodes);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+export const TransferableError = z.object({
+  code: ErrorCode,
+  message: z.string(),
+});
+export type TransferableError = z.infer<typeof TransferableError>;
+
+/** Every reply is data, never a thrown error: `{ ok: true, value } | { ok: false, error }`. */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: TransferableError };
+
+export function resultSchema<T extends z.ZodType>(value: T) {
+  return z.discriminatedUnion('ok', [
+    z.object({ ok: z.literal(true), value }),
+    z.object({ ok: z.literal(false), error: TransferableError }),
+  ]);
+}
