@@ -10,6 +10,7 @@ export class ChangeFeed {
   private lastEventId: number;
   private dataVersion: number;
   private scheduled = false;
+  private stopped = false;
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -36,13 +37,15 @@ export class ChangeFeed {
     this.timer.unref();
   }
 
+  /** Final: after this the feed reads nothing, so the store may be closed. */
   stop(): void {
+    this.stopped = true;
     clearInterval(this.timer);
   }
 
   /** Coalesces a burst of local writes into one push. */
   poke(): void {
-    if (this.scheduled) return;
+    if (this.scheduled || this.stopped) return;
     this.scheduled = true;
     setImmediate(() => {
       this.scheduled = false;
@@ -51,6 +54,7 @@ export class ChangeFeed {
   }
 
   flush(): void {
+    if (this.stopped) return;
     const upTo = this.store.reads.lastEventId();
     if (upTo <= this.lastEventId) return;
     const ids = this.store.reads.changedItems(this.lastEventId, upTo);

@@ -1,0 +1,40 @@
+import fs from 'node:fs';
+
+/**
+ * Writes a 16-bit PCM WAV of a tone (with a little noise so every file's hash differs by `seed`).
+ * Real audio that the ingest stage accepts, generated without external tools.
+ */
+export function writeWav(file: string, options: { seconds: number; rate?: number; channels?: number; seed?: number }): string {
+  const rate = options.rate ?? 16000;
+  const channels = options.channels ?? 1;
+  const frames = Math.round(options.seconds * rate);
+  const data = Buffer.alloc(frames * channels * 2);
+  let s = (options.seed ?? 1) >>> 0 || 1;
+  for (let i = 0; i < frames; i++) {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    const v = Math.round(8000 * Math.sin((2 * Math.PI * 440 * i) / rate) + ((s >>> 16) % 200) - 100);
+    for (let c = 0; c < channels; c++) data.writeInt16LE(v, (i * channels + c) * 2);
+  }
+  const h = Buffer.alloc(44);
+  h.write('RIFF', 0, 'latin1');
+  h.writeUInt32LE(36 + data.length, 4);
+  h.write('WAVE', 8, 'latin1');
+  h.write('fmt ', 12, 'latin1');
+  h.writeUInt32LE(16, 16);
+  h.writeUInt16LE(1, 20);
+  h.writeUInt16LE(channels, 22);
+  h.writeUInt32LE(rate, 24);
+  h.writeUInt32LE(rate * channels * 2, 28);
+  h.writeUInt16LE(channels * 2, 32);
+  h.writeUInt16LE(16, 34);
+  h.write('data', 36, 'latin1');
+  h.writeUInt32LE(data.length, 40);
+  fs.writeFileSync(file, Buffer.concat([h, data]));
+  return file;
+}
+
+/** A text file wearing an audio extension: the classic bad input. */
+export function writeFakeWav(file: string, text = 'this is a shopping list, not a recording'): string {
+  fs.writeFileSync(file, text);
+  return file;
+}
