@@ -64,7 +64,9 @@ export class SqliteQueueStore implements QueueStore {
       insertEvent: p(`INSERT INTO events (item_id, at, type, stage, actor, detail, error_code, error_message)
                       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
       findBySha: p(`SELECT i.id, j.state FROM items i JOIN jobs j ON j.item_id = i.id WHERE i.sha256 = ?`),
-      insertItem: p(`INSERT INTO items (sha256, source_path, file_name, size_bytes, created_at) VALUES (?, ?, ?, ?, ?)`),
+      // Conflict-free insert first: the duplicate lookup only runs when the audio is already known.
+      insertItem: p(`INSERT INTO items (sha256, source_path, file_name, size_bytes, created_at) VALUES (?, ?, ?, ?, ?)
+                     ON CONFLICT (sha256) DO NOTHING`),
       insertJob: p(`INSERT INTO jobs (item_id, stage, state, priority, run_at, max_attempts, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`),
       readdItem: p(`UPDATE items SET source_path = ?, file_name = ?, stored_path = NULL WHERE id = ?`),
       restartJob: p(`UPDATE jobs SET stage = ?, state = ?, priority = ?, run_at = ?, attempts = 0, max_attempts = ?, recoveries = 0,
@@ -162,15 +164,16 @@ export class SqliteQueueStore implements QueueStore {
       enqueue: db.transaction((item: NewItem, job: NewJob, now: number, e: EventInput): EnqueueResult => {
         const sha = Buffer.from(item.sha256, 'hex');
         const state: JobState = job.runAt > now ? 'scheduled' : 'queued';
-        const existing = this.s.findBySha.get(sha) as { id: number; state: JobState } | undefined;
-        if (existing && existing.state !== 'discarded') return { outcome: 'duplicate', itemId: existing.id };
-        if (existing) {
+        const inserted = this.s.insertItem.run(sha, item.sourcePath, item.fileName, item.sizeBytes, now);
+        if (inserted.changes === 0) {
+          const existing = this.s.findBySha.get(sha) as { id: number; state: JobState };
+          if (existing.state !== 'discarded') return { outcome: 'duplicate', itemId: existing.id };
           this.s.readdItem.run(item.sourcePath, item.fileName, existing.id);
           this.s.restartJob.run(job.stage, state, item.priority, job.runAt, job.maxAttempts, now, existing.id);
           event(existing.id, now, job.stage, { ...e, type: 'readded' });
           return { outcome: 'readded', itemId: existing.id };
         }
-        const itemId = Number(this.s.insertItem.run(sha, item.sourcePath, item.fileName, item.sizeBytes, now).lastInsertRowid);
+        const itemId = Number(inserted.lastInsertRowid);
         this.s.insertJob.run(itemId, job.stage, state, item.priority, job.runAt, job.maxAttempts, now);
         event(itemId, now, job.stage, e);
         return { outcome: 'added', itemId };
