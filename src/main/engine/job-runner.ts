@@ -62,6 +62,7 @@ export class JobRunner {
     try {
       const detail = await handler.run({
         item,
+        lease: { itemId: job.itemId, token: job.token },
         attempt: job.attempts,
         paths: this.deps.paths,
         signal: ac.signal,

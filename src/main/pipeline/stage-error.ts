@@ -10,13 +10,16 @@ const brand = Symbol.for('lifeline.StageError');
 export class StageError extends Error {
   override readonly name = 'StageError';
   readonly [brand] = true;
+  /** The stage's external service failed (timeout, refused, 5xx), not the item: counts for its breaker. */
+  readonly serviceFault: boolean;
   constructor(
     readonly code: string,
     message: string,
     readonly permanent: boolean,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; serviceFault?: boolean },
   ) {
     super(message, options);
+    this.serviceFault = options?.serviceFault ?? false;
   }
 }
 
@@ -26,13 +29,16 @@ export function isStageError(e: unknown): e is StageError {
 
 export const permanentError = (code: string, message: string, cause?: unknown) => new StageError(code, message, true, { cause });
 export const transientError = (code: string, message: string, cause?: unknown) => new StageError(code, message, false, { cause });
+/** A transient failure of the stage's external service (ASR/LLM down, timing out, 5xx). */
+export const serviceError = (code: string, message: string, cause?: unknown) =>
+  new StageError(code, message, false, { cause, serviceFault: true });
 
 /** Node's I/O error codes that no retry will fix. */
 const permanentSystemCodes = new Set(['ENOENT', 'EACCES', 'EPERM', 'EISDIR', 'ENOTDIR']);
 
 /** Anything thrown by a stage, as the data the queue records. Unknown errors are transient. */
 export function toJobFailure(err: unknown): JobFailure {
-  if (isStageError(err)) return { code: err.code, message: err.message, permanent: err.permanent };
+  if (isStageError(err)) return { code: err.code, message: err.message, permanent: err.permanent, serviceFault: err.serviceFault };
   const sys = err as NodeJS.ErrnoException | undefined;
   if (sys && typeof sys.code === 'string') {
     return { code: `IO_${sys.code}`, message: sys.message, permanent: permanentSystemCodes.has(sys.code) };

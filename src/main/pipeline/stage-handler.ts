@@ -1,6 +1,7 @@
 import type { Progress, Stage } from '../../shared/contract';
 import type { DataPaths } from '../config/data-dir';
 import type { Logger } from '../log/logger';
+import type { LeaseRef } from '../queue/queue-store';
 
 export type Availability = { ok: true } | { ok: false; reason: string };
 
@@ -16,6 +17,8 @@ export interface StageItem {
 
 export interface StageContext {
   item: StageItem;
+  /** The job's lease: stage output writes name it and are refused once it is no longer held (fencing). */
+  lease: LeaseRef;
   attempt: number;
   paths: DataPaths;
   /** Aborted when the job is cancelled, its lease is lost or the engine shuts down. */

@@ -6,6 +6,8 @@ export interface JobFailure {
   message: string;
   /** A permanent failure is never retried (bad input, unsupported format, 4xx). */
   permanent: boolean;
+  /** The failure was the stage's external service, not the item (counts for that service's breaker). */
+  serviceFault?: boolean;
 }
 
 export type FailureDecision =
