@@ -1,2 +1,82 @@
-// Placeholder: the Electron shell is being written (see src/main/shell).
-export {};
+// The Electron main process: the only code that imports electron. The engine is the same one
+// `lifeline serve` runs; this file wires it to a window, IPC and a tray.
+import path from 'node:path';
+import { app, BrowserWindow, dialog, session } from 'electron';
+import { packageRoot } from '../config/app-paths';
+import { openLifeline, type Lifeline } from '../lifeline';
+import { installContentSecurityPolicy } from './csp';
+import { contentSecurityPolicy } from './content-security-policy';
+import { claimDataDir } from './data-dir';
+import { stopBeforeQuit } from './graceful-quit';
+import { pushEngineEvents, serveContractOverIpc } from './ipc';
+import { denyPermissions } from './permissions';
+import { rendererLocation } from './renderer-location';
+import { registerRendererScheme, serveBuiltRenderer } from './renderer-protocol';
+import { createTray, type LifelineTray } from './tray';
+import { confineNavigation, createMainWindow } from './window';
+
+const renderer = rendererLocation(__dirname, process.env.ELECTRON_RENDERER_URL, app.isPackaged);
+const resourcesDir = path.join(packageRoot(__dirname), 'resources');
+const preload = path.join(__dirname, '..', 'preload', 'index.js');
+
+registerRendererScheme();
+const dataDir = claimDataDir(app);
+
+if (!app.requestSingleInstanceLock()) {
+  // Another Lifeline owns this data dir; it shows its window (second-instance below).
+  app.quit();
+} else {
+  void start().catch((err: unknown) => {
+    dialog.showErrorBox('Lifeline could not start', err instanceof Error ? err.message : String(err));
+    app.exit(1);
+  });
+}
+
+async function start(): Promise<void> {
+  let lifeline: Lifeline;
+  try {
+    lifeline = openLifeline({
+      dataDir,
+      withEngine: true,
+      processName: 'desktop',
+      nativeBinding: process.env.LIFELINE_SQLITE_BINDING || undefined,
+    });
+  } catch (err: unknown) {
+    await app.whenReady();
+    const message = err instanceof Error ? err.message : String(err);
+    dialog.showErrorBox('Lifeline cannot open its store', `${dataDir}\n\n${message}`);
+    app.exit(1);
+    return;
+  }
+  const log = lifeline.log.child({ module: 'shell' });
+  stopBeforeQuit(app, () => lifeline.close(), log);
+
+  await app.whenReady();
+  installContentSecurityPolicy(session.defaultSession, renderer);
+  denyPermissions(session.defaultSession);
+  serveBuiltRenderer(renderer, contentSecurityPolicy(renderer));
+  app.on('web-contents-created', (_event, contents) => confineNavigation(contents, renderer));
+  serveContractOverIpc(lifeline, renderer);
+  pushEngineEvents(lifeline, renderer);
+
+  const showWindow = () => {
+    const existing = BrowserWindow.getAllWindows()[0];
+    if (!existing) {
+      createMainWindow({ renderer, preload, icon: path.join(resourcesDir, 'icon.png') });
+      return;
+    }
+    if (existing.isMinimized()) existing.restore();
+    existing.show();
+    existing.focus();
+  };
+  const tray: LifelineTray = createTray({ resourcesDir, onOpen: showWindow, onQuit: () => app.quit() });
+  app.on('second-instance', showWindow);
+  app.on('activate', showWindow);
+  // Closing the window leaves the engine running in the tray; only Quit stops it.
+  app.on('window-all-closed', () => {});
+  app.on('will-quit', () => tray.destroy());
+
+  showWindow();
+  const recovered = lifeline.engine?.start() ?? [];
+  log.info({ dataDir, recovered: recovered.length, renderer: renderer.origin }, 'desktop app started');
+}

@@ -1,0 +1,137 @@
+import {
+  contract,
+  PushedEvent,
+  resultSchema,
+  type ChannelName,
+  type LifelineApi,
+  type RequestOf,
+  type ResponseOf,
+  type Result,
+} from '../../../shared/contract';
+import { EventSocket, type SocketLike } from './event-socket';
+import type { ConnectionSource, ConnectionStatus, Transport } from './transport';
+
+export interface HeadlessClientOptions {
+  /** Page origin, e.g. `http://127.0.0.1:4747`; calls and events go back to the server that served the page. */
+  origin: string;
+  token: string;
+  /** Called once when the server refuses the token (it changes every time `lifeline serve` starts). */
+  onUnauthorized?: () => void;
+  fetch?: typeof fetch;
+  createSocket?: (url: string) => SocketLike;
+}
+
+function transportError(message: string): Result<never> {
+  return { ok: false, error: { code: 'TRANSPORT', message } };
+}
+
+function describeThrown(err: unknown): string {
+  return err instanceof Error && err.message ? err.message : String(err);
+}
+
+/**
+ * `LifelineApi` over the headless server: calls are `POST /api/call/<channel>` with the token as a
+ * bearer header; pushed events come over one WebSocket that reconnects on its own. Replies and events
+ * are checked against the contract, so a mismatched server shows up as an error, not as odd data.
+ */
+export function createHeadlessClient(options: HeadlessClientOptions): Transport {
+  const fetchImpl = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
+  const listeners = new Set<(event: PushedEvent) => void>();
+  const statusListeners = new Set<(status: ConnectionStatus) => void>();
+  let status: ConnectionStatus = 'connecting';
+
+  const setStatus = (next: ConnectionStatus) => {
+    if (status === next || status === 'unauthorized') return;
+    status = next;
+    for (const l of statusListeners) l(next);
+  };
+
+  const wsOrigin = options.origin.replace(/^http/, 'ws');
+  const socket = new EventSocket({
+    url: `${wsOrigin}/api/events?token=${encodeURIComponent(options.token)}`,
+    createSocket: options.createSocket,
+    onOpenChange: (open) => setStatus(open ? 'connected' : 'reconnecting'),
+    onMessage: (data) => {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(String(data));
+      } catch {
+        console.warn('lifeline: dropped a pushed event that is not JSON');
+        return;
+      }
+      const event = PushedEvent.safeParse(parsed);
+      if (!event.success) {
+        console.warn('lifeline: dropped a pushed event that does not match the contract');
+        return;
+      }
+      for (const l of listeners) l(event.data);
+    },
+  });
+
+  // The socket opens with the first listener of either kind and stays open for the page's life.
+  let started = false;
+  const ensureStarted = () => {
+    if (started || status === 'unauthorized') return;
+    started = true;
+    socket.start();
+  };
+
+  const refused = () => {
+    if (status === 'unauthorized') return;
+    socket.stop();
+    setStatus('unauthorized');
+    options.onUnauthorized?.();
+  };
+
+  const api: LifelineApi = {
+    transport: 'headless',
+    async call<C extends ChannelName>(channel: C, request: RequestOf<C>): Promise<Result<ResponseOf<C>>> {
+      let response: Response;
+      try {
+        response = await fetchImpl(`${options.origin}/api/call/${channel}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${options.token}` },
+          body: JSON.stringify(request ?? {}),
+          cache: 'no-store',
+        });
+      } catch (err: unknown) {
+        return transportError(`Cannot reach the Lifeline server (${describeThrown(err)}). Is “lifeline serve” still running?`);
+      }
+      let body: unknown;
+      try {
+        body = await response.json();
+      } catch {
+        return transportError(`The Lifeline server answered ${response.status} ${response.statusText} without a readable reply.`);
+      }
+      const parsed = resultSchema(contract[channel].response).safeParse(body);
+      if (!parsed.success) {
+        return transportError(`The server's reply to ${channel} does not match what this page expects; reload the page.`);
+      }
+      const result = parsed.data as Result<ResponseOf<C>>;
+      if (!result.ok && result.error.code === 'UNAUTHORIZED' && response.status === 401) refused();
+      return result;
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      ensureStarted();
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+  };
+
+  const connection: ConnectionSource = {
+    get status() {
+      return status;
+    },
+    onStatusChange(listener) {
+      statusListeners.add(listener);
+      ensureStarted();
+      return () => {
+        statusListeners.delete(listener);
+      };
+    },
+  };
+
+  return { api, connection };
+}

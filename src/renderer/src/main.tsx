@@ -1,0 +1,28 @@
+// First: in development, React Fast Refresh's preamble as a module, since the CSP refuses the inline
+// script Vite would add for it. Empty in a production build.
+import '@vitejs/plugin-react/preamble';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { openTransport } from './api/open-transport';
+import { App } from './App';
+import { TokenNotice } from './components/TokenNotice';
+import { createStores } from './stores/stores';
+import { StoresProvider } from './stores/stores-context';
+import './styles.css';
+
+const container = document.getElementById('root');
+if (!container) throw new Error('index.html has no #root element');
+
+const opened = openTransport(window);
+const stores = opened.kind === 'ready' ? createStores(opened.transport) : null;
+createRoot(container).render(
+  <StrictMode>
+    {stores ? (
+      <StoresProvider stores={stores}>
+        <App />
+      </StoresProvider>
+    ) : (
+      <TokenNotice reason="missing" />
+    )}
+  </StrictMode>,
+);

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import type { ItemState, ItemSummary } from '../../../shared/contract';
+import { applyItemChanges } from './dead-letter-list';
+
+function item(id: number, state: ItemState, updatedAt: string): ItemSummary {
+  return {
+    id,
+    file: `/rec/${id}.wav`,
+    fileName: `${id}.wav`,
+    sha256: String(id),
+    sizeBytes: 1,
+    state,
+    stage: 'ingest',
+    priority: 0,
+    attempts: 1,
+    maxAttempts: 3,
+    error: state === 'dead' ? { code: 'AUDIO_UNDECODABLE', message: 'not audio' } : null,
+    waitReason: null,
+    runAt: null,
+    progress: null,
+    createdAt: '2026-01-01T00:00:00.000Z',
+    updatedAt,
+  };
+}
+
+describe('applyItemChanges', () => {
+  it('adds an item that died and keeps the newest first', () => {
+    const list = [item(1, 'dead', '2026-01-01T00:00:01.000Z')];
+    const next = applyItemChanges(list, [item(2, 'dead', '2026-01-01T00:00:02.000Z')]);
+    expect(next.map((i) => i.id)).toEqual([2, 1]);
+  });
+
+  it('takes an item off the list when it is retried', () => {
+    const list = [item(1, 'dead', '2026-01-01T00:00:01.000Z')];
+    expect(applyItemChanges(list, [item(1, 'queued', '2026-01-01T00:00:02.000Z')])).toEqual([]);
+  });
+
+  it('ignores a change older than what is shown', () => {
+    const shown = item(1, 'dead', '2026-01-01T00:00:05.000Z');
+    expect(applyItemChanges([shown], [item(1, 'queued', '2026-01-01T00:00:02.000Z')])).toEqual([shown]);
+  });
+
+  it('ignores items that are not dead and not shown', () => {
+    expect(applyItemChanges([], [item(3, 'done', '2026-01-01T00:00:02.000Z')])).toEqual([]);
+  });
+});

@@ -1,0 +1,58 @@
+import { test as base, expect, type Page } from '@playwright/test';
+import path from 'node:path';
+import { startLifelineServer, type LifelineServer } from './serve';
+
+export { expect };
+
+interface Fixtures {
+  /** A fresh `lifeline serve` for this test; stopped and cleaned up after it. */
+  lifeline: LifelineServer;
+}
+
+interface Options {
+  /** Console errors a test provokes on purpose (a server it stopped), which do not fail it. */
+  expectedConsoleErrors: RegExp | null;
+}
+
+/**
+ * Tests run against a real server; the page must not log errors (a CSP violation, a failed request,
+ * an exception in React): each one fails the test.
+ */
+export const test = base.extend<Fixtures & Options>({
+  expectedConsoleErrors: [null, { option: true }],
+  lifeline: async ({}, use, testInfo) => {
+    const server = await startLifelineServer();
+    try {
+      await use(server);
+    } finally {
+      await server.stop();
+      if (testInfo.status !== testInfo.expectedStatus) {
+        await testInfo.attach('lifeline-serve.log', { body: server.output(), contentType: 'text/plain' });
+      }
+    }
+  },
+  page: async ({ page, lifeline: _startedFirst, expectedConsoleErrors }, use) => {
+    const problems: string[] = [];
+    page.on('console', (msg) => {
+      if (msg.type() !== 'error' && msg.type() !== 'warning') return;
+      if (expectedConsoleErrors?.test(msg.text())) return;
+      problems.push(`console.${msg.type()}: ${msg.text()}`);
+    });
+    page.on('pageerror', (err) => problems.push(`uncaught: ${err.message}`));
+    await use(page);
+    // Checked before the server stops: its going away would rightly log reconnect errors.
+    await page.close();
+    expect(problems, 'the page logged errors or warnings').toEqual([]);
+  },
+});
+
+/** Where screenshots for people to look at go: test-results/screenshots/NAME.png. */
+export function screenshotPath(name: string): string {
+  return path.join(test.info().project.outputDir, 'screenshots', `${name}.png`);
+}
+
+/** Opens the address `lifeline serve` printed and waits until pushed events can arrive. */
+export async function openLifeline(page: Page, lifeline: LifelineServer): Promise<void> {
+  await page.goto(lifeline.openUrl);
+  await expect(page.getByRole('banner').getByRole('status')).toHaveText('Connected');
+}

@@ -1,0 +1,122 @@
+import type { ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { cliPath, spawnNode, type Finished } from '../../support/spawn';
+
+export interface LifelineServer {
+  /** Root of this test's files: `data/` is the store, `inputs/` holds files to add. */
+  root: string;
+  dataDir: string;
+  inputsDir: string;
+  /** http://127.0.0.1:PORT/ */
+  url: string;
+  /** The address `serve` printed, with the token: what a user opens. */
+  openUrl: string;
+  /** Everything the server processes wrote to stdout and stderr so far. */
+  output(): string;
+  /** Stops the server process but keeps its data, as if the user pressed Ctrl-C. */
+  stopServer(): Promise<void>;
+  /** Starts `serve` again on the same data, port and token (a page left open can reconnect). */
+  startServerAgain(): Promise<void>;
+  /** Stops the server and removes the test's directory. */
+  stop(): Promise<void>;
+}
+
+/** How long `serve` may take to print its address, ms (tsx compiles the CLI on first start). */
+const startTimeoutMs = 30_000;
+/** How long `serve` gets to shut down gracefully after SIGTERM before it is killed, ms. */
+const gracefulStopMs = 5_000;
+
+interface Running {
+  child: ChildProcess;
+  done: Promise<Finished>;
+}
+
+/** Spawns `lifeline serve` and resolves with the address it prints; rejects if it exits first. */
+async function launch(dataDir: string, port: number, token: string | undefined, log: (text: string) => void) {
+  const { child, done } = spawnNode([cliPath, '--data-dir', dataDir, 'serve', '--port', String(port)], {
+    env: token === undefined ? {} : { LIFELINE_TOKEN: token },
+  });
+  let out = '';
+  const address = await new Promise<{ url: string; port: number; token: string }>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`lifeline serve printed no address within ${startTimeoutMs} ms:\n${out}`)), startTimeoutMs);
+    const onData = (chunk: Buffer) => {
+      const text = chunk.toString();
+      out += text;
+      log(text);
+      const m = /Open (http:\/\/127\.0\.0\.1:(\d+)\/)\?token=(\S+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ url: m[1]!, port: Number(m[2]), token: m[3]! });
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', (chunk: Buffer) => log(chunk.toString()));
+    void done.then((f) => {
+      clearTimeout(timer);
+      reject(new Error(`lifeline serve exited (${f.code ?? f.signal}) before printing its address:\n${out}${f.stderr}`));
+    });
+  });
+  return { running: { child, done } satisfies Running, ...address };
+}
+
+async function terminate({ child, done }: Running): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  child.kill('SIGTERM');
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), gracefulStopMs);
+  });
+  const outcome = await Promise.race([done.then(() => 'exited' as const), timedOut]);
+  clearTimeout(timer);
+  if (outcome === 'timeout') {
+    child.kill('SIGKILL');
+    await done;
+  }
+}
+
+/**
+ * A real `lifeline serve --port 0` child process on a fresh data dir: the real engine and a real
+ * SQLite file. Stopping sends SIGTERM, then SIGKILL if it has not exited within 5 s.
+ */
+export async function startLifelineServer(): Promise<LifelineServer> {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'lifeline-e2e-'));
+  const dataDir = path.join(root, 'data');
+  const inputsDir = path.join(root, 'inputs');
+  fs.mkdirSync(inputsDir);
+  let log = '';
+  const append = (text: string) => {
+    log += text;
+  };
+  let first: Awaited<ReturnType<typeof launch>>;
+  try {
+    first = await launch(dataDir, 0, undefined, append);
+  } catch (err: unknown) {
+    fs.rmSync(root, { recursive: true, force: true });
+    throw err;
+  }
+  const { port, token, url } = first;
+  let running: Running | null = first.running;
+  return {
+    root,
+    dataDir,
+    inputsDir,
+    url,
+    openUrl: `${url}?token=${token}`,
+    output: () => log,
+    async stopServer() {
+      if (running) await terminate(running);
+      running = null;
+    },
+    async startServerAgain() {
+      if (running) throw new Error('the server is already running');
+      running = (await launch(dataDir, port, token, append)).running;
+    },
+    async stop() {
+      if (running) await terminate(running);
+      running = null;
+      fs.rmSync(root, { recursive: true, force: true });
+    },
+  };
+}
