@@ -4,6 +4,7 @@ import { runProcess } from '../system/run-process';
 import { audioFormatNames, describeStart, sniffAudioFormat, type AudioFormat } from './audio-format';
 import { speechRate, type PcmAudio } from './pcm-audio';
 import { downmix, resample } from './resample';
+import { probeWav } from './wav-probe';
 
 /** Longest recording accepted by default: 4 h (16 kHz float samples of it take ~0.9 GB). */
 export const defaultMaxAudioSeconds = 4 * 3600;
@@ -62,6 +63,8 @@ export async function decodeAudioFile(file: string, fileName: string, options: D
       `${fileName} is not audio Lifeline can decode (WAV, MP3, Ogg/Opus, FLAC, M4A/AAC): it starts with ${describeStart(bytes)}`,
     );
   }
+  // A WAV header tells exactly what is wrong (no samples, odd codec) before any decoder guesses.
+  if (format === 'wav') probeWav(bytes.subarray(0, 1 << 20), bytes.length, fileName);
   let raw: RawAudio;
   let decoder: DecodedAudio['source']['decoder'] = 'audio-decode';
   try {
