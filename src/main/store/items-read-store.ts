@@ -108,6 +108,7 @@ export class ItemsReadStore {
       lastEventId: p(`SELECT coalesce(max(id), 0) FROM events`).pluck(),
       changedSince: p(`SELECT DISTINCT item_id FROM events WHERE id > ? AND id <= ?`).pluck(),
       stateCounts: p(`SELECT state, count(*) AS n FROM jobs GROUP BY state`),
+      bySha: p(`SELECT id FROM items WHERE sha256 = ?`).pluck(),
     };
   }
 
@@ -157,6 +158,11 @@ export class ItemsReadStore {
       items += r.n;
     }
     return { byStage, totals, items };
+  }
+
+  /** The item holding this audio (SHA-256, hex), in whatever state, or undefined. */
+  itemWithSha256(sha256: string): number | undefined {
+    return this.s.bySha.get(Buffer.from(sha256, 'hex')) as number | undefined;
   }
 
   lastEventId(): number {
