@@ -6,6 +6,7 @@ import { loadConfig, type EngineConfig } from './config/config';
 import { dataPaths, type DataPaths } from './config/data-dir';
 import { Engine } from './engine/engine';
 import { createLogger, type Logger } from './log/logger';
+import { watchFolderWhileEngineRuns } from './pipeline/intake/watch-folder-from-env';
 import { pipelineStages } from './pipeline/pipeline-stages';
 import { Queue } from './queue/queue';
 import { stages } from '../shared/contract';
@@ -43,7 +44,8 @@ export function openLifeline(options: LifelineOptions): Lifeline {
   const clock = options.clock ?? systemClock;
   const log = createLogger(paths.logs, options.processName);
   const store = openStore(paths, { nativeBinding: options.nativeBinding });
-  const engine = options.withEngine ? new Engine({ store, paths, config, clock, log, stages: pipelineStages(store) }) : null;
+  const engine = options.withEngine ? new Engine({ store, paths, config, clock, log, stages: pipelineStages(store, { env: options.env }) }) : null;
+  const stopWatching = engine ? watchFolderWhileEngineRuns(engine, store, options.env ?? process.env, log) : () => Promise.resolve();
   const queue = engine?.queue ?? new Queue(store.queue, { stageOrder: stages, policies: config.stages, clock });
   const handlers = createHandlers({
     store,
@@ -67,6 +69,7 @@ export function openLifeline(options: LifelineOptions): Lifeline {
     async close(graceMs) {
       if (closed) return;
       closed = true;
+      await stopWatching();
       await engine?.stop(graceMs);
       store.close();
       log.flush();

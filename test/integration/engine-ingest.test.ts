@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { noAsrEngineReason } from '../../src/main/pipeline/asr/choose-asr-engine';
 import { addFiles } from '../../src/main/pipeline/intake/add-files';
+import { pipelineStages } from '../../src/main/pipeline/pipeline-stages';
 import type { StageHandler } from '../../src/main/pipeline/stage-handler';
 import { writeFakeWav, writeWav } from '../support/audio-files';
 import { engineFixture } from '../support/engine-fixture';
@@ -27,7 +29,8 @@ function start(dir: string, opts?: Parameters<typeof engineFixture>[1]) {
 describe('engine with the real ingest stage', () => {
   it('copies a WAV into the store, checks it, and waits at transcribe with the reason shown', async () => {
     const dir = tempDir();
-    const f = start(path.join(dir, 'data'));
+    // A machine with no transcription engine at all: nothing on PATH, no whisper model.
+    const f = start(path.join(dir, 'data'), { stages: (store) => pipelineStages(store, { env: { PATH: '' } }) });
     const wav = writeWav(path.join(dir, 'memo.wav'), { seconds: 2 });
     const r = await addFiles(f.engine.queue, [wav], 0);
     f.engine.wake();
@@ -36,7 +39,7 @@ describe('engine with the real ingest stage', () => {
       const s = f.store.reads.summary(id)!;
       return s.stage === 'transcribe' && s.state === 'waiting' && s;
     });
-    expect(item.waitReason).toBe('no transcription engine configured');
+    expect(item.waitReason).toBe(noAsrEngineReason);
     const detail = f.store.reads.detail(id)!;
     expect(detail.storedPath).toMatch(new RegExp(`audio/${item.sha256.slice(0, 2)}/${item.sha256}\\.wav$`));
     expect(fs.readFileSync(detail.storedPath!)).toEqual(fs.readFileSync(wav));

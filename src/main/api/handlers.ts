@@ -4,6 +4,7 @@ import type { Store } from '../store/store';
 import type { Clock } from '../time/clock';
 import { itemHandlers } from './item-handlers';
 import { overviewHandlers } from './overview-handlers';
+import { searchHandlers } from './search-handlers';
 
 /** What handlers act on: the store, the queue's rules, and a way to tell the engine something changed. */
 export interface ApiContext {
@@ -20,7 +21,7 @@ export type Handlers = { [C in ChannelName]: Handler<C> };
 /** Per-domain handler maps merged into one; a channel answered twice is refused at start. */
 export function createHandlers(ctx: ApiContext): Handlers {
   const merged: Record<string, unknown> = {};
-  for (const part of [itemHandlers(ctx), overviewHandlers(ctx)]) {
+  for (const part of [itemHandlers(ctx), overviewHandlers(ctx), searchHandlers(ctx)]) {
     for (const [name, fn] of Object.entries(part)) {
       if (name in merged) throw new Error(`channel ${name} has two handlers`);
       merged[name] = fn;

@@ -4,6 +4,7 @@ import { resolveDataDir } from '../config/data-dir';
 import { openLifeline, type Lifeline } from '../lifeline';
 import { CliError, exitCodes, fromTransferable } from './cli-error';
 import { formatItem, formatItems, formatStatus } from './format';
+import { searchCommand } from './search-command';
 import { serveCommand } from './serve-command';
 
 interface GlobalOptions {
@@ -140,6 +141,7 @@ export function buildProgram(): Command {
       out(`item ${item.id} cancelled`);
     });
 
+  searchCommand(program);
   serveCommand(program);
   return program;
 }

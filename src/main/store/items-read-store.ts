@@ -1,6 +1,8 @@
 import type { ItemDetail, ItemEvent, ItemState, ItemSummary, Overview, Stage } from '../../shared/contract';
 import { itemStates, stages } from '../../shared/contract';
 import type { SqliteDatabase } from './database';
+import { MemoriesStore } from './memories-store';
+import { TranscriptsStore } from './transcripts-store';
 
 interface SummaryRow {
   id: number;
@@ -92,9 +94,13 @@ export interface ListFilter {
 export class ItemsReadStore {
   private readonly s;
   private readonly listStatements = new Map<string, ReturnType<SqliteDatabase['prepare']>>();
+  private readonly transcripts: TranscriptsStore;
+  private readonly memories: MemoriesStore;
 
   constructor(private readonly db: SqliteDatabase) {
     const p = (sql: string) => db.prepare(sql);
+    this.transcripts = new TranscriptsStore(db);
+    this.memories = new MemoriesStore(db);
     this.s = {
       summary: p(`SELECT ${summaryColumns} FROM ${summaryFrom} WHERE i.id = ?`),
       events: p(`SELECT id, at, type, stage, actor, detail, error_code, error_message FROM events WHERE item_id = ? ORDER BY id`),
@@ -102,6 +108,7 @@ export class ItemsReadStore {
       lastEventId: p(`SELECT coalesce(max(id), 0) FROM events`).pluck(),
       changedSince: p(`SELECT DISTINCT item_id FROM events WHERE id > ? AND id <= ?`).pluck(),
       stateCounts: p(`SELECT state, count(*) AS n FROM jobs GROUP BY state`),
+      bySha: p(`SELECT id FROM items WHERE sha256 = ?`).pluck(),
     };
   }
 
@@ -117,6 +124,8 @@ export class ItemsReadStore {
       ...toSummary(r),
       storedPath: r.stored_path,
       events: (this.s.events.all(id) as EventRow[]).map(toItemEvent),
+      transcript: this.transcripts.transcript(id),
+      memories: this.memories.list(id),
     };
   }
 
@@ -149,6 +158,11 @@ export class ItemsReadStore {
       items += r.n;
     }
     return { byStage, totals, items };
+  }
+
+  /** The item holding this audio (SHA-256, hex), in whatever state, or undefined. */
+  itemWithSha256(sha256: string): number | undefined {
+    return this.s.bySha.get(Buffer.from(sha256, 'hex')) as number | undefined;
   }
 
   lastEventId(): number {

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { mergeChannels } from './define';
 import { itemsChannels } from './items-channels';
 import { overviewChannels } from './overview-channels';
+import { searchChannels } from './search-channels';
 import type { PushedEvent } from './events';
 import type { Result } from './result';
 
@@ -9,9 +10,10 @@ export * from './model';
 export * from './result';
 export * from './events';
 export * from './items-channels';
+export * from './search-channels';
 
 /** The whole IPC contract: every channel exists here once, with its request and response schema. */
-export const contract = mergeChannels(itemsChannels, overviewChannels);
+export const contract = mergeChannels(itemsChannels, overviewChannels, searchChannels);
 
 export type Contract = typeof contract;
 export type ChannelName = keyof Contract & string;

@@ -73,9 +73,38 @@ export const ItemEvent = z.object({
 });
 export type ItemEvent = z.infer<typeof ItemEvent>;
 
+/** A stretch of speech: times in seconds from the start of the recording. */
+export const TranscriptSegment = z.object({ start: z.number(), end: z.number(), text: z.string() });
+export type TranscriptSegment = z.infer<typeof TranscriptSegment>;
+
+export const Transcript = z.object({
+  /** The segments' text joined with spaces. */
+  text: z.string(),
+  segments: z.array(TranscriptSegment),
+});
+export type Transcript = z.infer<typeof Transcript>;
+
+export const memoryKinds = ['todo', 'event', 'fact', 'person'] as const;
+export const MemoryKind = z.enum(memoryKinds);
+export type MemoryKind = z.infer<typeof MemoryKind>;
+
+export const Memory = z.object({
+  kind: MemoryKind,
+  text: z.string(),
+  /** When an event or to-do is due (ISO date-time), resolved against the recording's time; else null. */
+  at: z.string().nullable(),
+  /** The transcript segment it was found in (seconds from the start), or null when unknown. */
+  source: TranscriptSegment.nullable(),
+});
+export type Memory = z.infer<typeof Memory>;
+
 export const ItemDetail = ItemSummary.extend({
   storedPath: z.string().nullable(),
   events: z.array(ItemEvent),
+  /** Null until transcription has stored its first chunk; while it runs, the chunks done so far. */
+  transcript: Transcript.nullable(),
+  /** The latest extraction's memories, in transcript order (empty until extraction ran). */
+  memories: z.array(Memory),
 });
 export type ItemDetail = z.infer<typeof ItemDetail>;
 

@@ -1,5 +1,7 @@
 import fs from 'node:fs';
 import type { ItemFilesStore } from '../../store/item-files-store';
+import { audioFormatNames, sniffAudioFormat } from '../audio/audio-format';
+import type { DecodedAudio } from '../audio/decode-audio';
 import { probeWav } from '../audio/wav-probe';
 import { permanentError } from '../stage-error';
 import type { StageContext, StageHandler } from '../stage-handler';
@@ -19,14 +21,25 @@ function readHead(file: string): { head: Buffer; size: number } {
   }
 }
 
+export interface IngestStageOptions {
+  /** Full decoder for compressed formats (WAV is checked from its header alone). */
+  decode(file: string, fileName: string, signal: AbortSignal): Promise<DecodedAudio>;
+  /** Longest accepted recording, seconds. */
+  maxSeconds: number;
+}
+
 /**
  * Ingest: copy the user's file into the store (atomically), prove it is the audio that was added
- * (same SHA-256), and check that it decodes. The copy is kept even when the audio is bad, so a dead
- * letter can always be inspected and retried.
+ * (same SHA-256), and check that it decodes: a WAV by its header, MP3/Ogg/FLAC/M4A/AAC by decoding
+ * it. The copy is kept even when the audio is bad, so a dead letter can always be inspected and
+ * retried.
  */
 export class IngestStage implements StageHandler {
   readonly stage = 'ingest' as const;
-  constructor(private readonly files: ItemFilesStore) {}
+  constructor(
+    private readonly files: ItemFilesStore,
+    private readonly options: IngestStageOptions,
+  ) {}
 
   availability() {
     return { ok: true } as const;
@@ -58,7 +71,21 @@ export class IngestStage implements StageHandler {
     this.files.setStoredPath(item.id, target);
     ctx.progress({ step: 'check', percent: 100, message: 'checking that the audio decodes' });
     const { head, size } = readHead(target);
-    const wav = probeWav(head, size, item.fileName);
-    return `stored ${(size / 1e6).toFixed(1)} MB; ${wav.durationSec.toFixed(1)} s of ${wav.sampleRate} Hz ${wav.channels}-channel audio`;
+    const format = sniffAudioFormat(head);
+    if (format === null || format === 'wav') {
+      // probeWav names what a non-audio file starts with (AUDIO_UNDECODABLE) and reads a WAV in microseconds.
+      const wav = probeWav(head, size, item.fileName);
+      this.checkLength(wav.durationSec, item.fileName);
+      return `stored ${(size / 1e6).toFixed(1)} MB; ${wav.durationSec.toFixed(1)} s of ${wav.sampleRate} Hz ${wav.channels}-channel audio`;
+    }
+    const audio = await this.options.decode(target, item.fileName, ctx.signal);
+    const src = audio.source;
+    return `stored ${(size / 1e6).toFixed(1)} MB; ${audio.durationSec.toFixed(1)} s of ${src.sampleRate} Hz ${src.channels}-channel ${audioFormatNames[format]} audio`;
+  }
+
+  private checkLength(durationSec: number, fileName: string): void {
+    if (durationSec > this.options.maxSeconds) {
+      throw permanentError('AUDIO_TOO_LONG', `${fileName} lasts ${(durationSec / 60).toFixed(1)} min; the limit is ${(this.options.maxSeconds / 60).toFixed(0)} min`);
+    }
   }
 }

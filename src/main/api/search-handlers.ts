@@ -1,0 +1,9 @@
+import { SearchStore } from '../store/search-store';
+import type { ApiContext, Handler } from './handlers';
+
+export function searchHandlers(ctx: ApiContext): { 'search:query': Handler<'search:query'> } {
+  const search = new SearchStore(ctx.store.db);
+  return {
+    'search:query': (req) => ({ hits: search.search(req.query, req.limit) }),
+  };
+}

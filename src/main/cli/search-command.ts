@@ -1,0 +1,43 @@
+import type { Command } from 'commander';
+import type { SearchHit } from '../../shared/contract';
+import { resolveDataDir } from '../config/data-dir';
+import { openLifeline } from '../lifeline';
+import { CliError, exitCodes, fromTransferable } from './cli-error';
+import { table } from './format';
+
+const clock = (sec: number | null) => {
+  if (sec === null) return '';
+  const s = Math.floor(sec);
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+};
+
+export function formatHits(hits: SearchHit[]): string {
+  if (hits.length === 0) return 'no matches';
+  return table(
+    ['item', 'at', 'kind', 'file', 'match'],
+    hits.map((h) => [String(h.itemId), clock(h.start), h.kind, h.fileName, h.snippet]),
+  );
+}
+
+/** `lifeline search <query...> [--json]`: ranked matches in transcripts and memories. */
+export function searchCommand(program: Command): void {
+  program
+    .command('search')
+    .description('search transcripts and memories')
+    .argument('<query...>')
+    .option('--limit <n>', 'at most this many matches', '20')
+    .option('--json', 'machine-readable output')
+    .action(async (words: string[], opts: { limit: string; json?: boolean }) => {
+      const limit = Number(opts.limit);
+      if (!Number.isInteger(limit) || limit < 1 || limit > 200) throw new CliError(`--limit must be 1–200, got "${opts.limit}"`, exitCodes.user);
+      const app = openLifeline({ dataDir: resolveDataDir(program.opts<{ dataDir?: string }>().dataDir), withEngine: false, processName: 'cli' });
+      try {
+        const r = await app.call('search:query', { query: words.join(' '), limit });
+        if (!r.ok) throw fromTransferable(r.error);
+        const text = opts.json ? JSON.stringify(r.value.hits, null, 2) : formatHits(r.value.hits);
+        process.stdout.write(`${text}\n`);
+      } finally {
+        await app.close();
+      }
+    });
+}

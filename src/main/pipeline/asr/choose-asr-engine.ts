@@ -1,0 +1,83 @@
+import type { TranscriptSegment } from '../../../shared/contract';
+import type { PcmAudio } from '../audio/pcm-audio';
+import { serviceError } from '../stage-error';
+import type { Availability } from '../stage-handler';
+import type { AsrEngine, TranscribeOptions } from './asr-engine';
+import { HttpAsrEngine } from './http-asr-engine';
+import { PocketsphinxEngine } from './pocketsphinx-engine';
+import { WhisperEngine } from './whisper-engine';
+import { resolveWhisperModel } from './whisper-models';
+
+export const asrEngineNames = ['whisper', 'pocketsphinx', 'openai', 'whisper-server'] as const;
+export type AsrEngineName = (typeof asrEngineNames)[number];
+
+export const noAsrEngineReason = 'no transcription engine: install pocketsphinx or set LIFELINE_WHISPER_MODEL (or download a whisper model)';
+
+/** Whisper when a model is present, else pocketsphinx when installed; otherwise unavailable with the fix. */
+class AutoAsrEngine implements AsrEngine {
+  constructor(private readonly candidates: readonly AsrEngine[]) {}
+  private pick(): AsrEngine | undefined {
+    return this.candidates.find((e) => e.availability().ok);
+  }
+  get name(): string {
+    return this.pick()?.name ?? 'none';
+  }
+  availability(): Availability {
+    return this.pick() ? { ok: true } : { ok: false, reason: noAsrEngineReason };
+  }
+  transcribe(audio: PcmAudio, options: TranscribeOptions): Promise<TranscriptSegment[]> {
+    const engine = this.pick();
+    if (!engine) return Promise.reject(serviceError('ASR_UNAVAILABLE', noAsrEngineReason));
+    return engine.transcribe(audio, options);
+  }
+  async dispose(): Promise<void> {
+    for (const e of this.candidates) await e.dispose?.();
+  }
+}
+
+class MisconfiguredEngine implements AsrEngine {
+  readonly name = 'none';
+  constructor(private readonly reason: string) {}
+  availability(): Availability {
+    return { ok: false, reason: this.reason };
+  }
+  transcribe(): Promise<never> {
+    return Promise.reject(serviceError('ASR_UNAVAILABLE', this.reason));
+  }
+}
+
+/**
+ * The transcription engine named by $LIFELINE_ASR_ENGINE (whisper | pocketsphinx | openai |
+ * whisper-server), or the automatic choice when unset or "auto". `modelsDir` is where downloaded
+ * whisper models live.
+ */
+export function chooseAsrEngine(env: NodeJS.ProcessEnv, modelsDir: string): AsrEngine {
+  const choice = (env.LIFELINE_ASR_ENGINE ?? '').trim().toLowerCase() || 'auto';
+  const whisper = () =>
+    new WhisperEngine({
+      model: resolveWhisperModel(env, modelsDir),
+      language: env.LIFELINE_ASR_LANGUAGE || undefined,
+      threads: env.LIFELINE_WHISPER_THREADS ? Number(env.LIFELINE_WHISPER_THREADS) : undefined,
+    });
+  const http = (flavour: 'openai' | 'whisper-server') =>
+    new HttpAsrEngine({
+      flavour,
+      url: env.LIFELINE_ASR_URL || undefined,
+      apiKey: env.LIFELINE_ASR_KEY || undefined,
+      model: env.LIFELINE_ASR_MODEL || undefined,
+      language: env.LIFELINE_ASR_LANGUAGE || undefined,
+    });
+  switch (choice) {
+    case 'auto':
+      return new AutoAsrEngine([whisper(), new PocketsphinxEngine({ env })]);
+    case 'whisper':
+      return whisper();
+    case 'pocketsphinx':
+      return new PocketsphinxEngine({ env });
+    case 'openai':
+    case 'whisper-server':
+      return http(choice);
+    default:
+      return new MisconfiguredEngine(`LIFELINE_ASR_ENGINE="${choice}" is not an engine; use one of auto, ${asrEngineNames.join(', ')}`);
+  }
+}

@@ -1,0 +1,82 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { TranscriptSegment } from '../../../shared/contract';
+import { durationOf, type PcmAudio } from '../audio/pcm-audio';
+import { encodeWav } from '../audio/wav-write';
+import { serviceError } from '../stage-error';
+import type { Availability } from '../stage-handler';
+import { CachedProbe, findExecutable } from '../system/find-executable';
+import { runProcess } from '../system/run-process';
+import type { AsrEngine, TranscribeOptions } from './asr-engine';
+import { parsePocketsphinxOutput } from './pocketsphinx-output';
+
+export const pocketsphinxInstallHint = 'install pocketsphinx (Debian/Ubuntu: apt install pocketsphinx pocketsphinx-en-us)';
+
+export interface PocketsphinxOptions {
+  /** Executable name or path. Default `pocketsphinx_continuous` ($LIFELINE_POCKETSPHINX_BIN). */
+  bin?: string;
+  /** Acoustic model dir checked by availability on Linux. Default Debian's /usr/share/pocketsphinx/model/en-us/en-us. */
+  modelDir?: string;
+  env?: NodeJS.ProcessEnv;
+}
+
+/**
+ * CMU PocketSphinx (Debian's 0.8 `pocketsphinx_continuous` + pocketsphinx-en-us) as a child process:
+ * fully offline, modest accuracy, no model download. Each chunk is written as a 16 kHz WAV to the
+ * scratch dir and decoded; aborting kills the process.
+ */
+export class PocketsphinxEngine implements AsrEngine {
+  readonly name = 'pocketsphinx';
+  private readonly probe: CachedProbe<{ bin: string | null; reason: string | null }>;
+
+  constructor(options: PocketsphinxOptions = {}) {
+    const env = options.env ?? process.env;
+    const binName = options.bin ?? env.LIFELINE_POCKETSPHINX_BIN ?? 'pocketsphinx_continuous';
+    const modelDir = options.modelDir ?? '/usr/share/pocketsphinx/model/en-us/en-us';
+    this.probe = new CachedProbe(() => {
+      const bin = findExecutable(binName, env);
+      if (!bin) return { bin: null, reason: `pocketsphinx is not installed: ${pocketsphinxInstallHint}` };
+      if (process.platform === 'linux' && binName === 'pocketsphinx_continuous' && !fs.existsSync(modelDir)) {
+        return { bin, reason: `pocketsphinx has no English model at ${modelDir}: install pocketsphinx-en-us` };
+      }
+      return { bin, reason: null };
+    });
+  }
+
+  availability(): Availability {
+    const p = this.probe.get();
+    return p.reason ? { ok: false, reason: p.reason } : { ok: true };
+  }
+
+  async transcribe(audio: PcmAudio, options: TranscribeOptions): Promise<TranscriptSegment[]> {
+    const { bin, reason } = this.probe.get();
+    if (!bin || reason) throw serviceError('ASR_UNAVAILABLE', reason ?? 'pocketsphinx is not installed');
+    fs.mkdirSync(options.tmpDir, { recursive: true });
+    const wav = path.join(options.tmpDir, `pocketsphinx-${process.pid}-${crypto.randomBytes(4).toString('hex')}.wav`);
+    fs.writeFileSync(wav, encodeWav(audio.samples, audio.sampleRate));
+    try {
+      // Generous: a loaded laptop decodes at ~0.3× real time; a hung decoder is still caught.
+      const timeoutMs = 60_000 + 10_000 * durationOf(audio);
+      let r;
+      try {
+        r = await runProcess(bin, ['-infile', wav, '-time', 'yes', '-logfn', process.platform === 'win32' ? 'NUL' : '/dev/null'], {
+          signal: options.signal,
+          timeoutMs,
+        });
+      } catch (err: unknown) {
+        options.signal.throwIfAborted();
+        const code = (err as NodeJS.ErrnoException).code;
+        if (code === 'ETIMEDOUT') throw serviceError('ASR_TIMEOUT', `pocketsphinx did not finish a ${durationOf(audio).toFixed(0)} s chunk in ${timeoutMs / 1000} s`, err);
+        throw serviceError('ASR_ENGINE_FAILED', `pocketsphinx could not be started: ${(err as Error).message}`, err);
+      }
+      if (r.code !== 0) {
+        const why = r.stderr.trim().split('\n').slice(-1)[0] ?? '';
+        throw serviceError('ASR_ENGINE_FAILED', `pocketsphinx exited with ${r.code ?? r.signal}${why ? `: ${why}` : ''}`);
+      }
+      return parsePocketsphinxOutput(r.stdout.toString('utf8'));
+    } finally {
+      fs.rmSync(wav, { force: true });
+    }
+  }
+}

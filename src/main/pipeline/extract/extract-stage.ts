@@ -1,0 +1,30 @@
+import type { MemoriesStore } from '../../store/memories-store';
+import type { TranscriptsStore } from '../../store/transcripts-store';
+import { permanentError } from '../stage-error';
+import type { StageContext, StageHandler } from '../stage-handler';
+import type { MemoryExtractor } from './memory-extractor';
+
+/**
+ * Extract: memories from the stored transcript. The item's previous memories are replaced in the
+ * same transaction, so a re-run never duplicates them. Relative dates resolve against the time the
+ * item was added (the closest to the recording's time Lifeline knows).
+ */
+export class ExtractStage implements StageHandler {
+  readonly stage = 'extract' as const;
+  constructor(private readonly deps: { transcripts: TranscriptsStore; memories: MemoriesStore; extractor: MemoryExtractor }) {}
+
+  availability() {
+    return this.deps.extractor.availability();
+  }
+
+  async run(ctx: StageContext): Promise<string> {
+    const transcript = this.deps.transcripts.transcript(ctx.item.id);
+    if (!transcript) throw permanentError('TRANSCRIPT_MISSING', `item ${ctx.item.id} has no transcript; retry it from transcription`);
+    ctx.progress({ step: 'extract', percent: null, message: `extracting memories (${this.deps.extractor.name})` });
+    const memories = await this.deps.extractor.extract(transcript, { recordedAt: new Date(ctx.item.createdAt), signal: ctx.signal });
+    ctx.signal.throwIfAborted();
+    this.deps.memories.replace(ctx.lease, memories, this.deps.extractor.name);
+    const count = (k: string) => memories.filter((m) => m.kind === k).length;
+    return `${memories.length} memories by ${this.deps.extractor.name}: ${count('todo')} to-dos, ${count('event')} events, ${count('person')} people, ${count('fact')} facts`;
+  }
+}

@@ -1,0 +1,91 @@
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Progress } from '../../src/shared/contract';
+import { createLogger } from '../../src/main/log/logger';
+import type { AsrEngine } from '../../src/main/pipeline/asr/asr-engine';
+import { audioDecoder } from '../../src/main/pipeline/audio/decoder-config';
+import type { StageContext } from '../../src/main/pipeline/stage-handler';
+import { TranscribeStage } from '../../src/main/pipeline/transcribe/transcribe-stage';
+import { TranscriptsStore } from '../../src/main/store/transcripts-store';
+import { writeWav } from '../support/audio-files';
+import { queueFixture } from '../support/queue-fixture';
+import { tempDir } from '../support/temp-dir';
+
+const open: { store: { close(): void } }[] = [];
+afterEach(() => {
+  for (const f of open.splice(0)) f.store.close();
+});
+
+/** An engine that names each chunk by its length and can be told to stop the world after n chunks. */
+function countingEngine(onChunk?: (n: number) => void): AsrEngine & { calls: number } {
+  const e = {
+    name: 'counting',
+    calls: 0,
+    availability: () => ({ ok: true }) as const,
+    transcribe(audio: { samples: Float32Array; sampleRate: number }) {
+      e.calls++;
+      onChunk?.(e.calls);
+      return Promise.resolve([{ start: 0.5, end: 1, text: `chunk ${e.calls} of ${(audio.samples.length / audio.sampleRate).toFixed(0)} s` }]);
+    },
+  };
+  return e;
+}
+
+function setup(seconds: number) {
+  const dir = tempDir();
+  const f = queueFixture(path.join(dir, 'data'));
+  open.push(f);
+  const wav = writeWav(path.join(dir, 'memo.wav'), { seconds });
+  const { itemId } = f.queue.add({ sha256: 'ab'.repeat(32), sourcePath: wav, fileName: 'memo.wav', sizeBytes: 1, priority: 0 });
+  const job = f.queue.claim('ingest', 'test')!;
+  const progress: Progress[] = [];
+  const ac = new AbortController();
+  const ctx: StageContext = {
+    item: { id: itemId, sourcePath: wav, fileName: 'memo.wav', sha256: 'ab'.repeat(32), storedPath: wav, createdAt: 0 },
+    lease: { itemId, token: job.token },
+    attempt: 1,
+    paths: f.paths,
+    signal: ac.signal,
+    progress: (p) => progress.push(p),
+    log: createLogger(null, 'test'),
+  };
+  return { f, ctx, progress, ac, transcripts: new TranscriptsStore(f.store.db) };
+}
+
+const decode = audioDecoder({ ffmpeg: null, maxSeconds: 3600 });
+
+describe('the transcribe stage', () => {
+  it('reports progress as chunks done over total, ending at 100 %, and offsets segments to the recording', async () => {
+    const s = setup(95);
+    const engine = countingEngine();
+    const detail = await new TranscribeStage({ transcripts: s.transcripts, engine, decode }).run(s.ctx);
+    const steps = s.progress.filter((p) => p.step === 'transcribe').map((p) => p.percent);
+    expect(steps).toEqual([0, 100 / 3, 200 / 3, 100]);
+    expect(s.progress.at(-1)!.message).toBe('3 of 3 chunks transcribed (counting)');
+    const t = s.transcripts.transcript(s.ctx.item.id)!;
+    const plan = s.transcripts.plan(s.ctx.item.id)!;
+    expect(t.segments.map((x) => x.start)).toEqual(plan.chunks.map(([from]) => Math.round((from / 16000 + 0.5) * 1000) / 1000));
+    expect(detail).toContain('in 3 chunks');
+  });
+
+  it('stops between chunks when aborted, keeping what was done, and the next attempt does only the rest', async () => {
+    const s = setup(95);
+    // Aborted while the third chunk is being transcribed: its result is dropped, not stored.
+    const first = countingEngine((n) => n === 3 && s.ac.abort(new Error('lease lost')));
+    await expect(new TranscribeStage({ transcripts: s.transcripts, engine: first, decode }).run(s.ctx)).rejects.toThrow('lease lost');
+    expect(s.transcripts.chunks(s.ctx.item.id).map((c) => c.index)).toEqual([0, 1]);
+
+    const second = countingEngine();
+    const ctx = { ...s.ctx, signal: new AbortController().signal };
+    const detail = await new TranscribeStage({ transcripts: s.transcripts, engine: second, decode }).run(ctx);
+    expect(second.calls).toBe(1);
+    expect(detail).toContain('2 kept from an earlier attempt');
+    expect(s.transcripts.chunks(s.ctx.item.id)).toHaveLength(3);
+  });
+
+  it('waits with the engine’s reason when the engine is unavailable', () => {
+    const s = setup(1);
+    const engine: AsrEngine = { name: 'x', availability: () => ({ ok: false, reason: 'no whisper model — Download model' }), transcribe: () => Promise.resolve([]) };
+    expect(new TranscribeStage({ transcripts: s.transcripts, engine, decode }).availability()).toEqual({ ok: false, reason: 'no whisper model — Download model' });
+  });
+});

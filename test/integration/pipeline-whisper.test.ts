@@ -1,0 +1,126 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { chooseAsrEngine } from '../../src/main/pipeline/asr/choose-asr-engine';
+import { noWhisperModelReason, WhisperEngine } from '../../src/main/pipeline/asr/whisper-engine';
+import { downloadWhisperModel, installedModels, resolveWhisperModel, type WhisperModelInfo } from '../../src/main/pipeline/asr/whisper-models';
+import { isStageError } from '../../src/main/pipeline/stage-error';
+import { tempDir } from '../support/temp-dir';
+
+/** whisper.cpp's tiny test model (random weights): proves the wiring only, never quality. */
+const testModel = process.env.LIFELINE_TEST_WHISPER_MODEL ?? '/work/shared/models/for-tests-ggml-base.en.bin';
+const haveModel = fs.existsSync(testModel);
+if (!haveModel) process.stdout.write(`[pipeline-whisper] skipping the model run: no test model at ${testModel} (set LIFELINE_TEST_WHISPER_MODEL)\n`);
+
+const tone = (seconds: number) => ({ samples: Float32Array.from({ length: seconds * 16000 }, (_, i) => 0.3 * Math.sin(i / 5)), sampleRate: 16000 });
+
+describe('the whisper engine', () => {
+  it.skipIf(!haveModel)('loads the test model and transcribes a chunk without error', async () => {
+    const engine = new WhisperEngine({ model: testModel, threads: 2 });
+    expect(engine.availability()).toEqual({ ok: true });
+    try {
+      const segments = await engine.transcribe(tone(1), { signal: AbortSignal.timeout(170_000), tmpDir: tempDir() });
+      // Random weights: any text (usually none) is fine; the shape is what is checked.
+      expect(Array.isArray(segments)).toBe(true);
+      for (const s of segments) expect(s).toEqual({ start: expect.any(Number), end: expect.any(Number), text: expect.any(String) });
+    } finally {
+      await engine.dispose();
+    }
+  }, 180_000);
+
+  it('is unavailable with "no whisper model — Download model" when there is none', () => {
+    const engine = new WhisperEngine({ model: null });
+    expect(engine.availability()).toEqual({ ok: false, reason: noWhisperModelReason });
+    expect(noWhisperModelReason).toContain('Download model');
+  });
+
+  it('is unavailable, and fails with a clear error, when the model file is missing', async () => {
+    const missing = path.join(tempDir(), 'ggml-base.en.bin');
+    const engine = new WhisperEngine({ model: missing });
+    expect(engine.availability()).toEqual({ ok: false, reason: `whisper model ${missing} does not exist` });
+    const err = await engine.transcribe(tone(1), { signal: new AbortController().signal, tmpDir: tempDir() }).catch((e: unknown) => e);
+    expect(isStageError(err) && err.code).toBe('ASR_UNAVAILABLE');
+    expect((err as Error).message).toContain('does not exist');
+  });
+
+  it('is unavailable, and fails with a clear error, when the model file is corrupt', async () => {
+    const corrupt = path.join(tempDir(), 'ggml-base.en.bin');
+    fs.writeFileSync(corrupt, 'this is not a model, it is a text file');
+    const engine = new WhisperEngine({ model: corrupt });
+    const a = engine.availability();
+    expect(a.ok).toBe(false);
+    expect(!a.ok && a.reason).toContain('not a whisper.cpp ggml model');
+    const err = await engine.transcribe(tone(1), { signal: new AbortController().signal, tmpDir: tempDir() }).catch((e: unknown) => e);
+    expect(isStageError(err) && err.code).toBe('ASR_UNAVAILABLE');
+  });
+
+  it('reports a model with the right magic but broken contents as WHISPER_MODEL_INVALID', async () => {
+    const broken = path.join(tempDir(), 'ggml-broken.bin');
+    fs.writeFileSync(broken, Buffer.concat([Buffer.from('lmgg'), Buffer.alloc(64, 1)]));
+    const engine = new WhisperEngine({ model: broken });
+    const err = await engine.transcribe(tone(1), { signal: new AbortController().signal, tmpDir: tempDir() }).catch((e: unknown) => e);
+    expect(isStageError(err) && err.code).toBe('WHISPER_MODEL_INVALID');
+    expect((err as Error).message).toContain(broken);
+  });
+
+  it('is chosen automatically when LIFELINE_WHISPER_MODEL names a model, else pocketsphinx, else nothing with the fix', () => {
+    const modelsDir = tempDir();
+    if (haveModel) expect(chooseAsrEngine({ LIFELINE_WHISPER_MODEL: testModel, PATH: '' }, modelsDir).name).toBe(`whisper:${path.basename(testModel)}`);
+    const none = chooseAsrEngine({ PATH: '' }, modelsDir);
+    expect(none.availability()).toEqual({ ok: false, reason: 'no transcription engine: install pocketsphinx or set LIFELINE_WHISPER_MODEL (or download a whisper model)' });
+    expect(chooseAsrEngine({ LIFELINE_ASR_ENGINE: 'nope' }, modelsDir).availability()).toMatchObject({ ok: false, reason: expect.stringContaining('"nope" is not an engine') });
+  });
+});
+
+describe('the whisper model manager', () => {
+  it('downloads a model with progress, resumes a cut-off download, verifies its SHA-256 and then finds it', async () => {
+    const payload = Buffer.concat([Buffer.from('lmgg'), Buffer.alloc(300_000, 7)]);
+    const sha256 = (await import('node:crypto')).createHash('sha256').update(payload).digest('hex');
+    let served = 0;
+    const ranges: (string | undefined)[] = [];
+    const server = http.createServer((req, res) => {
+      ranges.push(req.headers.range);
+      const from = Number(/bytes=(\d+)-/.exec(req.headers.range ?? '')?.[1] ?? 0);
+      const body = payload.subarray(from);
+      res.writeHead(from > 0 ? 206 : 200, { 'content-length': String(body.length) });
+      if (served++ === 0) {
+        // The first download breaks off half way, as a flaky connection would.
+        res.write(body.subarray(0, 100_000), () => res.destroy());
+      } else res.end(body);
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/ggml-test.bin`;
+    const model: WhisperModelInfo = { name: 'test', file: 'ggml-test.bin', url, sha256, megabytes: 0.3 };
+    const dir = tempDir();
+    try {
+      await expect(downloadWhisperModel(model, dir)).rejects.toThrow();
+      const partial = fs.statSync(path.join(dir, 'ggml-test.bin.part')).size;
+      expect(partial).toBeGreaterThan(0);
+      expect(installedModels(dir)).toEqual([]);
+      const progress: number[] = [];
+      const file = await downloadWhisperModel(model, dir, { onProgress: (p) => progress.push(p.receivedBytes) });
+      expect(ranges[1]).toBe(`bytes=${partial}-`);
+      expect(progress.at(-1)).toBe(payload.length);
+      expect(fs.readFileSync(file)).toEqual(payload);
+      expect(resolveWhisperModel({}, dir)).toBe(file);
+      expect(resolveWhisperModel({ LIFELINE_WHISPER_MODEL: '/elsewhere/ggml-x.bin' }, dir)).toBe('/elsewhere/ggml-x.bin');
+    } finally {
+      server.close();
+    }
+  });
+
+  it('deletes a download whose SHA-256 does not match and says so', async () => {
+    const server = http.createServer((_req, res) => res.end(Buffer.from('lmgg-but-the-wrong-bytes')));
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/m.bin`;
+    const dir = tempDir();
+    try {
+      await expect(downloadWhisperModel({ name: 'bad', file: 'ggml-bad.bin', url, sha256: '0'.repeat(64), megabytes: 0 }, dir)).rejects.toThrow(/corrupt: SHA-256/);
+      expect(fs.readdirSync(dir)).toEqual([]);
+    } finally {
+      server.close();
+    }
+  });
+});

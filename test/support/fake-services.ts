@@ -1,0 +1,155 @@
+import crypto from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** How a fake service answers one request. */
+export type Behaviour =
+  | { kind: 'ok' }
+  | { kind: 'status'; status: number; body?: string }
+  /** Accepts the request and never answers (until the server closes). */
+  | { kind: 'hang' }
+  /** 200 with this raw body (invalid JSON, wrong shape, …). */
+  | { kind: 'raw'; body: string };
+
+export interface RecordedRequest {
+  path: string;
+  headers: http.IncomingHttpHeaders;
+  /** Multipart fields (files as their SHA-256 and size), or the parsed JSON body. */
+  fields: Record<string, unknown>;
+}
+
+export interface FakeService {
+  url: string;
+  requests: RecordedRequest[];
+  close(): Promise<void>;
+}
+
+async function readBody(req: http.IncomingMessage): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  for await (const c of req as AsyncIterable<Buffer>) parts.push(c);
+  return Buffer.concat(parts);
+}
+
+/** Parses a multipart/form-data body with the platform's own parser (the real wire format). */
+async function parseMultipart(body: Buffer, contentType: string): Promise<Record<string, unknown>> {
+  const form = await new Response(body, { headers: { 'content-type': contentType } }).formData();
+  const fields: Record<string, unknown> = {};
+  for (const [name, value] of form.entries()) {
+    if (typeof value === 'string') fields[name] = value;
+    else {
+      const bytes = Buffer.from(await value.arrayBuffer());
+      fields[name] = { fileName: value.name, type: value.type, size: bytes.length, sha256: crypto.createHash('sha256').update(bytes).digest('hex'), bytes };
+    }
+  }
+  return fields;
+}
+
+const vocabulary = ['apple', 'river', 'garden', 'window', 'coffee', 'paper', 'harbor', 'violet', 'engine', 'marble', 'lantern', 'orchard'];
+
+/** Deterministic words for an uploaded chunk: the same audio always gets the same text. */
+export function wordsFor(sha256: string): string {
+  return [0, 2, 4].map((i) => vocabulary[parseInt(sha256.slice(i, i + 2), 16) % vocabulary.length]).join(' ');
+}
+
+/**
+ * A transcription server on 127.0.0.1 speaking OpenAI's `/v1/audio/transcriptions` or whisper.cpp's
+ * `/inference` (multipart upload, verbose_json answer). `behave(n)` picks the answer to request n.
+ */
+export async function startAsrServer(options: { delayMs?: number; behave?: (n: number) => Behaviour } = {}): Promise<FakeService> {
+  const requests: RecordedRequest[] = [];
+  const sockets = new Set<import('node:net').Socket>();
+  const server = http.createServer((req, res) => {
+    void (async () => {
+      const body = await readBody(req);
+      const fields = await parseMultipart(body, req.headers['content-type'] ?? '');
+      requests.push({ path: req.url ?? '', headers: req.headers, fields });
+      const b = options.behave?.(requests.length) ?? { kind: 'ok' };
+      if (b.kind === 'hang') return;
+      if (options.delayMs) await new Promise((r) => setTimeout(r, options.delayMs));
+      if (b.kind === 'status') {
+        res.writeHead(b.status, { 'content-type': 'application/json' }).end(b.body ?? JSON.stringify({ error: { message: `status ${b.status}` } }));
+        return;
+      }
+      if (b.kind === 'raw') {
+        res.writeHead(200, { 'content-type': 'application/json' }).end(b.body);
+        return;
+      }
+      const file = fields.file as { sha256: string; size: number } | undefined;
+      if (!file) {
+        res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'no file' } }));
+        return;
+      }
+      const seconds = (file.size - 44) / 32000;
+      const text = wordsFor(file.sha256);
+      res.writeHead(200, { 'content-type': 'application/json' }).end(
+        JSON.stringify({ text, segments: [{ id: 0, start: 0, end: Math.min(seconds, 1.5), text: ` ${text}` }] }),
+      );
+    })().catch((err: unknown) => res.writeHead(500).end(String(err)));
+  });
+  server.on('connection', (s) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    close: () =>
+      new Promise<void>((r) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => r());
+      }),
+  };
+}
+
+/**
+ * A chat server on 127.0.0.1 speaking Ollama's `/api/chat` or OpenAI's `/v1/chat/completions`.
+ * `reply(n)` is the assistant's message content for request n (a string), or a failure behaviour.
+ */
+export async function startChatServer(reply: (n: number) => string | Behaviour): Promise<FakeService> {
+  const requests: RecordedRequest[] = [];
+  const sockets = new Set<import('node:net').Socket>();
+  const server = http.createServer((req, res) => {
+    void (async () => {
+      const body = await readBody(req);
+      const fields = JSON.parse(body.toString('utf8')) as Record<string, unknown>;
+      requests.push({ path: req.url ?? '', headers: req.headers, fields });
+      const r = reply(requests.length);
+      if (typeof r !== 'string') {
+        if (r.kind === 'hang') return;
+        if (r.kind === 'status') return void res.writeHead(r.status, { 'content-type': 'application/json' }).end(r.body ?? '{"error":"failed"}');
+        if (r.kind === 'raw') return void res.writeHead(200, { 'content-type': 'application/json' }).end(r.body);
+      }
+      const content = typeof r === 'string' ? r : '';
+      const envelope = req.url?.startsWith('/api/chat')
+        ? { model: fields.model, message: { role: 'assistant', content }, done: true }
+        : { id: 'chatcmpl-1', object: 'chat.completion', choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }] };
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(envelope));
+    })().catch((err: unknown) => res.writeHead(500).end(String(err)));
+  });
+  server.on('connection', (s) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    close: () =>
+      new Promise<void>((r) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => r());
+      }),
+  };
+}
+
+/** A port on 127.0.0.1 with nothing listening (connection refused). */
+export async function closedPort(): Promise<string> {
+  const server = http.createServer();
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((r) => server.close(() => r()));
+  return `http://127.0.0.1:${port}`;
+}
