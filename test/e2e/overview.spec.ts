@@ -36,11 +36,11 @@ test('the overview counts change on their own when a file is added from the comm
   await expect(await countCell(page, 'Ingest', 'Dead')).toHaveText('1');
   await expect(await countCell(page, 'All stages', 'Dead')).toHaveText('1');
 
-  // A real recording passes ingest, then waits: this build has no transcription engine yet.
+  // A real recording goes through every stage (offline transcription included) to done.
   await addFile(lifeline.dataDir, writeWav(path.join(lifeline.inputsDir, 'memo.wav'), { seconds: 1 }));
   await expect(figure(page, 'Items')).toHaveText('Items 2');
-  await expect(figure(page, 'Waiting')).toHaveText('Waiting 1');
-  await expect(await countCell(page, 'Transcribe', 'Waiting')).toHaveText('1');
+  await expect(figure(page, 'Done')).toHaveText('Done 1', { timeout: 30_000 });
+  await expect(await countCell(page, 'Index', 'Done')).toHaveText('1');
   await expect(page.getByText('No recordings yet.')).toBeHidden();
 
   expect(await page.evaluate(() => (globalThis as { sameDocument?: boolean }).sameDocument)).toBe(true);
