@@ -6,7 +6,9 @@ import { loadConfig, type EngineConfig } from './config/config';
 import { dataPaths, type DataPaths } from './config/data-dir';
 import { Engine } from './engine/engine';
 import { createLogger, type Logger } from './log/logger';
+import { RecordingSessions } from './pipeline/intake/recording-sessions';
 import { pipelineStages } from './pipeline/pipeline-stages';
+import { ownerId } from './recovery/process-alive';
 import { Queue } from './queue/queue';
 import { stages } from '../shared/contract';
 import { openStore, type Store } from './store/store';
@@ -32,6 +34,9 @@ export interface Lifeline {
   engine: Engine | null;
   handlers: Handlers;
   log: Logger;
+  clock: Clock;
+  /** Tell UIs and the engine about a write made outside the contract's handlers (an upload). */
+  afterWrite(): void;
   call<C extends ChannelName>(channel: C, request: RequestOf<C>): Promise<Result<ResponseOf<C>>>;
   close(graceMs?: number): Promise<void>;
 }
@@ -45,15 +50,29 @@ export function openLifeline(options: LifelineOptions): Lifeline {
   const store = openStore(paths, { nativeBinding: options.nativeBinding });
   const engine = options.withEngine ? new Engine({ store, paths, config, clock, log, stages: pipelineStages(store) }) : null;
   const queue = engine?.queue ?? new Queue(store.queue, { stageOrder: stages, policies: config.stages, clock });
-  const handlers = createHandlers({
-    store,
+  const afterWrite = () => {
+    engine?.changed();
+    engine?.wake();
+  };
+  const recordings = new RecordingSessions({
+    recordings: store.recordings,
+    files: store.files,
     queue,
+    paths,
     clock,
-    afterWrite: () => {
-      engine?.changed();
-      engine?.wake();
-    },
+    log,
+    owner: engine?.owner ?? ownerId(clock.now()),
+    afterWrite,
   });
+  const handlers = createHandlers({ store, queue, clock, recordings, afterWrite });
+  // Recordings a crashed process never finished become items now; later, sessions whose page went
+  // away are found within a minute of going silent for two.
+  let sweep: NodeJS.Timeout | undefined;
+  if (engine) {
+    void recordings.recoverAbandoned();
+    sweep = setInterval(() => void recordings.recoverAbandoned(), 60_000);
+    sweep.unref();
+  }
   let closed = false;
   return {
     paths,
@@ -63,10 +82,13 @@ export function openLifeline(options: LifelineOptions): Lifeline {
     engine,
     handlers,
     log,
+    clock,
+    afterWrite,
     call: (channel, request) => dispatch(handlers, channel, request, log) as never,
     async close(graceMs) {
       if (closed) return;
       closed = true;
+      clearInterval(sweep);
       await engine?.stop(graceMs);
       store.close();
       log.flush();

@@ -1,15 +1,19 @@
 import type { ChannelName, ParsedRequestOf, ResponseOf } from '../../shared/contract';
+import type { RecordingSessions } from '../pipeline/intake/recording-sessions';
 import type { Queue } from '../queue/queue';
 import type { Store } from '../store/store';
 import type { Clock } from '../time/clock';
+import { bulkHandlers } from './bulk-handlers';
 import { itemHandlers } from './item-handlers';
 import { overviewHandlers } from './overview-handlers';
+import { recordingHandlers } from './recording-handlers';
 
 /** What handlers act on: the store, the queue's rules, and a way to tell the engine something changed. */
 export interface ApiContext {
   store: Store;
   queue: Queue;
   clock: Clock;
+  recordings: RecordingSessions;
   /** Called after every write: pushes changes to UIs and wakes the engine (no-op in the CLI). */
   afterWrite(): void;
 }
@@ -20,7 +24,7 @@ export type Handlers = { [C in ChannelName]: Handler<C> };
 /** Per-domain handler maps merged into one; a channel answered twice is refused at start. */
 export function createHandlers(ctx: ApiContext): Handlers {
   const merged: Record<string, unknown> = {};
-  for (const part of [itemHandlers(ctx), overviewHandlers(ctx)]) {
+  for (const part of [itemHandlers(ctx), bulkHandlers(ctx), overviewHandlers(ctx), recordingHandlers(ctx)]) {
     for (const [name, fn] of Object.entries(part)) {
       if (name in merged) throw new Error(`channel ${name} has two handlers`);
       merged[name] = fn;

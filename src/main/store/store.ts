@@ -1,7 +1,9 @@
 import type { DataPaths } from '../config/data-dir';
+import { BulkActionsStore } from './bulk-actions-store';
 import { openDatabase, type OpenDatabaseOptions, type SqliteDatabase } from './database';
 import { ItemFilesStore } from './item-files-store';
 import { ItemsReadStore } from './items-read-store';
+import { RecordingsStore } from './recordings-store';
 import { SqliteQueueStore } from './sqlite-queue-store';
 
 /** Everything persisted, behind one connection. */
@@ -10,14 +12,19 @@ export interface Store {
   queue: SqliteQueueStore;
   reads: ItemsReadStore;
   files: ItemFilesStore;
+  bulk: BulkActionsStore;
+  recordings: RecordingsStore;
   close(): void;
 }
 
 export function openStore(paths: DataPaths, options: OpenDatabaseOptions = {}): Store {
   const db = openDatabase(paths.database, options);
+  const queue = new SqliteQueueStore(db);
   return {
     db,
-    queue: new SqliteQueueStore(db),
+    queue,
+    bulk: new BulkActionsStore(db, queue),
+    recordings: new RecordingsStore(db),
     reads: new ItemsReadStore(db),
     files: new ItemFilesStore(db),
     close: () => db.close(),
