@@ -106,6 +106,15 @@ describe('bulk actions', () => {
     expect(retriedEvents).toBe(group.count);
   });
 
+  it('leaves out the items unticked after "select all matching"', async () => {
+    const app = seeded(500);
+    const dead = (await call(app, 'items:list', { state: 'dead', limit: 500 })).items;
+    const keep = dead.slice(0, 2).map((i) => i.id);
+    const r = await call(app, 'items:bulk', { action: 'discard', target: { kind: 'filter', filter: { state: 'dead' }, except: keep } });
+    expect(r.changed).toBe(dead.length - 2);
+    expect((await call(app, 'items:list', { state: 'dead' })).items.map((i) => i.id)).toEqual(keep);
+  });
+
   it('applies to the ids it can, and says which it skipped and why', async () => {
     const app = seeded(200);
     const [dead] = (await call(app, 'items:list', { state: 'dead', limit: 1 })).items;

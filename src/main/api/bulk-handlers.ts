@@ -35,11 +35,13 @@ export function bulkHandlers(ctx: ApiContext): { 'items:bulk': Handler<'items:bu
       }
       // "All matching": walk the filter newest first by id, so items the action moves out of the
       // filter, and items added meanwhile, neither repeat nor shift the walk.
+      const except = new Set(target.except ?? []);
       let before = Number.MAX_SAFE_INTEGER;
       for (;;) {
         const ids = ctx.store.reads.matchingIds(target.filter, before, bulkChunkSize);
         if (ids.length === 0) break;
-        add(ctx.store.bulk.apply(action, ids, ctx.clock.now()));
+        const chosen = except.size === 0 ? ids : ids.filter((id) => !except.has(id));
+        if (chosen.length > 0) add(ctx.store.bulk.apply(action, chosen, ctx.clock.now()));
         before = ids[ids.length - 1]!;
         await yieldToEventLoop();
       }

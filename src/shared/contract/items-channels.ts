@@ -49,7 +49,12 @@ export type BulkAction = z.infer<typeof BulkAction>;
 /** Items named one by one, or every item matching a filter at the time the action runs. */
 export const BulkTarget = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('ids'), ids: z.array(ItemIdNumber).min(1).max(10_000) }),
-  z.object({ kind: z.literal('filter'), filter: ItemsFilter }),
+  z.object({
+    kind: z.literal('filter'),
+    filter: ItemsFilter,
+    /** Matching items to leave alone (unticked after "select all matching"). */
+    except: z.array(ItemIdNumber).max(10_000).optional(),
+  }),
 ]);
 export type BulkTarget = z.infer<typeof BulkTarget>;
 
