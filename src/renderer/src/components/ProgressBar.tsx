@@ -3,7 +3,7 @@ import { formatDuration } from '../format/numbers';
 import { useNow } from './use-now';
 
 function stepText(progress: Progress | null): string {
-  if (!progress) return 'starting';
+  if (!progress) return 'no progress reported yet';
   const step = progress.step.replace(/_/g, ' ');
   return progress.percent === null ? step : `${step} ${Math.round(progress.percent)}%`;
 }

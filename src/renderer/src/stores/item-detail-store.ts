@@ -34,6 +34,8 @@ const past = { retry: 'is back in the queue', cancel: 'was cancelled', discard: 
 /** One item with its timeline, reloaded when a pushed change names it. */
 export function createItemDetailStore(api: LifelineApi): ItemDetailStore {
   let latest = 0;
+  // After a Retry: when the item then stops again, the status line says so instead of "back in the queue".
+  let retriedAt: string | null = null;
   return createStore<ItemDetailState>()((set, get) => {
     const reload = async () => {
       const id = get().id;
@@ -41,8 +43,19 @@ export function createItemDetailStore(api: LifelineApi): ItemDetailStore {
       const mine = ++latest;
       const r = await api.call('items:get', { id });
       if (mine !== latest || get().id !== id) return;
-      if (r.ok) set({ item: r.value, loading: false, error: null });
-      else set({ item: null, loading: false, error: describeError(r.error) });
+      if (!r.ok) {
+        set({ item: null, loading: false, error: describeError(r.error) });
+        return;
+      }
+      const item = r.value;
+      const failedAgain = retriedAt !== null && item.state === 'dead' && item.updatedAt > retriedAt;
+      if (failedAgain) retriedAt = null;
+      set({
+        item,
+        loading: false,
+        error: null,
+        ...(failedAgain ? { notice: `${item.fileName} failed again after the retry: ${item.error?.code ?? 'no error recorded'}.` } : {}),
+      });
     };
     const throttle = createRefreshThrottle(reload, 250);
     return {
@@ -57,6 +70,7 @@ export function createItemDetailStore(api: LifelineApi): ItemDetailStore {
       actionError: null,
       open(id) {
         if (get().id === id) return;
+        retriedAt = null;
         set({ id, item: null, audioUrl: api.audioUrl(id), loading: true, error: null, pending: null, notice: null, actionError: null });
         void reload();
       },
@@ -76,6 +90,7 @@ export function createItemDetailStore(api: LifelineApi): ItemDetailStore {
           set({ actionError: `Could not ${action} ${name}. ${describeError(r.error)}` });
           return;
         }
+        retriedAt = action === 'retry' ? r.value.updatedAt : null;
         set({ notice: `${name} ${past[action]}.` });
         await reload();
       },

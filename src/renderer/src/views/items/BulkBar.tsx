@@ -42,8 +42,8 @@ export function BulkBar() {
       </strong>
       {confirming ? (
         <>
-          <span className="bulk-confirm">
-            Discard {plural(n, 'item')}? Their history is kept; adding the same audio again starts it over.
+          <span className="bulk-confirm" title="Discarded items leave every list; their history is kept, and adding the same audio again starts it over.">
+            Discard {plural(n, 'item')}? Their history is kept.
           </span>
           <button type="button" className="button-danger" onClick={() => act('discard')}>
             Discard {plural(n, 'item')}

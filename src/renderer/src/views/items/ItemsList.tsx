@@ -25,7 +25,6 @@ export function ItemsList() {
   const now = useNow(30_000);
   const scroller = useRef<HTMLDivElement>(null);
   const [range, setRange] = useState<VisibleRange>({ first: 0, last: -1 });
-  const focusWanted = useRef<{ index: number; col: string } | null>(null);
 
   const measure = useCallback(() => {
     const el = scroller.current;
@@ -62,31 +61,17 @@ export function ItemsList() {
     if (range.last >= range.first) showRows(range.first, range.last);
   }, [range, shownKey, showRows]);
 
-  // Arrow keys move between rows (scrolling as needed), keeping the column: checkbox or link.
+  // Arrow keys move between rows, keeping the column (checkbox or link). The next row is always
+  // rendered (overscan), and focusing it scrolls it into view, which renders the rows after it.
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const target = e.target as HTMLElement;
     const index = Number(target.dataset.rowIndex);
-    if (!Number.isInteger(index) || (e.key !== 'ArrowDown' && e.key !== 'ArrowUp')) return;
+    if (target.dataset.rowIndex === undefined || !Number.isInteger(index) || (e.key !== 'ArrowDown' && e.key !== 'ArrowUp')) return;
     const next = index + (e.key === 'ArrowDown' ? 1 : -1);
     if (next < 0 || next >= count) return;
     e.preventDefault();
-    const el = scroller.current!;
-    const top = next * itemRowHeight;
-    if (top < el.scrollTop) el.scrollTop = top;
-    else if (top + itemRowHeight > el.scrollTop + el.clientHeight) el.scrollTop = top + itemRowHeight - el.clientHeight;
-    focusWanted.current = { index: next, col: target.dataset.col ?? 'open' };
-    measure();
+    scroller.current?.querySelector<HTMLElement>(`[data-row-index="${next}"][data-col="${target.dataset.col ?? 'open'}"]`)?.focus();
   };
-
-  useEffect(() => {
-    const want = focusWanted.current;
-    if (!want) return;
-    const el = scroller.current?.querySelector<HTMLElement>(`[data-row-index="${want.index}"][data-col="${want.col}"]`);
-    if (el) {
-      el.focus();
-      focusWanted.current = null;
-    }
-  });
 
   const rows = [];
   const shownIds: number[] = [];
