@@ -20,7 +20,7 @@ test('a recording’s page plays its stored copy, shows its timeline, and Cancel
 
   await expect(page.getByText('Waiting at Transcribe: no transcription engine configured.')).toBeVisible();
   const player = page.getByLabel('Play walk and talk.wav');
-  await expect.poll(() => player.evaluate((a: HTMLAudioElement) => (a.readyState >= 1 ? Math.round(a.duration) : null))).toBe(2);
+  await expect.poll(() => player.evaluate((a) => { const audio = a as unknown as { readyState: number; duration: number }; return audio.readyState >= 1 ? Math.round(audio.duration) : null; })).toBe(2);
   await expect(timeline(page).getByRole('listitem')).toHaveCount(4);
   await expect(timeline(page)).toContainText('Stage finished');
   await expect(timeline(page)).toContainText('2.0 s of 16000 Hz 1-channel audio');
