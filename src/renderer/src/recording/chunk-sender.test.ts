@@ -86,6 +86,7 @@ describe('ChunkSender', () => {
     const done = await sender.finish();
     expect(store.sessions.get(2)).toMatchObject({ bytes: [3, 4], name: 'memo (part 2).wav' });
     expect(sender.recoveredSessions).toEqual([1]);
+    expect(sender.currentName).toBe('memo (part 2).wav');
     expect(done).toMatchObject({ ok: true, value: { id: 2, itemId: 12 } });
   });
 });

@@ -39,12 +39,16 @@ export class ChunkSender {
   private sessionBytes = 0;
   private sessions = 0;
   private problem: string | null = null;
+  /** Name of the item the current session becomes (later parts say "part 2"). */
+  currentName: string;
   private pumping: Promise<void> | null = null;
   private stopped = false;
   /** Sessions of this recording the store closed on its own (recovered into items). */
   readonly recoveredSessions: number[] = [];
 
-  constructor(private readonly o: ChunkSenderOptions) {}
+  constructor(private readonly o: ChunkSenderOptions) {
+    this.currentName = o.name;
+  }
 
   private get sleep() {
     return this.o.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
@@ -60,6 +64,7 @@ export class ChunkSender {
     if (r.ok) {
       this.sessionId = r.value.id;
       this.sessions = 1;
+      this.currentName = r.value.name;
     }
     return r;
   }
@@ -128,6 +133,7 @@ export class ChunkSender {
     this.sessions++;
     this.sessionId = r.value.id;
     this.sessionBytes = 0;
+    this.currentName = r.value.name;
     return true;
   }
 

@@ -48,7 +48,8 @@ export function createIntakeStore(api: LifelineApi): IntakeStore {
 
     const begin = (files: { name: string; size: number | null }[]) => {
       const entries = files.map((f) => ({ key: nextKey++, name: f.name, size: f.size, sent: 0, status: 'waiting' as const, itemId: null, message: null }));
-      set((s) => ({ busy: true, entries: [...entries, ...s.entries.filter((e) => e.status === 'sending' || e.status === 'waiting')] }));
+      // Earlier results stay until dismissed (the most recent 50), so a duplicate can be compared with what it duplicates.
+      set((s) => ({ busy: true, entries: [...s.entries, ...entries].slice(-50) }));
       return entries;
     };
 

@@ -67,7 +67,6 @@ export function createRecorderStore(api: LifelineApi, startCapture: CaptureStart
   let buffered: Uint8Array[] = [];
   let bufferedBytes = 0;
   let samples = 0;
-  let name = '';
 
   return createStore<RecorderState>()((set, get) => {
     const flush = () => {
@@ -107,7 +106,6 @@ export function createRecorderStore(api: LifelineApi, startCapture: CaptureStart
       async start() {
         if (get().phase !== 'idle') return;
         reset();
-        name = recordingName(new Date());
         set({ phase: 'starting', elapsed: 0, level: 0, savedSeconds: 0, problem: null, error: null });
         let started: PcmCapture;
         try {
@@ -120,7 +118,7 @@ export function createRecorderStore(api: LifelineApi, startCapture: CaptureStart
           call: api.call.bind(api),
           sampleRate: started.sampleRate,
           channels: started.channels,
-          name,
+          name: recordingName(new Date()),
           onStatus: (st) => set({ savedSeconds: st.savedBytes / (started.sampleRate * 2), problem: st.problem }),
         });
         const opened = await s.open();
@@ -150,7 +148,7 @@ export function createRecorderStore(api: LifelineApi, startCapture: CaptureStart
         set({
           phase: 'idle',
           level: 0,
-          lastSaved: { itemId: r.value.itemId, name, seconds: r.value.seconds, earlierParts: s.recoveredSessions.length },
+          lastSaved: { itemId: r.value.itemId, name: s.currentName, seconds: r.value.seconds, earlierParts: s.recoveredSessions.length },
         });
       },
 
