@@ -43,9 +43,14 @@ test('audio dropped anywhere on the window is added', async ({ page, lifeline })
   const bytes = fs.readFileSync(writeWav(path.join(lifeline.inputsDir, 'dropped.wav'), { seconds: 1, seed: 7 })).toString('base64');
   await openLifeline(page, lifeline);
   const dataTransfer = await page.evaluateHandle((b64) => {
-    const dt = new DataTransfer();
+    // Runs in the page (the test's tsconfig has no DOM types).
+    const w = globalThis as unknown as {
+      DataTransfer: new () => { items: { add(file: unknown): void } };
+      File: new (parts: unknown[], name: string, options: { type: string }) => unknown;
+    };
+    const dt = new w.DataTransfer();
     const raw = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-    dt.items.add(new File([raw], 'dropped.wav', { type: 'audio/wav' }));
+    dt.items.add(new w.File([raw], 'dropped.wav', { type: 'audio/wav' }));
     return dt;
   }, bytes);
   await page.dispatchEvent('main', 'dragenter', { dataTransfer });
