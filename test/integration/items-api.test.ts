@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ChannelName, ItemSummary, RequestOf, ResponseOf } from '../../src/shared/contract';
+import { itemStates, stages, type ChannelName, type ItemSummary, type RequestOf, type ResponseOf } from '../../src/shared/contract';
 import { openLifeline, type Lifeline } from '../../src/main/lifeline';
 import { seedItems } from '../../bench/ui-seed';
 import { waitFor } from '../support/wait-for';
@@ -57,6 +57,20 @@ describe('the Items list API', () => {
     ];
     for (const [request, ids] of cases) {
       expect((await allPages(app, { ...request, limit: 37 })).map((i) => i.id), JSON.stringify(request)).toEqual(ids);
+    }
+  });
+
+  it('lists exactly the items of each state and stage, in order, whichever index the query takes', async () => {
+    const app = seeded(1_500);
+    const db = app.store.db;
+    const all = db.prepare(`SELECT item_id, state, stage FROM jobs ORDER BY item_id DESC`).all() as { item_id: number; state: string; stage: string }[];
+    for (const state of itemStates) {
+      for (const stage of [undefined, ...stages]) {
+        const expected = all.filter((r) => r.state === state && (!stage || r.stage === stage)).map((r) => r.item_id);
+        const got = (await allPages(app, { state, stage, limit: 100 })).map((i) => i.id);
+        expect(got, `${state} ${stage ?? ''}`).toEqual(expected);
+        expect((await call(app, 'items:count', { state, stage })).count).toBe(expected.length);
+      }
     }
   });
 

@@ -50,11 +50,25 @@ export interface ListCursor {
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
+ * The state condition. Counting may use any index. A page, though, must come out in id order: the
+ * partial indexes for waiting and queued jobs are ordered by stage or priority, and SQLite, when it
+ * picks one, sorts every matching row (~40 ms for 10,000 waiting items). So for a page the state
+ * term hides from indexes (unary +) and SQLite walks the table in id order, stopping after a page
+ * (~1 ms when matches are common, ~15 ms at worst when they are rare). Dead letters keep their
+ * id-ordered partial index; running jobs are found through the small leases table.
+ */
+function stateTerm(state: ItemState, purpose: 'list' | 'count'): string {
+  if (state === 'running') return `j.state = 'running' AND j.item_id IN (SELECT item_id FROM leases)`;
+  if (purpose === 'count' || state === 'dead') return `j.state = '${state}'`;
+  return `+j.state = '${state}'`;
+}
+
+/**
  * WHERE terms for a filter. State and stage are validated enums inlined as literals, so SQLite can
  * pick the partial or state index that matches; everything the user typed is a bound parameter.
  */
-function filterSql(filter: ItemsFilter): { where: string[]; params: Record<string, string | number> } {
-  const where = [filter.state ? `j.state = '${filter.state}'` : `j.state <> 'discarded'`];
+function filterSql(filter: ItemsFilter, purpose: 'list' | 'count' = 'count'): { where: string[]; params: Record<string, string | number> } {
+  const where = [filter.state ? stateTerm(filter.state, purpose) : `j.state <> 'discarded'`];
   const params: Record<string, string | number> = {};
   if (filter.stage) where.push(`j.stage = '${filter.stage}'`);
   if (filter.errorCode) {
@@ -181,7 +195,7 @@ export class ItemsReadStore {
    * repeats or skips rows when items are added meanwhile; `offset` is for jumps far down a list.
    */
   list(query: ListQuery): ItemSummary[] {
-    const { where, params } = filterSql(query);
+    const { where, params } = filterSql(query, 'list');
     const order = orderSql(query.sort ?? 'age', query.direction ?? 'desc');
     const after = query.after ?? (query.beforeId !== undefined ? { id: query.beforeId } : undefined);
     let startSql = '';

@@ -204,7 +204,8 @@ export function createDeadLettersStore(api: LifelineApi): DeadLettersStore {
       },
 
       applyChanges(changes) {
-        if (changes.length === 0) return;
+        // Not shown yet: nothing to keep current (the view loads everything when it opens).
+        if (changes.length === 0 || !get().loaded) return;
         const watched = watchedRetry;
         const diedAgain = watched && changes.find((c) => c.id === watched.id && c.state === 'dead' && c.updatedAt > watched.since);
         if (diedAgain) {

@@ -61,7 +61,8 @@ export function createStores(transport: Transport, startCapture: CaptureStarter)
       running.getState().requestRefresh();
       if (items.getState().shownKey !== null) void items.getState().refresh();
       void itemDetail.getState().reload();
-      void deadLetters.getState().load();
+      // Dead letters load when their view is first shown; after that they are kept current.
+      if (deadLetters.getState().loaded) void deadLetters.getState().load();
     },
   });
   return { connection, overview, running, progress, items, itemDetail, deadLetters, intake, recorder };

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { formatCount } from '../format/numbers';
 import { useDeadLetters } from '../stores/stores-context';
 import { ErrorGroupSection } from './dead-letters/ErrorGroupSection';
@@ -17,6 +18,9 @@ export function DeadLettersView() {
   const exportAll = useDeadLetters((s) => s.exportAll);
   const dismissMessages = useDeadLetters((s) => s.dismissMessages);
   const total = groups.reduce((n, g) => n + g.count, 0);
+  useEffect(() => {
+    if (!loaded) void load();
+  }, [loaded, load]);
 
   let body;
   if (!loaded) body = <p className="placeholder">Loading dead letters…</p>;
