@@ -61,3 +61,27 @@ test('audio dropped anywhere on the window is added', async ({ page, lifeline })
   await expect(added(page).getByRole('listitem').filter({ hasText: 'dropped.wav' })).toContainText(/added as item \d+/);
   await expect(page.getByRole('group', { name: 'Items', exact: true })).toHaveText('Items 1');
 });
+
+test('a recording that appears in the watch folder is added by itself, once, and the Overview says what the folder did', async ({ page, lifeline }) => {
+  const watch = path.join(lifeline.root, 'watch');
+  fs.mkdirSync(watch);
+  await lifeline.stopServer();
+  await lifeline.startServerAgain({ LIFELINE_WATCH_DIR: watch });
+  await openLifeline(page, lifeline);
+  const panel = page.getByRole('region', { name: 'Watch folder' });
+  await expect(panel).toContainText(`${watch} — watching: new recordings there are added by themselves.`);
+  await expect(panel).toContainText('0 files added');
+
+  const memo = writeWav(path.join(watch, 'from the recorder.wav'), { seconds: 1, seed: 11 });
+  await expect(page.getByRole('group', { name: 'Items', exact: true })).toHaveText('Items 1');
+  fs.copyFileSync(memo, path.join(watch, 'same audio again.wav'));
+  await expect(panel).toContainText('1 file added, 1 already in Lifeline (not added again).');
+  await expect(page.getByRole('group', { name: 'Items', exact: true })).toHaveText('Items 1');
+  expect((await listItems(lifeline.dataDir)).map((i) => i.fileName)).toEqual(['from the recorder.wav']);
+  await page.screenshot({ path: screenshotPath('overview-watch-folder'), fullPage: true });
+});
+
+test('without a watch folder, the Overview says how to set one', async ({ page, lifeline }) => {
+  await openLifeline(page, lifeline);
+  await expect(page.getByRole('region', { name: 'Watch folder' })).toContainText('No watch folder is set. Start Lifeline with LIFELINE_WATCH_DIR=');
+});

@@ -91,10 +91,13 @@ export function pushEngineEvents(lifeline: Lifeline, renderer: RendererLocation)
   };
   const onItems = (items: ItemSummary[]) => send({ type: 'items.changed', items });
   const onProgress = (id: number, progress: Progress) => send({ type: 'item.progress', id, progress });
+  const onIntake = () => send({ type: 'intake.changed' });
   engine.on('items.changed', onItems);
   engine.on('item.progress', onProgress);
+  lifeline.intakeEvents.on('intake.changed', onIntake);
   return () => {
     engine.off('items.changed', onItems);
     engine.off('item.progress', onProgress);
+    lifeline.intakeEvents.off('intake.changed', onIntake);
   };
 }

@@ -5,6 +5,7 @@ import { ItemFilesStore } from './item-files-store';
 import { ItemsReadStore } from './items-read-store';
 import { RecordingsStore } from './recordings-store';
 import { SqliteQueueStore } from './sqlite-queue-store';
+import { WatchedFilesStore } from './watched-files-store';
 
 /** Everything persisted, behind one connection. */
 export interface Store {
@@ -14,6 +15,7 @@ export interface Store {
   files: ItemFilesStore;
   bulk: BulkActionsStore;
   recordings: RecordingsStore;
+  watched: WatchedFilesStore;
   close(): void;
 }
 
@@ -25,6 +27,7 @@ export function openStore(paths: DataPaths, options: OpenDatabaseOptions = {}): 
     queue,
     bulk: new BulkActionsStore(db, queue),
     recordings: new RecordingsStore(db),
+    watched: new WatchedFilesStore(db),
     reads: new ItemsReadStore(db),
     files: new ItemFilesStore(db),
     close: () => db.close(),

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { mergeChannels } from './define';
+import { intakeChannels } from './intake-channels';
 import { itemsChannels } from './items-channels';
 import { overviewChannels } from './overview-channels';
 import { recordingsChannels } from './recordings-channels';
@@ -12,9 +13,10 @@ export * from './result';
 export * from './events';
 export * from './items-channels';
 export * from './recordings-channels';
+export * from './intake-channels';
 
 /** The whole IPC contract: every channel exists here once, with its request and response schema. */
-export const contract = mergeChannels(itemsChannels, overviewChannels, recordingsChannels);
+export const contract = mergeChannels(itemsChannels, overviewChannels, recordingsChannels, intakeChannels);
 
 export type Contract = typeof contract;
 export type ChannelName = keyof Contract & string;

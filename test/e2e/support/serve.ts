@@ -19,8 +19,8 @@ export interface LifelineServer {
   stopServer(): Promise<void>;
   /** Kills the server process with SIGKILL (a crash, a power cut), keeping its data. */
   killServer(): Promise<void>;
-  /** Starts `serve` again on the same data, port and token (a page left open can reconnect). */
-  startServerAgain(): Promise<void>;
+  /** Starts `serve` again on the same data, port and token (a page left open can reconnect), with `env` added. */
+  startServerAgain(env?: NodeJS.ProcessEnv): Promise<void>;
   /** Stops the server and removes the test's directory. */
   stop(): Promise<void>;
 }
@@ -124,9 +124,9 @@ export async function startLifelineServer(options: ServerOptions = {}): Promise<
       }
       running = null;
     },
-    async startServerAgain() {
+    async startServerAgain(extraEnv?: NodeJS.ProcessEnv) {
       if (running) throw new Error('the server is already running');
-      running = (await launch(dataDir, port, token, append, env)).running;
+      running = (await launch(dataDir, port, token, append, { ...env, ...extraEnv })).running;
     },
     async stop() {
       if (running) await terminate(running);

@@ -144,8 +144,10 @@ export async function startHeadlessServer(app: Lifeline, options: HeadlessServer
   };
   const onItems = (items: ItemSummary[]) => broadcast({ type: 'items.changed', items });
   const onProgress = (id: number, progress: Progress) => broadcast({ type: 'item.progress', id, progress });
+  const onIntake = () => broadcast({ type: 'intake.changed' });
   app.engine?.on('items.changed', onItems);
   app.engine?.on('item.progress', onProgress);
+  app.intakeEvents.on('intake.changed', onIntake);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -161,6 +163,7 @@ export async function startHeadlessServer(app: Lifeline, options: HeadlessServer
     async close() {
       app.engine?.off('items.changed', onItems);
       app.engine?.off('item.progress', onProgress);
+      app.intakeEvents.off('intake.changed', onIntake);
       for (const ws of clients) ws.terminate();
       wss.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -1,6 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { AddFilesResult, LifelineApi, UploadableFile } from '../../../shared/contract';
+import type { AddFilesResult, LifelineApi, UploadableFile, WatchFolderStatus } from '../../../shared/contract';
 import { describeError } from '../format/describe-error';
+import { createRefreshThrottle } from './refresh-throttle';
 
 export type IntakeStatus = 'waiting' | 'sending' | 'added' | 'duplicate' | 'failed';
 
@@ -20,6 +21,11 @@ export interface IntakeState {
   busy: boolean;
   /** "Add files…" opens the desktop's own dialog (else the page's file picker). */
   nativeDialog: boolean;
+  /** The watch folder: undefined until asked, null when none is set. */
+  watchFolder: WatchFolderStatus | null | undefined;
+  watchError: string | null;
+  /** Reloads the watch folder's status soon (at most four times a second). */
+  requestStatus(): void;
   /** Opens the native dialog and adds what was chosen (desktop). */
   chooseFiles(): Promise<void>;
   /** Adds files picked in the page or dropped on the window. */
@@ -37,6 +43,13 @@ export type IntakeStore = StoreApi<IntakeState>;
 export function createIntakeStore(api: LifelineApi): IntakeStore {
   let nextKey = 1;
   return createStore<IntakeState>()((set, get) => {
+    const loadStatus = async () => {
+      const r = await api.call('intake:status', {});
+      if (r.ok) set({ watchFolder: r.value.watchFolder, watchError: null });
+      else set({ watchError: describeError(r.error) });
+    };
+    const statusThrottle = createRefreshThrottle(loadStatus, 250);
+
     const update = (key: number, patch: Partial<IntakeEntry>) =>
       set((s) => ({ entries: s.entries.map((e) => (e.key === key ? { ...e, ...patch } : e)) }));
 
@@ -71,6 +84,9 @@ export function createIntakeStore(api: LifelineApi): IntakeStore {
       entries: [],
       busy: false,
       nativeDialog: typeof api.chooseFiles === 'function',
+      watchFolder: undefined,
+      watchError: null,
+      requestStatus: () => statusThrottle.request(),
 
       async chooseFiles() {
         if (!api.chooseFiles) return;

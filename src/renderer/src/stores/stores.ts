@@ -47,10 +47,14 @@ export function createStores(transport: Transport, startCapture: CaptureStarter)
           items.getState().applyChanges(event.items);
           itemDetail.getState().applyChanges(event.items);
           deadLetters.getState().applyChanges(event.items);
+          intake.getState().requestStatus();
           return;
         case 'item.progress':
           progress.getState().report(event.id, event.progress);
           running.getState().noticeProgress(event.id);
+          return;
+        case 'intake.changed':
+          intake.getState().requestStatus();
           return;
         default:
           missingCase(event);
@@ -59,6 +63,7 @@ export function createStores(transport: Transport, startCapture: CaptureStarter)
     onSynchronise() {
       overview.getState().requestRefresh();
       running.getState().requestRefresh();
+      intake.getState().requestStatus();
       if (items.getState().shownKey !== null) void items.getState().refresh();
       void itemDetail.getState().reload();
       // Dead letters load when their view is first shown; after that they are kept current.

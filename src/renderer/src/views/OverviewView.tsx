@@ -2,6 +2,7 @@ import { itemStates, stages, type ItemState, type Overview } from '../../../shar
 import { stageLabels, stateLabels } from '../format/labels';
 import { useOverview } from '../stores/stores-context';
 import { RunningNow } from './RunningNow';
+import { WatchFolderPanel } from './WatchFolderPanel';
 
 const inProgressStates: readonly ItemState[] = ['queued', 'scheduled', 'running', 'retry_scheduled'];
 
@@ -107,6 +108,7 @@ export function OverviewView() {
           )}
           <RunningNow />
           <CountsTable overview={overview} />
+          <WatchFolderPanel />
         </>
       )}
     </section>
