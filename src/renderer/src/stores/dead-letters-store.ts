@@ -77,6 +77,25 @@ export function createDeadLettersStore(api: LifelineApi): DeadLettersStore {
   const callsInFlight = new Set<number>();
   // The item of the last single retry, so its status line can say when it fails again.
   let watchedRetry: { id: number; since: string } | null = null;
+  // The newest pushed state of recently changed items: a retry's reply can arrive after the changes
+  // it caused (the engine may even be done with the item), and must not show an older state.
+  const recent = new Map<number, ItemSummary>();
+  const remember = (changes: readonly ItemSummary[]) => {
+    for (const c of changes) {
+      const known = recent.get(c.id);
+      if (known && known.updatedAt > c.updatedAt) continue;
+      recent.delete(c.id);
+      recent.set(c.id, c);
+    }
+    for (const id of recent.keys()) {
+      if (recent.size <= 2_000) break;
+      recent.delete(id);
+    }
+  };
+  const newest = (item: ItemSummary) => {
+    const known = recent.get(item.id);
+    return known && known.updatedAt > item.updatedAt ? known : item;
+  };
 
   return createStore<DeadLettersState>()((set, get) => {
     const loadGroup = async (code: string, append: boolean) => {
@@ -130,8 +149,9 @@ export function createDeadLettersStore(api: LifelineApi): DeadLettersStore {
       return `item ${id}`;
     };
 
-    const addRetried = (items: ItemSummary[], more: number) =>
+    const addRetried = (given: ItemSummary[], more: number) =>
       set((s) => {
+        const items = given.map(newest);
         const ids = new Set(items.map((i) => i.id));
         const all = [...items, ...s.retried.filter((i) => !ids.has(i.id))];
         return { retried: all.slice(0, retriedShown), retriedMore: s.retriedMore + more + Math.max(0, all.length - retriedShown) };
@@ -204,6 +224,7 @@ export function createDeadLettersStore(api: LifelineApi): DeadLettersStore {
       },
 
       applyChanges(changes) {
+        remember(changes);
         // Not shown yet: nothing to keep current (the view loads everything when it opens).
         if (changes.length === 0 || !get().loaded) return;
         const watched = watchedRetry;

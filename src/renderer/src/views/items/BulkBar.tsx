@@ -18,14 +18,13 @@ export function BulkBar() {
   const n = selectedCount(selection, count);
 
   if (n === 0 && selection.mode === 'ids') {
+    if (count === 0) return null;
     return (
       <div className="bulk-bar bulk-bar-idle">
         <span>Tick items to act on several at once.</span>
-        {count > 0 && (
-          <button type="button" className="button-quiet" onClick={selectAll}>
-            Select all {formatCount(count)} matching
-          </button>
-        )}
+        <button type="button" className="button-quiet" onClick={selectAll}>
+          Select all {formatCount(count)} matching
+        </button>
       </div>
     );
   }
