@@ -1,10 +1,10 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ErrorGroup, ItemSummary, LifelineApi } from '../../../shared/contract';
-import { deadLettersCsv, deadLettersJson, exportFileName } from '../export/dead-letters-export';
-import { downloadText } from '../export/download';
+import { exportDeadLetters } from '../export/export-dead-letters';
 import { describeError } from '../format/describe-error';
 import { formatCount, plural } from '../format/numbers';
 import { applyItemChanges } from './dead-letter-list';
+import { LatestChanges } from './latest-changes';
 import { createRefreshThrottle } from './refresh-throttle';
 
 export type RowAction = 'retry' | 'discard';
@@ -61,7 +61,6 @@ export type DeadLettersStore = StoreApi<DeadLettersState>;
 /** Rows a group shows before "Show more". */
 export const groupPageSize = 20;
 const retriedShown = 20;
-const exportPageSize = 500;
 
 function without<T>(record: Partial<Record<number, T>>, ids: Iterable<number>): Partial<Record<number, T>> {
   const next = { ...record };
@@ -77,25 +76,7 @@ export function createDeadLettersStore(api: LifelineApi): DeadLettersStore {
   const callsInFlight = new Set<number>();
   // The item of the last single retry, so its status line can say when it fails again.
   let watchedRetry: { id: number; since: string } | null = null;
-  // The newest pushed state of recently changed items: a retry's reply can arrive after the changes
-  // it caused (the engine may even be done with the item), and must not show an older state.
-  const recent = new Map<number, ItemSummary>();
-  const remember = (changes: readonly ItemSummary[]) => {
-    for (const c of changes) {
-      const known = recent.get(c.id);
-      if (known && known.updatedAt > c.updatedAt) continue;
-      recent.delete(c.id);
-      recent.set(c.id, c);
-    }
-    for (const id of recent.keys()) {
-      if (recent.size <= 2_000) break;
-      recent.delete(id);
-    }
-  };
-  const newest = (item: ItemSummary) => {
-    const known = recent.get(item.id);
-    return known && known.updatedAt > item.updatedAt ? known : item;
-  };
+  const latest = new LatestChanges();
 
   return createStore<DeadLettersState>()((set, get) => {
     const loadGroup = async (code: string, append: boolean) => {
@@ -151,7 +132,7 @@ export function createDeadLettersStore(api: LifelineApi): DeadLettersStore {
 
     const addRetried = (given: ItemSummary[], more: number) =>
       set((s) => {
-        const items = given.map(newest);
+        const items = given.map((i) => latest.newest(i));
         const ids = new Set(items.map((i) => i.id));
         const all = [...items, ...s.retried.filter((i) => !ids.has(i.id))];
         return { retried: all.slice(0, retriedShown), retriedMore: s.retriedMore + more + Math.max(0, all.length - retriedShown) };
@@ -224,7 +205,7 @@ export function createDeadLettersStore(api: LifelineApi): DeadLettersStore {
       },
 
       applyChanges(changes) {
-        remember(changes);
+        latest.remember(changes);
         // Not shown yet: nothing to keep current (the view loads everything when it opens).
         if (changes.length === 0 || !get().loaded) return;
         const watched = watchedRetry;
@@ -280,21 +261,12 @@ export function createDeadLettersStore(api: LifelineApi): DeadLettersStore {
 
       async exportAll(kind) {
         set({ exporting: kind, actionError: null, notice: null });
-        const all: ItemSummary[] = [];
-        let cursor: string | undefined;
-        do {
-          const r = await api.call('items:list', { state: 'dead', limit: exportPageSize, cursor });
-          if (!r.ok) {
-            set({ exporting: null, actionError: `Could not export the dead letters. ${describeError(r.error)}` });
-            return;
-          }
-          all.push(...r.value.items);
-          cursor = r.value.nextCursor ?? undefined;
-        } while (cursor);
-        const now = new Date();
-        if (kind === 'json') downloadText(exportFileName('json', now), 'application/json', deadLettersJson(all, now.toISOString()));
-        else downloadText(exportFileName('csv', now), 'text/csv', deadLettersCsv(all));
-        set({ exporting: null, notice: { text: `Exported ${formatCount(all.length)} dead ${all.length === 1 ? 'letter' : 'letters'} as ${kind.toUpperCase()}.`, tone: 'done' } });
+        const r = await exportDeadLetters(api, kind);
+        if (!r.ok) {
+          set({ exporting: null, actionError: `Could not export the dead letters. ${describeError(r.error)}` });
+          return;
+        }
+        set({ exporting: null, notice: { text: `Exported ${formatCount(r.count)} dead ${r.count === 1 ? 'letter' : 'letters'} as ${kind.toUpperCase()}.`, tone: 'done' } });
       },
 
       clearRetried: () => set({ retried: [], retriedMore: 0 }),
