@@ -1,7 +1,8 @@
 // The sandboxed preload: exposes the typed API as `window.lifeline` and nothing else. Main checks
 // every call again (sender and payload); this side only keeps unknown channels off the wire.
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import {
+  desktopChannels,
   isChannelName,
   pushedEventChannel,
   type ChannelName,
@@ -10,7 +11,11 @@ import {
   type RequestOf,
   type ResponseOf,
   type Result,
+  type UploadableFile,
 } from '../shared/contract';
+
+const transportError = (what: string, err: unknown) =>
+  ({ ok: false, error: { code: 'TRANSPORT', message: `${what}: ${err instanceof Error ? err.message : String(err)}` } }) as const;
 
 const api = {
   transport: 'desktop',
@@ -22,7 +27,7 @@ const api = {
     try {
       return (await ipcRenderer.invoke(channel, request)) as Result<ResponseOf<C>>;
     } catch (err: unknown) {
-      return { ok: false, error: { code: 'TRANSPORT', message: `${channel}: ${err instanceof Error ? err.message : String(err)}` } };
+      return transportError(channel, err);
     }
   },
 
@@ -33,6 +38,25 @@ const api = {
     return () => {
       ipcRenderer.removeListener(pushedEventChannel, relay);
     };
+  },
+
+  // Served by the shell's app:// protocol handler (renderer-protocol.ts), with byte ranges.
+  audioUrl: (itemId: number) => `app://lifeline/api/audio/${encodeURIComponent(String(itemId))}`,
+
+  async chooseFiles(): Promise<string[]> {
+    const paths: unknown = await ipcRenderer.invoke(desktopChannels.chooseFiles);
+    return Array.isArray(paths) ? paths.filter((p): p is string => typeof p === 'string') : [];
+  },
+
+  // Electron no longer puts `path` on File; this is the supported way to learn where a dropped file is.
+  pathForFile: (file: UploadableFile) => webUtils.getPathForFile(file as File),
+
+  async showItemFile(itemId: number): Promise<Result<null>> {
+    try {
+      return (await ipcRenderer.invoke(desktopChannels.showItemFile, itemId)) as Result<null>;
+    } catch (err: unknown) {
+      return transportError('show file', err);
+    }
   },
 } satisfies LifelineApi;
 

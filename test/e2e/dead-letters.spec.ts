@@ -1,71 +1,115 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { writeFakeWav } from '../support/audio-files';
 import { addFile, showItem } from './support/cli';
 import { expect, openLifeline, screenshotPath, test } from './support/fixtures';
+import { missingSourceDeadLetters } from './support/store';
 
 async function openDeadLetters(page: Page): Promise<void> {
   await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: /Dead letters/ }).click();
-  await expect(page.getByRole('heading', { level: 2, name: 'Dead letters' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: /^Dead letters/ })).toBeVisible();
 }
 
-function deadLetterRow(page: Page, fileName: string) {
-  return page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: new RegExp(fileName.replace('.', '\\.')) }) });
-}
+const group = (page: Page, code: string) => page.getByRole('region', { name: new RegExp(`^${code} `) });
+const deadLetterRow = (page: Page, fileName: string) =>
+  page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: new RegExp(fileName.replace('.', '\\.')) }) });
+const backInQueue = (page: Page) => page.getByRole('region', { name: 'Back in the queue' });
 
-test('a text file renamed to .wav shows up in Dead letters as undecodable audio', async ({ page, lifeline }) => {
+test('a text file renamed to .wav shows up in Dead letters under its error code, with what to do', async ({ page, lifeline }) => {
   await openLifeline(page, lifeline);
   await openDeadLetters(page);
   await expect(page.getByText('No dead letters — everything that failed has been handled')).toBeVisible();
+  await page.screenshot({ path: screenshotPath('dead-letters-empty'), fullPage: true });
 
-  const file = writeFakeWav(path.join(lifeline.inputsDir, 'shopping-list.wav'));
-  await addFile(lifeline.dataDir, file);
-
+  await addFile(lifeline.dataDir, writeFakeWav(path.join(lifeline.inputsDir, 'shopping-list.wav')));
+  const undecodable = group(page, 'AUDIO_UNDECODABLE');
+  await expect(undecodable.getByRole('heading')).toHaveText('AUDIO_UNDECODABLE 1');
+  await expect(undecodable).toContainText('Check that it plays in another app');
   const row = deadLetterRow(page, 'shopping-list.wav');
-  await expect(row).toBeVisible();
   await expect(row.getByRole('cell').nth(0)).toHaveText('Ingest');
-  await expect(row).toContainText('AUDIO_UNDECODABLE');
-  await expect(row).toContainText('1 of');
-  await expect(page.getByText('No dead letters')).toBeHidden();
+  await expect(row).toContainText('not decodable audio');
+  await expect(row).toContainText('1 of 3');
   await expect(page.getByRole('link', { name: /^Dead letters\s*1$/ })).toBeVisible();
 });
 
-test('Retry puts a dead letter back in the queue, records that the user asked, and shows it dead again when it fails again', async ({
-  page,
-  lifeline,
-}) => {
-  const file = writeFakeWav(path.join(lifeline.inputsDir, 'x.wav'));
-  const id = await addFile(lifeline.dataDir, file);
+test('Retry all in a group empties the group, and its items get past the stage where they failed', async ({ page, lifeline }) => {
+  const missing = await missingSourceDeadLetters(lifeline, ['call one.wav', 'call two.wav']);
+  await addFile(lifeline.dataDir, writeFakeWav(path.join(lifeline.inputsDir, 'notes.wav')));
   await openLifeline(page, lifeline);
   await openDeadLetters(page);
-
-  const row = deadLetterRow(page, 'x.wav');
-  await expect(row).toContainText('AUDIO_UNDECODABLE');
-  const firstFailure = await row.locator('time').getAttribute('datetime');
-
-  await row.getByRole('button', { name: 'Retry' }).click();
-
-  // The store's own record: a `retried` event by the user, then the engine failing it again.
-  let detail = await showItem(lifeline.dataDir, id);
-  await expect
-    .poll(async () => {
-      detail = await showItem(lifeline.dataDir, id);
-      const retried = detail.events.findIndex((e) => e.type === 'retried' && e.actor === 'user');
-      return retried >= 0 && detail.events.slice(retried + 1).some((e) => e.type === 'dead') && detail.state === 'dead';
-    }, { message: 'a user retry followed by a second dead letter' })
-    .toBe(true);
-  expect(detail.events.filter((e) => e.type === 'dead')).toHaveLength(2);
-
-  // The page shows the second failure (its time), learnt from pushed events, without a reload.
-  await expect(row.locator('time')).toHaveAttribute('datetime', detail.updatedAt);
-  expect(detail.updatedAt).not.toBe(firstFailure);
-  await expect(row).toContainText('AUDIO_UNDECODABLE');
-  await expect(row.getByRole('button', { name: 'Retry' })).toBeEnabled();
-  await expect(page.getByRole('status').filter({ hasText: 'x.wav failed again after the retry: AUDIO_UNDECODABLE.' })).toBeVisible();
-
+  const sourceMissing = group(page, 'SOURCE_MISSING');
+  await expect(sourceMissing.getByRole('heading')).toHaveText('SOURCE_MISSING 2');
+  await expect(group(page, 'AUDIO_UNDECODABLE').getByRole('heading')).toHaveText('AUDIO_UNDECODABLE 1');
+  await expect(sourceMissing).toContainText('Put it back where it was and press Retry');
   await page.screenshot({ path: screenshotPath('dead-letters'), fullPage: true });
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.screenshot({ path: screenshotPath('dead-letters-dark'), fullPage: true });
+  await page.emulateMedia({ colorScheme: 'light' });
+
+  // The user put the files back; one click retries the whole group.
+  missing.restore(0);
+  missing.restore(1);
+  await sourceMissing.getByRole('button', { name: 'Retry all 2 with SOURCE_MISSING' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '2 dead letters with SOURCE_MISSING are back in the queue.' })).toBeVisible();
+  await expect(sourceMissing).toHaveCount(0);
+  await expect(group(page, 'AUDIO_UNDECODABLE')).toBeVisible();
+  for (const name of ['call one.wav', 'call two.wav']) {
+    const row = backInQueue(page).getByRole('listitem').filter({ hasText: name });
+    await expect(row).toContainText('Waiting');
+    await expect(row).toContainText('no transcription engine configured');
+  }
+  for (const id of missing.ids) {
+    const item = await showItem(lifeline.dataDir, id);
+    expect(item.stage).toBe('transcribe');
+    expect(item.events.some((e) => e.type === 'succeeded' && e.stage === 'ingest')).toBe(true);
+  }
+  await expect(page.getByRole('link', { name: /^Dead letters\s*1$/ })).toBeVisible();
+  await page.screenshot({ path: screenshotPath('dead-letters-after-retry'), fullPage: true });
+});
+
+test('Retry on one dead letter takes it off the list and shows its progress until it is through', async ({ page, lifeline }) => {
+  const missing = await missingSourceDeadLetters(lifeline, ['long lecture.wav']);
+  await openLifeline(page, lifeline);
+  await openDeadLetters(page);
+  const row = deadLetterRow(page, 'long lecture.wav');
+  await expect(row).toContainText('no longer exists');
+
+  missing.block(0);
+  await row.getByRole('button', { name: 'Retry' }).click();
+  await expect(row).toHaveCount(0);
+  await expect(page.getByText('No dead letters — everything that failed has been handled')).toBeVisible();
+  const retried = backInQueue(page).getByRole('listitem').filter({ hasText: 'long lecture.wav' });
+  await expect(retried).toContainText('Running');
+  await expect(retried.getByRole('progressbar', { name: 'long lecture.wav: Ingest' })).toHaveAttribute('aria-valuetext', /^copy/);
+  await page.screenshot({ path: screenshotPath('dead-letters-retry-progress'), fullPage: true });
+
+  await missing.release(0);
+  await expect(retried).toContainText('Waiting');
+  await expect(retried.getByRole('progressbar')).toHaveCount(0);
+});
+
+test('Export writes every dead letter as JSON and as CSV', async ({ page, lifeline }) => {
+  await addFile(lifeline.dataDir, writeFakeWav(path.join(lifeline.inputsDir, 'a, "quoted" memo.wav'), 'first'));
+  await addFile(lifeline.dataDir, writeFakeWav(path.join(lifeline.inputsDir, 'b.wav'), 'second'));
+  await openLifeline(page, lifeline);
+  await openDeadLetters(page);
+  await expect(group(page, 'AUDIO_UNDECODABLE').getByRole('heading')).toHaveText('AUDIO_UNDECODABLE 2');
+
+  const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()]);
+  expect(json.suggestedFilename()).toMatch(/^lifeline-dead-letters-.*\.json$/);
+  const exported = JSON.parse(fs.readFileSync((await json.path())!, 'utf8')) as { count: number; deadLetters: { fileName: string; error: { code: string } }[] };
+  expect(exported.count).toBe(2);
+  expect(exported.deadLetters.map((d) => d.fileName).sort()).toEqual(['a, "quoted" memo.wav', 'b.wav']);
+  expect(exported.deadLetters.every((d) => d.error.code === 'AUDIO_UNDECODABLE')).toBe(true);
+
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+  const text = fs.readFileSync((await csv.path())!, 'utf8');
+  const lines = text.trimEnd().split('\r\n');
+  expect(lines[0]).toBe('id,file,fileName,stage,errorCode,errorMessage,attempts,maxAttempts,failedAt,addedAt,sha256');
+  expect(lines).toHaveLength(3);
+  expect(text).toContain('"a, ""quoted"" memo.wav"');
+  await expect(page.getByRole('status').filter({ hasText: 'Exported 2 dead letters as CSV.' })).toBeVisible();
 });
 
 test('Retry all requeues every dead letter, and Discard clears them until the list says nothing is left', async ({ page, lifeline }) => {
@@ -76,7 +120,7 @@ test('Retry all requeues every dead letter, and Discard clears them until the li
   await expect(deadLetterRow(page, 'memo-1.wav')).toBeVisible();
   await expect(deadLetterRow(page, 'memo-2.wav')).toBeVisible();
 
-  await page.getByRole('button', { name: 'Retry all' }).click();
+  await page.getByRole('button', { name: 'Retry all', exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: '2 dead letters are back in the queue.' })).toBeVisible();
   await expect
     .poll(async () => {
@@ -90,8 +134,6 @@ test('Retry all requeues every dead letter, and Discard clears them until the li
   await expect(deadLetterRow(page, 'memo-2.wav')).toBeVisible();
   await deadLetterRow(page, 'memo-2.wav').getByRole('button', { name: 'Discard' }).click();
   await expect(page.getByText('No dead letters — everything that failed has been handled')).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Retry all' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Retry all', exact: true })).toBeDisabled();
   expect((await showItem(lifeline.dataDir, first)).state).toBe('discarded');
-
-  await page.screenshot({ path: screenshotPath('dead-letters-empty'), fullPage: true });
 });

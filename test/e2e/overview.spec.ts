@@ -1,7 +1,8 @@
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { writeFakeWav, writeWav } from '../support/audio-files';
-import { addFile } from './support/cli';
+import { addFile, showItem } from './support/cli';
+import { addBlockedFile } from './support/store';
 import { expect, openLifeline, screenshotPath, test } from './support/fixtures';
 
 /** One of the headline figures ("Items 3"), found by its label. */
@@ -49,23 +50,59 @@ test('the overview counts change on their own when a file is added from the comm
   await page.screenshot({ path: screenshotPath('overview-dark'), fullPage: true });
 });
 
-test('both views can be reached with the keyboard alone', async ({ page, lifeline }) => {
+test('every view and the ways to add audio can be reached with the keyboard alone', async ({ page, lifeline }) => {
   await openLifeline(page, lifeline);
+  const nav = page.getByRole('navigation', { name: 'Views' });
   await page.keyboard.press('Tab');
-  await expect(page.getByRole('link', { name: 'Overview' })).toBeFocused();
+  await expect(nav.getByRole('link', { name: 'Overview' })).toBeFocused();
   await page.keyboard.press('Tab');
-  const deadLettersLink = page.getByRole('link', { name: /Dead letters/ });
+  await expect(nav.getByRole('link', { name: 'Items' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  const deadLettersLink = nav.getByRole('link', { name: /Dead letters/ });
   await expect(deadLettersLink).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Add files…' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Record' })).toBeFocused();
   await page.screenshot({ path: screenshotPath('keyboard-focus') });
-  await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { level: 2, name: 'Dead letters' })).toBeFocused();
-  await expect(deadLettersLink).toHaveAttribute('aria-current', 'page');
 
-  await page.keyboard.press('Shift+Tab');
-  await page.keyboard.press('Shift+Tab');
-  await expect(page.getByRole('link', { name: 'Overview' })).toBeFocused();
+  await deadLettersLink.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 2, name: /^Dead letters/ })).toBeFocused();
+  await expect(deadLettersLink).toHaveAttribute('aria-current', 'page');
+  await nav.getByRole('link', { name: 'Items' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 2, name: 'Items' })).toBeFocused();
+  await nav.getByRole('link', { name: 'Overview' }).focus();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 2, name: 'Overview' })).toBeFocused();
+});
+
+test('a running item shows its step, progress and elapsed time under Running now, and leaves it when its stage is done', async ({
+  page,
+  lifeline,
+}) => {
+  const blocked = await addBlockedFile(lifeline, writeWav(path.join(lifeline.inputsDir, 'long walk.wav'), { seconds: 3 }));
+  // Progress the page missed (it was not open yet) reaches it from the store once a heartbeat saved it.
+  await expect.poll(async () => (await showItem(lifeline.dataDir, blocked.id)).progress?.step).toBe('copy');
+  await openLifeline(page, lifeline);
+  const running = page.getByRole('region', { name: /^Running now/ });
+  await expect(running.getByRole('link', { name: 'long walk.wav' })).toBeVisible();
+  const bar = running.getByRole('progressbar', { name: 'long walk.wav: Ingest' });
+  await expect(bar).toHaveAttribute('aria-valuetext', 'copy 0%: copying into the store');
+  await expect(figure(page, 'In progress')).toHaveText('In progress 1');
+  // The elapsed time counts up on its own.
+  await expect(running).toContainText(/· 0:0[2-9]/);
+  await page.screenshot({ path: screenshotPath('overview-running'), fullPage: true });
+
+  // The item's own page shows the same live progress.
+  await running.getByRole('link', { name: 'long walk.wav' }).click();
+  await expect(page.getByRole('progressbar', { name: 'long walk.wav: Ingest' })).toBeVisible();
+  await page.goBack();
+
+  await blocked.release();
+  await expect(running.getByText('Nothing is running right now.')).toBeVisible();
+  await expect(figure(page, 'Waiting')).toHaveText('Waiting 1');
 });
 
 test('the access token leaves the address bar, and the page keeps working after a reload', async ({ page, lifeline }) => {

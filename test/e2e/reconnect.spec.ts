@@ -16,7 +16,7 @@ test('when the server restarts, the page says it is reconnecting and then catche
   await openLifeline(page, lifeline);
   await page.getByRole('link', { name: /Dead letters/ }).click();
   const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: /voice-note\.wav/ }) });
-  await expect(row).toContainText('AUDIO_UNDECODABLE');
+  await expect(row).toContainText('not decodable audio');
 
   const connection = page.getByRole('banner').getByRole('status');
   await lifeline.stopServer();

@@ -2,15 +2,18 @@ import type { ItemSummary } from '../../shared/contract';
 import { addFiles } from '../pipeline/intake/add-files';
 import { ApiError } from './api-error';
 import type { ApiContext, Handler } from './handlers';
+import { decodeCursor, encodeCursor } from './list-cursor';
 
-type ItemChannels = 'items:list' | 'items:get' | 'items:add' | 'items:retry' | 'items:retryAllDead' | 'items:discard' | 'items:cancel';
-
-function parseCursor(cursor: string | undefined): number | undefined {
-  if (cursor === undefined) return undefined;
-  const id = Number(cursor);
-  if (!Number.isInteger(id) || id < 1) throw new ApiError('INVALID_REQUEST', `cursor "${cursor}" is not one this API returned`);
-  return id;
-}
+type ItemChannels =
+  | 'items:list'
+  | 'items:count'
+  | 'items:get'
+  | 'items:add'
+  | 'items:retry'
+  | 'items:retryAllDead'
+  | 'items:discard'
+  | 'items:cancel'
+  | 'items:errorGroups';
 
 export function itemHandlers(ctx: ApiContext): { [C in ItemChannels]: Handler<C> } {
   const { store, queue, clock } = ctx;
@@ -25,10 +28,14 @@ export function itemHandlers(ctx: ApiContext): { [C in ItemChannels]: Handler<C>
   };
   return {
     'items:list': (req) => {
-      const items = store.reads.list({ state: req.state, stage: req.stage, beforeId: parseCursor(req.cursor), limit: req.limit });
+      const { sort, direction, cursor, offset, limit, ...filter } = req;
+      if (cursor !== undefined && offset !== undefined) throw new ApiError('INVALID_REQUEST', 'give a cursor or an offset, not both');
+      const after = cursor === undefined ? undefined : decodeCursor(sort, cursor);
+      const items = store.reads.list({ ...filter, sort, direction, after, offset, limit });
       const last = items.at(-1);
-      return { items, nextCursor: items.length === req.limit && last ? String(last.id) : null };
+      return { items, nextCursor: items.length === limit && last ? encodeCursor(sort, last) : null };
     },
+    'items:count': (req) => ({ count: store.reads.count(req) }),
     'items:get': (req) => {
       const item = store.reads.detail(req.id);
       if (!item) throw new ApiError('NOT_FOUND', `there is no item ${req.id}`);
@@ -65,5 +72,6 @@ export function itemHandlers(ctx: ApiContext): { [C in ItemChannels]: Handler<C>
       }
       return written(req.id);
     },
+    'items:errorGroups': (req) => ({ groups: store.reads.errorGroups(req.state) }),
   };
 }

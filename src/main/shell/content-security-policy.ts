@@ -13,7 +13,8 @@ export function contentSecurityPolicy(renderer: RendererLocation): string {
     `script-src 'self'${devScript}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
-    "media-src 'self' blob:",
+    // Stored audio is served on app://lifeline/api/audio/ (the page's own origin, except in dev).
+    `media-src 'self' blob:${renderer.dev ? ' app://lifeline' : ''}`,
     `connect-src 'self'${devConnect}`,
     "object-src 'none'",
     "base-uri 'none'",

@@ -1,5 +1,14 @@
-import { BrowserWindow, ipcMain, type WebFrameMain } from 'electron';
-import { channelNames, pushedEventChannel, type ItemSummary, type Progress, type PushedEvent, type Result } from '../../shared/contract';
+import { BrowserWindow, dialog, ipcMain, shell, type WebFrameMain } from 'electron';
+import fs from 'node:fs';
+import {
+  channelNames,
+  desktopChannels,
+  pushedEventChannel,
+  type ItemSummary,
+  type Progress,
+  type PushedEvent,
+  type Result,
+} from '../../shared/contract';
 import { dispatch } from '../api/dispatch';
 import type { Lifeline } from '../lifeline';
 import { isRendererUrl, type RendererLocation } from './renderer-location';
@@ -29,6 +38,47 @@ export function serveContractOverIpc(lifeline: Lifeline, renderer: RendererLocat
   };
 }
 
+const audioExtensions = ['wav', 'mp3', 'm4a', 'ogg', 'oga', 'opus', 'flac', 'webm', 'aac', 'mp4'];
+
+/**
+ * The desktop-only helpers of LifelineApi: the native "open files" dialog (its paths then go to
+ * `items:add`) and showing an item's file in the file manager. Same sender check as the contract.
+ */
+export function serveDesktopHelpers(lifeline: Lifeline, renderer: RendererLocation): () => void {
+  const log = lifeline.log.child({ module: 'ipc' });
+  ipcMain.handle(desktopChannels.chooseFiles, async (event): Promise<string[]> => {
+    if (!isTrustedSender(event.senderFrame, renderer)) return [];
+    const win = BrowserWindow.fromWebContents(event.sender);
+    const options: Electron.OpenDialogOptions = {
+      title: 'Add recordings to Lifeline',
+      properties: ['openFile', 'multiSelections'],
+      filters: [
+        { name: 'Audio', extensions: audioExtensions },
+        { name: 'All files', extensions: ['*'] },
+      ],
+    };
+    const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+    return r.canceled ? [] : r.filePaths;
+  });
+  ipcMain.handle(desktopChannels.showItemFile, (event, rawId: unknown): Result<null> => {
+    if (!isTrustedSender(event.senderFrame, renderer)) {
+      return { ok: false, error: { code: 'UNAUTHORIZED', message: 'only the Lifeline window may call' } };
+    }
+    const id = Number(rawId);
+    const item = Number.isSafeInteger(id) ? lifeline.store.files.stageItem(id) : undefined;
+    if (!item) return { ok: false, error: { code: 'NOT_FOUND', message: `there is no item ${String(rawId)}` } };
+    const file = [item.storedPath, item.sourcePath].find((f): f is string => f !== null && fs.existsSync(f));
+    if (!file) return { ok: false, error: { code: 'FILE_NOT_FOUND', message: `neither the stored copy nor ${item.sourcePath} exists any more` } };
+    log.info({ itemId: id }, 'showing file');
+    shell.showItemInFolder(file);
+    return { ok: true, value: null };
+  });
+  return () => {
+    ipcMain.removeHandler(desktopChannels.chooseFiles);
+    ipcMain.removeHandler(desktopChannels.showItemFile);
+  };
+}
+
 /** Pushes the engine's events to every window showing our renderer. Returns the unsubscribe function. */
 export function pushEngineEvents(lifeline: Lifeline, renderer: RendererLocation): () => void {
   const engine = lifeline.engine;
@@ -41,10 +91,13 @@ export function pushEngineEvents(lifeline: Lifeline, renderer: RendererLocation)
   };
   const onItems = (items: ItemSummary[]) => send({ type: 'items.changed', items });
   const onProgress = (id: number, progress: Progress) => send({ type: 'item.progress', id, progress });
+  const onIntake = () => send({ type: 'intake.changed' });
   engine.on('items.changed', onItems);
   engine.on('item.progress', onProgress);
+  lifeline.intakeEvents.on('intake.changed', onIntake);
   return () => {
     engine.off('items.changed', onItems);
     engine.off('item.progress', onProgress);
+    lifeline.intakeEvents.off('intake.changed', onIntake);
   };
 }

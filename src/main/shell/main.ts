@@ -8,7 +8,8 @@ import { installContentSecurityPolicy } from './csp';
 import { contentSecurityPolicy } from './content-security-policy';
 import { claimDataDir } from './data-dir';
 import { stopBeforeQuit } from './graceful-quit';
-import { pushEngineEvents, serveContractOverIpc } from './ipc';
+import { storedAudio } from '../api/stored-audio';
+import { pushEngineEvents, serveContractOverIpc, serveDesktopHelpers } from './ipc';
 import { denyPermissions } from './permissions';
 import { rendererLocation } from './renderer-location';
 import { registerRendererScheme, serveBuiltRenderer } from './renderer-protocol';
@@ -54,9 +55,10 @@ async function start(): Promise<void> {
   await app.whenReady();
   installContentSecurityPolicy(session.defaultSession, renderer);
   denyPermissions(session.defaultSession);
-  serveBuiltRenderer(renderer, contentSecurityPolicy(renderer));
+  serveBuiltRenderer(renderer, contentSecurityPolicy(renderer), (id) => storedAudio(lifeline.store, id));
   app.on('web-contents-created', (_event, contents) => confineNavigation(contents, renderer));
   serveContractOverIpc(lifeline, renderer);
+  serveDesktopHelpers(lifeline, renderer);
   pushEngineEvents(lifeline, renderer);
 
   const showWindow = () => {

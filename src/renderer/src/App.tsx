@@ -1,17 +1,37 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { ConnectionIndicator } from './components/ConnectionIndicator';
 import { TokenNotice } from './components/TokenNotice';
-import { routeHref, useHashRoute, type Route } from './navigation/use-hash-route';
+import { AddFilesButton } from './intake/AddFilesButton';
+import { DropZone } from './intake/DropZone';
+import { IntakePanel } from './intake/IntakePanel';
+import { RecordButton } from './intake/RecordButton';
+import { routeHref, useHashRoute, type Route, type RouteName } from './navigation/use-hash-route';
 import { useConnection, useOverview } from './stores/stores-context';
 import { DeadLettersView } from './views/DeadLettersView';
+import { ItemDetailView } from './views/ItemDetailView';
+import { ItemsView } from './views/ItemsView';
 import { OverviewView } from './views/OverviewView';
 
-function NavLink({ route, current, children }: { route: Route; current: Route; children: ReactNode }) {
+function NavLink({ to, current, children }: { to: Route; current: RouteName; children: ReactNode }) {
+  const active = to.name === current || (to.name === 'items' && current === 'item');
   return (
-    <a href={routeHref(route)} aria-current={route === current ? 'page' : undefined}>
+    <a href={routeHref(to)} aria-current={active ? 'page' : undefined}>
       {children}
     </a>
   );
+}
+
+function View({ route }: { route: Route }) {
+  switch (route.name) {
+    case 'overview':
+      return <OverviewView />;
+    case 'items':
+      return <ItemsView />;
+    case 'item':
+      return <ItemDetailView id={route.id} />;
+    case 'dead-letters':
+      return <DeadLettersView />;
+  }
 }
 
 export function App() {
@@ -23,6 +43,7 @@ export function App() {
   useEffect(() => start(), [start]);
 
   // After a switch of view, keyboard and screen-reader users land on the new view's heading.
+  const routeKey = route.name === 'item' ? `item-${route.id}` : route.name;
   const firstRoute = useRef(true);
   useEffect(() => {
     if (firstRoute.current) {
@@ -30,7 +51,7 @@ export function App() {
       return;
     }
     document.getElementById('view-heading')?.focus();
-  }, [route]);
+  }, [routeKey]);
 
   if (status === 'unauthorized') return <TokenNotice reason="refused" />;
 
@@ -39,19 +60,28 @@ export function App() {
       <header className="app-header">
         <h1 className="app-title">Lifeline</h1>
         <nav aria-label="Views" className="app-nav">
-          <NavLink route="overview" current={route}>
+          <NavLink to={{ name: 'overview' }} current={route.name}>
             Overview
           </NavLink>
-          <NavLink route="dead-letters" current={route}>
+          <NavLink to={{ name: 'items' }} current={route.name}>
+            Items
+          </NavLink>
+          <NavLink to={{ name: 'dead-letters' }} current={route.name}>
             Dead letters
-            {deadCount > 0 && (
-              <span className="badge">{deadCount}</span>
-            )}
+            {deadCount > 0 && <span className="badge">{deadCount}</span>}
           </NavLink>
         </nav>
+        <div className="app-intake">
+          <AddFilesButton />
+          <RecordButton />
+        </div>
         <ConnectionIndicator />
       </header>
-      <main className="app-main">{route === 'overview' ? <OverviewView /> : <DeadLettersView />}</main>
+      <IntakePanel />
+      <main className="app-main">
+        <View route={route} />
+      </main>
+      <DropZone />
     </div>
   );
 }

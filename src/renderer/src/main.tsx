@@ -6,15 +6,21 @@ import { createRoot } from 'react-dom/client';
 import { openTransport } from './api/open-transport';
 import { App } from './App';
 import { TokenNotice } from './components/TokenNotice';
+import { startPcmCapture } from './recording/pcm-capture';
 import { createStores } from './stores/stores';
 import { StoresProvider } from './stores/stores-context';
 import './styles.css';
+import './styles/components.css';
+import './styles/items.css';
+import './styles/detail.css';
+import './styles/dead-letters.css';
+import './styles/intake.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
 
 const opened = openTransport(window);
-const stores = opened.kind === 'ready' ? createStores(opened.transport) : null;
+const stores = opened.kind === 'ready' ? createStores(opened.transport, startPcmCapture) : null;
 createRoot(container).render(
   <StrictMode>
     {stores ? (

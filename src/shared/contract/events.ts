@@ -7,6 +7,8 @@ export const PushedEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('items.changed'), items: z.array(ItemSummary) }),
   /** Live progress of a running stage; not persisted as events. */
   z.object({ type: z.literal('item.progress'), id: z.number().int(), progress: Progress }),
+  /** The watch folder looked at a file (added, a duplicate, unreadable) or changed state: ask `intake:status`. */
+  z.object({ type: z.literal('intake.changed') }),
 ]);
 export type PushedEvent = z.infer<typeof PushedEvent>;
 export type PushedEventType = PushedEvent['type'];

@@ -1,9 +1,12 @@
 import type { z } from 'zod';
 import { mergeChannels } from './define';
+import { intakeChannels } from './intake-channels';
 import { itemsChannels } from './items-channels';
 import { overviewChannels } from './overview-channels';
 import { searchChannels } from './search-channels';
+import { recordingsChannels } from './recordings-channels';
 import type { PushedEvent } from './events';
+import type { AddFilesResult } from './items-channels';
 import type { Result } from './result';
 
 export * from './model';
@@ -11,9 +14,11 @@ export * from './result';
 export * from './events';
 export * from './items-channels';
 export * from './search-channels';
+export * from './recordings-channels';
+export * from './intake-channels';
 
 /** The whole IPC contract: every channel exists here once, with its request and response schema. */
-export const contract = mergeChannels(itemsChannels, overviewChannels, searchChannels);
+export const contract = mergeChannels(itemsChannels, overviewChannels, searchChannels, recordingsChannels, intakeChannels);
 
 export type Contract = typeof contract;
 export type ChannelName = keyof Contract & string;
@@ -39,7 +44,28 @@ export interface LifelineApi {
   subscribe(listener: (event: PushedEvent) => void): () => void;
   /** Which transport is underneath, for display only ("desktop" or "headless"). */
   readonly transport: 'desktop' | 'headless';
+  /**
+   * Where an `<audio>` element can play an item's stored copy (byte ranges supported). Headless:
+   * `/api/audio/<id>?token=…` (a media element cannot send a header); desktop: `app://lifeline/api/audio/<id>`.
+   */
+  audioUrl(itemId: number): string;
+  /** Headless only: streams a file the user picked or dropped into the store and adds it as an item. */
+  uploadFile?(file: UploadableFile, onProgress?: (sentBytes: number) => void): Promise<Result<AddFilesResult>>;
+  /** Desktop only: the native "open files" dialog; resolves with the chosen paths (empty when cancelled). */
+  chooseFiles?(): Promise<string[]>;
+  /** Desktop only: the path on disk of a file dropped on the window (Electron's webUtils.getPathForFile). */
+  pathForFile?(file: UploadableFile): string;
+  /** Desktop only: shows an item's stored copy (or its original file) in the system file manager. */
+  showItemFile?(itemId: number): Promise<Result<null>>;
 }
+
+/** A file from a file input or a drop: a browser `File` (Blob with a name). */
+export type UploadableFile = Blob & { readonly name: string };
+
+/** Largest file "Add files…" uploads in headless mode, bytes (4 GiB). */
+export const maxUploadBytes = 4 * 1024 ** 3;
 
 /** Electron IPC channel used for pushed events (calls use the contract's channel names). */
 export const pushedEventChannel = 'lifeline:event';
+/** Electron IPC channels of the desktop-only helpers above (not part of the HTTP contract). */
+export const desktopChannels = { chooseFiles: 'lifeline:chooseFiles', showItemFile: 'lifeline:showItemFile' } as const;

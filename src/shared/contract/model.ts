@@ -53,6 +53,8 @@ export const ItemSummary = z.object({
   /** When a `scheduled` / `retry_scheduled` item becomes eligible again (ISO). */
   runAt: z.string().nullable(),
   progress: Progress.nullable(),
+  /** When the running stage attempt started (ISO); null unless running. */
+  startedAt: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -14,6 +14,7 @@ export const errorCodes = [
   'UNAUTHORIZED',
   'TRANSPORT',
   'INTERNAL',
+  'TOO_LARGE',
 ] as const;
 export const ErrorCode = z.enum(errorCodes);
 export type ErrorCode = z.infer<typeof ErrorCode>;

@@ -12,6 +12,8 @@ interface Fixtures {
 interface Options {
   /** Console errors a test provokes on purpose (a server it stopped), which do not fail it. */
   expectedConsoleErrors: RegExp | null;
+  /** Environment for this test's `lifeline serve`. */
+  serverEnv: NodeJS.ProcessEnv;
 }
 
 /**
@@ -20,8 +22,9 @@ interface Options {
  */
 export const test = base.extend<Fixtures & Options>({
   expectedConsoleErrors: [null, { option: true }],
-  lifeline: async ({}, use, testInfo) => {
-    const server = await startLifelineServer();
+  serverEnv: [{}, { option: true }],
+  lifeline: async ({ serverEnv }, use, testInfo) => {
+    const server = await startLifelineServer({ env: serverEnv });
     try {
       await use(server);
     } finally {

@@ -17,8 +17,10 @@ export interface LifelineServer {
   output(): string;
   /** Stops the server process but keeps its data, as if the user pressed Ctrl-C. */
   stopServer(): Promise<void>;
-  /** Starts `serve` again on the same data, port and token (a page left open can reconnect). */
-  startServerAgain(): Promise<void>;
+  /** Kills the server process with SIGKILL (a crash, a power cut), keeping its data. */
+  killServer(): Promise<void>;
+  /** Starts `serve` again on the same data, port and token (a page left open can reconnect), with `env` added. */
+  startServerAgain(env?: NodeJS.ProcessEnv): Promise<void>;
   /** Stops the server and removes the test's directory. */
   stop(): Promise<void>;
 }
@@ -34,9 +36,9 @@ interface Running {
 }
 
 /** Spawns `lifeline serve` and resolves with the address it prints; rejects if it exits first. */
-async function launch(dataDir: string, port: number, token: string | undefined, log: (text: string) => void) {
+async function launch(dataDir: string, port: number, token: string | undefined, log: (text: string) => void, env: NodeJS.ProcessEnv) {
   const { child, done } = spawnNode([cliPath, '--data-dir', dataDir, 'serve', '--port', String(port)], {
-    env: token === undefined ? {} : { LIFELINE_TOKEN: token },
+    env: token === undefined ? env : { ...env, LIFELINE_TOKEN: token },
   });
   let out = '';
   const address = await new Promise<{ url: string; port: number; token: string }>((resolve, reject) => {
@@ -76,11 +78,17 @@ async function terminate({ child, done }: Running): Promise<void> {
   }
 }
 
+export interface ServerOptions {
+  /** Extra environment for `serve` (e.g. LIFELINE_CONCURRENCY_INGEST=0 to keep items where they are). */
+  env?: NodeJS.ProcessEnv;
+}
+
 /**
  * A real `lifeline serve --port 0` child process on a fresh data dir: the real engine and a real
  * SQLite file. Stopping sends SIGTERM, then SIGKILL if it has not exited within 5 s.
  */
-export async function startLifelineServer(): Promise<LifelineServer> {
+export async function startLifelineServer(options: ServerOptions = {}): Promise<LifelineServer> {
+  const env = options.env ?? {};
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'lifeline-e2e-'));
   const dataDir = path.join(root, 'data');
   const inputsDir = path.join(root, 'inputs');
@@ -91,7 +99,7 @@ export async function startLifelineServer(): Promise<LifelineServer> {
   };
   let first: Awaited<ReturnType<typeof launch>>;
   try {
-    first = await launch(dataDir, 0, undefined, append);
+    first = await launch(dataDir, 0, undefined, append, env);
   } catch (err: unknown) {
     fs.rmSync(root, { recursive: true, force: true });
     throw err;
@@ -109,9 +117,16 @@ export async function startLifelineServer(): Promise<LifelineServer> {
       if (running) await terminate(running);
       running = null;
     },
-    async startServerAgain() {
+    async killServer() {
+      if (running && running.child.exitCode === null && running.child.signalCode === null) {
+        running.child.kill('SIGKILL');
+        await running.done;
+      }
+      running = null;
+    },
+    async startServerAgain(extraEnv?: NodeJS.ProcessEnv) {
       if (running) throw new Error('the server is already running');
-      running = (await launch(dataDir, port, token, append)).running;
+      running = (await launch(dataDir, port, token, append, { ...env, ...extraEnv })).running;
     },
     async stop() {
       if (running) await terminate(running);

@@ -4,7 +4,9 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { contract, type ErrorCode, type ItemSummary, type Progress, type PushedEvent, type Result } from '../../../shared/contract';
 import type { Lifeline } from '../../lifeline';
 import { dispatch } from '../dispatch';
+import { serveAudio } from './audio-route';
 import { hostAllowed, newToken, originAllowed, tokenMatches } from './request-guard';
+import { handleUpload } from './upload-route';
 import { serveStatic } from './static-files';
 
 export interface HeadlessServerOptions {
@@ -34,6 +36,7 @@ const statusFor: Partial<Record<ErrorCode, number>> = {
   FILE_NOT_FOUND: 404,
   UNAUTHORIZED: 401,
   INTERNAL: 500,
+  TOO_LARGE: 413,
 };
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
@@ -42,7 +45,7 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown): void
   res.end(text);
 }
 
-function refuse(res: http.ServerResponse, status: 401 | 403 | 404 | 405 | 413, code: ErrorCode, message: string): void {
+function refuse(res: http.ServerResponse, status: number, code: ErrorCode, message: string): void {
   sendJson(res, status, { ok: false, error: { code, message } } satisfies Result<never>);
 }
 
@@ -78,6 +81,20 @@ export async function startHeadlessServer(app: Lifeline, options: HeadlessServer
     if (!originAllowed(req, port)) return refuse(res, 403, 'UNAUTHORIZED', 'cross-origin requests are refused');
     if (url.pathname === '/api/contract' && req.method === 'GET') {
       return sendJson(res, 200, Object.fromEntries(Object.entries(contract).map(([name, spec]) => [name, spec.summary])));
+    }
+    const fail = (status: number, code: ErrorCode, message: string) => refuse(res, status, code, message);
+    const audio = /^\/api\/audio\/([^/]+)$/.exec(url.pathname);
+    if (audio) {
+      if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'INVALID_REQUEST', 'audio is GET or HEAD');
+      return serveAudio(app.store, audio[1]!, req, res, fail);
+    }
+    if (url.pathname === '/api/upload') {
+      if (req.method !== 'POST') return refuse(res, 405, 'INVALID_REQUEST', 'uploads are POST with the file as the body');
+      void handleUpload(app, url, req, res, fail).catch((err: unknown) => {
+        log.error({ err }, 'upload failed');
+        if (!res.headersSent) fail(500, 'INTERNAL', 'internal error');
+      });
+      return;
     }
     const m = /^\/api\/call\/([a-zA-Z]+:[a-zA-Z]+)$/.exec(url.pathname);
     if (!m) return refuse(res, 404, 'UNKNOWN_CHANNEL', `no such endpoint: ${url.pathname}`);
@@ -127,8 +144,10 @@ export async function startHeadlessServer(app: Lifeline, options: HeadlessServer
   };
   const onItems = (items: ItemSummary[]) => broadcast({ type: 'items.changed', items });
   const onProgress = (id: number, progress: Progress) => broadcast({ type: 'item.progress', id, progress });
+  const onIntake = () => broadcast({ type: 'intake.changed' });
   app.engine?.on('items.changed', onItems);
   app.engine?.on('item.progress', onProgress);
+  app.intakeEvents.on('intake.changed', onIntake);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -144,6 +163,7 @@ export async function startHeadlessServer(app: Lifeline, options: HeadlessServer
     async close() {
       app.engine?.off('items.changed', onItems);
       app.engine?.off('item.progress', onProgress);
+      app.intakeEvents.off('intake.changed', onIntake);
       for (const ws of clients) ws.terminate();
       wss.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -1,114 +1,139 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { WatchFolderStatus } from '../../../shared/contract';
 import type { Logger } from '../../log/logger';
 import type { Queue } from '../../queue/queue';
-import type { ItemsReadStore } from '../../store/items-read-store';
-import { hashFile } from '../ingest/copy-into-store';
+import type { WatchedFilesStore } from '../../store/watched-files-store';
+import type { Clock } from '../../time/clock';
+import { addFiles } from './add-files';
 
-/** Extensions picked up from a watch folder. */
-export const watchedExtensions = new Set(['.wav', '.mp3', '.ogg', '.oga', '.opus', '.flac', '.m4a', '.aac', '.mp4']);
-
-export interface WatchFolderOptions {
+export interface WatchFolderDeps {
   dir: string;
   queue: Queue;
-  reads: ItemsReadStore;
+  watched: WatchedFilesStore;
+  clock: Clock;
   log: Logger;
-  /** Called after new items were added (wake the engine, push to UIs). */
-  onAdded(ids: number[]): void;
-  /** How often the folder is scanned, ms. Default 1000. */
-  pollMs?: number;
-  /** A file is taken once its size and mtime have not changed for this long, ms. Default 2000. */
-  stableMs?: number;
+  afterWrite(): void;
+  /** Called when what `status()` says may have changed (a file handled, the folder gone or back). */
+  onStatusChange?(): void;
+  /** How often the folder is looked at, ms. Default 2000. */
+  intervalMs?: number;
 }
 
-export interface WatchFolder {
-  /** Resolves when the scan under way (if any) has finished. */
-  stop(): Promise<void>;
-  /** One scan now (tests, "rescan" buttons). */
-  scan(): Promise<void>;
-}
-
-interface Seen {
-  size: number;
-  mtimeMs: number;
-  /** When size/mtime were last seen to change. */
-  changedAt: number;
-  done: boolean;
-}
+const audioExtensions = new Set(['.wav', '.mp3', '.m4a', '.ogg', '.oga', '.opus', '.flac', '.webm', '.aac', '.mp4']);
+/** Names of files still being written by browsers, sync tools and recorders. */
+const inProgress = /(\.part|\.partial|\.crdownload|\.download|\.tmp|~)$/i;
 
 /**
- * Picks up new audio dropped into `dir` (not its subfolders). Polling rather than fs.watch: it works
- * the same on every platform and network drive, and the first scan picks up what arrived while the
- * app was closed. A file is added once it has stopped growing; audio already known by its content
- * hash — in any state, discarded included — is never added again.
+ * The watch folder, looked at every couple of seconds (a directory listing is cheap and, unlike
+ * fs.watch, behaves the same on every OS, network drives included). A file is added once its size
+ * and modification time are the same on two looks in a row, so a recording still being copied in is
+ * not taken half-written. What was handled is remembered in the store, so a restart does not hash
+ * the whole folder again; the same audio twice is one item either way.
  */
-export function startWatchFolder(o: WatchFolderOptions): WatchFolder {
-  const pollMs = o.pollMs ?? 1000;
-  const stableMs = o.stableMs ?? 2000;
-  const log = o.log.child({ module: 'watch-folder', dir: o.dir });
-  const seen = new Map<string, Seen>();
-  let stopped = false;
-  let running: Promise<void> = Promise.resolve();
-  let warned = false;
+export class WatchFolder {
+  readonly dir: string;
+  private timer: NodeJS.Timeout | undefined;
+  private scanning = false;
+  private stopped = false;
+  private lastScanAt: number | null = null;
+  private problem: string | null = null;
+  private readonly settling = new Map<string, { size: number; mtimeMs: number }>();
+  private readonly log: Logger;
 
-  const scanOnce = async () => {
-    let names: string[];
+  constructor(private readonly deps: WatchFolderDeps) {
+    this.dir = path.resolve(deps.dir);
+    this.log = deps.log.child({ module: 'watch-folder' });
+  }
+
+  start(): void {
+    void this.scan();
+    this.timer = setInterval(() => void this.scan(), this.deps.intervalMs ?? 2_000);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    clearInterval(this.timer);
+  }
+
+  status(): WatchFolderStatus {
+    const counts = this.deps.watched.counts(this.dir + path.sep);
+    return {
+      path: this.dir,
+      state: this.problem ? 'missing' : 'watching',
+      problem: this.problem,
+      lastScanAt: this.lastScanAt === null ? null : new Date(this.lastScanAt).toISOString(),
+      added: counts.added,
+      duplicates: counts.duplicate,
+      rejected: counts.rejected,
+      settling: this.settling.size,
+    };
+  }
+
+  async scan(): Promise<void> {
+    if (this.scanning || this.stopped) return;
+    this.scanning = true;
     try {
-      names = await fs.promises.readdir(o.dir);
-      warned = false;
+      await this.scanOnce();
     } catch (err: unknown) {
-      if (!warned) log.warn({ code: (err as NodeJS.ErrnoException).code }, 'watch folder cannot be read');
-      warned = true;
+      this.log.error({ err }, 'watch folder scan failed');
+    } finally {
+      this.scanning = false;
+      this.lastScanAt = this.deps.clock.now();
+    }
+  }
+
+  private async scanOnce(): Promise<void> {
+    let entries: fs.Dirent[];
+    try {
+      entries = await fs.promises.readdir(this.dir, { withFileTypes: true });
+    } catch (err: unknown) {
+      const code = (err as NodeJS.ErrnoException).code;
+      const next = code === 'ENOENT' ? 'the folder does not exist' : `the folder cannot be read (${code ?? 'error'})`;
+      if (next !== this.problem) {
+        this.log.warn({ dir: this.dir, code }, 'watch folder unavailable');
+        this.problem = next;
+        this.deps.onStatusChange?.();
+      }
       return;
     }
-    const now = performance.now();
-    const added: number[] = [];
-    for (const name of names) {
-      if (stopped) return;
-      if (name.startsWith('.') || !watchedExtensions.has(path.extname(name).toLowerCase())) continue;
-      const file = path.join(o.dir, name);
+    if (this.problem !== null) {
+      this.problem = null;
+      this.deps.onStatusChange?.();
+    }
+    const present = new Set<string>();
+    let added = false;
+    for (const entry of entries) {
+      if (!entry.isFile() || entry.name.startsWith('.') || inProgress.test(entry.name)) continue;
+      if (!audioExtensions.has(path.extname(entry.name).toLowerCase())) continue;
+      const file = path.join(this.dir, entry.name);
+      present.add(file);
       let stat: fs.Stats;
       try {
         stat = await fs.promises.stat(file);
       } catch {
-        continue; // gone between readdir and stat
-      }
-      if (!stat.isFile()) continue;
-      const prev = seen.get(file);
-      if (!prev || prev.size !== stat.size || prev.mtimeMs !== stat.mtimeMs) {
-        seen.set(file, { size: stat.size, mtimeMs: stat.mtimeMs, changedAt: now, done: false });
-        // A file present at the first scan may still be growing: it waits like any other.
         continue;
       }
-      if (prev.done || now - prev.changedAt < stableMs || stat.size === 0) continue;
-      try {
-        const { sha256, bytes } = await hashFile(file);
-        prev.done = true;
-        if (o.reads.itemWithSha256(sha256) !== undefined) continue;
-        const r = o.queue.add({ sha256, sourcePath: file, fileName: name, sizeBytes: bytes, priority: 0 });
-        if (r.outcome !== 'duplicate') added.push(r.itemId);
-        log.info({ itemId: r.itemId, outcome: r.outcome }, 'picked up from the watch folder');
-      } catch (err: unknown) {
-        log.warn({ err, file: name }, 'watch folder file could not be added; will try again');
+      const now = { size: stat.size, mtimeMs: Math.round(stat.mtimeMs) };
+      const known = this.deps.watched.get(file);
+      if (known && known.size === now.size && known.mtimeMs === now.mtimeMs) continue;
+      const before = this.settling.get(file);
+      if (!before || before.size !== now.size || before.mtimeMs !== now.mtimeMs || now.size === 0) {
+        this.settling.set(file, now);
+        continue;
       }
+      this.settling.delete(file);
+      if (this.stopped) return;
+      const r = await addFiles(this.deps.queue, [file], 0);
+      const outcome = r.added.length > 0 ? 'added' : r.duplicates.length > 0 ? 'duplicate' : 'rejected';
+      const itemId = r.added[0]?.id ?? r.duplicates[0]?.id ?? null;
+      this.deps.watched.put({ path: file, ...now, outcome, itemId }, this.deps.clock.now());
+      this.log.info({ itemId, outcome }, 'watch folder file handled');
+      added ||= outcome === 'added';
+      this.deps.onStatusChange?.();
     }
-    for (const file of seen.keys()) if (!names.includes(path.basename(file))) seen.delete(file);
-    if (added.length > 0) o.onAdded(added);
-  };
-
-  const scan = () => {
-    running = running.then(scanOnce, scanOnce);
-    return running;
-  };
-  const timer = setInterval(() => void scan(), pollMs);
-  timer.unref();
-  void scan();
-  return {
-    scan,
-    async stop() {
-      stopped = true;
-      clearInterval(timer);
-      await running.catch(() => undefined);
-    },
-  };
+    for (const file of this.settling.keys()) if (!present.has(file)) this.settling.delete(file);
+    if (added) this.deps.afterWrite();
+  }
 }

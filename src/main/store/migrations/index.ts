@@ -1,6 +1,9 @@
 import type { Migration } from './migration';
 import { m0001Initial } from './0001-initial';
 import { m0002TranscriptsMemoriesSearch } from './0002-transcripts-memories-search';
+import { m0003ItemsListIndex } from './0003-items-list-index';
+import { m0004Recordings } from './0004-recordings';
+import { m0005WatchedFiles } from './0005-watched-files';
 
 /** Append, never edit or reorder: a shipped migration has already run on users' stores. */
-export const migrations: readonly Migration[] = [m0001Initial, m0002TranscriptsMemoriesSearch];
+export const migrations: readonly Migration[] = [m0001Initial, m0002TranscriptsMemoriesSearch, m0003ItemsListIndex, m0004Recordings, m0005WatchedFiles];

@@ -1,4 +1,5 @@
 import {
+  AddFilesResult,
   contract,
   PushedEvent,
   resultSchema,
@@ -7,6 +8,7 @@ import {
   type RequestOf,
   type ResponseOf,
   type Result,
+  type UploadableFile,
 } from '../../../shared/contract';
 import { EventSocket, type SocketLike } from './event-socket';
 import type { ConnectionSource, ConnectionStatus, Transport } from './transport';
@@ -110,6 +112,37 @@ export function createHeadlessClient(options: HeadlessClientOptions): Transport 
       const result = parsed.data as Result<ResponseOf<C>>;
       if (!result.ok && result.error.code === 'UNAUTHORIZED' && response.status === 401) refused();
       return result;
+    },
+    audioUrl(itemId: number): string {
+      return `${options.origin}/api/audio/${encodeURIComponent(String(itemId))}?token=${encodeURIComponent(options.token)}`;
+    },
+    uploadFile(file: UploadableFile, onProgress?: (sentBytes: number) => void): Promise<Result<AddFilesResult>> {
+      // XMLHttpRequest rather than fetch: it reports upload progress, which a big file needs.
+      return new Promise((resolve) => {
+        const xhr = new XMLHttpRequest();
+        xhr.open('POST', `${options.origin}/api/upload?name=${encodeURIComponent(file.name)}`);
+        xhr.setRequestHeader('authorization', `Bearer ${options.token}`);
+        xhr.setRequestHeader('content-type', 'application/octet-stream');
+        xhr.upload.onprogress = (e) => onProgress?.(e.loaded);
+        xhr.onerror = () => resolve(transportError(`Cannot reach the Lifeline server to upload ${file.name}. Is “lifeline serve” still running?`));
+        xhr.onload = () => {
+          let body: unknown;
+          try {
+            body = JSON.parse(xhr.responseText);
+          } catch {
+            resolve(transportError(`The Lifeline server answered ${xhr.status} to the upload of ${file.name} without a readable reply.`));
+            return;
+          }
+          const parsed = resultSchema(AddFilesResult).safeParse(body);
+          if (!parsed.success) {
+            resolve(transportError(`The server's reply to the upload does not match what this page expects; reload the page.`));
+            return;
+          }
+          if (!parsed.data.ok && xhr.status === 401) refused();
+          resolve(parsed.data as Result<AddFilesResult>);
+        };
+        xhr.send(file);
+      });
     },
     subscribe(listener) {
       listeners.add(listener);

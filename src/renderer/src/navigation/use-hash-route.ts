@@ -1,15 +1,20 @@
 import { useSyncExternalStore } from 'react';
 
-export const routes = ['overview', 'dead-letters'] as const;
-export type Route = (typeof routes)[number];
+/** The screens, by the address's hash: `#/items`, `#/items/12`, `#/dead-letters`. */
+export type Route = { name: 'overview' } | { name: 'items' } | { name: 'item'; id: number } | { name: 'dead-letters' };
+export type RouteName = Route['name'];
 
 export function routeHref(route: Route): string {
-  return `#/${route}`;
+  return route.name === 'item' ? `#/items/${route.id}` : `#/${route.name}`;
 }
 
-function currentRoute(): Route {
-  const name = window.location.hash.replace(/^#\/?/, '');
-  return (routes as readonly string[]).includes(name) ? (name as Route) : 'overview';
+export function parseRoute(hash: string): Route {
+  const path = hash.replace(/^#\/?/, '').replace(/\/$/, '');
+  if (path === 'items') return { name: 'items' };
+  if (path === 'dead-letters') return { name: 'dead-letters' };
+  const item = /^items\/(\d{1,15})$/.exec(path);
+  if (item) return { name: 'item', id: Number(item[1]) };
+  return { name: 'overview' };
 }
 
 function subscribe(onChange: () => void): () => void {
@@ -17,10 +22,12 @@ function subscribe(onChange: () => void): () => void {
   return () => window.removeEventListener('hashchange', onChange);
 }
 
+const currentHash = () => window.location.hash;
+
 /**
- * The view named in the address's hash (`#/dead-letters`): plain links switch views, so they work
- * with the keyboard, the back button and a reload, in the browser and in the desktop window alike.
+ * The view named in the address's hash: plain links switch views, so they work with the keyboard,
+ * the back button and a reload, in the browser and in the desktop window alike.
  */
 export function useHashRoute(): Route {
-  return useSyncExternalStore(subscribe, currentRoute);
+  return parseRoute(useSyncExternalStore(subscribe, currentHash));
 }

@@ -18,6 +18,7 @@ function item(id: number, state: ItemState, updatedAt: string): ItemSummary {
     waitReason: null,
     runAt: null,
     progress: null,
+    startedAt: null,
     createdAt: '2026-01-01T00:00:00.000Z',
     updatedAt,
   };

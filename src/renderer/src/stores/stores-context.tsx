@@ -2,7 +2,13 @@ import { createContext, useContext, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { ConnectionState } from './connection-store';
 import type { DeadLettersState } from './dead-letters-store';
+import type { IntakeState } from './intake-store';
+import type { ItemDetailState } from './item-detail-store';
+import type { ItemsState } from './items-store';
 import type { OverviewState } from './overview-store';
+import type { ProgressState } from './progress-store';
+import type { RecorderState } from './recorder-store';
+import type { RunningState } from './running-store';
 import type { Stores } from './stores';
 
 const StoresContext = createContext<Stores | null>(null);
@@ -17,14 +23,13 @@ function useStores(): Stores {
   return stores;
 }
 
-export function useConnection<T>(selector: (state: ConnectionState) => T): T {
-  return useStore(useStores().connection, selector);
-}
-
-export function useOverview<T>(selector: (state: OverviewState) => T): T {
-  return useStore(useStores().overview, selector);
-}
-
-export function useDeadLetters<T>(selector: (state: DeadLettersState) => T): T {
-  return useStore(useStores().deadLetters, selector);
-}
+// One selector hook per domain store: components read through selectors, never the whole state.
+export const useConnection = <T,>(selector: (s: ConnectionState) => T): T => useStore(useStores().connection, selector);
+export const useOverview = <T,>(selector: (s: OverviewState) => T): T => useStore(useStores().overview, selector);
+export const useRunning = <T,>(selector: (s: RunningState) => T): T => useStore(useStores().running, selector);
+export const useProgress = <T,>(selector: (s: ProgressState) => T): T => useStore(useStores().progress, selector);
+export const useItems = <T,>(selector: (s: ItemsState) => T): T => useStore(useStores().items, selector);
+export const useItemDetail = <T,>(selector: (s: ItemDetailState) => T): T => useStore(useStores().itemDetail, selector);
+export const useDeadLetters = <T,>(selector: (s: DeadLettersState) => T): T => useStore(useStores().deadLetters, selector);
+export const useIntake = <T,>(selector: (s: IntakeState) => T): T => useStore(useStores().intake, selector);
+export const useRecorder = <T,>(selector: (s: RecorderState) => T): T => useStore(useStores().recorder, selector);

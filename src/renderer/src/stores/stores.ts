@@ -2,12 +2,24 @@ import type { PushedEvent } from '../../../shared/contract';
 import type { Transport } from '../api/transport';
 import { createConnectionStore, type ConnectionStore } from './connection-store';
 import { createDeadLettersStore, type DeadLettersStore } from './dead-letters-store';
+import { createIntakeStore, type IntakeStore } from './intake-store';
+import { createItemDetailStore, type ItemDetailStore } from './item-detail-store';
+import { createItemsStore, type ItemsStore } from './items-store';
 import { createOverviewStore, type OverviewStore } from './overview-store';
+import { createProgressStore, type ProgressStore } from './progress-store';
+import { createRecorderStore, type CaptureStarter, type RecorderStore } from './recorder-store';
+import { createRunningStore, type RunningStore } from './running-store';
 
 export interface Stores {
   connection: ConnectionStore;
   overview: OverviewStore;
+  running: RunningStore;
+  progress: ProgressStore;
+  items: ItemsStore;
+  itemDetail: ItemDetailStore;
   deadLetters: DeadLettersStore;
+  intake: IntakeStore;
+  recorder: RecorderStore;
 }
 
 function missingCase(value: never): never {
@@ -15,26 +27,48 @@ function missingCase(value: never): never {
 }
 
 /** One store per domain, wired so pushed events reach the stores that show them. */
-export function createStores(transport: Transport): Stores {
-  const overview = createOverviewStore(transport.api);
-  const deadLetters = createDeadLettersStore(transport.api);
+export function createStores(transport: Transport, startCapture: CaptureStarter): Stores {
+  const { api } = transport;
+  const overview = createOverviewStore(api);
+  const running = createRunningStore(api);
+  const progress = createProgressStore();
+  const items = createItemsStore(api);
+  const itemDetail = createItemDetailStore(api);
+  const deadLetters = createDeadLettersStore(api);
+  const intake = createIntakeStore(api);
+  const recorder = createRecorderStore(api, startCapture);
   const connection = createConnectionStore(transport, {
     onEvent(event: PushedEvent) {
       switch (event.type) {
         case 'items.changed':
+          progress.getState().applyChanges(event.items);
           overview.getState().requestRefresh();
+          running.getState().applyChanges(event.items);
+          items.getState().applyChanges(event.items);
+          itemDetail.getState().applyChanges(event.items);
           deadLetters.getState().applyChanges(event.items);
+          intake.getState().requestStatus();
           return;
         case 'item.progress':
-          return; // no view shows live progress yet
+          progress.getState().report(event.id, event.progress);
+          running.getState().noticeProgress(event.id);
+          return;
+        case 'intake.changed':
+          intake.getState().requestStatus();
+          return;
         default:
           missingCase(event);
       }
     },
     onSynchronise() {
       overview.getState().requestRefresh();
-      void deadLetters.getState().load();
+      running.getState().requestRefresh();
+      intake.getState().requestStatus();
+      if (items.getState().shownKey !== null) void items.getState().refresh();
+      void itemDetail.getState().reload();
+      // Dead letters load when their view is first shown; after that they are kept current.
+      if (deadLetters.getState().loaded) void deadLetters.getState().load();
     },
   });
-  return { connection, overview, deadLetters };
+  return { connection, overview, running, progress, items, itemDetail, deadLetters, intake, recorder };
 }

@@ -1,56 +1,26 @@
+import { useEffect } from 'react';
+import { formatCount } from '../format/numbers';
 import { useDeadLetters } from '../stores/stores-context';
-import { DeadLetterRow } from './DeadLetterRow';
+import { ErrorGroupSection } from './dead-letters/ErrorGroupSection';
+import { RecentlyRetried } from './dead-letters/RecentlyRetried';
 
-function DeadLettersTable() {
-  const items = useDeadLetters((s) => s.items);
-  const pending = useDeadLetters((s) => s.pending);
-  const retry = useDeadLetters((s) => s.retry);
-  const discard = useDeadLetters((s) => s.discard);
-  return (
-    <div className="table-scroll">
-      <table className="dead-letters">
-        <caption className="visually-hidden">Dead letters, newest first</caption>
-        <thead>
-          <tr>
-            <th scope="col">File</th>
-            <th scope="col">Stage</th>
-            <th scope="col">Error</th>
-            <th scope="col">Attempts</th>
-            <th scope="col">Failed</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((item) => (
-            <DeadLetterRow
-              key={item.id}
-              item={item}
-              pending={pending[item.id]}
-              onRetry={(id) => void retry(id)}
-              onDiscard={(id) => void discard(id)}
-            />
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
-
-/** Items that stopped for good, with their error, and the one-click repairs. */
+/** Items that stopped for good, grouped by why, with the one-click repairs. */
 export function DeadLettersView() {
   const loaded = useDeadLetters((s) => s.loaded);
   const loadError = useDeadLetters((s) => s.loadError);
-  const count = useDeadLetters((s) => s.items.length);
-  const hasMore = useDeadLetters((s) => s.nextCursor !== null);
+  const groups = useDeadLetters((s) => s.groups);
   const retryingAll = useDeadLetters((s) => s.retryingAll);
+  const exporting = useDeadLetters((s) => s.exporting);
   const notice = useDeadLetters((s) => s.notice);
   const actionError = useDeadLetters((s) => s.actionError);
   const load = useDeadLetters((s) => s.load);
-  const loadMore = useDeadLetters((s) => s.loadMore);
   const retryAll = useDeadLetters((s) => s.retryAll);
+  const exportAll = useDeadLetters((s) => s.exportAll);
   const dismissMessages = useDeadLetters((s) => s.dismissMessages);
+  const total = groups.reduce((n, g) => n + g.count, 0);
+  useEffect(() => {
+    if (!loaded) void load();
+  }, [loaded, load]);
 
   let body;
   if (!loaded) body = <p className="placeholder">Loading dead letters…</p>;
@@ -63,32 +33,30 @@ export function DeadLettersView() {
         </button>
       </div>
     );
-  else if (count === 0) body = <p className="empty">No dead letters — everything that failed has been handled</p>;
-  else
-    body = (
-      <>
-        <DeadLettersTable />
-        {hasMore && (
-          <button type="button" className="load-more" onClick={() => void loadMore()}>
-            Show older dead letters
-          </button>
-        )}
-      </>
-    );
+  else if (total === 0) body = <p className="empty">No dead letters — everything that failed has been handled</p>;
+  else body = groups.map((g) => <ErrorGroupSection key={g.code} group={g} />);
 
   return (
     <section className="view" aria-labelledby="view-heading">
       <header className="view-header">
         <h2 id="view-heading" tabIndex={-1}>
-          Dead letters
+          Dead letters {total > 0 && <span className="heading-count">{formatCount(total)}</span>}
         </h2>
-        <button type="button" onClick={() => void retryAll()} disabled={retryingAll || count === 0}>
-          {retryingAll ? 'Retrying all…' : 'Retry all'}
-        </button>
+        <div className="header-actions">
+          <button type="button" className="button-quiet" onClick={() => void exportAll('json')} disabled={exporting !== null || total === 0}>
+            {exporting === 'json' ? 'Exporting…' : 'Export JSON'}
+          </button>
+          <button type="button" className="button-quiet" onClick={() => void exportAll('csv')} disabled={exporting !== null || total === 0}>
+            {exporting === 'csv' ? 'Exporting…' : 'Export CSV'}
+          </button>
+          <button type="button" onClick={() => void retryAll()} disabled={retryingAll || total === 0}>
+            {retryingAll ? 'Retrying all…' : 'Retry all'}
+          </button>
+        </div>
       </header>
       <p className="lede">
-        Items that failed for good: a permanent error, or every attempt used. Their audio is kept; Retry puts an item back in the queue at
-        the stage where it stopped.
+        Items that failed for good: a permanent error, or every attempt used. Their audio is kept. Retry puts an item back in the queue at the
+        stage where it stopped; grouped by error, one click repairs every item with the same cause.
       </p>
       <p role="status" className={`notice${notice ? ` notice-${notice.tone}` : ''}`}>
         {notice?.text}
@@ -101,6 +69,7 @@ export function DeadLettersView() {
           </button>
         </div>
       )}
+      <RecentlyRetried />
       {body}
     </section>
   );

@@ -1,6 +1,8 @@
 import { itemStates, stages, type ItemState, type Overview } from '../../../shared/contract';
 import { stageLabels, stateLabels } from '../format/labels';
 import { useOverview } from '../stores/stores-context';
+import { RunningNow } from './RunningNow';
+import { WatchFolderPanel } from './WatchFolderPanel';
 
 const inProgressStates: readonly ItemState[] = ['queued', 'scheduled', 'running', 'retry_scheduled'];
 
@@ -100,10 +102,13 @@ export function OverviewView() {
           <Figures overview={overview} />
           {overview.items === 0 && (
             <p className="empty">
-              No recordings yet. Add one with <code>lifeline add &lt;file&gt;</code>; it appears here as soon as it is stored.
+              No recordings yet. Press <strong>Add files…</strong> or <strong>Record</strong> above, drop audio anywhere on this window, or run{' '}
+              <code>lifeline add &lt;file&gt;</code>; it appears here as soon as it is stored.
             </p>
           )}
+          <RunningNow />
           <CountsTable overview={overview} />
+          <WatchFolderPanel />
         </>
       )}
     </section>

@@ -1,6 +1,7 @@
-import type { ItemSummary } from '../../../shared/contract';
-import { formatTime, stageLabels } from '../format/labels';
-import type { RowAction } from '../stores/dead-letters-store';
+import type { ItemSummary } from '../../../../shared/contract';
+import { formatTime, stageLabels } from '../../format/labels';
+import { routeHref } from '../../navigation/use-hash-route';
+import type { RowAction } from '../../stores/dead-letters-store';
 
 export interface DeadLetterRowProps {
   item: ItemSummary;
@@ -13,21 +14,14 @@ export function DeadLetterRow({ item, pending, onRetry, onDiscard }: DeadLetterR
   return (
     <tr aria-busy={pending !== undefined}>
       <th scope="row" className="file">
-        <span className="file-name" title={item.file}>
+        <a className="file-name" href={routeHref({ name: 'item', id: item.id })} title={item.file}>
           {item.fileName}
-        </span>
+        </a>
         <span className="item-id">item {item.id}</span>
       </th>
       <td>{stageLabels[item.stage]}</td>
       <td className="error">
-        {item.error ? (
-          <>
-            <code className="error-code">{item.error.code}</code>
-            <span className="error-message">{item.error.message}</span>
-          </>
-        ) : (
-          <span className="error-message">No error was recorded.</span>
-        )}
+        <span className="error-message">{item.error?.message ?? 'No error was recorded.'}</span>
       </td>
       <td className="attempts">
         {item.attempts} of {item.maxAttempts}

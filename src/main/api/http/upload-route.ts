@@ -1,0 +1,84 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import type http from 'node:http';
+import path from 'node:path';
+import { maxUploadBytes, type AddFilesResult, type ErrorCode } from '../../../shared/contract';
+import type { Lifeline } from '../../lifeline';
+import { adoptIntoStore } from '../../pipeline/intake/adopt-into-store';
+
+type Fail = (status: number, code: ErrorCode, message: string) => void;
+
+class UploadTooLarge extends Error {}
+
+/** The user's file name, made safe to be a file name (no directories), or null if nothing is left. */
+export function uploadName(raw: string | null): string | null {
+  const name = (raw ?? '').split(/[/\\]/).pop()!.replace(/[\0-\x1f]/g, '').trim();
+  return name === '' || name === '.' || name === '..' || name.length > 255 ? null : name;
+}
+
+/**
+ * POST /api/upload?name=<file name>[&priority=N]: "Add files…" and drops in the headless UI. The body
+ * is the file's bytes, streamed to tmp/ while hashing, fsynced, then moved into the store and
+ * enqueued like any added file (the same audio twice is one item). A client that goes away or a
+ * body over the limit leaves nothing behind.
+ */
+export async function handleUpload(app: Lifeline, url: URL, req: http.IncomingMessage, res: http.ServerResponse, fail: Fail): Promise<void> {
+  const name = uploadName(url.searchParams.get('name'));
+  if (!name) return fail(400, 'INVALID_REQUEST', 'the upload needs ?name= with the file name (at most 255 characters)');
+  const priority = Number(url.searchParams.get('priority') ?? 0);
+  if (!Number.isInteger(priority) || priority < -100 || priority > 100) return fail(400, 'INVALID_REQUEST', 'priority must be a whole number from -100 to 100');
+  const tooLarge = `${name} is larger than ${maxUploadBytes / 1024 ** 3} GiB, the most a browser upload takes; add it from the command line (lifeline add) instead`;
+  const declared = Number(req.headers['content-length'] ?? NaN);
+  if (declared > maxUploadBytes) {
+    res.setHeader('connection', 'close');
+    return fail(413, 'TOO_LARGE', tooLarge);
+  }
+  fs.mkdirSync(app.paths.tmp, { recursive: true });
+  const tmp = path.join(app.paths.tmp, `upload-${process.pid}-${crypto.randomBytes(6).toString('hex')}.part`);
+  const hash = crypto.createHash('sha256');
+  let bytes = 0;
+  try {
+    const fh = await fs.promises.open(tmp, 'wx');
+    try {
+      for await (const chunk of req as AsyncIterable<Buffer>) {
+        bytes += chunk.length;
+        if (bytes > maxUploadBytes) throw new UploadTooLarge();
+        hash.update(chunk);
+        await fh.write(chunk);
+      }
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+    if (!req.complete) throw new Error('the upload was cut off before its end');
+  } catch (err: unknown) {
+    fs.rmSync(tmp, { force: true });
+    if (err instanceof UploadTooLarge) {
+      res.setHeader('connection', 'close');
+      return fail(413, 'TOO_LARGE', tooLarge);
+    }
+    app.log.warn({ err, bytes }, 'upload failed');
+    if (!res.writableEnded && !req.destroyed) fail(400, 'INVALID_REQUEST', `the upload of ${name} did not arrive whole; try again`);
+    return;
+  }
+  const sha256 = hash.digest('hex');
+  let r;
+  try {
+    r = adoptIntoStore(
+      app.queue,
+      app.store.files,
+      app.paths,
+      { file: tmp, sha256, bytes, fileName: name, priority, event: { type: 'added', actor: 'user', detail: `uploaded ${name} (${bytes} bytes)` } },
+      app.clock.now(),
+    );
+  } catch (err: unknown) {
+    fs.rmSync(tmp, { force: true });
+    app.log.error({ err }, 'storing an upload failed');
+    return fail(500, 'INTERNAL', `${name} arrived but could not be stored; the log has the details`);
+  }
+  if (r.outcome !== 'duplicate') app.afterWrite();
+  const entry = { id: r.itemId, file: name };
+  const value: AddFilesResult = { added: r.outcome === 'duplicate' ? [] : [entry], duplicates: r.outcome === 'duplicate' ? [entry] : [], rejected: [] };
+  res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(JSON.stringify({ ok: true, value }));
+}

@@ -1,0 +1,6 @@
+import type { ItemState } from '../../../shared/contract';
+import { stateLabels } from '../format/labels';
+
+export function StateBadge({ state }: { state: ItemState }) {
+  return <span className={`state state-${state}`}>{stateLabels[state]}</span>;
+}

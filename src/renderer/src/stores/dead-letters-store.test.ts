@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import type { ChannelName, ItemState, ItemSummary, LifelineApi, Result } from '../../../shared/contract';
+import { createDeadLettersStore } from './dead-letters-store';
+
+function item(id: number, state: ItemState, updatedAt: string): ItemSummary {
+  return {
+    id,
+    file: `/rec/${id}.wav`,
+    fileName: `${id}.wav`,
+    sha256: String(id),
+    sizeBytes: 1,
+    state,
+    stage: state === 'dead' ? 'ingest' : 'transcribe',
+    priority: 0,
+    attempts: 1,
+    maxAttempts: 3,
+    error: state === 'dead' ? { code: 'SOURCE_MISSING', message: 'gone' } : null,
+    waitReason: state === 'waiting' ? 'no transcription engine configured' : null,
+    runAt: null,
+    progress: null,
+    startedAt: null,
+    createdAt: '2026-01-01T00:00:00.000Z',
+    updatedAt,
+  };
+}
+
+describe('the dead letters store', () => {
+  it('shows a retried group’s items as they are now, even when the engine finished them before the retry’s reply came', async () => {
+    const dead = item(1, 'dead', '2026-01-01T00:00:01.000Z');
+    let replyToBulk: (r: Result<unknown>) => void = () => {};
+    const api = {
+      transport: 'headless',
+      audioUrl: () => '',
+      subscribe: () => () => {},
+      call: (channel: ChannelName) => {
+        switch (channel) {
+          case 'items:errorGroups':
+            return Promise.resolve({ ok: true, value: { groups: [{ code: 'SOURCE_MISSING', count: 1, stages: ['ingest'], example: 'gone', lastAt: dead.updatedAt }] } });
+          case 'items:list':
+            return Promise.resolve({ ok: true, value: { items: [dead], nextCursor: null } });
+          case 'items:bulk':
+            return new Promise((resolve) => (replyToBulk = resolve));
+          default:
+            return Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: channel } });
+        }
+      },
+    } as unknown as LifelineApi;
+    const store = createDeadLettersStore(api);
+    await store.getState().load();
+    const retrying = store.getState().retryGroup('SOURCE_MISSING');
+    // Pushed while the bulk call is still on the wire: retried, and already through ingest.
+    store.getState().applyChanges([item(1, 'waiting', '2026-01-01T00:00:03.000Z')]);
+    expect(store.getState().lists.SOURCE_MISSING?.items).toEqual([]);
+    replyToBulk({ ok: true, value: { action: 'retry', changed: 1, skipped: 0, skippedByState: {}, notFound: 0 } });
+    await retrying;
+    expect(store.getState().retried.map((i) => i.state)).toEqual(['waiting']);
+  });
+});

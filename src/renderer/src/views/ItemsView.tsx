@@ -1,0 +1,70 @@
+import { useEffect } from 'react';
+import { formatCount } from '../format/numbers';
+import { useItems } from '../stores/stores-context';
+import { BulkBar } from './items/BulkBar';
+import { ItemsList } from './items/ItemsList';
+import { ItemsToolbar } from './items/ItemsToolbar';
+
+function Empty({ filtered }: { filtered: boolean }) {
+  return filtered ? (
+    <p className="empty">No items match this filter. Choose “All” or clear the search to see every item.</p>
+  ) : (
+    <p className="empty">
+      No recordings yet. Press <strong>Add files…</strong> or <strong>Record</strong> above, drop audio files anywhere on this window, or run{' '}
+      <code>lifeline add &lt;file&gt;</code>.
+    </p>
+  );
+}
+
+/** Every item, filtered, searched and sorted, with bulk repairs. */
+export function ItemsView() {
+  const count = useItems((s) => s.count);
+  const shownKey = useItems((s) => s.shownKey);
+  const loading = useItems((s) => s.loading);
+  const error = useItems((s) => s.error);
+  const query = useItems((s) => s.query);
+  const notice = useItems((s) => s.notice);
+  const actionError = useItems((s) => s.actionError);
+  const refresh = useItems((s) => s.refresh);
+  const dismiss = useItems((s) => s.dismissMessages);
+  useEffect(() => {
+    if (shownKey === null) void refresh();
+  }, [shownKey, refresh]);
+  const filtered = query.state !== undefined || query.stage !== undefined || query.q.trim() !== '';
+
+  return (
+    <section className="view view-items" aria-labelledby="view-heading">
+      <header className="view-header">
+        <h2 id="view-heading" tabIndex={-1}>
+          Items
+        </h2>
+        <p className="items-count" role="status" aria-live="polite">
+          {count === null ? '' : `${formatCount(count)} ${count === 1 ? 'item' : 'items'}${filtered ? ' match' : ''}`}
+          {loading && <span className="loading-dot" aria-label="loading" />}
+        </p>
+      </header>
+      <ItemsToolbar />
+      <p role="status" className="notice">
+        {notice}
+      </p>
+      {actionError && (
+        <div role="alert" className="message message-error">
+          <p>{actionError}</p>
+          <button type="button" className="button-quiet" onClick={dismiss}>
+            Dismiss
+          </button>
+        </div>
+      )}
+      {error && (
+        <div role="alert" className="message message-error">
+          <p>Could not load the items. {error}</p>
+          <button type="button" onClick={() => void refresh()}>
+            Try again
+          </button>
+        </div>
+      )}
+      <BulkBar />
+      {shownKey !== null && count === 0 ? <Empty filtered={filtered} /> : <ItemsList />}
+    </section>
+  );
+}

@@ -1,0 +1,100 @@
+import { useState } from 'react';
+import type { ErrorGroup } from '../../../../shared/contract';
+import { errorHint } from '../../format/error-hints';
+import { formatTime, stageLabels } from '../../format/labels';
+import { formatCount } from '../../format/numbers';
+import { useDeadLetters } from '../../stores/stores-context';
+import { DeadLetterRow } from './DeadLetterRow';
+
+/** One error code's dead letters: how many, what to do, the group repairs, and the items. */
+export function ErrorGroupSection({ group }: { group: ErrorGroup }) {
+  const list = useDeadLetters((s) => s.lists[group.code]);
+  const collapsed = useDeadLetters((s) => s.collapsed[group.code] === true);
+  const pending = useDeadLetters((s) => s.pending);
+  const groupPending = useDeadLetters((s) => s.groupPending[group.code]);
+  const retry = useDeadLetters((s) => s.retry);
+  const discard = useDeadLetters((s) => s.discard);
+  const retryGroup = useDeadLetters((s) => s.retryGroup);
+  const discardGroup = useDeadLetters((s) => s.discardGroup);
+  const toggle = useDeadLetters((s) => s.toggleGroup);
+  const loadMore = useDeadLetters((s) => s.loadMore);
+  const [confirming, setConfirming] = useState(false);
+  const headingId = `group-${group.code}`;
+  const count = formatCount(group.count);
+  const items = list?.items ?? [];
+
+  return (
+    <section className="error-group" aria-labelledby={headingId}>
+      <header className="error-group-head">
+        <div>
+          <h3 id={headingId}>
+            <code className="error-code">{group.code}</code> <span className="group-count">{count}</span>
+          </h3>
+          <p className="group-meta">
+            at {group.stages.map((s) => stageLabels[s]).join(', ')} · last {formatTime(group.lastAt)}
+          </p>
+          <p className="hint">{errorHint(group.code)}</p>
+        </div>
+        <div className="group-actions">
+          {confirming ? (
+            <>
+              <span>Discard all {count}?</span>
+              <button type="button" className="button-danger" onClick={() => { setConfirming(false); void discardGroup(group.code); }}>
+                Discard {count}
+              </button>
+              <button type="button" className="button-quiet" onClick={() => setConfirming(false)}>
+                Keep
+              </button>
+            </>
+          ) : (
+            <>
+              <button type="button" disabled={groupPending !== undefined} onClick={() => void retryGroup(group.code)} aria-label={`Retry all ${count} with ${group.code}`}>
+                {groupPending === 'retry' ? 'Retrying…' : `Retry all ${count}`}
+              </button>
+              <button type="button" className="button-quiet" disabled={groupPending !== undefined} onClick={() => setConfirming(true)} aria-label={`Discard all ${count} with ${group.code}`}>
+                Discard all
+              </button>
+              <button type="button" className="button-quiet" aria-expanded={!collapsed} aria-controls={`${headingId}-items`} onClick={() => toggle(group.code)}>
+                {collapsed ? 'Show items' : 'Hide items'}
+              </button>
+            </>
+          )}
+        </div>
+      </header>
+      {!collapsed && (
+        <div id={`${headingId}-items`}>
+          {items.length > 0 && (
+            <div className="table-scroll">
+              <table className="dead-letters">
+                <caption className="visually-hidden">Dead letters with {group.code}, newest first</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">File</th>
+                    <th scope="col">Stage</th>
+                    <th scope="col">Error</th>
+                    <th scope="col">Attempts</th>
+                    <th scope="col">Failed</th>
+                    <th scope="col">
+                      <span className="visually-hidden">Actions</span>
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {items.map((item) => (
+                    <DeadLetterRow key={item.id} item={item} pending={pending[item.id]} onRetry={(id) => void retry(id)} onDiscard={(id) => void discard(id)} />
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          {list?.loading && items.length === 0 && <p className="placeholder">Loading…</p>}
+          {list?.nextCursor && (
+            <button type="button" className="button-quiet load-more" disabled={list.loading} onClick={() => void loadMore(group.code)}>
+              Show more ({formatCount(group.count - items.length)} not shown)
+            </button>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,74 @@
+import { useEffect, useState } from 'react';
+import { itemStates, stages, type ItemSortKey, type ItemState, type SortDirection, type Stage } from '../../../../shared/contract';
+import { stageLabels, stateLabels } from '../../format/labels';
+import { useItems } from '../../stores/stores-context';
+
+const sorts: { value: string; label: string; sort: ItemSortKey; direction: SortDirection }[] = [
+  { value: 'age-desc', label: 'Newest first', sort: 'age', direction: 'desc' },
+  { value: 'age-asc', label: 'Oldest first', sort: 'age', direction: 'asc' },
+  { value: 'priority-desc', label: 'Highest priority first', sort: 'priority', direction: 'desc' },
+  { value: 'priority-asc', label: 'Lowest priority first', sort: 'priority', direction: 'asc' },
+];
+
+/** Typing pauses this long before the list reloads, ms. */
+const searchDelayMs = 200;
+
+export function ItemsToolbar() {
+  const query = useItems((s) => s.query);
+  const setQuery = useItems((s) => s.setQuery);
+  const [text, setText] = useState(query.q);
+
+  useEffect(() => {
+    if (text === query.q) return;
+    const t = setTimeout(() => setQuery({ q: text }), searchDelayMs);
+    return () => clearTimeout(t);
+  }, [text, query.q, setQuery]);
+
+  const chip = (state: ItemState | undefined, label: string) => (
+    <button type="button" key={state ?? 'all'} className="chip" aria-pressed={query.state === state} onClick={() => setQuery({ state })}>
+      {label}
+    </button>
+  );
+
+  return (
+    <div className="items-toolbar">
+      <div className="chips" role="group" aria-label="Show items in state">
+        {chip(undefined, 'All')}
+        {itemStates.map((s) => chip(s, stateLabels[s]))}
+      </div>
+      <div className="items-controls">
+        <label className="field field-search">
+          <span>Search file names</span>
+          <input type="search" value={text} placeholder="e.g. standup" onChange={(e) => setText(e.target.value)} />
+        </label>
+        <label className="field">
+          <span>Stage</span>
+          <select value={query.stage ?? ''} onChange={(e) => setQuery({ stage: (e.target.value || undefined) as Stage | undefined })}>
+            <option value="">All stages</option>
+            {stages.map((s) => (
+              <option key={s} value={s}>
+                {stageLabels[s]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>Sort</span>
+          <select
+            value={`${query.sort}-${query.direction}`}
+            onChange={(e) => {
+              const s = sorts.find((x) => x.value === e.target.value)!;
+              setQuery({ sort: s.sort, direction: s.direction });
+            }}
+          >
+            {sorts.map((s) => (
+              <option key={s.value} value={s.value}>
+                {s.label}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { writeFakeWav, writeWav } from '../support/audio-files';
+import { addFile, showItem } from './support/cli';
+import { expect, openLifeline, screenshotPath, test } from './support/fixtures';
+
+async function openItem(page: Page, fileName: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Items' }).click();
+  await page.getByRole('grid', { name: 'Items' }).getByRole('link', { name: fileName }).click();
+  await expect(page.getByRole('heading', { level: 2, name: fileName })).toBeVisible();
+}
+
+const timeline = (page: Page) => page.getByRole('list', { name: 'Timeline, oldest first' });
+const actions = (page: Page) => page.getByRole('group', { name: 'Actions' });
+
+test('a recording’s page plays its stored copy, shows its timeline, and Cancel, Retry and Discard act on it', async ({ page, lifeline }) => {
+  const id = await addFile(lifeline.dataDir, writeWav(path.join(lifeline.inputsDir, 'walk and talk.wav'), { seconds: 2 }));
+  await openLifeline(page, lifeline);
+  await openItem(page, 'walk and talk.wav');
+
+  await expect(page.getByText('Waiting at Transcribe: no transcription engine configured.')).toBeVisible();
+  const player = page.getByLabel('Play walk and talk.wav');
+  await expect.poll(() => player.evaluate((a) => { const audio = a as unknown as { readyState: number; duration: number }; return audio.readyState >= 1 ? Math.round(audio.duration) : null; })).toBe(2);
+  await expect(timeline(page).getByRole('listitem')).toHaveCount(4);
+  await expect(timeline(page)).toContainText('Stage finished');
+  await expect(timeline(page)).toContainText('2.0 s of 16000 Hz 1-channel audio');
+  await expect(page.getByRole('heading', { name: 'Transcript' })).toBeVisible();
+  await expect(page.getByText(/Not available yet: this version has no transcription engine/)).toBeVisible();
+  await expect(actions(page).getByRole('button', { name: 'Recover now' })).toBeDisabled();
+  await expect(actions(page).getByRole('button', { name: 'Retry' })).toBeDisabled();
+  await page.screenshot({ path: screenshotPath('item-detail'), fullPage: true });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot({ path: screenshotPath('item-detail-dark'), fullPage: true });
+  await page.emulateMedia({ colorScheme: 'light' });
+
+  await actions(page).getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'walk and talk.wav was cancelled.' })).toBeVisible();
+  await expect(page.locator('.view-header .state')).toHaveText('Cancelled');
+  await expect(timeline(page).getByRole('listitem').last()).toContainText('Cancelled');
+  await expect(timeline(page).getByRole('listitem').last()).toContainText('by you');
+
+  await actions(page).getByRole('button', { name: 'Retry' }).click();
+  await expect(page.getByText('Waiting at Transcribe: no transcription engine configured.')).toBeVisible();
+  await expect(timeline(page)).toContainText('Retried');
+
+  await actions(page).getByRole('button', { name: 'Discard' }).click();
+  await expect(page.locator('.view-header .state')).toHaveText('Discarded');
+  expect((await showItem(lifeline.dataDir, id)).events.map((e) => e.type)).toEqual(
+    expect.arrayContaining(['cancelled', 'retried', 'discarded']),
+  );
+});
+
+test('a dead letter’s page says why it stopped and what to do, and Retry runs it again', async ({ page, lifeline }) => {
+  const id = await addFile(lifeline.dataDir, writeFakeWav(path.join(lifeline.inputsDir, 'grocery list.wav')));
+  await openLifeline(page, lifeline);
+  await openItem(page, 'grocery list.wav');
+  const why = page.getByRole('group', { name: 'Why it stopped' });
+  await expect(why).toContainText('Stopped for good at Ingest: AUDIO_UNDECODABLE');
+  await expect(why).toContainText('Check that it plays in another app');
+  await expect(page.getByText('This browser cannot play the stored copy')).toBeVisible();
+  const failure = timeline(page).getByRole('listitem').filter({ hasText: 'Failed for good' });
+  await expect(failure).toContainText('AUDIO_UNDECODABLE');
+  await expect(failure).toContainText('convert it to WAV and add it again');
+
+  await actions(page).getByRole('button', { name: 'Retry' }).click();
+  await expect(timeline(page).getByRole('listitem').filter({ hasText: 'Failed for good' })).toHaveCount(2);
+  await expect(timeline(page).getByRole('listitem').filter({ has: page.locator('.timeline-type', { hasText: /^Retried$/ }) })).toContainText('by you');
+  await expect(page.getByRole('status').filter({ hasText: 'grocery list.wav failed again after the retry: AUDIO_UNDECODABLE.' })).toBeVisible();
+  expect((await showItem(lifeline.dataDir, id)).state).toBe('dead');
+  await page.screenshot({ path: screenshotPath('item-detail-dead-letter'), fullPage: true });
+});
+
+test.describe('a missing item', () => {
+  // The API answers 404, which the browser logs on its own.
+  test.use({ expectedConsoleErrors: /^Failed to load resource: the server responded with a status of 404/ });
+
+  test('an item that does not exist says so instead of showing an empty page', async ({ page, lifeline }) => {
+    await openLifeline(page, lifeline);
+    await page.goto(`${lifeline.url}#/items/999`);
+    await expect(page.getByRole('alert')).toContainText('Could not load item 999. Not found. There is no item 999.');
+    await expect(page.getByRole('alert')).not.toContainText('Error:');
+  });
+});
