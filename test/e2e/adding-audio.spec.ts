@@ -30,7 +30,7 @@ test('Add files… uploads the chosen files, and the same audio again is reporte
   const items = await listItems(lifeline.dataDir);
   expect(items.map((i) => i.fileName).sort()).toEqual(['memo.wav', 'notes.wav']);
   const memoItem = items.find((i) => i.fileName === 'memo.wav')!;
-  await expect.poll(async () => (await showItem(lifeline.dataDir, memoItem.id)).state).toBe('waiting');
+  await expect.poll(async () => (await showItem(lifeline.dataDir, memoItem.id)).state, { timeout: 30_000 }).toBe('done');
   await expect.poll(async () => (await showItem(lifeline.dataDir, items.find((i) => i.fileName === 'notes.wav')!.id)).state).toBe('dead');
   // The upload's stored copy is the file the user picked, byte for byte.
   expect(fs.readFileSync((await showItem(lifeline.dataDir, memoItem.id)).storedPath!)).toEqual(fs.readFileSync(memo));

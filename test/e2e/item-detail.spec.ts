@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { writeFakeWav, writeWav } from '../support/audio-files';
 import { addFile, showItem } from './support/cli';
-import { expect, openLifeline, screenshotPath, test } from './support/fixtures';
+import { expect, openLifeline, parkedAtTranscribe, parkedReason, screenshotPath, test } from './support/fixtures';
 
 async function openItem(page: Page, fileName: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Items' }).click();
@@ -13,41 +13,45 @@ async function openItem(page: Page, fileName: string): Promise<void> {
 const timeline = (page: Page) => page.getByRole('list', { name: 'Timeline, oldest first' });
 const actions = (page: Page) => page.getByRole('group', { name: 'Actions' });
 
-test('a recording’s page plays its stored copy, shows its timeline, and Cancel, Retry and Discard act on it', async ({ page, lifeline }) => {
-  const id = await addFile(lifeline.dataDir, writeWav(path.join(lifeline.inputsDir, 'walk and talk.wav'), { seconds: 2 }));
-  await openLifeline(page, lifeline);
-  await openItem(page, 'walk and talk.wav');
+test.describe('a recording waiting at transcribe', () => {
+  test.use({ serverEnv: parkedAtTranscribe });
 
-  await expect(page.getByText('Waiting at Transcribe: no transcription engine configured.')).toBeVisible();
-  const player = page.getByLabel('Play walk and talk.wav');
-  await expect.poll(() => player.evaluate((a) => { const audio = a as unknown as { readyState: number; duration: number }; return audio.readyState >= 1 ? Math.round(audio.duration) : null; })).toBe(2);
-  await expect(timeline(page).getByRole('listitem')).toHaveCount(4);
-  await expect(timeline(page)).toContainText('Stage finished');
-  await expect(timeline(page)).toContainText('2.0 s of 16000 Hz 1-channel audio');
-  await expect(page.getByRole('heading', { name: 'Transcript' })).toBeVisible();
-  await expect(page.getByText(/Not available yet: this version has no transcription engine/)).toBeVisible();
-  await expect(actions(page).getByRole('button', { name: 'Recover now' })).toBeDisabled();
-  await expect(actions(page).getByRole('button', { name: 'Retry' })).toBeDisabled();
-  await page.screenshot({ path: screenshotPath('item-detail'), fullPage: true });
-  await page.emulateMedia({ colorScheme: 'dark' });
-  await page.screenshot({ path: screenshotPath('item-detail-dark'), fullPage: true });
-  await page.emulateMedia({ colorScheme: 'light' });
+  test('a recording’s page plays its stored copy, shows its timeline, and Cancel, Retry and Discard act on it', async ({ page, lifeline }) => {
+    const id = await addFile(lifeline.dataDir, writeWav(path.join(lifeline.inputsDir, 'walk and talk.wav'), { seconds: 2 }));
+    await openLifeline(page, lifeline);
+    await openItem(page, 'walk and talk.wav');
 
-  await actions(page).getByRole('button', { name: 'Cancel' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'walk and talk.wav was cancelled.' })).toBeVisible();
-  await expect(page.locator('.view-header .state')).toHaveText('Cancelled');
-  await expect(timeline(page).getByRole('listitem').last()).toContainText('Cancelled');
-  await expect(timeline(page).getByRole('listitem').last()).toContainText('by you');
+    await expect(page.getByText(`Waiting at Transcribe: ${parkedReason}.`)).toBeVisible();
+    const player = page.getByLabel('Play walk and talk.wav');
+    await expect.poll(() => player.evaluate((a) => { const audio = a as unknown as { readyState: number; duration: number }; return audio.readyState >= 1 ? Math.round(audio.duration) : null; })).toBe(2);
+    await expect(timeline(page).getByRole('listitem')).toHaveCount(4);
+    await expect(timeline(page)).toContainText('Stage finished');
+    await expect(timeline(page)).toContainText('2.0 s of 16000 Hz 1-channel audio');
+    await expect(page.getByRole('heading', { name: 'Transcript' })).toBeVisible();
+    await expect(page.getByText(/Not available yet: this version has no transcription engine/)).toBeVisible();
+    await expect(actions(page).getByRole('button', { name: 'Recover now' })).toBeDisabled();
+    await expect(actions(page).getByRole('button', { name: 'Retry' })).toBeDisabled();
+    await page.screenshot({ path: screenshotPath('item-detail'), fullPage: true });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.screenshot({ path: screenshotPath('item-detail-dark'), fullPage: true });
+    await page.emulateMedia({ colorScheme: 'light' });
 
-  await actions(page).getByRole('button', { name: 'Retry' }).click();
-  await expect(page.getByText('Waiting at Transcribe: no transcription engine configured.')).toBeVisible();
-  await expect(timeline(page)).toContainText('Retried');
+    await actions(page).getByRole('button', { name: 'Cancel' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'walk and talk.wav was cancelled.' })).toBeVisible();
+    await expect(page.locator('.view-header .state')).toHaveText('Cancelled');
+    await expect(timeline(page).getByRole('listitem').last()).toContainText('Cancelled');
+    await expect(timeline(page).getByRole('listitem').last()).toContainText('by you');
 
-  await actions(page).getByRole('button', { name: 'Discard' }).click();
-  await expect(page.locator('.view-header .state')).toHaveText('Discarded');
-  expect((await showItem(lifeline.dataDir, id)).events.map((e) => e.type)).toEqual(
-    expect.arrayContaining(['cancelled', 'retried', 'discarded']),
-  );
+    await actions(page).getByRole('button', { name: 'Retry' }).click();
+    await expect(page.getByText(`Waiting at Transcribe: ${parkedReason}.`)).toBeVisible();
+    await expect(timeline(page)).toContainText('Retried');
+
+    await actions(page).getByRole('button', { name: 'Discard' }).click();
+    await expect(page.locator('.view-header .state')).toHaveText('Discarded');
+    expect((await showItem(lifeline.dataDir, id)).events.map((e) => e.type)).toEqual(
+      expect.arrayContaining(['cancelled', 'retried', 'discarded']),
+    );
+  });
 });
 
 test('a dead letter’s page says why it stopped and what to do, and Retry runs it again', async ({ page, lifeline }) => {

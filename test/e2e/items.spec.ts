@@ -2,11 +2,11 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { writeWav } from '../support/audio-files';
 import { addFile, lifelineCli } from './support/cli';
-import { expect, openLifeline, screenshotPath, test } from './support/fixtures';
+import { expect, openLifeline, screenshotPath, test, parkedAtTranscribe } from './support/fixtures';
 import { seedStore } from './support/store';
 
 // Nothing is ingested in these tests: seeded items stay in the states they were given.
-test.use({ serverEnv: { LIFELINE_CONCURRENCY_INGEST: '0' } });
+test.use({ serverEnv: { LIFELINE_CONCURRENCY_INGEST: '0', ...parkedAtTranscribe } });
 
 interface Status {
   items: Record<string, number>;

@@ -102,7 +102,7 @@ test('a running item shows its step, progress and elapsed time under Running now
 
   await blocked.release();
   await expect(running.getByText('Nothing is running right now.')).toBeVisible();
-  await expect(figure(page, 'Waiting')).toHaveText('Waiting 1');
+  await expect(figure(page, 'Done')).toHaveText('Done 1', { timeout: 30_000 });
 });
 
 test('the access token leaves the address bar, and the page keeps working after a reload', async ({ page, lifeline }) => {

@@ -32,7 +32,7 @@ test('Record saves the microphone to the store while recording, and Stop adds it
   await page.screenshot({ path: screenshotPath('record-saved') });
   const item = await showItem(lifeline.dataDir, 1);
   expect(item.fileName).toMatch(/^Recording \d{4}-\d{2}-\d{2} \d{2}\.\d{2}\.\d{2}\.wav$/);
-  await expect.poll(async () => (await showItem(lifeline.dataDir, 1)).state).toBe('waiting');
+  await expect.poll(async () => (await showItem(lifeline.dataDir, 1)).state, { timeout: 30_000 }).toBe('done');
   expect((await showItem(lifeline.dataDir, 1)).events.find((e) => e.type === 'succeeded')?.detail).toMatch(/of 16000 Hz 1-channel audio/);
 
   await saved.getByRole('link').click();
@@ -77,6 +77,6 @@ test.describe('a crash while recording', () => {
     await expect(saved).toContainText('(part 2).wav');
     await expect(saved).toContainText('The server restarted while you recorded; the audio before that was saved as a separate item.');
     await expect.poll(async () => (await listItems(lifeline.dataDir)).length).toBe(2);
-    for (const id of [1, 2]) await expect.poll(async () => (await showItem(lifeline.dataDir, id)).state).toBe('waiting');
+    for (const id of [1, 2]) await expect.poll(async () => (await showItem(lifeline.dataDir, id)).state, { timeout: 30_000 }).toBe('done');
   });
 });

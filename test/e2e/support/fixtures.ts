@@ -59,3 +59,10 @@ export async function openLifeline(page: Page, lifeline: LifelineServer): Promis
   await page.goto(lifeline.openUrl);
   await expect(page.getByRole('banner').getByRole('status')).toHaveText('Connected');
 }
+
+/**
+ * Server settings under which items stop at transcribe and wait, visibly: an HTTP engine chosen but
+ * no server URL given. For tests that need items to stay put (bulk actions, cancel).
+ */
+export const parkedAtTranscribe: NodeJS.ProcessEnv = { LIFELINE_ASR_ENGINE: 'whisper-server' };
+export const parkedReason = 'no ASR server configured: set LIFELINE_ASR_URL for the whisper-server engine';
