@@ -1,7 +1,13 @@
 import type { z } from 'zod';
 import { mergeChannels } from './define';
+import { breakersChannels } from './breakers-channels';
+import { healthChannels } from './health-channels';
 import { itemsChannels } from './items-channels';
+import { metricsChannels } from './metrics-channels';
 import { overviewChannels } from './overview-channels';
+import { recoveryChannels } from './recovery-channels';
+import { stagesChannels } from './stages-channels';
+import { systemChannels } from './system-channels';
 import type { PushedEvent } from './events';
 import type { Result } from './result';
 
@@ -9,9 +15,25 @@ export * from './model';
 export * from './result';
 export * from './events';
 export * from './items-channels';
+export * from './settings';
+export * from './health-channels';
+export * from './breakers-channels';
+export * from './recovery-channels';
+export * from './metrics-channels';
+export * from './stages-channels';
+export * from './system-channels';
 
 /** The whole IPC contract: every channel exists here once, with its request and response schema. */
-export const contract = mergeChannels(itemsChannels, overviewChannels);
+export const contract = mergeChannels(
+  itemsChannels,
+  overviewChannels,
+  healthChannels,
+  breakersChannels,
+  recoveryChannels,
+  metricsChannels,
+  stagesChannels,
+  systemChannels,
+);
 
 export type Contract = typeof contract;
 export type ChannelName = keyof Contract & string;

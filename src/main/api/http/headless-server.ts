@@ -1,9 +1,10 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { contract, type ErrorCode, type ItemSummary, type Progress, type PushedEvent, type Result } from '../../../shared/contract';
+import { contract, type ErrorCode, type PushedEvent, type Result } from '../../../shared/contract';
 import type { Lifeline } from '../../lifeline';
 import { dispatch } from '../dispatch';
+import { subscribePushedEvents } from '../pushed-events';
 import { hostAllowed, newToken, originAllowed, tokenMatches } from './request-guard';
 import { serveStatic } from './static-files';
 
@@ -125,10 +126,7 @@ export async function startHeadlessServer(app: Lifeline, options: HeadlessServer
     const text = JSON.stringify(event);
     for (const ws of clients) if (ws.readyState === ws.OPEN) ws.send(text);
   };
-  const onItems = (items: ItemSummary[]) => broadcast({ type: 'items.changed', items });
-  const onProgress = (id: number, progress: Progress) => broadcast({ type: 'item.progress', id, progress });
-  app.engine?.on('items.changed', onItems);
-  app.engine?.on('item.progress', onProgress);
+  const unsubscribe = subscribePushedEvents(app, broadcast);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -142,8 +140,7 @@ export async function startHeadlessServer(app: Lifeline, options: HeadlessServer
     port,
     token,
     async close() {
-      app.engine?.off('items.changed', onItems);
-      app.engine?.off('item.progress', onProgress);
+      unsubscribe();
       for (const ws of clients) ws.terminate();
       wss.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
