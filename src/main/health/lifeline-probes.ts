@@ -9,6 +9,7 @@ import type { HealthProbe } from './health-probe';
 import { databaseProbe } from './probes/database-probe';
 import { diskProbe } from './probes/disk-probe';
 import { processProbe } from './probes/process-probe';
+import { remoteEngineProbe } from './probes/remote-engine-probe';
 import { deadLettersProbe, queueProbe } from './probes/queue-probe';
 import { serviceProbe } from './probes/service-probe';
 import { workersProbe } from './probes/workers-probe';
@@ -55,5 +56,6 @@ export function lifelineProbes(d: ProbeDeps): HealthProbe[] {
     probes.push(serviceProbe(h.service, () => d.breakers.view(name)));
   }
   if (d.engine) probes.push(workersProbe(d.engine.executor), processProbe(health));
+  else probes.push(remoteEngineProbe(d.store.health, () => d.clock.now(), health));
   return probes;
 }
