@@ -125,11 +125,18 @@ export function httpStage(store: Store, stage: Stage, url: string): StageHandler
   };
 }
 
-/** ingest → transcribe, both local; with LIFELINE_TEST_SERVICE_URL set, transcribe calls that HTTP service. */
+/** ingest → transcribe, both local; with a service URL, transcribe calls that HTTP service. */
+export function testStagesFor(options: { serviceUrl?: string }): (store: Store) => StageHandler[] {
+  return (store) => {
+    ensureTestTables(store);
+    const url = options.serviceUrl;
+    return [localStage(store, 'ingest'), url ? httpStage(store, 'transcribe', url) : localStage(store, 'transcribe')];
+  };
+}
+
+/** The stages as workers build them: the service URL comes from LIFELINE_TEST_SERVICE_URL. */
 export function testStages(store: Store): StageHandler[] {
-  ensureTestTables(store);
-  const url = process.env.LIFELINE_TEST_SERVICE_URL;
-  return [localStage(store, 'ingest'), url ? httpStage(store, 'transcribe', url) : localStage(store, 'transcribe')];
+  return testStagesFor({ serviceUrl: process.env.LIFELINE_TEST_SERVICE_URL })(store);
 }
 
 export const testStagesModule = path.join(__dirname, 'test-stages.ts');

@@ -157,13 +157,15 @@ export class AutoRecovery extends EventEmitter<AutoRecoveryEvents> {
     }
     e.running = false;
     const max = this.deps.config().maxAttempts;
-    const text = `${e.handler.action} (attempt ${attempt} of ${max}, because ${why}): ${detail}`;
+    const took = clock.now() - started;
+    const text = `${e.handler.action} (attempt ${attempt} of ${max}, because ${why}; took ${took} ms): ${detail}`;
     try {
-      serviceEvents.insert(clock.now(), { service, type, actor, detail: text });
+      // Recorded at the time the run started: the cooldown is measured between starts.
+      serviceEvents.insert(started, { service, type, actor, detail: text });
     } catch (err: unknown) {
       log.warn({ err, service }, 'could not record the auto-recovery run');
     }
-    log.warn({ service, attempt, type, tookMs: clock.now() - started }, 'auto-recovery handler ran');
+    log.warn({ service, attempt, type, tookMs: took }, 'auto-recovery handler ran');
     this.emit('changed', this.status(service)!);
   }
 }
