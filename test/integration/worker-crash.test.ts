@@ -50,11 +50,17 @@ function eventTypes(db: Database.Database, itemId: number): string[] {
   return db.prepare(`SELECT type FROM events WHERE item_id = ? ORDER BY id`).pluck().all(itemId) as string[];
 }
 
-const workersOf = (pid: number) =>
-  execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' })
-    .split('\n')
-    .map((s) => s.trim())
-    .filter(Boolean);
+function workersOf(pid: number): string[] {
+  try {
+    return execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' })
+      .split('\n')
+      .map((s) => s.trim())
+      .filter(Boolean);
+  } catch {
+    // ps exits 1 when the process has no children.
+    return [];
+  }
+}
 
 describe('crash-isolated workers', () => {
   it('survives a worker that calls process.abort() mid-job: engine and server stay up, the job is recovered, other items are unaffected', async () => {
@@ -109,5 +115,28 @@ describe('crash-isolated workers', () => {
     await waitFor('two live workers', () => workersOf(serve.pid).length === 2);
     serve.child.kill('SIGTERM');
     expect((await serve.done).code).toBe(0);
+  });
+
+  it('stops gracefully on SIGTERM with worker processes: a short job finishes, a long one is released with its attempt refunded, exit 0', async () => {
+    const { dataDir, ids } = seed(['slow-once-long.wav', 'pause-600-short.wav']);
+    const serve = await startTestServe(dataDir, { ...env, LIFELINE_SHUTDOWN_GRACE_MS: '800', LIFELINE_WORKER_STOP_MS: '300', LIFELINE_TEST_SLOW_MS: '60000' });
+    running.push(serve);
+    const long = ids.get('slow-once-long.wav')!;
+    const short = ids.get('pause-600-short.wav')!;
+    const runningNow = async (id: number) => (await serve.call('items:get', { id })).state === 'running';
+    await waitFor('both jobs to run', async () => (await runningNow(long)) && (await runningNow(short)));
+    serve.child.kill('SIGTERM');
+    const end = await serve.done;
+    expect(end.code, serve.output()).toBe(0);
+    expect(serve.output()).toContain('stopped finished=1 released=1');
+
+    const db = new Database(dataPaths(dataDir).database, { readonly: true });
+    expect(db.prepare(`SELECT state, attempts FROM jobs WHERE item_id = ?`).get(long)).toEqual({ state: 'queued', attempts: 0 });
+    expect(eventTypes(db, long).at(-1)).toBe('released');
+    expect(db.prepare(`SELECT count(*) FROM leases`).pluck().get()).toBe(0);
+    expect(eventTypes(db, short)).toEqual(['added', 'started', 'succeeded']);
+    expect(db.prepare(`SELECT stage, state FROM jobs WHERE item_id = ?`).get(short)).toEqual({ stage: 'transcribe', state: 'queued' });
+    db.close();
+    expect(workersOf(serve.pid)).toEqual([]);
   });
 });

@@ -6,6 +6,8 @@
  *   hang-once-*    the first run spins forever on the event loop (no heartbeats: a hung worker)
  *   slow-once-*    the first run takes LIFELINE_TEST_SLOW_MS (default 2500) before writing, and
  *                  ignores its abort signal meanwhile (like a native call that cannot be interrupted)
+ *   pause-N-*      takes N ms (honouring its abort signal)
+ *   bad-*          fails with a permanent error (BAD_AUDIO): a dead letter at once
  *   anything else  takes a random LIFELINE_TEST_MIN_MS..LIFELINE_TEST_MAX_MS (default 5..30)
  * "First run" is tracked with marker files in the data dir, so it holds across processes.
  *
@@ -16,7 +18,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Stage } from '../../src/shared/contract';
-import { serviceError } from '../../src/main/pipeline/stage-error';
+import { permanentError, serviceError } from '../../src/main/pipeline/stage-error';
 import type { StageContext, StageHandler, StageService } from '../../src/main/pipeline/stage-handler';
 import type { Store } from '../../src/main/store/store';
 
@@ -64,6 +66,7 @@ function writeOutput(store: Store, ctx: StageContext, stage: Stage): void {
 async function work(store: Store, ctx: StageContext, stage: Stage): Promise<string> {
   const name = ctx.item.fileName;
   ctx.progress({ step: stage, percent: 10, message: null });
+  if (name.startsWith('bad-')) throw permanentError('BAD_AUDIO', `${name} is not audio`);
   if (name.startsWith('abort-once-') && firstRun(ctx, 'abort')) {
     await sleep(50, ctx.signal);
     process.abort();
@@ -77,7 +80,8 @@ async function work(store: Store, ctx: StageContext, stage: Stage): Promise<stri
   const min = env('LIFELINE_TEST_MIN_MS', 5);
   const max = env('LIFELINE_TEST_MAX_MS', 30);
   const slow = name.startsWith('slow-once-') && firstRun(ctx, 'slow');
-  const ms = slow ? env('LIFELINE_TEST_SLOW_MS', 2500) : min + Math.random() * (max - min);
+  const pause = /^pause-(\d+)-/.exec(name);
+  const ms = slow ? env('LIFELINE_TEST_SLOW_MS', 2500) : pause ? Number(pause[1]) : min + Math.random() * (max - min);
   ctx.progress({ step: stage, percent: 50, message: null });
   await sleep(ms, slow ? new AbortController().signal : ctx.signal);
   writeOutput(store, ctx, stage);

@@ -274,6 +274,8 @@ export class Engine extends EventEmitter<EngineEvents> {
   async stop(graceMs = this.config.shutdownGraceMs): Promise<{ finished: number; released: number }> {
     if (this.state !== 'running') {
       this.state = 'stopped';
+      this.breakers.stop();
+      this.feed.stop();
       await this.executor.close();
       return { finished: 0, released: 0 };
     }
