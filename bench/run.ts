@@ -2,10 +2,21 @@
  * `npm run bench [-- --quick]`: timing goals live here, never in tests. Prints one table per
  * section and writes bench-results/*.json. --quick runs smaller sizes (under a minute).
  */
+import { engineBench } from './engine-bench';
 import { queueBench } from './queue-bench';
+import { recoveryBench } from './recovery-bench';
 
-const quick = process.argv.includes('--quick');
-const t0 = Date.now();
-process.stdout.write(`Lifeline bench${quick ? ' (quick)' : ''} on ${process.version}, ${require('node:os').cpus().length} cores\n`);
-queueBench(quick);
-process.stdout.write(`\ndone in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
+async function main() {
+  const quick = process.argv.includes('--quick');
+  const t0 = Date.now();
+  process.stdout.write(`Lifeline bench${quick ? ' (quick)' : ''} on ${process.version}, ${require('node:os').cpus().length} cores\n`);
+  queueBench(quick);
+  await recoveryBench(quick);
+  await engineBench(quick);
+  process.stdout.write(`\ndone in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
+}
+
+void main().catch((err: unknown) => {
+  process.stderr.write(`bench failed: ${err instanceof Error ? err.stack : String(err)}\n`);
+  process.exit(1);
+});

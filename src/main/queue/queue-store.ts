@@ -121,7 +121,7 @@ export interface QueueStore {
   /** The emergency path: the transition alone, no event, fenced by the lease. */
   finishMinimal(lease: LeaseRef, now: number, after: MinimalAfter): boolean;
   leases(): Lease[];
-  /** Uses the expiry index: cost grows with the expired leases, not with the jobs. */
+  /** Reads only `leases` (one row per running job): cost grows with running work, not with the jobs. */
   expiredLeases(now: number): Lease[];
   /** Live leases of these items (primary-key lookups). */
   leasesOf(itemIds: readonly number[]): Lease[];

@@ -39,9 +39,8 @@ const columns = `l.item_id, l.token, l.owner, l.stage, l.acquired_at, l.expires_
 const from = `leases l JOIN jobs j ON j.item_id = l.item_id`;
 
 /**
- * What the recovery side reads about live leases. `leases` holds one row per running job, so these
- * are small by construction; the expiry scan also has its own index so that its cost follows the
- * number of expired leases, even with many engines sharing a store.
+ * What the recovery side reads about live leases. `leases` holds one row per running job, so every
+ * query here costs in proportion to the work running now, never to the items or events tables.
  */
 export class SqliteLeaseQueries {
   private readonly s;
