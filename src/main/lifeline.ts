@@ -233,10 +233,10 @@ export function openLifeline(options: LifelineOptions): Lifeline {
     async start() {
       if (!engine) throw new Error('this Lifeline was opened without an engine');
       health.seedFromStore();
-      const workersUp = engine.executor.start();
+      // Workers start first so that the gate can wait for them; claims only begin in engine.start().
+      void engine.executor.start();
       const still = await health.startupGate(config().health.startupTimeoutMs);
       if (still.length > 0) log.warn({ still }, 'starting although required services are not up');
-      void workersUp;
       const recovered = engine.start();
       health.start();
       void health.checkNow();

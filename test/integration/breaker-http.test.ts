@@ -37,9 +37,10 @@ afterEach(async () => {
 });
 
 function add(app: Lifeline, n: number): number[] {
-  return Array.from({ length: n }, (_, i) =>
-    app.queue.add({ sha256: crypto.randomBytes(32).toString('hex'), sourcePath: `/t/${i}.wav`, fileName: `memo-${i}.wav`, sizeBytes: 1, priority: 0 }).itemId,
-  );
+  return Array.from({ length: n }, () => {
+    const sha256 = crypto.randomBytes(32).toString('hex');
+    return app.queue.add({ sha256, sourcePath: `/t/${sha256}.wav`, fileName: `memo-${sha256.slice(0, 8)}.wav`, sizeBytes: 1, priority: 0 }).itemId;
+  });
 }
 
 const transcribeRuns = (app: Lifeline, id: number) => app.store.reads.detail(id)!.events.filter((e) => e.stage === 'transcribe' && e.type === 'started').length;
@@ -60,15 +61,19 @@ describe('a circuit breaker on an HTTP service', () => {
       const t = app.store.reads.overview().byStage.transcribe;
       return t.queued === 0 && t.waiting > 0 && t;
     });
+    // Items that reach the stage while its breaker is open wait there, never attempted.
+    const late = add(app, 5);
+    app.engine!.wake();
+    await waitFor('the late items to wait at transcribe', () => late.every((id) => app.store.reads.summary(id)!.state === 'waiting'));
+    for (const id of late) expect(app.store.reads.summary(id)).toMatchObject({ stage: 'transcribe', attempts: 0 });
     const waiting = app.store.reads.list({ state: 'waiting', stage: 'transcribe', limit: 100 });
     expect(waiting[0]!.waitReason).toContain('Test ASR is failing');
     // Waiting spends nothing: every attempt counted is a run that really happened.
     for (const item of waiting) expect(item.attempts).toBe(transcribeRuns(app, item.id));
-    expect(waiting.some((i) => i.attempts === 0)).toBe(true);
 
     await waitFor('two auto-recovery runs', () => app.store.serviceEvents.recent(50, 'asr').filter((e) => e.type.startsWith('auto_recovery')).length >= 2, 15_000);
     await asr.restart();
-    await waitFor('every item to be done', () => done() === ids.length, 20_000);
+    await waitFor('every item to be done', () => done() === ids.length + late.length, 20_000);
 
     const audit = app.store.serviceEvents.recent(200, 'asr').reverse();
     const runs = audit.filter((e) => e.type.startsWith('auto_recovery'));
@@ -108,5 +113,35 @@ describe('a circuit breaker on an HTTP service', () => {
     expect(second.store.serviceEvents.recent(10, 'asr').map((e) => e.type)).toContain('breaker_open');
     const breakers = await second.call('breakers:list', {});
     expect(breakers.ok && breakers.value).toMatchObject([{ name: 'asr', state: 'open', stages: ['transcribe'] }]);
+  });
+
+  it('turns the service red with "needs you" after the last auto-recovery attempt, until the user triggers recovery', async () => {
+    const asr = await startTestAsr();
+    await asr.stop();
+    const app = openLifeline({
+      dataDir: path.join(tempDir(), 'data'),
+      withEngine: true,
+      processName: 'test',
+      stages: testStagesFor({ serviceUrl: asr.url }),
+      env: { ...env, LIFELINE_AUTO_RECOVERY_MAX_ATTEMPTS: '2', LIFELINE_AUTO_RECOVERY_COOLDOWN_MS: '150', LIFELINE_BREAKER_OPEN_MS: '60000', LIFELINE_BREAKER_OPEN_MAX_MS: '60000' },
+    });
+    opened.push({ app, asr });
+    add(app, 4);
+    await app.start();
+    await waitFor('the breaker to open', () => app.breakers.view('asr')!.state === 'open');
+    const h = await waitFor('the service to need the user', async () => {
+      const snapshot = (await app.call('health:get', {})) as { ok: true; value: import('../../src/shared/contract').HealthSnapshot };
+      return snapshot.value.services.find((s) => s.name === 'asr')!.needsYou && snapshot.value;
+    }, 15_000);
+    expect(h.overall).toBe('red');
+    expect(h.reasons.join()).toContain('Test ASR needs you: automatic recovery gave up');
+    expect(app.store.serviceEvents.recent(50, 'asr').filter((e) => e.type === 'auto_recovery_failed')).toHaveLength(2);
+
+    await asr.restart();
+    const r = await app.call('recovery:triggerStage', { stage: 'transcribe' });
+    expect(r.ok && r.value).toMatchObject({ service: 'asr', ran: 're-probe the endpoint' });
+    await waitFor('every item to be done', () => app.store.reads.overview().totals.done === 4, 15_000);
+    expect(app.breakers.view('asr')!.state).toBe('closed');
+    expect(app.autoRecovery!.status('asr')).toMatchObject({ attempts: 0, needsYou: false });
   });
 });

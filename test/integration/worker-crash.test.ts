@@ -63,25 +63,32 @@ function workersOf(pid: number): string[] {
 }
 
 describe('crash-isolated workers', () => {
-  it('survives a worker that calls process.abort() mid-job: engine and server stay up, the job is recovered, other items are unaffected', async () => {
+  it('survives workers that abort(), throw an uncaught error or run out of memory mid-job: engine and server stay up, each job is recovered, other items are unaffected', async () => {
     const others = Array.from({ length: 6 }, (_, i) => `memo-${i}.wav`);
-    const { dataDir, ids } = seed(['abort-once-1.wav', ...others]);
-    const serve = await startTestServe(dataDir, env);
+    const crashing = ['abort-once-1.wav', 'throw-once-2.wav', 'oom-once-3.wav'];
+    const { dataDir, ids } = seed([...crashing, ...others]);
+    const serve = await startTestServe(dataDir, { ...env, LIFELINE_WORKER_MAX_HEAP_MB: '192' });
     running.push(serve);
     await allDone(serve, ids.size);
 
     const overview = await serve.call('system:overview', {});
     expect(overview.engine).toMatchObject({ running: true, mode: 'worker-processes' });
-    expect(overview.engine.workers!.recentCrashes).toBeGreaterThanOrEqual(1);
+    expect(overview.engine.workers!.recentCrashes).toBe(3);
     await waitFor('the pool to be back to two workers', async () => (await serve.call('system:overview', {})).engine.workers!.ready === 2);
     expect(serve.child.exitCode).toBeNull();
 
     const db = new Database(dataPaths(dataDir).database, { readonly: true });
-    const crashed = ids.get('abort-once-1.wav')!;
-    expect(db.prepare(`SELECT rule, trigger, strategy, outcome FROM recovery_log WHERE item_id = ?`).all(crashed)).toEqual([
-      { rule: 'worker_gone', trigger: 'worker_exit', strategy: 'restart', outcome: 'requeued' },
-    ]);
-    expect(eventTypes(db, crashed)).toEqual(['added', 'started', 'recovered', 'started', 'succeeded', 'started', 'succeeded']);
+    for (const name of crashing) {
+      const crashed = ids.get(name)!;
+      expect(db.prepare(`SELECT rule, trigger, strategy, outcome FROM recovery_log WHERE item_id = ?`).all(crashed), name).toEqual([
+        { rule: 'worker_gone', trigger: 'worker_exit', strategy: 'restart', outcome: 'requeued' },
+      ]);
+      expect(eventTypes(db, crashed)).toEqual(['added', 'started', 'recovered', 'started', 'succeeded', 'started', 'succeeded']);
+    }
+    const how = db.prepare(`SELECT rule_detail FROM recovery_log ORDER BY item_id`).pluck().all() as string[];
+    expect(how[0]).toContain('killed by SIGABRT');
+    expect(how[1]).toContain('exited with code 1');
+    expect(how[2]).toMatch(/killed by SIGABRT|exited with code/);
     for (const name of others) expect(eventTypes(db, ids.get(name)!)).toEqual(['added', 'started', 'succeeded', 'started', 'succeeded']);
     db.close();
 

@@ -3,6 +3,8 @@
  * (`testStages(store)`; workers load this module by path). What a run does depends on the item's
  * file name, so a test scripts misbehaviour per item:
  *   abort-once-*   the first run anywhere calls process.abort() mid-job (a native crash)
+ *   throw-once-*   the first run throws an uncaught error from a timer (the worker process exits)
+ *   oom-once-*     the first run allocates until the worker's heap limit kills it
  *   hang-once-*    the first run spins forever on the event loop (no heartbeats: a hung worker)
  *   slow-once-*    the first run takes LIFELINE_TEST_SLOW_MS (default 2500) before writing, and
  *                  ignores its abort signal meanwhile (like a native call that cannot be interrupted)
@@ -70,6 +72,16 @@ async function work(store: Store, ctx: StageContext, stage: Stage): Promise<stri
   if (name.startsWith('abort-once-') && firstRun(ctx, 'abort')) {
     await sleep(50, ctx.signal);
     process.abort();
+  }
+  if (name.startsWith('throw-once-') && firstRun(ctx, 'throw')) {
+    setTimeout(() => {
+      throw new Error('a bug nobody caught');
+    }, 20);
+    await sleep(60_000, ctx.signal);
+  }
+  if (name.startsWith('oom-once-') && firstRun(ctx, 'oom')) {
+    const hog: number[][] = [];
+    for (;;) hog.push(new Array<number>(1_000_000).fill(Math.random()));
   }
   if (name.startsWith('hang-once-') && firstRun(ctx, 'hang')) {
     await sleep(50, ctx.signal);

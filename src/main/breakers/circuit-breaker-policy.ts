@@ -1,3 +1,5 @@
+import { missingCase } from '../queue/job-state';
+
 /**
  * A circuit breaker for one external service, as a small pure state machine (the clock is passed
  * in, the state is plain JSON). Outcomes are reported after the fact (`success` / `failure`), as
@@ -48,10 +50,6 @@ const bucketsPerWindow = 10;
 
 export const closedState = (): BreakerState => ({ kind: 'closed', consecutive: 0, buckets: [] });
 
-function missing(value: never): never {
-  throw new Error(`unhandled breaker state: ${JSON.stringify(value)}`);
-}
-
 export class CircuitBreakerPolicy {
   constructor(
     private options: BreakerOptions,
@@ -100,7 +98,7 @@ export class CircuitBreakerPolicy {
       case 'half_open':
         return s.probing ? 'blocked' : 'probe';
       default:
-        return missing(s);
+        return missingCase(s);
     }
   }
 
@@ -137,7 +135,7 @@ export class CircuitBreakerPolicy {
         return null;
       }
       default:
-        return missing(s);
+        return missingCase(s);
     }
   }
 
@@ -163,7 +161,7 @@ export class CircuitBreakerPolicy {
         return { from: 'half_open', to: 'open', reason };
       }
       default:
-        return missing(s);
+        return missingCase(s);
     }
   }
 

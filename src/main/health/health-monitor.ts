@@ -103,11 +103,13 @@ export class HealthMonitor extends EventEmitter<HealthMonitorEvents> {
     return still;
   }
 
+  /** The current view: service extras (breaker, needs-you) are read live, so the rollup is too. */
   snapshot(): HealthSnapshot {
+    const r = this.rollup();
     return {
-      overall: this.last.overall,
-      reasons: this.last.reasons,
-      notes: this.last.notes,
+      overall: r.overall,
+      reasons: r.reasons,
+      notes: r.notes,
       checkedAt: iso(this.checkedAt),
       source: this.deps.source,
       services: [...this.states.values()].map((s) => this.serviceHealth(s)),
@@ -186,13 +188,17 @@ export class HealthMonitor extends EventEmitter<HealthMonitorEvents> {
     }
   }
 
-  /** Recomputes the overall status; announces (and audits) a change. */
-  private publish(): void {
+  private rollup(): Rollup {
     const views = [...this.states.values()].map((s) => {
       const h = this.serviceHealth(s);
       return { name: h.name, label: h.label, required: h.required, status: h.status, message: h.message, needsYou: h.needsYou };
     });
-    const next = rollUp(views, this.waitingFor);
+    return rollUp(views, this.waitingFor);
+  }
+
+  /** Recomputes the overall status; announces (and audits) a change. */
+  private publish(): void {
+    const next = this.rollup();
     const changed = next.overall !== this.last.overall || next.reasons.join('\n') !== this.last.reasons.join('\n');
     const colourChanged = next.overall !== this.last.overall;
     this.last = next;

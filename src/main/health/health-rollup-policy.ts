@@ -1,3 +1,5 @@
+import { missingCase } from '../queue/job-state';
+
 /**
  * From probe results to what the user sees: each service's status (damped, so one slow answer does
  * not flash the tray) and one overall colour with its reasons as sentences.
@@ -87,7 +89,7 @@ export function rollUp(services: readonly ServiceView[], waitingFor: readonly st
       case 'unknown':
         break;
       default:
-        return missing(s.status);
+        return missingCase(s.status);
     }
   }
   if (waitingFor.length > 0) return { overall: 'starting', reasons: [`starting: waiting for ${waitingFor.join(', ')}`, ...red, ...amber], notes };
@@ -101,8 +103,4 @@ export function uptimePercent(results: readonly { status: ProbeStatus }[]): numb
   if (results.length === 0) return null;
   const ok = results.filter((r) => !failing(r.status)).length;
   return (100 * ok) / results.length;
-}
-
-function missing(value: never): never {
-  throw new Error(`unhandled service status: ${JSON.stringify(value)}`);
 }

@@ -4,6 +4,7 @@ import type { Logger } from '../log/logger';
 import type { ServiceEventsStore } from '../store/service-events-store';
 import type { Clock } from '../time/clock';
 import { afterAutoRecoveryRun, decideAutoRecovery, freshAutoRecovery, hasGivenUp, type AutoRecoveryState } from './auto-recovery-policy';
+import { missingCase } from '../queue/job-state';
 
 /** One way of bringing a service back: restart workers and reload models, re-probe an endpoint, reopen the database. */
 export interface RecoveryHandler {
@@ -35,6 +36,8 @@ interface Entry {
   running: boolean;
   /** A trigger arrived during the cooldown: run when it ends, if the service is still failing by then. */
   retryTimer?: NodeJS.Timeout;
+  /** After the last attempt: announces "needs you" once its cooldown has passed without the service coming back. */
+  giveUpTimer?: NodeJS.Timeout;
 }
 
 /**
@@ -87,10 +90,10 @@ export class AutoRecovery extends EventEmitter<AutoRecoveryEvents> {
         }
         return;
       case 'gave_up':
-        this.emit('changed', this.status(service)!);
+        // Nothing changes: the service already shows "needs you" (or will when the last cooldown ends).
         return;
       default:
-        return missing(d);
+        return missingCase(d);
     }
   }
 
@@ -99,6 +102,7 @@ export class AutoRecovery extends EventEmitter<AutoRecoveryEvents> {
     const e = this.entries.get(service);
     if (!e || (e.state.attempts === 0 && !e.retryTimer)) return;
     clearTimeout(e.retryTimer);
+    clearTimeout(e.giveUpTimer);
     e.retryTimer = undefined;
     e.state = freshAutoRecovery();
     this.emit('changed', this.status(service)!);
@@ -109,6 +113,7 @@ export class AutoRecovery extends EventEmitter<AutoRecoveryEvents> {
     const e = this.entries.get(service);
     if (!e) return undefined;
     clearTimeout(e.retryTimer);
+    clearTimeout(e.giveUpTimer);
     e.retryTimer = undefined;
     e.state = freshAutoRecovery();
     if (!e.running) await this.run(service, e, 'asked by the user', 1, 'user');
@@ -137,7 +142,10 @@ export class AutoRecovery extends EventEmitter<AutoRecoveryEvents> {
 
   stop(): void {
     this.ac.abort(new Error('stopping'));
-    for (const e of this.entries.values()) clearTimeout(e.retryTimer);
+    for (const e of this.entries.values()) {
+      clearTimeout(e.retryTimer);
+      clearTimeout(e.giveUpTimer);
+    }
   }
 
   private async run(service: string, e: Entry, why: string, attempt: number, actor: 'recovery' | 'user' = 'recovery'): Promise<void> {
@@ -167,9 +175,12 @@ export class AutoRecovery extends EventEmitter<AutoRecoveryEvents> {
     }
     log.warn({ service, attempt, type, tookMs: took }, 'auto-recovery handler ran');
     this.emit('changed', this.status(service)!);
+    if (e.state.attempts >= max) {
+      clearTimeout(e.giveUpTimer);
+      e.giveUpTimer = setTimeout(() => {
+        if (this.deps.stillFailing(service)) this.emit('changed', this.status(service)!);
+      }, Math.max(0, e.state.nextAllowedAt - clock.now()) + 5);
+      e.giveUpTimer.unref();
+    }
   }
-}
-
-function missing(value: never): never {
-  throw new Error(`unhandled decision: ${JSON.stringify(value)}`);
 }

@@ -11,6 +11,7 @@ import { ClockJumpDetector } from './clock-jump-policy';
 import { engineOf, ownerIsGone } from './process-alive';
 import { chooseStrategy, type RecoveryStrategy } from './recovery-strategy-policy';
 import { describeStuckRule, stuckRule, type StuckRule, type StuckRuleKind } from './stuck-rules-policy';
+import { missingCase } from '../queue/job-state';
 
 export interface RecoveryOutcome {
   itemId: number;
@@ -265,15 +266,11 @@ export class RecoveryManager {
           },
         };
       default:
-        return missing(strategy);
+        return missingCase(strategy);
     }
   }
 }
 
 function stageLimits(cfg: EngineConfig): Record<Stage, number> {
   return Object.fromEntries(Object.entries(cfg.stages).map(([s, c]) => [s, c.maxDurationMs])) as Record<Stage, number>;
-}
-
-function missing(value: never): never {
-  throw new Error(`unhandled strategy: ${String(value)}`);
 }

@@ -2,6 +2,7 @@ import type { BreakerBoard } from '../breakers/breaker-board';
 import type { StageExecutor } from '../engine/stage-executor';
 import type { StageService } from '../pipeline/stage-handler';
 import type { RecoveryHandler } from './auto-recovery';
+import { missingCase } from '../queue/job-state';
 
 /**
  * The auto-recovery handler of a stage's service. A local engine lives in the worker processes:
@@ -33,7 +34,7 @@ export function serviceRecoveryHandler(service: StageService, executor: StageExe
         },
       };
     default:
-      return missing(service.kind);
+      return missingCase(service.kind);
   }
 }
 
@@ -50,8 +51,4 @@ export function databaseRecoveryHandler(check: () => void, executor: StageExecut
       return Promise.resolve(`a fresh connection took a write; ${n} worker(s) reopened theirs`);
     },
   };
-}
-
-function missing(value: never): never {
-  throw new Error(`unhandled service kind: ${String(value)}`);
 }

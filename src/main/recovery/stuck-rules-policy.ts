@@ -1,4 +1,5 @@
 import type { Stage } from '../../shared/contract';
+import { missingCase } from '../queue/job-state';
 
 /** Why a running job is considered stuck. */
 export type StuckRule =
@@ -64,10 +65,6 @@ export function describeStuckRule(rule: StuckRule): string {
     case 'manual':
       return `recovery asked by the user (${rule.detail})`;
     default:
-      return missing(rule);
+      return missingCase(rule);
   }
-}
-
-function missing(value: never): never {
-  throw new Error(`unhandled stuck rule: ${JSON.stringify(value)}`);
 }
