@@ -68,7 +68,10 @@ describe('chaos: the engine process is killed with SIGKILL over and over', () =>
     }
     const last = await startTestServe(dataDir, env);
     const done = () => db.prepare(`SELECT count(*) FROM jobs WHERE state = 'done'`).pluck().get() as number;
-    await waitFor('every item to be done', () => done() === items, 40_000, 100);
+    await waitFor('every item to be done', () => done() === items, 40_000, 100).catch((err: unknown) => {
+      last.child.kill('SIGKILL');
+      throw err;
+    });
     last.child.kill('SIGTERM');
     expect((await last.done).code, last.output()).toBe(0);
 

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/main/config/config';
 import { dataPaths } from '../../src/main/config/data-dir';
 import { openLifeline } from '../../src/main/lifeline';
@@ -13,6 +13,11 @@ import { ensureTestTables, testStages } from '../support/test-stages';
 import { startTestServe } from '../support/test-serve-process';
 import { tempDir } from '../support/temp-dir';
 import { waitFor } from '../support/wait-for';
+
+const cleanup: (() => unknown)[] = [];
+afterEach(async () => {
+  for (const fn of cleanup.splice(0).reverse()) await fn();
+});
 
 const timing = { LIFELINE_HEARTBEAT_MS: '200', LIFELINE_LEASE_MS: '1000', LIFELINE_HEALTH_STARTUP_TIMEOUT_MS: '0' };
 
@@ -28,14 +33,23 @@ describe('fencing with real processes', () => {
 
     // Engine A: one worker, and no stuck scan of its own, so nothing kills its frozen worker.
     const a = await startTestServe(dataDir, { ...timing, LIFELINE_WORKERS: '1', LIFELINE_STUCK_SCAN_MS: '600000', LIFELINE_TEST_SLOW_MS: '4000' });
+    cleanup.push(() => a.child.kill('SIGKILL'));
     const held = await waitFor('engine A to run the item', () => db.prepare(`SELECT token, owner FROM leases WHERE item_id = ?`).get(id) as { token: number; owner: string } | undefined);
     expect(held.owner).toContain(`:${a.pid}:`);
     const [workerPid] = execFileSync('ps', ['-o', 'pid=', '--ppid', String(a.pid)], { encoding: 'utf8' }).trim().split(/\s+/).map(Number);
     // The worker freezes (a stuck native call, a paging storm): no heartbeat, no result.
     process.kill(workerPid!, 'SIGSTOP');
+    cleanup.push(() => {
+      try {
+        process.kill(workerPid!, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    });
 
     // Engine B sees the lease expire, recovers the job, claims it again and finishes the item.
     const b = openLifeline({ dataDir, withEngine: true, processName: 'engine-b', stages: testStages, env: { ...timing, LIFELINE_WORKERS: '0', LIFELINE_STUCK_SCAN_MS: '100' } });
+    cleanup.push(() => b.close(0));
     await b.start();
     await waitFor('engine B to finish the item', () => b.store.reads.summary(id)!.state === 'done', 20_000);
 
