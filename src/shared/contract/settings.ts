@@ -62,8 +62,8 @@ const perStage = stages.flatMap((s) => [
 ]);
 
 export const settingSpecs: readonly SettingSpec[] = [
-  int('workers', 4, 0, 64, 'count', 'Worker processes that run stage work (0 runs stages inside the engine process: no crash isolation).'),
-  int('workerMaxHeapMb', 2048, 64, 65_536, 'MiB', 'Heap limit of one worker process; a worker over it dies alone and is replaced.'),
+  int('workers', 4, 0, 64, 'count', 'Worker processes that run stage work (0 runs stages inside the engine process: no crash isolation). Read at start.'),
+  int('workerMaxHeapMb', 2048, 64, 65_536, 'MiB', 'Heap limit of one worker process; a worker over it dies alone and is replaced. Read at start.'),
   int('heartbeatMs', 1_000, 50, 60_000, 'ms', 'How often a running job renews its lease and reports progress.'),
   int('leaseMs', 10_000, 200, 3_600_000, 'ms', 'Heartbeat timeout: a lease not renewed for this long has expired and its job is recovered.'),
   int('stuckScanMs', 2_000, 50, 600_000, 'ms', 'How often the stuck scan runs.'),
@@ -72,10 +72,10 @@ export const settingSpecs: readonly SettingSpec[] = [
   int('resumeMinProgressPercent', 5, 0, 100, 'percent', 'Progress needed before a recovery resumes from a checkpoint instead of restarting the stage.'),
   int('clockJumpToleranceMs', 5_000, 500, 600_000, 'ms', 'Wall-clock time gained over monotonic time beyond this is a suspend: leases are extended, nothing is recovered.'),
   int('idlePollMs', 1_000, 20, 60_000, 'ms', 'How often the engine looks for work when nothing woke it.'),
-  int('changePollMs', 250, 20, 60_000, 'ms', "How often other processes' writes are looked for."),
+  int('changePollMs', 250, 20, 60_000, 'ms', "How often other processes' writes are looked for. Read at start."),
   int('availabilityMs', 5_000, 50, 600_000, 'ms', 'How often stage availability (engines configured, breakers, disk) is re-checked.'),
   int('shutdownGraceMs', 30_000, 0, 3_600_000, 'ms', 'Time running jobs get to finish at shutdown before they are released.'),
-  int('workerStopMs', 2_000, 0, 60_000, 'ms', 'Time a worker gets to exit after being asked to stop, before it is killed.'),
+  int('workerStopMs', 2_000, 0, 60_000, 'ms', 'Time a worker gets to exit after being asked to stop, before it is killed. Read at start.'),
   int('emergencyWriteAttempts', 8, 1, 100, 'count', "Tries of the emergency status write when a job's normal failure write fails."),
   int('emergencyWriteBaseMs', 100, 1, 60_000, 'ms', 'First delay between emergency write tries; doubles each try.'),
   int('backoffBaseMs', 2_000, 0, 3_600_000, 'ms', 'Retry delay ceiling after the first failed attempt (full jitter, doubling).'),
