@@ -71,15 +71,24 @@ export class JobLoop {
     this.slots.set(stage, this.running(stage) + 1);
     const loop = async () => {
       let job: ClaimedJob | undefined = first;
-      while (job) {
-        const current: ClaimedJob = job;
-        const end = await this.deps.executor.run(this.toRun(current), (p) => this.deps.onProgress(current.itemId, p));
-        job = end.kind === 'lost' ? this.lost(current, end, probe) : this.finished(current, end.outcome, probe);
-        this.inFlight.delete(current.itemId);
-        if (job) this.inFlight.set(job.itemId, { job, done });
-        this.deps.afterJob();
+      try {
+        while (job) {
+          const current: ClaimedJob = job;
+          let end: RunEnd;
+          try {
+            end = await this.deps.executor.run(this.toRun(current), (p) => this.deps.onProgress(current.itemId, p));
+          } catch (err: unknown) {
+            this.log.error({ err, itemId: current.itemId }, 'the executor failed to run a job');
+            end = { kind: 'lost', why: 'not started', detail: err instanceof Error ? err.message : String(err) };
+          }
+          job = end.kind === 'lost' ? this.lost(current, end, probe) : this.finished(current, end.outcome, probe);
+          this.inFlight.delete(current.itemId);
+          if (job) this.inFlight.set(job.itemId, { job, done });
+          this.deps.afterJob();
+        }
+      } finally {
+        this.slots.set(stage, this.running(stage) - 1);
       }
-      this.slots.set(stage, this.running(stage) - 1);
     };
     const done = loop().catch((err: unknown) => this.log.error({ err }, 'job loop crashed'));
     this.inFlight.set(first.itemId, { job: first, done });
@@ -118,6 +127,15 @@ export class JobLoop {
   private lost(job: ClaimedJob, end: Extract<RunEnd, { kind: 'lost' }>, probe: boolean): undefined {
     const service = this.deps.serviceOf(job.stage);
     if (probe && service) this.deps.breakers.probeAbandoned(service);
+    if (end.why === 'not started') {
+      // Nothing ran: back to the queue at once (attempt refunded) rather than when the lease expires.
+      try {
+        this.deps.queue.release(job, `not started: ${end.detail ?? 'no worker'}`);
+      } catch (err: unknown) {
+        this.log.error({ err, itemId: job.itemId }, 'could not release a job that did not start; its lease will expire');
+      }
+      return undefined;
+    }
     if (end.why === 'worker gone') {
       try {
         const r = this.deps.recovery.workerGone(job.itemId, job.token, end.detail ?? 'worker exited');

@@ -14,7 +14,7 @@ export interface JobToRun {
 }
 
 /** Why a run produced nothing to record. */
-export type LostReason = 'lease lost' | 'stopped' | 'worker gone' | 'killed';
+export type LostReason = 'lease lost' | 'stopped' | 'worker gone' | 'killed' | 'not started';
 
 /** How a run ended: an outcome to record, or nothing because the job is no longer ours or its worker died. */
 export type RunEnd = { kind: 'outcome'; outcome: RunOutcome } | { kind: 'lost'; why: LostReason; detail?: string };

@@ -5,9 +5,10 @@
  * reports progress and the result to the engine over IPC. A crash here takes only this process down.
  */
 import { dataPaths } from '../../config/data-dir';
-import type { JobToRun } from '../../engine/stage-executor';
+import type { JobToRun, RunEnd } from '../../engine/stage-executor';
 import { createLogger } from '../../log/logger';
 import { pipelineStages } from '../pipeline-stages';
+import { toJobFailure } from '../stage-error';
 import type { StageHandler } from '../stage-handler';
 import { openStore, type Store } from '../../store/store';
 import { runStageJob } from './run-stage-job';
@@ -58,15 +59,21 @@ function main(): void {
     const ac = new AbortController();
     running.set(job.itemId, ac);
     try {
-      const end = await runStageJob(job, {
-        handler: handlers.get(job.stage),
-        item: store.files.stageItem(job.itemId),
-        paths,
-        log,
-        heartbeat: (progress) => store.queue.renewLease(job, Date.now(), job.leaseMs, progress),
-        onProgress: (progress) => port.send({ type: 'progress', itemId: job.itemId, progress }),
-        stop: ac.signal,
-      });
+      let end: RunEnd;
+      try {
+        end = await runStageJob(job, {
+          handler: handlers.get(job.stage),
+          item: store.files.stageItem(job.itemId),
+          paths,
+          log,
+          heartbeat: (progress) => store.queue.renewLease(job, Date.now(), job.leaseMs, progress),
+          onProgress: (progress) => port.send({ type: 'progress', itemId: job.itemId, progress }),
+          stop: ac.signal,
+        });
+      } catch (err: unknown) {
+        // The stage never started (the store was busy reading the item): the engine still gets an answer.
+        end = { kind: 'outcome', outcome: { kind: 'failed', failure: toJobFailure(err) } };
+      }
       port.send({ type: 'result', itemId: job.itemId, token: job.token, end });
     } finally {
       running.delete(job.itemId);

@@ -77,7 +77,7 @@ export class WorkerPool implements StageExecutor {
 
   run(job: JobToRun, onProgress: (progress: Progress) => void): Promise<RunEnd> {
     const worker = [...this.workers].find((w) => w.state === 'idle');
-    if (!worker) return Promise.resolve({ kind: 'lost', why: 'stopped', detail: 'no idle worker' });
+    if (!worker) return Promise.resolve({ kind: 'lost', why: 'not started', detail: 'no idle worker' });
     return new Promise<RunEnd>((resolve) => {
       worker.state = 'busy';
       worker.running = { job, onProgress, resolve };
