@@ -22,7 +22,18 @@ export default tseslint.config(
   },
   {
     // Pure policy: tested with a fake clock, no I/O.
-    files: ['src/shared/**/*.ts', 'src/main/**/*-policy.ts', 'src/main/queue/backoff.ts', 'src/main/queue/job-state.ts', 'src/main/queue/queue.ts', 'src/main/time/clock.ts'],
+    files: [
+      'src/shared/**/*.ts',
+      'src/main/**/*-policy.ts',
+      'src/main/queue/backoff.ts',
+      'src/main/queue/job-state.ts',
+      'src/main/queue/queue.ts',
+      'src/main/time/clock.ts',
+      'src/main/config/config.ts',
+      'src/main/engine/stage-gates.ts',
+      'src/main/metrics/percentile.ts',
+      'src/main/pipeline/worker/worker-protocol.ts',
+    ],
     ignores: ['**/*.test.ts'],
     rules: { 'no-restricted-imports': ['error', io] },
   },

@@ -3,16 +3,22 @@
  * section and writes bench-results/*.json. --quick runs smaller sizes (under a minute).
  */
 import { pipelineBench } from './pipeline-bench';
+import { engineBench } from './engine-bench';
 import { queueBench } from './queue-bench';
+import { recoveryBench } from './recovery-bench';
 
-const quick = process.argv.includes('--quick');
-const t0 = Date.now();
-process.stdout.write(`Lifeline bench${quick ? ' (quick)' : ''} on ${process.version}, ${require('node:os').cpus().length} cores\n`);
-queueBench(quick);
-void pipelineBench(quick).then(
-  () => process.stdout.write(`\ndone in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`),
-  (err: unknown) => {
-    process.stderr.write(`pipeline bench failed: ${err instanceof Error ? err.message : String(err)}\n`);
-    process.exitCode = 1;
-  },
-);
+async function main() {
+  const quick = process.argv.includes('--quick');
+  const t0 = Date.now();
+  process.stdout.write(`Lifeline bench${quick ? ' (quick)' : ''} on ${process.version}, ${require('node:os').cpus().length} cores\n`);
+  queueBench(quick);
+  await recoveryBench(quick);
+  await engineBench(quick);
+  await pipelineBench(quick);
+  process.stdout.write(`\ndone in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
+}
+
+void main().catch((err: unknown) => {
+  process.stderr.write(`bench failed: ${err instanceof Error ? err.stack : String(err)}\n`);
+  process.exit(1);
+});

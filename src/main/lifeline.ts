@@ -1,19 +1,31 @@
 import { EventEmitter } from 'node:events';
 import fs from 'node:fs';
-import type { ChannelName, RequestOf, ResponseOf, Result } from '../shared/contract';
+import type { BreakerInfo, ChannelName, HealthSnapshot, RequestOf, ResponseOf, Result } from '../shared/contract';
 import { createHandlers, type Handlers } from './api/handlers';
 import { dispatch } from './api/dispatch';
-import { loadConfig, type EngineConfig } from './config/config';
+import { toBreakerInfo } from './api/breaker-info';
+import { BreakerBoard } from './breakers/breaker-board';
+import type { EngineConfig } from './config/config';
 import { dataPaths, type DataPaths } from './config/data-dir';
+import { SettingsService } from './config/settings-service';
 import { Engine } from './engine/engine';
+import { HealthMonitor } from './health/health-monitor';
+import { lifelineProbes } from './health/lifeline-probes';
 import { createLogger, type Logger } from './log/logger';
 import { RecordingSessions } from './pipeline/intake/recording-sessions';
 import { WatchFolder } from './pipeline/intake/watch-folder';
 import { pipelineStages } from './pipeline/pipeline-stages';
-import { ownerId } from './recovery/process-alive';
+import type { StageHandler } from './pipeline/stage-handler';
+import { nodeWorkerLauncher } from './pipeline/worker/node-worker-launcher';
+import type { WorkerLauncher } from './pipeline/worker/worker-launcher';
+import { WorkerPool } from './pipeline/worker/worker-pool';
 import { Queue } from './queue/queue';
-import { stages } from '../shared/contract';
-import { openStore, type Store } from './store/store';
+import { AutoRecovery } from './recovery/auto-recovery';
+import { ownerId } from './recovery/process-alive';
+import { RecoveryManager, type RecoveryOutcome } from './recovery/recovery-manager';
+import { databaseRecoveryHandler, serviceRecoveryHandler } from './recovery/service-recovery-handlers';
+import { openDatabase } from './store/database';
+import { openStore, storeOn, type Store } from './store/store';
 import { systemClock, type Clock } from './time/clock';
 
 export interface LifelineOptions {
@@ -25,35 +37,177 @@ export interface LifelineOptions {
   env?: NodeJS.ProcessEnv;
   clock?: Clock;
   nativeBinding?: string;
+  /** Starts worker processes; the Electron shell passes one built on utilityProcess. Default: Node child processes. */
+  workerLauncher?: WorkerLauncher;
+  /** Stage handlers built in this process (availability, services, checkpoints). Default: the pipeline's. */
+  stages?: (store: Store) => StageHandler[];
+  /** The module and export the workers build their stages from (tests). Default: the pipeline's. */
+  workerStages?: { module: string; export?: string };
 }
 
-/** The composition root: store, queue rules, engine and API handlers for one data dir. */
+export interface LifelineEvents {
+  /** The overall status or its reasons changed: the tray listens to this. */
+  'health.changed': [health: HealthSnapshot];
+  'breaker.changed': [breaker: BreakerInfo];
+  /** The watch folder handled a file or changed state: UIs ask `intake:status`. */
+  'intake.changed': [];
+}
+
+/** The composition root: store, settings, queue rules, engine with its recovery, breakers and health, and the API handlers. */
 export interface Lifeline {
   paths: DataPaths;
-  config: EngineConfig;
+  readonly config: EngineConfig;
+  settings: SettingsService;
   store: Store;
   queue: Queue;
   engine: Engine | null;
+  breakers: BreakerBoard;
+  recovery: RecoveryManager;
+  autoRecovery: AutoRecovery | null;
+  health: HealthMonitor;
   handlers: Handlers;
+  events: EventEmitter<LifelineEvents>;
   log: Logger;
   clock: Clock;
-  /** Tell UIs and the engine about a write made outside the contract's handlers (an upload). */
+  /** Tells UIs and the engine about a write made outside the contract's handlers (an upload). */
   afterWrite(): void;
-  /** Intake news for UIs (pushed as `intake.changed`), next to the engine's item events. */
-  intakeEvents: EventEmitter<{ 'intake.changed': [] }>;
+  /** Waits for required services (startup gate), recovers what was left running, starts the engine and the health checks. */
+  start(): Promise<RecoveryOutcome[]>;
   call<C extends ChannelName>(channel: C, request: RequestOf<C>): Promise<Result<ResponseOf<C>>>;
   close(graceMs?: number): Promise<void>;
+}
+
+/** Environment variables with a value (ProcessEnv allows undefined ones). */
+function definedEntries(env: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined));
 }
 
 export function openLifeline(options: LifelineOptions): Lifeline {
   const paths = dataPaths(options.dataDir);
   fs.mkdirSync(paths.dataDir, { recursive: true });
-  const config = loadConfig(options.env ?? process.env);
+  const env = options.env ?? process.env;
   const clock = options.clock ?? systemClock;
   const log = createLogger(paths.logs, options.processName);
   const store = openStore(paths, { nativeBinding: options.nativeBinding });
-  const engine = options.withEngine ? new Engine({ store, paths, config, clock, log, stages: pipelineStages(store, { env: options.env }) }) : null;
-  const queue = engine?.queue ?? new Queue(store.queue, { stageOrder: stages, policies: config.stages, clock });
+  const settings = new SettingsService(store.settings, env, clock);
+  const config = () => settings.current;
+  const stages = (options.stages ?? ((s: Store) => pipelineStages(s, { env })))(store);
+  const stageOrder = stages.map((s) => s.stage);
+  const events = new EventEmitter<LifelineEvents>();
+
+  const engine = options.withEngine
+    ? new Engine({
+        store,
+        paths,
+        config: config(),
+        clock,
+        log,
+        stages,
+        executor:
+          config().workers === 0
+            ? undefined
+            : () =>
+                new WorkerPool({
+                  launcher: options.workerLauncher ?? nodeWorkerLauncher,
+                  spec: {
+                    dataDir: paths.dataDir,
+                    stagesModule: options.workerStages?.module,
+                    stagesExport: options.workerStages?.export,
+                    maxHeapMb: config().workerMaxHeapMb,
+                    env: options.env && definedEntries(options.env),
+                  },
+                  size: config().workers,
+                  clock,
+                  log,
+                  stopMs: config().workerStopMs,
+                }),
+      })
+    : null;
+  const queue = engine?.queue ?? new Queue(store.queue, { stageOrder, policies: config().stages, clock });
+  const breakers = engine?.breakers ?? new BreakerBoard({ store, clock, config: () => config().breaker, log });
+  for (const h of stages) if (h.service) breakers.register(h.service.name, h.service.label);
+  for (const b of store.breakers.all()) breakers.register(b.name, b.name);
+  const recovery =
+    engine?.recovery ??
+    new RecoveryManager({ store, queue, owner: ownerId(clock.now()), clock, config, handlers: new Map(stages.map((s) => [s.stage, s])), kill: () => false, log });
+
+  const health: HealthMonitor = new HealthMonitor({
+    probes: lifelineProbes({ store, dataDir: paths.dataDir, clock, config, stages, breakers, engine }),
+    clock,
+    config: () => config().health,
+    store,
+    log,
+    source: engine ? 'engine' : 'store',
+    extras: (name) => {
+      const b = breakers.has(name) ? breakers.view(name) : undefined;
+      const a = autoRecovery?.status(name);
+      return {
+        breaker: b ? { state: b.state, openUntil: b.openUntil ? new Date(b.openUntil).toISOString() : null, reason: b.reason } : null,
+        needsYou: a?.needsYou ?? false,
+        autoRecovery: a
+          ? {
+              action: a.action,
+              attempts: a.attempts,
+              maxAttempts: a.maxAttempts,
+              lastRunAt: a.lastRunAt ? new Date(a.lastRunAt).toISOString() : null,
+              nextAllowedAt: a.nextAllowedAt ? new Date(a.nextAllowedAt).toISOString() : null,
+              running: a.running,
+            }
+          : null,
+      };
+    },
+  });
+  const lastStatus = new Map<string, string>();
+  const autoRecovery = engine
+    ? new AutoRecovery({
+        clock,
+        config: () => config().autoRecovery,
+        serviceEvents: store.serviceEvents,
+        log,
+        stillFailing: (name) => (breakers.has(name) && breakers.view(name)?.state !== 'closed') || lastStatus.get(name) === 'down',
+      })
+    : null;
+
+  if (engine && autoRecovery) {
+    const seen = new Set<string>();
+    for (const h of stages) {
+      if (!h.service || seen.has(h.service.name)) continue;
+      seen.add(h.service.name);
+      autoRecovery.register(h.service.name, serviceRecoveryHandler(h.service, engine.executor, breakers));
+    }
+    autoRecovery.register(
+      'database',
+      databaseRecoveryHandler(() => {
+        const fresh = storeOn(openDatabase(paths.database, { nativeBinding: options.nativeBinding }));
+        try {
+          fresh.health.probeWrite();
+        } finally {
+          fresh.close();
+        }
+      }, engine.executor),
+    );
+    autoRecovery.on('changed', () => void health.checkNow());
+    engine.on('breaker.changed', (view) => {
+      if (view.state === 'open') autoRecovery.trigger(view.name, `its breaker opened (${view.reason ?? 'failing'})`);
+      if (view.state === 'closed') autoRecovery.healthy(view.name);
+      events.emit('breaker.changed', toBreakerInfo(view, stages));
+      void health.checkNow(view.name);
+    });
+    health.on('result', (name, r) => {
+      lastStatus.set(name, r.status);
+      if (name === 'disk') engine.setBlock(stageOrder[0]!, 'disk', r.status === 'down' ? `paused: ${r.message}` : null);
+      if (!autoRecovery.has(name)) return;
+      if (r.status === 'down') autoRecovery.trigger(name, `its health check failed (${r.message})`);
+      else if (r.status === 'up' && !(breakers.has(name) && breakers.view(name)?.state !== 'closed')) autoRecovery.healthy(name);
+    });
+    settings.on('changed', (c) => {
+      engine.reconfigure(c);
+      health.start();
+    });
+    engine.on('foreign.write', () => settings.reloadIfChanged());
+  }
+  health.on('overall', (snapshot) => events.emit('health.changed', snapshot));
+
   const afterWrite = () => {
     engine?.changed();
     engine?.wake();
@@ -68,9 +222,7 @@ export function openLifeline(options: LifelineOptions): Lifeline {
     owner: engine?.owner ?? ownerId(clock.now()),
     afterWrite,
   });
-  // The watch folder is set by LIFELINE_WATCH_DIR until the settings screen owns it.
-  const env = options.env ?? process.env;
-  const intakeEvents = new EventEmitter<{ 'intake.changed': [] }>();
+  // The watch folder is set by LIFELINE_WATCH_DIR; it runs with the engine.
   const watchFolder =
     engine && env.LIFELINE_WATCH_DIR
       ? new WatchFolder({
@@ -80,37 +232,74 @@ export function openLifeline(options: LifelineOptions): Lifeline {
           clock,
           log,
           afterWrite,
-          onStatusChange: () => intakeEvents.emit('intake.changed'),
+          onStatusChange: () => events.emit('intake.changed'),
         })
       : null;
-  const handlers = createHandlers({ store, queue, clock, recordings, watchFolder, afterWrite });
-  // Recordings a crashed process never finished become items now; later, sessions whose page went
-  // away are found within a minute of going silent for two.
-  let sweep: NodeJS.Timeout | undefined;
-  if (engine) {
-    void recordings.recoverAbandoned();
-    watchFolder?.start();
-    sweep = setInterval(() => void recordings.recoverAbandoned(), 60_000);
-    sweep.unref();
-  }
+  let recordingSweep: NodeJS.Timeout | undefined;
+
+  const startedAt = clock.now();
+  const handlers = createHandlers({
+    store,
+    queue,
+    clock,
+    engine,
+    stages,
+    breakers,
+    recovery,
+    autoRecovery,
+    health,
+    settings,
+    startedAt,
+    recordings,
+    watchFolder,
+    afterWrite,
+  });
   let closed = false;
   return {
     paths,
-    config,
+    get config() {
+      return settings.current;
+    },
+    settings,
     store,
     queue,
     engine,
+    breakers,
+    recovery,
+    autoRecovery,
+    health,
     handlers,
+    events,
     log,
     clock,
     afterWrite,
-    intakeEvents,
+    async start() {
+      if (!engine) throw new Error('this Lifeline was opened without an engine');
+      health.seedFromStore();
+      // Workers start first so that the gate can wait for them; claims only begin in engine.start().
+      void engine.executor.start();
+      const still = await health.startupGate(config().health.startupTimeoutMs);
+      if (still.length > 0) log.warn({ still }, 'starting although required services are not up');
+      const recovered = engine.start();
+      // Recordings a crashed process never finished become items now; later, sessions whose page
+      // went away are found within a minute of going silent for two.
+      void recordings.recoverAbandoned();
+      recordingSweep = setInterval(() => void recordings.recoverAbandoned(), 60_000);
+      recordingSweep.unref();
+      watchFolder?.start();
+      health.start();
+      void health.checkNow();
+      return recovered;
+    },
     call: (channel, request) => dispatch(handlers, channel, request, log) as never,
     async close(graceMs) {
       if (closed) return;
       closed = true;
-      clearInterval(sweep);
+      clearInterval(recordingSweep);
       watchFolder?.stop();
+      health.stop();
+      autoRecovery?.stop();
+      breakers.stop();
       await engine?.stop(graceMs);
       store.close();
       log.flush();

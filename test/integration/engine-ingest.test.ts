@@ -107,7 +107,17 @@ describe('engine with the real ingest stage', () => {
     // A previous process (a pid that does not exist) claimed it and died.
     f.engine.queue.claim('ingest', `${os.hostname()}:2147483000:1`);
     const recovered = f.engine.start();
-    expect(recovered).toEqual([{ itemId: id, rule: `worker process gone (${os.hostname()}:2147483000:1)`, result: 'requeued' }]);
+    expect(recovered).toEqual([
+      {
+        itemId: id,
+        stage: 'ingest',
+        rule: 'worker_gone',
+        why: `worker process gone (its process ${os.hostname()}:2147483000:1 is gone)`,
+        strategy: 'restart',
+        result: 'requeued',
+      },
+    ]);
+    expect(f.store.recoveryLog.forItem(id)).toMatchObject([{ rule: 'worker_gone', strategy: 'restart', outcome: 'requeued', trigger: 'startup' }]);
     await waitFor('item to pass ingest', () => f.store.reads.summary(id)!.stage === 'transcribe');
     const types = f.store.reads.detail(id)!.events.map((e) => e.type);
     expect(types.slice(0, 5)).toEqual(['added', 'started', 'recovered', 'started', 'succeeded']);

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import type { RecoveryPlan } from '../../src/main/queue/queue';
 import { fakeItem, queueFixture } from '../support/queue-fixture';
 import { tempDir } from '../support/temp-dir';
 
+const restart = (why: string): RecoveryPlan => ({ strategy: 'restart', why, summary: { code: 'WORKER_LOST', message: why } });
 const eventTypes = (f: ReturnType<typeof queueFixture>, id: number) => f.store.reads.detail(id)!.events.map((e) => e.type);
 
 describe('queue on a real SQLite file', () => {
@@ -105,7 +107,7 @@ describe('queue on a real SQLite file', () => {
     const id = f.queue.add(fakeItem()).itemId;
     const first = f.queue.claim('ingest', 'worker-a')!;
     const [lease] = f.store.queue.leases();
-    expect(f.queue.recover(lease!, 'lease expired (test)', 5)).toBe('requeued');
+    expect(f.queue.recover(lease!, restart('lease expired (test)'))).toBe('requeued');
     const second = f.queue.claim('ingest', 'worker-b')!;
     expect(second.token).toBeGreaterThan(first.token);
     expect(f.queue.heartbeat(first, null)).toBe(false);
@@ -115,17 +117,27 @@ describe('queue on a real SQLite file', () => {
     expect(f.store.reads.summary(id)!.stage).toBe('transcribe');
   });
 
-  it('recovers a job without spending its attempt, and makes it a dead letter after too many recoveries', () => {
+  it('recovers a job without spending its attempt, leaving a failure summary on the item, and escalates it to dead letters', () => {
     const f = queueFixture(tempDir());
     const id = f.queue.add(fakeItem()).itemId;
     for (let i = 0; i < 2; i++) {
       f.queue.claim('ingest', 'me');
-      expect(f.queue.recover(f.store.queue.leases()[0]!, 'worker process gone', 2)).toBe('requeued');
-      expect(f.store.reads.summary(id)).toMatchObject({ state: 'queued', attempts: 0 });
+      expect(f.queue.recover(f.store.queue.leases()[0]!, restart('worker process gone'))).toBe('requeued');
+      expect(f.store.reads.summary(id)).toMatchObject({ state: 'queued', attempts: 0, error: { code: 'WORKER_LOST' } });
     }
     f.queue.claim('ingest', 'me');
-    expect(f.queue.recover(f.store.queue.leases()[0]!, 'worker process gone', 2)).toBe('dead');
+    const error = { code: 'RECOVERY_EXHAUSTED', message: 'stopped 3 times' };
+    expect(f.queue.recover(f.store.queue.leases()[0]!, { strategy: 'escalate', why: 'worker process gone', error })).toBe('dead');
     expect(f.store.reads.summary(id)!.error!.code).toBe('RECOVERY_EXHAUSTED');
+  });
+
+  it('validates a recovered job whose output is complete: the stage counts as done without running again', () => {
+    const f = queueFixture(tempDir());
+    const id = f.queue.add(fakeItem()).itemId;
+    f.queue.claim('ingest', 'me');
+    expect(f.queue.recover(f.store.queue.leases()[0]!, { strategy: 'validate', why: 'no heartbeat' })).toBe('succeeded');
+    expect(f.store.reads.summary(id)).toMatchObject({ state: 'queued', stage: 'transcribe' });
+    expect(f.store.reads.detail(id)!.events.at(-1)).toMatchObject({ type: 'validated', actor: 'recovery', stage: 'ingest' });
   });
 
   it('finds expired leases by time, and only those', () => {

@@ -1,15 +1,29 @@
-import type { ChannelName, ParsedRequestOf, ResponseOf } from '../../shared/contract';
+import { channelNames, type ChannelName, type ParsedRequestOf, type ResponseOf } from '../../shared/contract';
+import type { BreakerBoard } from '../breakers/breaker-board';
+import type { SettingsService } from '../config/settings-service';
+import type { Engine } from '../engine/engine';
+import type { HealthMonitor } from '../health/health-monitor';
+import type { StageHandler } from '../pipeline/stage-handler';
 import type { RecordingSessions } from '../pipeline/intake/recording-sessions';
 import type { WatchFolder } from '../pipeline/intake/watch-folder';
 import type { Queue } from '../queue/queue';
+import type { AutoRecovery } from '../recovery/auto-recovery';
+import type { RecoveryManager } from '../recovery/recovery-manager';
 import type { Store } from '../store/store';
 import type { Clock } from '../time/clock';
 import { bulkHandlers } from './bulk-handlers';
 import { intakeHandlers } from './intake-handlers';
+import { breakersHandlers } from './breakers-handlers';
+import { healthHandlers } from './health-handlers';
 import { itemHandlers } from './item-handlers';
+import { metricsHandlers } from './metrics-handlers';
 import { overviewHandlers } from './overview-handlers';
 import { searchHandlers } from './search-handlers';
 import { recordingHandlers } from './recording-handlers';
+import { recoveryHandlers } from './recovery-handlers';
+import { settingsHandlers } from './settings-handlers';
+import { stagesHandlers } from './stages-handlers';
+import { systemHandlers } from './system-handlers';
 
 /** What handlers act on: the store, the queue's rules, and a way to tell the engine something changed. */
 export interface ApiContext {
@@ -21,19 +35,46 @@ export interface ApiContext {
   watchFolder: WatchFolder | null;
   /** Called after every write: pushes changes to UIs and wakes the engine (no-op in the CLI). */
   afterWrite(): void;
+  /** Null in a process that runs no engine (the CLI). */
+  engine: Engine | null;
+  /** The pipeline's stage handlers in this process, in order. */
+  stages: readonly StageHandler[];
+  breakers: BreakerBoard;
+  recovery: RecoveryManager;
+  autoRecovery: AutoRecovery | null;
+  health: HealthMonitor;
+  settings: SettingsService;
+  startedAt: number;
 }
 
 export type Handler<C extends ChannelName> = (request: ParsedRequestOf<C>) => Promise<ResponseOf<C>> | ResponseOf<C>;
 export type Handlers = { [C in ChannelName]: Handler<C> };
 
-/** Per-domain handler maps merged into one; a channel answered twice is refused at start. */
+/** Per-domain handler maps merged into one; a channel answered twice, or not at all, is refused at start. */
 export function createHandlers(ctx: ApiContext): Handlers {
   const merged: Record<string, unknown> = {};
-  for (const part of [itemHandlers(ctx), bulkHandlers(ctx), overviewHandlers(ctx), searchHandlers(ctx), recordingHandlers(ctx), intakeHandlers(ctx)]) {
+  const parts = [
+    itemHandlers(ctx),
+    bulkHandlers(ctx),
+    searchHandlers(ctx),
+    recordingHandlers(ctx),
+    intakeHandlers(ctx),
+    overviewHandlers(ctx),
+    healthHandlers(ctx),
+    breakersHandlers(ctx),
+    recoveryHandlers(ctx),
+    metricsHandlers(ctx),
+    stagesHandlers(ctx),
+    systemHandlers(ctx),
+    settingsHandlers(ctx),
+  ];
+  for (const part of parts) {
     for (const [name, fn] of Object.entries(part)) {
       if (name in merged) throw new Error(`channel ${name} has two handlers`);
       merged[name] = fn;
     }
   }
+  const missing = channelNames.filter((c) => !(c in merged));
+  if (missing.length > 0) throw new Error(`channels without a handler: ${missing.join(', ')}`);
   return merged as Handlers;
 }

@@ -1,40 +1,24 @@
 import { Command, CommanderError, Option } from 'commander';
-import { itemStates, stages, type ChannelName, type ItemsPage, type ItemSummary, type RequestOf, type ResponseOf } from '../../shared/contract';
+import { itemStates, stages, type ItemsPage, type ItemSummary } from '../../shared/contract';
 import { resolveDataDir } from '../config/data-dir';
-import { openLifeline, type Lifeline } from '../lifeline';
-import { CliError, exitCodes, fromTransferable } from './cli-error';
+import { CliError, exitCodes } from './cli-error';
+import { call, json, out, withStore } from './cli-io';
 import { formatItem, formatItems, formatStatus } from './format';
 import { searchCommand } from './search-command';
 import { serveCommand } from './serve-command';
+import { healthCommand } from './health-command';
+import { breakersCommand } from './breakers-command';
+import { recoverCommand } from './recover-command';
+import { metricsCommand } from './metrics-command';
 
 interface GlobalOptions {
   dataDir?: string;
 }
 
-const out = (text: string) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
-const json = (value: unknown) => out(JSON.stringify(value, null, 2));
-
 function parseId(raw: string): number {
   const id = Number(raw);
   if (!Number.isInteger(id) || id < 1) throw new CliError(`"${raw}" is not an item id (a whole number ≥ 1)`, exitCodes.user);
   return id;
-}
-
-/** Runs `fn` against the store for one command; the CLI never starts an engine except in `serve`. */
-async function withStore<T>(program: Command, fn: (app: Lifeline) => Promise<T>): Promise<T> {
-  const { dataDir } = program.opts<GlobalOptions>();
-  const app = openLifeline({ dataDir: resolveDataDir(dataDir), withEngine: false, processName: 'cli' });
-  try {
-    return await fn(app);
-  } finally {
-    await app.close();
-  }
-}
-
-async function call<C extends ChannelName>(app: Lifeline, channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
-  const r = await app.call(channel, request);
-  if (!r.ok) throw fromTransferable(r.error);
-  return r.value;
 }
 
 export function buildProgram(): Command {
@@ -143,6 +127,10 @@ export function buildProgram(): Command {
 
   searchCommand(program);
   serveCommand(program);
+  healthCommand(program);
+  breakersCommand(program);
+  recoverCommand(program);
+  metricsCommand(program);
   return program;
 }
 

@@ -29,7 +29,7 @@ export function serveCommand(program: Command): void {
         }
         throw err;
       }
-      const recovered = app.engine?.start() ?? [];
+      const recovered = await app.start();
       process.stdout.write(`Lifeline is serving ${dataDir}\n`);
       if (recovered.length > 0) process.stdout.write(`recovered ${recovered.length} job(s) left running by a previous process\n`);
       process.stdout.write(`Open ${server.openUrl}\n`);

@@ -1,73 +1,206 @@
-import type { Stage } from '../../shared/contract';
+import {
+  defaultSettings,
+  settingEnvName,
+  settingSpecs,
+  settingsProblems,
+  settingValueSchema,
+  stages,
+  type SettingsValues,
+  type SettingSource,
+  type SettingSpec,
+  type SettingValue,
+  type Stage,
+} from '../../shared/contract';
 import type { StagePolicy } from '../queue/queue';
 
-/** Every interval, timeout and threshold of the engine, with its default. Times in ms. */
+export interface StageConfig extends StagePolicy {
+  /** Jobs of this stage that run at once. Defaults: ingest 2, transcribe 1, extract 2, index 2. */
+  concurrency: number;
+  /** A run longer than this is stuck, ms. Defaults: ingest 30 min, transcribe 3 h, extract 30 min, index 10 min. */
+  maxDurationMs: number;
+  /** Paused by the user: jobs wait with the reason shown. Default false. */
+  paused: boolean;
+}
+
+/** Circuit breaker thresholds (see breakers/circuit-breaker-policy.ts). */
+export interface BreakerConfig {
+  /** Service faults in a row that open the breaker. Default 5. */
+  consecutiveFailures: number;
+  /** Share of failed calls in the window that opens it, 0–1. Default 0.5. */
+  failureRate: number;
+  /** Failure-rate window, ms. Default 60 000. */
+  windowMs: number;
+  /** Calls in the window before the rate counts. Default 10. */
+  minimumCalls: number;
+  /** First open duration, ms. Default 30 000. */
+  openMs: number;
+  /** Open duration multiplier per reopening. Default 2. */
+  openBackoff: number;
+  /** Open duration cap, ms. Default 600 000. */
+  openMaxMs: number;
+  /** Successful half-open probes that close it. Default 1. */
+  closeAfterSuccesses: number;
+}
+
+export interface AutoRecoveryConfig {
+  /** Wait between two runs of a service's handler, ms. Default 60 000. */
+  cooldownMs: number;
+  /** Runs before the service needs the user. Default 3. */
+  maxAttempts: number;
+  /** Cooldown multiplier per failed run. Default 2. */
+  backoff: number;
+}
+
+export interface HealthConfig {
+  /** Probe interval, ms. Default 30 000. */
+  intervalMs: number;
+  /** Probe timeout, ms. Default 5 000. */
+  probeTimeoutMs: number;
+  /** Failures in a row before amber/red (explicit "down" is immediate). Default 3. */
+  failuresBeforeAlert: number;
+  /** Results kept per probe. Default 100. */
+  historySize: number;
+  /** Startup gate timeout, ms. Default 30 000. */
+  startupTimeoutMs: number;
+  /** Free bytes below which disk is amber. Default 1 GiB. */
+  diskAmberBytes: number;
+  /** Free bytes below which disk is red and intake pauses. Default 200 MiB. */
+  diskRedBytes: number;
+  /** Queue lag that turns the queue amber, ms. Default 30 min. */
+  queueLagAmberMs: number;
+  /** Engine RSS that turns the engine amber, MiB. Default 1 500. */
+  memoryAmberMb: number;
+}
+
+/** Every interval, timeout and threshold of the engine. Built from the settings list (shared/contract/settings.ts). */
 export interface EngineConfig {
-  /** Jobs of a stage that run at once. Default ingest 2, transcribe 1, extract 2, index 2. */
+  /** Worker processes; 0 runs stages in the engine process. Default 4. */
+  workers: number;
+  /** Heap limit of a worker, MiB. Default 2048. */
+  workerMaxHeapMb: number;
+  /** Jobs of a stage that run at once (kept beside `stages` for existing callers). */
   concurrency: Record<Stage, number>;
-  /** Retry, lease and backoff rules per stage. */
-  stages: Record<Stage, StagePolicy>;
-  /** How often a running job renews its lease. Default 1000. */
+  stages: Record<Stage, StageConfig>;
+  /** Lease renewal interval, ms. Default 1 000. */
   heartbeatMs: number;
-  /** How often expired leases are looked for. Default 2000. */
+  /** Stuck scan interval, ms. Default 2 000. */
   stuckScanMs: number;
-  /** Recoveries of one job before it becomes a dead letter. Default 5. */
+  /** Progress unchanged this long is a stall, ms. Default 300 000. */
+  progressStallMs: number;
+  /** Recoveries before escalation to dead letters. Default 5. */
   maxRecoveries: number;
-  /** How often the engine looks for work when nothing woke it. Default 1000. */
+  /** Progress needed to resume from a checkpoint, percent. Default 5. */
+  resumeMinProgressPercent: number;
+  /** Wall-over-monotonic gain read as a suspend, ms. Default 5 000. */
+  clockJumpToleranceMs: number;
+  /** Idle poll, ms. Default 1 000. */
   idlePollMs: number;
-  /** How often other processes' writes are looked for (PRAGMA data_version). Default 250. */
+  /** Foreign-write poll, ms. Default 250. */
   changePollMs: number;
-  /** How often stage availability (engines configured, breakers) is re-checked. Default 5000. */
+  /** Availability re-check, ms. Default 5 000. */
   availabilityMs: number;
-  /** Time running jobs get to finish at shutdown before they are released. Default 30000. */
+  /** Shutdown grace for running jobs, ms. Default 30 000. */
   shutdownGraceMs: number;
+  /** Time a worker gets to exit when asked, ms. Default 2 000. */
+  workerStopMs: number;
+  /** Emergency status write tries. Default 8. */
+  emergencyWriteAttempts: number;
+  /** First emergency retry delay, ms (doubles). Default 100. */
+  emergencyWriteBaseMs: number;
+  breaker: BreakerConfig;
+  autoRecovery: AutoRecoveryConfig;
+  health: HealthConfig;
+  /** Days after which cleanup drops routine events of done items. Default 30. */
+  retentionDays: number;
 }
 
-const stage = (maxAttempts: number, leaseMs: number): StagePolicy => ({
-  maxAttempts,
-  leaseMs,
-  backoff: { baseMs: 2_000, capMs: 5 * 60_000 },
-});
+const group = <T>(v: SettingsValues, prefix: string): T =>
+  Object.fromEntries(Object.entries(v).filter(([k]) => k.startsWith(`${prefix}.`)).map(([k, x]) => [k.slice(prefix.length + 1), x])) as T;
 
-export const defaultConfig: EngineConfig = {
-  concurrency: { ingest: 2, transcribe: 1, extract: 2, index: 2 },
-  stages: {
-    ingest: stage(3, 10_000),
-    transcribe: stage(5, 10_000),
-    extract: stage(5, 10_000),
-    index: stage(3, 10_000),
-  },
-  heartbeatMs: 1_000,
-  stuckScanMs: 2_000,
-  maxRecoveries: 5,
-  idlePollMs: 1_000,
-  changePollMs: 250,
-  availabilityMs: 5_000,
-  shutdownGraceMs: 30_000,
-};
-
-function envInt(env: NodeJS.ProcessEnv, name: string): number | undefined {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return undefined;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number ≥ 0, got "${raw}"`);
-  return n;
+/** The typed config for a complete, validated set of setting values. */
+export function configFromSettings(v: SettingsValues): EngineConfig {
+  const n = (k: string) => v[k] as number;
+  const stageConfig = (s: Stage): StageConfig => ({
+    concurrency: n(`concurrency.${s}`),
+    maxAttempts: n(`maxAttempts.${s}`),
+    leaseMs: n('leaseMs'),
+    maxDurationMs: n(`maxDurationMs.${s}`),
+    paused: v[`paused.${s}`] === true,
+    backoff: { baseMs: n('backoffBaseMs'), capMs: n('backoffCapMs') },
+  });
+  const stageMap = Object.fromEntries(stages.map((s) => [s, stageConfig(s)])) as Record<Stage, StageConfig>;
+  return {
+    workers: n('workers'),
+    workerMaxHeapMb: n('workerMaxHeapMb'),
+    concurrency: Object.fromEntries(stages.map((s) => [s, stageMap[s].concurrency])) as Record<Stage, number>,
+    stages: stageMap,
+    heartbeatMs: n('heartbeatMs'),
+    stuckScanMs: n('stuckScanMs'),
+    progressStallMs: n('progressStallMs'),
+    maxRecoveries: n('maxRecoveries'),
+    resumeMinProgressPercent: n('resumeMinProgressPercent'),
+    clockJumpToleranceMs: n('clockJumpToleranceMs'),
+    idlePollMs: n('idlePollMs'),
+    changePollMs: n('changePollMs'),
+    availabilityMs: n('availabilityMs'),
+    shutdownGraceMs: n('shutdownGraceMs'),
+    workerStopMs: n('workerStopMs'),
+    emergencyWriteAttempts: n('emergencyWriteAttempts'),
+    emergencyWriteBaseMs: n('emergencyWriteBaseMs'),
+    breaker: group<BreakerConfig>(v, 'breaker'),
+    autoRecovery: group<AutoRecoveryConfig>(v, 'autoRecovery'),
+    health: group<HealthConfig>(v, 'health'),
+    retentionDays: n('retention.doneEventsDays'),
+  };
 }
 
-/** Defaults overridden by LIFELINE_* environment variables (names in the README). */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): EngineConfig {
-  const c: EngineConfig = structuredClone(defaultConfig);
-  c.heartbeatMs = envInt(env, 'LIFELINE_HEARTBEAT_MS') ?? c.heartbeatMs;
-  c.stuckScanMs = envInt(env, 'LIFELINE_STUCK_SCAN_MS') ?? c.stuckScanMs;
-  c.maxRecoveries = envInt(env, 'LIFELINE_MAX_RECOVERIES') ?? c.maxRecoveries;
-  c.shutdownGraceMs = envInt(env, 'LIFELINE_SHUTDOWN_GRACE_MS') ?? c.shutdownGraceMs;
-  const leaseMs = envInt(env, 'LIFELINE_LEASE_MS');
-  const backoffBase = envInt(env, 'LIFELINE_BACKOFF_BASE_MS');
-  for (const s of Object.keys(c.stages) as Stage[]) {
-    if (leaseMs !== undefined) c.stages[s].leaseMs = leaseMs;
-    if (backoffBase !== undefined) c.stages[s].backoff.baseMs = backoffBase;
-    const conc = envInt(env, `LIFELINE_CONCURRENCY_${s.toUpperCase()}`);
-    if (conc !== undefined) c.concurrency[s] = conc;
+export const defaultConfig: EngineConfig = configFromSettings(defaultSettings());
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+function parseEnv(spec: SettingSpec, raw: string): SettingValue {
+  const name = settingEnvName(spec.key);
+  const value = spec.kind === 'boolean' ? (raw === 'true' || raw === '1' ? true : raw === 'false' || raw === '0' ? false : raw) : Number(raw);
+  const parsed = settingValueSchema(spec).safeParse(value);
+  if (!parsed.success) {
+    const range = spec.kind === 'boolean' ? 'true or false' : `a ${spec.kind === 'int' ? 'whole ' : ''}number in ${spec.min}–${spec.max}`;
+    throw new ConfigError(`${name} must be ${range}, got "${raw}"`);
   }
-  return c;
+  return parsed.data;
+}
+
+export interface ResolvedSettings {
+  values: SettingsValues;
+  sources: Record<string, SettingSource>;
+}
+
+/**
+ * Default < stored setting < environment variable. A stored value that no longer validates (an
+ * older build wrote it, or the range changed) is ignored rather than trusted; a bad environment
+ * variable is an error the user must fix.
+ */
+export function resolveSettings(env: NodeJS.ProcessEnv, stored: ReadonlyMap<string, unknown> = new Map()): ResolvedSettings {
+  const values: SettingsValues = {};
+  const sources: Record<string, SettingSource> = {};
+  for (const spec of settingSpecs) {
+    const raw = env[settingEnvName(spec.key)];
+    if (raw !== undefined && raw !== '') {
+      values[spec.key] = parseEnv(spec, raw);
+      sources[spec.key] = 'env';
+      continue;
+    }
+    const s = settingValueSchema(spec).safeParse(stored.get(spec.key));
+    values[spec.key] = s.success ? s.data : spec.default;
+    sources[spec.key] = s.success ? 'stored' : 'default';
+  }
+  const problems = settingsProblems(values);
+  if (problems.length > 0) throw new ConfigError(`inconsistent settings: ${problems.join('; ')}`);
+  return { values, sources };
+}
+
+/** Defaults overridden by LIFELINE_* environment variables (docs/self-healing.md lists them). */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, stored?: ReadonlyMap<string, unknown>): EngineConfig {
+  return configFromSettings(resolveSettings(env, stored).values);
 }

@@ -1,99 +1,151 @@
 import { EventEmitter } from 'node:events';
-import type { ItemSummary, Progress, Stage } from '../../shared/contract';
+import type { Stage } from '../../shared/contract';
+import { BreakerBoard } from '../breakers/breaker-board';
+import { StageAvailability } from './stage-availability';
 import type { EngineConfig } from '../config/config';
-import type { DataPaths } from '../config/data-dir';
 import type { Logger } from '../log/logger';
-import { Queue } from '../queue/queue';
-import type { ClaimedJob } from '../queue/queue-store';
 import type { StageHandler } from '../pipeline/stage-handler';
+import { Queue } from '../queue/queue';
+import { EmergencyWriter } from '../recovery/emergency-writer';
 import { ownerId } from '../recovery/process-alive';
-import { recoverExpiredLeases, startupSweep, type RecoveryOutcome } from '../recovery/recover-leases';
-import type { Store } from '../store/store';
-import type { Clock } from '../time/clock';
+import { RecoveryManager, type RecoveryOutcome } from '../recovery/recovery-manager';
 import { ChangeFeed } from './change-feed';
-import { JobRunner } from './job-runner';
+import { InProcessExecutor } from './in-process-executor';
+import { JobLoop } from './job-loop';
+import type { StageExecutor } from './stage-executor';
+import type { EngineDeps, EngineEvents, StageStatus } from './engine-types';
+import { StageGates, type BlockSource } from './stage-gates';
 
-export interface EngineDeps {
-  store: Store;
-  paths: DataPaths;
-  config: EngineConfig;
-  clock: Clock;
-  log: Logger;
-  /** The pipeline's stages, in order. */
-  stages: readonly StageHandler[];
-}
-
-export interface EngineEvents {
-  'items.changed': [items: ItemSummary[]];
-  'item.progress': [itemId: number, progress: Progress];
-  started: [recovered: RecoveryOutcome[]];
-}
+export type { EngineDeps, EngineEvents, StageStatus } from './engine-types';
 
 /**
  * The engine of one process: recovers what a previous process left running, then claims jobs stage
- * by stage up to each stage's concurrency, runs them, and records how they ended. Several engines
- * (desktop app, `serve`) may share one store; leases keep them from running the same job.
+ * by stage up to each stage's concurrency and the free workers, has them run (in worker processes),
+ * and records how they ended. Several engines may share one store; leases keep them apart.
  */
 export class Engine extends EventEmitter<EngineEvents> {
   readonly queue: Queue;
   readonly owner: string;
-  private readonly runner: JobRunner;
+  readonly executor: StageExecutor;
+  readonly breakers: BreakerBoard;
+  readonly recovery: RecoveryManager;
+  readonly gates = new StageGates();
+  readonly handlers: ReadonlyMap<Stage, StageHandler>;
+  private readonly loop: JobLoop;
+  private readonly availability: StageAvailability;
   private readonly feed: ChangeFeed;
-  private readonly handlers: Map<Stage, StageHandler>;
+  private readonly emergency: EmergencyWriter;
   private readonly order: readonly Stage[];
-  private readonly slots: Record<Stage, number>;
-  private readonly inFlight = new Map<number, { job: ClaimedJob; done: Promise<void> }>();
-  private readonly unavailable = new Map<Stage, string>();
-  private readonly timers: NodeJS.Timeout[] = [];
+  private timers: NodeJS.Timeout[] = [];
   private wakeTimer: NodeJS.Timeout | undefined;
   private tickScheduled = false;
   private state: 'new' | 'running' | 'stopping' | 'stopped' = 'new';
+  private config: EngineConfig;
   private readonly log: Logger;
 
   constructor(private readonly deps: EngineDeps) {
     super();
+    this.config = deps.config;
     this.log = deps.log.child({ module: 'engine' });
     this.owner = ownerId(deps.clock.now());
     this.order = deps.stages.map((s) => s.stage);
     this.handlers = new Map(deps.stages.map((s) => [s.stage, s]));
-    this.slots = Object.fromEntries(this.order.map((s) => [s, 0])) as Record<Stage, number>;
-    this.queue = new Queue(deps.store.queue, { stageOrder: this.order, policies: deps.config.stages, clock: deps.clock });
-    this.runner = new JobRunner({
-      queue: this.queue,
-      files: deps.store.files,
-      paths: deps.paths,
+    this.queue = new Queue(deps.store.queue, { stageOrder: this.order, policies: this.config.stages, clock: deps.clock });
+    this.executor = deps.executor
+      ? deps.executor({ queue: this.queue, handlers: this.handlers })
+      : new InProcessExecutor({ queue: this.queue, files: deps.store.files, paths: deps.paths, handlers: this.handlers, log: deps.log });
+    this.breakers = new BreakerBoard({ store: deps.store, clock: deps.clock, config: () => this.config.breaker, log: deps.log });
+    for (const h of deps.stages) if (h.service) this.breakers.register(h.service.name, h.service.label);
+    this.breakers.on('transition', (view) => {
+      this.emit('breaker.changed', view);
+      if (this.state === 'running') this.refreshAvailability();
+    });
+    this.availability = new StageAvailability({
       handlers: this.handlers,
-      heartbeatMs: deps.config.heartbeatMs,
+      gates: this.gates,
+      breakers: this.breakers,
+      store: deps.store.queue,
+      config: () => this.config,
+      clock: deps.clock,
+      log: this.log,
+      changed: () => this.changed(),
+    });
+    this.recovery = new RecoveryManager({
+      store: deps.store,
+      queue: this.queue,
+      owner: this.owner,
+      clock: deps.clock,
+      config: () => this.config,
+      handlers: this.handlers,
+      kill: (itemId, why) => this.executor.kill(itemId, why),
       log: deps.log,
+    });
+    this.emergency = new EmergencyWriter({
+      queue: this.queue,
+      clock: deps.clock,
+      log: deps.log,
+      settings: () => ({ attempts: this.config.emergencyWriteAttempts, baseMs: this.config.emergencyWriteBaseMs }),
+      onWritten: () => {
+        this.changed();
+        this.wake();
+      },
+    });
+    this.loop = new JobLoop({
+      queue: this.queue,
+      executor: this.executor,
+      breakers: this.breakers,
+      recovery: this.recovery,
+      emergency: this.emergency,
+      config: () => this.config,
+      serviceOf: (stage) => this.handlers.get(stage)?.service?.name ?? null,
+      canContinue: (stage) => this.state === 'running' && this.gates.reason(stage) === undefined,
       onProgress: (id, p) => this.emit('item.progress', id, p),
+      onRecovered: (outcomes) => this.recovered(outcomes),
+      afterJob: () => {
+        this.changed();
+        this.wake();
+      },
+      log: deps.log,
     });
     this.feed = new ChangeFeed(
       deps.store,
       (items) => this.emit('items.changed', items),
-      () => this.wake(),
+      () => {
+        this.breakers.reloadIfChanged();
+        this.emit('foreign.write');
+        this.wake();
+      },
     );
   }
 
   /** Recovers what a previous process left running (before any claim), then starts working. */
   start(): RecoveryOutcome[] {
     if (this.state !== 'new') throw new Error(`engine already ${this.state}`);
-    const recovered = startupSweep(this.queue, this.owner, this.deps.clock.now(), this.deps.config.maxRecoveries, this.log);
+    const recovered = this.recovery.startupSweep();
     this.state = 'running';
+    void this.executor.start().then(() => this.wake());
     this.refreshAvailability();
-    const every = (ms: number, fn: () => void) => {
-      const t = setInterval(fn, ms);
-      t.unref();
-      this.timers.push(t);
-    };
-    every(this.deps.config.stuckScanMs, () => this.scanStuck());
-    every(this.deps.config.availabilityMs, () => this.refreshAvailability());
-    every(this.deps.config.idlePollMs, () => this.wake());
-    this.feed.start(this.deps.config.changePollMs);
+    this.startTimers();
+    this.feed.start(this.config.changePollMs);
     this.changed();
     this.wake();
-    this.log.info({ owner: this.owner, recovered: recovered.length }, 'engine started');
+    this.log.info({ owner: this.owner, recovered: recovered.length, executor: this.executor.mode }, 'engine started');
     this.emit('started', recovered);
     return recovered;
+  }
+
+  /** New settings: concurrency, pauses and thresholds apply now; intervals restart. */
+  reconfigure(config: EngineConfig): void {
+    this.config = config;
+    this.queue.configure(config.stages);
+    this.breakers.configure();
+    if (this.state !== 'running') return;
+    this.startTimers();
+    this.refreshAvailability();
+  }
+
+  get currentConfig(): EngineConfig {
+    return this.config;
   }
 
   /** Something may be claimable now (a local add, a foreign write, a finished job). */
@@ -113,28 +165,68 @@ export class Engine extends EventEmitter<EngineEvents> {
 
   scanStuck(): RecoveryOutcome[] {
     if (this.state !== 'running') return [];
-    const out = this.guard('stuck scan', () => recoverExpiredLeases(this.queue, this.deps.clock.now(), this.deps.config.maxRecoveries, this.log)) ?? [];
-    if (out.length > 0) {
-      this.changed();
-      this.wake();
-    }
+    const out = this.guard('stuck scan', () => this.recovery.scan(this.loop.inFlightIds())) ?? [];
+    this.recovered(out);
     return out;
+  }
+
+  /** The shell saw the machine go to sleep / wake up (Electron powerMonitor). */
+  noteSuspend(): void {
+    this.recovery.noteSuspend();
+  }
+  noteResume(): void {
+    this.guard('extend leases after resume', () => this.recovery.noteResume());
+  }
+
+  /** Another part of the app holds a stage (the health monitor pauses intake when the disk is full). */
+  setBlock(stage: Stage, source: BlockSource, reason: string | null): void {
+    if (this.gates.set(stage, source, reason) && this.state === 'running') this.refreshAvailability();
   }
 
   /** Stages that cannot run now park their queued jobs in `waiting` with the reason; others resume. */
   refreshAvailability(): void {
-    const now = this.deps.clock.now();
-    for (const handler of this.handlers.values()) {
-      const a = handler.availability();
-      if (a.ok) {
-        this.unavailable.delete(handler.stage);
-        if (this.guard('resume stage', () => this.queue.store.unparkStage(handler.stage, now))) this.changed();
-      } else {
-        this.unavailable.set(handler.stage, a.reason);
-        if (this.guard('park stage', () => this.queue.store.parkStage(handler.stage, a.reason, now))) this.changed();
-      }
-    }
+    this.availability.refresh();
     this.wake();
+  }
+
+  stageStatus(): StageStatus[] {
+    return this.order.map((stage) => ({
+      stage,
+      concurrency: this.config.stages[stage].concurrency,
+      running: this.loop.running(stage),
+      paused: this.config.stages[stage].paused,
+      blockedBy: this.gates.reason(stage) ?? null,
+      blockSources: this.gates.sources(stage),
+      service: this.handlers.get(stage)?.service?.name ?? null,
+    }));
+  }
+
+  get runningJobs(): number {
+    return this.loop.inFlightIds().length;
+  }
+
+  get isRunning(): boolean {
+    return this.state === 'running';
+  }
+
+  private recovered(outcomes: RecoveryOutcome[]): void {
+    if (outcomes.length === 0) return;
+    this.emit('recovered', outcomes);
+    this.changed();
+    this.wake();
+  }
+
+  private startTimers(): void {
+    for (const t of this.timers) clearInterval(t);
+    this.timers = [];
+    const every = (ms: number, fn: () => void) => {
+      const t = setInterval(fn, ms);
+      t.unref();
+      this.timers.push(t);
+    };
+    every(this.config.stuckScanMs, () => this.scanStuck());
+    every(this.config.availabilityMs, () => this.refreshAvailability());
+    every(this.config.idlePollMs, () => this.wake());
   }
 
   private guard<T>(what: string, fn: () => T): T | undefined {
@@ -146,101 +238,59 @@ export class Engine extends EventEmitter<EngineEvents> {
     }
   }
 
-  private scheduleDue(): void {
-    const due = this.guard('read next due', () => this.queue.store.nextDueAt());
-    clearTimeout(this.wakeTimer);
-    if (due === null || due === undefined) return;
-    const delay = Math.max(0, due - this.deps.clock.now());
-    this.wakeTimer = setTimeout(() => this.wake(), Math.min(delay, 2 ** 31 - 1));
-    this.wakeTimer.unref();
-  }
-
   private tick(): void {
     if (this.state !== 'running') return;
-    const due = this.queue.store.nextDueAt();
-    if (due !== null && due <= this.deps.clock.now()) {
+    let due = this.guard('read next due', () => this.queue.store.nextDueAt());
+    if (due !== null && due !== undefined && due <= this.deps.clock.now()) {
       if (this.guard('promote due jobs', () => this.queue.promoteDue())) this.changed();
+      due = this.guard('read next due', () => this.queue.store.nextDueAt());
     }
-    this.scheduleDue();
+    clearTimeout(this.wakeTimer);
+    if (due !== null && due !== undefined) {
+      this.wakeTimer = setTimeout(() => this.wake(), Math.min(Math.max(0, due - this.deps.clock.now()), 2 ** 31 - 1));
+      this.wakeTimer.unref();
+    }
     // Later stages first: finishing items already under way beats starting new ones.
     for (const stage of [...this.order].reverse()) {
-      const reason = this.unavailable.get(stage);
+      const reason = this.gates.reason(stage);
       if (reason !== undefined) {
-        if (this.guard('park stage', () => this.queue.store.parkStage(stage, reason, this.deps.clock.now()))) this.changed();
+        this.availability.parkNewArrivals(stage, reason);
+        if (this.gates.onlyBreaker(stage)) this.loop.probe(stage, this.owner);
         continue;
       }
-      while (this.slots[stage] < this.deps.config.concurrency[stage]) {
+      while (this.loop.running(stage) < this.config.stages[stage].concurrency && this.executor.capacity() > 0) {
         const job = this.guard('claim', () => this.queue.claim(stage, this.owner));
         if (!job) break;
-        this.launch(job);
+        this.loop.launch(job);
+        this.changed();
       }
     }
-  }
-
-  private launch(first: ClaimedJob): void {
-    this.slots[first.stage]++;
-    this.changed();
-    const loop = async () => {
-      let job: ClaimedJob | undefined = first;
-      while (job) {
-        const current: ClaimedJob = job;
-        const end = await this.runner.run(current);
-        job = undefined;
-        if (end.kind === 'lost') {
-          this.log.info({ itemId: current.itemId, why: end.why }, 'result dropped: job no longer held');
-          break;
-        }
-        const keepGoing = this.state === 'running' && !this.unavailable.has(current.stage);
-        if (keepGoing) {
-          const r = this.guard('finish and claim', () => this.queue.finishAndClaim(current, end.outcome, current.stage));
-          if (r && !r.finished) this.log.warn({ itemId: current.itemId }, 'result refused: lease was lost');
-          job = r?.next;
-        } else {
-          const ok = this.guard('finish', () => this.queue.finish(current, end.outcome));
-          if (ok === false) this.log.warn({ itemId: current.itemId }, 'result refused: lease was lost');
-        }
-        this.inFlight.delete(current.itemId);
-        if (job) this.inFlight.set(job.itemId, { job, done });
-        this.changed();
-        this.wake();
-      }
-      this.slots[first.stage]--;
-    };
-    const done = loop().catch((err: unknown) => this.log.error({ err }, 'job loop crashed'));
-    this.inFlight.set(first.itemId, { job: first, done });
-  }
-
-  get runningJobs(): number {
-    return this.inFlight.size;
   }
 
   /**
    * Graceful stop: claim nothing more, give running jobs `graceMs` to finish, then release the rest
-   * to the queue (attempt refunded) so the next start picks them up. Nothing in flight is lost.
+   * to the queue (attempt refunded) so the next start picks them up, then stop the workers.
    */
-  async stop(graceMs = this.deps.config.shutdownGraceMs): Promise<{ finished: number; released: number }> {
+  async stop(graceMs = this.config.shutdownGraceMs): Promise<{ finished: number; released: number }> {
     if (this.state !== 'running') {
       this.state = 'stopped';
+      this.breakers.stop();
+      this.feed.stop();
+      await this.executor.close();
       return { finished: 0, released: 0 };
     }
     this.state = 'stopping';
     for (const t of this.timers) clearInterval(t);
     clearTimeout(this.wakeTimer);
-    const before = this.inFlight.size;
-    const all = () => Promise.all([...this.inFlight.values()].map((f) => f.done));
-    let timeout: NodeJS.Timeout | undefined;
-    await Promise.race([all(), new Promise((r) => (timeout = setTimeout(r, graceMs)))]);
-    clearTimeout(timeout);
-    let released = 0;
-    for (const { job } of [...this.inFlight.values()]) {
-      if (this.guard('release', () => this.queue.release(job, 'engine shut down before the stage finished'))) released++;
-    }
-    this.runner.abortAll();
-    await all();
+    this.breakers.stop();
+    const r = await this.loop.drain(graceMs, this.config.workerStopMs, (job) =>
+      this.guard('release', () => this.queue.release(job, 'engine shut down before the stage finished')) === true,
+    );
+    this.emergency.stop();
     this.feed.flush();
     this.feed.stop();
     this.state = 'stopped';
-    this.log.info({ finished: before - released, released }, 'engine stopped');
-    return { finished: before - released, released };
+    this.log.info(r, 'engine stopped');
+    return r;
   }
 }

@@ -12,6 +12,9 @@ export function createLogger(logDir: string | null, name: string): Logger {
   const level = process.env.LIFELINE_LOG_LEVEL ?? 'info';
   if (!logDir) return pino({ level: 'silent' });
   fs.mkdirSync(logDir, { recursive: true });
-  const destination = pino.destination({ dest: path.join(logDir, 'lifeline.log'), sync: false, mkdir: true });
+  // Opened here, synchronously: an async open could land after a short-lived process (the CLI, a
+  // test) has closed and its directory is gone. Writes stay asynchronous.
+  const fd = fs.openSync(path.join(logDir, 'lifeline.log'), 'a');
+  const destination = pino.destination({ fd, sync: false });
   return pino({ level, base: { pid: process.pid, proc: name } }, destination);
 }

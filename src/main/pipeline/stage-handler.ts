@@ -29,6 +29,31 @@ export interface StageContext {
 }
 
 /**
+ * An external service a stage depends on (an ASR engine, an LLM endpoint). It gets a circuit breaker
+ * (fed by the stage's `serviceError`s), a health entry and an auto-recovery handler.
+ */
+export interface StageService {
+  /** Stable id used by the breaker and the health entry, e.g. `asr` or `llm`. */
+  name: string;
+  /** For people, e.g. "speech recognition (whisper.cpp)". */
+  label: string;
+  /** A local engine runs inside the worker processes (recovered by restarting them); an endpoint is re-probed. */
+  kind: 'local-engine' | 'http-endpoint';
+  /** Work stops without it: red when down. An optional one is amber. Default true. */
+  required?: boolean;
+  /** Switched off by the user: benign, never red. Default true. */
+  enabled?: boolean;
+  /** A cheap check (a health URL, the model file); rejects when the service is down. */
+  probe?(signal: AbortSignal): Promise<void>;
+}
+
+/** What a recovery could resume from. */
+export interface StageCheckpoint {
+  /** Share of the stage's work the checkpoint already holds, 0–100. */
+  percent: number;
+}
+
+/**
  * One pipeline stage. `run` must be idempotent: a re-run replaces the stage's own output, never
  * duplicates it (at-least-once execution). It resolves with a short detail for the timeline, or
  * throws (a StageError for known failures).
@@ -38,4 +63,12 @@ export interface StageHandler {
   /** Whether jobs of this stage can run now; when not, they wait with the reason shown. */
   availability(): Availability;
   run(ctx: StageContext): Promise<string | void>;
+  /** The external service this stage calls, if any (breaker, health, auto-recovery). */
+  readonly service?: StageService;
+  /** What a re-run would resume from (e.g. chunks already transcribed), or null. Read by recovery. */
+  checkpoint?(itemId: number): StageCheckpoint | null;
+  /** Recovery chose to restart the stage: drop the checkpoint so the next run starts clean. */
+  discardCheckpoint?(itemId: number): void;
+  /** The stage's output for the item is already complete and verified: recovery marks it succeeded. */
+  isOutputComplete?(itemId: number): boolean;
 }

@@ -51,6 +51,8 @@ export interface Lease extends LeaseRef {
   acquiredAt: number;
   expiresAt: number;
   heartbeatAt: number;
+  /** Null until the stage reported progress at least once. */
+  progressStep: string | null;
   progressPercent: number | null;
   progressChangedAt: number;
   attempts: number;
@@ -65,7 +67,13 @@ export type AfterRunning =
   | { state: 'retry_scheduled'; runAt: number }
   | { state: 'dead' }
   /** Back to the queue without spending an attempt: released at shutdown, or recovered from a dead or hung worker. */
-  | { state: 'queued'; reason: 'released' | 'recovered' };
+  | { state: 'queued'; reason: 'released' | 'recovered'; summary?: { code: string; message: string } };
+
+/** The least a finished run must record when the normal write failed: the job's state, no event. */
+export type MinimalAfter =
+  | { state: 'advance'; next: NewJob | null }
+  | { state: 'retry_scheduled'; runAt: number; error: { code: string; message: string } }
+  | { state: 'dead'; error: { code: string; message: string } };
 
 export interface ClaimRequest {
   stage: Stage;
@@ -99,8 +107,32 @@ export interface QueueStore {
   parkStage(stage: Stage, reason: string, now: number): number;
   /** waiting → queued for every job of a stage that can run again; returns how many. */
   unparkStage(stage: Stage, now: number): number;
+  /**
+   * Claims one job of a stage whose breaker is half-open, from `waiting` (or `queued`): the probe.
+   * The other waiting jobs stay as they are, so a probe costs one job's events, not the stage's.
+   */
+  claimProbe(claim: ClaimRequest, now: number, why: string): ClaimedJob | undefined;
+  /**
+   * After a suspend: every lease expires no sooner than `minExpiresAt`; the leases of `owner` (this
+   * engine's) also have their start and last progress moved `jumpMs` later, so the time the machine
+   * slept counts neither as running nor as stalled. Returns how many leases changed.
+   */
+  extendLeases(owner: string, jumpMs: number, minExpiresAt: number): number;
+  /** The emergency path: the transition alone, no event, fenced by the lease. */
+  finishMinimal(lease: LeaseRef, now: number, after: MinimalAfter): boolean;
   leases(): Lease[];
+  /** Reads only `leases` (one row per running job): cost grows with running work, not with the jobs. */
   expiredLeases(now: number): Lease[];
+  /** Live leases of these items (primary-key lookups). */
+  leasesOf(itemIds: readonly number[]): Lease[];
+  lease(itemId: number): Lease | undefined;
+  /** Whether any job of `stage` is queued (a read on the claim index; lets the engine skip a write). */
+  hasQueued(stage: Stage): boolean;
+  /** Appends an event on its own (the emergency path notes what it did once writing works again). */
+  appendEvent(itemId: number, stage: Stage | null, now: number, event: EventInput): void;
+  /** Distinct lease owners: one pid check each tells whether a whole process is gone. */
+  leaseOwners(): string[];
+  leasesOwnedBy(owner: string): Lease[];
   cancelItem(itemId: number, now: number): 'cancelled' | 'not_cancellable' | null;
   retryItem(itemId: number, now: number): 'retried' | 'not_retryable' | null;
   retryAllDead(now: number): number;

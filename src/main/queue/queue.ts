@@ -2,7 +2,8 @@ import type { Progress, Stage } from '../../shared/contract';
 import type { Clock } from '../time/clock';
 import type { BackoffOptions } from './backoff';
 import { decideFailure, type JobFailure } from './failure-policy';
-import type { AfterRunning, ClaimedJob, EnqueueResult, EventInput, Lease, LeaseRef, NewItem, QueueStore } from './queue-store';
+import { missingCase } from './job-state';
+import type { AfterRunning, ClaimedJob, EnqueueResult, EventInput, Lease, LeaseRef, MinimalAfter, NewItem, QueueStore } from './queue-store';
 
 export interface StagePolicy {
   /** Attempts before an item goes to dead letters. */
@@ -20,6 +21,14 @@ export interface QueueOptions {
   /** Source of jitter; tests pass a fixed one. */
   random?: () => number;
 }
+
+/** What the rules need to know about a job to decide what comes after a run. */
+export type JobRef = LeaseRef & { stage: Stage; attempts: number; maxAttempts: number };
+
+export type RecoveryPlan =
+  | { strategy: 'resume' | 'restart'; why: string; summary: { code: string; message: string } }
+  | { strategy: 'validate'; why: string }
+  | { strategy: 'escalate'; why: string; error: { code: string; message: string } };
 
 /** What a worker reports when its stage run ends. */
 export type RunOutcome = { kind: 'succeeded'; detail?: string } | { kind: 'failed'; failure: JobFailure };
@@ -40,6 +49,11 @@ export class Queue {
 
   private get now(): number {
     return this.options.clock.now();
+  }
+
+  /** New settings: the next claims and failures use these policies. */
+  configure(policies: Record<Stage, StagePolicy>): void {
+    this.options.policies = policies;
   }
 
   policy(stage: Stage): StagePolicy {
@@ -70,13 +84,18 @@ export class Queue {
     return this.store.claimNext({ stage, owner, leaseMs: this.policy(stage).leaseMs }, this.now);
   }
 
+  /** The one probe job of a stage whose breaker is half-open (from `waiting` if none is queued). */
+  claimProbe(stage: Stage, owner: string, why: string): ClaimedJob | undefined {
+    return this.store.claimProbe({ stage, owner, leaseMs: this.policy(stage).leaseMs }, this.now, why);
+  }
+
   /** Renews the lease; false means the job is no longer ours (cancelled, recovered, claimed again). */
   heartbeat(job: LeaseRef & { stage: Stage }, progress: Progress | null): boolean {
     return this.store.renewLease(job, this.now, this.policy(job.stage).leaseMs, progress);
   }
 
   /** The transition a finished run makes, and the event that records it. */
-  private afterRun(job: ClaimedJob, outcome: RunOutcome, now: number): { after: AfterRunning; event: EventInput } {
+  afterRun(job: JobRef, outcome: RunOutcome, now: number): { after: AfterRunning; event: EventInput } {
     if (outcome.kind === 'succeeded') {
       const next = this.nextStage(job.stage);
       return {
@@ -127,36 +146,74 @@ export class Queue {
     });
   }
 
+  /**
+   * The emergency path's transition for a run whose normal write failed: the same destination, no
+   * event (the event insert may be what fails), fenced by the lease all the same.
+   */
+  finishMinimal(job: JobRef, outcome: RunOutcome): boolean {
+    const now = this.now;
+    const { after, event } = this.afterRun(job, outcome, now);
+    const error = event.error ?? { code: 'UNKNOWN', message: 'the run failed' };
+    let minimal: MinimalAfter;
+    switch (after.state) {
+      case 'advance':
+        minimal = after;
+        break;
+      case 'retry_scheduled':
+        minimal = { state: 'retry_scheduled', runAt: after.runAt, error };
+        break;
+      case 'dead':
+        minimal = { state: 'dead', error };
+        break;
+      case 'queued':
+        throw new Error('a finished run never goes back to the queue');
+      default:
+        return missingCase(after);
+    }
+    return this.store.finishMinimal(job, now, minimal);
+  }
+
   /** Graceful shutdown: the job goes back to the queue, its attempt refunded. */
   release(job: LeaseRef, why: string): boolean {
     return this.store.finishRunning(job, this.now, { state: 'queued', reason: 'released' }, { type: 'released', actor: 'engine', detail: why });
   }
 
   /**
-   * A job whose worker is gone or hung goes back to the queue, its attempt refunded (the crash may
-   * not be the item's fault), until it has been recovered `maxRecoveries` times: an item that keeps
-   * taking its worker down is then a dead letter rather than a loop.
+   * Applies a recovery decided by the recovery side (recovery/recovery-strategy-policy.ts) to a job
+   * whose worker is gone or hung. Resume and restart put it back in the queue with its attempt
+   * refunded (the crash may not be the item's fault) and a failure summary on the item; validate
+   * moves it on as if the run had succeeded; escalate makes it a dead letter.
    */
-  recover(lease: Lease, rule: string, maxRecoveries: number): 'requeued' | 'dead' | 'lost_race' {
+  recover(lease: Lease, plan: RecoveryPlan): 'requeued' | 'succeeded' | 'dead' | 'lost_race' {
     const now = this.now;
-    if (lease.recoveries >= maxRecoveries) {
-      const ok = this.store.finishRunning(lease, now, { state: 'dead' }, {
-        type: 'dead',
-        actor: 'recovery',
-        detail: `${rule}; already recovered ${lease.recoveries} times`,
-        error: {
-          code: 'RECOVERY_EXHAUSTED',
-          message: `the ${lease.stage} stage stopped ${lease.recoveries + 1} times without finishing (last: ${rule})`,
-        },
-      });
-      return ok ? 'dead' : 'lost_race';
+    let ok: boolean;
+    switch (plan.strategy) {
+      case 'resume':
+      case 'restart': {
+        const how = plan.strategy === 'resume' ? 'will resume from its checkpoint' : 'will restart the stage';
+        ok = this.store.finishRunning(
+          lease,
+          now,
+          { state: 'queued', reason: 'recovered', summary: plan.summary },
+          { type: 'recovered', actor: 'recovery', detail: `${plan.why}; back in the queue, ${how}` },
+        );
+        return ok ? 'requeued' : 'lost_race';
+      }
+      case 'validate': {
+        const { after } = this.afterRun(lease, { kind: 'succeeded' }, now);
+        ok = this.store.finishRunning(lease, now, after, {
+          type: 'validated',
+          actor: 'recovery',
+          detail: `${plan.why}; its output was already complete and checked, so the stage counts as done`,
+        });
+        return ok ? 'succeeded' : 'lost_race';
+      }
+      case 'escalate':
+        ok = this.store.finishRunning(lease, now, { state: 'dead' }, { type: 'dead', actor: 'recovery', detail: plan.why, error: plan.error });
+        return ok ? 'dead' : 'lost_race';
+      default:
+        return missingCase(plan);
     }
-    const ok = this.store.finishRunning(lease, now, { state: 'queued', reason: 'recovered' }, {
-      type: 'recovered',
-      actor: 'recovery',
-      detail: `${rule}; back in the queue`,
-    });
-    return ok ? 'requeued' : 'lost_race';
   }
 
   promoteDue(): number {

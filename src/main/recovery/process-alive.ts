@@ -5,6 +5,12 @@ export function ownerId(startedAt: number): string {
   return `${os.hostname()}:${process.pid}:${startedAt}`;
 }
 
+/** The engine part of a lease owner (owners may carry a `/worker` suffix for diagnostics). */
+export function engineOf(owner: string): string {
+  const slash = owner.indexOf('/');
+  return slash === -1 ? owner : owner.slice(0, slash);
+}
+
 /**
  * True when `owner` is certainly gone: on this host, and either its pid no longer exists or the pid
  * is ours but the start time is not (a previous life of a reused pid, common in containers).

@@ -4,12 +4,11 @@ import {
   channelNames,
   desktopChannels,
   pushedEventChannel,
-  type ItemSummary,
-  type Progress,
   type PushedEvent,
   type Result,
 } from '../../shared/contract';
 import { dispatch } from '../api/dispatch';
+import { subscribePushedEvents } from '../api/pushed-events';
 import type { Lifeline } from '../lifeline';
 import { isRendererUrl, type RendererLocation } from './renderer-location';
 
@@ -79,25 +78,12 @@ export function serveDesktopHelpers(lifeline: Lifeline, renderer: RendererLocati
   };
 }
 
-/** Pushes the engine's events to every window showing our renderer. Returns the unsubscribe function. */
+/** Pushes every contract event to each window showing our renderer. Returns the unsubscribe function. */
 export function pushEngineEvents(lifeline: Lifeline, renderer: RendererLocation): () => void {
-  const engine = lifeline.engine;
-  if (!engine) return () => {};
-  const send = (event: PushedEvent) => {
+  return subscribePushedEvents(lifeline, (event: PushedEvent) => {
     for (const win of BrowserWindow.getAllWindows()) {
       const contents = win.webContents;
       if (!contents.isDestroyed() && isRendererUrl(renderer, contents.getURL())) contents.send(pushedEventChannel, event);
     }
-  };
-  const onItems = (items: ItemSummary[]) => send({ type: 'items.changed', items });
-  const onProgress = (id: number, progress: Progress) => send({ type: 'item.progress', id, progress });
-  const onIntake = () => send({ type: 'intake.changed' });
-  engine.on('items.changed', onItems);
-  engine.on('item.progress', onProgress);
-  lifeline.intakeEvents.on('intake.changed', onIntake);
-  return () => {
-    engine.off('items.changed', onItems);
-    engine.off('item.progress', onProgress);
-    lifeline.intakeEvents.off('intake.changed', onIntake);
-  };
+  });
 }

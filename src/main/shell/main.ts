@@ -79,6 +79,6 @@ async function start(): Promise<void> {
   app.on('will-quit', () => tray.destroy());
 
   showWindow();
-  const recovered = lifeline.engine?.start() ?? [];
+  const recovered = await lifeline.start();
   log.info({ dataDir, recovered: recovered.length, renderer: renderer.origin }, 'desktop app started');
 }

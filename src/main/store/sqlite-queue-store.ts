@@ -1,6 +1,5 @@
 import type { Progress, Stage } from '../../shared/contract';
 import type { JobState } from '../queue/job-state';
-import { cancellableJobStates, retryableJobStates } from '../queue/job-state';
 import type {
   AfterRunning,
   ClaimedJob,
@@ -9,43 +8,14 @@ import type {
   EventInput,
   Lease,
   LeaseRef,
+  MinimalAfter,
   NewItem,
   NewJob,
   QueueStore,
 } from '../queue/queue-store';
 import type { SqliteDatabase } from './database';
-
-const sqlList = (states: readonly string[]) => states.map((s) => `'${s}'`).join(', ');
-
-interface LeaseRow {
-  item_id: number;
-  token: number;
-  owner: string;
-  stage: Stage;
-  acquired_at: number;
-  expires_at: number;
-  heartbeat_at: number;
-  progress_percent: number | null;
-  progress_changed_at: number;
-  attempts: number;
-  max_attempts: number;
-  recoveries: number;
-}
-
-const toLease = (r: LeaseRow): Lease => ({
-  itemId: r.item_id,
-  token: r.token,
-  owner: r.owner,
-  stage: r.stage,
-  acquiredAt: r.acquired_at,
-  expiresAt: r.expires_at,
-  heartbeatAt: r.heartbeat_at,
-  progressPercent: r.progress_percent,
-  progressChangedAt: r.progress_changed_at,
-  attempts: r.attempts,
-  maxAttempts: r.max_attempts,
-  recoveries: r.recoveries,
-});
+import { SqliteLeaseQueries } from './sqlite-lease-queries';
+import { SqliteUserActions } from './sqlite-user-actions';
 
 /**
  * SQLite adapter of the queue: all SQL that changes job state lives here. Statements are prepared
@@ -55,11 +25,13 @@ const toLease = (r: LeaseRow): Lease => ({
 export class SqliteQueueStore implements QueueStore {
   private readonly s;
   private readonly tx;
+  private readonly leaseQueries: SqliteLeaseQueries;
+  private readonly userActions: SqliteUserActions;
 
   constructor(private readonly db: SqliteDatabase) {
     const p = (sql: string) => db.prepare(sql);
-    const leaseColumns = `l.item_id, l.token, l.owner, l.stage, l.acquired_at, l.expires_at, l.heartbeat_at,
-                          l.progress_percent, l.progress_changed_at, j.attempts, j.max_attempts, j.recoveries`;
+    this.leaseQueries = new SqliteLeaseQueries(db);
+    this.userActions = new SqliteUserActions(db);
     this.s = {
       insertEvent: p(`INSERT INTO events (item_id, at, type, stage, actor, detail, error_code, error_message)
                       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
@@ -78,6 +50,12 @@ export class SqliteQueueStore implements QueueStore {
                 WHERE item_id = (SELECT item_id FROM jobs WHERE state = 'queued' AND stage = @stage
                                  ORDER BY priority DESC, item_id LIMIT 1)
                 RETURNING item_id, stage, priority, attempts, max_attempts, recoveries, lease_token`),
+      // Walks the small waiting index of one stage; only used while its breaker is half-open.
+      claimWaiting: p(`UPDATE jobs SET state = 'running', wait_reason = NULL, attempts = attempts + 1, lease_token = lease_token + 1,
+                         updated_at = @now
+                       WHERE item_id = (SELECT item_id FROM jobs WHERE state = 'waiting' AND stage = @stage
+                                        ORDER BY priority DESC, item_id LIMIT 1)
+                       RETURNING item_id, stage, priority, attempts, max_attempts, recoveries, lease_token`),
       insertLease: p(`INSERT INTO leases (item_id, token, owner, stage, acquired_at, expires_at, heartbeat_at, progress_changed_at)
                       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
       renew: p(`UPDATE leases SET expires_at = ?, heartbeat_at = ? WHERE item_id = ? AND token = ?`),
@@ -96,31 +74,31 @@ export class SqliteQueueStore implements QueueStore {
       toDead: p(`UPDATE jobs SET state = 'dead', error_code = ?, error_message = ?, updated_at = ? WHERE item_id = ?`),
       toQueued: p(`UPDATE jobs SET state = 'queued', attempts = attempts - 1, recoveries = recoveries + ?, run_at = ?, updated_at = ?
                    WHERE item_id = ?`),
+      // A recovery leaves its failure summary on the job, so the item says why it went back.
+      toRecovered: p(`UPDATE jobs SET state = 'queued', attempts = attempts - 1, recoveries = recoveries + 1, run_at = ?,
+                        error_code = ?, error_message = ?, updated_at = ? WHERE item_id = ?`),
+      // The emergency path: the same transitions without an event and fenced inline by the token.
+      minimalToRetry: p(`UPDATE jobs SET state = 'retry_scheduled', run_at = ?, error_code = ?, error_message = ?, updated_at = ?
+                         WHERE item_id = ? AND lease_token = ? AND state = 'running'`),
+      minimalToDead: p(`UPDATE jobs SET state = 'dead', error_code = ?, error_message = ?, updated_at = ?
+                        WHERE item_id = ? AND lease_token = ? AND state = 'running'`),
       park: p(`UPDATE jobs SET state = 'waiting', wait_reason = ?, updated_at = ? WHERE state = 'queued' AND stage = ? RETURNING item_id`),
       reasonForWaiting: p(`UPDATE jobs SET wait_reason = ? WHERE state = 'waiting' AND stage = ? AND wait_reason IS NOT ?`),
       unpark: p(`UPDATE jobs SET state = 'queued', wait_reason = NULL, run_at = ?, updated_at = ? WHERE state = 'waiting' AND stage = ?
                  RETURNING item_id`),
-      leases: p(`SELECT ${leaseColumns} FROM leases l JOIN jobs j ON j.item_id = l.item_id ORDER BY l.item_id`),
-      expired: p(`SELECT ${leaseColumns} FROM leases l JOIN jobs j ON j.item_id = l.item_id WHERE l.expires_at < ? ORDER BY l.expires_at`),
       job: p(`SELECT state, stage FROM jobs WHERE item_id = ?`),
-      cancel: p(`UPDATE jobs SET state = 'cancelled', wait_reason = NULL, updated_at = ?
-                 WHERE item_id = ? AND state IN (${sqlList(cancellableJobStates)})`),
-      retry: p(`UPDATE jobs SET state = 'queued', attempts = 0, recoveries = 0, run_at = ?, updated_at = ?
-                WHERE item_id = ? AND state IN (${sqlList(retryableJobStates)})`),
-      deadJobs: p(`SELECT item_id, stage FROM jobs WHERE state = 'dead'`),
-      discard: p(`UPDATE jobs SET state = 'discarded', wait_reason = NULL, updated_at = ? WHERE item_id = ?`),
+      hasQueued: p(`SELECT 1 FROM jobs WHERE state = 'queued' AND stage = ? LIMIT 1`).pluck(),
     };
 
     const event = (itemId: number, now: number, stage: Stage | null, e: EventInput) =>
       this.s.insertEvent.run(itemId, now, e.type, stage, e.actor, e.detail ?? null, e.error?.code ?? null, e.error?.message ?? null);
 
-    const claim = (c: ClaimRequest, now: number): ClaimedJob | undefined => {
-      const r = this.s.claim.get({ now, stage: c.stage }) as
-        | { item_id: number; stage: Stage; priority: number; attempts: number; max_attempts: number; recoveries: number; lease_token: number }
-        | undefined;
+    type ClaimRow = { item_id: number; stage: Stage; priority: number; attempts: number; max_attempts: number; recoveries: number; lease_token: number };
+    const claimed = (r: ClaimRow | undefined, c: ClaimRequest, now: number, why?: string): ClaimedJob | undefined => {
       if (!r) return undefined;
       this.s.insertLease.run(r.item_id, r.lease_token, c.owner, r.stage, now, now + c.leaseMs, now, now);
-      event(r.item_id, now, r.stage, { type: 'started', actor: 'engine', detail: `attempt ${r.attempts} of ${r.max_attempts}` });
+      const detail = `attempt ${r.attempts} of ${r.max_attempts}${why ? `; ${why}` : ''}`;
+      event(r.item_id, now, r.stage, { type: 'started', actor: 'engine', detail });
       return {
         itemId: r.item_id,
         token: r.lease_token,
@@ -132,6 +110,7 @@ export class SqliteQueueStore implements QueueStore {
         owner: c.owner,
       };
     };
+    const claim = (c: ClaimRequest, now: number) => claimed(this.s.claim.get({ now, stage: c.stage }) as ClaimRow | undefined, c, now);
 
     const finish = (lease: LeaseRef, now: number, after: AfterRunning, e: EventInput): boolean => {
       const taken = this.s.takeLease.get(lease.itemId, lease.token) as { stage: Stage } | undefined;
@@ -153,7 +132,8 @@ export class SqliteQueueStore implements QueueStore {
           this.s.toDead.run(e.error?.code ?? null, e.error?.message ?? null, now, id);
           break;
         case 'queued':
-          this.s.toQueued.run(after.reason === 'recovered' ? 1 : 0, now, now, id);
+          if (after.summary) this.s.toRecovered.run(now, after.summary.code, after.summary.message, now, id);
+          else this.s.toQueued.run(after.reason === 'recovered' ? 1 : 0, now, now, id);
           break;
       }
       event(id, now, taken.stage, e);
@@ -185,6 +165,35 @@ export class SqliteQueueStore implements QueueStore {
       }),
       claim: db.transaction(claim),
       finish: db.transaction(finish),
+      claimProbe: db.transaction((c: ClaimRequest, now: number, why: string) =>
+        claimed((this.s.claim.get({ now, stage: c.stage }) ?? this.s.claimWaiting.get({ now, stage: c.stage })) as ClaimRow | undefined, c, now, why),
+      ),
+      finishMinimal: db.transaction((lease: LeaseRef, now: number, after: MinimalAfter): boolean => {
+        const id = lease.itemId;
+        let changed: number;
+        switch (after.state) {
+          case 'advance': {
+            if (!this.s.takeLease.get(id, lease.token)) return false;
+            const next = after.next;
+            if (next) {
+              const state = next.runAt > now ? 'scheduled' : 'queued';
+              this.s.toNextStage.run({ stage: next.stage, state, runAt: next.runAt, maxAttempts: next.maxAttempts, now, itemId: id });
+            } else {
+              this.s.toDone.run(now, id);
+            }
+            return true;
+          }
+          case 'retry_scheduled':
+            changed = this.s.minimalToRetry.run(after.runAt, after.error.code, after.error.message, now, id, lease.token).changes;
+            break;
+          case 'dead':
+            changed = this.s.minimalToDead.run(after.error.code, after.error.message, now, id, lease.token).changes;
+            break;
+        }
+        if (changed === 0) return false;
+        this.s.takeLease.get(id, lease.token);
+        return true;
+      }),
       finishAndClaim: db.transaction((lease: LeaseRef, now: number, after: AfterRunning, e: EventInput, c: ClaimRequest) => ({
         finished: finish(lease, now, after, e),
         next: claim(c, now),
@@ -200,39 +209,6 @@ export class SqliteQueueStore implements QueueStore {
         const rows = this.s.unpark.all(now, now, stage) as { item_id: number }[];
         for (const r of rows) event(r.item_id, now, stage, { type: 'resumed', actor: 'engine', detail: `${stage} can run again` });
         return rows.length;
-      }),
-      cancel: db.transaction((itemId: number, now: number): 'cancelled' | 'not_cancellable' | null => {
-        const job = this.s.job.get(itemId) as { state: JobState; stage: Stage } | undefined;
-        if (!job) return null;
-        if (this.s.cancel.run(now, itemId).changes !== 1) return 'not_cancellable';
-        // Dropping the lease fences a running worker out: its next heartbeat or result is refused.
-        this.s.dropLease.run(itemId);
-        event(itemId, now, job.stage, { type: 'cancelled', actor: 'user', detail: `was ${job.state}` });
-        return 'cancelled';
-      }),
-      retry: db.transaction((itemId: number, now: number): 'retried' | 'not_retryable' | null => {
-        const job = this.s.job.get(itemId) as { state: JobState; stage: Stage } | undefined;
-        if (!job) return null;
-        if (this.s.retry.run(now, now, itemId).changes !== 1) return 'not_retryable';
-        event(itemId, now, job.stage, { type: 'retried', actor: 'user', detail: `retry asked from ${job.state}; attempts reset` });
-        return 'retried';
-      }),
-      retryAllDead: db.transaction((now: number) => {
-        const rows = this.s.deadJobs.all() as { item_id: number; stage: Stage }[];
-        for (const r of rows) {
-          this.s.retry.run(now, now, r.item_id);
-          event(r.item_id, now, r.stage, { type: 'retried', actor: 'user', detail: 'retry all dead letters; attempts reset' });
-        }
-        return rows.length;
-      }),
-      discard: db.transaction((itemId: number, now: number): 'discarded' | 'already_discarded' | null => {
-        const job = this.s.job.get(itemId) as { state: JobState; stage: Stage } | undefined;
-        if (!job) return null;
-        if (job.state === 'discarded') return 'already_discarded';
-        this.s.discard.run(now, itemId);
-        this.s.dropLease.run(itemId);
-        event(itemId, now, job.stage, { type: 'discarded', actor: 'user', detail: `was ${job.state}` });
-        return 'discarded';
       }),
     };
   }
@@ -276,22 +252,49 @@ export class SqliteQueueStore implements QueueStore {
   unparkStage(stage: Stage, now: number): number {
     return this.tx.unpark.immediate(stage, now);
   }
+  hasQueued(stage: Stage): boolean {
+    return this.s.hasQueued.get(stage) !== undefined;
+  }
+  appendEvent(itemId: number, stage: Stage | null, now: number, e: EventInput): void {
+    this.s.insertEvent.run(itemId, now, e.type, stage, e.actor, e.detail ?? null, e.error?.code ?? null, e.error?.message ?? null);
+  }
+  claimProbe(claim: ClaimRequest, now: number, why: string): ClaimedJob | undefined {
+    return this.tx.claimProbe.immediate(claim, now, why);
+  }
+  finishMinimal(lease: LeaseRef, now: number, after: MinimalAfter): boolean {
+    return this.tx.finishMinimal.immediate(lease, now, after);
+  }
+  extendLeases(owner: string, jumpMs: number, minExpiresAt: number): number {
+    return this.leaseQueries.extend(owner, jumpMs, minExpiresAt);
+  }
   leases(): Lease[] {
-    return (this.s.leases.all() as LeaseRow[]).map(toLease);
+    return this.leaseQueries.all();
   }
   expiredLeases(now: number): Lease[] {
-    return (this.s.expired.all(now) as LeaseRow[]).map(toLease);
+    return this.leaseQueries.expired(now);
+  }
+  leasesOf(itemIds: readonly number[]): Lease[] {
+    return this.leaseQueries.of(itemIds);
+  }
+  lease(itemId: number): Lease | undefined {
+    return this.leaseQueries.one(itemId);
+  }
+  leaseOwners(): string[] {
+    return this.leaseQueries.owners();
+  }
+  leasesOwnedBy(owner: string): Lease[] {
+    return this.leaseQueries.ownedBy(owner);
   }
   cancelItem(itemId: number, now: number) {
-    return this.tx.cancel.immediate(itemId, now);
+    return this.userActions.cancel(itemId, now);
   }
   retryItem(itemId: number, now: number) {
-    return this.tx.retry.immediate(itemId, now);
+    return this.userActions.retry(itemId, now);
   }
   retryAllDead(now: number): number {
-    return this.tx.retryAllDead.immediate(now);
+    return this.userActions.retryAllDead(now);
   }
   discardItem(itemId: number, now: number) {
-    return this.tx.discard.immediate(itemId, now);
+    return this.userActions.discard(itemId, now);
   }
 }

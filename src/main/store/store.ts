@@ -1,9 +1,17 @@
 import type { DataPaths } from '../config/data-dir';
 import { BulkActionsStore } from './bulk-actions-store';
+import { BreakersStore } from './breakers-store';
 import { openDatabase, type OpenDatabaseOptions, type SqliteDatabase } from './database';
+import { HealthStore } from './health-store';
 import { ItemFilesStore } from './item-files-store';
 import { ItemsReadStore } from './items-read-store';
 import { RecordingsStore } from './recordings-store';
+import { LeaseFence } from './lease-fence';
+import { MaintenanceStore } from './maintenance-store';
+import { MetricsReads } from './metrics-reads';
+import { RecoveryLogStore } from './recovery-log-store';
+import { ServiceEventsStore } from './service-events-store';
+import { SettingsStore } from './settings-store';
 import { SqliteQueueStore } from './sqlite-queue-store';
 import { WatchedFilesStore } from './watched-files-store';
 
@@ -16,11 +24,26 @@ export interface Store {
   bulk: BulkActionsStore;
   recordings: RecordingsStore;
   watched: WatchedFilesStore;
+  /** Fenced stage-output writes: refused once the lease is no longer held. */
+  fence: LeaseFence;
+  recoveryLog: RecoveryLogStore;
+  breakers: BreakersStore;
+  serviceEvents: ServiceEventsStore;
+  settings: SettingsStore;
+  health: HealthStore;
+  metrics: MetricsReads;
+  maintenance: MaintenanceStore;
+  /** Runs `fn` as one IMMEDIATE transaction; store calls inside it join it (as savepoints). */
+  atomically<T>(fn: () => T): T;
   close(): void;
 }
 
 export function openStore(paths: DataPaths, options: OpenDatabaseOptions = {}): Store {
-  const db = openDatabase(paths.database, options);
+  return storeOn(openDatabase(paths.database, options));
+}
+
+/** The store's parts on an open connection. */
+export function storeOn(db: SqliteDatabase): Store {
   const queue = new SqliteQueueStore(db);
   return {
     db,
@@ -30,6 +53,15 @@ export function openStore(paths: DataPaths, options: OpenDatabaseOptions = {}): 
     watched: new WatchedFilesStore(db),
     reads: new ItemsReadStore(db),
     files: new ItemFilesStore(db),
+    fence: new LeaseFence(db),
+    recoveryLog: new RecoveryLogStore(db),
+    breakers: new BreakersStore(db),
+    serviceEvents: new ServiceEventsStore(db),
+    settings: new SettingsStore(db),
+    health: new HealthStore(db),
+    metrics: new MetricsReads(db),
+    maintenance: new MaintenanceStore(db),
+    atomically: <T>(fn: () => T): T => db.transaction(fn).immediate(),
     close: () => db.close(),
   };
 }

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { BreakerInfo } from './breakers-channels';
+import { HealthSnapshot } from './health-channels';
 import { ItemSummary, Progress } from './model';
 
 /** Events pushed from the engine to every connected UI (IPC or WebSocket). */
@@ -9,6 +11,10 @@ export const PushedEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('item.progress'), id: z.number().int(), progress: Progress }),
   /** The watch folder looked at a file (added, a duplicate, unreadable) or changed state: ask `intake:status`. */
   z.object({ type: z.literal('intake.changed') }),
+  /** The overall status or its reasons changed (the tray listens to this), with every service. */
+  z.object({ type: z.literal('health.changed'), health: HealthSnapshot }),
+  /** A circuit breaker moved (closed / open / half-open). */
+  z.object({ type: z.literal('breaker.changed'), breaker: BreakerInfo }),
 ]);
 export type PushedEvent = z.infer<typeof PushedEvent>;
 export type PushedEventType = PushedEvent['type'];

@@ -1,10 +1,16 @@
 import type { z } from 'zod';
 import { mergeChannels } from './define';
 import { intakeChannels } from './intake-channels';
+import { breakersChannels } from './breakers-channels';
+import { healthChannels } from './health-channels';
 import { itemsChannels } from './items-channels';
+import { metricsChannels } from './metrics-channels';
 import { overviewChannels } from './overview-channels';
 import { searchChannels } from './search-channels';
 import { recordingsChannels } from './recordings-channels';
+import { recoveryChannels } from './recovery-channels';
+import { stagesChannels } from './stages-channels';
+import { systemChannels } from './system-channels';
 import type { PushedEvent } from './events';
 import type { AddFilesResult } from './items-channels';
 import type { Result } from './result';
@@ -16,9 +22,28 @@ export * from './items-channels';
 export * from './search-channels';
 export * from './recordings-channels';
 export * from './intake-channels';
+export * from './settings';
+export * from './health-channels';
+export * from './breakers-channels';
+export * from './recovery-channels';
+export * from './metrics-channels';
+export * from './stages-channels';
+export * from './system-channels';
 
 /** The whole IPC contract: every channel exists here once, with its request and response schema. */
-export const contract = mergeChannels(itemsChannels, overviewChannels, searchChannels, recordingsChannels, intakeChannels);
+export const contract = mergeChannels(
+  itemsChannels,
+  overviewChannels,
+  healthChannels,
+  breakersChannels,
+  recoveryChannels,
+  metricsChannels,
+  stagesChannels,
+  systemChannels,
+  searchChannels,
+  recordingsChannels,
+  intakeChannels,
+);
 
 export type Contract = typeof contract;
 export type ChannelName = keyof Contract & string;

@@ -1,10 +1,11 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { contract, type ErrorCode, type ItemSummary, type Progress, type PushedEvent, type Result } from '../../../shared/contract';
+import { contract, type ErrorCode, type PushedEvent, type Result } from '../../../shared/contract';
 import type { Lifeline } from '../../lifeline';
 import { dispatch } from '../dispatch';
 import { serveAudio } from './audio-route';
+import { subscribePushedEvents } from '../pushed-events';
 import { hostAllowed, newToken, originAllowed, tokenMatches } from './request-guard';
 import { handleUpload } from './upload-route';
 import { serveStatic } from './static-files';
@@ -142,12 +143,7 @@ export async function startHeadlessServer(app: Lifeline, options: HeadlessServer
     const text = JSON.stringify(event);
     for (const ws of clients) if (ws.readyState === ws.OPEN) ws.send(text);
   };
-  const onItems = (items: ItemSummary[]) => broadcast({ type: 'items.changed', items });
-  const onProgress = (id: number, progress: Progress) => broadcast({ type: 'item.progress', id, progress });
-  const onIntake = () => broadcast({ type: 'intake.changed' });
-  app.engine?.on('items.changed', onItems);
-  app.engine?.on('item.progress', onProgress);
-  app.intakeEvents.on('intake.changed', onIntake);
+  const unsubscribe = subscribePushedEvents(app, broadcast);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -161,9 +157,7 @@ export async function startHeadlessServer(app: Lifeline, options: HeadlessServer
     port,
     token,
     async close() {
-      app.engine?.off('items.changed', onItems);
-      app.engine?.off('item.progress', onProgress);
-      app.intakeEvents.off('intake.changed', onIntake);
+      unsubscribe();
       for (const ws of clients) ws.terminate();
       wss.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -56,6 +56,10 @@ export function createStores(transport: Transport, startCapture: CaptureStarter)
         case 'intake.changed':
           intake.getState().requestStatus();
           return;
+        case 'health.changed':
+        case 'breaker.changed':
+          // Shown by the Services view and the overall status (not built yet).
+          return;
         default:
           missingCase(event);
       }

@@ -1,0 +1,41 @@
+import { itemStates, type ItemState, type Stage, type StageInfo } from '../../shared/contract';
+import type { ApiContext, Handler } from './handlers';
+
+type StageChannels = 'queue:stats' | 'stages:setConcurrency' | 'stages:pause' | 'stages:resume';
+
+export function stagesHandlers(ctx: ApiContext): { [C in StageChannels]: Handler<C> } {
+  const { store, settings, engine } = ctx;
+  const info = (stage: Stage, counts: Record<ItemState, number>): StageInfo => {
+    const cfg = settings.current.stages[stage];
+    const status = engine?.stageStatus().find((s) => s.stage === stage);
+    const oldest = store.metrics.oldestQueuedAt(stage);
+    return {
+      stage,
+      concurrency: cfg.concurrency,
+      running: status?.running ?? counts.running,
+      paused: cfg.paused,
+      blockedBy: status?.blockedBy ?? null,
+      service: ctx.stages.find((s) => s.stage === stage)?.service?.name ?? null,
+      counts,
+      oldestQueuedMs: oldest === null ? null : Math.max(0, ctx.clock.now() - oldest),
+    };
+  };
+  const one = (stage: Stage): StageInfo => info(stage, store.reads.overview().byStage[stage]);
+  const set = (stage: Stage, values: Record<string, number | boolean>) => {
+    settings.write(values);
+    ctx.afterWrite();
+    return one(stage);
+  };
+  return {
+    'queue:stats': (req) => {
+      settings.reloadIfChanged();
+      const o = store.reads.overview();
+      const shown = req.stage ? [req.stage] : ctx.stages.map((s) => s.stage);
+      const zero = Object.fromEntries(itemStates.map((s) => [s, 0])) as Record<ItemState, number>;
+      return { stages: shown.map((s) => info(s, o.byStage[s] ?? zero)), totals: o.totals, items: o.items };
+    },
+    'stages:setConcurrency': (req) => set(req.stage, { [`concurrency.${req.stage}`]: req.limit }),
+    'stages:pause': (req) => set(req.stage, { [`paused.${req.stage}`]: true }),
+    'stages:resume': (req) => set(req.stage, { [`paused.${req.stage}`]: false }),
+  };
+}

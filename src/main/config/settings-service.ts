@@ -1,0 +1,116 @@
+import { EventEmitter } from 'node:events';
+import {
+  settingEnvName,
+  settingSpec,
+  settingSpecs,
+  settingsProblems,
+  settingValueSchema,
+  type SettingEntry,
+  type SettingValue,
+} from '../../shared/contract';
+import type { SettingsStore } from '../store/settings-store';
+import type { Clock } from '../time/clock';
+import { ConfigError, configFromSettings, resolveSettings, type EngineConfig, type ResolvedSettings } from './config';
+
+/** A settings write the user must fix (unknown key, out of range, set by the environment). */
+export class SettingsError extends Error {
+  override readonly name = 'SettingsError';
+  constructor(
+    message: string,
+    readonly kind: 'invalid' | 'locked',
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * The live configuration: defaults, then the `settings` table, then LIFELINE_* variables. Writes are
+ * validated against the settings list (and the rules tying settings together) before they are
+ * stored; a write from another process is picked up through the settings revision.
+ */
+export class SettingsService extends EventEmitter<{ changed: [config: EngineConfig] }> {
+  private resolved: ResolvedSettings;
+  private config: EngineConfig;
+  private revision: number;
+
+  constructor(
+    private readonly store: SettingsStore,
+    private readonly env: NodeJS.ProcessEnv,
+    private readonly clock: Clock,
+  ) {
+    super();
+    this.revision = store.revision();
+    this.resolved = this.resolve();
+    this.config = configFromSettings(this.resolved.values);
+  }
+
+  get current(): EngineConfig {
+    return this.config;
+  }
+
+  entries(): SettingEntry[] {
+    return settingSpecs.map((spec) => ({
+      key: spec.key,
+      value: this.resolved.values[spec.key]!,
+      default: spec.default,
+      source: this.resolved.sources[spec.key]!,
+      env: settingEnvName(spec.key),
+      kind: spec.kind,
+      unit: spec.unit,
+      min: spec.kind === 'boolean' ? null : spec.min,
+      max: spec.kind === 'boolean' ? null : spec.max,
+      doc: spec.doc,
+    }));
+  }
+
+  /** Stores new values (null: back to the default) after validating them all; nothing is stored if one is wrong. */
+  write(changes: Record<string, SettingValue | null>): SettingEntry[] {
+    const candidate = { ...this.resolved.values };
+    for (const [key, value] of Object.entries(changes)) {
+      const spec = settingSpec(key);
+      if (!spec) throw new SettingsError(`there is no setting "${key}"`, 'invalid');
+      if (this.resolved.sources[key] === 'env') {
+        throw new SettingsError(`${key} is set by ${settingEnvName(key)} in the environment; change it there`, 'locked');
+      }
+      if (value === null) {
+        candidate[key] = spec.default;
+        continue;
+      }
+      const parsed = settingValueSchema(spec).safeParse(value);
+      if (!parsed.success) {
+        const range = spec.kind === 'boolean' ? 'true or false' : `${spec.kind === 'int' ? 'a whole number' : 'a number'} in ${spec.min}–${spec.max}`;
+        throw new SettingsError(`${key} must be ${range}, got ${JSON.stringify(value)}`, 'invalid');
+      }
+      candidate[key] = parsed.data;
+    }
+    const problems = settingsProblems(candidate);
+    if (problems.length > 0) throw new SettingsError(problems.join('; '), 'invalid');
+    this.store.write(changes, this.clock.now());
+    this.reload();
+    return this.entries();
+  }
+
+  /** Another process may have changed settings; returns whether they changed. */
+  reloadIfChanged(): boolean {
+    if (this.store.revision() === this.revision) return false;
+    this.reload();
+    return true;
+  }
+
+  private reload(): void {
+    this.revision = this.store.revision();
+    try {
+      this.resolved = this.resolve();
+    } catch (err: unknown) {
+      // Stored values that are inconsistent together keep the last good configuration running.
+      if (err instanceof ConfigError) return;
+      throw err;
+    }
+    this.config = configFromSettings(this.resolved.values);
+    this.emit('changed', this.config);
+  }
+
+  private resolve(): ResolvedSettings {
+    return resolveSettings(this.env, this.store.all());
+  }
+}

@@ -1,0 +1,73 @@
+import type { Stage } from '../../shared/contract';
+import type { BreakerBoard, BreakerView } from '../breakers/breaker-board';
+import type { EngineConfig } from '../config/config';
+import type { Logger } from '../log/logger';
+import type { StageHandler } from '../pipeline/stage-handler';
+import type { QueueStore } from '../queue/queue-store';
+import type { Clock } from '../time/clock';
+import type { StageGates } from './stage-gates';
+
+export interface StageAvailabilityDeps {
+  handlers: ReadonlyMap<Stage, StageHandler>;
+  gates: StageGates;
+  breakers: BreakerBoard;
+  store: QueueStore;
+  config(): EngineConfig;
+  clock: Clock;
+  log: Logger;
+  /** A write changed items: push it to UIs. */
+  changed(): void;
+}
+
+/**
+ * Keeps each stage's gate up to date (no engine configured, paused by the user, breaker not closed;
+ * the disk reason is set from outside) and moves its jobs between `queued` and `waiting` to match,
+ * with the reason shown on every waiting item. No attempt is spent while a job waits.
+ */
+export class StageAvailability {
+  constructor(private readonly deps: StageAvailabilityDeps) {}
+
+  refresh(): void {
+    const { handlers, gates, breakers, config } = this.deps;
+    const now = this.deps.clock.now();
+    for (const handler of handlers.values()) {
+      const stage = handler.stage;
+      const a = handler.availability();
+      gates.set(stage, 'handler', a.ok ? null : a.reason);
+      gates.set(stage, 'paused', config().stages[stage].paused ? `the ${stage} stage is paused by you` : null);
+      const service = handler.service;
+      if (service) {
+        const view = breakers.view(service.name);
+        gates.set(stage, 'breaker', view && view.state !== 'closed' ? breakerReason(service.label, view) : null);
+      }
+      const reason = gates.reason(stage);
+      if (reason !== undefined) {
+        if (this.guard('park stage', () => this.deps.store.parkStage(stage, reason, now))) this.deps.changed();
+      } else if (this.guard('resume stage', () => this.deps.store.unparkStage(stage, now))) {
+        this.deps.changed();
+      }
+    }
+  }
+
+  /** Parks jobs that reached a blocked stage since the last look; a read first, as most looks find none. */
+  parkNewArrivals(stage: Stage, reason: string): void {
+    const { store } = this.deps;
+    if (!this.guard('look for queued jobs', () => store.hasQueued(stage))) return;
+    if (this.guard('park stage', () => store.parkStage(stage, reason, this.deps.clock.now()))) this.deps.changed();
+  }
+
+  private guard<T>(what: string, fn: () => T): T | undefined {
+    try {
+      return fn();
+    } catch (err: unknown) {
+      this.deps.log.error({ err }, `${what} failed`);
+      return undefined;
+    }
+  }
+}
+
+function breakerReason(label: string, view: BreakerView): string {
+  if (view.state === 'half_open') return `${label} may be back: trying one item before resuming the rest`;
+  const at = view.openUntil ? new Date(view.openUntil).toLocaleTimeString() : 'soon';
+  return `${label} is failing (${view.reason ?? 'breaker open'}); next try at ${at}`;
+}

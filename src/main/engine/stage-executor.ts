@@ -1,0 +1,53 @@
+import type { Progress, Stage } from '../../shared/contract';
+import type { RunOutcome } from '../queue/queue';
+
+/** What an executor needs to run one claimed job; plain data, so it can cross to a worker process. */
+export interface JobToRun {
+  itemId: number;
+  token: number;
+  stage: Stage;
+  attempts: number;
+  maxAttempts: number;
+  /** The lease a heartbeat renews, ms. */
+  leaseMs: number;
+  heartbeatMs: number;
+}
+
+/** Why a run produced nothing to record. */
+export type LostReason = 'lease lost' | 'stopped' | 'worker gone' | 'killed' | 'not started';
+
+/** How a run ended: an outcome to record, or nothing because the job is no longer ours or its worker died. */
+export type RunEnd = { kind: 'outcome'; outcome: RunOutcome } | { kind: 'lost'; why: LostReason; detail?: string };
+
+export interface WorkerLiveness {
+  mode: 'in-process' | 'worker-processes';
+  /** Workers the pool keeps (0 in-process). */
+  expected: number;
+  ready: number;
+  busy: number;
+  starting: number;
+  /** Worker exits not asked for, in the last 10 minutes. */
+  recentCrashes: number;
+  lastCrash: { at: number; detail: string } | null;
+  /** Why no worker could be started, when that is the case. */
+  launchError: string | null;
+}
+
+/**
+ * Where stage work runs: in worker processes (crash isolation) or in the engine's own process
+ * (tests, `workers = 0`). The engine claims only while `capacity()` is positive.
+ */
+export interface StageExecutor {
+  readonly mode: WorkerLiveness['mode'];
+  start(): Promise<void>;
+  capacity(): number;
+  run(job: JobToRun, onProgress: (progress: Progress) => void): Promise<RunEnd>;
+  /** Stops a job's run at once (kills its worker process): the watchdog's move against a hung worker. */
+  kill(itemId: number, why: string): boolean;
+  /** Asks every running stage to stop (shutdown after the grace period). */
+  abortAll(why: string): void;
+  /** Replaces every worker (reloading engines and models), busy ones once their job ends; returns how many. */
+  recycle(): number;
+  liveness(): WorkerLiveness;
+  close(): Promise<void>;
+}

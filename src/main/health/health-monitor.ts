@@ -1,0 +1,216 @@
+import { EventEmitter } from 'node:events';
+import type { HealthSnapshot, ServiceHealth, ServiceHealthDetail } from '../../shared/contract';
+import type { HealthConfig } from '../config/config';
+import type { Logger } from '../log/logger';
+import type { HealthStore } from '../store/health-store';
+import type { ServiceEventsStore } from '../store/service-events-store';
+import type { Clock } from '../time/clock';
+import type { HealthProbe } from './health-probe';
+import { dampStatus, rollUp, uptimePercent, type DampedStatus, type ProbeResult, type Rollup } from './health-rollup-policy';
+
+export interface HealthMonitorDeps {
+  probes: HealthProbe[];
+  clock: Clock;
+  config(): HealthConfig;
+  store: { health: HealthStore; serviceEvents: ServiceEventsStore };
+  log: Logger;
+  /** `engine`: results are persisted for other processes; `store`: a one-off check (the CLI). */
+  source: HealthSnapshot['source'];
+  /** Breaker and auto-recovery details a service row shows, when it has them. */
+  extras(name: string): Pick<ServiceHealth, 'breaker' | 'needsYou' | 'autoRecovery'>;
+}
+
+export interface HealthMonitorEvents {
+  /** After every round of checks. */
+  checked: [snapshot: HealthSnapshot];
+  /** The overall status or its reasons changed: what the tray listens to. */
+  overall: [snapshot: HealthSnapshot];
+  /** One probe's result (the engine reacts: a full disk pauses intake, a failing service triggers recovery). */
+  result: [name: string, result: ProbeResult];
+}
+
+interface ProbeState {
+  probe: HealthProbe;
+  history: ProbeResult[];
+  damped: DampedStatus;
+}
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+/**
+ * Runs every probe on an interval and on demand, keeps the last results per probe (uptime), damps
+ * status changes, and rolls everything up into one overall status with reasons. A startup gate waits
+ * for the required services before the engine claims work.
+ */
+export class HealthMonitor extends EventEmitter<HealthMonitorEvents> {
+  private readonly states = new Map<string, ProbeState>();
+  private timer: NodeJS.Timeout | undefined;
+  private waitingFor: string[] = [];
+  private last: Rollup = { overall: 'green', reasons: [], notes: [] };
+  private checkedAt: number | null = null;
+  private round: Promise<HealthSnapshot> | null = null;
+
+  constructor(private readonly deps: HealthMonitorDeps) {
+    super();
+    for (const probe of deps.probes) this.states.set(probe.name, { probe, history: [], damped: { shown: 'unknown', failures: 0 } });
+  }
+
+  /** Results persisted by earlier runs (or another process) count for uptime and history. */
+  seedFromStore(): void {
+    for (const s of this.states.values()) {
+      const rows = this.deps.store.health.history(s.probe.name, this.deps.config().historySize).reverse();
+      s.history = rows.map((r) => ({ status: r.status as ProbeResult['status'], message: r.message, latencyMs: r.latencyMs, at: r.at }));
+    }
+  }
+
+  start(): void {
+    this.stop();
+    this.timer = setInterval(() => void this.checkNow(), this.deps.config().intervalMs);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+  }
+
+  /** Checks now (every probe, or one); concurrent calls share the round in progress. */
+  checkNow(name?: string): Promise<HealthSnapshot> {
+    if (name !== undefined) return this.runRound([name]);
+    this.round ??= this.runRound(null).finally(() => (this.round = null));
+    return this.round;
+  }
+
+  /**
+   * Waits until every required service is up (checking every `everyMs`), at most `timeoutMs`; the
+   * overall status reads "starting: waiting for X" meanwhile. Returns the services still not up.
+   */
+  async startupGate(timeoutMs: number, everyMs = 250): Promise<string[]> {
+    const deadline = this.deps.clock.monotonic() + timeoutMs;
+    const required = [...this.states.values()].filter((s) => s.probe.required);
+    for (;;) {
+      this.waitingFor = required.filter((s) => s.history.at(-1)?.status !== 'up').map((s) => s.probe.label);
+      if (this.waitingFor.length === 0 || this.deps.clock.monotonic() >= deadline) break;
+      this.publish();
+      await this.runRound(required.map((s) => s.probe.name));
+      this.waitingFor = required.filter((s) => s.history.at(-1)?.status !== 'up').map((s) => s.probe.label);
+      if (this.waitingFor.length === 0 || this.deps.clock.monotonic() >= deadline) break;
+      await new Promise((r) => setTimeout(r, everyMs));
+    }
+    const still = this.waitingFor;
+    if (still.length > 0) this.deps.log.warn({ still }, 'startup gate timed out; starting anyway');
+    this.waitingFor = [];
+    this.publish();
+    return still;
+  }
+
+  /** The current view: service extras (breaker, needs-you) are read live, so the rollup is too. */
+  snapshot(): HealthSnapshot {
+    const r = this.rollup();
+    return {
+      overall: r.overall,
+      reasons: r.reasons,
+      notes: r.notes,
+      checkedAt: iso(this.checkedAt),
+      source: this.deps.source,
+      services: [...this.states.values()].map((s) => this.serviceHealth(s)),
+    };
+  }
+
+  detail(name: string): ServiceHealthDetail | undefined {
+    const s = this.states.get(name);
+    if (!s) return undefined;
+    const history = [...s.history].reverse().map((r) => ({ at: iso(r.at)!, status: r.status, latencyMs: r.latencyMs, message: r.message }));
+    return { ...this.serviceHealth(s), history };
+  }
+
+  private serviceHealth(s: ProbeState): ServiceHealth {
+    const lastResult = s.history.at(-1);
+    return {
+      name: s.probe.name,
+      label: s.probe.label,
+      required: s.probe.required,
+      status: s.damped.shown,
+      message: lastResult?.message ?? 'not checked yet',
+      latencyMs: lastResult?.latencyMs ?? null,
+      uptimePercent: uptimePercent(s.history),
+      checkedAt: iso(lastResult?.at ?? null),
+      ...this.deps.extras(s.probe.name),
+    };
+  }
+
+  private async runRound(names: string[] | null): Promise<HealthSnapshot> {
+    const states = [...this.states.values()].filter((s) => names === null || names.includes(s.probe.name));
+    const results = await Promise.all(states.map((s) => this.runProbe(s.probe)));
+    const cfg = this.deps.config();
+    states.forEach((s, i) => {
+      const r = results[i]!;
+      s.history.push(r);
+      if (s.history.length > cfg.historySize) s.history.splice(0, s.history.length - cfg.historySize);
+      s.damped = dampStatus(s.damped, r, cfg.failuresBeforeAlert);
+      this.emit('result', s.probe.name, r);
+    });
+    this.checkedAt = this.deps.clock.now();
+    if (this.deps.source === 'engine') {
+      try {
+        this.deps.store.health.record(
+          states.map((s, i) => ({ service: s.probe.name, ...results[i]! })),
+          cfg.historySize,
+        );
+      } catch (err: unknown) {
+        // The database probe reports this; the monitor keeps its history in memory meanwhile.
+        this.deps.log.warn({ err }, 'could not persist health results');
+      }
+    }
+    this.publish();
+    const snapshot = this.snapshot();
+    this.emit('checked', snapshot);
+    return snapshot;
+  }
+
+  private async runProbe(probe: HealthProbe): Promise<ProbeResult> {
+    const ac = new AbortController();
+    const timeoutMs = this.deps.config().probeTimeoutMs;
+    const t = performance.now();
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => {
+          ac.abort(new Error('timed out'));
+          reject(new Error(`no answer within ${timeoutMs} ms`));
+        }, timeoutMs);
+      });
+      const report = await Promise.race([Promise.resolve().then(() => probe.check(ac.signal)), timeout]);
+      return { ...report, latencyMs: report.latencyMs === undefined ? performance.now() - t : report.latencyMs, at: this.deps.clock.now() };
+    } catch (err: unknown) {
+      return { status: 'down', message: err instanceof Error ? err.message : String(err), latencyMs: null, at: this.deps.clock.now() };
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private rollup(): Rollup {
+    const views = [...this.states.values()].map((s) => {
+      const h = this.serviceHealth(s);
+      return { name: h.name, label: h.label, required: h.required, status: h.status, message: h.message, needsYou: h.needsYou };
+    });
+    return rollUp(views, this.waitingFor);
+  }
+
+  /** Recomputes the overall status; announces (and audits) a change. */
+  private publish(): void {
+    const next = this.rollup();
+    const changed = next.overall !== this.last.overall || next.reasons.join('\n') !== this.last.reasons.join('\n');
+    const colourChanged = next.overall !== this.last.overall;
+    this.last = next;
+    if (!changed) return;
+    if (colourChanged && this.deps.source === 'engine') {
+      try {
+        const detail = next.reasons.length > 0 ? next.reasons.join('; ') : 'all good';
+        this.deps.store.serviceEvents.insert(this.deps.clock.now(), { service: 'health', type: `health_${next.overall}`, actor: 'health', detail });
+      } catch (err: unknown) {
+        this.deps.log.warn({ err }, 'could not record the health change');
+      }
+    }
+    this.emit('overall', this.snapshot());
+  }
+}

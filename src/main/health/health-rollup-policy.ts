@@ -1,0 +1,106 @@
+import { missingCase } from '../queue/job-state';
+
+/**
+ * From probe results to what the user sees: each service's status (damped, so one slow answer does
+ * not flash the tray) and one overall colour with its reasons as sentences.
+ */
+
+/** What one probe found. `disabled`, `paused` and `idle` are benign: never amber or red. */
+export type ProbeStatus = 'up' | 'degraded' | 'down' | 'disabled' | 'paused' | 'idle';
+
+/** What a service shows: a probe status once damping lets it through, `unknown` before any result. */
+export type ServiceStatus = ProbeStatus | 'unknown';
+
+export type OverallStatus = 'green' | 'amber' | 'red' | 'starting';
+
+export interface ProbeResult {
+  status: ProbeStatus;
+  /** One sentence: what was measured or what is wrong. */
+  message: string;
+  latencyMs: number | null;
+  at: number;
+  /**
+   * The failure is certain (the store refused a write, a breaker opened, the disk is full): shown
+   * at once. Otherwise a failure shows only after `failuresBeforeAlert` in a row.
+   */
+  explicit?: boolean;
+}
+
+export interface DampedStatus {
+  shown: ServiceStatus;
+  /** Failed probes in a row (degraded or down). */
+  failures: number;
+}
+
+const failing = (s: ProbeStatus) => s === 'degraded' || s === 'down';
+
+export function dampStatus(prev: DampedStatus, result: ProbeResult, failuresBeforeAlert: number): DampedStatus {
+  if (!failing(result.status)) return { shown: result.status, failures: 0 };
+  const failures = prev.failures + 1;
+  if (result.explicit || failures >= failuresBeforeAlert) return { shown: result.status, failures };
+  return { shown: prev.shown, failures };
+}
+
+export interface ServiceView {
+  name: string;
+  label: string;
+  required: boolean;
+  status: ServiceStatus;
+  message: string;
+  /** Auto-recovery gave up: only the user can fix it. */
+  needsYou: boolean;
+}
+
+export interface Rollup {
+  overall: OverallStatus;
+  /** Why the colour is not green, worst first; empty when green. */
+  reasons: string[];
+  /** Benign states worth knowing (paused, disabled), never affecting the colour. */
+  notes: string[];
+}
+
+/**
+ * The overall status. Red: a required service is down, or anything needs the user. Amber: an
+ * optional service is down, or something is degraded. Benign states only add notes. During the
+ * startup gate the status is `starting` with what it waits for.
+ */
+export function rollUp(services: readonly ServiceView[], waitingFor: readonly string[] = []): Rollup {
+  const red: string[] = [];
+  const amber: string[] = [];
+  const notes: string[] = [];
+  for (const s of services) {
+    if (s.needsYou) {
+      red.push(`${s.label} needs you: automatic recovery gave up (${s.message})`);
+      continue;
+    }
+    switch (s.status) {
+      case 'down':
+        (s.required ? red : amber).push(`${s.label} is down: ${s.message}`);
+        break;
+      case 'degraded':
+        amber.push(`${s.label}: ${s.message}`);
+        break;
+      case 'paused':
+      case 'disabled':
+        notes.push(`${s.label}: ${s.message}`);
+        break;
+      case 'up':
+      case 'idle':
+      case 'unknown':
+        break;
+      default:
+        return missingCase(s.status);
+    }
+  }
+  if (waitingFor.length > 0) return { overall: 'starting', reasons: [`starting: waiting for ${waitingFor.join(', ')}`, ...red, ...amber], notes };
+  if (red.length > 0) return { overall: 'red', reasons: [...red, ...amber], notes };
+  if (amber.length > 0) return { overall: 'amber', reasons: amber, notes };
+  return { overall: 'green', reasons: [], notes };
+}
+
+/** Share of results that were not failures, in percent; null without results. */
+export function uptimePercent(results: readonly { status: ProbeStatus }[]): number | null {
+  if (results.length === 0) return null;
+  const ok = results.filter((r) => !failing(r.status)).length;
+  return (100 * ok) / results.length;
+}

@@ -1,0 +1,61 @@
+import type { Stage } from '../../shared/contract';
+import type { BreakerBoard } from '../breakers/breaker-board';
+import type { EngineConfig } from '../config/config';
+import type { Engine } from '../engine/engine';
+import type { StageHandler } from '../pipeline/stage-handler';
+import type { Store } from '../store/store';
+import type { Clock } from '../time/clock';
+import type { HealthProbe } from './health-probe';
+import { databaseProbe } from './probes/database-probe';
+import { diskProbe } from './probes/disk-probe';
+import { processProbe } from './probes/process-probe';
+import { remoteEngineProbe } from './probes/remote-engine-probe';
+import { deadLettersProbe, queueProbe } from './probes/queue-probe';
+import { serviceProbe } from './probes/service-probe';
+import { workersProbe } from './probes/workers-probe';
+
+export interface ProbeDeps {
+  store: Store;
+  dataDir: string;
+  clock: Clock;
+  config(): EngineConfig;
+  stages: readonly StageHandler[];
+  breakers: BreakerBoard;
+  /** Null in a process without an engine (the CLI): engine-only probes are left out. */
+  engine: Engine | null;
+}
+
+/** Every probe Lifeline runs: the store, the disk, the queue, dead letters, each stage service, and (with an engine) its workers and itself. */
+export function lifelineProbes(d: ProbeDeps): HealthProbe[] {
+  const health = () => d.config().health;
+  const stageOrder: Stage[] = d.stages.map((s) => s.stage);
+  const probes: HealthProbe[] = [
+    databaseProbe(d.store.health),
+    diskProbe(d.dataDir, health),
+    queueProbe({
+      metrics: d.store.metrics,
+      stages: stageOrder,
+      now: () => d.clock.now(),
+      config: health,
+      blocked: (stage) => {
+        const reason = d.engine?.gates.reason(stage);
+        if (reason === undefined) return undefined;
+        const sources = d.engine!.gates.sources(stage);
+        // A pause is the user's choice; a breaker is reported by its service; neither is the queue's problem.
+        return { reason, benign: sources.every((s) => s === 'paused' || s === 'breaker') };
+      },
+      waiting: (stage) => d.store.metrics.waitingCount(stage),
+    }),
+    deadLettersProbe(d.store.metrics),
+  ];
+  const seen = new Set<string>();
+  for (const h of d.stages) {
+    if (!h.service || seen.has(h.service.name)) continue;
+    seen.add(h.service.name);
+    const name = h.service.name;
+    probes.push(serviceProbe(h.service, () => d.breakers.view(name)));
+  }
+  if (d.engine) probes.push(workersProbe(d.engine.executor), processProbe(health));
+  else probes.push(remoteEngineProbe(d.store.health, () => d.clock.now(), health));
+  return probes;
+}

@@ -1,0 +1,28 @@
+import type { BreakerView } from '../../breakers/breaker-board';
+import type { StageService } from '../../pipeline/stage-handler';
+import type { HealthProbe, ProbeReport } from '../health-probe';
+
+/**
+ * An external service of a stage: its breaker says what the real work saw; its own probe (when it
+ * has one) measures latency and catches an outage before a job does.
+ */
+export function serviceProbe(service: StageService, breaker: () => BreakerView | undefined): HealthProbe {
+  return {
+    name: service.name,
+    label: service.label,
+    required: service.required ?? true,
+    async check(signal): Promise<ProbeReport> {
+      if (service.enabled === false) return { status: 'disabled', message: 'switched off' };
+      const b = breaker();
+      if (b?.state === 'open') return { status: 'down', explicit: true, message: `circuit open: ${b.reason ?? 'failing'}` };
+      let latencyMs: number | null = null;
+      if (service.probe) {
+        const t = performance.now();
+        await service.probe(signal);
+        latencyMs = performance.now() - t;
+      }
+      if (b?.state === 'half_open') return { status: 'degraded', latencyMs, message: 'circuit half-open: trying one item' };
+      return { status: 'up', latencyMs, message: latencyMs === null ? 'no failures seen' : `answered in ${latencyMs.toFixed(0)} ms` };
+    },
+  };
+}

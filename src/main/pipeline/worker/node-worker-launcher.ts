@@ -1,0 +1,50 @@
+import { fork } from 'node:child_process';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { WorkerLauncher, WorkerProcess, WorkerSpec } from './worker-launcher';
+import { workerEnv, type FromWorker, type ToWorker } from './worker-protocol';
+
+/**
+ * Forks `worker-main.ts` as a Node child process running the TypeScript sources through tsx (as the
+ * CLI does). The tsx loader is passed by absolute URL so the worker starts from any working directory.
+ */
+export const nodeWorkerLauncher: WorkerLauncher = {
+  launch(spec: WorkerSpec): WorkerProcess {
+    const entry = path.join(__dirname, 'worker-main.ts');
+    const tsx = pathToFileURL(createRequire(path.join(__dirname, 'here.js')).resolve('tsx')).href;
+    const env: NodeJS.ProcessEnv = { ...process.env, ...spec.env, [workerEnv.dataDir]: spec.dataDir };
+    if (spec.stagesModule) env[workerEnv.stagesModule] = spec.stagesModule;
+    if (spec.stagesExport) env[workerEnv.stagesExport] = spec.stagesExport;
+    const child = fork(entry, [], {
+      execArgv: ['--import', tsx, `--max-old-space-size=${spec.maxHeapMb}`],
+      env,
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      serialization: 'json',
+    });
+    // A send racing the child's exit raises EPIPE on the channel; the exit handler deals with it.
+    child.on('error', () => {});
+    return {
+      get pid() {
+        return child.pid;
+      },
+      send(message: ToWorker): boolean {
+        if (!child.connected) return false;
+        try {
+          return child.send(message);
+        } catch {
+          return false;
+        }
+      },
+      onMessage(listener) {
+        child.on('message', (m) => listener(m as FromWorker));
+      },
+      onExit(listener) {
+        child.on('exit', (code, signal) => listener({ code, signal }));
+      },
+      kill() {
+        child.kill('SIGKILL');
+      },
+    };
+  },
+};

@@ -1,0 +1,40 @@
+import type { FromWorker, ToWorker } from './worker-protocol';
+
+export interface WorkerSpec {
+  dataDir: string;
+  /**
+   * Module that builds the stage handlers in the worker (`stagesExport(store)`); default: the
+   * pipeline's own stages. Tests point it at their own stages.
+   */
+  stagesModule?: string;
+  /** Named export of `stagesModule`. Default `pipelineStages`. */
+  stagesExport?: string;
+  /** V8 heap limit, MiB: a worker that leaks dies alone with an out-of-memory error. */
+  maxHeapMb: number;
+  /** Extra environment for the worker. */
+  env?: Record<string, string>;
+}
+
+export interface WorkerExit {
+  code: number | null;
+  signal: string | null;
+}
+
+/** One worker process as the pool sees it, whatever started it. */
+export interface WorkerProcess {
+  readonly pid: number | undefined;
+  /** False when the message could not be sent (the process is going away). */
+  send(message: ToWorker): boolean;
+  onMessage(listener: (message: FromWorker) => void): void;
+  onExit(listener: (exit: WorkerExit) => void): void;
+  /** Kills at once (SIGKILL or the platform's equivalent). */
+  kill(): void;
+}
+
+/**
+ * Starts worker processes. `nodeWorkerLauncher` forks Node children; the Electron shell supplies one
+ * built on `utilityProcess.fork` (the worker entry detects `process.parentPort`).
+ */
+export interface WorkerLauncher {
+  launch(spec: WorkerSpec): WorkerProcess;
+}

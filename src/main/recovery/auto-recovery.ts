@@ -1,0 +1,186 @@
+import { EventEmitter } from 'node:events';
+import type { AutoRecoveryConfig } from '../config/config';
+import type { Logger } from '../log/logger';
+import type { ServiceEventsStore } from '../store/service-events-store';
+import type { Clock } from '../time/clock';
+import { afterAutoRecoveryRun, decideAutoRecovery, freshAutoRecovery, hasGivenUp, type AutoRecoveryState } from './auto-recovery-policy';
+import { missingCase } from '../queue/job-state';
+
+/** One way of bringing a service back: restart workers and reload models, re-probe an endpoint, reopen the database. */
+export interface RecoveryHandler {
+  /** What it does, for the audit trail ("restart the worker processes"). */
+  action: string;
+  /** Resolves with what happened; rejects when the service is still not back. */
+  run(signal: AbortSignal): Promise<string>;
+}
+
+export interface AutoRecoveryStatus {
+  service: string;
+  action: string;
+  attempts: number;
+  maxAttempts: number;
+  lastRunAt: number | null;
+  nextAllowedAt: number | null;
+  /** Recovery gave up: the service shows "needs you" with a Trigger recovery action. */
+  needsYou: boolean;
+  running: boolean;
+}
+
+export interface AutoRecoveryEvents {
+  changed: [status: AutoRecoveryStatus];
+}
+
+interface Entry {
+  handler: RecoveryHandler;
+  state: AutoRecoveryState;
+  running: boolean;
+  /** A trigger arrived during the cooldown: run when it ends, if the service is still failing by then. */
+  retryTimer?: NodeJS.Timeout;
+  /** After the last attempt: announces "needs you" once its cooldown has passed without the service coming back. */
+  giveUpTimer?: NodeJS.Timeout;
+}
+
+/**
+ * Runs each service's recovery handler when its breaker opens or its probe fails, with a cooldown
+ * that grows after each run and a maximum of runs; then the service needs the user, who can trigger
+ * it again by hand. A service that proves healthy (breaker closed, probe up) starts afresh.
+ */
+export class AutoRecovery extends EventEmitter<AutoRecoveryEvents> {
+  private readonly entries = new Map<string, Entry>();
+  private readonly ac = new AbortController();
+
+  constructor(
+    private readonly deps: {
+      clock: Clock;
+      config(): AutoRecoveryConfig;
+      serviceEvents: ServiceEventsStore;
+      log: Logger;
+      /** Whether the service is still failing (a pending cooldown run is skipped otherwise). */
+      stillFailing(service: string): boolean;
+    },
+  ) {
+    super();
+  }
+
+  register(service: string, handler: RecoveryHandler): void {
+    if (!this.entries.has(service)) this.entries.set(service, { handler, state: freshAutoRecovery(), running: false });
+  }
+
+  has(service: string): boolean {
+    return this.entries.has(service);
+  }
+
+  /** Something says the service is down. Runs the handler now, later (cooldown), or not at all (gave up). */
+  trigger(service: string, why: string): void {
+    const e = this.entries.get(service);
+    if (!e || e.running) return;
+    const now = this.deps.clock.now();
+    const d = decideAutoRecovery(e.state, now, this.deps.config());
+    switch (d.kind) {
+      case 'run':
+        void this.run(service, e, why, d.attempt);
+        return;
+      case 'cooldown':
+        if (!e.retryTimer) {
+          e.retryTimer = setTimeout(() => {
+            e.retryTimer = undefined;
+            if (this.deps.stillFailing(service)) this.trigger(service, `${why} (still failing after the cooldown)`);
+          }, d.waitMs + 5);
+          e.retryTimer.unref();
+        }
+        return;
+      case 'gave_up':
+        // Nothing changes: the service already shows "needs you" (or will when the last cooldown ends).
+        return;
+      default:
+        return missingCase(d);
+    }
+  }
+
+  /** The service proved healthy: attempts start again from zero. */
+  healthy(service: string): void {
+    const e = this.entries.get(service);
+    if (!e || (e.state.attempts === 0 && !e.retryTimer)) return;
+    clearTimeout(e.retryTimer);
+    clearTimeout(e.giveUpTimer);
+    e.retryTimer = undefined;
+    e.state = freshAutoRecovery();
+    this.emit('changed', this.status(service)!);
+  }
+
+  /** The user pressed Trigger recovery: attempts reset, the handler runs now. False for an unknown service. */
+  async manual(service: string): Promise<AutoRecoveryStatus | undefined> {
+    const e = this.entries.get(service);
+    if (!e) return undefined;
+    clearTimeout(e.retryTimer);
+    clearTimeout(e.giveUpTimer);
+    e.retryTimer = undefined;
+    e.state = freshAutoRecovery();
+    if (!e.running) await this.run(service, e, 'asked by the user', 1, 'user');
+    return this.status(service);
+  }
+
+  status(service: string): AutoRecoveryStatus | undefined {
+    const e = this.entries.get(service);
+    if (!e) return undefined;
+    const cfg = this.deps.config();
+    return {
+      service,
+      action: e.handler.action,
+      attempts: e.state.attempts,
+      maxAttempts: cfg.maxAttempts,
+      lastRunAt: e.state.lastRunAt,
+      nextAllowedAt: e.state.attempts > 0 ? e.state.nextAllowedAt : null,
+      needsYou: hasGivenUp(e.state, this.deps.clock.now(), cfg) && this.deps.stillFailing(service),
+      running: e.running,
+    };
+  }
+
+  list(): AutoRecoveryStatus[] {
+    return [...this.entries.keys()].map((s) => this.status(s)!);
+  }
+
+  stop(): void {
+    this.ac.abort(new Error('stopping'));
+    for (const e of this.entries.values()) {
+      clearTimeout(e.retryTimer);
+      clearTimeout(e.giveUpTimer);
+    }
+  }
+
+  private async run(service: string, e: Entry, why: string, attempt: number, actor: 'recovery' | 'user' = 'recovery'): Promise<void> {
+    const { clock, serviceEvents, log } = this.deps;
+    e.running = true;
+    const started = clock.now();
+    e.state = afterAutoRecoveryRun(e.state, started, this.deps.config());
+    this.emit('changed', this.status(service)!);
+    let detail: string;
+    let type: string;
+    try {
+      detail = await e.handler.run(this.ac.signal);
+      type = 'auto_recovery_ran';
+    } catch (err: unknown) {
+      detail = err instanceof Error ? err.message : String(err);
+      type = 'auto_recovery_failed';
+    }
+    e.running = false;
+    const max = this.deps.config().maxAttempts;
+    const took = clock.now() - started;
+    const text = `${e.handler.action} (attempt ${attempt} of ${max}, because ${why}; took ${took} ms): ${detail}`;
+    try {
+      // Recorded at the time the run started: the cooldown is measured between starts.
+      serviceEvents.insert(started, { service, type, actor, detail: text });
+    } catch (err: unknown) {
+      log.warn({ err, service }, 'could not record the auto-recovery run');
+    }
+    log.warn({ service, attempt, type, tookMs: took }, 'auto-recovery handler ran');
+    this.emit('changed', this.status(service)!);
+    if (e.state.attempts >= max) {
+      clearTimeout(e.giveUpTimer);
+      e.giveUpTimer = setTimeout(() => {
+        if (this.deps.stillFailing(service)) this.emit('changed', this.status(service)!);
+      }, Math.max(0, e.state.nextAllowedAt - clock.now()) + 5);
+      e.giveUpTimer.unref();
+    }
+  }
+}

@@ -1,0 +1,276 @@
+import type { Stage } from '../../shared/contract';
+import type { EngineConfig } from '../config/config';
+import type { Logger } from '../log/logger';
+import type { StageHandler } from '../pipeline/stage-handler';
+import type { Queue, RecoveryPlan } from '../queue/queue';
+import type { Lease } from '../queue/queue-store';
+import type { RecoveryTrigger } from '../store/recovery-log-store';
+import type { Store } from '../store/store';
+import type { Clock } from '../time/clock';
+import { ClockJumpDetector } from './clock-jump-policy';
+import { engineOf, ownerIsGone } from './process-alive';
+import { chooseStrategy, type RecoveryStrategy } from './recovery-strategy-policy';
+import { describeStuckRule, stuckRule, type StuckRule, type StuckRuleKind } from './stuck-rules-policy';
+import { missingCase } from '../queue/job-state';
+
+export interface RecoveryOutcome {
+  itemId: number;
+  stage: Stage;
+  rule: StuckRuleKind;
+  /** The rule as a sentence. */
+  why: string;
+  strategy: RecoveryStrategy;
+  result: 'requeued' | 'succeeded' | 'dead' | 'lost_race' | 'failed';
+}
+
+export interface RecoveryManagerDeps {
+  store: Store;
+  queue: Queue;
+  /** This engine's lease owner id. */
+  owner: string;
+  clock: Clock;
+  config(): EngineConfig;
+  handlers: ReadonlyMap<Stage, StageHandler>;
+  /** The watchdog: stops the local run of a job (kills its worker). */
+  kill(itemId: number, why: string): boolean;
+  log: Logger;
+}
+
+const summaryCodes: Record<StuckRuleKind, string> = {
+  lease_expired: 'NO_HEARTBEAT',
+  max_duration: 'RAN_TOO_LONG',
+  progress_stalled: 'PROGRESS_STALLED',
+  worker_gone: 'WORKER_LOST',
+  manual: 'RECOVERED_BY_USER',
+};
+
+/** Startup sweeps recover in chunks, one transaction each: 100 000 leases in seconds, not minutes. */
+const sweepChunk = 500;
+
+/**
+ * Finds stuck jobs and brings them back: the startup sweep (before any claim), the continuous stuck
+ * scan, recoveries after a worker died, and the user's manual actions. Every recovery picks a
+ * strategy, is applied through the queue's fenced writes, and leaves one `recovery_log` row written
+ * in the same transaction. A suspend is told apart from a stall, and extends leases instead.
+ */
+export class RecoveryManager {
+  private readonly jumps: ClockJumpDetector;
+  private suspendedAt: number | null = null;
+  private lastScanAt: number | null = null;
+  private readonly log: Logger;
+
+  constructor(private readonly deps: RecoveryManagerDeps) {
+    this.jumps = new ClockJumpDetector(deps.config().clockJumpToleranceMs);
+    this.log = deps.log.child({ module: 'recovery' });
+  }
+
+  /** Before this process claims anything: every job whose holder is gone, or whose lease ran out, goes back now. */
+  startupSweep(): RecoveryOutcome[] {
+    const now = this.deps.clock.now();
+    const gone = new Map<string, boolean>();
+    const isGone = (owner: string) => {
+      const engine = engineOf(owner);
+      if (!gone.has(engine)) gone.set(engine, ownerIsGone(engine, this.deps.owner));
+      return gone.get(engine)!;
+    };
+    const stale: { lease: Lease; rule: StuckRule }[] = [];
+    for (const lease of this.deps.store.queue.leases()) {
+      if (engineOf(lease.owner) === this.deps.owner) continue;
+      if (isGone(lease.owner)) stale.push({ lease, rule: { kind: 'worker_gone', detail: `its process ${engineOf(lease.owner)} is gone` } });
+      else if (lease.expiresAt < now) stale.push({ lease, rule: { kind: 'lease_expired', silentMs: now - lease.heartbeatAt } });
+    }
+    const out: RecoveryOutcome[] = [];
+    for (let i = 0; i < stale.length; i += sweepChunk) {
+      const chunk = stale.slice(i, i + sweepChunk);
+      out.push(...this.deps.store.atomically(() => chunk.map(({ lease, rule }) => this.recover(lease, rule, 'startup'))));
+    }
+    if (out.length > 0) this.log.warn({ recovered: out.length }, 'startup sweep recovered jobs left running');
+    return out;
+  }
+
+  /**
+   * The continuous scan. Expired leases are found through their index, whoever holds them; this
+   * engine's own running jobs are also checked for running too long and stalled progress (their
+   * workers are killed first); other engines' processes are checked for being gone.
+   */
+  scan(ownItemIds: readonly number[]): RecoveryOutcome[] {
+    const { clock, store, config } = this.deps;
+    const now = clock.now();
+    const jump = this.jumps.observe(now, clock.monotonic());
+    this.lastScanAt = now;
+    if (jump > 0) {
+      this.extendAfterSuspend(jump, 'the clock jumped');
+      return [];
+    }
+    const cfg = config();
+    const rules = { maxDurationMs: stageLimits(cfg), progressStallMs: cfg.progressStallMs };
+    const found = new Map<number, { lease: Lease; rule: StuckRule }>();
+    for (const lease of store.queue.expiredLeases(now)) {
+      found.set(lease.itemId, { lease, rule: { kind: 'lease_expired', silentMs: now - lease.heartbeatAt } });
+    }
+    for (const lease of store.queue.leasesOf(ownItemIds)) {
+      if (found.has(lease.itemId) || lease.owner !== this.deps.owner) continue;
+      const rule = stuckRule(lease, now, rules, true);
+      if (rule) found.set(lease.itemId, { lease, rule });
+    }
+    for (const owner of store.queue.leaseOwners()) {
+      const engine = engineOf(owner);
+      if (engine === this.deps.owner || !ownerIsGone(engine, this.deps.owner)) continue;
+      for (const lease of store.queue.leasesOwnedBy(owner)) {
+        if (!found.has(lease.itemId)) found.set(lease.itemId, { lease, rule: { kind: 'worker_gone', detail: `its process ${engine} is gone` } });
+      }
+    }
+    return [...found.values()].map(({ lease, rule }) => this.recoverNow(lease, rule, 'scan'));
+  }
+
+  /** A user asked: every running job that any rule finds stuck, whichever engine holds it. */
+  resetStuck(): RecoveryOutcome[] {
+    const now = this.deps.clock.now();
+    const cfg = this.deps.config();
+    const rules = { maxDurationMs: stageLimits(cfg), progressStallMs: cfg.progressStallMs };
+    return this.deps.store.queue.leases().flatMap((lease) => {
+      const gone = engineOf(lease.owner) !== this.deps.owner && ownerIsGone(engineOf(lease.owner), this.deps.owner);
+      const rule: StuckRule | null = gone ? { kind: 'worker_gone', detail: `its process ${engineOf(lease.owner)} is gone` } : stuckRule(lease, now, rules, true);
+      return rule ? [this.recoverNow(lease, rule, 'manual')] : [];
+    });
+  }
+
+  /** A user asked to recover this running item now; null when it is not running. */
+  recoverItem(itemId: number): RecoveryOutcome | null {
+    const lease = this.deps.store.queue.lease(itemId);
+    if (!lease) return null;
+    return this.recoverNow(lease, { kind: 'manual', detail: 'recover now' }, 'manual');
+  }
+
+  /** The worker running this job died: recover it at once rather than when its lease runs out. */
+  workerGone(itemId: number, token: number, detail: string): RecoveryOutcome | null {
+    const lease = this.deps.store.queue.lease(itemId);
+    if (!lease || lease.token !== token) return null;
+    return this.recoverNow(lease, { kind: 'worker_gone', detail }, 'worker_exit');
+  }
+
+  /** The shell saw the machine go to sleep. */
+  noteSuspend(): void {
+    this.suspendedAt = this.deps.clock.now();
+  }
+
+  /**
+   * The shell saw the machine wake up (powerMonitor 'resume'): the time asleep is not a stall. This
+   * covers platforms whose monotonic clock keeps running during a suspend, where no jump shows.
+   */
+  noteResume(): void {
+    const now = this.deps.clock.now();
+    const since = this.suspendedAt ?? this.lastScanAt ?? now;
+    this.suspendedAt = null;
+    this.jumps.reset();
+    this.extendAfterSuspend(Math.max(0, now - since), 'the machine woke up');
+  }
+
+  private extendAfterSuspend(jumpMs: number, why: string): void {
+    const { clock, store, config } = this.deps;
+    const now = clock.now();
+    const changed = store.queue.extendLeases(this.deps.owner, jumpMs, now + config().stages.ingest.leaseMs);
+    store.serviceEvents.insert(now, {
+      service: 'engine',
+      type: 'suspend_detected',
+      actor: 'recovery',
+      detail: `${why} (${(jumpMs / 1000).toFixed(0)} s): ${changed} lease(s) extended, nothing recovered`,
+    });
+    this.log.warn({ jumpMs, leases: changed }, 'suspend detected: leases extended instead of recovered');
+  }
+
+  /** Kills the local worker of an own job first, so it cannot keep working on what is recovered. */
+  private recoverNow(lease: Lease, rule: StuckRule, trigger: RecoveryTrigger): RecoveryOutcome {
+    if (engineOf(lease.owner) === this.deps.owner && rule.kind !== 'worker_gone') this.deps.kill(lease.itemId, describeStuckRule(rule));
+    return this.deps.store.atomically(() => this.recover(lease, rule, trigger));
+  }
+
+  /** One recovery: strategy, fenced transition, log row. Runs inside the caller's transaction. */
+  private recover(lease: Lease, rule: StuckRule, trigger: RecoveryTrigger): RecoveryOutcome {
+    const started = performance.now();
+    const { store, queue, clock } = this.deps;
+    const cfg = this.deps.config();
+    const why = describeStuckRule(rule);
+    const handler = this.deps.handlers.get(lease.stage);
+    let checkpoint: { percent: number } | null = null;
+    let outputComplete = false;
+    try {
+      checkpoint = handler?.checkpoint?.(lease.itemId) ?? null;
+      outputComplete = handler?.isOutputComplete?.(lease.itemId) ?? false;
+    } catch (err: unknown) {
+      // A stage that cannot tell is treated as having nothing to resume from.
+      this.log.warn({ err, itemId: lease.itemId }, 'checkpoint lookup failed; restarting the stage');
+    }
+    const last = store.recoveryLog.lastForItem(lease.itemId);
+    const choice = chooseStrategy({
+      recoveries: lease.recoveries,
+      maxRecoveries: cfg.maxRecoveries,
+      progressPercent: lease.progressPercent,
+      checkpoint,
+      outputComplete,
+      previousResumePercent: last && last.stage === lease.stage && last.strategy === 'resume' ? last.checkpointPercent : null,
+      resumeMinProgressPercent: cfg.resumeMinProgressPercent,
+    });
+    const plan = this.plan(lease, rule, why, choice.strategy, choice.because);
+    let result: RecoveryOutcome['result'];
+    try {
+      if (choice.strategy === 'restart' && checkpoint) handler?.discardCheckpoint?.(lease.itemId);
+      result = queue.recover(lease, plan);
+    } catch (err: unknown) {
+      this.log.error({ err, itemId: lease.itemId }, 'recovery write failed; the lease will expire and be tried again');
+      result = 'failed';
+    }
+    if (result !== 'lost_race' && result !== 'failed') {
+      store.recoveryLog.insert({
+        itemId: lease.itemId,
+        stage: lease.stage,
+        rule: rule.kind,
+        ruleDetail: why,
+        strategy: choice.strategy,
+        outcome: result,
+        trigger,
+        owner: lease.owner,
+        checkpointPercent: choice.strategy === 'resume' && checkpoint ? checkpoint.percent : null,
+        stalledSince: lease.heartbeatAt,
+        detectedAt: clock.now(),
+        durationMs: performance.now() - started,
+        detail: choice.because,
+      });
+    }
+    this.log.warn({ itemId: lease.itemId, stage: lease.stage, owner: lease.owner, rule: rule.kind, strategy: choice.strategy, result }, 'recovered job');
+    return { itemId: lease.itemId, stage: lease.stage, rule: rule.kind, why, strategy: choice.strategy, result };
+  }
+
+  private plan(lease: Lease, rule: StuckRule, why: string, strategy: RecoveryStrategy, because: string): RecoveryPlan {
+    const max = this.deps.config().maxRecoveries;
+    switch (strategy) {
+      case 'validate':
+        return { strategy, why };
+      case 'escalate':
+        return {
+          strategy,
+          why: `${why}; ${because}`,
+          error: {
+            code: 'RECOVERY_EXHAUSTED',
+            message: `the ${lease.stage} stage stopped ${lease.recoveries + 1} times without finishing (last: ${why})`,
+          },
+        };
+      case 'resume':
+      case 'restart':
+        return {
+          strategy,
+          why,
+          summary: {
+            code: summaryCodes[rule.kind],
+            message: `${why}; recovered (${lease.recoveries + 1} of ${max}) to ${strategy === 'resume' ? 'resume from its checkpoint' : 'restart the stage'}: ${because}`,
+          },
+        };
+      default:
+        return missingCase(strategy);
+    }
+  }
+}
+
+function stageLimits(cfg: EngineConfig): Record<Stage, number> {
+  return Object.fromEntries(Object.entries(cfg.stages).map(([s, c]) => [s, c.maxDurationMs])) as Record<Stage, number>;
+}

@@ -1,0 +1,78 @@
+import type { Stage } from '../../shared/contract';
+import type { JobState } from '../queue/job-state';
+import { cancellableJobStates, retryableJobStates } from '../queue/job-state';
+import type { EventInput } from '../queue/queue-store';
+import type { SqliteDatabase } from './database';
+
+const sqlList = (states: readonly string[]) => states.map((s) => `'${s}'`).join(', ');
+
+/** What a user does to an item (cancel, retry, discard), each one transaction with its event. */
+export class SqliteUserActions {
+  private readonly s;
+  private readonly tx;
+
+  constructor(db: SqliteDatabase) {
+    const p = (sql: string) => db.prepare(sql);
+    this.s = {
+      insertEvent: p(`INSERT INTO events (item_id, at, type, stage, actor, detail, error_code, error_message) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
+      job: p(`SELECT state, stage FROM jobs WHERE item_id = ?`),
+      dropLease: p(`DELETE FROM leases WHERE item_id = ?`),
+      cancel: p(`UPDATE jobs SET state = 'cancelled', wait_reason = NULL, updated_at = ?
+                 WHERE item_id = ? AND state IN (${sqlList(cancellableJobStates)})`),
+      retry: p(`UPDATE jobs SET state = 'queued', attempts = 0, recoveries = 0, run_at = ?, updated_at = ?
+                WHERE item_id = ? AND state IN (${sqlList(retryableJobStates)})`),
+      deadJobs: p(`SELECT item_id, stage FROM jobs WHERE state = 'dead'`),
+      discard: p(`UPDATE jobs SET state = 'discarded', wait_reason = NULL, updated_at = ? WHERE item_id = ?`),
+    };
+    const event = (itemId: number, now: number, stage: Stage | null, e: EventInput) =>
+      this.s.insertEvent.run(itemId, now, e.type, stage, e.actor, e.detail ?? null, e.error?.code ?? null, e.error?.message ?? null);
+    this.tx = {
+      cancel: db.transaction((itemId: number, now: number): 'cancelled' | 'not_cancellable' | null => {
+        const job = this.s.job.get(itemId) as { state: JobState; stage: Stage } | undefined;
+        if (!job) return null;
+        if (this.s.cancel.run(now, itemId).changes !== 1) return 'not_cancellable';
+        // Dropping the lease fences a running worker out: its next heartbeat or result is refused.
+        this.s.dropLease.run(itemId);
+        event(itemId, now, job.stage, { type: 'cancelled', actor: 'user', detail: `was ${job.state}` });
+        return 'cancelled';
+      }),
+      retry: db.transaction((itemId: number, now: number): 'retried' | 'not_retryable' | null => {
+        const job = this.s.job.get(itemId) as { state: JobState; stage: Stage } | undefined;
+        if (!job) return null;
+        if (this.s.retry.run(now, now, itemId).changes !== 1) return 'not_retryable';
+        event(itemId, now, job.stage, { type: 'retried', actor: 'user', detail: `retry asked from ${job.state}; attempts reset` });
+        return 'retried';
+      }),
+      retryAllDead: db.transaction((now: number) => {
+        const rows = this.s.deadJobs.all() as { item_id: number; stage: Stage }[];
+        for (const r of rows) {
+          this.s.retry.run(now, now, r.item_id);
+          event(r.item_id, now, r.stage, { type: 'retried', actor: 'user', detail: 'retry all dead letters; attempts reset' });
+        }
+        return rows.length;
+      }),
+      discard: db.transaction((itemId: number, now: number): 'discarded' | 'already_discarded' | null => {
+        const job = this.s.job.get(itemId) as { state: JobState; stage: Stage } | undefined;
+        if (!job) return null;
+        if (job.state === 'discarded') return 'already_discarded';
+        this.s.discard.run(now, itemId);
+        this.s.dropLease.run(itemId);
+        event(itemId, now, job.stage, { type: 'discarded', actor: 'user', detail: `was ${job.state}` });
+        return 'discarded';
+      }),
+    };
+  }
+
+  cancel(itemId: number, now: number) {
+    return this.tx.cancel.immediate(itemId, now);
+  }
+  retry(itemId: number, now: number) {
+    return this.tx.retry.immediate(itemId, now);
+  }
+  retryAllDead(now: number): number {
+    return this.tx.retryAllDead.immediate(now);
+  }
+  discard(itemId: number, now: number) {
+    return this.tx.discard.immediate(itemId, now);
+  }
+}

@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { channel } from './define';
+
+export const ServiceStatus = z.enum(['up', 'degraded', 'down', 'disabled', 'paused', 'idle', 'unknown']);
+export type ServiceStatus = z.infer<typeof ServiceStatus>;
+
+/** The tray colour; `starting` while the startup gate waits for required services. */
+export const OverallStatus = z.enum(['green', 'amber', 'red', 'starting']);
+export type OverallStatus = z.infer<typeof OverallStatus>;
+
+export const BreakerState = z.enum(['closed', 'open', 'half_open']);
+export type BreakerState = z.infer<typeof BreakerState>;
+
+export const AutoRecoveryInfo = z.object({
+  /** What the handler does, e.g. "restart the worker processes". */
+  action: z.string(),
+  attempts: z.number().int(),
+  maxAttempts: z.number().int(),
+  lastRunAt: z.string().nullable(),
+  nextAllowedAt: z.string().nullable(),
+  running: z.boolean(),
+});
+export type AutoRecoveryInfo = z.infer<typeof AutoRecoveryInfo>;
+
+export const ServiceHealth = z.object({
+  name: z.string(),
+  label: z.string(),
+  required: z.boolean(),
+  status: ServiceStatus,
+  message: z.string(),
+  latencyMs: z.number().nullable(),
+  /** Share of recent checks (up to the history size) that did not fail, percent. */
+  uptimePercent: z.number().nullable(),
+  checkedAt: z.string().nullable(),
+  breaker: z.object({ state: BreakerState, openUntil: z.string().nullable(), reason: z.string().nullable() }).nullable(),
+  /** Automatic recovery gave up: show "needs you" and the Trigger recovery action. */
+  needsYou: z.boolean(),
+  autoRecovery: AutoRecoveryInfo.nullable(),
+});
+export type ServiceHealth = z.infer<typeof ServiceHealth>;
+
+export const HealthSnapshot = z.object({
+  overall: OverallStatus,
+  /** Why it is not green, as sentences, worst first. */
+  reasons: z.array(z.string()),
+  /** Benign states worth knowing (paused, switched off). */
+  notes: z.array(z.string()),
+  checkedAt: z.string().nullable(),
+  /** `engine`: the running engine's monitor; `store`: checked from this process, which runs no engine. */
+  source: z.enum(['engine', 'store']),
+  services: z.array(ServiceHealth),
+});
+export type HealthSnapshot = z.infer<typeof HealthSnapshot>;
+
+export const HealthCheckResult = z.object({
+  at: z.string(),
+  status: ServiceStatus,
+  latencyMs: z.number().nullable(),
+  message: z.string(),
+});
+export type HealthCheckResult = z.infer<typeof HealthCheckResult>;
+
+export const ServiceHealthDetail = ServiceHealth.extend({ history: z.array(HealthCheckResult) });
+export type ServiceHealthDetail = z.infer<typeof ServiceHealthDetail>;
+
+const ServiceName = z.object({ name: z.string().min(1) });
+
+export const healthChannels = {
+  'health:get': channel(z.object({}), HealthSnapshot, 'Overall status with its reasons, and every service.'),
+  'health:service': channel(ServiceName, ServiceHealthDetail, 'One service with its recent checks.'),
+  'health:check': channel(z.object({ name: z.string().min(1).optional() }), HealthSnapshot, 'Runs the health checks now (all, or one service).'),
+};

@@ -1,0 +1,169 @@
+import { z } from 'zod';
+import { stages, type Stage } from './model';
+
+/**
+ * Every interval, timeout and threshold Lifeline has, as one flat list: the Settings screen renders
+ * it, `settings:set` validates against it, docs/self-healing.md lists it, and LIFELINE_* environment
+ * variables override it. Precedence: default < stored setting < environment variable.
+ */
+export type SettingUnit = 'ms' | 'bytes' | 'MiB' | 'count' | 'percent' | 'ratio' | 'factor' | 'flag' | 'days';
+
+interface NumberSpec {
+  key: string;
+  kind: 'int' | 'number';
+  default: number;
+  min: number;
+  max: number;
+  unit: SettingUnit;
+  doc: string;
+}
+interface FlagSpec {
+  key: string;
+  kind: 'boolean';
+  default: boolean;
+  unit: 'flag';
+  doc: string;
+}
+export type SettingSpec = NumberSpec | FlagSpec;
+
+const DAY = 86_400_000;
+const int = (key: string, def: number, min: number, max: number, unit: SettingUnit, doc: string): NumberSpec => ({
+  key,
+  kind: 'int',
+  default: def,
+  min,
+  max,
+  unit,
+  doc,
+});
+const num = (key: string, def: number, min: number, max: number, unit: SettingUnit, doc: string): NumberSpec => ({
+  key,
+  kind: 'number',
+  default: def,
+  min,
+  max,
+  unit,
+  doc,
+});
+const flag = (key: string, def: boolean, doc: string): FlagSpec => ({ key, kind: 'boolean', default: def, unit: 'flag', doc });
+
+const stageDefaults: Record<Stage, { concurrency: number; maxAttempts: number; maxDurationMs: number }> = {
+  ingest: { concurrency: 2, maxAttempts: 3, maxDurationMs: 30 * 60_000 },
+  transcribe: { concurrency: 1, maxAttempts: 5, maxDurationMs: 3 * 3_600_000 },
+  extract: { concurrency: 2, maxAttempts: 5, maxDurationMs: 30 * 60_000 },
+  index: { concurrency: 2, maxAttempts: 3, maxDurationMs: 10 * 60_000 },
+};
+
+const perStage = stages.flatMap((s) => [
+  int(`concurrency.${s}`, stageDefaults[s].concurrency, 0, 64, 'count', `Jobs of the ${s} stage that run at once (0 stops the stage).`),
+  int(`maxAttempts.${s}`, stageDefaults[s].maxAttempts, 1, 100, 'count', `Attempts at ${s} before an item becomes a dead letter.`),
+  int(`maxDurationMs.${s}`, stageDefaults[s].maxDurationMs, 1_000, 7 * DAY, 'ms', `A ${s} run longer than this is stuck and recovered.`),
+  flag(`paused.${s}`, false, `The user paused the ${s} stage: its jobs wait, nothing is lost.`),
+]);
+
+export const settingSpecs: readonly SettingSpec[] = [
+  int('workers', 4, 0, 64, 'count', 'Worker processes that run stage work (0 runs stages inside the engine process: no crash isolation). Read at start.'),
+  int('workerMaxHeapMb', 2048, 64, 65_536, 'MiB', 'Heap limit of one worker process; a worker over it dies alone and is replaced. Read at start.'),
+  int('heartbeatMs', 1_000, 50, 60_000, 'ms', 'How often a running job renews its lease and reports progress.'),
+  int('leaseMs', 10_000, 200, 3_600_000, 'ms', 'Heartbeat timeout: a lease not renewed for this long has expired and its job is recovered.'),
+  int('stuckScanMs', 2_000, 50, 600_000, 'ms', 'How often the stuck scan runs.'),
+  int('progressStallMs', 5 * 60_000, 1_000, DAY, 'ms', 'A job whose reported progress has not changed for this long is stuck.'),
+  int('maxRecoveries', 5, 0, 100, 'count', 'Recoveries of one job before it is escalated to dead letters.'),
+  int('resumeMinProgressPercent', 5, 0, 100, 'percent', 'Progress needed before a recovery resumes from a checkpoint instead of restarting the stage.'),
+  int('clockJumpToleranceMs', 5_000, 500, 600_000, 'ms', 'Wall-clock time gained over monotonic time beyond this is a suspend: leases are extended, nothing is recovered.'),
+  int('idlePollMs', 1_000, 20, 60_000, 'ms', 'How often the engine looks for work when nothing woke it.'),
+  int('changePollMs', 250, 20, 60_000, 'ms', "How often other processes' writes are looked for. Read at start."),
+  int('availabilityMs', 5_000, 50, 600_000, 'ms', 'How often stage availability (engines configured, breakers, disk) is re-checked.'),
+  int('shutdownGraceMs', 30_000, 0, 3_600_000, 'ms', 'Time running jobs get to finish at shutdown before they are released.'),
+  int('workerStopMs', 2_000, 0, 60_000, 'ms', 'Time a worker gets to exit after being asked to stop, before it is killed. Read at start.'),
+  int('emergencyWriteAttempts', 8, 1, 100, 'count', "Tries of the emergency status write when a job's normal failure write fails."),
+  int('emergencyWriteBaseMs', 100, 1, 60_000, 'ms', 'First delay between emergency write tries; doubles each try.'),
+  int('backoffBaseMs', 2_000, 0, 3_600_000, 'ms', 'Retry delay ceiling after the first failed attempt (full jitter, doubling).'),
+  int('backoffCapMs', 5 * 60_000, 0, DAY, 'ms', 'No retry waits longer than this.'),
+  ...perStage,
+  int('breaker.consecutiveFailures', 5, 1, 1_000, 'count', 'Service faults in a row that open a breaker.'),
+  num('breaker.failureRate', 0.5, 0.01, 1, 'ratio', 'Share of calls failing within the window that opens a breaker.'),
+  int('breaker.windowMs', 60_000, 1_000, DAY, 'ms', 'Window over which the failure rate is measured.'),
+  int('breaker.minimumCalls', 10, 1, 100_000, 'count', 'Calls needed in the window before the failure rate counts.'),
+  int('breaker.openMs', 30_000, 100, DAY, 'ms', 'How long a breaker stays open the first time before a half-open probe.'),
+  num('breaker.openBackoff', 2, 1, 10, 'factor', 'Each reopening without a close multiplies the open time by this.'),
+  int('breaker.openMaxMs', 10 * 60_000, 100, DAY, 'ms', 'Open time cap.'),
+  int('breaker.closeAfterSuccesses', 1, 1, 100, 'count', 'Successful half-open probes needed to close a breaker.'),
+  int('autoRecovery.cooldownMs', 60_000, 0, DAY, 'ms', "Wait before an auto-recovery handler runs again for the same service."),
+  int('autoRecovery.maxAttempts', 3, 1, 100, 'count', 'Auto-recovery tries before the service is red with "needs you".'),
+  num('autoRecovery.backoff', 2, 1, 10, 'factor', 'Each failed auto-recovery multiplies the cooldown by this.'),
+  int('health.intervalMs', 30_000, 100, DAY, 'ms', 'How often every health probe runs.'),
+  int('health.probeTimeoutMs', 5_000, 50, 600_000, 'ms', 'A probe that has not answered by then has failed.'),
+  int('health.failuresBeforeAlert', 3, 1, 100, 'count', 'Failed probes in a row before a service turns amber or red (an explicit "down" is at once).'),
+  int('health.historySize', 100, 1, 10_000, 'count', 'Results kept per probe, for uptime and history.'),
+  int('health.startupTimeoutMs', 30_000, 0, 3_600_000, 'ms', 'How long the start waits for required services before working anyway.'),
+  int('health.diskAmberBytes', 1024 ** 3, 0, 2 ** 50, 'bytes', 'Free space in the data dir below this turns disk amber.'),
+  int('health.diskRedBytes', 200 * 1024 ** 2, 0, 2 ** 50, 'bytes', 'Free space below this turns disk red and pauses intake until space returns.'),
+  int('health.queueLagAmberMs', 30 * 60_000, 1_000, 30 * DAY, 'ms', 'A runnable job queued longer than this turns the queue amber.'),
+  int('health.memoryAmberMb', 1_500, 64, 65_536, 'MiB', "Engine process memory (RSS) above this turns the engine amber."),
+  int('retention.doneEventsDays', 30, 1, 3_650, 'days', "Cleanup drops routine events (started, due, waiting…) of items done longer ago than this."),
+];
+
+export type SettingValue = number | boolean;
+export type SettingsValues = Record<string, SettingValue>;
+
+const byKey = new Map(settingSpecs.map((s) => [s.key, s]));
+
+export function settingSpec(key: string): SettingSpec | undefined {
+  return byKey.get(key);
+}
+
+/** LIFELINE_ + the key in upper snake case: `breaker.openMs` → `LIFELINE_BREAKER_OPEN_MS`. */
+export function settingEnvName(key: string): string {
+  return `LIFELINE_${key.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/\./g, '_').toUpperCase()}`;
+}
+
+export function settingValueSchema(spec: SettingSpec): z.ZodType<SettingValue> {
+  switch (spec.kind) {
+    case 'boolean':
+      return z.boolean();
+    case 'int':
+      return z.number().int().min(spec.min).max(spec.max);
+    case 'number':
+      return z.number().min(spec.min).max(spec.max);
+    default:
+      return missing(spec);
+  }
+}
+
+function missing(value: never): never {
+  throw new Error(`unhandled setting kind: ${JSON.stringify(value)}`);
+}
+
+export function defaultSettings(): SettingsValues {
+  return Object.fromEntries(settingSpecs.map((s) => [s.key, s.default]));
+}
+
+/** Rules that tie settings together; returns sentences, empty when the set is consistent. */
+export function settingsProblems(v: SettingsValues): string[] {
+  const n = (k: string) => v[k] as number;
+  const problems: string[] = [];
+  if (n('leaseMs') < 2 * n('heartbeatMs')) problems.push('leaseMs must be at least twice heartbeatMs, or a single late heartbeat loses the lease');
+  if (n('health.diskRedBytes') > n('health.diskAmberBytes')) problems.push('health.diskRedBytes must not exceed health.diskAmberBytes');
+  if (n('breaker.openMs') > n('breaker.openMaxMs')) problems.push('breaker.openMs must not exceed breaker.openMaxMs');
+  if (n('backoffBaseMs') > n('backoffCapMs')) problems.push('backoffBaseMs must not exceed backoffCapMs');
+  return problems;
+}
+
+export const SettingSource = z.enum(['default', 'stored', 'env']);
+export type SettingSource = z.infer<typeof SettingSource>;
+
+export const SettingEntry = z.object({
+  key: z.string(),
+  value: z.union([z.number(), z.boolean()]),
+  default: z.union([z.number(), z.boolean()]),
+  /** Where the value comes from; an `env` value cannot be changed from the UI. */
+  source: SettingSource,
+  env: z.string(),
+  kind: z.enum(['int', 'number', 'boolean']),
+  unit: z.string(),
+  min: z.number().nullable(),
+  max: z.number().nullable(),
+  doc: z.string(),
+});
+export type SettingEntry = z.infer<typeof SettingEntry>;

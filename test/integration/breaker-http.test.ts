@@ -1,0 +1,147 @@
+import crypto from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openLifeline, type Lifeline } from '../../src/main/lifeline';
+import { startTestAsr, type TestAsr } from '../support/test-asr-server';
+import { testStagesFor } from '../support/test-stages';
+import { tempDir } from '../support/temp-dir';
+import { waitFor } from '../support/wait-for';
+
+const cooldownMs = 400;
+const env = {
+  LIFELINE_WORKERS: '0',
+  LIFELINE_HEARTBEAT_MS: '100',
+  LIFELINE_LEASE_MS: '1000',
+  LIFELINE_STUCK_SCAN_MS: '200',
+  LIFELINE_IDLE_POLL_MS: '50',
+  LIFELINE_BACKOFF_BASE_MS: '50',
+  LIFELINE_BACKOFF_CAP_MS: '200',
+  LIFELINE_MAX_ATTEMPTS_TRANSCRIBE: '50',
+  LIFELINE_CONCURRENCY_TRANSCRIBE: '2',
+  LIFELINE_BREAKER_CONSECUTIVE_FAILURES: '3',
+  LIFELINE_BREAKER_OPEN_MS: '1000',
+  LIFELINE_BREAKER_OPEN_MAX_MS: '4000',
+  LIFELINE_AUTO_RECOVERY_COOLDOWN_MS: String(cooldownMs),
+  LIFELINE_AUTO_RECOVERY_MAX_ATTEMPTS: '5',
+  LIFELINE_HEALTH_STARTUP_TIMEOUT_MS: '0',
+  LIFELINE_HEALTH_INTERVAL_MS: '60000',
+};
+
+const opened: { app: Lifeline; asr: TestAsr }[] = [];
+afterEach(async () => {
+  for (const { app, asr } of opened.splice(0)) {
+    await app.close(0);
+    await asr.stop().catch(() => {});
+  }
+});
+
+function add(app: Lifeline, n: number): number[] {
+  return Array.from({ length: n }, () => {
+    const sha256 = crypto.randomBytes(32).toString('hex');
+    return app.queue.add({ sha256, sourcePath: `/t/${sha256}.wav`, fileName: `memo-${sha256.slice(0, 8)}.wav`, sizeBytes: 1, priority: 0 }).itemId;
+  });
+}
+
+const transcribeRuns = (app: Lifeline, id: number) => app.store.reads.detail(id)!.events.filter((e) => e.stage === 'transcribe' && e.type === 'started').length;
+
+describe('a circuit breaker on an HTTP service', () => {
+  it('opens when the service stops, parks its stage in waiting without spending attempts, runs auto-recovery with its cooldown, and closes when the service is back', async () => {
+    const asr = await startTestAsr();
+    const app = openLifeline({ dataDir: path.join(tempDir(), 'data'), withEngine: true, processName: 'test', stages: testStagesFor({ serviceUrl: asr.url }), env });
+    opened.push({ app, asr });
+    const ids = add(app, 12);
+    await app.start();
+    const done = () => app.store.reads.overview().totals.done;
+    await waitFor('a few items through the service', () => done() >= 3);
+
+    await asr.stop();
+    await waitFor('the breaker to open', () => app.breakers.view('asr')!.state === 'open');
+    await waitFor('the stage to be parked', () => {
+      const t = app.store.reads.overview().byStage.transcribe;
+      return t.queued === 0 && t.waiting > 0 && t;
+    });
+    // Items that reach the stage while its breaker is open wait there, never attempted.
+    const late = add(app, 5);
+    app.engine!.wake();
+    await waitFor('the late items to wait at transcribe', () => late.every((id) => app.store.reads.summary(id)!.state === 'waiting'));
+    for (const id of late) expect(app.store.reads.summary(id)).toMatchObject({ stage: 'transcribe', attempts: 0 });
+    const waiting = app.store.reads.list({ state: 'waiting', stage: 'transcribe', limit: 100 });
+    expect(waiting[0]!.waitReason).toContain('Test ASR is failing');
+    // Waiting spends nothing: every attempt counted is a run that really happened.
+    for (const item of waiting) expect(item.attempts).toBe(transcribeRuns(app, item.id));
+
+    await waitFor('two auto-recovery runs', () => app.store.serviceEvents.recent(50, 'asr').filter((e) => e.type.startsWith('auto_recovery')).length >= 2, 15_000);
+    await asr.restart();
+    await waitFor('every item to be done', () => done() === ids.length + late.length, 20_000);
+
+    const audit = app.store.serviceEvents.recent(200, 'asr').reverse();
+    const runs = audit.filter((e) => e.type.startsWith('auto_recovery'));
+    expect(runs[0]).toMatchObject({ type: 'auto_recovery_failed', actor: 'recovery' });
+    expect(runs[0]!.detail).toContain('re-probe the endpoint (attempt 1');
+    for (let i = 1; i < runs.length; i++) expect(runs[i]!.at - runs[i - 1]!.at).toBeGreaterThanOrEqual(cooldownMs * 2 ** (i - 1) - 5);
+    const transitions = audit.filter((e) => e.type.startsWith('breaker_')).map((e) => e.type);
+    expect(transitions[0]).toBe('breaker_open');
+    expect(transitions).toContain('breaker_half_open');
+    expect(transitions.at(-1)).toBe('breaker_closed');
+    expect(app.breakers.view('asr')!.state).toBe('closed');
+    expect(app.autoRecovery!.status('asr')!.attempts).toBe(0);
+    expect(app.store.reads.overview().totals.dead).toBe(0);
+  });
+
+  it('keeps breaker state and recovery history across an engine restart', async () => {
+    const dataDir = path.join(tempDir(), 'data');
+    const asr = await startTestAsr();
+    await asr.stop();
+    const first = openLifeline({ dataDir, withEngine: true, processName: 'test', stages: testStagesFor({ serviceUrl: asr.url }), env });
+    opened.push({ app: first, asr });
+    const ids = add(first, 4);
+    // A job left running by a process that no longer exists: the startup sweep recovers it.
+    first.queue.claim('ingest', `${os.hostname()}:2147483000:1`);
+    const recovered = await first.start();
+    expect(recovered).toHaveLength(1);
+    await waitFor('the breaker to open', () => first.breakers.view('asr')!.state === 'open');
+    const open = first.breakers.view('asr')!;
+    await first.close(0);
+
+    const second = openLifeline({ dataDir, withEngine: true, processName: 'test', stages: testStagesFor({ serviceUrl: asr.url }), env });
+    opened.push({ app: second, asr });
+    expect(second.engine!.isRunning).toBe(false);
+    expect(second.breakers.view('asr')).toMatchObject({ state: 'open', openUntil: open.openUntil, reason: open.reason });
+    const stats = await second.call('recovery:stats', {});
+    expect(stats.ok && stats.value.recent).toMatchObject([{ itemId: ids[0], rule: 'worker_gone', strategy: 'restart', trigger: 'startup' }]);
+    expect(second.store.serviceEvents.recent(10, 'asr').map((e) => e.type)).toContain('breaker_open');
+    const breakers = await second.call('breakers:list', {});
+    expect(breakers.ok && breakers.value).toMatchObject([{ name: 'asr', state: 'open', stages: ['transcribe'] }]);
+  });
+
+  it('turns the service red with "needs you" after the last auto-recovery attempt, until the user triggers recovery', async () => {
+    const asr = await startTestAsr();
+    await asr.stop();
+    const app = openLifeline({
+      dataDir: path.join(tempDir(), 'data'),
+      withEngine: true,
+      processName: 'test',
+      stages: testStagesFor({ serviceUrl: asr.url }),
+      env: { ...env, LIFELINE_AUTO_RECOVERY_MAX_ATTEMPTS: '2', LIFELINE_AUTO_RECOVERY_COOLDOWN_MS: '150', LIFELINE_BREAKER_OPEN_MS: '60000', LIFELINE_BREAKER_OPEN_MAX_MS: '60000' },
+    });
+    opened.push({ app, asr });
+    add(app, 4);
+    await app.start();
+    await waitFor('the breaker to open', () => app.breakers.view('asr')!.state === 'open');
+    const h = await waitFor('the service to need the user', async () => {
+      const snapshot = (await app.call('health:get', {})) as { ok: true; value: import('../../src/shared/contract').HealthSnapshot };
+      return snapshot.value.services.find((s) => s.name === 'asr')!.needsYou && snapshot.value;
+    }, 15_000);
+    expect(h.overall).toBe('red');
+    expect(h.reasons.join()).toContain('Test ASR needs you: automatic recovery gave up');
+    expect(app.store.serviceEvents.recent(50, 'asr').filter((e) => e.type === 'auto_recovery_failed')).toHaveLength(2);
+
+    await asr.restart();
+    const r = await app.call('recovery:triggerStage', { stage: 'transcribe' });
+    expect(r.ok && r.value).toMatchObject({ service: 'asr', ran: 're-probe the endpoint' });
+    await waitFor('every item to be done', () => app.store.reads.overview().totals.done === 4, 15_000);
+    expect(app.breakers.view('asr')!.state).toBe('closed');
+    expect(app.autoRecovery!.status('asr')).toMatchObject({ attempts: 0, needsYou: false });
+  });
+});

@@ -1,0 +1,47 @@
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import type { PushedEvent } from '../../src/shared/contract';
+import { startHeadlessServer, type HeadlessServer } from '../../src/main/api/http/headless-server';
+import { openLifeline, type Lifeline } from '../../src/main/lifeline';
+import { testStagesFor } from '../support/test-stages';
+import { tempDir } from '../support/temp-dir';
+import { waitFor } from '../support/wait-for';
+
+const open: { app: Lifeline; server: HeadlessServer; ws: WebSocket }[] = [];
+afterEach(async () => {
+  for (const { app, server, ws } of open.splice(0)) {
+    ws.close();
+    await server.close();
+    await app.close(0);
+  }
+});
+
+describe('pushed events', () => {
+  it('pushes health and breaker changes to connected UIs over the WebSocket', async () => {
+    const dataDir = path.join(tempDir(), 'data');
+    const app = openLifeline({
+      dataDir,
+      withEngine: true,
+      processName: 'test',
+      stages: testStagesFor({ serviceUrl: 'http://127.0.0.1:9/' }),
+      env: { LIFELINE_WORKERS: '0', LIFELINE_HEALTH_STARTUP_TIMEOUT_MS: '0' },
+    });
+    const server = await startHeadlessServer(app, { port: 0, rendererDir: dataDir, token: 't' });
+    const ws = new WebSocket(`${server.url.replace('http', 'ws')}api/events?token=t`);
+    open.push({ app, server, ws });
+    const events: PushedEvent[] = [];
+    ws.on('message', (data) => events.push(JSON.parse(String(data)) as PushedEvent));
+    await new Promise((r) => ws.once('open', r));
+    await app.start();
+
+    await app.call('settings:set', { values: { 'health.diskAmberBytes': 2 ** 50, 'health.diskRedBytes': 2 ** 50 } });
+    await app.call('health:check', {});
+    const red = await waitFor('a red health event', () => events.find((e) => e.type === 'health.changed' && e.health.overall === 'red'));
+    expect(red.type === 'health.changed' && red.health.reasons.join()).toContain('Disk space is down');
+
+    for (let i = 0; i < 5; i++) app.engine!.breakers.failure('asr', 'connection refused');
+    const opened = await waitFor('a breaker event', () => events.find((e) => e.type === 'breaker.changed'));
+    expect(opened).toMatchObject({ type: 'breaker.changed', breaker: { name: 'asr', state: 'open', stages: ['transcribe'] } });
+  });
+});

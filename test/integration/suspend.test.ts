@@ -1,0 +1,103 @@
+import crypto from 'node:crypto';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { StageHandler } from '../../src/main/pipeline/stage-handler';
+import { FakeClock } from '../../src/main/time/clock';
+import { clockedEngine } from '../support/clocked-engine';
+import { tempDir } from '../support/temp-dir';
+import { waitFor } from '../support/wait-for';
+
+const HOUR = 3_600_000;
+const open: ReturnType<typeof clockedEngine>[] = [];
+afterEach(async () => {
+  for (const f of open.splice(0)) {
+    await f.engine.stop(0);
+    f.store.close();
+  }
+});
+
+/** A stage that works until the test lets it finish. */
+function heldStage(): { stage: StageHandler; finish(): void } {
+  let finish = () => {};
+  return {
+    stage: {
+      stage: 'ingest',
+      availability: () => ({ ok: true }),
+      run: (ctx) =>
+        new Promise((resolve, reject) => {
+          ctx.progress({ step: 'listen', percent: 40, message: null });
+          finish = () => resolve('finished');
+          ctx.signal.addEventListener('abort', () => reject(new Error('aborted')));
+        }),
+    },
+    finish: () => finish(),
+  };
+}
+
+function setUp(clock: FakeClock) {
+  const held = heldStage();
+  const f = clockedEngine(path.join(tempDir(), 'data'), {
+    clock,
+    stages: () => [held.stage],
+    config: (c) => {
+      // No heartbeat and no timed scan during the test: the scans are the test's own.
+      c.heartbeatMs = 10 * 60_000;
+      c.stuckScanMs = 10 * 60_000;
+      for (const s of Object.values(c.stages)) {
+        s.leaseMs = 20 * 60_000;
+        s.maxDurationMs = 30 * 60_000;
+      }
+      c.progressStallMs = 25 * 60_000;
+    },
+  });
+  open.push(f);
+  const id = f.engine.queue.add({ sha256: crypto.randomBytes(32).toString('hex'), sourcePath: '/t/a.wav', fileName: 'a.wav', sizeBytes: 1, priority: 0 }).itemId;
+  f.engine.start();
+  return { f, id, held };
+}
+
+describe('sleep is not a stall', () => {
+  it('extends leases instead of recovering when the wall clock jumps an hour ahead of the monotonic clock', async () => {
+    const clock = new FakeClock();
+    const { f, id, held } = setUp(clock);
+    await waitFor('the job to run', () => f.store.queue.leases().length === 1);
+    expect(f.engine.scanStuck()).toEqual([]);
+    clock.advance(5_000);
+    clock.jumpWall(HOUR);
+
+    // In wall time the lease expired 40 minutes ago and the job ran past its limit and stalled.
+    expect(f.engine.scanStuck()).toEqual([]);
+    const lease = f.store.queue.leases()[0]!;
+    expect(lease.expiresAt).toBeGreaterThan(clock.now());
+    expect(clock.now() - lease.acquiredAt).toBe(5_000);
+    clock.advance(5_000);
+    expect(f.engine.scanStuck()).toEqual([]);
+    expect(f.store.recoveryLog.forItem(id)).toEqual([]);
+    expect(f.store.serviceEvents.recent(5, 'engine')[0]).toMatchObject({ type: 'suspend_detected' });
+
+    held.finish();
+    await waitFor('the job to finish', () => f.store.reads.summary(id)!.state === 'done');
+    expect(f.store.reads.detail(id)!.events.map((e) => e.type)).toEqual(['added', 'started', 'succeeded']);
+  });
+
+  it('extends leases when the shell reports a resume, even where the monotonic clock kept running', async () => {
+    const clock = new FakeClock();
+    const { f, id } = setUp(clock);
+    await waitFor('the job to run', () => f.store.queue.leases().length === 1);
+    f.engine.scanStuck();
+    f.engine.noteSuspend();
+    clock.advance(HOUR);
+    f.engine.noteResume();
+    expect(f.engine.scanStuck()).toEqual([]);
+    expect(f.store.reads.summary(id)!.state).toBe('running');
+  });
+
+  it('does recover the same job when the time really passed on both clocks (the control case)', async () => {
+    const clock = new FakeClock();
+    const { f, id } = setUp(clock);
+    await waitFor('the job to run', () => f.store.queue.leases().length === 1);
+    f.engine.scanStuck();
+    clock.advance(HOUR);
+    expect(f.engine.scanStuck()).toMatchObject([{ itemId: id, rule: 'lease_expired', strategy: 'restart', result: 'requeued' }]);
+  });
+});

@@ -1,0 +1,100 @@
+import crypto from 'node:crypto';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { HealthSnapshot } from '../../src/shared/contract';
+import type { JobToRun } from '../../src/main/engine/stage-executor';
+import { openLifeline, type Lifeline } from '../../src/main/lifeline';
+import { createLogger } from '../../src/main/log/logger';
+import { WorkerPool } from '../../src/main/pipeline/worker/worker-pool';
+import { systemClock } from '../../src/main/time/clock';
+import { fakeLauncher } from '../support/fake-worker-launcher';
+import { testStagesFor } from '../support/test-stages';
+import { tempDir } from '../support/temp-dir';
+import { waitFor } from '../support/wait-for';
+
+const pools: WorkerPool[] = [];
+const apps: Lifeline[] = [];
+afterEach(async () => {
+  for (const p of pools.splice(0)) await p.close();
+  for (const a of apps.splice(0)) await a.close(0);
+});
+
+function pool(launcher: ReturnType<typeof fakeLauncher>['launcher'], size = 2) {
+  const p = new WorkerPool({ launcher, spec: { dataDir: '/nowhere', maxHeapMb: 256 }, size, clock: systemClock, log: createLogger(null, 'test'), stopMs: 100 });
+  pools.push(p);
+  return p;
+}
+
+const job = (itemId: number): JobToRun => ({ itemId, token: 1, stage: 'ingest', attempts: 1, maxAttempts: 3, leaseMs: 1000, heartbeatMs: 100 });
+
+describe('the worker pool', () => {
+  it('replaces a worker that dies, ending its job as lost so the engine recovers it', async () => {
+    const f = fakeLauncher({ runMs: 60_000 });
+    const p = pool(f.launcher);
+    await p.start();
+    await waitFor('two ready workers', () => p.capacity() === 2);
+    const run = p.run(job(7), () => {});
+    const victim = f.launched.find((w) => w.received.some((m) => m.type === 'run'))!;
+    victim.crash();
+    expect(await run).toEqual({ kind: 'lost', why: 'worker gone', detail: `worker ${victim.pid} killed by SIGABRT` });
+    await waitFor('a replacement', () => p.capacity() === 2);
+    expect(f.launched).toHaveLength(3);
+    expect(p.liveness()).toMatchObject({ expected: 2, ready: 2, recentCrashes: 1, lastCrash: { detail: expect.stringContaining('while running item 7') } });
+  });
+
+  it("kills a hung worker on the watchdog's word without counting it as a crash", async () => {
+    const f = fakeLauncher({ runMs: 60_000 });
+    const p = pool(f.launcher, 1);
+    await p.start();
+    const run = p.run(job(3), () => {});
+    expect(p.kill(3, 'no heartbeat for 10.0 s')).toBe(true);
+    expect(await run).toMatchObject({ kind: 'lost', why: 'killed' });
+    expect(p.liveness().recentCrashes).toBe(0);
+    expect(p.kill(99, 'x')).toBe(false);
+  });
+
+  it('recycles idle workers at once and a busy one after its job', async () => {
+    const f = fakeLauncher({ runMs: 100 });
+    const p = pool(f.launcher);
+    await p.start();
+    await waitFor('two ready workers', () => p.capacity() === 2);
+    const run = p.run(job(1), () => {});
+    expect(p.recycle()).toBe(2);
+    expect(await run).toMatchObject({ kind: 'outcome' });
+    await waitFor('both replaced', () => f.launched.length === 4 && p.capacity() === 2);
+  });
+
+  it('reports why no worker can start instead of failing the engine', async () => {
+    const f = fakeLauncher({ fail: () => true });
+    const p = pool(f.launcher);
+    await p.start();
+    expect(p.capacity()).toBe(0);
+    expect(p.liveness()).toMatchObject({ ready: 0, launchError: 'spawn ENOENT (no runtime to start workers with)' });
+  });
+});
+
+describe('the startup gate', () => {
+  it('says "starting: waiting for Workers" until the workers are ready, then starts the engine', async () => {
+    const f = fakeLauncher({ readyAfterMs: 400 });
+    const app = openLifeline({
+      dataDir: path.join(tempDir(), 'data'),
+      withEngine: true,
+      processName: 'test',
+      stages: testStagesFor({}),
+      workerLauncher: f.launcher,
+      env: { LIFELINE_WORKERS: '2', LIFELINE_HEALTH_STARTUP_TIMEOUT_MS: '10000' },
+    });
+    apps.push(app);
+    const seen: HealthSnapshot[] = [];
+    app.events.on('health.changed', (h) => seen.push(h));
+    const id = app.queue.add({ sha256: crypto.randomBytes(32).toString('hex'), sourcePath: '/t/a.wav', fileName: 'a.wav', sizeBytes: 1, priority: 0 }).itemId;
+    const started = app.start();
+    await waitFor('the gate to say what it waits for', () => seen.length > 0);
+    expect(seen[0]).toMatchObject({ overall: 'starting', reasons: [expect.stringMatching(/^starting: waiting for .*Workers/)] });
+    expect(app.engine!.isRunning).toBe(false);
+    await started;
+    expect(app.engine!.isRunning).toBe(true);
+    await waitFor('the item to be done', () => app.store.reads.summary(id)!.state === 'done');
+    expect(app.health.snapshot().overall).not.toBe('starting');
+  });
+});

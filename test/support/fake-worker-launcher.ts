@@ -1,0 +1,61 @@
+import type { WorkerExit, WorkerLauncher, WorkerProcess } from '../../src/main/pipeline/worker/worker-launcher';
+import type { FromWorker, ToWorker } from '../../src/main/pipeline/worker/worker-protocol';
+
+let nextPid = 900_000;
+
+/** A worker process in name only: it answers the protocol in this process, and a test can make it die. */
+export class FakeWorker implements WorkerProcess {
+  readonly pid = nextPid++;
+  readonly received: ToWorker[] = [];
+  private readonly messageListeners: ((m: FromWorker) => void)[] = [];
+  private readonly exitListeners: ((e: WorkerExit) => void)[] = [];
+  private exited = false;
+
+  constructor(readyAfterMs: number, private readonly runMs: number) {
+    setTimeout(() => this.emit({ type: 'ready', pid: this.pid, stages: ['ingest', 'transcribe'] }), readyAfterMs);
+  }
+
+  send(m: ToWorker): boolean {
+    if (this.exited) return false;
+    this.received.push(m);
+    if (m.type === 'run') {
+      setTimeout(() => this.emit({ type: 'result', itemId: m.job.itemId, token: m.job.token, end: { kind: 'outcome', outcome: { kind: 'succeeded' } } }), this.runMs);
+    }
+    if (m.type === 'stop') setTimeout(() => this.exit({ code: 0, signal: null }), 1);
+    return true;
+  }
+  onMessage(l: (m: FromWorker) => void): void {
+    this.messageListeners.push(l);
+  }
+  onExit(l: (e: WorkerExit) => void): void {
+    this.exitListeners.push(l);
+  }
+  kill(): void {
+    this.exit({ code: null, signal: 'SIGKILL' });
+  }
+  /** Dies as a native crash would. */
+  crash(): void {
+    this.exit({ code: null, signal: 'SIGABRT' });
+  }
+  private emit(m: FromWorker): void {
+    if (!this.exited) for (const l of this.messageListeners) l(m);
+  }
+  private exit(e: WorkerExit): void {
+    if (this.exited) return;
+    this.exited = true;
+    for (const l of this.exitListeners) l(e);
+  }
+}
+
+export function fakeLauncher(options: { readyAfterMs?: number; runMs?: number; fail?: () => boolean } = {}) {
+  const launched: FakeWorker[] = [];
+  const launcher: WorkerLauncher = {
+    launch() {
+      if (options.fail?.()) throw new Error('spawn ENOENT (no runtime to start workers with)');
+      const w = new FakeWorker(options.readyAfterMs ?? 1, options.runMs ?? 5);
+      launched.push(w);
+      return w;
+    },
+  };
+  return { launcher, launched };
+}
