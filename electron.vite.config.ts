@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 
-// Three builds: the Electron main process (shell + engine), the sandboxed preload (bundles its
+// Three builds: the Electron main process (shell + engine, and the stage worker entry), the sandboxed preload (bundles its
 // dependencies: a sandboxed preload can require nothing but electron), and the renderer that both the
 // desktop window and `lifeline serve` load.
 export default defineConfig({
@@ -10,7 +10,11 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       rollupOptions: {
-        input: { index: resolve(__dirname, 'src/main/shell/main.ts') },
+        input: {
+          index: resolve(__dirname, 'src/main/shell/main.ts'),
+          // The stage worker entry, started as an Electron utility process (shell/utility-worker-launcher.ts).
+          worker: resolve(__dirname, 'src/main/pipeline/worker/worker-main.ts'),
+        },
       },
     },
   },

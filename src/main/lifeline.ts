@@ -17,7 +17,7 @@ import { WatchFolder } from './pipeline/intake/watch-folder';
 import { pipelineStages } from './pipeline/pipeline-stages';
 import type { StageHandler } from './pipeline/stage-handler';
 import { nodeWorkerLauncher } from './pipeline/worker/node-worker-launcher';
-import type { WorkerLauncher } from './pipeline/worker/worker-launcher';
+import { definedEnv, type WorkerLauncher } from './pipeline/worker/worker-launcher';
 import { WorkerPool } from './pipeline/worker/worker-pool';
 import { Queue } from './queue/queue';
 import { AutoRecovery } from './recovery/auto-recovery';
@@ -77,11 +77,6 @@ export interface Lifeline {
   close(graceMs?: number): Promise<void>;
 }
 
-/** Environment variables with a value (ProcessEnv allows undefined ones). */
-function definedEntries(env: NodeJS.ProcessEnv): Record<string, string> {
-  return Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined));
-}
-
 export function openLifeline(options: LifelineOptions): Lifeline {
   const paths = dataPaths(options.dataDir);
   fs.mkdirSync(paths.dataDir, { recursive: true });
@@ -114,7 +109,7 @@ export function openLifeline(options: LifelineOptions): Lifeline {
                     stagesModule: options.workerStages?.module,
                     stagesExport: options.workerStages?.export,
                     maxHeapMb: config().workerMaxHeapMb,
-                    env: options.env && definedEntries(options.env),
+                    env: options.env && definedEnv(options.env),
                   },
                   size: config().workers,
                   clock,

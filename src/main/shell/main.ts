@@ -1,7 +1,7 @@
 // The Electron main process: the only code that imports electron. The engine is the same one
 // `lifeline serve` runs; this file wires it to a window, IPC and a tray.
 import path from 'node:path';
-import { app, BrowserWindow, dialog, session } from 'electron';
+import { app, BrowserWindow, dialog, powerMonitor, session } from 'electron';
 import { packageRoot } from '../config/app-paths';
 import { openLifeline, type Lifeline } from '../lifeline';
 import { installContentSecurityPolicy } from './csp';
@@ -14,6 +14,8 @@ import { denyPermissions } from './permissions';
 import { rendererLocation } from './renderer-location';
 import { registerRendererScheme, serveBuiltRenderer } from './renderer-protocol';
 import { createTray, type LifelineTray } from './tray';
+import { trayStatusOf } from './tray-status';
+import { utilityWorkerLauncher } from './utility-worker-launcher';
 import { confineNavigation, createMainWindow } from './window';
 
 const renderer = rendererLocation(__dirname, process.env.ELECTRON_RENDERER_URL, app.isPackaged);
@@ -41,6 +43,8 @@ async function start(): Promise<void> {
       withEngine: true,
       processName: 'desktop',
       nativeBinding: process.env.LIFELINE_SQLITE_BINDING || undefined,
+      // Stage work runs in Electron utility processes (out/main/worker.js), not Node forks via tsx.
+      workerLauncher: utilityWorkerLauncher(__dirname),
     });
   } catch (err: unknown) {
     await app.whenReady();
@@ -77,6 +81,13 @@ async function start(): Promise<void> {
   // Closing the window leaves the engine running in the tray; only Quit stops it.
   app.on('window-all-closed', () => {});
   app.on('will-quit', () => tray.destroy());
+  // The tray colour is the health monitor's overall status (damped there, so it does not flicker).
+  tray.setStatus(trayStatusOf(lifeline.health.snapshot()));
+  lifeline.events.on('health.changed', (health) => tray.setStatus(trayStatusOf(health)));
+  // The OS says when it sleeps: leases are extended at resume instead of a storm of false stuck
+  // detections (the engine also detects the clock jump itself, for `serve` and missed events).
+  powerMonitor.on('suspend', () => lifeline.engine?.noteSuspend());
+  powerMonitor.on('resume', () => lifeline.engine?.noteResume());
 
   showWindow();
   const recovered = await lifeline.start();

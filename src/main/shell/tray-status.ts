@@ -1,6 +1,8 @@
+import type { HealthSnapshot } from '../../shared/contract';
+
 /**
- * What the tray shows at a glance. The health monitor will map its overall status onto this; until
- * it exists the app is always `ok`. Kept apart from tray.ts so the mapping has no Electron in it.
+ * What the tray shows at a glance, mapped from the health monitor's overall status. Kept apart from
+ * tray.ts so the mapping has no Electron in it and is unit-tested.
  */
 export type TrayStatus =
   | { level: 'ok' }
@@ -43,5 +45,25 @@ export function trayTooltip(status: TrayStatus): string {
       return `Lifeline: stopped working (${status.reason})`;
     default:
       return missingCase(status);
+  }
+}
+
+/**
+ * The health monitor's overall status as the tray shows it. "starting" is amber, not red: the startup
+ * gate is waiting for a service, nothing has failed yet. The tooltip carries the worst reason only.
+ */
+export function trayStatusOf(health: Pick<HealthSnapshot, 'overall' | 'reasons'>): TrayStatus {
+  const reason = health.reasons[0] ?? '';
+  switch (health.overall) {
+    case 'green':
+      return { level: 'ok' };
+    case 'starting':
+      return { level: 'degraded', reason: reason || 'starting' };
+    case 'amber':
+      return { level: 'degraded', reason: reason || 'something needs a look' };
+    case 'red':
+      return { level: 'down', reason: reason || 'a required service is down' };
+    default:
+      return missingCase(health.overall);
   }
 }

@@ -11,40 +11,48 @@ import { workerEnv, type FromWorker, type ToWorker } from './worker-protocol';
  */
 export const nodeWorkerLauncher: WorkerLauncher = {
   launch(spec: WorkerSpec): WorkerProcess {
-    const entry = path.join(__dirname, 'worker-main.ts');
     const tsx = pathToFileURL(createRequire(path.join(__dirname, 'here.js')).resolve('tsx')).href;
-    const env: NodeJS.ProcessEnv = { ...process.env, ...spec.env, [workerEnv.dataDir]: spec.dataDir };
-    if (spec.stagesModule) env[workerEnv.stagesModule] = spec.stagesModule;
-    if (spec.stagesExport) env[workerEnv.stagesExport] = spec.stagesExport;
-    const child = fork(entry, [], {
-      execArgv: ['--import', tsx, `--max-old-space-size=${spec.maxHeapMb}`],
-      env,
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-      serialization: 'json',
-    });
-    // A send racing the child's exit raises EPIPE on the channel; the exit handler deals with it.
-    child.on('error', () => {});
-    return {
-      get pid() {
-        return child.pid;
-      },
-      send(message: ToWorker): boolean {
-        if (!child.connected) return false;
-        try {
-          return child.send(message);
-        } catch {
-          return false;
-        }
-      },
-      onMessage(listener) {
-        child.on('message', (m) => listener(m as FromWorker));
-      },
-      onExit(listener) {
-        child.on('exit', (code, signal) => listener({ code, signal }));
-      },
-      kill() {
-        child.kill('SIGKILL');
-      },
-    };
+    return forkWorker(path.join(__dirname, 'worker-main.ts'), ['--import', tsx], spec);
   },
 };
+
+/** Forks an already built worker entry (out/main/worker.js) with plain Node: how tests check the bundle. */
+export function builtWorkerLauncher(entry: string): WorkerLauncher {
+  return { launch: (spec) => forkWorker(entry, [], spec) };
+}
+
+function forkWorker(entry: string, execArgv: string[], spec: WorkerSpec): WorkerProcess {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...spec.env, [workerEnv.dataDir]: spec.dataDir };
+  if (spec.stagesModule) env[workerEnv.stagesModule] = spec.stagesModule;
+  if (spec.stagesExport) env[workerEnv.stagesExport] = spec.stagesExport;
+  const child = fork(entry, [], {
+    execArgv: [...execArgv, `--max-old-space-size=${spec.maxHeapMb}`],
+    env,
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    serialization: 'json',
+  });
+  // A send racing the child's exit raises EPIPE on the channel; the exit handler deals with it.
+  child.on('error', () => {});
+  return {
+    get pid() {
+      return child.pid;
+    },
+    send(message: ToWorker): boolean {
+      if (!child.connected) return false;
+      try {
+        return child.send(message);
+      } catch {
+        return false;
+      }
+    },
+    onMessage(listener) {
+      child.on('message', (m) => listener(m as FromWorker));
+    },
+    onExit(listener) {
+      child.on('exit', (code, signal) => listener({ code, signal }));
+    },
+    kill() {
+      child.kill('SIGKILL');
+    },
+  };
+}

@@ -38,3 +38,8 @@ export interface WorkerProcess {
 export interface WorkerLauncher {
   launch(spec: WorkerSpec): WorkerProcess;
 }
+
+/** Environment variables with a value (ProcessEnv allows undefined ones), as a worker's env. */
+export function definedEnv(env: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined));
+}
