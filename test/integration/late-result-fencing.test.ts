@@ -34,7 +34,7 @@ describe('fencing with real processes', () => {
     // Engine A: one worker, and no stuck scan of its own, so nothing kills its frozen worker.
     const a = await startTestServe(dataDir, { ...timing, LIFELINE_WORKERS: '1', LIFELINE_STUCK_SCAN_MS: '600000', LIFELINE_TEST_SLOW_MS: '4000' });
     cleanup.push(() => a.child.kill('SIGKILL'));
-    const held = await waitFor('engine A to run the item', () => db.prepare(`SELECT token, owner FROM leases WHERE item_id = ?`).get(id) as { token: number; owner: string } | undefined);
+    const held = await waitFor('engine A to run the item', () => db.prepare(`SELECT token, owner FROM leases WHERE item_id = ?`).get(id) as { token: number; owner: string } | undefined, 30_000);
     expect(held.owner).toContain(`:${a.pid}:`);
     const [workerPid] = execFileSync('ps', ['-o', 'pid=', '--ppid', String(a.pid)], { encoding: 'utf8' }).trim().split(/\s+/).map(Number);
     // The worker freezes (a stuck native call, a paging storm): no heartbeat, no result.

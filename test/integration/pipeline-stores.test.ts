@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Memory } from '../../src/shared/contract';
 import { MemoriesStore } from '../../src/main/store/memories-store';
 import { SearchStore, toFtsQuery } from '../../src/main/store/search-store';
-import { isLeaseLostError } from '../../src/main/store/stage-output-fence';
+import { isLeaseLostError } from '../../src/main/store/lease-fence';
 import { TranscriptsStore } from '../../src/main/store/transcripts-store';
 import { fakeItem, queueFixture } from '../support/queue-fixture';
 import { tempDir } from '../support/temp-dir';

@@ -1,7 +1,7 @@
 import type { Memory, MemoryKind } from '../../shared/contract';
 import type { LeaseRef } from '../queue/queue-store';
 import type { SqliteDatabase } from './database';
-import { leaseFence } from './stage-output-fence';
+import { leaseFence } from './lease-fence';
 
 interface MemoryRow {
   kind: MemoryKind;

@@ -1,7 +1,7 @@
 import type { SearchHit } from '../../shared/contract';
 import type { LeaseRef } from '../queue/queue-store';
 import type { SqliteDatabase } from './database';
-import { leaseFence } from './stage-output-fence';
+import { leaseFence } from './lease-fence';
 
 export interface IndexEntry {
   kind: SearchHit['kind'];
