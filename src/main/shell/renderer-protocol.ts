@@ -5,18 +5,8 @@ import { Readable } from 'node:stream';
 import { protocol } from 'electron';
 import type { StoredAudio } from '../api/stored-audio';
 import { parseRange } from '../api/http/byte-range';
+import { builtFileContentType } from '../api/http/static-files';
 import { builtFileFor, rendererHost, rendererScheme, type RendererLocation } from './renderer-location';
-
-const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.json': 'application/json',
-  '.woff2': 'font/woff2',
-};
 
 /** Must run before the app is ready: a standard, secure scheme gets a real origin and module scripts; `stream` lets media seek. */
 export function registerRendererScheme(): void {
@@ -79,7 +69,7 @@ export function serveBuiltRenderer(renderer: RendererLocation, policy: string, a
     }
     return new Response(new Uint8Array(body), {
       headers: {
-        'Content-Type': contentTypes[path.extname(target)] ?? 'application/octet-stream',
+        'Content-Type': builtFileContentType(target),
         'Content-Security-Policy': policy,
         'X-Content-Type-Options': 'nosniff',
         'Cache-Control': 'no-cache',

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ServerResponse } from 'node:http';
 
+/** Content types of the built renderer's files (the headless server and the desktop app:// scheme). */
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -12,6 +13,10 @@ const types: Record<string, string> = {
   '.json': 'application/json',
   '.woff2': 'font/woff2',
 };
+
+export function builtFileContentType(file: string): string {
+  return types[path.extname(file)] ?? 'application/octet-stream';
+}
 
 /** The renderer's policy: nothing but our own origin; the WebSocket back to us. */
 export const contentSecurityPolicy =
@@ -37,7 +42,7 @@ export function serveStatic(root: string, pathname: string, res: ServerResponse)
   const inside = file.startsWith(root + path.sep);
   const target = inside && fs.existsSync(file) && fs.statSync(file).isFile() ? file : index;
   res.writeHead(200, {
-    'content-type': types[path.extname(target)] ?? 'application/octet-stream',
+    'content-type': builtFileContentType(target),
     'content-security-policy': contentSecurityPolicy,
     'x-content-type-options': 'nosniff',
     'cache-control': target === index ? 'no-cache' : 'max-age=3600',
