@@ -274,6 +274,8 @@ export function openLifeline(options: LifelineOptions): Lifeline {
       // Workers start first so that the gate can wait for them; claims only begin in engine.start().
       void engine.executor.start();
       const still = await health.startupGate(config().health.startupTimeoutMs);
+      // Closed while the gate waited (a Ctrl-C during start): start nothing.
+      if (closed) return [];
       if (still.length > 0) log.warn({ still }, 'starting although required services are not up');
       const recovered = engine.start();
       // Recordings a crashed process never finished become items now; later, sessions whose page

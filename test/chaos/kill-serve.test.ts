@@ -32,6 +32,7 @@ describe('kill -9 of lifeline serve while jobs are running', () => {
     const lastEventBefore = db.prepare('SELECT max(id) FROM events').pluck().get() as number;
 
     const second = await startServe(dataDir, env);
+    await waitFor('the startup sweep to report', () => second.output().includes('engine started'), 30_000, 20);
     expect(second.output()).toContain(`recovered ${running.length} job(s)`);
     await waitFor(
       'every item to leave ingest',
@@ -58,5 +59,5 @@ describe('kill -9 of lifeline serve while jobs are running', () => {
     expect(succeeded.every((r) => r.n === 1)).toBe(true);
     expect(leases()).toEqual([]);
     db.close();
-  });
+  }, 180_000);
 });

@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dataPaths } from '../../src/main/config/data-dir';
+import { wavHeader } from '../../src/main/pipeline/audio/wav-header';
 import { startAsrServer, wordsFor, type FakeService } from '../support/fake-services';
 import { runCli, spawnTs } from '../support/spawn';
 import { tempDir } from '../support/temp-dir';
@@ -20,20 +21,7 @@ function writeTalk(file: string, seconds: number): string {
     const v = inBurst ? 9000 * Math.sin(2 * Math.PI * (180 + 40 * Math.sin(t * 3)) * t) + ((s >>> 16) % 600) - 300 : ((s >>> 16) % 40) - 20;
     data.writeInt16LE(Math.round(v), i * 2);
   }
-  const h = Buffer.alloc(44);
-  h.write('RIFF', 0, 'latin1');
-  h.writeUInt32LE(36 + data.length, 4);
-  h.write('WAVEfmt ', 8, 'latin1');
-  h.writeUInt32LE(16, 16);
-  h.writeUInt16LE(1, 20);
-  h.writeUInt16LE(1, 22);
-  h.writeUInt32LE(rate, 24);
-  h.writeUInt32LE(rate * 2, 28);
-  h.writeUInt16LE(2, 32);
-  h.writeUInt16LE(16, 34);
-  h.write('data', 36, 'latin1');
-  h.writeUInt32LE(data.length, 40);
-  fs.writeFileSync(file, Buffer.concat([h, data]));
+  fs.writeFileSync(file, Buffer.concat([wavHeader(rate, 1, data.length), data]));
   return file;
 }
 

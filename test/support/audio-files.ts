@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { wavHeader } from '../../src/main/pipeline/audio/wav-header';
 
 /**
  * Writes a 16-bit PCM WAV of a tone (with a little noise so every file's hash differs by `seed`).
@@ -15,21 +16,7 @@ export function writeWav(file: string, options: { seconds: number; rate?: number
     const v = Math.round(8000 * Math.sin((2 * Math.PI * 440 * i) / rate) + ((s >>> 16) % 200) - 100);
     for (let c = 0; c < channels; c++) data.writeInt16LE(v, (i * channels + c) * 2);
   }
-  const h = Buffer.alloc(44);
-  h.write('RIFF', 0, 'latin1');
-  h.writeUInt32LE(36 + data.length, 4);
-  h.write('WAVE', 8, 'latin1');
-  h.write('fmt ', 12, 'latin1');
-  h.writeUInt32LE(16, 16);
-  h.writeUInt16LE(1, 20);
-  h.writeUInt16LE(channels, 22);
-  h.writeUInt32LE(rate, 24);
-  h.writeUInt32LE(rate * channels * 2, 28);
-  h.writeUInt16LE(channels * 2, 32);
-  h.writeUInt16LE(16, 34);
-  h.write('data', 36, 'latin1');
-  h.writeUInt32LE(data.length, 40);
-  fs.writeFileSync(file, Buffer.concat([h, data]));
+  fs.writeFileSync(file, Buffer.concat([wavHeader(rate, channels, data.length), data]));
   return file;
 }
 

@@ -51,13 +51,32 @@ export function wordsFor(sha256: string): string {
   return [0, 2, 4].map((i) => vocabulary[parseInt(sha256.slice(i, i + 2), 16) % vocabulary.length]).join(' ');
 }
 
+/** Listens on 127.0.0.1 (a free port); `close` also drops kept-alive and hanging connections. */
+async function listenLocally(server: http.Server, requests: RecordedRequest[]): Promise<FakeService> {
+  const sockets = new Set<import('node:net').Socket>();
+  server.on('connection', (s) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    close: () =>
+      new Promise<void>((r) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => r());
+      }),
+  };
+}
+
 /**
  * A transcription server on 127.0.0.1 speaking OpenAI's `/v1/audio/transcriptions` or whisper.cpp's
  * `/inference` (multipart upload, verbose_json answer). `behave(n)` picks the answer to request n.
  */
 export async function startAsrServer(options: { delayMs?: number; behave?: (n: number) => Behaviour } = {}): Promise<FakeService> {
   const requests: RecordedRequest[] = [];
-  const sockets = new Set<import('node:net').Socket>();
   const server = http.createServer((req, res) => {
     void (async () => {
       const body = await readBody(req);
@@ -86,21 +105,7 @@ export async function startAsrServer(options: { delayMs?: number; behave?: (n: n
       );
     })().catch((err: unknown) => res.writeHead(500).end(String(err)));
   });
-  server.on('connection', (s) => {
-    sockets.add(s);
-    s.on('close', () => sockets.delete(s));
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    requests,
-    close: () =>
-      new Promise<void>((r) => {
-        for (const s of sockets) s.destroy();
-        server.close(() => r());
-      }),
-  };
+  return listenLocally(server, requests);
 }
 
 /**
@@ -109,7 +114,6 @@ export async function startAsrServer(options: { delayMs?: number; behave?: (n: n
  */
 export async function startChatServer(reply: (n: number) => string | Behaviour): Promise<FakeService> {
   const requests: RecordedRequest[] = [];
-  const sockets = new Set<import('node:net').Socket>();
   const server = http.createServer((req, res) => {
     void (async () => {
       const body = await readBody(req);
@@ -128,21 +132,7 @@ export async function startChatServer(reply: (n: number) => string | Behaviour):
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(envelope));
     })().catch((err: unknown) => res.writeHead(500).end(String(err)));
   });
-  server.on('connection', (s) => {
-    sockets.add(s);
-    s.on('close', () => sockets.delete(s));
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    requests,
-    close: () =>
-      new Promise<void>((r) => {
-        for (const s of sockets) s.destroy();
-        server.close(() => r());
-      }),
-  };
+  return listenLocally(server, requests);
 }
 
 /** A port on 127.0.0.1 with nothing listening (connection refused). */

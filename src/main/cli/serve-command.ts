@@ -29,11 +29,11 @@ export function serveCommand(program: Command): void {
         }
         throw err;
       }
-      const recovered = await app.start();
+      // The address comes first: while the startup gate waits for required services (workers
+      // starting, a model loading) the page already shows "starting: waiting for …".
       process.stdout.write(`Lifeline is serving ${dataDir}\n`);
-      if (recovered.length > 0) process.stdout.write(`recovered ${recovered.length} job(s) left running by a previous process\n`);
       process.stdout.write(`Open ${server.openUrl}\n`);
-      await new Promise<void>((resolve) => {
+      const stopped = new Promise<void>((resolve) => {
         let stopping = false;
         const stop = (signal: string) => {
           if (stopping) {
@@ -53,5 +53,9 @@ export function serveCommand(program: Command): void {
         process.on('SIGINT', () => stop('SIGINT'));
         process.on('SIGTERM', () => stop('SIGTERM'));
       });
+      const recovered = await app.start();
+      if (recovered.length > 0) process.stdout.write(`recovered ${recovered.length} job(s) left running by a previous process\n`);
+      process.stdout.write(`engine started\n`);
+      await stopped;
     });
 }

@@ -11,7 +11,7 @@ import type { RecordingRow, RecordingsStore } from '../../store/recordings-store
 import type { Clock } from '../../time/clock';
 import { hashFile, storedAudioPath } from '../ingest/copy-into-store';
 import { adoptIntoStore } from './adopt-into-store';
-import { wavHeader, wavHeaderBytes } from './wav-header';
+import { wavHeader, wavHeaderBytes } from '../audio/wav-header';
 
 export interface RecordingSessionsDeps {
   recordings: RecordingsStore;
