@@ -10,6 +10,7 @@ import { dataPaths, type DataPaths } from './config/data-dir';
 import { SettingsService } from './config/settings-service';
 import { Engine } from './engine/engine';
 import { HealthMonitor } from './health/health-monitor';
+import { scheduleRetention, type RetentionSchedule } from './maintenance/retention-schedule';
 import { lifelineProbes } from './health/lifeline-probes';
 import { createLogger, type Logger } from './log/logger';
 import { RecordingSessions } from './pipeline/intake/recording-sessions';
@@ -231,6 +232,7 @@ export function openLifeline(options: LifelineOptions): Lifeline {
         })
       : null;
   let recordingSweep: NodeJS.Timeout | undefined;
+  let retention: RetentionSchedule | undefined;
 
   const startedAt = clock.now();
   const handlers = createHandlers({
@@ -284,6 +286,7 @@ export function openLifeline(options: LifelineOptions): Lifeline {
       recordingSweep = setInterval(() => void recordings.recoverAbandoned(), 60_000);
       recordingSweep.unref();
       watchFolder?.start();
+      retention = scheduleRetention(() => handlers['maintenance:cleanup']({}), log.child({ module: 'retention' }));
       health.start();
       void health.checkNow();
       return recovered;
@@ -293,6 +296,7 @@ export function openLifeline(options: LifelineOptions): Lifeline {
       if (closed) return;
       closed = true;
       clearInterval(recordingSweep);
+      retention?.stop();
       watchFolder?.stop();
       health.stop();
       autoRecovery?.stop();
