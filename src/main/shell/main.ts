@@ -1,7 +1,7 @@
 // The Electron main process: the only code that imports electron. The engine is the same one
 // `lifeline serve` runs; this file wires it to a window, IPC and a tray.
 import path from 'node:path';
-import { app, BrowserWindow, dialog, powerMonitor, session } from 'electron';
+import { app, BrowserWindow, dialog, Notification, powerMonitor, session } from 'electron';
 import { packageRoot } from '../config/app-paths';
 import { openLifeline, type Lifeline } from '../lifeline';
 import { installContentSecurityPolicy } from './csp';
@@ -13,6 +13,7 @@ import { pushEngineEvents, serveContractOverIpc, serveDesktopHelpers } from './i
 import { denyPermissions } from './permissions';
 import { rendererLocation } from './renderer-location';
 import { registerRendererScheme, serveBuiltRenderer } from './renderer-protocol';
+import { DesktopNotices, type DesktopNotice, type NoticeSettings } from './desktop-notices';
 import { createTray, type LifelineTray } from './tray';
 import { trayStatusOf } from './tray-status';
 import { utilityWorkerLauncher } from './utility-worker-launcher';
@@ -88,8 +89,35 @@ async function start(): Promise<void> {
   // detections (the engine also detects the clock jump itself, for `serve` and missed events).
   powerMonitor.on('suspend', () => lifeline.engine?.noteSuspend());
   powerMonitor.on('resume', () => lifeline.engine?.noteResume());
+  notifyDesktop(lifeline, (route) => {
+    showWindow();
+    const win = BrowserWindow.getAllWindows()[0];
+    // The route is one of ours (desktop-notices.ts), never text from an item.
+    void win?.webContents.executeJavaScript(`location.hash = ${JSON.stringify(route)}`);
+  });
 
   showWindow();
   const recovered = await lifeline.start();
   log.info({ dataDir, recovered: recovered.length, renderer: renderer.origin }, 'desktop app started');
+}
+
+/** The user's notification settings (`notify.*`, on unless switched off). */
+function noticeSettings(lifeline: Lifeline): NoticeSettings {
+  const flag = (key: string) => lifeline.settings.entries().find((e) => e.key === key)?.value !== false;
+  return { deadLetters: flag('notify.deadLetters'), serviceRed: flag('notify.serviceRed') };
+}
+
+/** OS notifications for new dead letters and a red status (rules in desktop-notices.ts). */
+function notifyDesktop(lifeline: Lifeline, open: (route: string) => void): void {
+  if (!Notification.isSupported()) return;
+  const notices = new DesktopNotices(() => noticeSettings(lifeline));
+  const show = (notice: DesktopNotice | null) => {
+    if (!notice) return;
+    const n = new Notification({ title: notice.title, body: notice.body });
+    n.on('click', () => open(notice.route));
+    n.show();
+  };
+  lifeline.events.on('health.changed', (h) => show(notices.health(h)));
+  lifeline.engine?.on('items.changed', (items) => show(notices.items(items, Date.now())));
+  setInterval(() => show(notices.flush(Date.now())), 15_000).unref();
 }
