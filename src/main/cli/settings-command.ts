@@ -27,6 +27,8 @@ export function settingsCommand(program: Command): void {
       if (opts.json) return json(list);
       out(table(['setting', 'value', 'from', 'default'], list.map((e) => [e.key, shown(e), from(e), formatSettingValue(specOf(e.key), e.default)])));
     });
+  // `settings get KEY --json`: commander gives --json to `settings`, which declares it too.
+  const wantsJson = (opts: { json?: boolean }) => opts.json === true || settings.opts<{ json?: boolean }>().json === true;
   settings
     .command('get')
     .description('one setting: its value (the raw value with --json, and where it comes from)')
@@ -35,7 +37,7 @@ export function settingsCommand(program: Command): void {
     .action(async (key: string, opts: { json?: boolean }) => {
       specOf(key);
       const entry = (await callOnce(program, 'settings:get', {})).find((e) => e.key === key)!;
-      if (opts.json) return json(entry);
+      if (wantsJson(opts)) return json(entry);
       out(typeof entry.value === 'string' ? entry.value : String(entry.value));
     });
   settings
@@ -55,7 +57,7 @@ export function settingsCommand(program: Command): void {
         value = parsed.value;
       }
       const entry = (await callOnce(program, 'settings:set', { values: { [key]: value } })).find((e) => e.key === key)!;
-      if (opts.json) return json(entry);
+      if (wantsJson(opts)) return json(entry);
       out(`${key} = ${shown(entry)}${entry.atStart ? ' (applies at next start)' : ''}`);
     });
 }

@@ -35,9 +35,9 @@ function pathProblem(spec: SettingSpec, value: SettingValue): string | null {
   try {
     stat = fs.statSync(p);
   } catch {
-    return `${spec.key}: "${p}" does not exist`;
+    return `${spec.key}: the ${spec.format === 'directory' ? 'folder' : 'file'} "${p}" does not exist`;
   }
-  if (spec.format === 'directory' && !stat.isDirectory()) return `${spec.key}: "${p}" is not a folder`;
+  if (spec.format === 'directory' && !stat.isDirectory()) return `${spec.key}: "${p}" is a file, not a folder`;
   if (spec.format === 'file' && !stat.isFile()) return `${spec.key}: "${p}" is not a file`;
   return null;
 }
