@@ -111,6 +111,8 @@ test.describe('the Settings screen', () => {
       await page.keyboard.press('Tab');
       await expect(field(page, 'asr.model')).toBeFocused();
       await page.screenshot({ path: screenshotPath('settings'), fullPage: false });
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await page.screenshot({ path: screenshotPath('settings-dark'), fullPage: false });
     });
   });
 });
