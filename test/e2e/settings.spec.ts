@@ -63,6 +63,7 @@ test.describe('the Settings screen', () => {
     await expect(page.locator('.setting').filter({ has: field(page, 'stuckScanMs') })).toContainText('now 3 s');
     await expect(field(page, 'asr.engine')).toHaveValue('whisper-server');
     await expect(field(page, 'asr.url')).toHaveValue('http://127.0.0.1:9/');
+    await page.locator('#settings-timeouts').screenshot({ path: screenshotPath('settings-timeouts') });
 
     await page.getByRole('button', { name: 'Reset stuckScanMs to default' }).click();
     await expect(field(page, 'stuckScanMs')).toHaveValue('2000');

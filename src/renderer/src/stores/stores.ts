@@ -75,6 +75,7 @@ export function createStores(transport: Transport, startCapture: CaptureStarter)
       void itemDetail.getState().reload();
       // Dead letters load when their view is first shown; after that they are kept current.
       if (deadLetters.getState().loaded) void deadLetters.getState().load();
+      if (settings.getState().loaded) void settings.getState().load();
     },
   });
   return { connection, overview, running, progress, items, itemDetail, deadLetters, intake, recorder, settings };

@@ -77,7 +77,7 @@ export function SettingField({ entry }: { entry: SettingEntry }) {
         <div className="setting-input">
           {control}
           {unitLabel[entry.unit] && <span className="setting-unit">{unitLabel[entry.unit]}</span>}
-          {humane && humane !== String(entry.value) && <span className="setting-humane">now {humane}</span>}
+          {humane && humane !== `${String(entry.value)} ms` && humane !== `${String(entry.value)} bytes` && <span className="setting-humane">now {humane}</span>}
         </div>
       </div>
       <div className="setting-about">
