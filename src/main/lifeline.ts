@@ -14,7 +14,7 @@ import { scheduleRetention, type RetentionSchedule } from './maintenance/retenti
 import { lifelineProbes } from './health/lifeline-probes';
 import { createLogger, type Logger } from './log/logger';
 import { RecordingSessions } from './pipeline/intake/recording-sessions';
-import { WatchFolder } from './pipeline/intake/watch-folder';
+import { WatchFolderSwitch } from './pipeline/intake/watch-folder-switch';
 import { pipelineStages } from './pipeline/pipeline-stages';
 import type { StageHandler } from './pipeline/stage-handler';
 import { nodeWorkerLauncher } from './pipeline/worker/node-worker-launcher';
@@ -218,19 +218,14 @@ export function openLifeline(options: LifelineOptions): Lifeline {
     owner: engine?.owner ?? ownerId(clock.now()),
     afterWrite,
   });
-  // The watch folder is set by LIFELINE_WATCH_DIR; it runs with the engine.
-  const watchFolder =
-    engine && env.LIFELINE_WATCH_DIR
-      ? new WatchFolder({
-          dir: env.LIFELINE_WATCH_DIR,
-          queue,
-          watched: store.watched,
-          clock,
-          log,
-          afterWrite,
-          onStatusChange: () => events.emit('intake.changed'),
-        })
-      : null;
+  // The watch folder is the `watchDir` setting (LIFELINE_WATCH_DIR wins); it runs with the engine and switches when the setting does.
+  const watchFolder = engine
+    ? new WatchFolderSwitch(
+        { queue, watched: store.watched, clock, log, afterWrite, onStatusChange: () => events.emit('intake.changed') },
+        config().watchDir,
+      )
+    : null;
+  if (watchFolder) settings.on('changed', (c) => watchFolder.switchTo(c.watchDir));
   let recordingSweep: NodeJS.Timeout | undefined;
   let retention: RetentionSchedule | undefined;
 
@@ -248,7 +243,9 @@ export function openLifeline(options: LifelineOptions): Lifeline {
     settings,
     startedAt,
     recordings,
-    watchFolder,
+    get watchFolder() {
+      return watchFolder?.current ?? null;
+    },
     afterWrite,
   });
   let closed = false;

@@ -83,5 +83,5 @@ test('a recording that appears in the watch folder is added by itself, once, and
 
 test('without a watch folder, the Overview says how to set one', async ({ page, lifeline }) => {
   await openLifeline(page, lifeline);
-  await expect(page.getByRole('region', { name: 'Watch folder' })).toContainText('No watch folder is set. Start Lifeline with LIFELINE_WATCH_DIR=');
+  await expect(page.getByRole('region', { name: 'Watch folder' })).toContainText('No watch folder is set. Choose one in Settings (or start Lifeline with LIFELINE_WATCH_DIR=');
 });

@@ -10,6 +10,7 @@ import { healthCommand } from './health-command';
 import { breakersCommand } from './breakers-command';
 import { recoverCommand } from './recover-command';
 import { metricsCommand } from './metrics-command';
+import { settingsCommand } from './settings-command';
 
 interface GlobalOptions {
   dataDir?: string;
@@ -131,6 +132,7 @@ export function buildProgram(): Command {
   breakersCommand(program);
   recoverCommand(program);
   metricsCommand(program);
+  settingsCommand(program);
   return program;
 }
 

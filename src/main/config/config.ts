@@ -1,5 +1,6 @@
 import {
   defaultSettings,
+  parseSettingInput,
   settingEnvName,
   settingSpecs,
   settingsProblems,
@@ -112,6 +113,8 @@ export interface EngineConfig {
   health: HealthConfig;
   /** Days after which cleanup drops routine events of done items. Default 30. */
   retentionDays: number;
+  /** The watch folder, an absolute or relative path; empty when there is none. Default empty. */
+  watchDir: string;
 }
 
 const group = <T>(v: SettingsValues, prefix: string): T =>
@@ -151,6 +154,7 @@ export function configFromSettings(v: SettingsValues): EngineConfig {
     autoRecovery: group<AutoRecoveryConfig>(v, 'autoRecovery'),
     health: group<HealthConfig>(v, 'health'),
     retentionDays: n('retention.doneEventsDays'),
+    watchDir: String(v.watchDir ?? ''),
   };
 }
 
@@ -161,14 +165,9 @@ export class ConfigError extends Error {
 }
 
 function parseEnv(spec: SettingSpec, raw: string): SettingValue {
-  const name = settingEnvName(spec.key);
-  const value = spec.kind === 'boolean' ? (raw === 'true' || raw === '1' ? true : raw === 'false' || raw === '0' ? false : raw) : Number(raw);
-  const parsed = settingValueSchema(spec).safeParse(value);
-  if (!parsed.success) {
-    const range = spec.kind === 'boolean' ? 'true or false' : `a ${spec.kind === 'int' ? 'whole ' : ''}number in ${spec.min}–${spec.max}`;
-    throw new ConfigError(`${name} must be ${range}, got "${raw}"`);
-  }
-  return parsed.data;
+  const parsed = parseSettingInput(spec, raw);
+  if (!parsed.ok) throw new ConfigError(`${settingEnvName(spec.key)} ${parsed.message}, got "${raw}"`);
+  return parsed.value;
 }
 
 export interface ResolvedSettings {

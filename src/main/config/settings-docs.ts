@@ -2,6 +2,8 @@ import { settingEnvName, settingSpecs, type SettingSpec } from '../../shared/con
 
 function formatDefault(s: SettingSpec): string {
   if (s.kind === 'boolean') return String(s.default);
+  if (s.kind === 'choice') return `\`${s.default}\``;
+  if (s.kind === 'text') return s.default === '' ? '(not set)' : `\`${s.default}\``;
   const v = s.default;
   switch (s.unit) {
     case 'bytes':
@@ -22,11 +24,24 @@ function formatDefault(s: SettingSpec): string {
   }
 }
 
+function range(s: SettingSpec): string {
+  switch (s.kind) {
+    case 'boolean':
+      return 'true / false';
+    case 'choice':
+      return s.choices.join(' \\| ');
+    case 'text':
+      return s.format === 'plain' ? 'text' : s.format === 'url' ? 'http(s) URL' : `path of an existing ${s.format === 'file' ? 'file' : 'folder'}`;
+    default:
+      return `${s.min}–${s.max} ${s.unit}`;
+  }
+}
+
 /** The settings table of docs/self-healing.md, generated from the settings list (a test keeps them equal). */
 export function settingsMarkdownTable(): string {
   const rows = settingSpecs.map(
     (s) =>
-      `| \`${s.key}\` | \`${settingEnvName(s.key)}\` | ${formatDefault(s)} | ${s.kind === 'boolean' ? 'true / false' : `${s.min}–${s.max} ${s.unit}`} | ${s.doc} |`,
+      `| \`${s.key}\` | \`${settingEnvName(s.key)}\` | ${formatDefault(s)} | ${range(s)} | ${s.doc} |`,
   );
   return ['| setting | environment variable | default | range (unit) | what it does |', '|---|---|---|---|---|', ...rows].join('\n');
 }

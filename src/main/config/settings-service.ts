@@ -1,11 +1,14 @@
 import { EventEmitter } from 'node:events';
+import fs from 'node:fs';
+import path from 'node:path';
 import {
   settingEnvName,
+  settingProblem,
   settingSpec,
   settingSpecs,
   settingsProblems,
-  settingValueSchema,
   type SettingEntry,
+  type SettingSpec,
   type SettingValue,
 } from '../../shared/contract';
 import type { SettingsStore } from '../store/settings-store';
@@ -21,6 +24,22 @@ export class SettingsError extends Error {
   ) {
     super(message);
   }
+}
+
+/** A path setting must name something that exists now, so that a typo is caught where it is typed. */
+function pathProblem(spec: SettingSpec, value: SettingValue): string | null {
+  if (spec.kind !== 'text' || (spec.format !== 'directory' && spec.format !== 'file') || value === '') return null;
+  const p = String(value);
+  if (!path.isAbsolute(p)) return `${spec.key} must be an absolute path, got "${p}"`;
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(p);
+  } catch {
+    return `${spec.key}: the ${spec.format === 'directory' ? 'folder' : 'file'} "${p}" does not exist`;
+  }
+  if (spec.format === 'directory' && !stat.isDirectory()) return `${spec.key}: "${p}" is a file, not a folder`;
+  if (spec.format === 'file' && !stat.isFile()) return `${spec.key}: "${p}" is not a file`;
+  return null;
 }
 
 /**
@@ -57,8 +76,11 @@ export class SettingsService extends EventEmitter<{ changed: [config: EngineConf
       env: settingEnvName(spec.key),
       kind: spec.kind,
       unit: spec.unit,
-      min: spec.kind === 'boolean' ? null : spec.min,
-      max: spec.kind === 'boolean' ? null : spec.max,
+      min: spec.kind === 'int' || spec.kind === 'number' ? spec.min : null,
+      max: spec.kind === 'int' || spec.kind === 'number' ? spec.max : null,
+      choices: spec.kind === 'choice' ? [...spec.choices] : [],
+      format: spec.kind === 'text' ? spec.format : null,
+      atStart: spec.atStart === true,
       doc: spec.doc,
     }));
   }
@@ -76,12 +98,9 @@ export class SettingsService extends EventEmitter<{ changed: [config: EngineConf
         candidate[key] = spec.default;
         continue;
       }
-      const parsed = settingValueSchema(spec).safeParse(value);
-      if (!parsed.success) {
-        const range = spec.kind === 'boolean' ? 'true or false' : `${spec.kind === 'int' ? 'a whole number' : 'a number'} in ${spec.min}–${spec.max}`;
-        throw new SettingsError(`${key} must be ${range}, got ${JSON.stringify(value)}`, 'invalid');
-      }
-      candidate[key] = parsed.data;
+      const problem = settingProblem(spec, value) ?? pathProblem(spec, value);
+      if (problem) throw new SettingsError(problem, 'invalid');
+      candidate[key] = value;
     }
     const problems = settingsProblems(candidate);
     if (problems.length > 0) throw new SettingsError(problems.join('; '), 'invalid');

@@ -11,6 +11,7 @@ import { DeadLettersView } from './views/DeadLettersView';
 import { ItemDetailView } from './views/ItemDetailView';
 import { ItemsView } from './views/ItemsView';
 import { OverviewView } from './views/OverviewView';
+import { SettingsView } from './views/SettingsView';
 
 function NavLink({ to, current, children }: { to: Route; current: RouteName; children: ReactNode }) {
   const active = to.name === current || (to.name === 'items' && current === 'item');
@@ -31,6 +32,8 @@ function View({ route }: { route: Route }) {
       return <ItemDetailView id={route.id} />;
     case 'dead-letters':
       return <DeadLettersView />;
+    case 'settings':
+      return <SettingsView />;
   }
 }
 
@@ -69,6 +72,9 @@ export function App() {
           <NavLink to={{ name: 'dead-letters' }} current={route.name}>
             Dead letters
             {deadCount > 0 && <span className="badge">{deadCount}</span>}
+          </NavLink>
+          <NavLink to={{ name: 'settings' }} current={route.name}>
+            Settings
           </NavLink>
         </nav>
         <div className="app-intake">

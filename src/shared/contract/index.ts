@@ -23,6 +23,8 @@ export * from './search-channels';
 export * from './recordings-channels';
 export * from './intake-channels';
 export * from './settings';
+export * from './setting-input';
+export * from './setting-groups';
 export * from './health-channels';
 export * from './breakers-channels';
 export * from './recovery-channels';

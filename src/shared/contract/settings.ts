@@ -6,25 +6,44 @@ import { stages, type Stage } from './model';
  * it, `settings:set` validates against it, docs/self-healing.md lists it, and LIFELINE_* environment
  * variables override it. Precedence: default < stored setting < environment variable.
  */
-export type SettingUnit = 'ms' | 'bytes' | 'MiB' | 'count' | 'percent' | 'ratio' | 'factor' | 'flag' | 'days';
+export type SettingUnit = 'ms' | 'bytes' | 'MiB' | 'count' | 'percent' | 'ratio' | 'factor' | 'flag' | 'days' | 'choice' | 'text';
 
-interface NumberSpec {
+interface SpecBase {
   key: string;
+  doc: string;
+  /** Read only when the app starts: a change applies at the next start. */
+  atStart?: boolean;
+}
+export interface NumberSpec extends SpecBase {
   kind: 'int' | 'number';
   default: number;
   min: number;
   max: number;
   unit: SettingUnit;
-  doc: string;
 }
-interface FlagSpec {
-  key: string;
+export interface FlagSpec extends SpecBase {
   kind: 'boolean';
   default: boolean;
   unit: 'flag';
-  doc: string;
 }
-export type SettingSpec = NumberSpec | FlagSpec;
+/** One of a fixed list of names (an engine). */
+export interface ChoiceSpec extends SpecBase {
+  kind: 'choice';
+  default: string;
+  choices: readonly string[];
+  unit: 'choice';
+}
+/**
+ * Free text; the empty string means "not set". `url` must be an http(s) address; `directory` and
+ * `file` are paths the main process checks exist when they are written (the contract cannot look).
+ */
+export interface TextSpec extends SpecBase {
+  kind: 'text';
+  format: 'url' | 'directory' | 'file' | 'plain';
+  default: string;
+  unit: 'text';
+}
+export type SettingSpec = NumberSpec | FlagSpec | ChoiceSpec | TextSpec;
 
 const DAY = 86_400_000;
 const int = (key: string, def: number, min: number, max: number, unit: SettingUnit, doc: string): NumberSpec => ({
@@ -46,6 +65,29 @@ const num = (key: string, def: number, min: number, max: number, unit: SettingUn
   doc,
 });
 const flag = (key: string, def: boolean, doc: string): FlagSpec => ({ key, kind: 'boolean', default: def, unit: 'flag', doc });
+const choice = (key: string, def: string, choices: readonly string[], doc: string): ChoiceSpec => ({ key, kind: 'choice', default: def, choices, unit: 'choice', doc });
+const text = (key: string, format: TextSpec['format'], doc: string): TextSpec => ({ key, kind: 'text', format, default: '', unit: 'text', doc });
+const atStart = <T extends SettingSpec>(spec: T): T => ({ ...spec, atStart: true });
+
+export const asrEngineChoices = ['auto', 'whisper', 'pocketsphinx', 'openai', 'whisper-server'] as const;
+export const llmEngineChoices = ['rules', 'ollama', 'openai'] as const;
+
+/** Engines and the watch folder. API keys are not here on purpose: they stay in the environment, never in the database. */
+const engineSpecs: SettingSpec[] = [
+  choice('asr.engine', 'auto', asrEngineChoices, 'Transcription engine; auto uses whisper when a model is present, else pocketsphinx. Applies to the next job.'),
+  text('asr.url', 'url', 'Server address for the openai and whisper-server engines, e.g. http://127.0.0.1:8080. Applies to the next job.'),
+  text('asr.model', 'plain', 'Model name sent to an OpenAI-compatible server (empty: whisper-1). Applies to the next job.'),
+  text('asr.language', 'plain', 'Spoken language as a code such as en or de (empty: the engine default, en for whisper). Applies to the next job.'),
+  text('whisper.model', 'file', 'A ggml .bin model file for whisper (empty: the best downloaded model). Applies to the next job.'),
+  choice('llm.engine', 'rules', llmEngineChoices, 'Memory extractor: built-in rules, or an Ollama or OpenAI-compatible server. Applies to the next job.'),
+  text('llm.url', 'url', 'Server address for the ollama and openai extractors (empty: http://127.0.0.1:11434 for Ollama). Applies to the next job.'),
+  text('llm.model', 'plain', 'Model name for the extractor (empty: llama3.2 for Ollama, gpt-4o-mini for OpenAI). Applies to the next job.'),
+  text('watchDir', 'directory', 'A folder whose new audio files are added by themselves (empty: none). Switches at once.'),
+];
+const notifySpecs: SettingSpec[] = [
+  flag('notify.deadLetters', true, 'The desktop app notifies when an item becomes a dead letter.'),
+  flag('notify.serviceRed', true, 'The desktop app notifies when a service turns red.'),
+];
 
 const stageDefaults: Record<Stage, { concurrency: number; maxAttempts: number; maxDurationMs: number }> = {
   ingest: { concurrency: 2, maxAttempts: 3, maxDurationMs: 30 * 60_000 },
@@ -62,8 +104,9 @@ const perStage = stages.flatMap((s) => [
 ]);
 
 export const settingSpecs: readonly SettingSpec[] = [
-  int('workers', 4, 0, 64, 'count', 'Worker processes that run stage work (0 runs stages inside the engine process: no crash isolation). Read at start.'),
-  int('workerMaxHeapMb', 2048, 64, 65_536, 'MiB', 'Heap limit of one worker process; a worker over it dies alone and is replaced. Read at start.'),
+  ...engineSpecs,
+  atStart(int('workers', 4, 0, 64, 'count', 'Worker processes that run stage work (0 runs stages inside the engine process: no crash isolation). Read at start.')),
+  atStart(int('workerMaxHeapMb', 2048, 64, 65_536, 'MiB', 'Heap limit of one worker process; a worker over it dies alone and is replaced. Read at start.')),
   int('heartbeatMs', 1_000, 50, 60_000, 'ms', 'How often a running job renews its lease and reports progress.'),
   int('leaseMs', 10_000, 200, 3_600_000, 'ms', 'Heartbeat timeout: a lease not renewed for this long has expired and its job is recovered.'),
   int('stuckScanMs', 2_000, 50, 600_000, 'ms', 'How often the stuck scan runs.'),
@@ -72,10 +115,10 @@ export const settingSpecs: readonly SettingSpec[] = [
   int('resumeMinProgressPercent', 5, 0, 100, 'percent', 'Progress needed before a recovery resumes from a checkpoint instead of restarting the stage.'),
   int('clockJumpToleranceMs', 5_000, 500, 600_000, 'ms', 'Wall-clock time gained over monotonic time beyond this is a suspend: leases are extended, nothing is recovered.'),
   int('idlePollMs', 1_000, 20, 60_000, 'ms', 'How often the engine looks for work when nothing woke it.'),
-  int('changePollMs', 250, 20, 60_000, 'ms', "How often other processes' writes are looked for. Read at start."),
+  atStart(int('changePollMs', 250, 20, 60_000, 'ms', "How often other processes' writes are looked for. Read at start.")),
   int('availabilityMs', 5_000, 50, 600_000, 'ms', 'How often stage availability (engines configured, breakers, disk) is re-checked.'),
   int('shutdownGraceMs', 30_000, 0, 3_600_000, 'ms', 'Time running jobs get to finish at shutdown before they are released.'),
-  int('workerStopMs', 2_000, 0, 60_000, 'ms', 'Time a worker gets to exit after being asked to stop, before it is killed. Read at start.'),
+  atStart(int('workerStopMs', 2_000, 0, 60_000, 'ms', 'Time a worker gets to exit after being asked to stop, before it is killed. Read at start.')),
   int('emergencyWriteAttempts', 8, 1, 100, 'count', "Tries of the emergency status write when a job's normal failure write fails."),
   int('emergencyWriteBaseMs', 100, 1, 60_000, 'ms', 'First delay between emergency write tries; doubles each try.'),
   int('backoffBaseMs', 2_000, 0, 3_600_000, 'ms', 'Retry delay ceiling after the first failed attempt (full jitter, doubling).'),
@@ -102,9 +145,10 @@ export const settingSpecs: readonly SettingSpec[] = [
   int('health.queueLagAmberMs', 30 * 60_000, 1_000, 30 * DAY, 'ms', 'A runnable job queued longer than this turns the queue amber.'),
   int('health.memoryAmberMb', 1_500, 64, 65_536, 'MiB', "Engine process memory (RSS) above this turns the engine amber."),
   int('retention.doneEventsDays', 30, 1, 3_650, 'days', "Cleanup drops routine events (started, due, waiting…) of items done longer ago than this."),
+  ...notifySpecs,
 ];
 
-export type SettingValue = number | boolean;
+export type SettingValue = number | boolean | string;
 export type SettingsValues = Record<string, SettingValue>;
 
 const byKey = new Map(settingSpecs.map((s) => [s.key, s]));
@@ -118,6 +162,19 @@ export function settingEnvName(key: string): string {
   return `LIFELINE_${key.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/\./g, '_').toUpperCase()}`;
 }
 
+const httpUrl = z
+  .string()
+  .max(2048)
+  .refine((s) => {
+    try {
+      const u = new URL(s);
+      return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname !== '';
+    } catch {
+      return false;
+    }
+  });
+
+/** What a valid value of the setting is; the main process checks paths exist besides. */
 export function settingValueSchema(spec: SettingSpec): z.ZodType<SettingValue> {
   switch (spec.kind) {
     case 'boolean':
@@ -126,9 +183,49 @@ export function settingValueSchema(spec: SettingSpec): z.ZodType<SettingValue> {
       return z.number().int().min(spec.min).max(spec.max);
     case 'number':
       return z.number().min(spec.min).max(spec.max);
+    case 'choice':
+      return z.enum(spec.choices as [string, ...string[]]);
+    case 'text':
+      if (spec.format === 'url') return z.union([z.literal(''), httpUrl]);
+      return z.string().max(4096).refine((s) => !s.includes('\0'));
     default:
       return missing(spec);
   }
+}
+
+/** What the setting accepts, as the end of a sentence: "must be …". */
+export function settingExpectation(spec: SettingSpec): string {
+  switch (spec.kind) {
+    case 'boolean':
+      return 'true or false';
+    case 'int':
+      return `a whole number in ${spec.min}–${spec.max}`;
+    case 'number':
+      return `a number in ${spec.min}–${spec.max}`;
+    case 'choice':
+      return `one of ${spec.choices.join(', ')}`;
+    case 'text':
+      switch (spec.format) {
+        case 'url':
+          return 'an http:// or https:// address (or empty)';
+        case 'directory':
+          return 'the path of an existing folder (or empty)';
+        case 'file':
+          return 'the path of an existing file (or empty)';
+        case 'plain':
+          return 'text';
+        default:
+          return missing(spec.format);
+      }
+    default:
+      return missing(spec);
+  }
+}
+
+/** Null when the value is valid for the setting, else a sentence for the person who typed it. */
+export function settingProblem(spec: SettingSpec, value: unknown): string | null {
+  if (settingValueSchema(spec).safeParse(value).success) return null;
+  return `${spec.key} must be ${settingExpectation(spec)}, got ${JSON.stringify(value)}`;
 }
 
 function missing(value: never): never {
@@ -153,17 +250,25 @@ export function settingsProblems(v: SettingsValues): string[] {
 export const SettingSource = z.enum(['default', 'stored', 'env']);
 export type SettingSource = z.infer<typeof SettingSource>;
 
+const SettingValueSchema = z.union([z.number(), z.boolean(), z.string()]);
+
 export const SettingEntry = z.object({
   key: z.string(),
-  value: z.union([z.number(), z.boolean()]),
-  default: z.union([z.number(), z.boolean()]),
+  value: SettingValueSchema,
+  default: SettingValueSchema,
   /** Where the value comes from; an `env` value cannot be changed from the UI. */
   source: SettingSource,
   env: z.string(),
-  kind: z.enum(['int', 'number', 'boolean']),
+  kind: z.enum(['int', 'number', 'boolean', 'choice', 'text']),
   unit: z.string(),
   min: z.number().nullable(),
   max: z.number().nullable(),
+  /** The names a `choice` accepts (empty for other kinds). */
+  choices: z.array(z.string()),
+  /** How a `text` value is checked: url, directory, file or plain (null for other kinds). */
+  format: z.enum(['url', 'directory', 'file', 'plain']).nullable(),
+  /** Read only at start: a change applies at the next start. */
+  atStart: z.boolean(),
   doc: z.string(),
 });
 export type SettingEntry = z.infer<typeof SettingEntry>;

@@ -63,7 +63,7 @@ export const systemChannels = {
   ),
   'settings:get': channel(z.object({}), z.array(SettingEntry), 'Every setting with its value, default, source and unit.'),
   'settings:set': channel(
-    z.object({ values: z.record(z.string(), z.union([z.number(), z.boolean(), z.null()])) }),
+    z.object({ values: z.record(z.string(), z.union([z.number(), z.boolean(), z.string(), z.null()])) }),
     z.array(SettingEntry),
     'Changes settings (null: back to the default); all are validated first, none is stored if one is wrong.',
   ),

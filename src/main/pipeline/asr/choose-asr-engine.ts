@@ -6,7 +6,8 @@ import type { AsrEngine, TranscribeOptions } from './asr-engine';
 import { HttpAsrEngine } from './http-asr-engine';
 import { PocketsphinxEngine } from './pocketsphinx-engine';
 import { WhisperEngine } from './whisper-engine';
-import { resolveWhisperModel } from './whisper-models';
+import { engineSettings } from '../engine-settings';
+import { whisperModelFile } from './whisper-models';
 
 export const asrEngineNames = ['whisper', 'pocketsphinx', 'openai', 'whisper-server'] as const;
 export type AsrEngineName = (typeof asrEngineNames)[number];
@@ -47,25 +48,27 @@ class MisconfiguredEngine implements AsrEngine {
 }
 
 /**
- * The transcription engine named by $LIFELINE_ASR_ENGINE (whisper | pocketsphinx | openai |
- * whisper-server), or the automatic choice when unset or "auto". `modelsDir` is where downloaded
- * whisper models live.
+ * The transcription engine named by the `asr.engine` setting ($LIFELINE_ASR_ENGINE wins over the
+ * stored value): whisper | pocketsphinx | openai | whisper-server, or the automatic choice when
+ * "auto". `modelsDir` is where downloaded whisper models live; `stored` is the settings table.
+ * The API key only ever comes from $LIFELINE_ASR_KEY.
  */
-export function chooseAsrEngine(env: NodeJS.ProcessEnv, modelsDir: string): AsrEngine {
-  const choice = (env.LIFELINE_ASR_ENGINE ?? '').trim().toLowerCase() || 'auto';
+export function chooseAsrEngine(env: NodeJS.ProcessEnv, modelsDir: string, stored?: ReadonlyMap<string, unknown>): AsrEngine {
+  const s = engineSettings(env, stored);
+  const choice = s.asrEngine;
   const whisper = () =>
     new WhisperEngine({
-      model: resolveWhisperModel(env, modelsDir),
-      language: env.LIFELINE_ASR_LANGUAGE || undefined,
+      model: whisperModelFile(s.whisperModel, modelsDir),
+      language: s.asrLanguage || undefined,
       threads: env.LIFELINE_WHISPER_THREADS ? Number(env.LIFELINE_WHISPER_THREADS) : undefined,
     });
   const http = (flavour: 'openai' | 'whisper-server') =>
     new HttpAsrEngine({
       flavour,
-      url: env.LIFELINE_ASR_URL || undefined,
+      url: s.asrUrl || undefined,
       apiKey: env.LIFELINE_ASR_KEY || undefined,
-      model: env.LIFELINE_ASR_MODEL || undefined,
-      language: env.LIFELINE_ASR_LANGUAGE || undefined,
+      model: s.asrModel || undefined,
+      language: s.asrLanguage || undefined,
     });
   switch (choice) {
     case 'auto':
@@ -78,6 +81,6 @@ export function chooseAsrEngine(env: NodeJS.ProcessEnv, modelsDir: string): AsrE
     case 'whisper-server':
       return http(choice);
     default:
-      return new MisconfiguredEngine(`LIFELINE_ASR_ENGINE="${choice}" is not an engine; use one of auto, ${asrEngineNames.join(', ')}`);
+      return new MisconfiguredEngine(`asr.engine (LIFELINE_ASR_ENGINE) "${choice}" is not an engine; use one of auto, ${asrEngineNames.join(', ')}`);
   }
 }

@@ -55,7 +55,12 @@ export function installedModels(modelsDir: string): InstalledModel[] {
  * downloaded into `modelsDir`. Null when there is none.
  */
 export function resolveWhisperModel(env: NodeJS.ProcessEnv, modelsDir: string): string | null {
-  if (env.LIFELINE_WHISPER_MODEL) return path.resolve(env.LIFELINE_WHISPER_MODEL);
+  return whisperModelFile(env.LIFELINE_WHISPER_MODEL ?? '', modelsDir);
+}
+
+/** The chosen model file (the `whisper.model` setting) when set, else the best downloaded one; null when none. */
+export function whisperModelFile(chosen: string, modelsDir: string): string | null {
+  if (chosen) return path.resolve(chosen);
   return installedModels(modelsDir)[0]?.file ?? null;
 }
 

@@ -1,3 +1,4 @@
+import { engineSettings } from '../engine-settings';
 import type { Availability } from '../stage-handler';
 import { LlmExtractor } from './llm-extractor';
 import type { MemoryExtractor } from './memory-extractor';
@@ -5,9 +6,13 @@ import { RulesExtractor } from './rules-extractor';
 
 export const extractorNames = ['rules', 'ollama', 'openai'] as const;
 
-/** The extractor named by $LIFELINE_LLM_ENGINE (rules | ollama | openai); rules when unset. */
-export function chooseExtractor(env: NodeJS.ProcessEnv): MemoryExtractor {
-  const choice = (env.LIFELINE_LLM_ENGINE ?? '').trim().toLowerCase() || 'rules';
+/**
+ * The extractor named by the `llm.engine` setting ($LIFELINE_LLM_ENGINE wins over the stored value):
+ * rules | ollama | openai; rules when unset. The API key only ever comes from $LIFELINE_LLM_KEY.
+ */
+export function chooseExtractor(env: NodeJS.ProcessEnv, stored?: ReadonlyMap<string, unknown>): MemoryExtractor {
+  const s = engineSettings(env, stored);
+  const choice = s.llmEngine;
   switch (choice) {
     case 'rules':
       return new RulesExtractor();
@@ -15,12 +20,12 @@ export function chooseExtractor(env: NodeJS.ProcessEnv): MemoryExtractor {
     case 'openai':
       return new LlmExtractor({
         flavour: choice,
-        url: env.LIFELINE_LLM_URL || undefined,
-        model: env.LIFELINE_LLM_MODEL || undefined,
+        url: s.llmUrl || undefined,
+        model: s.llmModel || undefined,
         apiKey: env.LIFELINE_LLM_KEY || undefined,
       });
     default: {
-      const reason = `LIFELINE_LLM_ENGINE="${choice}" is not an extractor; use one of ${extractorNames.join(', ')}`;
+      const reason = `llm.engine (LIFELINE_LLM_ENGINE) "${choice}" is not an extractor; use one of ${extractorNames.join(', ')}`;
       return {
         name: 'none',
         availability: (): Availability => ({ ok: false, reason }),

@@ -11,20 +11,27 @@ import type { MemoryExtractor } from './memory-extractor';
  */
 export class ExtractStage implements StageHandler {
   readonly stage = 'extract' as const;
-  constructor(private readonly deps: { transcripts: TranscriptsStore; memories: MemoriesStore; extractor: MemoryExtractor }) {}
+  /** `extractor` may be where to get the current one (it follows the settings); a job keeps the one it started with. */
+  constructor(private readonly deps: { transcripts: TranscriptsStore; memories: MemoriesStore; extractor: MemoryExtractor | (() => MemoryExtractor) }) {}
+
+  private extractor(): MemoryExtractor {
+    const e = this.deps.extractor;
+    return typeof e === 'function' ? e() : e;
+  }
 
   availability() {
-    return this.deps.extractor.availability();
+    return this.extractor().availability();
   }
 
   async run(ctx: StageContext): Promise<string> {
+    const extractor = this.extractor();
     const transcript = this.deps.transcripts.transcript(ctx.item.id);
     if (!transcript) throw permanentError('TRANSCRIPT_MISSING', `item ${ctx.item.id} has no transcript; retry it from transcription`);
-    ctx.progress({ step: 'extract', percent: null, message: `extracting memories (${this.deps.extractor.name})` });
-    const memories = await this.deps.extractor.extract(transcript, { recordedAt: new Date(ctx.item.createdAt), signal: ctx.signal });
+    ctx.progress({ step: 'extract', percent: null, message: `extracting memories (${extractor.name})` });
+    const memories = await extractor.extract(transcript, { recordedAt: new Date(ctx.item.createdAt), signal: ctx.signal });
     ctx.signal.throwIfAborted();
-    this.deps.memories.replace(ctx.lease, memories, this.deps.extractor.name);
+    this.deps.memories.replace(ctx.lease, memories, extractor.name);
     const count = (k: string) => memories.filter((m) => m.kind === k).length;
-    return `${memories.length} memories by ${this.deps.extractor.name}: ${count('todo')} to-dos, ${count('event')} events, ${count('person')} people, ${count('fact')} facts`;
+    return `${memories.length} memories by ${extractor.name}: ${count('todo')} to-dos, ${count('event')} events, ${count('person')} people, ${count('fact')} facts`;
   }
 }

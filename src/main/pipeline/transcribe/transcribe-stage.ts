@@ -9,7 +9,8 @@ import type { StageContext, StageHandler } from '../stage-handler';
 
 export interface TranscribeStageDeps {
   transcripts: TranscriptsStore;
-  engine: AsrEngine;
+  /** The engine, or where to get the current one (it follows the settings); a job keeps the one it started with. */
+  engine: AsrEngine | (() => AsrEngine);
   decode(file: string, fileName: string, signal: AbortSignal): Promise<DecodedAudio>;
   /** Preferred chunk length, seconds. Default 30. */
   chunkSec?: number;
@@ -27,13 +28,19 @@ export class TranscribeStage implements StageHandler {
   readonly stage = 'transcribe' as const;
   constructor(private readonly deps: TranscribeStageDeps) {}
 
+  private engine(): AsrEngine {
+    const e = this.deps.engine;
+    return typeof e === 'function' ? e() : e;
+  }
+
   availability() {
-    return this.deps.engine.availability();
+    return this.engine().availability();
   }
 
   async run(ctx: StageContext): Promise<string> {
     const { item, lease } = ctx;
-    const { transcripts, engine } = this.deps;
+    const { transcripts } = this.deps;
+    const engine = this.engine();
     const now = this.deps.now ?? Date.now;
     const file = item.storedPath;
     if (!file || !fs.existsSync(file)) {

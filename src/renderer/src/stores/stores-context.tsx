@@ -9,6 +9,7 @@ import type { OverviewState } from './overview-store';
 import type { ProgressState } from './progress-store';
 import type { RecorderState } from './recorder-store';
 import type { RunningState } from './running-store';
+import type { SettingsState } from './settings-store';
 import type { Stores } from './stores';
 
 const StoresContext = createContext<Stores | null>(null);
@@ -33,3 +34,4 @@ export const useItemDetail = <T,>(selector: (s: ItemDetailState) => T): T => use
 export const useDeadLetters = <T,>(selector: (s: DeadLettersState) => T): T => useStore(useStores().deadLetters, selector);
 export const useIntake = <T,>(selector: (s: IntakeState) => T): T => useStore(useStores().intake, selector);
 export const useRecorder = <T,>(selector: (s: RecorderState) => T): T => useStore(useStores().recorder, selector);
+export const useSettings = <T,>(selector: (s: SettingsState) => T): T => useStore(useStores().settings, selector);

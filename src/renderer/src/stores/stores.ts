@@ -9,6 +9,7 @@ import { createOverviewStore, type OverviewStore } from './overview-store';
 import { createProgressStore, type ProgressStore } from './progress-store';
 import { createRecorderStore, type CaptureStarter, type RecorderStore } from './recorder-store';
 import { createRunningStore, type RunningStore } from './running-store';
+import { createSettingsStore, type SettingsStore } from './settings-store';
 
 export interface Stores {
   connection: ConnectionStore;
@@ -20,6 +21,7 @@ export interface Stores {
   deadLetters: DeadLettersStore;
   intake: IntakeStore;
   recorder: RecorderStore;
+  settings: SettingsStore;
 }
 
 function missingCase(value: never): never {
@@ -37,6 +39,7 @@ export function createStores(transport: Transport, startCapture: CaptureStarter)
   const deadLetters = createDeadLettersStore(api);
   const intake = createIntakeStore(api);
   const recorder = createRecorderStore(api, startCapture);
+  const settings = createSettingsStore(api);
   const connection = createConnectionStore(transport, {
     onEvent(event: PushedEvent) {
       switch (event.type) {
@@ -72,7 +75,8 @@ export function createStores(transport: Transport, startCapture: CaptureStarter)
       void itemDetail.getState().reload();
       // Dead letters load when their view is first shown; after that they are kept current.
       if (deadLetters.getState().loaded) void deadLetters.getState().load();
+      if (settings.getState().loaded) void settings.getState().load();
     },
   });
-  return { connection, overview, running, progress, items, itemDetail, deadLetters, intake, recorder };
+  return { connection, overview, running, progress, items, itemDetail, deadLetters, intake, recorder, settings };
 }

@@ -11,8 +11,8 @@ export function WatchFolderPanel() {
   else if (status === null)
     body = (
       <p className="unavailable">
-        No watch folder is set. Start Lifeline with <code>LIFELINE_WATCH_DIR=/path/to/folder</code> and every recording that appears there is
-        added by itself (a setting for it comes with the Settings screen).
+        No watch folder is set. Choose one in <a href="#/settings">Settings</a> (or start Lifeline with <code>LIFELINE_WATCH_DIR=/path/to/folder</code>)
+        and every recording that appears there is added by itself.
       </p>
     );
   else
@@ -21,7 +21,7 @@ export function WatchFolderPanel() {
         <p className={status.state === 'missing' ? 'status status-warn' : 'watch-line'}>
           <span className="path">{status.path}</span>{' '}
           {status.state === 'missing' ? (
-            <>— not watched: {status.problem}. Create it (or start Lifeline with another folder) and files are added from then on.</>
+            <>— not watched: {status.problem}. Create it (or choose another in Settings) and files are added from then on.</>
           ) : (
             <>— watching: new recordings there are added by themselves.</>
           )}
