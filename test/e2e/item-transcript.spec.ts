@@ -75,7 +75,7 @@ test.describe('a recording whose transcription hangs', () => {
     const recovered = timeline(page).getByRole('listitem').filter({ hasText: 'Recovered' });
     await expect(recovered).toHaveCount(1);
     await expect(recovered).toContainText('recovery asked by the user (recover now)');
-    await expect(recovered).toContainText('noticed by you');
+    await expect(recovered.locator('.timeline-recovery dd').nth(1)).toHaveText('by you (Recover now or Reset stuck)');
     await expect(recovered).toContainText(/back in the queue/);
     expect(asr.requests.length).toBeGreaterThanOrEqual(1);
     await page.screenshot({ path: screenshotPath('item-recovered'), fullPage: true });

@@ -24,7 +24,8 @@ test('what was said in a recording can be found, filtered by kind, and opened at
   await openLifeline(page, lifeline);
   await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Memories' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Memories' })).toBeVisible();
-  await expect(page.getByText(/^No memories yet\. Add a recording/)).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: /^No memories yet$/ })).toBeVisible();
+  await expect(page.getByText(/^Add a recording \(Add files…, Record, or drop audio on this window\)/)).toBeVisible();
   await page.screenshot({ path: screenshotPath('memories-empty') });
 
   const file = speakAll(sentences, path.join(lifeline.inputsDir, 'tuesday notes.wav'));

@@ -53,7 +53,7 @@ describe('the item timeline', () => {
     expect(describeRecovery(recovery(7, '10'))).toEqual({
       why: 'recovery asked by the user (recover now)',
       what: 'start the stage over → back in the queue (took 4 ms)',
-      trigger: 'by you',
+      trigger: 'by you (Recover now or Reset stuck)',
     });
   });
 });

@@ -63,7 +63,7 @@ const triggers: Record<string, string> = {
   startup: 'at startup',
   scan: 'by the stuck scan',
   worker_exit: 'when its worker exited',
-  manual: 'by you',
+  manual: 'by you (Recover now or Reset stuck)',
 };
 
 /** A recovery in words: why, what was done, how it ended, how long it took. */

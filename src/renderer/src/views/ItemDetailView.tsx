@@ -19,6 +19,8 @@ function Actions({ item }: { item: ItemDetail }) {
   const canShowFile = useItemDetail((s) => s.canShowFile);
   const showFile = useItemDetail((s) => s.showFile);
   const recover = useItemDetail((s) => s.recover);
+  // Said while the item is on its way but not running; a finished or stopped item has nothing to recover.
+  const explainRecover = item.state !== 'running' && cancellable.includes(item.state);
   const [copied, setCopied] = useState(false);
   const path = item.storedPath ?? item.file;
   const copy = () => {
@@ -42,7 +44,7 @@ function Actions({ item }: { item: ItemDetail }) {
         type="button"
         className="button-quiet"
         disabled={pending !== null || item.state !== 'running'}
-        aria-describedby={item.state === 'running' ? undefined : 'recover-now-why'}
+        aria-describedby={explainRecover ? 'recover-now-why' : undefined}
         onClick={() => void recover()}
       >
         {pending === 'recover' ? 'Recovering…' : 'Recover now'}
@@ -56,7 +58,7 @@ function Actions({ item }: { item: ItemDetail }) {
           {copied ? 'Path copied' : 'Copy file path'}
         </button>
       )}
-      {item.state !== 'running' && (
+      {explainRecover && (
         <p id="recover-now-why" className="hint">
           Recover now is for a running stage that seems stuck: it stops the stage&rsquo;s worker and puts the job back, resuming from its last
           checkpoint. A stage that stops answering is also recovered on its own within seconds.

@@ -57,8 +57,8 @@ function EmptyState() {
   return (
     <div className="empty">
       <p>
-        No memories yet. Add a recording (Add files…, Record, or drop audio on this window): once it is transcribed, its to-dos, events, facts and
-        people appear here, and its words can be searched.
+        Add a recording (Add files…, Record, or drop audio on this window): once it is transcribed, its to-dos, events, facts and people appear
+        here, and everything said in it can be searched.
       </p>
     </div>
   );

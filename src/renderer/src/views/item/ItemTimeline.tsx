@@ -11,9 +11,9 @@ function RecoveryFacts({ recovery }: { recovery: RecoveryLogEntryInfo }) {
   return (
     <dl className="timeline-recovery">
       <dt>Why</dt>
-      <dd>
-        {r.why} (noticed {r.trigger})
-      </dd>
+      <dd>{r.why}</dd>
+      <dt>Found</dt>
+      <dd>{r.trigger}</dd>
       <dt>Done</dt>
       <dd>{r.what}</dd>
     </dl>
