@@ -156,8 +156,8 @@ export function createMemoriesStore(api: LifelineApi, timers?: DebounceTimers & 
         debounce.cancel();
         searches.invalidate();
         set((s) => ({ search: emptySearch, kind: s.kind === 'transcript' ? null : s.kind }));
-        const { browse, kind } = get();
-        if (browse.status === 'idle' || browse.kind !== browseKind(kind)) void loadBrowse();
+        // Memories may have come or gone while searching: the list is loaded again (shown meanwhile).
+        void loadBrowse();
       },
       submit() {
         if (!isSearching(get())) return;

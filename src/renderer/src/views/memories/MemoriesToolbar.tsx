@@ -31,7 +31,7 @@ export function MemoriesToolbar() {
       >
         <label className="field field-search">
           <span>Search transcripts and memories</span>
-          <input type="search" value={input} placeholder="e.g. dentist, Alice, passport" onChange={(e) => setInput(e.target.value)} />
+          <input type="search" maxLength={500} value={input} placeholder="e.g. dentist, Alice, passport" onChange={(e) => setInput(e.target.value)} />
         </label>
       </form>
       <div className="chips" role="group" aria-label="Show kind">
