@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ChannelName, LifelineApi, RequestOf, Result, SearchHit } from '../../../shared/contract';
-import { LatestRequest, createDebounce } from './latest-request';
+import { createDebounce } from './debounce';
+import { LatestRequest } from './latest-request';
 import { createMemoriesStore, searchDelayMs, searchIsCurrent } from './memories-store';
 
 function fakeTimers() {

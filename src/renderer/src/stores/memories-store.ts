@@ -1,7 +1,8 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ItemSummary, LifelineApi, MemoryEntry, MemoryKind, SearchHit, SearchKind } from '../../../shared/contract';
 import { describeError } from '../format/describe-error';
-import { createDebounce, LatestRequest, type DebounceTimers } from './latest-request';
+import { createDebounce, type DebounceTimers } from './debounce';
+import { LatestRequest } from './latest-request';
 import { createRefreshThrottle, type ThrottleTimers } from './refresh-throttle';
 
 /** Which memories to show; `transcript` (transcript segments) only while searching. */
