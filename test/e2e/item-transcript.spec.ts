@@ -51,22 +51,35 @@ test.describe('a transcribed recording', () => {
 
 test.describe('a recording whose transcription hangs', () => {
   let asr: FakeService;
+  let answerFirstChunk: () => void = () => undefined;
   test.beforeEach(async () => {
-    // An OpenAI-compatible ASR server on 127.0.0.1 that accepts every upload and never answers.
-    asr = await startAsrServer({ behave: () => ({ kind: 'hang' }) });
+    // An OpenAI-compatible ASR server on 127.0.0.1: it answers the first chunk when the test says
+    // so, and never answers the next one.
+    const firstChunk = new Promise<void>((resolve) => (answerFirstChunk = resolve));
+    asr = await startAsrServer({ behave: (n) => (n === 1 ? { kind: 'after', ready: firstChunk } : { kind: 'hang' }) });
   });
   test.afterEach(async () => {
     await asr.close();
   });
 
-  test('Recover now on a running item stops its stage and puts a recovery in the timeline', async ({ page, lifeline }) => {
+  test('the transcript grows while transcription runs, and Recover now on the stuck item puts a recovery in the timeline', async ({ page, lifeline }) => {
     await lifeline.stopServer();
-    await lifeline.startServerAgain({ LIFELINE_ASR_ENGINE: 'openai', LIFELINE_ASR_URL: asr.url });
-    const id = await addFile(lifeline.dataDir, writeWav(path.join(lifeline.inputsDir, 'stuck memo.wav'), { seconds: 2 }));
+    await lifeline.startServerAgain({ LIFELINE_ASR_ENGINE: 'openai', LIFELINE_ASR_URL: asr.url, LIFELINE_CHUNK_SECONDS: '10' });
+    const id = await addFile(lifeline.dataDir, writeWav(path.join(lifeline.inputsDir, 'stuck memo.wav'), { seconds: 25 }));
     await openLifeline(page, lifeline);
     await page.goto(`${lifeline.url}#/items/${id}`);
     await expect(page.getByText(/^Transcribe is running/)).toBeVisible({ timeout: 30_000 });
     await expect(page.getByText('Transcribing: the first part appears here as soon as it is done.')).toBeVisible();
+
+    // 25 s cut into ≈10 s chunks (at most 10 + 8 s each): at least two. The first finishes while the
+    // page is open, and its words appear without a reload.
+    await expect.poll(() => asr.requests.length, { timeout: 15_000 }).toBeGreaterThanOrEqual(1);
+    answerFirstChunk();
+    const segments = page.getByRole('list', { name: 'Transcript segments' });
+    await expect(segments.getByRole('listitem')).toHaveCount(1, { timeout: 15_000 });
+    await expect(segments.getByRole('button', { name: /^Play from / })).toHaveText('0:00');
+    await expect(page.getByText(/^Transcribing \(\d+%\): more appears here as each part finishes\.$/)).toBeVisible();
+    await expect(page.getByText(/^Transcribe is running/)).toBeVisible();
 
     const recover = actions(page).getByRole('button', { name: 'Recover now' });
     await expect(recover).toBeEnabled();
