@@ -28,7 +28,7 @@ test.describe('a recording waiting at transcribe', () => {
     await expect(timeline(page)).toContainText('Stage finished');
     await expect(timeline(page)).toContainText('2.0 s of 16000 Hz 1-channel audio');
     await expect(page.getByRole('heading', { name: 'Transcript' })).toBeVisible();
-    await expect(page.getByText(/Not available yet: this version has no transcription engine/)).toBeVisible();
+    await expect(page.getByText(`Waiting to be transcribed: ${parkedReason}.`)).toBeVisible();
     await expect(actions(page).getByRole('button', { name: 'Recover now' })).toBeDisabled();
     await expect(actions(page).getByRole('button', { name: 'Retry' })).toBeDisabled();
     await page.screenshot({ path: screenshotPath('item-detail'), fullPage: true });

@@ -58,6 +58,8 @@ test('every view and the ways to add audio can be reached with the keyboard alon
   await page.keyboard.press('Tab');
   await expect(nav.getByRole('link', { name: 'Items' })).toBeFocused();
   await page.keyboard.press('Tab');
+  await expect(nav.getByRole('link', { name: 'Memories' })).toBeFocused();
+  await page.keyboard.press('Tab');
   const deadLettersLink = nav.getByRole('link', { name: /Dead letters/ });
   await expect(deadLettersLink).toBeFocused();
   await page.keyboard.press('Tab');
@@ -75,6 +77,9 @@ test('every view and the ways to add audio can be reached with the keyboard alon
   await nav.getByRole('link', { name: 'Items' }).focus();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 2, name: 'Items' })).toBeFocused();
+  await nav.getByRole('link', { name: 'Memories' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 2, name: 'Memories' })).toBeFocused();
   await nav.getByRole('link', { name: 'Overview' }).focus();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 2, name: 'Overview' })).toBeFocused();

@@ -9,7 +9,9 @@ export type Behaviour =
   /** Accepts the request and never answers (until the server closes). */
   | { kind: 'hang' }
   /** 200 with this raw body (invalid JSON, wrong shape, …). */
-  | { kind: 'raw'; body: string };
+  | { kind: 'raw'; body: string }
+  /** Answers as `ok` does, once `ready` resolves (the test decides when a call finishes). */
+  | { kind: 'after'; ready: Promise<void> };
 
 export interface RecordedRequest {
   path: string;
@@ -84,6 +86,7 @@ export async function startAsrServer(options: { delayMs?: number; behave?: (n: n
       requests.push({ path: req.url ?? '', headers: req.headers, fields });
       const b = options.behave?.(requests.length) ?? { kind: 'ok' };
       if (b.kind === 'hang') return;
+      if (b.kind === 'after') await b.ready;
       if (options.delayMs) await new Promise((r) => setTimeout(r, options.delayMs));
       if (b.kind === 'status') {
         res.writeHead(b.status, { 'content-type': 'application/json' }).end(b.body ?? JSON.stringify({ error: { message: `status ${b.status}` } }));

@@ -19,6 +19,7 @@ import { itemHandlers } from './item-handlers';
 import { metricsHandlers } from './metrics-handlers';
 import { overviewHandlers } from './overview-handlers';
 import { searchHandlers } from './search-handlers';
+import { memoriesHandlers } from './memories-handlers';
 import { recordingHandlers } from './recording-handlers';
 import { recoveryHandlers } from './recovery-handlers';
 import { settingsHandlers } from './settings-handlers';
@@ -57,6 +58,7 @@ export function createHandlers(ctx: ApiContext): Handlers {
     itemHandlers(ctx),
     bulkHandlers(ctx),
     searchHandlers(ctx),
+    memoriesHandlers(ctx),
     recordingHandlers(ctx),
     intakeHandlers(ctx),
     overviewHandlers(ctx),

@@ -5,6 +5,7 @@ import { CliError, exitCodes } from './cli-error';
 import { call, json, out, withStore } from './cli-io';
 import { formatItem, formatItems, formatStatus } from './format';
 import { searchCommand } from './search-command';
+import { memoriesCommand } from './memories-command';
 import { serveCommand } from './serve-command';
 import { healthCommand } from './health-command';
 import { breakersCommand } from './breakers-command';
@@ -127,6 +128,7 @@ export function buildProgram(): Command {
     });
 
   searchCommand(program);
+  memoriesCommand(program);
   serveCommand(program);
   healthCommand(program);
   breakersCommand(program);

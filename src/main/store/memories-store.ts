@@ -1,4 +1,4 @@
-import type { Memory, MemoryKind } from '../../shared/contract';
+import type { Memory, MemoryEntry, MemoryKind } from '../../shared/contract';
 import type { LeaseRef } from '../queue/queue-store';
 import type { SqliteDatabase } from './database';
 import { leaseFence } from './lease-fence';
@@ -12,6 +12,32 @@ interface MemoryRow {
   source_text: string | null;
 }
 
+interface EntryRow extends MemoryRow {
+  id: number;
+  item_id: number;
+  file_name: string;
+  created_at: number;
+}
+
+/** Where a page of memories ends: the last row's sort key (newest recording first, then transcript order). */
+export interface MemoryCursor {
+  itemId: number;
+  memoryId: number;
+}
+
+export interface MemoryPageQuery {
+  kind?: MemoryKind;
+  after?: MemoryCursor;
+  limit: number;
+}
+
+const toMemory = (r: MemoryRow): Memory => ({
+  kind: r.kind,
+  text: r.text,
+  at: r.at,
+  source: r.source_start !== null && r.source_end !== null ? { start: r.source_start, end: r.source_end, text: r.source_text ?? '' } : null,
+});
+
 /** An item's memories. A new extraction replaces the previous one whole, so re-runs never duplicate. */
 export class MemoriesStore {
   private readonly s;
@@ -24,6 +50,17 @@ export class MemoriesStore {
       insert: db.prepare(`INSERT INTO memories (item_id, kind, text, at, source_start, source_end, source_text, extractor)
                           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
       list: db.prepare(`SELECT kind, text, at, source_start, source_end, source_text FROM memories WHERE item_id = ? ORDER BY id`),
+      // Keyset paging over (item_id DESC, id ASC): memories_by_item walks items newest first and
+      // only each item's few memories are sorted, so a page costs the same anywhere in the list.
+      page: db.prepare(`SELECT m.id, m.item_id, i.file_name, i.created_at, m.kind, m.text, m.at, m.source_start, m.source_end, m.source_text
+                        FROM memories m JOIN items i ON i.id = m.item_id JOIN jobs j ON j.item_id = m.item_id
+                        WHERE j.state <> 'discarded' AND (@kind IS NULL OR m.kind = @kind)
+                          AND (@afterItem IS NULL OR m.item_id < @afterItem OR (m.item_id = @afterItem AND m.id > @afterId))
+                        ORDER BY m.item_id DESC, m.id ASC LIMIT @limit`),
+      count: db
+        .prepare(`SELECT count(*) FROM memories m JOIN jobs j ON j.item_id = m.item_id
+                  WHERE j.state <> 'discarded' AND (@kind IS NULL OR m.kind = @kind)`)
+        .pluck(),
     };
     this.replaceTx = db.transaction((lease: LeaseRef, memories: readonly Memory[], extractor: string) => {
       fence(lease);
@@ -40,11 +77,22 @@ export class MemoriesStore {
   }
 
   list(itemId: number): Memory[] {
-    return (this.s.list.all(itemId) as MemoryRow[]).map((r) => ({
-      kind: r.kind,
-      text: r.text,
-      at: r.at,
-      source: r.source_start !== null && r.source_end !== null ? { start: r.source_start, end: r.source_end, text: r.source_text ?? '' } : null,
-    }));
+    return (this.s.list.all(itemId) as MemoryRow[]).map(toMemory);
+  }
+
+  /** Memories of every item but discarded ones, newest recordings first, then in transcript order. */
+  page(query: MemoryPageQuery): MemoryEntry[] {
+    const rows = this.s.page.all({
+      kind: query.kind ?? null,
+      afterItem: query.after?.itemId ?? null,
+      afterId: query.after?.memoryId ?? null,
+      limit: query.limit,
+    }) as EntryRow[];
+    return rows.map((r) => ({ ...toMemory(r), id: r.id, itemId: r.item_id, fileName: r.file_name, recordedAt: new Date(r.created_at).toISOString() }));
+  }
+
+  /** How many memories `page` would list in all. */
+  count(kind?: MemoryKind): number {
+    return this.s.count.get({ kind: kind ?? null }) as number;
   }
 }

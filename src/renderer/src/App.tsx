@@ -10,6 +10,7 @@ import { useConnection, useOverview } from './stores/stores-context';
 import { DeadLettersView } from './views/DeadLettersView';
 import { ItemDetailView } from './views/ItemDetailView';
 import { ItemsView } from './views/ItemsView';
+import { MemoriesView } from './views/MemoriesView';
 import { OverviewView } from './views/OverviewView';
 import { SettingsView } from './views/SettingsView';
 
@@ -29,11 +30,13 @@ function View({ route }: { route: Route }) {
     case 'items':
       return <ItemsView />;
     case 'item':
-      return <ItemDetailView id={route.id} />;
+      return <ItemDetailView id={route.id} t={route.t} />;
     case 'dead-letters':
       return <DeadLettersView />;
     case 'settings':
       return <SettingsView />;
+    case 'memories':
+      return <MemoriesView />;
   }
 }
 
@@ -68,6 +71,9 @@ export function App() {
           </NavLink>
           <NavLink to={{ name: 'items' }} current={route.name}>
             Items
+          </NavLink>
+          <NavLink to={{ name: 'memories' }} current={route.name}>
+            Memories
           </NavLink>
           <NavLink to={{ name: 'dead-letters' }} current={route.name}>
             Dead letters

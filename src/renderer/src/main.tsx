@@ -16,6 +16,7 @@ import './styles/detail.css';
 import './styles/dead-letters.css';
 import './styles/intake.css';
 import './styles/settings.css';
+import './styles/memories.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

@@ -7,6 +7,7 @@ import { itemsChannels } from './items-channels';
 import { metricsChannels } from './metrics-channels';
 import { overviewChannels } from './overview-channels';
 import { searchChannels } from './search-channels';
+import { memoriesChannels } from './memories-channels';
 import { recordingsChannels } from './recordings-channels';
 import { recoveryChannels } from './recovery-channels';
 import { stagesChannels } from './stages-channels';
@@ -20,6 +21,7 @@ export * from './result';
 export * from './events';
 export * from './items-channels';
 export * from './search-channels';
+export * from './memories-channels';
 export * from './recordings-channels';
 export * from './intake-channels';
 export * from './settings';
@@ -43,6 +45,7 @@ export const contract = mergeChannels(
   stagesChannels,
   systemChannels,
   searchChannels,
+  memoriesChannels,
   recordingsChannels,
   intakeChannels,
 );

@@ -9,19 +9,36 @@ export const SearchHit = z.object({
   kind: z.union([z.literal('transcript'), MemoryKind]),
   /** The matched text with the matching words in [brackets], trimmed to a few words around them. */
   snippet: z.string(),
+  /**
+   * The same snippet with each match between U+0002 and U+0003 instead of brackets: characters no
+   * transcript contains, so a UI can highlight without mistaking a bracket in the text (whisper's
+   * "[Music]") for a match.
+   */
+  marked: z.string(),
   text: z.string(),
   /** Seconds from the start of the recording, or null when unknown. */
   start: z.number().nullable(),
+  /** For a memory: when it is due (ISO), as in `Memory.at`; null for transcript segments or without a date. */
+  at: z.string().nullable(),
   /** Lower is better (SQLite FTS5 bm25). */
   rank: z.number(),
 });
 export type SearchHit = z.infer<typeof SearchHit>;
+
+/** What a search may be narrowed to: transcript segments, or memories of one kind. */
+export const SearchKind = z.union([z.literal('transcript'), MemoryKind]);
+export type SearchKind = z.infer<typeof SearchKind>;
+
+/** Where a search snippet's matches start and end in `SearchHit.marked`. */
+export const snippetMarks = { open: '\u0002', close: '\u0003' } as const;
 
 export const searchChannels = {
   'search:query': channel(
     z.object({
       query: z.string().trim().min(1).max(500),
       limit: z.number().int().min(1).max(200).default(20),
+      /** Only hits of this kind (transcript segments, or memories of one kind). */
+      kind: SearchKind.optional(),
     }),
     z.object({ hits: z.array(SearchHit) }),
     'Full-text search over transcripts and memories, best matches first, with snippets.',

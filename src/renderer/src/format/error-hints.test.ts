@@ -7,7 +7,13 @@ describe('errorHint', () => {
     expect(errorHint('IO_EACCES')).toMatch(/disk/);
   });
 
+  it('says which service failed and what to do for transcription and language model errors', () => {
+    expect(errorHint('ASR_TIMEOUT')).toMatch(/^The transcription engine did not answer in time/);
+    expect(errorHint('LLM_UNAUTHORIZED')).toMatch(/^The language model refused the key/);
+  });
+
   it('gives general advice for codes it does not know', () => {
-    expect(errorHint('ASR_TIMEOUT')).toMatch(/Retry/);
+    expect(errorHint('ASR_SOMETHING_NEW')).toMatch(/Retry/);
+    expect(errorHint('WHATEVER')).toMatch(/Retry/);
   });
 });

@@ -1,20 +1,36 @@
 import { useSyncExternalStore } from 'react';
+import { parseSeekTime, seekQuery } from './seek-time';
 
-/** The screens, by the address's hash: `#/items`, `#/items/12`, `#/dead-letters`. */
-export type Route = { name: 'overview' } | { name: 'items' } | { name: 'item'; id: number } | { name: 'dead-letters' } | { name: 'settings' };
+/**
+ * The screens, by the address's hash: `#/items`, `#/items/12`, `#/dead-letters`, `#/memories`, `#/settings`. An
+ * item link may name a moment in its audio (`#/items/12?t=4.5`, seconds): its player starts there.
+ */
+export type Route =
+  | { name: 'overview' }
+  | { name: 'items' }
+  | { name: 'item'; id: number; t?: number }
+  | { name: 'dead-letters' }
+  | { name: 'memories' }
+  | { name: 'settings' };
 export type RouteName = Route['name'];
 
 export function routeHref(route: Route): string {
-  return route.name === 'item' ? `#/items/${route.id}` : `#/${route.name}`;
+  if (route.name === 'item') return `#/items/${route.id}${route.t === undefined ? '' : seekQuery(route.t)}`;
+  return `#/${route.name}`;
 }
 
 export function parseRoute(hash: string): Route {
-  const path = hash.replace(/^#\/?/, '').replace(/\/$/, '');
+  const [rawPath = '', query = ''] = hash.replace(/^#\/?/, '').split('?', 2);
+  const path = rawPath.replace(/\/$/, '');
   if (path === 'items') return { name: 'items' };
   if (path === 'dead-letters') return { name: 'dead-letters' };
   if (path === 'settings') return { name: 'settings' };
+  if (path === 'memories') return { name: 'memories' };
   const item = /^items\/(\d{1,15})$/.exec(path);
-  if (item) return { name: 'item', id: Number(item[1]) };
+  if (item) {
+    const t = parseSeekTime(query);
+    return t === null ? { name: 'item', id: Number(item[1]) } : { name: 'item', id: Number(item[1]), t };
+  }
   return { name: 'overview' };
 }
 

@@ -1,13 +1,18 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { ItemDetail, ItemSummary, LifelineApi } from '../../../shared/contract';
+import type { ItemDetail, ItemSummary, LifelineApi, RecoveryLogEntryInfo } from '../../../shared/contract';
 import { describeError } from '../format/describe-error';
 import { createRefreshThrottle } from './refresh-throttle';
 
 export type ItemAction = 'retry' | 'cancel' | 'discard';
 
+/** While a stage runs, a reload for its live output (transcript chunks) at most this often, ms. */
+const progressReloadMs = 1_000;
+
 export interface ItemDetailState {
   id: number | null;
   item: ItemDetail | null;
+  /** The item's recoveries (from `items:pipeline`), oldest first; empty when none or not loaded. */
+  recoveries: RecoveryLogEntryInfo[];
   /** Where the player streams the item's stored copy from. */
   audioUrl: string | null;
   /** The desktop app can open the file manager at the item's file. */
@@ -15,13 +20,17 @@ export interface ItemDetailState {
   loading: boolean;
   /** Why the item could not be loaded (e.g. there is no such item). */
   error: string | null;
-  pending: ItemAction | 'show' | null;
+  pending: ItemAction | 'recover' | 'show' | null;
   notice: string | null;
   actionError: string | null;
   open(id: number): void;
   applyChanges(changes: readonly ItemSummary[]): void;
+  /** A progress heartbeat: the shown item's stage output may have grown (a transcript chunk finished). */
+  noticeProgress(id: number): void;
   reload(): Promise<void>;
   act(action: ItemAction): Promise<void>;
+  /** Recover now: stops the running stage's worker and puts the job back by the recovery rules. */
+  recover(): Promise<void>;
   showFile(): Promise<void>;
   dismissMessages(): void;
 }
@@ -30,6 +39,24 @@ export type ItemDetailStore = StoreApi<ItemDetailState>;
 
 const channels = { retry: 'items:retry', cancel: 'items:cancel', discard: 'items:discard' } as const;
 const past = { retry: 'is back in the queue', cancel: 'was cancelled', discard: 'was discarded; its history is kept' } as const;
+
+/** What a manual recovery did, in words. */
+export function recoveryOutcome(strategy: string, result: string): string {
+  const how: Record<string, string> = {
+    resume: 'it resumes from its last checkpoint',
+    restart: 'its stage starts over',
+    validate: 'its finished output is checked instead of redone',
+    escalate: 'it stopped too often and became a dead letter',
+  };
+  const outcome: Record<string, string> = {
+    requeued: 'back in the queue',
+    succeeded: 'its stage counted as finished',
+    dead: 'now a dead letter',
+    lost_race: 'it had already moved on by itself',
+    failed: 'the recovery could not be written; it is tried again shortly',
+  };
+  return `${how[strategy] ?? strategy}; ${outcome[result] ?? result}.`;
+}
 
 /** One item with its timeline, reloaded when a pushed change names it. */
 export function createItemDetailStore(api: LifelineApi): ItemDetailStore {
@@ -41,7 +68,7 @@ export function createItemDetailStore(api: LifelineApi): ItemDetailStore {
       const id = get().id;
       if (id === null) return;
       const mine = ++latest;
-      const r = await api.call('items:get', { id });
+      const [r, pipeline] = await Promise.all([api.call('items:get', { id }), api.call('items:pipeline', { id })]);
       if (mine !== latest || get().id !== id) return;
       if (!r.ok) {
         set({ item: null, loading: false, error: describeError(r.error) });
@@ -52,15 +79,19 @@ export function createItemDetailStore(api: LifelineApi): ItemDetailStore {
       if (failedAgain) retriedAt = null;
       set({
         item,
+        // The timeline still shows the item's events without them.
+        recoveries: pipeline.ok ? pipeline.value.recoveries : get().recoveries,
         loading: false,
         error: null,
         ...(failedAgain ? { notice: `${item.fileName} failed again after the retry: ${item.error?.code ?? 'no error recorded'}.` } : {}),
       });
     };
     const throttle = createRefreshThrottle(reload, 250);
+    const progressThrottle = createRefreshThrottle(reload, progressReloadMs);
     return {
       id: null,
       item: null,
+      recoveries: [],
       audioUrl: null,
       canShowFile: typeof api.showItemFile === 'function',
       loading: false,
@@ -71,12 +102,15 @@ export function createItemDetailStore(api: LifelineApi): ItemDetailStore {
       open(id) {
         if (get().id === id) return;
         retriedAt = null;
-        set({ id, item: null, audioUrl: api.audioUrl(id), loading: true, error: null, pending: null, notice: null, actionError: null });
+        set({ id, item: null, recoveries: [], audioUrl: api.audioUrl(id), loading: true, error: null, pending: null, notice: null, actionError: null });
         void reload();
       },
       applyChanges(changes) {
         const id = get().id;
         if (id !== null && changes.some((c) => c.id === id)) throttle.request();
+      },
+      noticeProgress(id) {
+        if (get().id === id && get().item?.state === 'running') progressThrottle.request();
       },
       reload,
       async act(action) {
@@ -92,6 +126,21 @@ export function createItemDetailStore(api: LifelineApi): ItemDetailStore {
         }
         retriedAt = action === 'retry' ? r.value.updatedAt : null;
         set({ notice: `${name} ${past[action]}.` });
+        await reload();
+      },
+      async recover() {
+        const { id, item } = get();
+        if (id === null || get().pending) return;
+        set({ pending: 'recover', notice: null, actionError: null });
+        const r = await api.call('recovery:recoverItem', { id });
+        set({ pending: null });
+        const name = item?.fileName ?? `Item ${id}`;
+        if (!r.ok) {
+          set({ actionError: `Could not recover ${name}. ${describeError(r.error)}` });
+          return;
+        }
+        retriedAt = null;
+        set({ notice: `${name} was recovered: ${recoveryOutcome(r.value.strategy, r.value.result)}` });
         await reload();
       },
       async showFile() {

@@ -5,6 +5,7 @@ import type { DeadLettersState } from './dead-letters-store';
 import type { IntakeState } from './intake-store';
 import type { ItemDetailState } from './item-detail-store';
 import type { ItemsState } from './items-store';
+import type { MemoriesState } from './memories-store';
 import type { OverviewState } from './overview-store';
 import type { ProgressState } from './progress-store';
 import type { RecorderState } from './recorder-store';
@@ -35,3 +36,4 @@ export const useDeadLetters = <T,>(selector: (s: DeadLettersState) => T): T => u
 export const useIntake = <T,>(selector: (s: IntakeState) => T): T => useStore(useStores().intake, selector);
 export const useRecorder = <T,>(selector: (s: RecorderState) => T): T => useStore(useStores().recorder, selector);
 export const useSettings = <T,>(selector: (s: SettingsState) => T): T => useStore(useStores().settings, selector);
+export const useMemories = <T,>(selector: (s: MemoriesState) => T): T => useStore(useStores().memories, selector);

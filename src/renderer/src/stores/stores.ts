@@ -5,6 +5,7 @@ import { createDeadLettersStore, type DeadLettersStore } from './dead-letters-st
 import { createIntakeStore, type IntakeStore } from './intake-store';
 import { createItemDetailStore, type ItemDetailStore } from './item-detail-store';
 import { createItemsStore, type ItemsStore } from './items-store';
+import { createMemoriesStore, type MemoriesStore } from './memories-store';
 import { createOverviewStore, type OverviewStore } from './overview-store';
 import { createProgressStore, type ProgressStore } from './progress-store';
 import { createRecorderStore, type CaptureStarter, type RecorderStore } from './recorder-store';
@@ -22,6 +23,7 @@ export interface Stores {
   intake: IntakeStore;
   recorder: RecorderStore;
   settings: SettingsStore;
+  memories: MemoriesStore;
 }
 
 function missingCase(value: never): never {
@@ -40,6 +42,7 @@ export function createStores(transport: Transport, startCapture: CaptureStarter)
   const intake = createIntakeStore(api);
   const recorder = createRecorderStore(api, startCapture);
   const settings = createSettingsStore(api);
+  const memories = createMemoriesStore(api);
   const connection = createConnectionStore(transport, {
     onEvent(event: PushedEvent) {
       switch (event.type) {
@@ -51,10 +54,12 @@ export function createStores(transport: Transport, startCapture: CaptureStarter)
           itemDetail.getState().applyChanges(event.items);
           deadLetters.getState().applyChanges(event.items);
           intake.getState().requestStatus();
+          memories.getState().applyChanges(event.items);
           return;
         case 'item.progress':
           progress.getState().report(event.id, event.progress);
           running.getState().noticeProgress(event.id);
+          itemDetail.getState().noticeProgress(event.id);
           return;
         case 'intake.changed':
           intake.getState().requestStatus();
@@ -76,7 +81,8 @@ export function createStores(transport: Transport, startCapture: CaptureStarter)
       // Dead letters load when their view is first shown; after that they are kept current.
       if (deadLetters.getState().loaded) void deadLetters.getState().load();
       if (settings.getState().loaded) void settings.getState().load();
+      memories.getState().requestRefresh();
     },
   });
-  return { connection, overview, running, progress, items, itemDetail, deadLetters, intake, recorder, settings };
+  return { connection, overview, running, progress, items, itemDetail, deadLetters, intake, recorder, settings, memories };
 }

@@ -1,12 +1,14 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import type { ItemDetail, ItemState } from '../../../shared/contract';
 import { StateBadge } from '../components/StateBadge';
 import { formatTime, stageLabels } from '../format/labels';
 import { formatBytes } from '../format/numbers';
 import { routeHref } from '../navigation/use-hash-route';
 import { useItemDetail } from '../stores/stores-context';
+import { ItemMemories } from './item/ItemMemories';
 import { ItemStatus } from './item/ItemStatus';
 import { ItemTimeline } from './item/ItemTimeline';
+import { ItemTranscript } from './item/ItemTranscript';
 
 const retryable: readonly ItemState[] = ['dead', 'cancelled'];
 const cancellable: readonly ItemState[] = ['queued', 'scheduled', 'running', 'retry_scheduled', 'waiting'];
@@ -16,6 +18,9 @@ function Actions({ item }: { item: ItemDetail }) {
   const act = useItemDetail((s) => s.act);
   const canShowFile = useItemDetail((s) => s.canShowFile);
   const showFile = useItemDetail((s) => s.showFile);
+  const recover = useItemDetail((s) => s.recover);
+  // Said while the item is on its way but not running; a finished or stopped item has nothing to recover.
+  const explainRecover = item.state !== 'running' && cancellable.includes(item.state);
   const [copied, setCopied] = useState(false);
   const path = item.storedPath ?? item.file;
   const copy = () => {
@@ -35,8 +40,14 @@ function Actions({ item }: { item: ItemDetail }) {
       <button type="button" className="button-danger" disabled={pending !== null || item.state === 'discarded'} onClick={() => void act('discard')}>
         {pending === 'discard' ? 'Discarding…' : 'Discard'}
       </button>
-      <button type="button" className="button-quiet" disabled aria-describedby="recover-now-why">
-        Recover now
+      <button
+        type="button"
+        className="button-quiet"
+        disabled={pending !== null || item.state !== 'running'}
+        aria-describedby={explainRecover ? 'recover-now-why' : undefined}
+        onClick={() => void recover()}
+      >
+        {pending === 'recover' ? 'Recovering…' : 'Recover now'}
       </button>
       {canShowFile ? (
         <button type="button" className="button-quiet" disabled={pending !== null} onClick={() => void showFile()}>
@@ -47,10 +58,12 @@ function Actions({ item }: { item: ItemDetail }) {
           {copied ? 'Path copied' : 'Copy file path'}
         </button>
       )}
-      <p id="recover-now-why" className="hint">
-        Recover now is not available in this version. A stage that stops answering is put back in the queue on its own within seconds (no heartbeat
-        for its lease).
-      </p>
+      {explainRecover && (
+        <p id="recover-now-why" className="hint">
+          Recover now is for a running stage that seems stuck: it stops the stage&rsquo;s worker and puts the job back, resuming from its last
+          checkpoint. A stage that stops answering is also recovered on its own within seconds.
+        </p>
+      )}
     </div>
   );
 }
@@ -82,15 +95,75 @@ function Facts({ item }: { item: ItemDetail }) {
   );
 }
 
-function Player({ item, url }: { item: ItemDetail; url: string | null }) {
+interface PlayerProps {
+  item: ItemDetail;
+  url: string | null;
+  audio: RefObject<HTMLAudioElement | null>;
+  onReady(): void;
+  onTime(seconds: number | null): void;
+}
+
+function Player({ item, url, audio, onReady, onTime }: PlayerProps) {
   const [failed, setFailed] = useState(false);
   if (!item.storedPath || !url) return <p className="unavailable">No stored copy yet: the player appears once Ingest has copied the audio into the store.</p>;
   if (failed) return <p className="unavailable">This browser cannot play the stored copy; it is kept at the path below.</p>;
-  return <audio className="player" controls preload="metadata" src={url} onError={() => setFailed(true)} aria-label={`Play ${item.fileName}`} />;
+  return (
+    <audio
+      ref={audio}
+      className="player"
+      controls
+      preload="metadata"
+      src={url}
+      onError={() => setFailed(true)}
+      onLoadedMetadata={onReady}
+      onTimeUpdate={(e) => onTime(e.currentTarget.currentTime)}
+      onSeeked={(e) => onTime(e.currentTarget.currentTime)}
+      aria-label={`Play ${item.fileName}`}
+    />
+  );
 }
 
-/** One item: where it is and why, its audio, its timeline, and the repairs. */
-export function ItemDetailView({ id }: { id: number }) {
+/**
+ * Seeking the item's player: a link's `?t=` and the transcript's times. A position asked for before
+ * the audio's metadata has loaded is kept and applied once it has (a media element ignores it earlier).
+ */
+function usePlayerSeek(t: number | undefined, hasPlayer: boolean) {
+  const audio = useRef<HTMLAudioElement | null>(null);
+  const pending = useRef<number | null>(null);
+  const [playingAt, setPlayingAt] = useState<number | null>(null);
+
+  const apply = useCallback((seconds: number, play: boolean) => {
+    const el = audio.current;
+    if (!el || el.readyState < 1) {
+      pending.current = seconds;
+      return;
+    }
+    el.currentTime = seconds;
+    setPlayingAt(seconds);
+    // Playing may be refused (no audio device, autoplay rules): the position is set either way.
+    if (play) el.play().catch(() => undefined);
+  }, []);
+
+  const onReady = useCallback(() => {
+    if (pending.current === null) return;
+    const seconds = pending.current;
+    pending.current = null;
+    apply(seconds, false);
+  }, [apply]);
+
+  useEffect(() => {
+    if (t !== undefined && hasPlayer) apply(t, false);
+  }, [t, hasPlayer, apply]);
+
+  const seek = useCallback((seconds: number) => apply(seconds, true), [apply]);
+  return { audio, onReady, seek, playingAt, onTime: setPlayingAt };
+}
+
+/**
+ * One item: where it is and why, its audio, transcript and memories, its timeline, and the repairs.
+ * `t` (seconds, from a link such as `#/items/12?t=4.5`) is where the player starts.
+ */
+export function ItemDetailView({ id, t }: { id: number; t?: number }) {
   const open = useItemDetail((s) => s.open);
   const item = useItemDetail((s) => (s.id === id ? s.item : null));
   const loading = useItemDetail((s) => s.loading);
@@ -100,6 +173,8 @@ export function ItemDetailView({ id }: { id: number }) {
   const actionError = useItemDetail((s) => s.actionError);
   const dismiss = useItemDetail((s) => s.dismissMessages);
   const reload = useItemDetail((s) => s.reload);
+  const recoveries = useItemDetail((s) => s.recoveries);
+  const player = usePlayerSeek(t, Boolean(item?.storedPath && audioUrl));
 
   useEffect(() => open(id), [id, open]);
 
@@ -142,18 +217,15 @@ export function ItemDetailView({ id }: { id: number }) {
             <div>
               <section aria-labelledby="audio-heading" className="panel">
                 <h3 id="audio-heading">Audio</h3>
-                <Player item={item} url={audioUrl} />
+                <Player item={item} url={audioUrl} audio={player.audio} onReady={player.onReady} onTime={player.onTime} />
               </section>
               <section aria-labelledby="transcript-heading" className="panel">
                 <h3 id="transcript-heading">Transcript</h3>
-                <p className="unavailable">
-                  Not available yet: this version has no transcription engine, so items wait at Transcribe. Their audio is kept, and they are
-                  transcribed once an engine is set up.
-                </p>
+                <ItemTranscript item={item} playingAt={player.playingAt} onSeek={player.seek} />
               </section>
               <section aria-labelledby="memories-heading" className="panel">
                 <h3 id="memories-heading">Memories</h3>
-                <p className="unavailable">Not available yet: memories (to-dos, events, facts, people) are extracted from the transcript.</p>
+                <ItemMemories item={item} onSeek={player.seek} />
               </section>
               <section aria-labelledby="facts-heading" className="panel">
                 <h3 id="facts-heading">File</h3>
@@ -162,7 +234,7 @@ export function ItemDetailView({ id }: { id: number }) {
             </div>
             <section aria-labelledby="timeline-heading" className="panel">
               <h3 id="timeline-heading">Timeline</h3>
-              <ItemTimeline events={item.events} />
+              <ItemTimeline events={item.events} recoveries={recoveries} />
             </section>
           </div>
         </>

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { formatDue, formatOffset, spokenOffset } from './media-time';
+
+describe('positions in a recording', () => {
+  it('reads like a player’s clock, rounded down to the second', () => {
+    expect(formatOffset(0)).toBe('0:00');
+    expect(formatOffset(4.9)).toBe('0:04');
+    expect(formatOffset(65)).toBe('1:05');
+    expect(formatOffset(750.2)).toBe('12:30');
+    expect(formatOffset(3723)).toBe('1:02:03');
+  });
+
+  it('never shows a negative or broken time', () => {
+    expect(formatOffset(-3)).toBe('0:00');
+    expect(formatOffset(Number.NaN)).toBe('0:00');
+  });
+
+  it('says the position in words for screen readers', () => {
+    expect(spokenOffset(0)).toBe('0 seconds');
+    expect(spokenOffset(1)).toBe('1 second');
+    expect(spokenOffset(125.5)).toBe('2 minutes 5 seconds');
+    expect(spokenOffset(3600)).toBe('1 hour');
+  });
+
+  it('shows an unreadable date as it came rather than “Invalid Date”', () => {
+    expect(formatDue('not a date')).toBe('not a date');
+    expect(formatDue('2026-11-24T15:00:00.000Z')).toMatch(/2026/);
+  });
+});

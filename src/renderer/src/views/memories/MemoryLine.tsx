@@ -1,0 +1,40 @@
+import type { ReactNode } from 'react';
+import type { SearchKind } from '../../../../shared/contract';
+import { KindBadge } from '../../components/KindBadge';
+import { formatDue, formatOffset } from '../../format/media-time';
+import { routeHref } from '../../navigation/use-hash-route';
+
+interface MemoryLineProps {
+  kind: SearchKind;
+  text: ReactNode;
+  /** When it is due (ISO), or null. */
+  at: string | null;
+  itemId: number;
+  fileName: string;
+  /** Seconds into the recording where it was said, or null when unknown. */
+  start: number | null;
+}
+
+/** One memory or search hit: what it is, its text, when it is due, and a link to the moment it was said. */
+export function MemoryLine({ kind, text, at, itemId, fileName, start }: MemoryLineProps) {
+  const href = routeHref(start === null ? { name: 'item', id: itemId } : { name: 'item', id: itemId, t: start });
+  return (
+    <li className="memory">
+      <KindBadge kind={kind} />
+      <div className="memory-body">
+        <p className="memory-text">{text}</p>
+        <p className="memory-meta">
+          {at && (
+            <time dateTime={at} className="memory-due">
+              {formatDue(at)}
+            </time>
+          )}
+          <a href={href} className="memory-source">
+            {fileName}
+            {start !== null && <span className="memory-offset"> at {formatOffset(start)}</span>}
+          </a>
+        </p>
+      </div>
+    </li>
+  );
+}
