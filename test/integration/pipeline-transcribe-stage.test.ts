@@ -83,6 +83,26 @@ describe('the transcribe stage', () => {
     expect(s.transcripts.chunks(s.ctx.item.id)).toHaveLength(3);
   });
 
+  it('tells recovery what it can resume from: the stored chunks; complete once every chunk is stored; a restart drops them', async () => {
+    const s = setup(95);
+    const stage = (engine: ReturnType<typeof countingEngine>) => new TranscribeStage({ transcripts: s.transcripts, engine, decode });
+    const id = s.ctx.item.id;
+    expect(stage(countingEngine()).checkpoint(id)).toBeNull();
+    await expect(stage(countingEngine((n) => n === 3 && s.ac.abort(new Error('lease lost')))).run(s.ctx)).rejects.toThrow('lease lost');
+    const probe = stage(countingEngine());
+    expect(probe.checkpoint(id)!.percent).toBeCloseTo((100 * 2) / 3);
+    expect(probe.isOutputComplete(id)).toBe(false);
+
+    await probe.run({ ...s.ctx, signal: new AbortController().signal });
+    expect(probe.checkpoint(id)!.percent).toBe(100);
+    expect(probe.isOutputComplete(id)).toBe(true);
+
+    probe.discardCheckpoint(id);
+    expect(probe.checkpoint(id)).toBeNull();
+    expect(probe.isOutputComplete(id)).toBe(false);
+    expect(s.transcripts.transcript(id)).toBeNull();
+  });
+
   it('waits with the engine’s reason when the engine is unavailable', () => {
     const s = setup(1);
     const engine: AsrEngine = { name: 'x', availability: () => ({ ok: false, reason: 'no whisper model — Download model' }), transcribe: () => Promise.resolve([]) };

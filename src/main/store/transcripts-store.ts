@@ -33,6 +33,7 @@ export class TranscriptsStore {
                       ON CONFLICT (item_id, chunk_index) DO UPDATE SET segments = excluded.segments, engine = excluded.engine,
                                                                       done_at = excluded.done_at`),
       chunks: p(`SELECT chunk_index, segments, engine FROM transcript_chunks WHERE item_id = ? ORDER BY chunk_index`),
+      chunkCount: p(`SELECT count(*) FROM transcript_chunks WHERE item_id = ?`).pluck(),
     };
     this.tx = {
       // A new plan invalidates chunks cut by an older one.
@@ -45,6 +46,10 @@ export class TranscriptsStore {
       saveChunk: db.transaction((lease: LeaseRef, index: number, segments: TranscriptSegment[], engine: string, now: number) => {
         fence(lease);
         this.s.upsertChunk.run(lease.itemId, index, JSON.stringify(segments), engine, now);
+      }),
+      discard: db.transaction((itemId: number) => {
+        this.s.deleteChunks.run(itemId);
+        this.s.deletePlan.run(itemId);
       }),
     };
   }
@@ -62,6 +67,19 @@ export class TranscriptsStore {
   /** Fenced. Stores one finished chunk: this is the checkpoint a resumed attempt starts after. */
   saveChunk(lease: LeaseRef, index: number, segments: TranscriptSegment[], engine: string, now: number): void {
     this.tx.saveChunk.immediate(lease, index, segments, engine, now);
+  }
+
+  /** Chunks stored so far (the checkpoint's size), without reading them. */
+  chunkCount(itemId: number): number {
+    return this.s.chunkCount.get(itemId) as number;
+  }
+
+  /**
+   * Drops the plan and the chunks: recovery chose to restart the stage. Not fenced: it runs after
+   * recovery took the lease, so no live attempt owns them (a late writer's fenced writes are refused).
+   */
+  discard(itemId: number): void {
+    this.tx.discard.immediate(itemId);
   }
 
   chunks(itemId: number): StoredChunk[] {

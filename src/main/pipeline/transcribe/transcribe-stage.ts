@@ -5,7 +5,7 @@ import type { AsrEngine } from '../asr/asr-engine';
 import { planChunks } from '../audio/chunk-plan';
 import type { DecodedAudio } from '../audio/decode-audio';
 import { permanentError } from '../stage-error';
-import type { StageContext, StageHandler } from '../stage-handler';
+import type { StageCheckpoint, StageContext, StageHandler } from '../stage-handler';
 
 export interface TranscribeStageDeps {
   transcripts: TranscriptsStore;
@@ -35,6 +35,24 @@ export class TranscribeStage implements StageHandler {
 
   availability() {
     return this.engine().availability();
+  }
+
+  /** The stored chunks are the checkpoint: a re-run transcribes only the chunks not stored yet. */
+  checkpoint(itemId: number): StageCheckpoint | null {
+    const plan = this.deps.transcripts.plan(itemId);
+    const done = this.deps.transcripts.chunkCount(itemId);
+    if (!plan || plan.chunks.length === 0 || done === 0) return null;
+    return { percent: (100 * done) / plan.chunks.length };
+  }
+
+  discardCheckpoint(itemId: number): void {
+    this.deps.transcripts.discard(itemId);
+  }
+
+  /** Every planned chunk is stored: the transcript is complete, recovery can validate instead of re-running. */
+  isOutputComplete(itemId: number): boolean {
+    const plan = this.deps.transcripts.plan(itemId);
+    return plan !== undefined && plan.chunks.length > 0 && this.deps.transcripts.chunkCount(itemId) === plan.chunks.length;
   }
 
   async run(ctx: StageContext): Promise<string> {
