@@ -5,7 +5,7 @@ import type { AsrEngine } from '../asr/asr-engine';
 import { planChunks } from '../audio/chunk-plan';
 import type { DecodedAudio } from '../audio/decode-audio';
 import { permanentError } from '../stage-error';
-import type { StageContext, StageHandler } from '../stage-handler';
+import type { StageContext, StageHandler, StageService } from '../stage-handler';
 
 export interface TranscribeStageDeps {
   transcripts: TranscriptsStore;
@@ -25,7 +25,11 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
  */
 export class TranscribeStage implements StageHandler {
   readonly stage = 'transcribe' as const;
-  constructor(private readonly deps: TranscribeStageDeps) {}
+  /** The ASR server, when the engine calls one (breaker, health entry, auto-recovery). */
+  readonly service: StageService | undefined;
+  constructor(private readonly deps: TranscribeStageDeps) {
+    this.service = deps.engine.service;
+  }
 
   availability() {
     return this.deps.engine.availability();
