@@ -15,6 +15,7 @@ import './styles/items.css';
 import './styles/detail.css';
 import './styles/dead-letters.css';
 import './styles/intake.css';
+import './styles/services.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

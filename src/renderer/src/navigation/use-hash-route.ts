@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from 'react';
 
-/** The screens, by the address's hash: `#/items`, `#/items/12`, `#/dead-letters`. */
-export type Route = { name: 'overview' } | { name: 'items' } | { name: 'item'; id: number } | { name: 'dead-letters' };
+/** The screens, by the address's hash: `#/items`, `#/items/12`, `#/dead-letters`, `#/services`. */
+export type Route = { name: 'overview' } | { name: 'items' } | { name: 'item'; id: number } | { name: 'dead-letters' } | { name: 'services' };
 export type RouteName = Route['name'];
 
 export function routeHref(route: Route): string {
@@ -12,6 +12,7 @@ export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#\/?/, '').replace(/\/$/, '');
   if (path === 'items') return { name: 'items' };
   if (path === 'dead-letters') return { name: 'dead-letters' };
+  if (path === 'services') return { name: 'services' };
   const item = /^items\/(\d{1,15})$/.exec(path);
   if (item) return { name: 'item', id: Number(item[1]) };
   return { name: 'overview' };

@@ -2,9 +2,11 @@ import { createContext, useContext, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { ConnectionState } from './connection-store';
 import type { DeadLettersState } from './dead-letters-store';
+import type { HealthState } from './health-store';
 import type { IntakeState } from './intake-store';
 import type { ItemDetailState } from './item-detail-store';
 import type { ItemsState } from './items-store';
+import type { MetricsState } from './metrics-store';
 import type { OverviewState } from './overview-store';
 import type { ProgressState } from './progress-store';
 import type { RecorderState } from './recorder-store';
@@ -33,3 +35,5 @@ export const useItemDetail = <T,>(selector: (s: ItemDetailState) => T): T => use
 export const useDeadLetters = <T,>(selector: (s: DeadLettersState) => T): T => useStore(useStores().deadLetters, selector);
 export const useIntake = <T,>(selector: (s: IntakeState) => T): T => useStore(useStores().intake, selector);
 export const useRecorder = <T,>(selector: (s: RecorderState) => T): T => useStore(useStores().recorder, selector);
+export const useHealth = <T,>(selector: (s: HealthState) => T): T => useStore(useStores().health, selector);
+export const useMetrics = <T,>(selector: (s: MetricsState) => T): T => useStore(useStores().metrics, selector);

@@ -2,9 +2,11 @@ import type { PushedEvent } from '../../../shared/contract';
 import type { Transport } from '../api/transport';
 import { createConnectionStore, type ConnectionStore } from './connection-store';
 import { createDeadLettersStore, type DeadLettersStore } from './dead-letters-store';
+import { createHealthStore, type HealthStore } from './health-store';
 import { createIntakeStore, type IntakeStore } from './intake-store';
 import { createItemDetailStore, type ItemDetailStore } from './item-detail-store';
 import { createItemsStore, type ItemsStore } from './items-store';
+import { createMetricsStore, type MetricsStore } from './metrics-store';
 import { createOverviewStore, type OverviewStore } from './overview-store';
 import { createProgressStore, type ProgressStore } from './progress-store';
 import { createRecorderStore, type CaptureStarter, type RecorderStore } from './recorder-store';
@@ -20,6 +22,8 @@ export interface Stores {
   deadLetters: DeadLettersStore;
   intake: IntakeStore;
   recorder: RecorderStore;
+  health: HealthStore;
+  metrics: MetricsStore;
 }
 
 function missingCase(value: never): never {
@@ -37,6 +41,8 @@ export function createStores(transport: Transport, startCapture: CaptureStarter)
   const deadLetters = createDeadLettersStore(api);
   const intake = createIntakeStore(api);
   const recorder = createRecorderStore(api, startCapture);
+  const health = createHealthStore(api);
+  const metrics = createMetricsStore(api);
   const connection = createConnectionStore(transport, {
     onEvent(event: PushedEvent) {
       switch (event.type) {
@@ -48,6 +54,8 @@ export function createStores(transport: Transport, startCapture: CaptureStarter)
           itemDetail.getState().applyChanges(event.items);
           deadLetters.getState().applyChanges(event.items);
           intake.getState().requestStatus();
+          metrics.getState().requestRefresh();
+          health.getState().requestRecoveryRefresh();
           return;
         case 'item.progress':
           progress.getState().report(event.id, event.progress);
@@ -57,8 +65,11 @@ export function createStores(transport: Transport, startCapture: CaptureStarter)
           intake.getState().requestStatus();
           return;
         case 'health.changed':
+        case 'health.checked':
+          health.getState().applyHealth(event.health);
+          return;
         case 'breaker.changed':
-          // Shown by the Services view and the overall status (not built yet).
+          health.getState().applyBreaker(event.breaker);
           return;
         default:
           missingCase(event);
@@ -68,11 +79,13 @@ export function createStores(transport: Transport, startCapture: CaptureStarter)
       overview.getState().requestRefresh();
       running.getState().requestRefresh();
       intake.getState().requestStatus();
+      health.getState().requestRefresh();
+      metrics.getState().requestRefresh();
       if (items.getState().shownKey !== null) void items.getState().refresh();
       void itemDetail.getState().reload();
       // Dead letters load when their view is first shown; after that they are kept current.
       if (deadLetters.getState().loaded) void deadLetters.getState().load();
     },
   });
-  return { connection, overview, running, progress, items, itemDetail, deadLetters, intake, recorder };
+  return { connection, overview, running, progress, items, itemDetail, deadLetters, intake, recorder, health, metrics };
 }
