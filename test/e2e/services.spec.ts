@@ -109,3 +109,20 @@ test.describe('when automatic recovery gives up', () => {
     await expect(page.getByRole('group', { name: 'Done', exact: true })).toHaveText('Done 1', { timeout: 30_000 });
   });
 });
+
+test.describe('while a required service is not up at start', () => {
+  test.use({ asrStartsFailing: true, asrEnv: { LIFELINE_HEALTH_STARTUP_TIMEOUT_MS: '60000', LIFELINE_HEALTH_INTERVAL_MS: '1000' } });
+
+  test('the startup gate says what it waits for, and Lifeline starts once the service answers', async ({ page, lifeline, asr }) => {
+    await openLifeline(page, lifeline);
+    await openServices(page);
+    const overall = page.getByRole('region', { name: /Overall status/ });
+    await expect(overall.getByRole('status')).toHaveText('Starting');
+    await expect(overall.getByRole('list', { name: 'Why' })).toContainText('Starting: waiting for Speech recognition server');
+    await page.screenshot({ path: screenshotPath('services-starting'), fullPage: true });
+
+    asr.heal();
+    await expect(overall.getByRole('status')).toHaveText('Everything is working', { timeout: 30_000 });
+    await expect(card(page, asrName)).toContainText('Working');
+  });
+});

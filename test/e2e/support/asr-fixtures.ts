@@ -22,10 +22,13 @@ export const breakerEnv: NodeJS.ProcessEnv = {
 };
 
 /** `lifeline serve` with its transcription server on 127.0.0.1 (`asr`), which the test can break and mend. */
-export const test = base.extend<{ asr: SwitchableAsr; asrEnv: NodeJS.ProcessEnv }>({
+export const test = base.extend<{ asr: SwitchableAsr; asrEnv: NodeJS.ProcessEnv; asrStartsFailing: boolean }>({
   asrEnv: [{}, { option: true }],
-  asr: async ({}, use) => {
+  /** The server fails from the start, before `lifeline serve` is started. */
+  asrStartsFailing: [false, { option: true }],
+  asr: async ({ asrStartsFailing }, use) => {
     const asr = await startSwitchableAsr();
+    if (asrStartsFailing) asr.fail();
     try {
       await use(asr);
     } finally {

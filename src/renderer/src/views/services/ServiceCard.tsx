@@ -5,7 +5,7 @@ import { StatusDot } from '../../components/StatusDot';
 import { useNow } from '../../components/use-now';
 import { formatTime } from '../../format/labels';
 import { formatAgo } from '../../format/numbers';
-import { asSentence, formatLatency, formatPercent, serviceStatusLabels, serviceTone } from '../../stores/service-status';
+import { asSentence, checkTone, formatLatency, formatPercent, serviceStatusLabels, serviceTone } from '../../stores/service-status';
 import { useHealth } from '../../stores/stores-context';
 import { BreakerDetails } from './BreakerDetails';
 import { ServiceEvents } from './ServiceEvents';
@@ -129,10 +129,26 @@ export function ServiceCard({ service: s, history, breaker, events }: ServiceCar
       <p role="status" className={`notice${action?.failed ? ' notice-failed' : ''}`}>
         {action?.message ?? ''}
       </p>
-      <details className="service-history">
-        <summary>What happened ({events.length})</summary>
-        <ServiceEvents events={events} />
-      </details>
+      <div className="service-disclosures">
+        <details className="service-history">
+          <summary>What happened ({events.length})</summary>
+          <ServiceEvents events={events} />
+        </details>
+        {history.length > 0 && (
+          <details className="service-history">
+            <summary>Last {Math.min(history.length, 10)} checks</summary>
+            <ol className="service-events">
+              {history.slice(0, 10).map((h) => (
+                <li key={h.at}>
+                  <time dateTime={h.at}>{formatTime(h.at)}</time> <strong className={`tone-text-${checkTone(h.status)}`}>{serviceStatusLabels[h.status]}</strong>{' '}
+                  <span className="hint-inline">({formatLatency(h.latencyMs)})</span>
+                  <span className="service-event-detail">{asSentence(h.message)}</span>
+                </li>
+              ))}
+            </ol>
+          </details>
+        )}
+      </div>
     </article>
   );
 }
