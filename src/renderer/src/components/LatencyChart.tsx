@@ -14,6 +14,7 @@ export function LatencyChart({ history, label, max = 40 }: { history: readonly H
   const values = [...recent].reverse().map((h) => h.latencyMs);
   const known = values.filter((v): v is number => v !== null);
   if (known.length === 0) return <p className="chart-empty">No response times yet.</p>;
+  if (known.length === 1) return <p className="chart-empty">One check so far: {formatLatency(known[0]!)}.</p>;
   const summary = `${label} over the last ${recent.length} checks: latest ${formatLatency(recent[0]?.latencyMs ?? null)}, typical ${formatLatency(median(known))}, slowest ${formatLatency(Math.max(...known))}`;
   return (
     <figure className="latency-chart">

@@ -136,7 +136,7 @@ export function ServiceCard({ service: s, history, breaker, events }: ServiceCar
         </details>
         {history.length > 0 && (
           <details className="service-history">
-            <summary>Last {Math.min(history.length, 10)} checks</summary>
+            <summary>{history.length === 1 ? 'Last check' : `Last ${Math.min(history.length, 10)} checks`}</summary>
             <ol className="service-events">
               {history.slice(0, 10).map((h) => (
                 <li key={h.at}>
