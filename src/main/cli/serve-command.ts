@@ -29,12 +29,10 @@ export function serveCommand(program: Command): void {
         }
         throw err;
       }
-      // The address first: while the startup gate waits for a required service (up to
-      // health.startupTimeoutMs), the page can already say what it is waiting for.
-      process.stdout.write(`Lifeline is serving ${dataDir}\n`);
-      process.stdout.write(`Open ${server.openUrl}\n`);
       const recovered = await app.start();
+      process.stdout.write(`Lifeline is serving ${dataDir}\n`);
       if (recovered.length > 0) process.stdout.write(`recovered ${recovered.length} job(s) left running by a previous process\n`);
+      process.stdout.write(`Open ${server.openUrl}\n`);
       await new Promise<void>((resolve) => {
         let stopping = false;
         const stop = (signal: string) => {

@@ -22,13 +22,10 @@ export const breakerEnv: NodeJS.ProcessEnv = {
 };
 
 /** `lifeline serve` with its transcription server on 127.0.0.1 (`asr`), which the test can break and mend. */
-export const test = base.extend<{ asr: SwitchableAsr; asrEnv: NodeJS.ProcessEnv; asrStartsFailing: boolean }>({
+export const test = base.extend<{ asr: SwitchableAsr; asrEnv: NodeJS.ProcessEnv }>({
   asrEnv: [{}, { option: true }],
-  /** The server fails from the start, before `lifeline serve` is started. */
-  asrStartsFailing: [false, { option: true }],
-  asr: async ({ asrStartsFailing }, use) => {
+  asr: async ({}, use) => {
     const asr = await startSwitchableAsr();
-    if (asrStartsFailing) asr.fail();
     try {
       await use(asr);
     } finally {
