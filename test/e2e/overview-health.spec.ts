@@ -17,7 +17,7 @@ test('the overview shows the overall status with its reasons, and it turns red o
   await expect(throughput).toContainText('1 item done in the last hour');
   await expect(throughput.getByRole('img', { name: /^Items done per minute over the last hour: 1 item finished in the last hour/ })).toBeVisible();
   const services = page.getByRole('region', { name: 'Services' });
-  await expect(services.getByRole('link', { name: 'Speech recognition server' })).toBeVisible();
+  await expect(services.getByRole('listitem').filter({ hasText: 'Speech recognition server' })).toContainText('Working');
   await expect(services.getByRole('img', { name: /^Database, recent checks: \d+ recent checks?, \d+ fine, 0 failed$/ })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Recovery, last 24 hours' })).toContainText('No work got stuck in the last 24 hours');
   await page.screenshot({ path: screenshotPath('overview-health-green'), fullPage: true });
@@ -36,6 +36,7 @@ test('the overview shows the overall status with its reasons, and it turns red o
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.screenshot({ path: screenshotPath('overview-health-red-dark'), fullPage: true });
 
+  await expect(services.getByRole('link', { name: 'Details, breakers and recovery' })).toBeVisible();
   await overall.getByRole('link', { name: 'See services' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Services' })).toBeFocused();
 });

@@ -117,12 +117,13 @@ test.describe('when the server restarts while a required service is down', () =>
   });
 
   test('the open page shows what the startup gate waits for, and that Lifeline starts once the service answers', async ({ page, lifeline, asr }) => {
+    test.setTimeout(120_000);
     await openLifeline(page, lifeline);
     await openServices(page);
     await lifeline.stopServer();
     asr.fail();
     // `serve` listens before its startup gate but prints its address only after it: not awaited yet.
-    const again = lifeline.startServerAgain({ LIFELINE_HEALTH_STARTUP_TIMEOUT_MS: '60000', LIFELINE_HEALTH_INTERVAL_MS: '1000' });
+    const again = lifeline.startServerAgain({ LIFELINE_HEALTH_STARTUP_TIMEOUT_MS: '90000', LIFELINE_HEALTH_INTERVAL_MS: '1000' }, 90_000);
     again.catch(() => {});
     const overall = page.getByRole('region', { name: /Overall status/ });
     await expect(overall.getByRole('status')).toHaveText('Starting', { timeout: 30_000 });

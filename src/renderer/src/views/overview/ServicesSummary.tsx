@@ -22,9 +22,8 @@ export function ServicesSummary() {
           {orderServices(services).map((s) => (
             <li key={s.name} className="services-summary-row">
               <StatusDot tone={serviceTone(s)} />
-              <a href={routeHref({ name: 'services' })} className="services-summary-name">
-                {s.label}
-              </a>
+              {/* Plain text: a link per service would share its name with the nav ("Dead letters"); the heading's link leads on. */}
+              <span className="services-summary-name">{s.label}</span>
               <span className={`services-summary-status tone-text-${serviceTone(s)}`}>{s.needsYou ? 'Needs you' : serviceStatusLabels[s.status]}</span>
               <HealthStrip history={history[s.name] ?? []} label={`${s.label}, recent checks`} max={30} />
               <span className="services-summary-uptime" title="Share of recent checks that did not fail">
