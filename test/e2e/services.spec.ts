@@ -120,8 +120,10 @@ test.describe('when the server restarts while a required service is down', () =>
     test.setTimeout(120_000);
     await openLifeline(page, lifeline);
     await openServices(page);
-    await lifeline.stopServer();
+    // The server goes down and its checks say so; then Lifeline is restarted.
     asr.fail();
+    await expect(card(page, asrName)).toContainText('Down', { timeout: 30_000 });
+    await lifeline.stopServer();
     // `serve` listens before its startup gate but prints its address only after it: not awaited yet.
     const again = lifeline.startServerAgain({ LIFELINE_HEALTH_STARTUP_TIMEOUT_MS: '90000', LIFELINE_HEALTH_INTERVAL_MS: '1000' }, 90_000);
     again.catch(() => {});

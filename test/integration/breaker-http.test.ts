@@ -181,29 +181,4 @@ describe('a circuit breaker on an HTTP service', () => {
     const noHandler = await app.call('recovery:triggerService', { name: 'disk' });
     expect(noHandler).toMatchObject({ ok: false, error: { code: 'INVALID_STATE', message: expect.stringContaining('has no recovery handler') } });
   });
-
-  it('checks required services afresh at the startup gate instead of trusting what an earlier run saw', async () => {
-    const dataDir = path.join(tempDir(), 'data');
-    const asr = await startTestAsr();
-    const first = openLifeline({ dataDir, withEngine: true, processName: 'test', stages: testStagesFor({ serviceUrl: asr.url }), env });
-    opened.push({ app: first, asr });
-    await first.start();
-    const checked = await first.call('health:check', {});
-    expect(checked.ok && checked.value.services.find((x) => x.name === 'asr')!.status).toBe('up');
-    await first.close(0);
-    await asr.stop();
-
-    const second = openLifeline({
-      dataDir,
-      withEngine: true,
-      processName: 'test',
-      stages: testStagesFor({ serviceUrl: asr.url }),
-      env: { ...env, LIFELINE_HEALTH_STARTUP_TIMEOUT_MS: '600' },
-    });
-    opened.push({ app: second, asr });
-    const seen: string[] = [];
-    second.events.on('health.changed', (h) => seen.push(...h.reasons));
-    await second.start();
-    expect(seen).toContain('starting: waiting for Test ASR');
-  });
 });

@@ -87,13 +87,9 @@ export class HealthMonitor extends EventEmitter<HealthMonitorEvents> {
   async startupGate(timeoutMs: number, everyMs = 250): Promise<string[]> {
     const deadline = this.deps.clock.monotonic() + timeoutMs;
     const required = [...this.states.values()].filter((s) => s.probe.required);
-    // Results seeded from an earlier run count for uptime, not for now: with a gate, every required
-    // service is checked afresh before it opens (a server that was up yesterday may be down today).
-    let fresh = timeoutMs <= 0;
     for (;;) {
-      this.waitingFor = required.filter((s) => !fresh || s.history.at(-1)?.status !== 'up').map((s) => s.probe.label);
-      if ((fresh && this.waitingFor.length === 0) || this.deps.clock.monotonic() >= deadline) break;
-      fresh = true;
+      this.waitingFor = required.filter((s) => s.history.at(-1)?.status !== 'up').map((s) => s.probe.label);
+      if (this.waitingFor.length === 0 || this.deps.clock.monotonic() >= deadline) break;
       this.publish();
       await this.runRound(required.map((s) => s.probe.name));
       this.waitingFor = required.filter((s) => s.history.at(-1)?.status !== 'up').map((s) => s.probe.label);
