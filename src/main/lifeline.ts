@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import type { BreakerInfo, ChannelName, HealthSnapshot, RequestOf, ResponseOf, Result } from '../shared/contract';
 import { createHandlers, type Handlers } from './api/handlers';
 import { dispatch } from './api/dispatch';
+import { toAutoRecoveryInfo } from './api/auto-recovery-info';
 import { toBreakerInfo } from './api/breaker-info';
 import { BreakerBoard } from './breakers/breaker-board';
 import type { EngineConfig } from './config/config';
@@ -49,6 +50,8 @@ export interface LifelineOptions {
 export interface LifelineEvents {
   /** The overall status or its reasons changed: the tray listens to this. */
   'health.changed': [health: HealthSnapshot];
+  /** A round of health checks finished: new history, latency and uptime (UIs showing them listen). */
+  'health.checked': [health: HealthSnapshot];
   'breaker.changed': [breaker: BreakerInfo];
   /** The watch folder handled a file or changed state: UIs ask `intake:status`. */
   'intake.changed': [];
@@ -140,16 +143,7 @@ export function openLifeline(options: LifelineOptions): Lifeline {
       return {
         breaker: b ? { state: b.state, openUntil: b.openUntil ? new Date(b.openUntil).toISOString() : null, reason: b.reason } : null,
         needsYou: a?.needsYou ?? false,
-        autoRecovery: a
-          ? {
-              action: a.action,
-              attempts: a.attempts,
-              maxAttempts: a.maxAttempts,
-              lastRunAt: a.lastRunAt ? new Date(a.lastRunAt).toISOString() : null,
-              nextAllowedAt: a.nextAllowedAt ? new Date(a.nextAllowedAt).toISOString() : null,
-              running: a.running,
-            }
-          : null,
+        autoRecovery: a ? toAutoRecoveryInfo(a) : null,
       };
     },
   });
@@ -203,6 +197,7 @@ export function openLifeline(options: LifelineOptions): Lifeline {
     engine.on('foreign.write', () => settings.reloadIfChanged());
   }
   health.on('overall', (snapshot) => events.emit('health.changed', snapshot));
+  health.on('checked', (snapshot) => events.emit('health.checked', snapshot));
 
   const afterWrite = () => {
     engine?.changed();

@@ -63,6 +63,8 @@ test('every view and the ways to add audio can be reached with the keyboard alon
   const deadLettersLink = nav.getByRole('link', { name: /Dead letters/ });
   await expect(deadLettersLink).toBeFocused();
   await page.keyboard.press('Tab');
+  await expect(nav.getByRole('link', { name: /^Services/ })).toBeFocused();
+  await page.keyboard.press('Tab');
   await expect(nav.getByRole('link', { name: 'Settings' })).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(page.getByRole('button', { name: 'Add files…' })).toBeFocused();

@@ -144,4 +144,41 @@ describe('a circuit breaker on an HTTP service', () => {
     expect(app.breakers.view('asr')!.state).toBe('closed');
     expect(app.autoRecovery!.status('asr')).toMatchObject({ attempts: 0, needsYou: false });
   });
+
+  it('runs a service recovery by name and says what it found: still failing while the service is down, recovered once it is back', async () => {
+    const asr = await startTestAsr();
+    await asr.stop();
+    const app = openLifeline({
+      dataDir: path.join(tempDir(), 'data'),
+      withEngine: true,
+      processName: 'test',
+      stages: testStagesFor({ serviceUrl: asr.url }),
+      env: { ...env, LIFELINE_BREAKER_OPEN_MS: '60000', LIFELINE_BREAKER_OPEN_MAX_MS: '60000' },
+    });
+    opened.push({ app, asr });
+    add(app, 3);
+    await app.start();
+    await waitFor('the breaker to open', () => app.breakers.view('asr')!.state === 'open');
+
+    const failed = await app.call('recovery:triggerService', { name: 'asr' });
+    expect(failed.ok && failed.value).toMatchObject({ service: 'asr', action: 're-probe the endpoint', outcome: 'failed', recovered: [] });
+    expect(failed.ok && failed.value.autoRecovery.attempts).toBe(1);
+
+    await asr.restart();
+    const back = await app.call('recovery:triggerService', { name: 'asr' });
+    expect(back.ok && back.value).toMatchObject({ outcome: 'recovered', detail: expect.stringContaining('half-open') });
+    await waitFor('every item to be done', () => app.store.reads.overview().totals.done === 3, 15_000);
+
+    // The service's audit trail shows the runs the user asked for and the breaker closing.
+    const trail = await app.call('health:events', { name: 'asr', limit: 50 });
+    const types = trail.ok ? trail.value.map((e) => `${e.type}/${e.actor}`) : [];
+    expect(types).toContain('auto_recovery_failed/user');
+    expect(types).toContain('auto_recovery_ran/user');
+    expect(types).toContain('breaker_closed/engine');
+
+    const unknown = await app.call('recovery:triggerService', { name: 'nope' });
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    const noHandler = await app.call('recovery:triggerService', { name: 'disk' });
+    expect(noHandler).toMatchObject({ ok: false, error: { code: 'INVALID_STATE', message: expect.stringContaining('has no recovery handler') } });
+  });
 });

@@ -101,6 +101,25 @@ for (const flavour of ['openai', 'whisper-server'] as const) {
     it('is unavailable with the fix when no URL is set', () => {
       expect(new HttpAsrEngine({ flavour, url: undefined }).availability()).toEqual({ ok: false, reason: `no ASR server configured: set LIFELINE_ASR_URL for the ${flavour} engine` });
     });
+
+    it('declares its server as a service with a probe once a URL is set: any answer is up, 503 and a refused connection are down', async () => {
+      expect(new HttpAsrEngine({ flavour, url: undefined }).service).toBeUndefined();
+      const up = keep(await startAsrServer());
+      const service = engine(up.url).service!;
+      expect(service).toMatchObject({ name: 'asr', kind: 'http-endpoint', required: true });
+      // This fake answers a GET with 500 (it expects an upload): the server is there all the same.
+      await expect(service.probe!(never())).resolves.toBeUndefined();
+      const http = await import('node:http');
+      const unavailable = http.createServer((_req, res) => res.writeHead(503).end('busy'));
+      await new Promise<void>((r) => unavailable.listen(0, '127.0.0.1', r));
+      const port = (unavailable.address() as import('node:net').AddressInfo).port;
+      try {
+        await expect(engine(`http://127.0.0.1:${port}`).service!.probe!(never())).rejects.toThrow('answers HTTP 503');
+      } finally {
+        await new Promise<void>((r) => unavailable.close(() => r()));
+      }
+      await expect(engine(await closedPort()).service!.probe!(never())).rejects.toThrow('does not answer');
+    });
   });
 }
 

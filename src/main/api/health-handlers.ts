@@ -1,7 +1,7 @@
 import { ApiError } from './api-error';
 import type { ApiContext, Handler } from './handlers';
 
-type HealthChannels = 'health:get' | 'health:service' | 'health:check';
+type HealthChannels = 'health:get' | 'health:service' | 'health:events' | 'health:check';
 
 /**
  * With an engine in this process its monitor answers from its last checks. Without one (the CLI)
@@ -25,6 +25,10 @@ export function healthHandlers(ctx: ApiContext): { [C in HealthChannels]: Handle
       const d = health.detail(req.name);
       if (!d) throw new ApiError('NOT_FOUND', `there is no service "${req.name}"`);
       return d;
+    },
+    'health:events': (req) => {
+      if (req.name !== undefined && !health.detail(req.name)) throw new ApiError('NOT_FOUND', `there is no service "${req.name}"`);
+      return ctx.store.serviceEvents.recent(req.limit, req.name).map((e) => ({ ...e, at: new Date(e.at).toISOString() }));
     },
     'health:check': async (req) => {
       if (req.name !== undefined && !health.detail(req.name)) throw new ApiError('NOT_FOUND', `there is no service "${req.name}"`);

@@ -9,17 +9,20 @@ export function subscribePushedEvents(app: Lifeline, send: (event: PushedEvent) 
   const onItems = (items: ItemSummary[]) => send({ type: 'items.changed', items });
   const onProgress = (id: number, progress: Progress) => send({ type: 'item.progress', id, progress });
   const health = (h: HealthSnapshot) => send({ type: 'health.changed', health: h });
+  const checked = (h: HealthSnapshot) => send({ type: 'health.checked', health: h });
   const breaker = (b: BreakerInfo) => send({ type: 'breaker.changed', breaker: b });
   const intake = () => send({ type: 'intake.changed' });
   app.engine?.on('items.changed', onItems);
   app.engine?.on('item.progress', onProgress);
   app.events.on('health.changed', health);
+  app.events.on('health.checked', checked);
   app.events.on('breaker.changed', breaker);
   app.events.on('intake.changed', intake);
   return () => {
     app.engine?.off('items.changed', onItems);
     app.engine?.off('item.progress', onProgress);
     app.events.off('health.changed', health);
+    app.events.off('health.checked', checked);
     app.events.off('breaker.changed', breaker);
     app.events.off('intake.changed', intake);
   };

@@ -2,9 +2,16 @@ import type { RecoveryLogEntryInfo, RecoveryOutcomeInfo } from '../../shared/con
 import { recoverySummary } from '../metrics/metrics-service';
 import type { RecoveryLogRow } from '../store/recovery-log-store';
 import { ApiError } from './api-error';
+import { toAutoRecoveryInfo } from './auto-recovery-info';
 import type { ApiContext, Handler } from './handlers';
 
-type RecoveryChannels = 'recovery:stats' | 'recovery:recoverItem' | 'recovery:scan' | 'recovery:resetStuck' | 'recovery:triggerStage';
+type RecoveryChannels =
+  | 'recovery:stats'
+  | 'recovery:recoverItem'
+  | 'recovery:scan'
+  | 'recovery:resetStuck'
+  | 'recovery:triggerStage'
+  | 'recovery:triggerService';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -67,6 +74,28 @@ export function recoveryHandlers(ctx: ApiContext): { [C in RecoveryChannels]: Ha
       }
       const status = await ctx.autoRecovery.manual(service);
       return { service, ran: status?.action ?? null, recovered };
+    },
+    'recovery:triggerService': async (req) => {
+      const auto = ctx.autoRecovery;
+      if (!auto) {
+        throw new ApiError('INVALID_STATE', `recovery handlers run inside the app or \`lifeline serve\`; start one to recover "${req.name}"`);
+      }
+      if (!auto.has(req.name)) {
+        const withHandler = auto.list().map((a) => a.service);
+        if (!ctx.health.detail(req.name)) throw new ApiError('NOT_FOUND', `there is no service "${req.name}"`);
+        throw new ApiError('INVALID_STATE', `"${req.name}" has no recovery handler (services with one: ${withHandler.join(', ') || 'none'})`);
+      }
+      const ownStages = ctx.stages.filter((s) => s.service?.name === req.name).map((s) => s.stage);
+      const recovered = ownStages.length > 0 ? done(recovery.resetStuck().filter((r) => ownStages.includes(r.stage))) : [];
+      const run = (await auto.manual(req.name))!;
+      return {
+        service: req.name,
+        action: run.action,
+        outcome: run.outcome === null ? 'already_running' : run.outcome.ok ? 'recovered' : 'failed',
+        detail: run.outcome?.detail ?? 'a recovery run was already under way; its result shows here when it ends',
+        recovered,
+        autoRecovery: toAutoRecoveryInfo(run),
+      };
     },
   };
 }

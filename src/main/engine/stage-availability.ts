@@ -37,6 +37,8 @@ export class StageAvailability {
       gates.set(stage, 'paused', config().stages[stage].paused ? `the ${stage} stage is paused by you` : null);
       const service = handler.service;
       if (service) {
+        // A service can appear while running (the settings chose an HTTP engine): register is idempotent.
+        breakers.register(service.name, service.label);
         const view = breakers.view(service.name);
         gates.set(stage, 'breaker', view && view.state !== 'closed' ? breakerReason(service.label, view) : null);
       }

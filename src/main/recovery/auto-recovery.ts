@@ -26,6 +26,12 @@ export interface AutoRecoveryStatus {
   running: boolean;
 }
 
+/** What one run of a handler found: `ok` when it succeeded, with its one-sentence account. */
+export interface AutoRecoveryRunOutcome {
+  ok: boolean;
+  detail: string;
+}
+
 export interface AutoRecoveryEvents {
   changed: [status: AutoRecoveryStatus];
 }
@@ -108,16 +114,19 @@ export class AutoRecovery extends EventEmitter<AutoRecoveryEvents> {
     this.emit('changed', this.status(service)!);
   }
 
-  /** The user pressed Trigger recovery: attempts reset, the handler runs now. False for an unknown service. */
-  async manual(service: string): Promise<AutoRecoveryStatus | undefined> {
+  /**
+   * The user pressed Trigger recovery: attempts reset, the handler runs now. Undefined for an unknown
+   * service; `outcome` is null when a run was already under way (it is not started twice).
+   */
+  async manual(service: string): Promise<(AutoRecoveryStatus & { outcome: AutoRecoveryRunOutcome | null }) | undefined> {
     const e = this.entries.get(service);
     if (!e) return undefined;
     clearTimeout(e.retryTimer);
     clearTimeout(e.giveUpTimer);
     e.retryTimer = undefined;
     e.state = freshAutoRecovery();
-    if (!e.running) await this.run(service, e, 'asked by the user', 1, 'user');
-    return this.status(service);
+    const outcome = e.running ? null : await this.run(service, e, 'asked by the user', 1, 'user');
+    return { ...this.status(service)!, outcome };
   }
 
   status(service: string): AutoRecoveryStatus | undefined {
@@ -148,7 +157,7 @@ export class AutoRecovery extends EventEmitter<AutoRecoveryEvents> {
     }
   }
 
-  private async run(service: string, e: Entry, why: string, attempt: number, actor: 'recovery' | 'user' = 'recovery'): Promise<void> {
+  private async run(service: string, e: Entry, why: string, attempt: number, actor: 'recovery' | 'user' = 'recovery'): Promise<AutoRecoveryRunOutcome> {
     const { clock, serviceEvents, log } = this.deps;
     e.running = true;
     const started = clock.now();
@@ -182,5 +191,6 @@ export class AutoRecovery extends EventEmitter<AutoRecoveryEvents> {
       }, Math.max(0, e.state.nextAllowedAt - clock.now()) + 5);
       e.giveUpTimer.unref();
     }
+    return { ok: type === 'auto_recovery_ran', detail };
   }
 }

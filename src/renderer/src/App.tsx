@@ -6,13 +6,16 @@ import { DropZone } from './intake/DropZone';
 import { IntakePanel } from './intake/IntakePanel';
 import { RecordButton } from './intake/RecordButton';
 import { routeHref, useHashRoute, type Route, type RouteName } from './navigation/use-hash-route';
-import { useConnection, useOverview } from './stores/stores-context';
+import { StatusDot } from './components/StatusDot';
+import { overallHeadlines, overallTone } from './stores/service-status';
+import { useConnection, useHealth, useOverview } from './stores/stores-context';
 import { DeadLettersView } from './views/DeadLettersView';
 import { ItemDetailView } from './views/ItemDetailView';
 import { ItemsView } from './views/ItemsView';
 import { MemoriesView } from './views/MemoriesView';
 import { OverviewView } from './views/OverviewView';
 import { SettingsView } from './views/SettingsView';
+import { ServicesView } from './views/ServicesView';
 
 function NavLink({ to, current, children }: { to: Route; current: RouteName; children: ReactNode }) {
   const active = to.name === current || (to.name === 'items' && current === 'item');
@@ -37,6 +40,8 @@ function View({ route }: { route: Route }) {
       return <SettingsView />;
     case 'memories':
       return <MemoriesView />;
+    case 'services':
+      return <ServicesView />;
   }
 }
 
@@ -45,6 +50,7 @@ export function App() {
   const status = useConnection((s) => s.status);
   const start = useConnection((s) => s.start);
   const deadCount = useOverview((s) => s.overview?.totals.dead ?? 0);
+  const overall = useHealth((s) => s.snapshot?.overall ?? null);
 
   useEffect(() => start(), [start]);
 
@@ -78,6 +84,10 @@ export function App() {
           <NavLink to={{ name: 'dead-letters' }} current={route.name}>
             Dead letters
             {deadCount > 0 && <span className="badge">{deadCount}</span>}
+          </NavLink>
+          <NavLink to={{ name: 'services' }} current={route.name}>
+            Services
+            {overall && <StatusDot tone={overallTone(overall)} label={overallHeadlines[overall]} />}
           </NavLink>
           <NavLink to={{ name: 'settings' }} current={route.name}>
             Settings

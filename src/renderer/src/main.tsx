@@ -17,6 +17,7 @@ import './styles/dead-letters.css';
 import './styles/intake.css';
 import './styles/settings.css';
 import './styles/memories.css';
+import './styles/services.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

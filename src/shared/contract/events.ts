@@ -13,6 +13,8 @@ export const PushedEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('intake.changed') }),
   /** The overall status or its reasons changed (the tray listens to this), with every service. */
   z.object({ type: z.literal('health.changed'), health: HealthSnapshot }),
+  /** A round of health checks finished (every `health.intervalMs`): new history, latency and uptime for each service. */
+  z.object({ type: z.literal('health.checked'), health: HealthSnapshot }),
   /** A circuit breaker moved (closed / open / half-open). */
   z.object({ type: z.literal('breaker.changed'), breaker: BreakerInfo }),
 ]);

@@ -63,10 +63,27 @@ export type HealthCheckResult = z.infer<typeof HealthCheckResult>;
 export const ServiceHealthDetail = ServiceHealth.extend({ history: z.array(HealthCheckResult) });
 export type ServiceHealthDetail = z.infer<typeof ServiceHealthDetail>;
 
+/** One row of a service's audit trail: a breaker transition, an auto-recovery run, a health colour change. */
+export const ServiceEventInfo = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  service: z.string(),
+  /** e.g. breaker_open, breaker_half_open, breaker_closed, auto_recovery_ran, auto_recovery_failed */
+  type: z.string(),
+  actor: z.enum(['engine', 'user', 'recovery', 'health']),
+  detail: z.string().nullable(),
+});
+export type ServiceEventInfo = z.infer<typeof ServiceEventInfo>;
+
 const ServiceName = z.object({ name: z.string().min(1) });
 
 export const healthChannels = {
   'health:get': channel(z.object({}), HealthSnapshot, 'Overall status with its reasons, and every service.'),
   'health:service': channel(ServiceName, ServiceHealthDetail, 'One service with its recent checks.'),
+  'health:events': channel(
+    z.object({ name: z.string().min(1).optional(), limit: z.number().int().min(1).max(500).default(20) }),
+    z.array(ServiceEventInfo),
+    "A service's recent breaker transitions and recovery runs (or every service's), newest first.",
+  ),
   'health:check': channel(z.object({ name: z.string().min(1).optional() }), HealthSnapshot, 'Runs the health checks now (all, or one service).'),
 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { channel } from './define';
+import { AutoRecoveryInfo } from './health-channels';
 import { Stage } from './model';
 
 export const RecoveryOutcomeInfo = z.object({
@@ -59,6 +60,20 @@ export const ScanResult = z.object({
 });
 export type ScanResult = z.infer<typeof ScanResult>;
 
+export const TriggerServiceResult = z.object({
+  service: z.string(),
+  /** What the recovery handler did, e.g. "re-probe the endpoint". */
+  action: z.string(),
+  /** `recovered`: the handler succeeded; `failed`: the service is still not back; `already_running`: a run was under way, nothing new was started. */
+  outcome: z.enum(['recovered', 'failed', 'already_running']),
+  /** One sentence from the handler: what it found or why it failed. */
+  detail: z.string(),
+  /** Stuck jobs of the service's stages that were recovered at the same time. */
+  recovered: z.array(RecoveryOutcomeInfo),
+  autoRecovery: AutoRecoveryInfo,
+});
+export type TriggerServiceResult = z.infer<typeof TriggerServiceResult>;
+
 export const recoveryChannels = {
   'recovery:stats': channel(z.object({ limit: z.number().int().min(0).max(500).default(20) }), RecoveryStats, 'Recovery success rate, time to recovery, recent recoveries.'),
   'recovery:recoverItem': channel(z.object({ id: z.number().int().positive() }), RecoveryOutcomeInfo, 'Recovers one running item now (its worker is stopped).'),
@@ -68,5 +83,10 @@ export const recoveryChannels = {
     z.object({ stage: Stage }),
     z.object({ service: z.string().nullable(), ran: z.string().nullable(), recovered: z.array(RecoveryOutcomeInfo) }),
     "Runs the stage's service recovery handler now (attempts reset) and recovers its stuck jobs.",
+  ),
+  'recovery:triggerService': channel(
+    z.object({ name: z.string().min(1) }),
+    TriggerServiceResult,
+    "Runs a service's recovery handler now (attempts reset), waits for its outcome, and recovers its stages' stuck jobs.",
   ),
 };

@@ -19,8 +19,12 @@ export interface LifelineServer {
   stopServer(): Promise<void>;
   /** Kills the server process with SIGKILL (a crash, a power cut), keeping its data. */
   killServer(): Promise<void>;
-  /** Starts `serve` again on the same data, port and token (a page left open can reconnect), with `env` added. */
-  startServerAgain(env?: NodeJS.ProcessEnv): Promise<void>;
+  /**
+   * Starts `serve` again on the same data, port and token (a page left open can reconnect), with `env`
+   * added. `startTimeoutMs` (default 30 s) bounds the wait for its address, which it prints after its
+   * startup gate.
+   */
+  startServerAgain(env?: NodeJS.ProcessEnv, startTimeoutMs?: number): Promise<void>;
   /** Stops the server and removes the test's directory. */
   stop(): Promise<void>;
 }
@@ -36,13 +40,20 @@ interface Running {
 }
 
 /** Spawns `lifeline serve` and resolves with the address it prints; rejects if it exits first. */
-async function launch(dataDir: string, port: number, token: string | undefined, log: (text: string) => void, env: NodeJS.ProcessEnv) {
+async function launch(
+  dataDir: string,
+  port: number,
+  token: string | undefined,
+  log: (text: string) => void,
+  env: NodeJS.ProcessEnv,
+  timeoutMs = startTimeoutMs,
+) {
   const { child, done } = spawnNode([cliPath, '--data-dir', dataDir, 'serve', '--port', String(port)], {
     env: token === undefined ? env : { ...env, LIFELINE_TOKEN: token },
   });
   let out = '';
   const address = await new Promise<{ url: string; port: number; token: string }>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`lifeline serve printed no address within ${startTimeoutMs} ms:\n${out}`)), startTimeoutMs);
+    const timer = setTimeout(() => reject(new Error(`lifeline serve printed no address within ${timeoutMs} ms:\n${out}`)), timeoutMs);
     const onData = (chunk: Buffer) => {
       const text = chunk.toString();
       out += text;
@@ -124,9 +135,9 @@ export async function startLifelineServer(options: ServerOptions = {}): Promise<
       }
       running = null;
     },
-    async startServerAgain(extraEnv?: NodeJS.ProcessEnv) {
+    async startServerAgain(extraEnv?: NodeJS.ProcessEnv, timeoutMs?: number) {
       if (running) throw new Error('the server is already running');
-      running = (await launch(dataDir, port, token, append, { ...env, ...extraEnv })).running;
+      running = (await launch(dataDir, port, token, append, { ...env, ...extraEnv }, timeoutMs)).running;
     },
     async stop() {
       if (running) await terminate(running);

@@ -1,6 +1,6 @@
 import type { TranscriptSegment } from '../../../shared/contract';
 import type { PcmAudio } from '../audio/pcm-audio';
-import type { Availability } from '../stage-handler';
+import type { Availability, StageService } from '../stage-handler';
 
 export interface TranscribeOptions {
   signal: AbortSignal;
@@ -19,6 +19,8 @@ export interface AsrEngine {
   /** Cheap (cached probes): whether it can run now, and when not, the reason and the fix. */
   availability(): Availability;
   transcribe(audio: PcmAudio, options: TranscribeOptions): Promise<TranscriptSegment[]>;
+  /** The server it calls, when it calls one: the transcribe stage then gets a breaker, a health entry and auto-recovery. */
+  readonly service?: StageService;
   /** Frees what it holds (a loaded model). */
   dispose?(): Promise<void>;
 }

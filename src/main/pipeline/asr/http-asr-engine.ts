@@ -2,9 +2,10 @@ import { z } from 'zod';
 import type { TranscriptSegment } from '../../../shared/contract';
 import { durationOf, type PcmAudio } from '../audio/pcm-audio';
 import { encodeWav } from '../audio/wav-write';
+import { probeEndpoint } from '../http/endpoint-probe';
 import { httpRequest } from '../http/http-request';
 import { serviceError } from '../stage-error';
-import type { Availability } from '../stage-handler';
+import type { Availability, StageService } from '../stage-handler';
 import { cleanText, type AsrEngine, type TranscribeOptions } from './asr-engine';
 
 /** `verbose_json` from OpenAI-compatible servers and whisper.cpp's server; plain `json` has text only. */
@@ -41,8 +42,16 @@ export function endpointUrl(flavour: HttpAsrOptions['flavour'], base: string): s
  */
 export class HttpAsrEngine implements AsrEngine {
   readonly name: string;
+  /** Present once a URL is configured: a server that can fail, so it gets a breaker and a health check. */
+  readonly service: StageService | undefined;
   constructor(private readonly o: HttpAsrOptions) {
     this.name = o.flavour === 'openai' ? `openai:${o.model ?? 'whisper-1'}` : 'whisper-server';
+    const url = o.url;
+    const label = o.flavour === 'openai' ? 'Speech recognition server' : 'Whisper server';
+    this.service =
+      url && this.availability().ok
+        ? { name: 'asr', label, kind: 'http-endpoint', required: true, probe: (signal) => probeEndpoint(url, `the ${label.toLowerCase()}`, signal) }
+        : undefined;
   }
 
   availability(): Availability {

@@ -5,7 +5,7 @@ import type { AsrEngine } from '../asr/asr-engine';
 import { planChunks } from '../audio/chunk-plan';
 import type { DecodedAudio } from '../audio/decode-audio';
 import { permanentError } from '../stage-error';
-import type { StageCheckpoint, StageContext, StageHandler } from '../stage-handler';
+import type { StageCheckpoint, StageContext, StageHandler, StageService } from '../stage-handler';
 
 export interface TranscribeStageDeps {
   transcripts: TranscriptsStore;
@@ -27,6 +27,15 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
 export class TranscribeStage implements StageHandler {
   readonly stage = 'transcribe' as const;
   constructor(private readonly deps: TranscribeStageDeps) {}
+
+  /**
+   * The ASR server, when the current engine calls one (breaker, health entry, auto-recovery). It
+   * follows the settings: switching to an HTTP engine while running gives it a breaker at once; its
+   * health entry and auto-recovery handler are set up at the next start.
+   */
+  get service(): StageService | undefined {
+    return this.engine().service;
+  }
 
   private engine(): AsrEngine {
     const e = this.deps.engine;

@@ -3,7 +3,7 @@ import { parseRoute, routeHref } from './use-hash-route';
 
 describe('routes', () => {
   it('reads every screen from the hash and writes it back', () => {
-    for (const route of [{ name: 'overview' }, { name: 'items' }, { name: 'item', id: 42 }, { name: 'dead-letters' }, { name: 'settings' }] as const) {
+    for (const route of [{ name: 'overview' }, { name: 'items' }, { name: 'item', id: 42 }, { name: 'dead-letters' }, { name: 'settings' }, { name: 'services' }] as const) {
       expect(parseRoute(routeHref(route))).toEqual(route);
     }
   });

@@ -2,7 +2,7 @@ import { useSyncExternalStore } from 'react';
 import { parseSeekTime, seekQuery } from './seek-time';
 
 /**
- * The screens, by the address's hash: `#/items`, `#/items/12`, `#/dead-letters`, `#/memories`, `#/settings`. An
+ * The screens, by the address's hash: `#/items`, `#/items/12`, `#/dead-letters`, `#/memories`, `#/services`, `#/settings`. An
  * item link may name a moment in its audio (`#/items/12?t=4.5`, seconds): its player starts there.
  */
 export type Route =
@@ -11,6 +11,7 @@ export type Route =
   | { name: 'item'; id: number; t?: number }
   | { name: 'dead-letters' }
   | { name: 'memories' }
+  | { name: 'services' }
   | { name: 'settings' };
 export type RouteName = Route['name'];
 
@@ -26,6 +27,7 @@ export function parseRoute(hash: string): Route {
   if (path === 'dead-letters') return { name: 'dead-letters' };
   if (path === 'settings') return { name: 'settings' };
   if (path === 'memories') return { name: 'memories' };
+  if (path === 'services') return { name: 'services' };
   const item = /^items\/(\d{1,15})$/.exec(path);
   if (item) {
     const t = parseSeekTime(query);

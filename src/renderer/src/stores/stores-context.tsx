@@ -2,10 +2,12 @@ import { createContext, useContext, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { ConnectionState } from './connection-store';
 import type { DeadLettersState } from './dead-letters-store';
+import type { HealthState } from './health-store';
 import type { IntakeState } from './intake-store';
 import type { ItemDetailState } from './item-detail-store';
 import type { ItemsState } from './items-store';
 import type { MemoriesState } from './memories-store';
+import type { MetricsState } from './metrics-store';
 import type { OverviewState } from './overview-store';
 import type { ProgressState } from './progress-store';
 import type { RecorderState } from './recorder-store';
@@ -37,3 +39,5 @@ export const useIntake = <T,>(selector: (s: IntakeState) => T): T => useStore(us
 export const useRecorder = <T,>(selector: (s: RecorderState) => T): T => useStore(useStores().recorder, selector);
 export const useSettings = <T,>(selector: (s: SettingsState) => T): T => useStore(useStores().settings, selector);
 export const useMemories = <T,>(selector: (s: MemoriesState) => T): T => useStore(useStores().memories, selector);
+export const useHealth = <T,>(selector: (s: HealthState) => T): T => useStore(useStores().health, selector);
+export const useMetrics = <T,>(selector: (s: MetricsState) => T): T => useStore(useStores().metrics, selector);

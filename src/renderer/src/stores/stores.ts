@@ -2,10 +2,12 @@ import type { PushedEvent } from '../../../shared/contract';
 import type { Transport } from '../api/transport';
 import { createConnectionStore, type ConnectionStore } from './connection-store';
 import { createDeadLettersStore, type DeadLettersStore } from './dead-letters-store';
+import { createHealthStore, type HealthStore } from './health-store';
 import { createIntakeStore, type IntakeStore } from './intake-store';
 import { createItemDetailStore, type ItemDetailStore } from './item-detail-store';
 import { createItemsStore, type ItemsStore } from './items-store';
 import { createMemoriesStore, type MemoriesStore } from './memories-store';
+import { createMetricsStore, type MetricsStore } from './metrics-store';
 import { createOverviewStore, type OverviewStore } from './overview-store';
 import { createProgressStore, type ProgressStore } from './progress-store';
 import { createRecorderStore, type CaptureStarter, type RecorderStore } from './recorder-store';
@@ -24,6 +26,8 @@ export interface Stores {
   recorder: RecorderStore;
   settings: SettingsStore;
   memories: MemoriesStore;
+  health: HealthStore;
+  metrics: MetricsStore;
 }
 
 function missingCase(value: never): never {
@@ -43,6 +47,8 @@ export function createStores(transport: Transport, startCapture: CaptureStarter)
   const recorder = createRecorderStore(api, startCapture);
   const settings = createSettingsStore(api);
   const memories = createMemoriesStore(api);
+  const health = createHealthStore(api);
+  const metrics = createMetricsStore(api);
   const connection = createConnectionStore(transport, {
     onEvent(event: PushedEvent) {
       switch (event.type) {
@@ -55,6 +61,8 @@ export function createStores(transport: Transport, startCapture: CaptureStarter)
           deadLetters.getState().applyChanges(event.items);
           intake.getState().requestStatus();
           memories.getState().applyChanges(event.items);
+          metrics.getState().requestRefresh();
+          health.getState().requestRecoveryRefresh();
           return;
         case 'item.progress':
           progress.getState().report(event.id, event.progress);
@@ -65,8 +73,11 @@ export function createStores(transport: Transport, startCapture: CaptureStarter)
           intake.getState().requestStatus();
           return;
         case 'health.changed':
+        case 'health.checked':
+          health.getState().applyHealth(event.health);
+          return;
         case 'breaker.changed':
-          // Shown by the Services view and the overall status (not built yet).
+          health.getState().applyBreaker(event.breaker);
           return;
         default:
           missingCase(event);
@@ -76,6 +87,8 @@ export function createStores(transport: Transport, startCapture: CaptureStarter)
       overview.getState().requestRefresh();
       running.getState().requestRefresh();
       intake.getState().requestStatus();
+      health.getState().requestRefresh();
+      metrics.getState().requestRefresh();
       if (items.getState().shownKey !== null) void items.getState().refresh();
       void itemDetail.getState().reload();
       // Dead letters load when their view is first shown; after that they are kept current.
@@ -84,5 +97,5 @@ export function createStores(transport: Transport, startCapture: CaptureStarter)
       memories.getState().requestRefresh();
     },
   });
-  return { connection, overview, running, progress, items, itemDetail, deadLetters, intake, recorder, settings, memories };
+  return { connection, overview, running, progress, items, itemDetail, deadLetters, intake, recorder, settings, memories, health, metrics };
 }

@@ -1,6 +1,10 @@
 import { itemStates, stages, type ItemState, type Overview } from '../../../shared/contract';
 import { stageLabels, stateLabels } from '../format/labels';
 import { useOverview } from '../stores/stores-context';
+import { OverallStatus } from './overview/OverallStatus';
+import { RecoveryFigures } from './overview/RecoveryFigures';
+import { ServicesSummary } from './overview/ServicesSummary';
+import { ThroughputPanel } from './overview/ThroughputPanel';
 import { RunningNow } from './RunningNow';
 import { WatchFolderPanel } from './WatchFolderPanel';
 
@@ -87,6 +91,7 @@ export function OverviewView() {
           Overview
         </h2>
       </header>
+      <OverallStatus linkToServices />
       {error && (
         <div role="alert" className="message message-error">
           <p>Could not load the counts. {error}</p>
@@ -107,7 +112,12 @@ export function OverviewView() {
             </p>
           )}
           <RunningNow />
+          <div className="overview-columns">
+            <ThroughputPanel />
+            <RecoveryFigures />
+          </div>
           <CountsTable overview={overview} />
+          <ServicesSummary />
           <WatchFolderPanel />
         </>
       )}

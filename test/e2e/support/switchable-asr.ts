@@ -1,0 +1,58 @@
+import http from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+
+export interface SwitchableAsr {
+  /** http://127.0.0.1:PORT */
+  url: string;
+  /** From now on every request (transcriptions and the health probe's GET) answers 503. */
+  fail(): void;
+  /** From now on transcriptions succeed and the probe's GET answers 200. */
+  heal(): void;
+  /** Transcription requests received so far. */
+  transcriptions(): number;
+  close(): Promise<void>;
+}
+
+/**
+ * An OpenAI-compatible transcription server on 127.0.0.1 that a test can break and mend: while
+ * failing it answers 503 (a transient service fault, which counts for the breaker), also to the
+ * health probe, so automatic recovery cannot bring it back either.
+ */
+export async function startSwitchableAsr(): Promise<SwitchableAsr> {
+  let failing = false;
+  let transcriptions = 0;
+  const sockets = new Set<Socket>();
+  const server = http.createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      const isTranscription = req.method === 'POST' && (req.url ?? '').includes('/audio/transcriptions');
+      if (isTranscription) transcriptions++;
+      if (failing) {
+        res.writeHead(503, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'the model is loading' } }));
+        return;
+      }
+      if (!isTranscription) {
+        res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ text: 'call the garden centre', segments: [{ start: 0, end: 1, text: ' call the garden centre' }] }));
+    });
+  });
+  server.on('connection', (s) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    fail: () => void (failing = true),
+    heal: () => void (failing = false),
+    transcriptions: () => transcriptions,
+    close: () =>
+      new Promise<void>((r) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => r());
+      }),
+  };
+}
