@@ -124,7 +124,7 @@ test.describe('when the server restarts while a required service is down', () =>
     asr.fail();
     await expect(card(page, asrName)).toContainText('Down', { timeout: 30_000 });
     await lifeline.stopServer();
-    // `serve` listens before its startup gate but prints its address only after it: not awaited yet.
+    // `serve` prints its address before its startup gate, 'engine started' after it; startServerAgain waits for that: not awaited yet.
     const again = lifeline.startServerAgain({ LIFELINE_HEALTH_STARTUP_TIMEOUT_MS: '90000', LIFELINE_HEALTH_INTERVAL_MS: '1000' }, 90_000);
     again.catch(() => {});
     const overall = page.getByRole('region', { name: /Overall status/ });

@@ -29,8 +29,8 @@ export interface LifelineServer {
   stop(): Promise<void>;
 }
 
-/** How long `serve` may take to print its address, ms (tsx compiles the CLI on first start). */
-const startTimeoutMs = 30_000;
+/** How long `serve` may take to print its address and pass its startup gate, ms (tsx compiles the CLI on first start). */
+const startTimeoutMs = 45_000;
 /** How long `serve` gets to shut down gracefully after SIGTERM before it is killed, ms. */
 const gracefulStopMs = 5_000;
 
@@ -39,7 +39,11 @@ interface Running {
   done: Promise<Finished>;
 }
 
-/** Spawns `lifeline serve` and resolves with the address it prints; rejects if it exits first. */
+/**
+ * Spawns `lifeline serve` and resolves with the address it prints once its engine has started (serve
+ * prints the address first, then waits at its startup gate); rejects, and kills it, if it does not
+ * get there in time, and rejects if it exits first.
+ */
 async function launch(
   dataDir: string,
   port: number,
@@ -53,13 +57,17 @@ async function launch(
   });
   let out = '';
   const address = await new Promise<{ url: string; port: number; token: string }>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`lifeline serve printed no address within ${timeoutMs} ms:\n${out}`)), timeoutMs);
+    const timer = setTimeout(() => {
+      // Not left running behind a failed test.
+      child.kill('SIGKILL');
+      reject(new Error(`lifeline serve did not print its address and start its engine within ${timeoutMs} ms:\n${out}`));
+    }, timeoutMs);
     const onData = (chunk: Buffer) => {
       const text = chunk.toString();
       out += text;
       log(text);
       const m = /Open (http:\/\/127\.0\.0\.1:(\d+)\/)\?token=(\S+)/.exec(out);
-      if (m) {
+      if (m && /^engine started$/m.test(out)) {
         clearTimeout(timer);
         resolve({ url: m[1]!, port: Number(m[2]), token: m[3]! });
       }

@@ -55,4 +55,28 @@ describe('the dead letters store', () => {
     await retrying;
     expect(store.getState().retried.map((i) => i.state)).toEqual(['waiting']);
   });
+
+  it('an item that dies while the first load is on the wire still shows: the store loads once more', async () => {
+    const dead = item(7, 'dead', '2026-01-01T00:00:05.000Z');
+    let groupsCalls = 0;
+    let replyToFirst: (r: Result<unknown>) => void = () => {};
+    const api = {
+      transport: 'headless',
+      audioUrl: () => '',
+      subscribe: () => () => {},
+      call: (channel: ChannelName) => {
+        if (channel !== 'items:errorGroups') return Promise.resolve({ ok: true, value: { items: [dead], nextCursor: null } });
+        groupsCalls++;
+        // The first answer was read before item 7 died; later ones see it.
+        if (groupsCalls === 1) return new Promise((resolve) => (replyToFirst = resolve));
+        return Promise.resolve({ ok: true, value: { groups: [{ code: 'SOURCE_MISSING', count: 1, stages: ['ingest'], example: 'gone', lastAt: dead.updatedAt }] } });
+      },
+    } as unknown as LifelineApi;
+    const store = createDeadLettersStore(api);
+    const first = store.getState().load();
+    store.getState().applyChanges([dead]);
+    replyToFirst({ ok: true, value: { groups: [] } });
+    await first;
+    await expect.poll(() => store.getState().groups.map((g) => g.code), { timeout: 2_000 }).toEqual(['SOURCE_MISSING']);
+  });
 });

@@ -206,8 +206,13 @@ export function createDeadLettersStore(api: LifelineApi): DeadLettersStore {
 
       applyChanges(changes) {
         latest.remember(changes);
-        // Not shown yet: nothing to keep current (the view loads everything when it opens).
-        if (changes.length === 0 || !get().loaded) return;
+        if (changes.length === 0) return;
+        if (!get().loaded) {
+          // Not shown yet: nothing to keep current (the view loads everything when it opens). But a
+          // first load in flight may have read the store before this item died: load once more.
+          if (latestLoad > 0 && changes.some((c) => c.state === 'dead')) throttle.request();
+          return;
+        }
         const watched = watchedRetry;
         const diedAgain = watched && changes.find((c) => c.id === watched.id && c.state === 'dead' && c.updatedAt > watched.since);
         if (diedAgain) {
