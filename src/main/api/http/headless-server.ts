@@ -160,7 +160,13 @@ export async function startHeadlessServer(app: Lifeline, options: HeadlessServer
       unsubscribe();
       for (const ws of clients) ws.terminate();
       wss.close();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+        // A client holding a request open (an upload whose body never comes) must not hold up the
+        // shutdown: after a second the rest are cut (an unfinished upload stores nothing).
+        setTimeout(() => server.closeAllConnections(), 1_000).unref();
+      });
     },
   };
 }
