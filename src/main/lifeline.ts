@@ -265,6 +265,9 @@ export function openLifeline(options: LifelineOptions): Lifeline {
     async start() {
       if (!engine) throw new Error('this Lifeline was opened without an engine');
       health.seedFromStore();
+      // Recordings a crashed process never finished become items first: that needs only the store,
+      // and it must not wait for the startup gate (a page still recording resumes into a second part).
+      void recordings.recoverAbandoned();
       // Workers start first so that the gate can wait for them; claims only begin in engine.start().
       void engine.executor.start();
       const still = await health.startupGate(config().health.startupTimeoutMs);
@@ -272,9 +275,7 @@ export function openLifeline(options: LifelineOptions): Lifeline {
       if (closed) return [];
       if (still.length > 0) log.warn({ still }, 'starting although required services are not up');
       const recovered = engine.start();
-      // Recordings a crashed process never finished become items now; later, sessions whose page
-      // went away are found within a minute of going silent for two.
-      void recordings.recoverAbandoned();
+      // Later, sessions whose page went away are found within a minute of going silent for two.
       recordingSweep = setInterval(() => void recordings.recoverAbandoned(), 60_000);
       recordingSweep.unref();
       watchFolder?.start();

@@ -64,7 +64,7 @@ test.describe('a crash while recording', () => {
     await lifeline.startServerAgain();
     // At start the server turned the unfinished recording into an item, by itself.
     await expect
-      .poll(async () => (await listItems(lifeline.dataDir)).map((i) => i.fileName))
+      .poll(async () => (await listItems(lifeline.dataDir)).map((i) => i.fileName), { timeout: 30_000 })
       .toEqual([expect.stringMatching(/^Recording .*\.wav$/)]);
     const recovered = await showItem(lifeline.dataDir, 1);
     expect(recovered.events[0]).toMatchObject({ type: 'added', actor: 'recovery' });
