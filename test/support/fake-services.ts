@@ -54,7 +54,7 @@ export function wordsFor(sha256: string): string {
 }
 
 /** Listens on 127.0.0.1 (a free port); `close` also drops kept-alive and hanging connections. */
-async function listenLocally(server: http.Server, requests: RecordedRequest[]): Promise<FakeService> {
+export async function listenOnLoopback(server: http.Server): Promise<{ url: string; close(): Promise<void> }> {
   const sockets = new Set<import('node:net').Socket>();
   server.on('connection', (s) => {
     sockets.add(s);
@@ -64,13 +64,16 @@ async function listenLocally(server: http.Server, requests: RecordedRequest[]): 
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
-    requests,
     close: () =>
       new Promise<void>((r) => {
         for (const s of sockets) s.destroy();
         server.close(() => r());
       }),
   };
+}
+
+async function listenLocally(server: http.Server, requests: RecordedRequest[]): Promise<FakeService> {
+  return { ...(await listenOnLoopback(server)), requests };
 }
 
 /**

@@ -1,5 +1,5 @@
 import http from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import { listenOnLoopback } from '../../support/fake-services';
 
 export interface SwitchableAsr {
   /** http://127.0.0.1:PORT */
@@ -21,7 +21,6 @@ export interface SwitchableAsr {
 export async function startSwitchableAsr(): Promise<SwitchableAsr> {
   let failing = false;
   let transcriptions = 0;
-  const sockets = new Set<Socket>();
   const server = http.createServer((req, res) => {
     req.resume();
     req.on('end', () => {
@@ -38,21 +37,12 @@ export async function startSwitchableAsr(): Promise<SwitchableAsr> {
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ text: 'call the garden centre', segments: [{ start: 0, end: 1, text: ' call the garden centre' }] }));
     });
   });
-  server.on('connection', (s) => {
-    sockets.add(s);
-    s.on('close', () => sockets.delete(s));
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as AddressInfo;
+  const listening = await listenOnLoopback(server);
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: listening.url,
     fail: () => void (failing = true),
     heal: () => void (failing = false),
     transcriptions: () => transcriptions,
-    close: () =>
-      new Promise<void>((r) => {
-        for (const s of sockets) s.destroy();
-        server.close(() => r());
-      }),
+    close: listening.close,
   };
 }
