@@ -1,3 +1,4 @@
+import type { BreakerOptions } from '../breakers/circuit-breaker-policy';
 import {
   defaultSettings,
   parseSettingInput,
@@ -23,24 +24,15 @@ export interface StageConfig extends StagePolicy {
   paused: boolean;
 }
 
-/** Circuit breaker thresholds (see breakers/circuit-breaker-policy.ts). */
-export interface BreakerConfig {
-  /** Service faults in a row that open the breaker. Default 5. */
-  consecutiveFailures: number;
-  /** Share of failed calls in the window that opens it, 0–1. Default 0.5. */
-  failureRate: number;
-  /** Failure-rate window, ms. Default 60 000. */
-  windowMs: number;
-  /** Calls in the window before the rate counts. Default 10. */
-  minimumCalls: number;
-  /** First open duration, ms. Default 30 000. */
-  openMs: number;
-  /** Open duration multiplier per reopening. Default 2. */
-  openBackoff: number;
-  /** Open duration cap, ms. Default 600 000. */
-  openMaxMs: number;
-  /** Successful half-open probes that close it. Default 1. */
-  closeAfterSuccesses: number;
+/** Circuit breaker thresholds: the policy's own options (defaults in src/shared/contract/settings.ts). */
+export type BreakerConfig = BreakerOptions;
+
+/** Which desktop notifications the user wants (the Electron shell reads these). Both default on. */
+export interface NotifyConfig {
+  /** Items that became dead letters. */
+  deadLetters: boolean;
+  /** The overall status turning red, and recovering from red. */
+  serviceRed: boolean;
 }
 
 export interface AutoRecoveryConfig {
@@ -115,6 +107,7 @@ export interface EngineConfig {
   retentionDays: number;
   /** The watch folder, an absolute or relative path; empty when there is none. Default empty. */
   watchDir: string;
+  notify: NotifyConfig;
 }
 
 const group = <T>(v: SettingsValues, prefix: string): T =>
@@ -155,6 +148,7 @@ export function configFromSettings(v: SettingsValues): EngineConfig {
     health: group<HealthConfig>(v, 'health'),
     retentionDays: n('retention.doneEventsDays'),
     watchDir: String(v.watchDir ?? ''),
+    notify: group<NotifyConfig>(v, 'notify'),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { HealthSnapshot, ItemSummary, OverallStatus } from '../../shared/contract';
+import type { NotifyConfig } from '../config/config';
 
 /**
  * When the desktop app shows an OS notification. Pure (no Electron, clock passed in), so the rules are
@@ -12,12 +13,8 @@ export interface DesktopNotice {
   route: string;
 }
 
-export interface NoticeSettings {
-  /** Notify when items become dead letters. */
-  deadLetters: boolean;
-  /** Notify when the overall status turns red (and when it recovers from red). */
-  serviceRed: boolean;
-}
+/** The user's `notify.*` settings. */
+export type NoticeSettings = NotifyConfig;
 
 /** Dead letters arriving within this window are told in one notice. */
 export const deadLetterQuietMs = 60_000;

@@ -13,7 +13,7 @@ import { pushEngineEvents, serveContractOverIpc, serveDesktopHelpers } from './i
 import { denyPermissions } from './permissions';
 import { rendererLocation } from './renderer-location';
 import { registerRendererScheme, serveBuiltRenderer } from './renderer-protocol';
-import { DesktopNotices, type DesktopNotice, type NoticeSettings } from './desktop-notices';
+import { DesktopNotices, type DesktopNotice } from './desktop-notices';
 import { createTray, type LifelineTray } from './tray';
 import { trayStatusOf } from './tray-status';
 import { utilityWorkerLauncher } from './utility-worker-launcher';
@@ -101,16 +101,10 @@ async function start(): Promise<void> {
   log.info({ dataDir, recovered: recovered.length, renderer: renderer.origin }, 'desktop app started');
 }
 
-/** The user's notification settings (`notify.*`, on unless switched off). */
-function noticeSettings(lifeline: Lifeline): NoticeSettings {
-  const flag = (key: string) => lifeline.settings.entries().find((e) => e.key === key)?.value !== false;
-  return { deadLetters: flag('notify.deadLetters'), serviceRed: flag('notify.serviceRed') };
-}
-
 /** OS notifications for new dead letters and a red status (rules in desktop-notices.ts). */
 function notifyDesktop(lifeline: Lifeline, open: (route: string) => void): void {
   if (!Notification.isSupported()) return;
-  const notices = new DesktopNotices(() => noticeSettings(lifeline));
+  const notices = new DesktopNotices(() => lifeline.config.notify);
   const show = (notice: DesktopNotice | null) => {
     if (!notice) return;
     const n = new Notification({ title: notice.title, body: notice.body });
