@@ -2,6 +2,7 @@ import type { IntakeEntry } from '../stores/intake-store';
 import { formatBytes, formatDuration } from '../format/numbers';
 import { routeHref } from '../navigation/use-hash-route';
 import { useIntake, useRecorder } from '../stores/stores-context';
+import { ErrorMessage } from '../components/ErrorMessage';
 
 function LevelMeter({ level }: { level: number }) {
   const pct = Math.round(level * 100);
@@ -47,12 +48,9 @@ function Recording() {
   }
   if (error) {
     return (
-      <div role="alert" className="message message-error">
-        <p>{error}</p>
-        <button type="button" className="button-quiet" onClick={dismiss}>
-          Dismiss
-        </button>
-      </div>
+      <ErrorMessage action="Dismiss" onAction={dismiss} quiet>
+        {error}
+      </ErrorMessage>
     );
   }
   if (lastSaved) {

@@ -3,6 +3,7 @@ import { formatCount } from '../format/numbers';
 import { useDeadLetters } from '../stores/stores-context';
 import { ErrorGroupSection } from './dead-letters/ErrorGroupSection';
 import { RecentlyRetried } from './dead-letters/RecentlyRetried';
+import { ErrorMessage } from '../components/ErrorMessage';
 
 /** Items that stopped for good, grouped by why, with the one-click repairs. */
 export function DeadLettersView() {
@@ -26,12 +27,9 @@ export function DeadLettersView() {
   if (!loaded) body = <p className="placeholder">Loading dead letters…</p>;
   else if (loadError)
     body = (
-      <div role="alert" className="message message-error">
-        <p>Could not load the dead letters. {loadError}</p>
-        <button type="button" onClick={() => void load()}>
-          Try again
-        </button>
-      </div>
+      <ErrorMessage action="Try again" onAction={() => void load()}>
+        Could not load the dead letters. {loadError}
+      </ErrorMessage>
     );
   else if (total === 0) body = <p className="empty">No dead letters — everything that failed has been handled</p>;
   else body = groups.map((g) => <ErrorGroupSection key={g.code} group={g} />);
@@ -62,12 +60,9 @@ export function DeadLettersView() {
         {notice?.text}
       </p>
       {actionError && (
-        <div role="alert" className="message message-error">
-          <p>{actionError}</p>
-          <button type="button" className="button-quiet" onClick={dismissMessages}>
-            Dismiss
-          </button>
-        </div>
+        <ErrorMessage action="Dismiss" onAction={dismissMessages} quiet>
+          {actionError}
+        </ErrorMessage>
       )}
       <RecentlyRetried />
       {body}

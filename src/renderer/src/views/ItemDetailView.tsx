@@ -9,6 +9,7 @@ import { ItemMemories } from './item/ItemMemories';
 import { ItemStatus } from './item/ItemStatus';
 import { ItemTimeline } from './item/ItemTimeline';
 import { ItemTranscript } from './item/ItemTranscript';
+import { ErrorMessage } from '../components/ErrorMessage';
 
 const retryable: readonly ItemState[] = ['dead', 'cancelled'];
 const cancellable: readonly ItemState[] = ['queued', 'scheduled', 'running', 'retry_scheduled', 'waiting'];
@@ -190,12 +191,9 @@ export function ItemDetailView({ id, t }: { id: number; t?: number }) {
         {item && <StateBadge state={item.state} />}
       </header>
       {error && (
-        <div role="alert" className="message message-error">
-          <p>Could not load item {id}. {error}</p>
-          <button type="button" onClick={() => void reload()}>
-            Try again
-          </button>
-        </div>
+        <ErrorMessage action="Try again" onAction={() => void reload()}>
+          Could not load item {id}. {error}
+        </ErrorMessage>
       )}
       {!item && loading && <p className="placeholder">Loading item {id}…</p>}
       {item && (
@@ -205,12 +203,9 @@ export function ItemDetailView({ id, t }: { id: number; t?: number }) {
             {notice}
           </p>
           {actionError && (
-            <div role="alert" className="message message-error">
-              <p>{actionError}</p>
-              <button type="button" className="button-quiet" onClick={dismiss}>
-                Dismiss
-              </button>
-            </div>
+            <ErrorMessage action="Dismiss" onAction={dismiss} quiet>
+              {actionError}
+            </ErrorMessage>
           )}
           <Actions item={item} />
           <div className="detail-columns">

@@ -4,6 +4,7 @@ import { useItems } from '../stores/stores-context';
 import { BulkBar } from './items/BulkBar';
 import { ItemsList } from './items/ItemsList';
 import { ItemsToolbar } from './items/ItemsToolbar';
+import { ErrorMessage } from '../components/ErrorMessage';
 
 function Empty({ filtered }: { filtered: boolean }) {
   return filtered ? (
@@ -48,20 +49,14 @@ export function ItemsView() {
         {notice}
       </p>
       {actionError && (
-        <div role="alert" className="message message-error">
-          <p>{actionError}</p>
-          <button type="button" className="button-quiet" onClick={dismiss}>
-            Dismiss
-          </button>
-        </div>
+        <ErrorMessage action="Dismiss" onAction={dismiss} quiet>
+          {actionError}
+        </ErrorMessage>
       )}
       {error && (
-        <div role="alert" className="message message-error">
-          <p>Could not load the items. {error}</p>
-          <button type="button" onClick={() => void refresh()}>
-            Try again
-          </button>
-        </div>
+        <ErrorMessage action="Try again" onAction={() => void refresh()}>
+          Could not load the items. {error}
+        </ErrorMessage>
       )}
       <BulkBar />
       {shownKey !== null && count === 0 ? <Empty filtered={filtered} /> : <ItemsList />}

@@ -5,6 +5,7 @@ import { useMemories } from '../stores/stores-context';
 import { HighlightedSnippet } from './memories/HighlightedSnippet';
 import { MemoriesToolbar } from './memories/MemoriesToolbar';
 import { MemoryLine } from './memories/MemoryLine';
+import { ErrorMessage } from '../components/ErrorMessage';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -128,12 +129,9 @@ export function MemoriesView() {
         {line}
       </p>
       {error && (
-        <div role="alert" className="message message-error">
-          <p>{error}</p>
-          <button type="button" onClick={retry}>
-            Try again
-          </button>
-        </div>
+        <ErrorMessage action="Try again" onAction={retry}>
+          {error}
+        </ErrorMessage>
       )}
       <Results />
       {more && (

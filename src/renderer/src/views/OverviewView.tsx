@@ -7,6 +7,7 @@ import { ServicesSummary } from './overview/ServicesSummary';
 import { ThroughputPanel } from './overview/ThroughputPanel';
 import { RunningNow } from './RunningNow';
 import { WatchFolderPanel } from './WatchFolderPanel';
+import { ErrorMessage } from '../components/ErrorMessage';
 
 const inProgressStates: readonly ItemState[] = ['queued', 'scheduled', 'running', 'retry_scheduled'];
 
@@ -93,12 +94,9 @@ export function OverviewView() {
       </header>
       <OverallStatus linkToServices />
       {error && (
-        <div role="alert" className="message message-error">
-          <p>Could not load the counts. {error}</p>
-          <button type="button" onClick={() => void refresh()}>
-            Try again
-          </button>
-        </div>
+        <ErrorMessage action="Try again" onAction={() => void refresh()}>
+          Could not load the counts. {error}
+        </ErrorMessage>
       )}
       {overview === null ? (
         !error && <p className="placeholder">Loading counts…</p>

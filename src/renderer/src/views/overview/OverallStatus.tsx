@@ -5,6 +5,7 @@ import { useNow } from '../../components/use-now';
 import { routeHref } from '../../navigation/use-hash-route';
 import { asSentence, overallHeadlines, overallTone } from '../../stores/service-status';
 import { useHealth } from '../../stores/stores-context';
+import { ErrorMessage } from '../../components/ErrorMessage';
 
 /**
  * The one colour that sums Lifeline up (the tray's colour), with why it is not green in plain
@@ -17,12 +18,9 @@ export function OverallStatus({ linkToServices }: { linkToServices: boolean }) {
   const now = useNow(10_000);
   if (!snapshot) {
     return error ? (
-      <div role="alert" className="message message-error">
-        <p>Could not ask how the services are. {error}</p>
-        <button type="button" className="button-quiet" onClick={() => void refresh()}>
-          Try again
-        </button>
-      </div>
+      <ErrorMessage action="Try again" onAction={() => void refresh()} quiet>
+        Could not ask how the services are. {error}
+      </ErrorMessage>
     ) : (
       <p className="placeholder">Checking the services…</p>
     );
