@@ -43,13 +43,19 @@ function add(app: Lifeline, n: number): number[] {
   });
 }
 
+/** A Lifeline whose test stages call `asr`, opened on a fresh data dir unless one is given; closed after the test. */
+function openWith(asr: TestAsr, extraEnv: Record<string, string> = {}, dataDir = path.join(tempDir(), 'data')): Lifeline {
+  const app = openLifeline({ dataDir, withEngine: true, processName: 'test', stages: testStagesFor({ serviceUrl: asr.url }), env: { ...env, ...extraEnv } });
+  opened.push({ app, asr });
+  return app;
+}
+
 const transcribeRuns = (app: Lifeline, id: number) => app.store.reads.detail(id)!.events.filter((e) => e.stage === 'transcribe' && e.type === 'started').length;
 
 describe('a circuit breaker on an HTTP service', () => {
   it('opens when the service stops, parks its stage in waiting without spending attempts, runs auto-recovery with its cooldown, and closes when the service is back', async () => {
     const asr = await startTestAsr();
-    const app = openLifeline({ dataDir: path.join(tempDir(), 'data'), withEngine: true, processName: 'test', stages: testStagesFor({ serviceUrl: asr.url }), env });
-    opened.push({ app, asr });
+    const app = openWith(asr);
     const ids = add(app, 12);
     await app.start();
     const done = () => app.store.reads.overview().totals.done;
@@ -93,8 +99,7 @@ describe('a circuit breaker on an HTTP service', () => {
     const dataDir = path.join(tempDir(), 'data');
     const asr = await startTestAsr();
     await asr.stop();
-    const first = openLifeline({ dataDir, withEngine: true, processName: 'test', stages: testStagesFor({ serviceUrl: asr.url }), env });
-    opened.push({ app: first, asr });
+    const first = openWith(asr, {}, dataDir);
     const ids = add(first, 4);
     // A job left running by a process that no longer exists: the startup sweep recovers it.
     first.queue.claim('ingest', `${os.hostname()}:2147483000:1`);
@@ -104,8 +109,7 @@ describe('a circuit breaker on an HTTP service', () => {
     const open = first.breakers.view('asr')!;
     await first.close(0);
 
-    const second = openLifeline({ dataDir, withEngine: true, processName: 'test', stages: testStagesFor({ serviceUrl: asr.url }), env });
-    opened.push({ app: second, asr });
+    const second = openWith(asr, {}, dataDir);
     expect(second.engine!.isRunning).toBe(false);
     expect(second.breakers.view('asr')).toMatchObject({ state: 'open', openUntil: open.openUntil, reason: open.reason });
     const stats = await second.call('recovery:stats', {});
@@ -118,14 +122,7 @@ describe('a circuit breaker on an HTTP service', () => {
   it('turns the service red with "needs you" after the last auto-recovery attempt, until the user triggers recovery', async () => {
     const asr = await startTestAsr();
     await asr.stop();
-    const app = openLifeline({
-      dataDir: path.join(tempDir(), 'data'),
-      withEngine: true,
-      processName: 'test',
-      stages: testStagesFor({ serviceUrl: asr.url }),
-      env: { ...env, LIFELINE_AUTO_RECOVERY_MAX_ATTEMPTS: '2', LIFELINE_AUTO_RECOVERY_COOLDOWN_MS: '150', LIFELINE_BREAKER_OPEN_MS: '60000', LIFELINE_BREAKER_OPEN_MAX_MS: '60000' },
-    });
-    opened.push({ app, asr });
+    const app = openWith(asr, { LIFELINE_AUTO_RECOVERY_MAX_ATTEMPTS: '2', LIFELINE_AUTO_RECOVERY_COOLDOWN_MS: '150', LIFELINE_BREAKER_OPEN_MS: '60000', LIFELINE_BREAKER_OPEN_MAX_MS: '60000' });
     add(app, 4);
     await app.start();
     await waitFor('the breaker to open', () => app.breakers.view('asr')!.state === 'open');
@@ -148,14 +145,7 @@ describe('a circuit breaker on an HTTP service', () => {
   it('runs a service recovery by name and says what it found: still failing while the service is down, recovered once it is back', async () => {
     const asr = await startTestAsr();
     await asr.stop();
-    const app = openLifeline({
-      dataDir: path.join(tempDir(), 'data'),
-      withEngine: true,
-      processName: 'test',
-      stages: testStagesFor({ serviceUrl: asr.url }),
-      env: { ...env, LIFELINE_BREAKER_OPEN_MS: '60000', LIFELINE_BREAKER_OPEN_MAX_MS: '60000' },
-    });
-    opened.push({ app, asr });
+    const app = openWith(asr, { LIFELINE_BREAKER_OPEN_MS: '60000', LIFELINE_BREAKER_OPEN_MAX_MS: '60000' });
     add(app, 3);
     await app.start();
     await waitFor('the breaker to open', () => app.breakers.view('asr')!.state === 'open');

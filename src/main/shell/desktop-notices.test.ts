@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { HealthSnapshot, ItemSummary } from '../../shared/contract';
 import { deadLetterQuietMs, DesktopNotices, type NoticeSettings } from './desktop-notices';
+import { itemSummary } from '../../shared/contract/item-summary-fixture';
 
 const on: NoticeSettings = { deadLetters: true, serviceRed: true };
 
@@ -9,13 +10,7 @@ function health(overall: HealthSnapshot['overall'], reasons: string[] = []): Hea
 }
 
 function item(id: number, state: ItemSummary['state'], code = 'AUDIO_UNDECODABLE'): ItemSummary {
-  return {
-    id,
-    fileName: `memo-${id}.wav`,
-    state,
-    stage: 'ingest',
-    error: state === 'dead' ? { code, message: `memo-${id}.wav is not audio` } : null,
-  } as ItemSummary;
+  return itemSummary(id, state, { fileName: `memo-${id}.wav`, error: state === 'dead' ? { code, message: `memo-${id}.wav is not audio` } : null });
 }
 
 describe('desktop notices', () => {

@@ -1,28 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { ItemState, ItemSummary } from '../../../shared/contract';
 import { applyItemChanges } from './dead-letter-list';
+import { itemSummary } from '../../../shared/contract/item-summary-fixture';
 
-function item(id: number, state: ItemState, updatedAt: string): ItemSummary {
-  return {
-    id,
-    file: `/rec/${id}.wav`,
-    fileName: `${id}.wav`,
-    sha256: String(id),
-    sizeBytes: 1,
-    state,
-    stage: 'ingest',
-    priority: 0,
-    attempts: 1,
-    maxAttempts: 3,
-    error: state === 'dead' ? { code: 'AUDIO_UNDECODABLE', message: 'not audio' } : null,
-    waitReason: null,
-    runAt: null,
-    progress: null,
-    startedAt: null,
-    createdAt: '2026-01-01T00:00:00.000Z',
-    updatedAt,
-  };
-}
+const item = (id: number, state: ItemState, updatedAt: string): ItemSummary => itemSummary(id, state, { updatedAt });
 
 describe('applyItemChanges', () => {
   it('adds an item that died and keeps the newest first', () => {

@@ -1,27 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { ChannelName, ItemState, ItemSummary, LifelineApi, Result } from '../../../shared/contract';
 import { createDeadLettersStore } from './dead-letters-store';
+import { itemSummary } from '../../../shared/contract/item-summary-fixture';
 
 function item(id: number, state: ItemState, updatedAt: string): ItemSummary {
-  return {
-    id,
-    file: `/rec/${id}.wav`,
-    fileName: `${id}.wav`,
-    sha256: String(id),
-    sizeBytes: 1,
-    state,
+  return itemSummary(id, state, {
+    updatedAt,
     stage: state === 'dead' ? 'ingest' : 'transcribe',
-    priority: 0,
-    attempts: 1,
-    maxAttempts: 3,
     error: state === 'dead' ? { code: 'SOURCE_MISSING', message: 'gone' } : null,
     waitReason: state === 'waiting' ? 'no transcription engine configured' : null,
-    runAt: null,
-    progress: null,
-    startedAt: null,
-    createdAt: '2026-01-01T00:00:00.000Z',
-    updatedAt,
-  };
+  });
 }
 
 describe('the dead letters store', () => {
