@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { utilityProcess } from 'electron';
-import { definedEnv, type WorkerLauncher, type WorkerProcess, type WorkerSpec } from '../pipeline/worker/worker-launcher';
-import { workerEnv, type FromWorker, type ToWorker } from '../pipeline/worker/worker-protocol';
+import { workerProcessEnv, type WorkerLauncher, type WorkerProcess, type WorkerSpec } from '../pipeline/worker/worker-launcher';
+import type { FromWorker, ToWorker } from '../pipeline/worker/worker-protocol';
 
 /**
  * Starts stage workers as Electron utility processes (the desktop counterpart of nodeWorkerLauncher):
@@ -13,11 +13,8 @@ export function utilityWorkerLauncher(mainDir: string): WorkerLauncher {
   const entry = path.join(mainDir, 'worker.js');
   return {
     launch(spec: WorkerSpec): WorkerProcess {
-      const env: Record<string, string> = { ...definedEnv(process.env), ...spec.env, [workerEnv.dataDir]: spec.dataDir };
-      if (spec.stagesModule) env[workerEnv.stagesModule] = spec.stagesModule;
-      if (spec.stagesExport) env[workerEnv.stagesExport] = spec.stagesExport;
       const child = utilityProcess.fork(entry, [], {
-        env,
+        env: workerProcessEnv(spec),
         execArgv: [`--max-old-space-size=${spec.maxHeapMb}`],
         serviceName: 'Lifeline worker',
         stdio: 'inherit',

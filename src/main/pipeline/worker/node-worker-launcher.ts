@@ -2,8 +2,8 @@ import { fork } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { WorkerLauncher, WorkerProcess, WorkerSpec } from './worker-launcher';
-import { workerEnv, type FromWorker, type ToWorker } from './worker-protocol';
+import { workerProcessEnv, type WorkerLauncher, type WorkerProcess, type WorkerSpec } from './worker-launcher';
+import type { FromWorker, ToWorker } from './worker-protocol';
 
 /**
  * Forks `worker-main.ts` as a Node child process running the TypeScript sources through tsx (as the
@@ -22,12 +22,9 @@ export function builtWorkerLauncher(entry: string): WorkerLauncher {
 }
 
 function forkWorker(entry: string, execArgv: string[], spec: WorkerSpec): WorkerProcess {
-  const env: NodeJS.ProcessEnv = { ...process.env, ...spec.env, [workerEnv.dataDir]: spec.dataDir };
-  if (spec.stagesModule) env[workerEnv.stagesModule] = spec.stagesModule;
-  if (spec.stagesExport) env[workerEnv.stagesExport] = spec.stagesExport;
   const child = fork(entry, [], {
     execArgv: [...execArgv, `--max-old-space-size=${spec.maxHeapMb}`],
-    env,
+    env: workerProcessEnv(spec),
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     serialization: 'json',
   });

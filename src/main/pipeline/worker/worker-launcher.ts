@@ -1,4 +1,4 @@
-import type { FromWorker, ToWorker } from './worker-protocol';
+import { workerEnv, type FromWorker, type ToWorker } from './worker-protocol';
 
 export interface WorkerSpec {
   dataDir: string;
@@ -42,4 +42,12 @@ export interface WorkerLauncher {
 /** Environment variables with a value (ProcessEnv allows undefined ones), as a worker's env. */
 export function definedEnv(env: NodeJS.ProcessEnv): Record<string, string> {
   return Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined));
+}
+
+/** A worker's whole environment, whichever launcher starts it: ours, the spec's extras, and what tells the worker its job. */
+export function workerProcessEnv(spec: WorkerSpec): Record<string, string> {
+  const env: Record<string, string> = { ...definedEnv(process.env), ...spec.env, [workerEnv.dataDir]: spec.dataDir };
+  if (spec.stagesModule) env[workerEnv.stagesModule] = spec.stagesModule;
+  if (spec.stagesExport) env[workerEnv.stagesExport] = spec.stagesExport;
+  return env;
 }
