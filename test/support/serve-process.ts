@@ -11,6 +11,15 @@ export interface ServeProcess {
 }
 
 /**
+ * What `serve` has printed once it is ready: its address (before its startup gate) and then "engine
+ * started". Null until both are there.
+ */
+export function serveReady(out: string): { url: string; port: number; token: string } | null {
+  const m = /Open (http:\/\/127\.0\.0\.1:(\d+)\/)\?token=(\S+)/.exec(out);
+  return m && /^engine started$/m.test(out) ? { url: m[1]!, port: Number(m[2]), token: m[3]! } : null;
+}
+
+/**
  * Starts `lifeline serve --port 0` as a real process and waits for the URL it prints and for its
  * engine to have started (serve prints the URL first, then waits at its startup gate).
  */
@@ -21,9 +30,9 @@ export async function startServe(dataDir: string, env?: NodeJS.ProcessEnv): Prom
   child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
   let exited = false;
   void done.then(() => (exited = true));
-  const m = await waitFor('serve to print its URL and start its engine', () => {
+  const ready = await waitFor('serve to print its URL and start its engine', () => {
     if (exited) throw new Error(`serve exited early:\n${out}`);
-    return /^engine started$/m.test(out) && /Open (http:\/\/127\.0\.0\.1:\d+\/)\?token=(\S+)/.exec(out);
+    return serveReady(out);
   }, 30_000);
-  return { child, url: m[1]!, token: m[2]!, output: () => out, done };
+  return { child, url: ready.url, token: ready.token, output: () => out, done };
 }

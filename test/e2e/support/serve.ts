@@ -2,6 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { serveReady } from '../../support/serve-process';
 import { cliPath, spawnNode, type Finished } from '../../support/spawn';
 
 export interface LifelineServer {
@@ -66,10 +67,10 @@ async function launch(
       const text = chunk.toString();
       out += text;
       log(text);
-      const m = /Open (http:\/\/127\.0\.0\.1:(\d+)\/)\?token=(\S+)/.exec(out);
-      if (m && /^engine started$/m.test(out)) {
+      const ready = serveReady(out);
+      if (ready) {
         clearTimeout(timer);
-        resolve({ url: m[1]!, port: Number(m[2]), token: m[3]! });
+        resolve(ready);
       }
     };
     child.stdout!.on('data', onData);
