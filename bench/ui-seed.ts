@@ -24,8 +24,8 @@ export function seedItems(db: SqliteDatabase, count: number, now = Date.now()): 
     `INSERT INTO items (id, sha256, source_path, file_name, size_bytes, stored_path, created_at) VALUES (?, ?, ?, ?, ?, NULL, ?)`,
   );
   const insertJob = db.prepare(
-    `INSERT INTO jobs (item_id, stage, state, priority, run_at, attempts, max_attempts, error_code, error_message, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, 3, ?, ?, ?)`,
+    `INSERT INTO jobs (item_id, stage, state, priority, run_at, attempts, max_attempts, error_code, error_message, updated_at, last_event_id)
+     VALUES (?, ?, ?, ?, ?, ?, 3, ?, ?, ?, ?)`,
   );
   const insertEvent = db.prepare(`INSERT INTO events (item_id, at, type, stage, actor, detail) VALUES (?, ?, 'added', 'ingest', 'user', ?)`);
   const sha = Buffer.alloc(32);
@@ -48,8 +48,9 @@ export function seedItems(db: SqliteDatabase, count: number, now = Date.now()): 
       insertItem.run(id, sha, file, name, 100_000 + ((id * 7919) % 5_000_000), createdAt);
       const priority = id % 17 === 0 ? 10 : id % 5 === 0 ? -5 : 0;
       const error = kind.error;
-      insertJob.run(id, kind.stage, kind.state, priority, createdAt, kind.state === 'dead' ? 3 : 0, error?.[0] ?? null, error ? `${name} ${error[1]}` : null, createdAt + 1000);
-      insertEvent.run(id, createdAt, file);
+      // The event first: the job row starts the item's event chain at it (migration 0007).
+      const eventId = insertEvent.run(id, createdAt, file).lastInsertRowid;
+      insertJob.run(id, kind.stage, kind.state, priority, createdAt, kind.state === 'dead' ? 3 : 0, error?.[0] ?? null, error ? `${name} ${error[1]}` : null, createdAt + 1000, eventId);
     }
   })();
 }

@@ -1,7 +1,7 @@
 import type { ErrorGroup, ItemDetail, ItemEvent, ItemsFilter, ItemSortKey, ItemState, ItemSummary, Overview, SortDirection, Stage } from '../../shared/contract';
 import { itemStates, stages } from '../../shared/contract';
-import { missingCase } from '../queue/job-state';
 import type { SqliteDatabase } from './database';
+import { itemEventChain } from './event-log';
 import { MemoriesStore } from './memories-store';
 import { TranscriptsStore } from './transcripts-store';
 
@@ -39,6 +39,8 @@ interface EventRow {
   error_code: string | null;
   error_message: string | null;
 }
+
+const eventColumns = ['id', 'at', 'type', 'stage', 'actor', 'detail', 'error_code', 'error_message'];
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -84,22 +86,31 @@ function filterSql(filter: ItemsFilter, purpose: 'list' | 'count' = 'count'): { 
   return { where, params };
 }
 
-function orderSql(sort: ItemSortKey, direction: SortDirection): { by: string; after: string } {
+function ageOrder(direction: SortDirection): { by: string; after: string } {
   const desc = direction === 'desc';
-  const cmp = desc ? '<' : '>';
-  const dir = desc ? 'DESC' : 'ASC';
-  switch (sort) {
-    case 'age':
-      return { by: `j.item_id ${dir}`, after: `j.item_id ${cmp} @cid` };
-    case 'priority':
-      return { by: `j.priority ${dir}, j.item_id ${dir}`, after: `(j.priority, j.item_id) ${cmp} (@cp, @cid)` };
-    default:
-      return missingCase(sort);
-  }
+  return { by: `j.item_id ${desc ? 'DESC' : 'ASC'}`, after: `j.item_id ${desc ? '<' : '>'} @cid` };
 }
 
+/**
+ * The priority sort without an index over every job (migration 0007 keeps only the jobs whose
+ * priority is not the default in `jobs_prioritized`): SQLite merges two ordered walks, that index
+ * and the default-priority jobs in id order, and stops after a page. Each arm's part of the cursor
+ * condition is chosen here so that both walks start at the cursor instead of filtering up to it.
+ */
+function priorityArms(where: string[], direction: SortDirection, after: ListCursor | undefined): string[][] {
+  const cmp = direction === 'desc' ? '<' : '>';
+  const others = [...where, 'j.priority <> 0'];
+  const defaults = [...where, 'j.priority = 0'];
+  if (!after) return [others, defaults];
+  others.push(`(j.priority, j.item_id) ${cmp} (@cp, @cid)`);
+  const cp = after.priority ?? 0;
+  if (cp === 0) defaults.push(`j.item_id ${cmp} @cid`);
+  // A cursor past the default priority leaves none of it; one before it leaves all of it.
+  else if (direction === 'desc' ? cp < 0 : cp > 0) return [others];
+  return [others, defaults];
+}
 
-const summaryColumns = `i.id, i.source_path, i.file_name, i.sha256, i.size_bytes, i.stored_path, i.created_at,
+const summaryColumns = `j.item_id AS id, i.source_path, i.file_name, i.sha256, i.size_bytes, i.stored_path, i.created_at,
   j.state, j.stage, j.priority, j.attempts, j.max_attempts, j.error_code, j.error_message, j.wait_reason, j.run_at, j.updated_at,
   l.progress_step, l.progress_percent, l.progress_message, l.acquired_at`;
 const summaryFrom = `items i JOIN jobs j ON j.item_id = i.id LEFT JOIN leases l ON l.item_id = i.id`;
@@ -169,7 +180,7 @@ export class ItemsReadStore {
     this.memories = new MemoriesStore(db);
     this.s = {
       summary: p(`SELECT ${summaryColumns} FROM ${summaryFrom} WHERE i.id = ?`),
-      events: p(`SELECT id, at, type, stage, actor, detail, error_code, error_message FROM events WHERE item_id = ? ORDER BY id`),
+      events: p(`${itemEventChain(eventColumns)} SELECT ${eventColumns.join(', ')} FROM chain ORDER BY id`),
       counts: p(`SELECT stage, state, count(*) AS n FROM jobs GROUP BY stage, state`),
       lastEventId: p(`SELECT coalesce(max(id), 0) FROM events`).pluck(),
       changedSince: p(`SELECT DISTINCT item_id FROM events WHERE id > ? AND id <= ?`).pluck(),
@@ -192,7 +203,7 @@ export class ItemsReadStore {
     return {
       ...toSummary(r),
       storedPath: r.stored_path,
-      events: (this.s.events.all(id) as EventRow[]).map(toItemEvent),
+      events: (this.s.events.all({ itemId: id }) as EventRow[]).map(toItemEvent),
       transcript: this.transcripts.transcript(id),
       memories: this.memories.list(id),
     };
@@ -204,19 +215,27 @@ export class ItemsReadStore {
    */
   list(query: ListQuery): ItemSummary[] {
     const { where, params } = filterSql(query, 'list');
-    const order = orderSql(query.sort ?? 'age', query.direction ?? 'desc');
+    const sort = query.sort ?? 'age';
+    const direction = query.direction ?? 'desc';
     const after = query.after ?? (query.beforeId !== undefined ? { id: query.beforeId } : undefined);
     let startSql = '';
     if (after) {
-      where.push(order.after);
       params.cid = after.id;
       params.cp = after.priority ?? 0;
     } else if (query.offset !== undefined) {
       startSql = ' OFFSET @offset';
       params.offset = query.offset;
     }
-    const sql = `SELECT ${summaryColumns} FROM ${summaryFrom} WHERE ${where.join(' AND ')} ORDER BY ${order.by} LIMIT @limit${startSql}`;
     params.limit = query.limit;
+    const select = (terms: string[]) => `SELECT ${summaryColumns} FROM ${summaryFrom} WHERE ${terms.join(' AND ')}`;
+    let sql: string;
+    if (sort === 'priority') {
+      sql = `${priorityArms(where, direction, after).map(select).join(' UNION ALL ')}
+             ORDER BY priority ${direction}, id ${direction} LIMIT @limit${startSql}`;
+    } else {
+      const order = ageOrder(direction);
+      sql = `${select(after ? [...where, order.after] : where)} ORDER BY ${order.by} LIMIT @limit${startSql}`;
+    }
     return (this.statement(sql).all(params) as SummaryRow[]).map(toSummary);
   }
 

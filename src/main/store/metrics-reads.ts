@@ -22,10 +22,15 @@ export class MetricsReads {
     this.s = {
       bounds: p(`SELECT min(id) AS lo, max(id) AS hi FROM events`),
       atOrAfter: p(`SELECT id, at FROM events WHERE id >= ? ORDER BY id LIMIT 1`),
-      // The start is the item's latest `started` event before the success (index events_by_item).
+      // The start is the item's latest `started` event before the success: a walk back along the
+      // item's event chain (migration 0007), which ends at once in the usual case (started, succeeded).
       runs: p(`SELECT e.stage, e.at,
-                 e.at - (SELECT s.at FROM events s WHERE s.item_id = e.item_id AND s.id < e.id AND s.type = 'started'
-                         ORDER BY s.id DESC LIMIT 1) AS runMs
+                 e.at - (WITH RECURSIVE back AS (
+                           SELECT id, prev_id, type, at FROM events WHERE id = e.prev_id
+                           UNION ALL
+                           SELECT p.id, p.prev_id, p.type, p.at FROM back b JOIN events p ON p.id = b.prev_id AND p.id < b.id
+                           WHERE b.type <> 'started')
+                         SELECT at FROM back WHERE type = 'started') AS runMs
                FROM events e WHERE e.id >= ? AND e.type = 'succeeded' AND e.actor = 'engine'`),
       deadByCode: p(`SELECT coalesce(error_code, 'UNKNOWN') AS code, stage, count(*) AS count, max(error_message) AS example
                      FROM jobs WHERE state = 'dead' GROUP BY code, stage ORDER BY count DESC`),

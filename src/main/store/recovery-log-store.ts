@@ -86,10 +86,17 @@ export class RecoveryLogStore {
       forItem: p(`SELECT ${columns} FROM recovery_log WHERE item_id = ? ORDER BY id`),
       lastForItem: p(`SELECT ${columns} FROM recovery_log WHERE item_id = ? ORDER BY id DESC LIMIT 1`),
       recent: p(`SELECT ${columns} FROM recovery_log ORDER BY id DESC LIMIT ?`),
-      // The events index (item_id, id) finds the stage's next success after each recovery.
+      // The stage's first success after each recovery: a walk back along the item's event chain
+      // (migration 0007) from its newest event to the recovery, so only events since then are read.
       results: p(`SELECT r.outcome, r.stalled_since, r.detected_at,
-                    (SELECT min(e.at) FROM events e WHERE e.item_id = r.item_id AND e.stage = r.stage
-                       AND e.type IN ('succeeded', 'validated') AND e.at >= r.detected_at) AS succeeded_at,
+                    (WITH RECURSIVE back AS (
+                       SELECT e.id, e.prev_id, e.at, e.type, e.stage FROM jobs j JOIN events e ON e.id = j.last_event_id
+                       WHERE j.item_id = r.item_id
+                       UNION ALL
+                       SELECT e.id, e.prev_id, e.at, e.type, e.stage FROM back b JOIN events e ON e.id = b.prev_id AND e.id < b.id
+                       WHERE b.at >= r.detected_at)
+                     SELECT min(at) FROM back WHERE stage = r.stage AND type IN ('succeeded', 'validated') AND at >= r.detected_at)
+                     AS succeeded_at,
                     (SELECT j.state = 'dead' AND j.stage = r.stage FROM jobs j WHERE j.item_id = r.item_id) AS dead_now
                   FROM recovery_log r WHERE r.detected_at >= ?`),
       prune: p(`DELETE FROM recovery_log WHERE detected_at < ?`),

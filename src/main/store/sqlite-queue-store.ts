@@ -14,8 +14,11 @@ import type {
   QueueStore,
 } from '../queue/queue-store';
 import type { SqliteDatabase } from './database';
+import { eventLog, type EventLog } from './event-log';
 import { SqliteLeaseQueries } from './sqlite-lease-queries';
 import { SqliteUserActions } from './sqlite-user-actions';
+
+const claimReturning = 'item_id, stage, priority, attempts, max_attempts, recoveries, lease_token';
 
 /**
  * SQLite adapter of the queue: all SQL that changes job state lives here. Statements are prepared
@@ -27,35 +30,37 @@ export class SqliteQueueStore implements QueueStore {
   private readonly tx;
   private readonly leaseQueries: SqliteLeaseQueries;
   private readonly userActions: SqliteUserActions;
+  private readonly log: EventLog;
 
   constructor(private readonly db: SqliteDatabase) {
     const p = (sql: string) => db.prepare(sql);
     this.leaseQueries = new SqliteLeaseQueries(db);
     this.userActions = new SqliteUserActions(db);
     this.s = {
-      insertEvent: p(`INSERT INTO events (item_id, at, type, stage, actor, detail, error_code, error_message)
-                      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
       findBySha: p(`SELECT i.id, j.state FROM items i JOIN jobs j ON j.item_id = i.id WHERE i.sha256 = ?`),
       // Conflict-free insert first: the duplicate lookup only runs when the audio is already known.
       insertItem: p(`INSERT INTO items (sha256, source_path, file_name, size_bytes, created_at) VALUES (?, ?, ?, ?, ?)
                      ON CONFLICT (sha256) DO NOTHING`),
-      insertJob: p(`INSERT INTO jobs (item_id, stage, state, priority, run_at, max_attempts, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`),
+      insertJob: p(`INSERT INTO jobs (item_id, stage, state, priority, run_at, max_attempts, updated_at, last_event_id)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
       readdItem: p(`UPDATE items SET source_path = ?, file_name = ?, stored_path = NULL WHERE id = ?`),
       restartJob: p(`UPDATE jobs SET stage = ?, state = ?, priority = ?, run_at = ?, attempts = 0, max_attempts = ?, recoveries = 0,
                        wait_reason = NULL, error_code = NULL, error_message = NULL, updated_at = ? WHERE item_id = ?`),
       promoteDue: p(`UPDATE jobs SET state = 'queued', updated_at = @now
                      WHERE state IN ('scheduled', 'retry_scheduled') AND run_at <= @now RETURNING item_id, stage`),
       nextDueAt: p(`SELECT min(run_at) FROM jobs WHERE state IN ('scheduled', 'retry_scheduled')`).pluck(),
-      claim: p(`UPDATE jobs SET state = 'running', attempts = attempts + 1, lease_token = lease_token + 1, updated_at = @now
-                WHERE item_id = (SELECT item_id FROM jobs WHERE state = 'queued' AND stage = @stage
+      // Rows come back as arrays (raw) and parameters are positional: on the hot path, building and
+      // reading JS objects costs more than SQLite's own work for the statement.
+      claim: p(`UPDATE jobs SET state = 'running', attempts = attempts + 1, lease_token = lease_token + 1, updated_at = ?
+                WHERE item_id = (SELECT item_id FROM jobs WHERE state = 'queued' AND stage = ?
                                  ORDER BY priority DESC, item_id LIMIT 1)
-                RETURNING item_id, stage, priority, attempts, max_attempts, recoveries, lease_token`),
+                RETURNING ${claimReturning}`).raw(),
       // Walks the small waiting index of one stage; only used while its breaker is half-open.
       claimWaiting: p(`UPDATE jobs SET state = 'running', wait_reason = NULL, attempts = attempts + 1, lease_token = lease_token + 1,
-                         updated_at = @now
-                       WHERE item_id = (SELECT item_id FROM jobs WHERE state = 'waiting' AND stage = @stage
+                         updated_at = ?
+                       WHERE item_id = (SELECT item_id FROM jobs WHERE state = 'waiting' AND stage = ?
                                         ORDER BY priority DESC, item_id LIMIT 1)
-                       RETURNING item_id, stage, priority, attempts, max_attempts, recoveries, lease_token`),
+                       RETURNING ${claimReturning}`).raw(),
       insertLease: p(`INSERT INTO leases (item_id, token, owner, stage, acquired_at, expires_at, heartbeat_at, progress_changed_at)
                       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
       renew: p(`UPDATE leases SET expires_at = ?, heartbeat_at = ? WHERE item_id = ? AND token = ?`),
@@ -65,18 +70,20 @@ export class SqliteQueueStore implements QueueStore {
                               progress_step = @step, progress_percent = @percent, progress_message = @message
                             WHERE item_id = @itemId AND token = @token`),
       // Deleting the lease row is the fence: only the holder of the current token gets a row back.
-      takeLease: p(`DELETE FROM leases WHERE item_id = ? AND token = ? RETURNING stage`),
+      takeLease: p(`DELETE FROM leases WHERE item_id = ? AND token = ? RETURNING stage`).pluck(),
       dropLease: p(`DELETE FROM leases WHERE item_id = ?`),
-      toNextStage: p(`UPDATE jobs SET stage = @stage, state = @state, run_at = @runAt, attempts = 0, max_attempts = @maxAttempts,
-                        recoveries = 0, error_code = NULL, error_message = NULL, updated_at = @now WHERE item_id = @itemId`),
-      toDone: p(`UPDATE jobs SET state = 'done', error_code = NULL, error_message = NULL, updated_at = ? WHERE item_id = ?`),
-      toRetry: p(`UPDATE jobs SET state = 'retry_scheduled', run_at = ?, error_code = ?, error_message = ?, updated_at = ? WHERE item_id = ?`),
-      toDead: p(`UPDATE jobs SET state = 'dead', error_code = ?, error_message = ?, updated_at = ? WHERE item_id = ?`),
-      toQueued: p(`UPDATE jobs SET state = 'queued', attempts = attempts - 1, recoveries = recoveries + ?, run_at = ?, updated_at = ?
-                   WHERE item_id = ?`),
+      // A finished run's transitions also move the item's event chain head to the event they write.
+      toNextStage: p(`UPDATE jobs SET stage = ?, state = ?, run_at = ?, attempts = 0, max_attempts = ?,
+                        recoveries = 0, error_code = NULL, error_message = NULL, updated_at = ?, last_event_id = ? WHERE item_id = ?`),
+      toDone: p(`UPDATE jobs SET state = 'done', error_code = NULL, error_message = NULL, updated_at = ?, last_event_id = ? WHERE item_id = ?`),
+      toRetry: p(`UPDATE jobs SET state = 'retry_scheduled', run_at = ?, error_code = ?, error_message = ?, updated_at = ?, last_event_id = ?
+                  WHERE item_id = ?`),
+      toDead: p(`UPDATE jobs SET state = 'dead', error_code = ?, error_message = ?, updated_at = ?, last_event_id = ? WHERE item_id = ?`),
+      toQueued: p(`UPDATE jobs SET state = 'queued', attempts = attempts - 1, recoveries = recoveries + ?, run_at = ?, updated_at = ?,
+                     last_event_id = ? WHERE item_id = ?`),
       // A recovery leaves its failure summary on the job, so the item says why it went back.
       toRecovered: p(`UPDATE jobs SET state = 'queued', attempts = attempts - 1, recoveries = recoveries + 1, run_at = ?,
-                        error_code = ?, error_message = ?, updated_at = ? WHERE item_id = ?`),
+                        error_code = ?, error_message = ?, updated_at = ?, last_event_id = ? WHERE item_id = ?`),
       // The emergency path: the same transitions without an event and fenced inline by the token.
       minimalToRetry: p(`UPDATE jobs SET state = 'retry_scheduled', run_at = ?, error_code = ?, error_message = ?, updated_at = ?
                          WHERE item_id = ? AND lease_token = ? AND state = 'running'`),
@@ -90,53 +97,46 @@ export class SqliteQueueStore implements QueueStore {
       hasQueued: p(`SELECT 1 FROM jobs WHERE state = 'queued' AND stage = ? LIMIT 1`).pluck(),
     };
 
-    const event = (itemId: number, now: number, stage: Stage | null, e: EventInput) =>
-      this.s.insertEvent.run(itemId, now, e.type, stage, e.actor, e.detail ?? null, e.error?.code ?? null, e.error?.message ?? null);
+    const log = (this.log = eventLog(db));
+    const event = log.append;
 
-    type ClaimRow = { item_id: number; stage: Stage; priority: number; attempts: number; max_attempts: number; recoveries: number; lease_token: number };
+    /** A row of `claimReturning`. */
+    type ClaimRow = [itemId: number, stage: Stage, priority: number, attempts: number, maxAttempts: number, recoveries: number, token: number];
     const claimed = (r: ClaimRow | undefined, c: ClaimRequest, now: number, why?: string): ClaimedJob | undefined => {
       if (!r) return undefined;
-      this.s.insertLease.run(r.item_id, r.lease_token, c.owner, r.stage, now, now + c.leaseMs, now, now);
-      const detail = `attempt ${r.attempts} of ${r.max_attempts}${why ? `; ${why}` : ''}`;
-      event(r.item_id, now, r.stage, { type: 'started', actor: 'engine', detail });
-      return {
-        itemId: r.item_id,
-        token: r.lease_token,
-        stage: r.stage,
-        priority: r.priority,
-        attempts: r.attempts,
-        maxAttempts: r.max_attempts,
-        recoveries: r.recoveries,
-        owner: c.owner,
-      };
+      const [itemId, stage, priority, attempts, maxAttempts, recoveries, token] = r;
+      this.s.insertLease.run(itemId, token, c.owner, stage, now, now + c.leaseMs, now, now);
+      const detail = `attempt ${attempts} of ${maxAttempts}${why ? `; ${why}` : ''}`;
+      event(itemId, now, stage, { type: 'started', actor: 'engine', detail });
+      return { itemId, token, stage, priority, attempts, maxAttempts, recoveries, owner: c.owner };
     };
-    const claim = (c: ClaimRequest, now: number) => claimed(this.s.claim.get({ now, stage: c.stage }) as ClaimRow | undefined, c, now);
+    const claim = (c: ClaimRequest, now: number) => claimed(this.s.claim.get(now, c.stage) as ClaimRow | undefined, c, now);
 
     const finish = (lease: LeaseRef, now: number, after: AfterRunning, e: EventInput): boolean => {
-      const taken = this.s.takeLease.get(lease.itemId, lease.token) as { stage: Stage } | undefined;
-      if (!taken) return false;
+      const takenStage = this.s.takeLease.get(lease.itemId, lease.token) as Stage | undefined;
+      if (!takenStage) return false;
       const id = lease.itemId;
+      const eventId = log.insert(id, now, takenStage, e);
       switch (after.state) {
         case 'advance':
           if (after.next) {
             const state = after.next.runAt > now ? 'scheduled' : 'queued';
-            this.s.toNextStage.run({ stage: after.next.stage, state, runAt: after.next.runAt, maxAttempts: after.next.maxAttempts, now, itemId: id });
+            this.s.toNextStage.run(after.next.stage, state, after.next.runAt, after.next.maxAttempts, now, eventId, id);
           } else {
-            this.s.toDone.run(now, id);
+            this.s.toDone.run(now, eventId, id);
           }
           break;
         case 'retry_scheduled':
-          this.s.toRetry.run(after.runAt, e.error?.code ?? null, e.error?.message ?? null, now, id);
+          this.s.toRetry.run(after.runAt, e.error?.code ?? null, e.error?.message ?? null, now, eventId, id);
           break;
         case 'dead':
-          this.s.toDead.run(e.error?.code ?? null, e.error?.message ?? null, now, id);
+          this.s.toDead.run(e.error?.code ?? null, e.error?.message ?? null, now, eventId, id);
           break;
         case 'queued':
-          if (after.summary) this.s.toRecovered.run(now, after.summary.code, after.summary.message, now, id);
-          else this.s.toQueued.run(after.reason === 'recovered' ? 1 : 0, now, now, id);
+          if (after.summary) this.s.toRecovered.run(now, after.summary.code, after.summary.message, now, eventId, id);
+          else this.s.toQueued.run(after.reason === 'recovered' ? 1 : 0, now, now, eventId, id);
           break;
       }
-      event(id, now, taken.stage, e);
       return true;
     };
 
@@ -154,8 +154,9 @@ export class SqliteQueueStore implements QueueStore {
           return { outcome: 'readded', itemId: existing.id };
         }
         const itemId = Number(inserted.lastInsertRowid);
-        this.s.insertJob.run(itemId, job.stage, state, item.priority, job.runAt, job.maxAttempts, now);
-        event(itemId, now, job.stage, e);
+        // The first event goes in before the job row, which then starts the chain at it.
+        const eventId = log.insert(itemId, now, job.stage, e);
+        this.s.insertJob.run(itemId, job.stage, state, item.priority, job.runAt, job.maxAttempts, now, eventId);
         return { outcome: 'added', itemId };
       }),
       promoteDue: db.transaction((now: number) => {
@@ -166,7 +167,7 @@ export class SqliteQueueStore implements QueueStore {
       claim: db.transaction(claim),
       finish: db.transaction(finish),
       claimProbe: db.transaction((c: ClaimRequest, now: number, why: string) =>
-        claimed((this.s.claim.get({ now, stage: c.stage }) ?? this.s.claimWaiting.get({ now, stage: c.stage })) as ClaimRow | undefined, c, now, why),
+        claimed((this.s.claim.get(now, c.stage) ?? this.s.claimWaiting.get(now, c.stage)) as ClaimRow | undefined, c, now, why),
       ),
       finishMinimal: db.transaction((lease: LeaseRef, now: number, after: MinimalAfter): boolean => {
         const id = lease.itemId;
@@ -177,7 +178,7 @@ export class SqliteQueueStore implements QueueStore {
             const next = after.next;
             if (next) {
               const state = next.runAt > now ? 'scheduled' : 'queued';
-              this.s.toNextStage.run({ stage: next.stage, state, runAt: next.runAt, maxAttempts: next.maxAttempts, now, itemId: id });
+              this.s.toNextStage.run(next.stage, state, next.runAt, next.maxAttempts, now, id);
             } else {
               this.s.toDone.run(now, id);
             }
@@ -256,7 +257,7 @@ export class SqliteQueueStore implements QueueStore {
     return this.s.hasQueued.get(stage) !== undefined;
   }
   appendEvent(itemId: number, stage: Stage | null, now: number, e: EventInput): void {
-    this.s.insertEvent.run(itemId, now, e.type, stage, e.actor, e.detail ?? null, e.error?.code ?? null, e.error?.message ?? null);
+    this.log.append(itemId, now, stage, e);
   }
   claimProbe(claim: ClaimRequest, now: number, why: string): ClaimedJob | undefined {
     return this.tx.claimProbe.immediate(claim, now, why);

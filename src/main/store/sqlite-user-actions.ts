@@ -1,8 +1,8 @@
 import type { Stage } from '../../shared/contract';
 import type { JobState } from '../queue/job-state';
 import { cancellableJobStates, retryableJobStates } from '../queue/job-state';
-import type { EventInput } from '../queue/queue-store';
 import type { SqliteDatabase } from './database';
+import { eventLog } from './event-log';
 
 const sqlList = (states: readonly string[]) => states.map((s) => `'${s}'`).join(', ');
 
@@ -14,7 +14,6 @@ export class SqliteUserActions {
   constructor(db: SqliteDatabase) {
     const p = (sql: string) => db.prepare(sql);
     this.s = {
-      insertEvent: p(`INSERT INTO events (item_id, at, type, stage, actor, detail, error_code, error_message) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
       job: p(`SELECT state, stage FROM jobs WHERE item_id = ?`),
       dropLease: p(`DELETE FROM leases WHERE item_id = ?`),
       cancel: p(`UPDATE jobs SET state = 'cancelled', wait_reason = NULL, updated_at = ?
@@ -24,8 +23,8 @@ export class SqliteUserActions {
       deadJobs: p(`SELECT item_id, stage FROM jobs WHERE state = 'dead'`),
       discard: p(`UPDATE jobs SET state = 'discarded', wait_reason = NULL, updated_at = ? WHERE item_id = ?`),
     };
-    const event = (itemId: number, now: number, stage: Stage | null, e: EventInput) =>
-      this.s.insertEvent.run(itemId, now, e.type, stage, e.actor, e.detail ?? null, e.error?.code ?? null, e.error?.message ?? null);
+    const log = eventLog(db);
+    const event = log.append;
     this.tx = {
       cancel: db.transaction((itemId: number, now: number): 'cancelled' | 'not_cancellable' | null => {
         const job = this.s.job.get(itemId) as { state: JobState; stage: Stage } | undefined;
