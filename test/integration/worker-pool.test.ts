@@ -6,7 +6,7 @@ import type { JobToRun } from '../../src/main/engine/stage-executor';
 import { openLifeline, type Lifeline } from '../../src/main/lifeline';
 import { createLogger } from '../../src/main/log/logger';
 import { WorkerPool } from '../../src/main/pipeline/worker/worker-pool';
-import { systemClock } from '../../src/main/time/clock';
+import { FakeClock, systemClock, type Clock } from '../../src/main/time/clock';
 import { fakeLauncher } from '../support/fake-worker-launcher';
 import { testStagesFor } from '../support/test-stages';
 import { tempDir } from '../support/temp-dir';
@@ -19,8 +19,8 @@ afterEach(async () => {
   for (const a of apps.splice(0)) await a.close(0);
 });
 
-function pool(launcher: ReturnType<typeof fakeLauncher>['launcher'], size = 2) {
-  const p = new WorkerPool({ launcher, spec: { dataDir: '/nowhere', maxHeapMb: 256 }, size, clock: systemClock, log: createLogger(null, 'test'), stopMs: 100 });
+function pool(launcher: ReturnType<typeof fakeLauncher>['launcher'], size = 2, clock: Clock = systemClock) {
+  const p = new WorkerPool({ launcher, spec: { dataDir: '/nowhere', maxHeapMb: 256 }, size, clock, log: createLogger(null, 'test'), stopMs: 100 });
   pools.push(p);
   return p;
 }
@@ -62,6 +62,18 @@ describe('the worker pool', () => {
     expect(p.recycle()).toBe(2);
     expect(await run).toMatchObject({ kind: 'outcome' });
     await waitFor('both replaced', () => f.launched.length === 4 && p.capacity() === 2);
+  });
+
+  it('says how long its workers have been starting, and how long they may take', async () => {
+    const clock = new FakeClock();
+    const f = fakeLauncher({ readyAfterMs: 200 });
+    const p = pool(f.launcher, 2, clock);
+    const started = p.start();
+    clock.advance(1_500);
+    expect(p.liveness()).toMatchObject({ ready: 0, starting: 2, startingForMs: 1_500, startupWindowMs: 60_000 });
+    await started;
+    await waitFor('two ready workers', () => p.capacity() === 2);
+    expect(p.liveness()).toMatchObject({ ready: 2, starting: 0, startingForMs: null });
   });
 
   it('reports why no worker can start instead of failing the engine', async () => {

@@ -25,7 +25,12 @@ export interface WorkerLiveness {
   expected: number;
   ready: number;
   busy: number;
+  /** Workers launched that have not said `ready` yet. */
   starting: number;
+  /** How long the longest-starting of them has been starting, ms; null when none is. */
+  startingForMs: number | null;
+  /** The time a worker gets to say `ready` before it is killed as broken, ms (0 in-process). */
+  startupWindowMs: number;
   /** Worker exits not asked for, in the last 10 minutes. */
   recentCrashes: number;
   lastCrash: { at: number; detail: string } | null;

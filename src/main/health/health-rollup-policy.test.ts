@@ -68,4 +68,16 @@ describe('uptimePercent', () => {
     expect(uptimePercent([{ status: 'up' }, { status: 'paused' }, { status: 'down' }, { status: 'idle' }])).toBe(75);
     expect(uptimePercent([])).toBeNull();
   });
+
+  it('leaves checks made while a service was starting out, so a start never lowers uptime', () => {
+    expect(uptimePercent([{ status: 'starting' }, { status: 'starting' }, { status: 'up' }])).toBe(100);
+    expect(uptimePercent([{ status: 'starting' }, { status: 'up' }, { status: 'down' }])).toBe(50);
+    expect(uptimePercent([{ status: 'starting' }])).toBeNull();
+  });
+});
+
+describe('rollUp while a service starts', () => {
+  it('is neither amber nor red for a required service that is starting, and says so in a note', () => {
+    expect(rollUp([view('workers', 'starting')])).toEqual({ overall: 'green', reasons: [], notes: ['workers: workers says starting'] });
+  });
 });

@@ -5,8 +5,11 @@ import { missingCase } from '../queue/job-state';
  * not flash the tray) and one overall colour with its reasons as sentences.
  */
 
-/** What one probe found. `disabled`, `paused` and `idle` are benign: never amber or red. */
-export type ProbeStatus = 'up' | 'degraded' | 'down' | 'disabled' | 'paused' | 'idle';
+/**
+ * What one probe found. `disabled`, `paused` and `idle` are benign: never amber or red. `starting`
+ * (workers within their start-up window) is benign too, and left out of uptime altogether.
+ */
+export type ProbeStatus = 'up' | 'degraded' | 'down' | 'disabled' | 'paused' | 'idle' | 'starting';
 
 /** What a service shows: a probe status once damping lets it through, `unknown` before any result. */
 export type ServiceStatus = ProbeStatus | 'unknown';
@@ -55,14 +58,14 @@ export interface Rollup {
   overall: OverallStatus;
   /** Why the colour is not green, worst first; empty when green. */
   reasons: string[];
-  /** Benign states worth knowing (paused, disabled), never affecting the colour. */
+  /** Benign states worth knowing (paused, disabled, starting), never affecting the colour. */
   notes: string[];
 }
 
 /**
  * The overall status. Red: a required service is down, or anything needs the user. Amber: an
- * optional service is down, or something is degraded. Benign states only add notes. During the
- * startup gate the status is `starting` with what it waits for.
+ * optional service is down, or something is degraded. Benign states (paused, disabled, starting)
+ * only add notes. During the startup gate the status is `starting` with what it waits for.
  */
 export function rollUp(services: readonly ServiceView[], waitingFor: readonly string[] = []): Rollup {
   const red: string[] = [];
@@ -82,6 +85,7 @@ export function rollUp(services: readonly ServiceView[], waitingFor: readonly st
         break;
       case 'paused':
       case 'disabled':
+      case 'starting':
         notes.push(`${s.label}: ${s.message}`);
         break;
       case 'up':
@@ -98,9 +102,13 @@ export function rollUp(services: readonly ServiceView[], waitingFor: readonly st
   return { overall: 'green', reasons: [], notes };
 }
 
-/** Share of results that were not failures, in percent; null without results. */
+/**
+ * Share of results that were not failures, in percent; null without results. Results taken while the
+ * service was starting are neither up nor down, so they are left out: a start never lowers uptime.
+ */
 export function uptimePercent(results: readonly { status: ProbeStatus }[]): number | null {
-  if (results.length === 0) return null;
-  const ok = results.filter((r) => !failing(r.status)).length;
-  return (100 * ok) / results.length;
+  const measured = results.filter((r) => r.status !== 'starting');
+  if (measured.length === 0) return null;
+  const ok = measured.filter((r) => !failing(r.status)).length;
+  return (100 * ok) / measured.length;
 }

@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { channel } from './define';
 
-export const ServiceStatus = z.enum(['up', 'degraded', 'down', 'disabled', 'paused', 'idle', 'unknown']);
+/**
+ * `down` and `degraded` are failures; `disabled`, `paused`, `idle` and `starting` are benign.
+ * `starting` (worker processes within their start-up window) does not count for uptime either way.
+ */
+export const ServiceStatus = z.enum(['up', 'degraded', 'down', 'disabled', 'paused', 'idle', 'starting', 'unknown']);
 export type ServiceStatus = z.infer<typeof ServiceStatus>;
 
 /** The tray colour; `starting` while the startup gate waits for required services. */
@@ -29,7 +33,7 @@ export const ServiceHealth = z.object({
   status: ServiceStatus,
   message: z.string(),
   latencyMs: z.number().nullable(),
-  /** Share of recent checks (up to the history size) that did not fail, percent. */
+  /** Share of recent checks (up to the history size) that did not fail, percent; checks while starting are left out (null when there are no others). */
   uptimePercent: z.number().nullable(),
   checkedAt: z.string().nullable(),
   breaker: z.object({ state: BreakerState, openUntil: z.string().nullable(), reason: z.string().nullable() }).nullable(),

@@ -32,9 +32,12 @@ interface PoolWorker {
   /** Replace this worker once its job ends (recycle). */
   retire: boolean;
   readyTimer?: NodeJS.Timeout;
+  /** When it was launched (monotonic ms): how long it has been starting. */
+  launchedAt: number;
 }
 
 const crashWindowMs = 10 * 60_000;
+const defaultReadyTimeoutMs = 60_000;
 
 /**
  * A fixed-size pool of worker processes, one job per worker at a time. A worker that exits (native
@@ -120,10 +123,14 @@ export class WorkerPool implements StageExecutor {
     let ready = 0;
     let busy = 0;
     let starting = 0;
+    let firstLaunch: number | null = null;
     for (const w of this.workers) {
       if (w.state === 'idle') ready++;
       else if (w.state === 'busy') busy++;
-      else if (w.state === 'starting') starting++;
+      else if (w.state === 'starting') {
+        starting++;
+        firstLaunch = Math.min(firstLaunch ?? w.launchedAt, w.launchedAt);
+      }
     }
     return {
       mode: this.mode,
@@ -131,6 +138,8 @@ export class WorkerPool implements StageExecutor {
       ready: ready + busy,
       busy,
       starting,
+      startingForMs: firstLaunch === null ? null : this.options.clock.monotonic() - firstLaunch,
+      startupWindowMs: this.readyTimeoutMs(),
       recentCrashes: this.crashes.length,
       lastCrash: this.crashes.at(-1) ?? null,
       launchError: this.launchError,
@@ -143,6 +152,10 @@ export class WorkerPool implements StageExecutor {
     const exits = [...this.workers].map((w) => this.retire(w));
     this.wakeWaiters();
     await Promise.all(exits);
+  }
+
+  private readyTimeoutMs(): number {
+    return this.options.readyTimeoutMs ?? defaultReadyTimeoutMs;
   }
 
   private ready(): number {
@@ -172,12 +185,12 @@ export class WorkerPool implements StageExecutor {
       this.wakeWaiters();
       return;
     }
-    const worker: PoolWorker = { proc, state: 'starting', retire: false };
+    const worker: PoolWorker = { proc, state: 'starting', retire: false, launchedAt: this.options.clock.monotonic() };
     this.workers.add(worker);
     worker.readyTimer = setTimeout(() => {
       this.log.error({ pid: proc.pid }, 'worker did not get ready in time; killing it');
       proc.kill();
-    }, this.options.readyTimeoutMs ?? 60_000);
+    }, this.readyTimeoutMs());
     worker.readyTimer.unref();
     proc.onMessage((m) => this.onMessage(worker, m));
     proc.onExit((exit) => this.onExit(worker, exit));

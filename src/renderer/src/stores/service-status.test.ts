@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { BreakerInfo, HealthCheckResult } from '../../../shared/contract';
-import { countdown, describeChecks, formatLatency, formatPercent, orderServices, serviceTone, withBreaker } from './service-status';
+import { countdown, describeChecks, formatLatency, formatPercent, orderServices, serviceStatusLabels, serviceTone, withBreaker } from './service-status';
 
-const svc = (name: string, status: 'up' | 'down' | 'degraded' | 'paused', required = true, needsYou = false) => ({ name, status, required, needsYou });
+const svc = (name: string, status: 'up' | 'down' | 'degraded' | 'paused' | 'starting', required = true, needsYou = false) => ({ name, status, required, needsYou });
 
 describe('service status', () => {
   it('shows a required service that is down in red, an optional one in amber, and one that needs you in red whatever its status', () => {
@@ -11,6 +11,11 @@ describe('service status', () => {
     expect(serviceTone(svc('asr', 'up', false, true))).toBe('bad');
     expect(serviceTone(svc('asr', 'paused'))).toBe('muted');
     expect(serviceTone(svc('asr', 'up'))).toBe('good');
+  });
+
+  it('shows a required service that is starting in grey as "Starting", never as a failure', () => {
+    expect(serviceTone(svc('workers', 'starting'))).toBe('muted');
+    expect(serviceStatusLabels.starting).toBe('Starting');
   });
 
   it('lists services that need you first, then red, amber and the rest in the engine order', () => {
@@ -49,6 +54,8 @@ describe('service status', () => {
     const history = [check('up', 't3'), check('down', 't2', 'connection refused'), check('up', 't1')];
     expect(describeChecks(history, (t) => t)).toBe('3 recent checks, 2 fine, 1 failed; the last failure at t2: connection refused');
     expect(describeChecks([], (t) => t)).toBe('No checks yet');
+    const started = [check('up', 't3'), check('starting', 't2'), check('starting', 't1')];
+    expect(describeChecks(started, (t) => t)).toBe('3 recent checks, 1 fine, 0 failed, 2 while starting');
   });
 
   it('formats latency and uptime for people', () => {

@@ -42,6 +42,7 @@ export function serviceTone(s: Pick<ServiceHealth, 'status' | 'required' | 'need
       return 'good';
     case 'disabled':
     case 'paused':
+    case 'starting':
     case 'unknown':
       return 'muted';
     default:
@@ -61,6 +62,7 @@ export const serviceStatusLabels: Record<ServiceStatus, string> = {
   disabled: 'Switched off',
   paused: 'Paused by you',
   idle: 'Idle',
+  starting: 'Starting',
   unknown: 'Not checked yet',
 };
 
@@ -99,7 +101,9 @@ export function countdown(until: string | null, now: number): string | null {
 export function describeChecks(history: readonly HealthCheckResult[], formatTime: (iso: string) => string): string {
   if (history.length === 0) return 'No checks yet';
   const failed = history.filter((h) => h.status === 'down' || h.status === 'degraded');
-  const parts = [`${history.length} recent ${history.length === 1 ? 'check' : 'checks'}`, `${history.length - failed.length} fine`, `${failed.length} failed`];
+  const starting = history.filter((h) => h.status === 'starting').length;
+  const parts = [`${history.length} recent ${history.length === 1 ? 'check' : 'checks'}`, `${history.length - failed.length - starting} fine`, `${failed.length} failed`];
+  if (starting > 0) parts.push(`${starting} while starting`);
   const lastFailed = failed[0];
   const text = parts.join(', ');
   return lastFailed ? `${text}; the last failure at ${formatTime(lastFailed.at)}: ${lastFailed.message}` : text;
@@ -114,6 +118,9 @@ export function formatLatency(ms: number | null): string {
   if (ms < 3_600_000) return `${Math.round(ms / 60_000)} min`;
   return `${(ms / 3_600_000).toFixed(1)} h`;
 }
+
+/** What the uptime figure means, for its tooltip. */
+export const uptimeHint = 'Share of recent checks that did not fail (checks while starting are left out)';
 
 /** 99.5 → "99.5 %", 100 → "100 %"; null → "–". */
 export function formatPercent(p: number | null): string {

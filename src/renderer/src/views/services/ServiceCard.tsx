@@ -5,7 +5,7 @@ import { StatusDot } from '../../components/StatusDot';
 import { useNow } from '../../components/use-now';
 import { formatTime } from '../../format/labels';
 import { formatAgo } from '../../format/numbers';
-import { asSentence, checkTone, formatLatency, formatPercent, serviceStatusLabels, serviceTone } from '../../stores/service-status';
+import { asSentence, checkTone, formatLatency, formatPercent, serviceStatusLabels, serviceTone, uptimeHint } from '../../stores/service-status';
 import { useHealth } from '../../stores/stores-context';
 import { BreakerDetails } from './BreakerDetails';
 import { ServiceEvents } from './ServiceEvents';
@@ -21,6 +21,8 @@ function explanation(s: ServiceHealth): string {
       return s.required ? 'Lifeline cannot work without it; items that need it wait until it is back.' : 'Items that need it wait until it is back; the rest goes on.';
     case 'degraded':
       return 'It works, but not as it should.';
+    case 'starting':
+      return 'It is starting up; checks until it is ready do not count against its uptime.';
     case 'unknown':
       return 'Not checked yet: press Check now, or wait for the next round of checks.';
     default:
@@ -74,7 +76,7 @@ export function ServiceCard({ service: s, history, breaker, events }: ServiceCar
       <dl className="facts facts-stacked">
         <div>
           <dt>Uptime</dt>
-          <dd title="Share of recent checks that did not fail">{formatPercent(s.uptimePercent)}</dd>
+          <dd title={uptimeHint}>{formatPercent(s.uptimePercent)}</dd>
         </div>
         <div>
           <dt>Last response</dt>

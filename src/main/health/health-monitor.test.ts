@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { defaultConfig } from '../config/config';
+import type { StageExecutor, WorkerLiveness } from '../engine/stage-executor';
+import { createLogger } from '../log/logger';
+import type { HealthCheckRow, HealthStore } from '../store/health-store';
+import type { ServiceEventsStore } from '../store/service-events-store';
+import { FakeClock } from '../time/clock';
+import { HealthMonitor } from './health-monitor';
+import { workersProbe } from './probes/workers-probe';
+
+/** Two worker processes as the pool reports them; `startingForMs` grows with the fake clock. */
+function twoWorkers(clock: FakeClock) {
+  let startedAt: number | null = clock.monotonic();
+  let ready = 0;
+  const liveness = (): WorkerLiveness => ({
+    mode: 'worker-processes',
+    expected: 2,
+    ready,
+    busy: 0,
+    starting: 2 - ready,
+    startingForMs: startedAt === null ? null : clock.monotonic() - startedAt,
+    startupWindowMs: 60_000,
+    recentCrashes: 0,
+    lastCrash: null,
+    launchError: null,
+  });
+  const executor = { mode: 'worker-processes', liveness } as unknown as StageExecutor;
+  return {
+    executor,
+    becomeReady(n: number) {
+      ready = n;
+      if (ready === 2) startedAt = null;
+    },
+    /** A restart (recycle, auto-recovery): every worker starts again. */
+    restart() {
+      ready = 0;
+      startedAt = clock.monotonic();
+    },
+  };
+}
+
+function monitorOf(clock: FakeClock, executor: StageExecutor) {
+  const recorded: HealthCheckRow[] = [];
+  const health = { record: (rows: HealthCheckRow[]) => recorded.push(...rows), history: () => [] } as unknown as HealthStore;
+  const serviceEvents = { insert: () => {} } as unknown as ServiceEventsStore;
+  const monitor = new HealthMonitor({
+    probes: [workersProbe(executor)],
+    clock,
+    config: () => defaultConfig.health,
+    store: { health, serviceEvents },
+    log: createLogger(null, 'test'),
+    source: 'engine',
+    extras: () => ({ breaker: null, needsYou: false, autoRecovery: null }),
+  });
+  return { monitor, recorded };
+}
+
+const workers = (m: HealthMonitor) => m.snapshot().services.find((s) => s.name === 'workers')!;
+
+describe('the Workers health check while worker processes start', () => {
+  it('reports the start-up as starting, not as a failure, and uptime right after the start is 100 %', async () => {
+    const clock = new FakeClock();
+    const w = twoWorkers(clock);
+    const { monitor, recorded } = monitorOf(clock, w.executor);
+
+    await monitor.checkNow();
+    expect(workers(monitor)).toMatchObject({ status: 'starting', message: expect.stringMatching(/^starting 2 worker processes/) });
+    clock.advance(2_000);
+    w.becomeReady(1);
+    await monitor.checkNow();
+    expect(workers(monitor)).toMatchObject({ status: 'starting', message: '1 of 2 workers ready, 0 busy, 1 starting' });
+    clock.advance(2_000);
+    w.becomeReady(2);
+    await monitor.checkNow();
+
+    expect(workers(monitor)).toMatchObject({ status: 'up', uptimePercent: 100 });
+    expect(recorded.map((r) => r.status)).toEqual(['starting', 'starting', 'up']);
+    expect(monitor.snapshot().overall).toBe('green');
+  });
+
+  it('does not lower uptime when the workers restart later', async () => {
+    const clock = new FakeClock();
+    const w = twoWorkers(clock);
+    w.becomeReady(2);
+    const { monitor } = monitorOf(clock, w.executor);
+    await monitor.checkNow();
+    clock.advance(30_000);
+    w.restart();
+    await monitor.checkNow();
+    expect(workers(monitor)).toMatchObject({ status: 'starting', uptimePercent: 100 });
+    expect(monitor.snapshot()).toMatchObject({ overall: 'green', notes: [expect.stringMatching(/^Workers: starting 2 worker processes/)] });
+  });
+
+  it('counts a start-up that outlasts its window as a failure', async () => {
+    const clock = new FakeClock();
+    const w = twoWorkers(clock);
+    const { monitor } = monitorOf(clock, w.executor);
+    await monitor.checkNow();
+    clock.advance(61_000);
+    await monitor.checkNow();
+    expect(monitor.detail('workers')!.history[0]).toMatchObject({ status: 'down', message: 'no worker process is running: not ready after 61 s' });
+    expect(workers(monitor).uptimePercent).toBe(0);
+  });
+});

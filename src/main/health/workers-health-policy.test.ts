@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import type { WorkerLiveness } from '../engine/stage-executor';
+import { workersHealth } from './workers-health-policy';
+
+const pool = (over: Partial<WorkerLiveness> = {}): WorkerLiveness => ({
+  mode: 'worker-processes',
+  expected: 2,
+  ready: 2,
+  busy: 0,
+  starting: 0,
+  startingForMs: null,
+  startupWindowMs: 60_000,
+  recentCrashes: 0,
+  lastCrash: null,
+  launchError: null,
+  ...over,
+});
+const crashed = (n: number) => ({ recentCrashes: n, lastCrash: { at: 0, detail: 'worker 42 killed by SIGABRT' } });
+
+describe('workersHealth', () => {
+  it('is up when every worker is ready, and when stages run in the engine process', () => {
+    expect(workersHealth(pool({ busy: 1 }))).toEqual({ status: 'up', message: '2 of 2 workers ready, 1 busy' });
+    expect(workersHealth(pool({ mode: 'in-process', expected: 0, ready: 0 })).status).toBe('up');
+  });
+
+  it('says the workers are starting, not down, while they start within their start-up window', () => {
+    expect(workersHealth(pool({ ready: 0, starting: 2, startingForMs: 3_400 }))).toEqual({ status: 'starting', message: 'starting 2 worker processes (3 s so far)' });
+    expect(workersHealth(pool({ ready: 1, starting: 1, startingForMs: 500 }))).toEqual({ status: 'starting', message: '1 of 2 workers ready, 0 busy, 1 starting' });
+  });
+
+  it('counts a replacement after a crash as starting, and names the crash', () => {
+    const r = workersHealth(pool({ ready: 1, starting: 1, startingForMs: 200, ...crashed(1) }));
+    expect(r).toEqual({ status: 'starting', message: '1 of 2 workers ready, 0 busy, 1 starting; 1 crash(es) in 10 min, last: worker 42 killed by SIGABRT' });
+  });
+
+  it('is down when the start outlasts its window', () => {
+    expect(workersHealth(pool({ ready: 0, starting: 2, startingForMs: 61_000 }))).toEqual({
+      status: 'down',
+      explicit: false,
+      message: 'no worker process is running: not ready after 61 s',
+    });
+    expect(workersHealth(pool({ ready: 1, starting: 1, startingForMs: 61_000 }))).toEqual({
+      status: 'degraded',
+      message: '1 of 2 workers ready, 0 busy, 1 starting (one for 61 s already)',
+    });
+  });
+
+  it('is down at once when no worker can be launched', () => {
+    expect(workersHealth(pool({ ready: 0, launchError: 'spawn ENOENT' }))).toEqual({ status: 'down', explicit: true, message: 'no worker process is running: spawn ENOENT' });
+    expect(workersHealth(pool({ ready: 0, starting: 1, startingForMs: 10, launchError: 'cannot load the stages' })).status).toBe('down');
+  });
+
+  it('is a failure, not a start, when workers keep dying', () => {
+    expect(workersHealth(pool({ ready: 0, starting: 2, startingForMs: 10, ...crashed(3) })).status).toBe('down');
+    expect(workersHealth(pool({ ready: 1, starting: 1, startingForMs: 10, ...crashed(3) })).status).toBe('degraded');
+    expect(workersHealth(pool(crashed(3))).status).toBe('degraded');
+  });
+
+  it('is degraded when workers are missing and none is starting to replace them', () => {
+    expect(workersHealth(pool({ ready: 1 }))).toEqual({ status: 'degraded', message: '1 of 2 workers ready, 0 busy' });
+    expect(workersHealth(pool({ ready: 0 }))).toEqual({ status: 'down', explicit: true, message: 'no worker process is running' });
+  });
+});
