@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Page } from '@playwright/test';
+import { stages } from '../src/shared/contract';
 import { dataPaths } from '../src/main/config/data-dir';
 import { openDatabase } from '../src/main/store/database';
 import { cliPath, spawnNode } from '../test/support/spawn';
@@ -24,8 +25,13 @@ const paintRuns = quick ? 5 : 9;
 const filterRounds = quick ? 3 : 7;
 
 async function startServe(dataDir: string): Promise<{ url: string; token: string; stop(): Promise<void> }> {
-  // Ingest concurrency 0: the seeded queued items stay queued, so nothing changes under the bench.
-  const { child, done } = spawnNode([cliPath, '--data-dir', dataDir, 'serve', '--port', '0'], { env: { LIFELINE_CONCURRENCY_INGEST: '0' } });
+  // Nothing may change under the bench: no stage runs a job (concurrency 0), and transcription has
+  // an engine that cannot run (an HTTP engine with no URL), so the seeded waiting items stay waiting.
+  const env = {
+    ...Object.fromEntries(stages.map((s) => [`LIFELINE_CONCURRENCY_${s.toUpperCase()}`, '0'])),
+    LIFELINE_ASR_ENGINE: 'whisper-server',
+  };
+  const { child, done } = spawnNode([cliPath, '--data-dir', dataDir, 'serve', '--port', '0'], { env });
   let out = '';
   const m = await new Promise<RegExpExecArray>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`serve printed no address:\n${out}`)), 60_000);
