@@ -13,6 +13,7 @@ import { Engine } from './engine/engine';
 import { HealthMonitor } from './health/health-monitor';
 import { scheduleRetention, type RetentionSchedule } from './maintenance/retention-schedule';
 import { lifelineProbes } from './health/lifeline-probes';
+import { ServiceRoster } from './health/service-roster';
 import { createLogger, type Logger } from './log/logger';
 import { RecordingSessions } from './pipeline/intake/recording-sessions';
 import { WatchFolderSwitch } from './pipeline/intake/watch-folder-switch';
@@ -25,7 +26,7 @@ import { Queue } from './queue/queue';
 import { AutoRecovery } from './recovery/auto-recovery';
 import { ownerId } from './recovery/process-alive';
 import { RecoveryManager, type RecoveryOutcome } from './recovery/recovery-manager';
-import { databaseRecoveryHandler, serviceRecoveryHandler } from './recovery/service-recovery-handlers';
+import { databaseRecoveryHandler } from './recovery/service-recovery-handlers';
 import { openDatabase } from './store/database';
 import { openStore, storeOn, type Store } from './store/store';
 import { systemClock, type Clock } from './time/clock';
@@ -125,13 +126,14 @@ export function openLifeline(options: LifelineOptions): Lifeline {
   const queue = engine?.queue ?? new Queue(store.queue, { stageOrder, policies: config().stages, clock });
   const breakers = engine?.breakers ?? new BreakerBoard({ store, clock, config: () => config().breaker, log });
   for (const h of stages) if (h.service) breakers.register(h.service.name, h.service.label);
-  for (const b of store.breakers.all()) breakers.register(b.name, b.name);
+  // Breakers of services no stage calls now (another engine was chosen) still show in `lifeline breakers`.
+  for (const b of store.breakers.all()) if (!breakers.has(b.name)) breakers.register(b.name, b.name);
   const recovery =
     engine?.recovery ??
     new RecoveryManager({ store, queue, owner: ownerId(clock.now()), clock, config, handlers: new Map(stages.map((s) => [s.stage, s])), kill: () => false, log });
 
   const health: HealthMonitor = new HealthMonitor({
-    probes: lifelineProbes({ store, dataDir: paths.dataDir, clock, config, stages, breakers, engine }),
+    probes: lifelineProbes({ store, dataDir: paths.dataDir, clock, config, stages, engine }),
     clock,
     config: () => config().health,
     store,
@@ -158,13 +160,18 @@ export function openLifeline(options: LifelineOptions): Lifeline {
       })
     : null;
 
+  // Each stage service's health entry and recovery handler; they follow the settings (sync below).
+  const roster = new ServiceRoster({
+    stages,
+    health,
+    breakers,
+    recovery: engine && autoRecovery ? { autoRecovery, executor: engine.executor } : null,
+    placeBefore: ['workers', 'engine'],
+    log,
+  });
+  roster.sync();
+
   if (engine && autoRecovery) {
-    const seen = new Set<string>();
-    for (const h of stages) {
-      if (!h.service || seen.has(h.service.name)) continue;
-      seen.add(h.service.name);
-      autoRecovery.register(h.service.name, serviceRecoveryHandler(h.service, engine.executor, breakers));
-    }
     autoRecovery.register(
       'database',
       databaseRecoveryHandler(() => {
@@ -192,6 +199,11 @@ export function openLifeline(options: LifelineOptions): Lifeline {
     });
     settings.on('changed', (c) => {
       engine.reconfigure(c);
+      // An engine or server setting may have changed the services the stages call: their health
+      // entries and recovery handlers follow at once, and a new or moved one is checked now.
+      const change = roster.sync();
+      for (const name of change.retired) lastStatus.delete(name);
+      for (const name of [...change.added, ...change.replaced, ...change.rebound]) void health.checkNow(name);
       health.start();
     });
     engine.on('foreign.write', () => settings.reloadIfChanged());

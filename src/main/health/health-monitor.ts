@@ -21,7 +21,7 @@ export interface HealthMonitorDeps {
 }
 
 export interface HealthMonitorEvents {
-  /** After every round of checks. */
+  /** After every round of checks, and when a service is added or dropped. */
   checked: [snapshot: HealthSnapshot];
   /** The overall status or its reasons changed: what the tray listens to. */
   overall: [snapshot: HealthSnapshot];
@@ -30,6 +30,7 @@ export interface HealthMonitorEvents {
 }
 
 interface ProbeState {
+  /** Replaced when its service changes (setProbe). */
   probe: HealthProbe;
   history: ProbeResult[];
   damped: DampedStatus;
@@ -53,6 +54,39 @@ export class HealthMonitor extends EventEmitter<HealthMonitorEvents> {
   constructor(private readonly deps: HealthMonitorDeps) {
     super();
     for (const probe of deps.probes) this.states.set(probe.name, { probe, history: [], damped: { shown: 'unknown', failures: 0 } });
+  }
+
+  /**
+   * Adds a probe, or replaces the one with its name (a stage's service changed with the settings).
+   * A new one goes before the first of `before` that exists (else last), so the list keeps its order.
+   * A replaced one keeps its history, but not its run of failures: those were another server's.
+   */
+  setProbe(probe: HealthProbe, before: readonly string[] = []): void {
+    const old = this.states.get(probe.name);
+    if (old) {
+      old.probe = probe;
+      old.damped = { shown: 'unknown', failures: 0 };
+    } else {
+      const state: ProbeState = { probe, history: [], damped: { shown: 'unknown', failures: 0 } };
+      const at = before.find((n) => this.states.has(n));
+      const entries = [...this.states.entries()];
+      const i = at === undefined ? entries.length : entries.findIndex(([n]) => n === at);
+      entries.splice(i, 0, [probe.name, state]);
+      this.states.clear();
+      for (const [n, s] of entries) this.states.set(n, s);
+    }
+    this.announceServices();
+  }
+
+  /** Drops a probe (its service is no longer used); its persisted results stay in the store. */
+  removeProbe(name: string): boolean {
+    if (!this.states.delete(name)) return false;
+    this.announceServices();
+    return true;
+  }
+
+  names(): string[] {
+    return [...this.states.keys()];
   }
 
   /** Results persisted by earlier runs (or another process) count for uptime and history. */
@@ -194,6 +228,12 @@ export class HealthMonitor extends EventEmitter<HealthMonitorEvents> {
       return { name: h.name, label: h.label, required: h.required, status: h.status, message: h.message, needsYou: h.needsYou };
     });
     return rollUp(views, this.waitingFor);
+  }
+
+  /** The list of services changed: the overall status may have, and UIs showing the list need the new one. */
+  private announceServices(): void {
+    this.publish();
+    this.emit('checked', this.snapshot());
   }
 
   /** Recomputes the overall status; announces (and audits) a change. */
