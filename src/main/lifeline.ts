@@ -76,7 +76,10 @@ export interface Lifeline {
   clock: Clock;
   /** Tells UIs and the engine about a write made outside the contract's handlers (an upload). */
   afterWrite(): void;
-  /** Waits for required services (startup gate), recovers what was left running, starts the engine and the health checks. */
+  /**
+   * Waits for the required external services to answer at this start (startup gate; not for the
+   * worker processes), recovers what was left running, starts the engine and the health checks.
+   */
   start(): Promise<RecoveryOutcome[]>;
   call<C extends ChannelName>(channel: C, request: RequestOf<C>): Promise<Result<ResponseOf<C>>>;
   close(graceMs?: number): Promise<void>;
@@ -280,12 +283,14 @@ export function openLifeline(options: LifelineOptions): Lifeline {
       // Recordings a crashed process never finished become items first: that needs only the store,
       // and it must not wait for the startup gate (a page still recording resumes into a second part).
       void recordings.recoverAbandoned();
-      // Workers start first so that the gate can wait for them; claims only begin in engine.start().
+      // Workers start alongside the gate, which does not wait for them (their check says 'starting'
+      // meanwhile); claims only begin in engine.start(), and a job waits for a ready worker.
       void engine.executor.start();
+      // The external services the work needs are checked afresh; what the last run saw does not count.
       const still = await health.startupGate(config().health.startupTimeoutMs);
       // Closed while the gate waited (a Ctrl-C during start): start nothing.
       if (closed) return [];
-      if (still.length > 0) log.warn({ still }, 'starting although required services are not up');
+      if (still.length > 0) log.warn({ still }, 'starting although required services have not answered up at this start');
       const recovered = engine.start();
       // Later, sessions whose page went away are found within a minute of going silent for two.
       recordingSweep = setInterval(() => void recordings.recoverAbandoned(), 60_000);

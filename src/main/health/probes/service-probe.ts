@@ -14,6 +14,7 @@ export function serviceProbe(current: () => StageService, breaker: () => Breaker
     name,
     label,
     required: required ?? true,
+    gatesStartup: true,
     async check(signal): Promise<ProbeReport> {
       const service = current();
       if (service.enabled === false) return { status: 'disabled', message: 'switched off' };
