@@ -13,6 +13,7 @@ import { Engine } from './engine/engine';
 import { HealthMonitor } from './health/health-monitor';
 import { scheduleRetention, type RetentionSchedule } from './maintenance/retention-schedule';
 import { lifelineProbes } from './health/lifeline-probes';
+import { ServiceRoster } from './health/service-roster';
 import { createLogger, type Logger } from './log/logger';
 import { RecordingSessions } from './pipeline/intake/recording-sessions';
 import { WatchFolderSwitch } from './pipeline/intake/watch-folder-switch';
@@ -25,7 +26,7 @@ import { Queue } from './queue/queue';
 import { AutoRecovery } from './recovery/auto-recovery';
 import { ownerId } from './recovery/process-alive';
 import { RecoveryManager, type RecoveryOutcome } from './recovery/recovery-manager';
-import { databaseRecoveryHandler, serviceRecoveryHandler } from './recovery/service-recovery-handlers';
+import { databaseRecoveryHandler } from './recovery/service-recovery-handlers';
 import { openDatabase } from './store/database';
 import { openStore, storeOn, type Store } from './store/store';
 import { systemClock, type Clock } from './time/clock';
@@ -75,7 +76,10 @@ export interface Lifeline {
   clock: Clock;
   /** Tells UIs and the engine about a write made outside the contract's handlers (an upload). */
   afterWrite(): void;
-  /** Waits for required services (startup gate), recovers what was left running, starts the engine and the health checks. */
+  /**
+   * Waits for the required external services to answer at this start (startup gate; not for the
+   * worker processes), recovers what was left running, starts the engine and the health checks.
+   */
   start(): Promise<RecoveryOutcome[]>;
   call<C extends ChannelName>(channel: C, request: RequestOf<C>): Promise<Result<ResponseOf<C>>>;
   close(graceMs?: number): Promise<void>;
@@ -125,13 +129,14 @@ export function openLifeline(options: LifelineOptions): Lifeline {
   const queue = engine?.queue ?? new Queue(store.queue, { stageOrder, policies: config().stages, clock });
   const breakers = engine?.breakers ?? new BreakerBoard({ store, clock, config: () => config().breaker, log });
   for (const h of stages) if (h.service) breakers.register(h.service.name, h.service.label);
-  for (const b of store.breakers.all()) breakers.register(b.name, b.name);
+  // Breakers of services no stage calls now (another engine was chosen) still show in `lifeline breakers`.
+  for (const b of store.breakers.all()) if (!breakers.has(b.name)) breakers.register(b.name, b.name);
   const recovery =
     engine?.recovery ??
     new RecoveryManager({ store, queue, owner: ownerId(clock.now()), clock, config, handlers: new Map(stages.map((s) => [s.stage, s])), kill: () => false, log });
 
   const health: HealthMonitor = new HealthMonitor({
-    probes: lifelineProbes({ store, dataDir: paths.dataDir, clock, config, stages, breakers, engine }),
+    probes: lifelineProbes({ store, dataDir: paths.dataDir, clock, config, stages, engine }),
     clock,
     config: () => config().health,
     store,
@@ -158,13 +163,18 @@ export function openLifeline(options: LifelineOptions): Lifeline {
       })
     : null;
 
+  // Each stage service's health entry and recovery handler; they follow the settings (sync below).
+  const roster = new ServiceRoster({
+    stages,
+    health,
+    breakers,
+    recovery: engine && autoRecovery ? { autoRecovery, executor: engine.executor } : null,
+    placeBefore: ['workers', 'engine'],
+    log,
+  });
+  roster.sync();
+
   if (engine && autoRecovery) {
-    const seen = new Set<string>();
-    for (const h of stages) {
-      if (!h.service || seen.has(h.service.name)) continue;
-      seen.add(h.service.name);
-      autoRecovery.register(h.service.name, serviceRecoveryHandler(h.service, engine.executor, breakers));
-    }
     autoRecovery.register(
       'database',
       databaseRecoveryHandler(() => {
@@ -192,6 +202,11 @@ export function openLifeline(options: LifelineOptions): Lifeline {
     });
     settings.on('changed', (c) => {
       engine.reconfigure(c);
+      // An engine or server setting may have changed the services the stages call: their health
+      // entries and recovery handlers follow at once, and a new or moved one is checked now.
+      const change = roster.sync();
+      for (const name of change.retired) lastStatus.delete(name);
+      for (const name of [...change.added, ...change.replaced, ...change.rebound]) void health.checkNow(name);
       health.start();
     });
     engine.on('foreign.write', () => settings.reloadIfChanged());
@@ -268,12 +283,14 @@ export function openLifeline(options: LifelineOptions): Lifeline {
       // Recordings a crashed process never finished become items first: that needs only the store,
       // and it must not wait for the startup gate (a page still recording resumes into a second part).
       void recordings.recoverAbandoned();
-      // Workers start first so that the gate can wait for them; claims only begin in engine.start().
+      // Workers start alongside the gate, which does not wait for them (their check says 'starting'
+      // meanwhile); claims only begin in engine.start(), and a job waits for a ready worker.
       void engine.executor.start();
+      // The external services the work needs are checked afresh; what the last run saw does not count.
       const still = await health.startupGate(config().health.startupTimeoutMs);
       // Closed while the gate waited (a Ctrl-C during start): start nothing.
       if (closed) return [];
-      if (still.length > 0) log.warn({ still }, 'starting although required services are not up');
+      if (still.length > 0) log.warn({ still }, 'starting although required services have not answered up at this start');
       const recovered = engine.start();
       // Later, sessions whose page went away are found within a minute of going silent for two.
       recordingSweep = setInterval(() => void recordings.recoverAbandoned(), 60_000);

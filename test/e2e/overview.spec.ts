@@ -93,7 +93,9 @@ test('a running item shows its step, progress and elapsed time under Running now
 }) => {
   const blocked = await addBlockedFile(lifeline, writeWav(path.join(lifeline.inputsDir, 'long walk.wav'), { seconds: 3 }));
   // Progress the page missed (it was not open yet) reaches it from the store once a heartbeat saved it.
-  await expect.poll(async () => (await showItem(lifeline.dataDir, blocked.id)).progress?.step).toBe('copy');
+  // 'engine started' comes before the worker processes are ready (the startup gate does not wait for
+  // them), so this wait includes their start-up on a loaded machine.
+  await expect.poll(async () => (await showItem(lifeline.dataDir, blocked.id)).progress?.step, { timeout: 30_000 }).toBe('copy');
   await openLifeline(page, lifeline);
   const running = page.getByRole('region', { name: /^Running now/ });
   await expect(running.getByRole('link', { name: 'long walk.wav' })).toBeVisible();

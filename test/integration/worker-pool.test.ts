@@ -1,22 +1,14 @@
-import crypto from 'node:crypto';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { HealthSnapshot } from '../../src/shared/contract';
 import type { JobToRun } from '../../src/main/engine/stage-executor';
-import { openLifeline, type Lifeline } from '../../src/main/lifeline';
 import { createLogger } from '../../src/main/log/logger';
 import { WorkerPool } from '../../src/main/pipeline/worker/worker-pool';
 import { FakeClock, systemClock, type Clock } from '../../src/main/time/clock';
 import { fakeLauncher } from '../support/fake-worker-launcher';
-import { testStagesFor } from '../support/test-stages';
-import { tempDir } from '../support/temp-dir';
 import { waitFor } from '../support/wait-for';
 
 const pools: WorkerPool[] = [];
-const apps: Lifeline[] = [];
 afterEach(async () => {
   for (const p of pools.splice(0)) await p.close();
-  for (const a of apps.splice(0)) await a.close(0);
 });
 
 function pool(launcher: ReturnType<typeof fakeLauncher>['launcher'], size = 2, clock: Clock = systemClock) {
@@ -82,31 +74,5 @@ describe('the worker pool', () => {
     await p.start();
     expect(p.capacity()).toBe(0);
     expect(p.liveness()).toMatchObject({ ready: 0, launchError: 'spawn ENOENT (no runtime to start workers with)' });
-  });
-});
-
-describe('the startup gate', () => {
-  it('says "starting: waiting for Workers" until the workers are ready, then starts the engine', async () => {
-    const f = fakeLauncher({ readyAfterMs: 400 });
-    const app = openLifeline({
-      dataDir: path.join(tempDir(), 'data'),
-      withEngine: true,
-      processName: 'test',
-      stages: testStagesFor({}),
-      workerLauncher: f.launcher,
-      env: { LIFELINE_WORKERS: '2', LIFELINE_HEALTH_STARTUP_TIMEOUT_MS: '10000' },
-    });
-    apps.push(app);
-    const seen: HealthSnapshot[] = [];
-    app.events.on('health.changed', (h) => seen.push(h));
-    const id = app.queue.add({ sha256: crypto.randomBytes(32).toString('hex'), sourcePath: '/t/a.wav', fileName: 'a.wav', sizeBytes: 1, priority: 0 }).itemId;
-    const started = app.start();
-    await waitFor('the gate to say what it waits for', () => seen.length > 0);
-    expect(seen[0]).toMatchObject({ overall: 'starting', reasons: [expect.stringMatching(/^starting: waiting for .*Workers/)] });
-    expect(app.engine!.isRunning).toBe(false);
-    await started;
-    expect(app.engine!.isRunning).toBe(true);
-    await waitFor('the item to be done', () => app.store.reads.summary(id)!.state === 'done');
-    expect(app.health.snapshot().overall).not.toBe('starting');
   });
 });

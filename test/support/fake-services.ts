@@ -22,8 +22,19 @@ export interface RecordedRequest {
 
 export interface FakeService {
   url: string;
+  /** Calls of the service itself (uploads, chats); health probes are not among them. */
   requests: RecordedRequest[];
+  /** GET requests with no body (Lifeline's health and recovery probes), by path. */
+  probes: string[];
   close(): Promise<void>;
+}
+
+/** Answers a health probe (a GET) with 200 and records it; false for anything else. */
+function answerProbe(req: http.IncomingMessage, res: http.ServerResponse, probes: string[]): boolean {
+  if (req.method !== 'GET') return false;
+  probes.push(req.url ?? '');
+  res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+  return true;
 }
 
 async function readBody(req: http.IncomingMessage): Promise<Buffer> {
@@ -53,17 +64,17 @@ export function wordsFor(sha256: string): string {
   return [0, 2, 4].map((i) => vocabulary[parseInt(sha256.slice(i, i + 2), 16) % vocabulary.length]).join(' ');
 }
 
-/** Listens on 127.0.0.1 (a free port); `close` also drops kept-alive and hanging connections. */
-export async function listenOnLoopback(server: http.Server): Promise<{ url: string; close(): Promise<void> }> {
+/** Listens on 127.0.0.1 (a free port, or `port`); `close` also drops kept-alive and hanging connections. */
+export async function listenOnLoopback(server: http.Server, port = 0): Promise<{ url: string; close(): Promise<void> }> {
   const sockets = new Set<import('node:net').Socket>();
   server.on('connection', (s) => {
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((r) => server.listen(port, '127.0.0.1', r));
+  const bound = (server.address() as AddressInfo).port;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${bound}`,
     close: () =>
       new Promise<void>((r) => {
         for (const s of sockets) s.destroy();
@@ -72,17 +83,20 @@ export async function listenOnLoopback(server: http.Server): Promise<{ url: stri
   };
 }
 
-async function listenLocally(server: http.Server, requests: RecordedRequest[]): Promise<FakeService> {
-  return { ...(await listenOnLoopback(server)), requests };
+async function listenLocally(server: http.Server, requests: RecordedRequest[], probes: string[], port?: number): Promise<FakeService> {
+  return { ...(await listenOnLoopback(server, port)), requests, probes };
 }
 
 /**
  * A transcription server on 127.0.0.1 speaking OpenAI's `/v1/audio/transcriptions` or whisper.cpp's
  * `/inference` (multipart upload, verbose_json answer). `behave(n)` picks the answer to request n.
+ * `port` listens on that port (a server "back up" where it was before).
  */
-export async function startAsrServer(options: { delayMs?: number; behave?: (n: number) => Behaviour } = {}): Promise<FakeService> {
+export async function startAsrServer(options: { delayMs?: number; behave?: (n: number) => Behaviour; port?: number } = {}): Promise<FakeService> {
   const requests: RecordedRequest[] = [];
+  const probes: string[] = [];
   const server = http.createServer((req, res) => {
+    if (answerProbe(req, res, probes)) return;
     void (async () => {
       const body = await readBody(req);
       const fields = await parseMultipart(body, req.headers['content-type'] ?? '');
@@ -111,7 +125,7 @@ export async function startAsrServer(options: { delayMs?: number; behave?: (n: n
       );
     })().catch((err: unknown) => res.writeHead(500).end(String(err)));
   });
-  return listenLocally(server, requests);
+  return listenLocally(server, requests, probes, options.port);
 }
 
 /**
@@ -120,7 +134,9 @@ export async function startAsrServer(options: { delayMs?: number; behave?: (n: n
  */
 export async function startChatServer(reply: (n: number) => string | Behaviour): Promise<FakeService> {
   const requests: RecordedRequest[] = [];
+  const probes: string[] = [];
   const server = http.createServer((req, res) => {
+    if (answerProbe(req, res, probes)) return;
     void (async () => {
       const body = await readBody(req);
       const fields = JSON.parse(body.toString('utf8')) as Record<string, unknown>;
@@ -138,7 +154,7 @@ export async function startChatServer(reply: (n: number) => string | Behaviour):
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(envelope));
     })().catch((err: unknown) => res.writeHead(500).end(String(err)));
   });
-  return listenLocally(server, requests);
+  return listenLocally(server, requests, probes);
 }
 
 /** A port on 127.0.0.1 with nothing listening (connection refused). */

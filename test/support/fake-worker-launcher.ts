@@ -11,8 +11,9 @@ export class FakeWorker implements WorkerProcess {
   private readonly exitListeners: ((e: WorkerExit) => void)[] = [];
   private exited = false;
 
-  constructor(readyAfterMs: number, private readonly runMs: number) {
-    setTimeout(() => this.emit({ type: 'ready', pid: this.pid, stages: ['ingest', 'transcribe'] }), readyAfterMs);
+  /** Says ready after `readyAfterMs`, and not before `ready` resolves (the test decides when start-up ends). */
+  constructor(readyAfterMs: number, private readonly runMs: number, ready: Promise<void> = Promise.resolve()) {
+    setTimeout(() => void ready.then(() => this.emit({ type: 'ready', pid: this.pid, stages: ['ingest', 'transcribe'] })), readyAfterMs);
   }
 
   send(m: ToWorker): boolean {
@@ -47,12 +48,12 @@ export class FakeWorker implements WorkerProcess {
   }
 }
 
-export function fakeLauncher(options: { readyAfterMs?: number; runMs?: number; fail?: () => boolean } = {}) {
+export function fakeLauncher(options: { readyAfterMs?: number; runMs?: number; fail?: () => boolean; ready?: Promise<void> } = {}) {
   const launched: FakeWorker[] = [];
   const launcher: WorkerLauncher = {
     launch() {
       if (options.fail?.()) throw new Error('spawn ENOENT (no runtime to start workers with)');
-      const w = new FakeWorker(options.readyAfterMs ?? 1, options.runMs ?? 5);
+      const w = new FakeWorker(options.readyAfterMs ?? 1, options.runMs ?? 5, options.ready);
       launched.push(w);
       return w;
     },

@@ -87,7 +87,9 @@ export function recoveryHandlers(ctx: ApiContext): { [C in RecoveryChannels]: Ha
       }
       const ownStages = ctx.stages.filter((s) => s.service?.name === req.name).map((s) => s.stage);
       const recovered = ownStages.length > 0 ? done(recovery.resetStuck().filter((r) => ownStages.includes(r.stage))) : [];
-      const run = (await auto.manual(req.name))!;
+      const run = await auto.manual(req.name);
+      // The settings stopped using the service while its handler ran.
+      if (!run) throw new ApiError('NOT_FOUND', `"${req.name}" is no longer used`);
       return {
         service: req.name,
         action: run.action,

@@ -54,9 +54,13 @@ export class BreakerBoard extends EventEmitter<BreakerBoardEvents> {
     super();
   }
 
-  /** Registers a service, restoring its persisted state. */
+  /** Registers a service, restoring its persisted state; a known one keeps its state and takes the label (the settings may have changed it). */
   register(name: string, label: string): void {
-    if (this.entries.has(name)) return;
+    const known = this.entries.get(name);
+    if (known) {
+      known.label = label;
+      return;
+    }
     const stored = this.deps.store.breakers.all().find((b) => b.name === name);
     const policy = stored ? CircuitBreakerPolicy.restore(this.deps.config(), stored.state) : new CircuitBreakerPolicy(this.deps.config());
     this.entries.set(name, { label, policy, rev: stored?.rev ?? 0, since: stored?.updatedAt ?? null });

@@ -41,6 +41,9 @@ export class StageAvailability {
         breakers.register(service.name, service.label);
         const view = breakers.view(service.name);
         gates.set(stage, 'breaker', view && view.state !== 'closed' ? breakerReason(service.label, view) : null);
+      } else {
+        // The stage no longer calls a service (the settings chose a local engine): the old one's breaker holds nothing.
+        gates.set(stage, 'breaker', null);
       }
       const reason = gates.reason(stage);
       if (reason !== undefined) {

@@ -102,3 +102,40 @@ describe('the Workers health check while worker processes start', () => {
     expect(workers(monitor).uptimePercent).toBe(0);
   });
 });
+
+describe('services added and dropped while running', () => {
+  const probe = (name: string, status: 'up' | 'down', label = name) => ({ name, label, required: true, check: () => ({ status, explicit: true, message: status }) });
+
+  it('puts a new service before the workers, drops one no longer used, and tells listeners both times', async () => {
+    const clock = new FakeClock();
+    const w = twoWorkers(clock);
+    w.becomeReady(2);
+    const { monitor } = monitorOf(clock, w.executor);
+    const lists: string[][] = [];
+    monitor.on('checked', (s) => lists.push(s.services.map((x) => x.name)));
+
+    monitor.setProbe(probe('asr', 'down'), ['workers']);
+    expect(lists.at(-1)).toEqual(['asr', 'workers']);
+    await monitor.checkNow();
+    expect(monitor.snapshot()).toMatchObject({ overall: 'red', reasons: ['asr is down: down'] });
+
+    expect(monitor.removeProbe('asr')).toBe(true);
+    expect(lists.at(-1)).toEqual(['workers']);
+    expect(monitor.snapshot()).toMatchObject({ overall: 'green', reasons: [] });
+    expect(monitor.removeProbe('asr')).toBe(false);
+  });
+
+  it('a replaced service keeps its history but not the run of failures of the one before', async () => {
+    const clock = new FakeClock();
+    const w = twoWorkers(clock);
+    w.becomeReady(2);
+    const { monitor } = monitorOf(clock, w.executor);
+    monitor.setProbe(probe('asr', 'down', 'Whisper server'), ['workers']);
+    await monitor.checkNow('asr');
+    monitor.setProbe(probe('asr', 'up', 'Speech recognition server'), ['workers']);
+    expect(monitor.snapshot().services.map((s) => s.name)).toEqual(['asr', 'workers']);
+    expect(monitor.snapshot().services[0]).toMatchObject({ label: 'Speech recognition server', status: 'unknown' });
+    await monitor.checkNow('asr');
+    expect(monitor.detail('asr')).toMatchObject({ status: 'up', uptimePercent: 50, history: [{ status: 'up' }, { status: 'down' }] });
+  });
+});

@@ -7,6 +7,8 @@ import type { ServiceEventsStore } from '../store/service-events-store';
 import type { Clock } from '../time/clock';
 import type { HealthProbe } from './health-probe';
 import { dampStatus, rollUp, uptimePercent, type DampedStatus, type ProbeResult, type Rollup } from './health-rollup-policy';
+import { runProbe } from './run-probe';
+import { StartupGatePolicy } from './startup-gate-policy';
 
 export interface HealthMonitorDeps {
   probes: HealthProbe[];
@@ -21,7 +23,7 @@ export interface HealthMonitorDeps {
 }
 
 export interface HealthMonitorEvents {
-  /** After every round of checks. */
+  /** After every round of checks, and when a service is added or dropped. */
   checked: [snapshot: HealthSnapshot];
   /** The overall status or its reasons changed: what the tray listens to. */
   overall: [snapshot: HealthSnapshot];
@@ -30,6 +32,7 @@ export interface HealthMonitorEvents {
 }
 
 interface ProbeState {
+  /** Replaced when its service changes (setProbe). */
   probe: HealthProbe;
   history: ProbeResult[];
   damped: DampedStatus;
@@ -49,10 +52,46 @@ export class HealthMonitor extends EventEmitter<HealthMonitorEvents> {
   private last: Rollup = { overall: 'green', reasons: [], notes: [] };
   private checkedAt: number | null = null;
   private round: Promise<HealthSnapshot> | null = null;
+  /** While the startup gate runs: it counts only results taken from then on. */
+  private gate: StartupGatePolicy | null = null;
+  private readonly stopping = new AbortController();
 
   constructor(private readonly deps: HealthMonitorDeps) {
     super();
     for (const probe of deps.probes) this.states.set(probe.name, { probe, history: [], damped: { shown: 'unknown', failures: 0 } });
+  }
+
+  /**
+   * Adds a probe, or replaces the one with its name (a stage's service changed with the settings).
+   * A new one goes before the first of `before` that exists (else last), so the list keeps its order.
+   * A replaced one keeps its history, but not its run of failures: those were another server's.
+   */
+  setProbe(probe: HealthProbe, before: readonly string[] = []): void {
+    const old = this.states.get(probe.name);
+    if (old) {
+      old.probe = probe;
+      old.damped = { shown: 'unknown', failures: 0 };
+    } else {
+      const state: ProbeState = { probe, history: [], damped: { shown: 'unknown', failures: 0 } };
+      const at = before.find((n) => this.states.has(n));
+      const entries = [...this.states.entries()];
+      const i = at === undefined ? entries.length : entries.findIndex(([n]) => n === at);
+      entries.splice(i, 0, [probe.name, state]);
+      this.states.clear();
+      for (const [n, s] of entries) this.states.set(n, s);
+    }
+    this.announceServices();
+  }
+
+  /** Drops a probe (its service is no longer used); its persisted results stay in the store. */
+  removeProbe(name: string): boolean {
+    if (!this.states.delete(name)) return false;
+    this.announceServices();
+    return true;
+  }
+
+  names(): string[] {
+    return [...this.states.keys()];
   }
 
   /** Results persisted by earlier runs (or another process) count for uptime and history. */
@@ -63,14 +102,17 @@ export class HealthMonitor extends EventEmitter<HealthMonitorEvents> {
     }
   }
 
+  /** Checks on the interval (again, after a settings change). */
   start(): void {
-    this.stop();
+    clearInterval(this.timer);
     this.timer = setInterval(() => void this.checkNow(), this.deps.config().intervalMs);
     this.timer.unref();
   }
 
+  /** No more checks; a startup gate still waiting gives up at once. */
   stop(): void {
     clearInterval(this.timer);
+    this.stopping.abort();
   }
 
   /** Checks now (every probe, or one); concurrent calls share the round in progress. */
@@ -81,26 +123,65 @@ export class HealthMonitor extends EventEmitter<HealthMonitorEvents> {
   }
 
   /**
-   * Waits until every required service is up (checking every `everyMs`), at most `timeoutMs`; the
-   * overall status reads "starting: waiting for X" meanwhile. Returns the services still not up.
+   * Waits until every required external service (`gatesStartup`: the database, the disk, each stage's
+   * server) has answered at this start with a status the work can run with, at most `timeoutMs`;
+   * results stored by an earlier run count for uptime and history, never here. The worker processes
+   * are not waited for (their check says `starting`). The overall status reads "starting: waiting
+   * for X" meanwhile. Returns the services still not up (the rules: startup-gate-policy.ts).
    */
   async startupGate(timeoutMs: number, everyMs = 250): Promise<string[]> {
-    const deadline = this.deps.clock.monotonic() + timeoutMs;
-    const required = [...this.states.values()].filter((s) => s.probe.required);
-    for (;;) {
-      this.waitingFor = required.filter((s) => s.history.at(-1)?.status !== 'up').map((s) => s.probe.label);
-      if (this.waitingFor.length === 0 || this.deps.clock.monotonic() >= deadline) break;
+    const { clock } = this.deps;
+    const gate = new StartupGatePolicy({ startedAt: clock.monotonic(), timeoutMs, retryEveryMs: everyMs });
+    this.gate = gate;
+    let out: Promise<unknown> | null = null;
+    let still: string[] = [];
+    try {
+      for (;;) {
+        const d = gate.decide(this.gatedServices(), clock.monotonic());
+        if (d.kind === 'open') break;
+        if (d.kind === 'timed_out') {
+          still = d.still;
+          this.deps.log.warn({ still, timeoutMs }, 'startup gate timed out; starting anyway');
+          break;
+        }
+        if (this.stopping.signal.aborted) break;
+        this.waitingFor = d.waitingFor;
+        this.publish();
+        if (d.check.length > 0) {
+          gate.checkStarted();
+          out = this.runRound(d.check).finally(() => {
+            gate.checkEnded(clock.monotonic());
+            out = null;
+          });
+        }
+        await this.pause(d.wakeInMs, out);
+      }
+    } finally {
+      this.gate = null;
+      this.waitingFor = [];
       this.publish();
-      await this.runRound(required.map((s) => s.probe.name));
-      this.waitingFor = required.filter((s) => s.history.at(-1)?.status !== 'up').map((s) => s.probe.label);
-      if (this.waitingFor.length === 0 || this.deps.clock.monotonic() >= deadline) break;
-      await new Promise((r) => setTimeout(r, everyMs));
     }
-    const still = this.waitingFor;
-    if (still.length > 0) this.deps.log.warn({ still }, 'startup gate timed out; starting anyway');
-    this.waitingFor = [];
-    this.publish();
     return still;
+  }
+
+  private gatedServices(): { name: string; label: string }[] {
+    return [...this.states.values()].filter((s) => s.probe.required && s.probe.gatesStartup === true).map((s) => ({ name: s.probe.name, label: s.probe.label }));
+  }
+
+  /** Until `ms` have passed, the round out ends, or the monitor stops, whichever comes first. */
+  private pause(ms: number, out: Promise<unknown> | null): Promise<void> {
+    const signal = this.stopping.signal;
+    return new Promise<void>((resolve) => {
+      if (signal.aborted) return resolve();
+      const done = () => {
+        clearTimeout(timer);
+        signal.removeEventListener('abort', done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      signal.addEventListener('abort', done, { once: true });
+      void out?.then(done, done);
+    });
   }
 
   /** The current view: service extras (breaker, needs-you) are read live, so the rollup is too. */
@@ -140,13 +221,15 @@ export class HealthMonitor extends EventEmitter<HealthMonitorEvents> {
 
   private async runRound(names: string[] | null): Promise<HealthSnapshot> {
     const states = [...this.states.values()].filter((s) => names === null || names.includes(s.probe.name));
-    const results = await Promise.all(states.map((s) => this.runProbe(s.probe)));
+    const timeoutMs = this.deps.config().probeTimeoutMs;
+    const results = await Promise.all(states.map((s) => runProbe(s.probe, timeoutMs, this.deps.clock)));
     const cfg = this.deps.config();
     states.forEach((s, i) => {
       const r = results[i]!;
       s.history.push(r);
       if (s.history.length > cfg.historySize) s.history.splice(0, s.history.length - cfg.historySize);
       s.damped = dampStatus(s.damped, r, cfg.failuresBeforeAlert);
+      this.gate?.record(s.probe.name, r.status);
       this.emit('result', s.probe.name, r);
     });
     this.checkedAt = this.deps.clock.now();
@@ -167,33 +250,18 @@ export class HealthMonitor extends EventEmitter<HealthMonitorEvents> {
     return snapshot;
   }
 
-  private async runProbe(probe: HealthProbe): Promise<ProbeResult> {
-    const ac = new AbortController();
-    const timeoutMs = this.deps.config().probeTimeoutMs;
-    const t = performance.now();
-    let timer: NodeJS.Timeout | undefined;
-    try {
-      const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => {
-          ac.abort(new Error('timed out'));
-          reject(new Error(`no answer within ${timeoutMs} ms`));
-        }, timeoutMs);
-      });
-      const report = await Promise.race([Promise.resolve().then(() => probe.check(ac.signal)), timeout]);
-      return { ...report, latencyMs: report.latencyMs === undefined ? performance.now() - t : report.latencyMs, at: this.deps.clock.now() };
-    } catch (err: unknown) {
-      return { status: 'down', message: err instanceof Error ? err.message : String(err), latencyMs: null, at: this.deps.clock.now() };
-    } finally {
-      clearTimeout(timer);
-    }
-  }
-
   private rollup(): Rollup {
     const views = [...this.states.values()].map((s) => {
       const h = this.serviceHealth(s);
       return { name: h.name, label: h.label, required: h.required, status: h.status, message: h.message, needsYou: h.needsYou };
     });
     return rollUp(views, this.waitingFor);
+  }
+
+  /** The list of services changed: the overall status may have, and UIs showing the list need the new one. */
+  private announceServices(): void {
+    this.publish();
+    this.emit('checked', this.snapshot());
   }
 
   /** Recomputes the overall status; announces (and audits) a change. */

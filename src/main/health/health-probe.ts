@@ -15,6 +15,12 @@ export interface HealthProbe {
   label: string;
   /** Work stops without it: red when down. */
   required: boolean;
+  /**
+   * An external service the work needs (the database, the disk, a stage's server): when required,
+   * the startup gate waits for it to answer at this start. Default false: the worker processes and
+   * the engine itself report their own start-up and are not waited for.
+   */
+  gatesStartup?: boolean;
   /** Checks once. A probe that throws or outlives the timeout reports `down`. */
   check(signal: AbortSignal): Promise<ProbeReport> | ProbeReport;
 }

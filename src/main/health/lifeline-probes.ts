@@ -1,5 +1,4 @@
 import type { Stage } from '../../shared/contract';
-import type { BreakerBoard } from '../breakers/breaker-board';
 import type { EngineConfig } from '../config/config';
 import type { Engine } from '../engine/engine';
 import type { StageHandler } from '../pipeline/stage-handler';
@@ -11,7 +10,6 @@ import { diskProbe } from './probes/disk-probe';
 import { processProbe } from './probes/process-probe';
 import { remoteEngineProbe } from './probes/remote-engine-probe';
 import { deadLettersProbe, queueProbe } from './probes/queue-probe';
-import { serviceProbe } from './probes/service-probe';
 import { workersProbe } from './probes/workers-probe';
 
 export interface ProbeDeps {
@@ -20,12 +18,15 @@ export interface ProbeDeps {
   clock: Clock;
   config(): EngineConfig;
   stages: readonly StageHandler[];
-  breakers: BreakerBoard;
   /** Null in a process without an engine (the CLI): engine-only probes are left out. */
   engine: Engine | null;
 }
 
-/** Every probe Lifeline runs: the store, the disk, the queue, dead letters, each stage service, and (with an engine) its workers and itself. */
+/**
+ * The probes Lifeline always runs: the store, the disk, the queue, dead letters, and (with an engine)
+ * its workers and itself. Each stage service's probe comes and goes with the settings (service-roster.ts),
+ * placed before the workers.
+ */
 export function lifelineProbes(d: ProbeDeps): HealthProbe[] {
   const health = () => d.config().health;
   const stageOrder: Stage[] = d.stages.map((s) => s.stage);
@@ -48,13 +49,6 @@ export function lifelineProbes(d: ProbeDeps): HealthProbe[] {
     }),
     deadLettersProbe(d.store.metrics),
   ];
-  const seen = new Set<string>();
-  for (const h of d.stages) {
-    if (!h.service || seen.has(h.service.name)) continue;
-    seen.add(h.service.name);
-    const name = h.service.name;
-    probes.push(serviceProbe(h.service, () => d.breakers.view(name)));
-  }
   if (d.engine) probes.push(workersProbe(d.engine.executor), processProbe(health));
   else probes.push(remoteEngineProbe(d.store.health, () => d.clock.now(), health));
   return probes;

@@ -68,8 +68,20 @@ export class AutoRecovery extends EventEmitter<AutoRecoveryEvents> {
     super();
   }
 
+  /**
+   * Registers a service's handler. Registering again replaces it and starts afresh (the service now
+   * is another server or kind): attempts, cooldown and "needs you" were about the one before.
+   */
   register(service: string, handler: RecoveryHandler): void {
-    if (!this.entries.has(service)) this.entries.set(service, { handler, state: freshAutoRecovery(), running: false });
+    this.clearTimers(this.entries.get(service));
+    this.entries.set(service, { handler, state: freshAutoRecovery(), running: false });
+  }
+
+  /** The service is no longer used: no more runs, nothing pending. A run under way finishes unseen. */
+  unregister(service: string): boolean {
+    const e = this.entries.get(service);
+    this.clearTimers(e);
+    return this.entries.delete(service);
   }
 
   has(service: string): boolean {
@@ -126,7 +138,9 @@ export class AutoRecovery extends EventEmitter<AutoRecoveryEvents> {
     e.retryTimer = undefined;
     e.state = freshAutoRecovery();
     const outcome = e.running ? null : await this.run(service, e, 'asked by the user', 1, 'user');
-    return { ...this.status(service)!, outcome };
+    // Dropped while it ran (the settings stopped using the service): as for an unknown service.
+    const status = this.status(service);
+    return status && { ...status, outcome };
   }
 
   status(service: string): AutoRecoveryStatus | undefined {
@@ -151,10 +165,20 @@ export class AutoRecovery extends EventEmitter<AutoRecoveryEvents> {
 
   stop(): void {
     this.ac.abort(new Error('stopping'));
-    for (const e of this.entries.values()) {
-      clearTimeout(e.retryTimer);
-      clearTimeout(e.giveUpTimer);
-    }
+    for (const e of this.entries.values()) this.clearTimers(e);
+  }
+
+  private clearTimers(e: Entry | undefined): void {
+    if (!e) return;
+    clearTimeout(e.retryTimer);
+    clearTimeout(e.giveUpTimer);
+    e.retryTimer = undefined;
+    e.giveUpTimer = undefined;
+  }
+
+  /** Announces the entry's status, unless it was replaced or dropped meanwhile (a run that outlived it). */
+  private announce(service: string, e: Entry): void {
+    if (this.entries.get(service) === e) this.emit('changed', this.status(service)!);
   }
 
   private async run(service: string, e: Entry, why: string, attempt: number, actor: 'recovery' | 'user' = 'recovery'): Promise<AutoRecoveryRunOutcome> {
@@ -183,11 +207,11 @@ export class AutoRecovery extends EventEmitter<AutoRecoveryEvents> {
       log.warn({ err, service }, 'could not record the auto-recovery run');
     }
     log.warn({ service, attempt, type, tookMs: took }, 'auto-recovery handler ran');
-    this.emit('changed', this.status(service)!);
-    if (e.state.attempts >= max) {
+    this.announce(service, e);
+    if (e.state.attempts >= max && this.entries.get(service) === e) {
       clearTimeout(e.giveUpTimer);
       e.giveUpTimer = setTimeout(() => {
-        if (this.deps.stillFailing(service)) this.emit('changed', this.status(service)!);
+        if (this.deps.stillFailing(service)) this.announce(service, e);
       }, Math.max(0, e.state.nextAllowedAt - clock.now()) + 5);
       e.giveUpTimer.unref();
     }

@@ -7,12 +7,16 @@ import { missingCase } from '../queue/job-state';
 /**
  * The auto-recovery handler of a stage's service. A local engine lives in the worker processes:
  * restarting them reloads the engine and its model. An HTTP endpoint cannot be restarted from
- * here: it is probed again, and an answer ends the breaker's open time early.
+ * here: it is probed again, and an answer ends the breaker's open time early. `current` is the
+ * service as the settings have it now (a moved server is probed at its new address); its kind is
+ * taken once, and a change of kind replaces the handler (service-roster.ts).
  */
-export function serviceRecoveryHandler(service: StageService, executor: StageExecutor, breakers: BreakerBoard): RecoveryHandler {
+export function serviceRecoveryHandler(current: () => StageService, executor: StageExecutor, breakers: BreakerBoard): RecoveryHandler {
+  const service = current();
   const probeAndExpedite = async (signal: AbortSignal): Promise<string> => {
-    if (!service.probe) return 'no probe to check it with; the breaker will let one item through when its open time is up';
-    await service.probe(signal);
+    const now = current();
+    if (!now.probe) return 'no probe to check it with; the breaker will let one item through when its open time is up';
+    await now.probe(signal);
     breakers.expedite(service.name, 'a recovery probe got an answer');
     return 'it answered: one item will now test it (half-open)';
   };
@@ -29,7 +33,7 @@ export function serviceRecoveryHandler(service: StageService, executor: StageExe
       return {
         action: 're-probe the endpoint',
         run: async (signal) => {
-          if (!service.probe) throw new Error(`${service.label} has no probe configured`);
+          if (!current().probe) throw new Error(`${service.label} has no probe configured`);
           return probeAndExpedite(signal);
         },
       };

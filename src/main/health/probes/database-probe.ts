@@ -11,6 +11,7 @@ export function databaseProbe(health: HealthStore): HealthProbe {
     name: 'database',
     label: 'Database',
     required: true,
+    gatesStartup: true,
     check(): ProbeReport {
       if (!checkedIntegrity) {
         const problems = health.quickCheck();

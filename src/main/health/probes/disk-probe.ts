@@ -11,6 +11,7 @@ export function diskProbe(dataDir: string, config: () => HealthConfig): HealthPr
     name: 'disk',
     label: 'Disk space',
     required: true,
+    gatesStartup: true,
     async check(): Promise<ProbeReport> {
       const s = await fs.promises.statfs(dataDir);
       const free = s.bavail * s.bsize;

@@ -1,7 +1,7 @@
 import type { MemoriesStore } from '../../store/memories-store';
 import type { TranscriptsStore } from '../../store/transcripts-store';
 import { permanentError } from '../stage-error';
-import type { StageContext, StageHandler } from '../stage-handler';
+import type { StageContext, StageHandler, StageService } from '../stage-handler';
 import type { MemoryExtractor } from './memory-extractor';
 
 /**
@@ -13,6 +13,11 @@ export class ExtractStage implements StageHandler {
   readonly stage = 'extract' as const;
   /** `extractor` may be where to get the current one (it follows the settings); a job keeps the one it started with. */
   constructor(private readonly deps: { transcripts: TranscriptsStore; memories: MemoriesStore; extractor: MemoryExtractor | (() => MemoryExtractor) }) {}
+
+  /** The LLM server, when the current extractor calls one; it follows the settings, as the extractor does. */
+  get service(): StageService | undefined {
+    return this.extractor().service;
+  }
 
   private extractor(): MemoryExtractor {
     const e = this.deps.extractor;

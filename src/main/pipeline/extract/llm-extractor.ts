@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import type { Memory, Transcript } from '../../../shared/contract';
+import { probeEndpoint } from '../http/endpoint-probe';
 import { httpRequest } from '../http/http-request';
 import { permanentError, serviceError } from '../stage-error';
-import type { Availability } from '../stage-handler';
+import type { Availability, StageService } from '../stage-handler';
 import type { ExtractOptions, MemoryExtractor } from './memory-extractor';
 import { extractionMessages, llmReplySchema, parseLlmReply } from './llm-reply';
 
@@ -38,11 +39,19 @@ export class LlmExtractor implements MemoryExtractor {
   readonly name: string;
   private readonly url: string | undefined;
   private readonly model: string;
+  /** The server, once there is an address: it gets a breaker, a health entry and auto-recovery (re-probe). */
+  readonly service: StageService | undefined;
 
   constructor(private readonly o: LlmExtractorOptions) {
     this.url = o.url ?? (o.flavour === 'ollama' ? 'http://127.0.0.1:11434' : undefined);
     this.model = o.model ?? (o.flavour === 'ollama' ? 'llama3.2' : 'gpt-4o-mini');
     this.name = `${o.flavour}:${this.model}`;
+    const url = this.url;
+    const label = o.flavour === 'ollama' ? 'Ollama server' : 'Language model server';
+    this.service =
+      url && URL.canParse(url)
+        ? { name: 'llm', label, kind: 'http-endpoint', required: true, probe: (signal) => probeEndpoint(url, `the ${label.toLowerCase()}`, signal) }
+        : undefined;
   }
 
   availability(): Availability {

@@ -1,5 +1,5 @@
 import type { Memory, Transcript } from '../../../shared/contract';
-import type { Availability } from '../stage-handler';
+import type { Availability, StageService } from '../stage-handler';
 
 export interface ExtractOptions {
   /** When the recording was made: relative dates ("tomorrow at 3 pm") resolve against it. */
@@ -16,5 +16,7 @@ export interface MemoryExtractor {
   /** Stored with each memory ("rules", "ollama:llama3.2", …). */
   readonly name: string;
   availability(): Availability;
+  /** The server it calls, when it calls one: the extract stage then gets a breaker, a health entry and auto-recovery. */
+  readonly service?: StageService;
   extract(transcript: Transcript, options: ExtractOptions): Promise<Memory[]>;
 }

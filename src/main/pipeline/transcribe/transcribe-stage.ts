@@ -30,8 +30,8 @@ export class TranscribeStage implements StageHandler {
 
   /**
    * The ASR server, when the current engine calls one (breaker, health entry, auto-recovery). It
-   * follows the settings: switching to an HTTP engine while running gives it a breaker at once; its
-   * health entry and auto-recovery handler are set up at the next start.
+   * follows the settings: switching to an HTTP engine while running gives it all three at once
+   * (`ServiceRoster`), and switching back to a local engine drops them.
    */
   get service(): StageService | undefined {
     return this.engine().service;
