@@ -1,8 +1,9 @@
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { HealthSnapshot, ServiceHealth } from '../../src/shared/contract';
 import { openLifeline, type Lifeline } from '../../src/main/lifeline';
 import { startAsrServer, startChatServer, type FakeService } from '../support/fake-services';
+import { closeAfterEach } from '../support/close-after-each';
 import { tempDir } from '../support/temp-dir';
 import { waitFor } from '../support/wait-for';
 
@@ -16,22 +17,17 @@ const env = {
   PATH: process.env.PATH,
 };
 
-const opened: Lifeline[] = [];
-const servers: FakeService[] = [];
-afterEach(async () => {
-  for (const app of opened.splice(0)) await app.close(0);
-  for (const s of servers.splice(0)) await s.close();
-});
+const closing = closeAfterEach();
 
 async function serve<T extends FakeService>(s: Promise<T>): Promise<T> {
   const server = await s;
-  servers.push(server);
+  closing.track(server);
   return server;
 }
 
 function open(): Lifeline {
   const app = openLifeline({ dataDir: path.join(tempDir(), 'data'), withEngine: true, processName: 'test', env });
-  opened.push(app);
+  closing.track(app);
   return app;
 }
 
@@ -120,7 +116,7 @@ describe('a service the settings stop using', () => {
       processName: 'test',
       env: { ...env, LIFELINE_BREAKER_CONSECUTIVE_FAILURES: '1' },
     });
-    opened.push(app);
+    closing.track(app);
     await set(app, { 'asr.engine': 'openai', 'asr.url': asr.url });
     await app.start();
     app.breakers.failure('asr', 'ASR_SERVER_ERROR: HTTP 500');

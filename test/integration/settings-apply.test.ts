@@ -1,11 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openLifeline, type Lifeline } from '../../src/main/lifeline';
 import { openStore } from '../../src/main/store/store';
 import { dataPaths } from '../../src/main/config/data-dir';
 import { writeWav } from '../support/audio-files';
 import { startAsrServer, type FakeService } from '../support/fake-services';
+import { closeAfterEach } from '../support/close-after-each';
 import { tempDir } from '../support/temp-dir';
 import { waitFor } from '../support/wait-for';
 
@@ -19,22 +20,17 @@ const fast = {
   PATH: process.env.PATH,
 };
 
-const opened: Lifeline[] = [];
-const servers: FakeService[] = [];
-afterEach(async () => {
-  for (const app of opened.splice(0)) await app.close(0);
-  for (const s of servers.splice(0)) await s.close();
-});
+const closing = closeAfterEach();
 
 async function asrServer(delayMs?: number): Promise<FakeService> {
   const s = await startAsrServer({ delayMs });
-  servers.push(s);
+  closing.track(s);
   return s;
 }
 
 function open(dataDir: string, env: NodeJS.ProcessEnv): Lifeline {
   const app = openLifeline({ dataDir, withEngine: true, processName: 'test', env: { ...fast, ...env } });
-  opened.push(app);
+  closing.track(app);
   return app;
 }
 

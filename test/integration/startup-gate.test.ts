@@ -1,10 +1,11 @@
 import crypto from 'node:crypto';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { HealthSnapshot } from '../../src/shared/contract';
 import { openLifeline, type Lifeline, type LifelineOptions } from '../../src/main/lifeline';
 import { startAsrServer, type FakeService } from '../support/fake-services';
 import { fakeLauncher } from '../support/fake-worker-launcher';
+import { closeAfterEach } from '../support/close-after-each';
 import { tempDir } from '../support/temp-dir';
 import { waitFor } from '../support/wait-for';
 
@@ -17,28 +18,22 @@ const env = {
   PATH: process.env.PATH,
 };
 
-const opened: Lifeline[] = [];
-const servers: FakeService[] = [];
-afterEach(async () => {
-  for (const app of opened.splice(0)) await app.close(0);
-  for (const s of servers.splice(0)) await s.close();
-});
+const closing = closeAfterEach();
 
 async function asrServer(port?: number): Promise<FakeService> {
   const s = await startAsrServer({ port });
-  servers.push(s);
+  closing.track(s);
   return s;
 }
 
 function open(dataDir: string, options: Partial<LifelineOptions> = {}, extraEnv: Record<string, string> = {}): Lifeline {
   const app = openLifeline({ dataDir, withEngine: true, processName: 'test', ...options, env: { LIFELINE_WORKERS: '0', ...env, ...extraEnv } });
-  opened.push(app);
+  closing.track(app);
   return app;
 }
 
 async function close(app: Lifeline): Promise<void> {
-  opened.splice(opened.indexOf(app), 1);
-  await app.close(0);
+  await closing.close(app);
 }
 
 /** A first run on `dataDir` that uses `asr` and leaves its checks, all up, in the store. */
