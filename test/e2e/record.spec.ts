@@ -14,6 +14,11 @@ async function savedSeconds(page: Page): Promise<number> {
   return m ? Number(m[1]) * 60 + Number(m[2]) : -1;
 }
 
+// The engine starts before its worker processes are ready, so the first item also waits for a worker
+// to start; on a loaded 2-core machine that, plus transcription, can take tens of seconds. These are
+// wait limits, not timing goals.
+test.describe.configure({ timeout: 120_000 });
+
 test('Record saves the microphone to the store while recording, and Stop adds it as an item that plays', async ({ page, lifeline }) => {
   await openLifeline(page, lifeline);
   await page.getByRole('button', { name: 'Record' }).click();
@@ -32,7 +37,7 @@ test('Record saves the microphone to the store while recording, and Stop adds it
   await page.screenshot({ path: screenshotPath('record-saved') });
   const item = await showItem(lifeline.dataDir, 1);
   expect(item.fileName).toMatch(/^Recording \d{4}-\d{2}-\d{2} \d{2}\.\d{2}\.\d{2}\.wav$/);
-  await expect.poll(async () => (await showItem(lifeline.dataDir, 1)).state, { timeout: 30_000 }).toBe('done');
+  await expect.poll(async () => (await showItem(lifeline.dataDir, 1)).state, { timeout: 60_000 }).toBe('done');
   expect((await showItem(lifeline.dataDir, 1)).events.find((e) => e.type === 'succeeded')?.detail).toMatch(/of 16000 Hz 1-channel audio/);
 
   await saved.getByRole('link').click();
@@ -78,6 +83,6 @@ test.describe('a crash while recording', () => {
     await expect(saved).toContainText('(part 2).wav');
     await expect(saved).toContainText('The server restarted while you recorded; the audio before that was saved as a separate item.');
     await expect.poll(async () => (await listItems(lifeline.dataDir)).length).toBe(2);
-    for (const id of [1, 2]) await expect.poll(async () => (await showItem(lifeline.dataDir, id)).state, { timeout: 30_000 }).toBe('done');
+    for (const id of [1, 2]) await expect.poll(async () => (await showItem(lifeline.dataDir, id)).state, { timeout: 60_000 }).toBe('done');
   });
 });
