@@ -21,9 +21,12 @@ export interface EventLog {
   insert(itemId: number, now: number, stage: Stage | null, e: EventInput): number;
 }
 
+/** The head of an item's chain: the newest event, named on its job row. */
+export const chainHead = (itemId: string) => `(SELECT last_event_id FROM jobs WHERE item_id = ${itemId})`;
+
 export function eventLog(db: SqliteDatabase): EventLog {
   const insertEvent = db.prepare(`INSERT INTO events (item_id, at, type, stage, actor, detail, error_code, error_message, prev_id)
-                                  VALUES (?, ?, ?, ?, ?, ?, ?, ?, (SELECT last_event_id FROM jobs WHERE item_id = ?))`);
+                                  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ${chainHead('?')})`);
   const moveHead = db.prepare(`UPDATE jobs SET last_event_id = ? WHERE item_id = ?`);
   const insert = (itemId: number, now: number, stage: Stage | null, e: EventInput): number =>
     Number(
@@ -39,13 +42,20 @@ export function eventLog(db: SqliteDatabase): EventLog {
 }
 
 /**
- * `chain`: one item's events (the given columns plus `prev_id`), walked newest first from the head on
- * its job row back along `prev_id`, for `@itemId`. `e.id < c.id` ends the walk even on a damaged chain.
+ * A CTE `name` walking an item's event chain newest first: from the event whose id is `startId` (an
+ * SQL expression, which may name the enclosing query's columns) back along `prev_id` while
+ * `walkOnWhile` holds for the row just reached (alias `c`). Rows carry `id`, `columns` and `prev_id`.
+ * `ev.id < c.id` ends the walk even on a damaged chain.
  */
-export function itemEventChain(columns: readonly string[]): string {
-  const cols = [...columns, 'prev_id'].map((c) => `e.${c}`).join(', ');
-  return `WITH RECURSIVE chain AS (
-            SELECT ${cols} FROM jobs j JOIN events e ON e.id = j.last_event_id WHERE j.item_id = @itemId
+export function eventChainWalk(name: string, columns: readonly string[], startId: string, walkOnWhile?: string): string {
+  const cols = [...new Set(['id', ...columns, 'prev_id'])].map((c) => `ev.${c}`).join(', ');
+  return `${name} AS (
+            SELECT ${cols} FROM events ev WHERE ev.id = ${startId}
             UNION ALL
-            SELECT ${cols} FROM chain c JOIN events e ON e.id = c.prev_id AND e.id < c.id)`;
+            SELECT ${cols} FROM ${name} c JOIN events ev ON ev.id = c.prev_id AND ev.id < c.id${walkOnWhile ? ` WHERE ${walkOnWhile}` : ''})`;
+}
+
+/** `chain`: one item's events (the given columns plus `prev_id`), newest first, for `@itemId`. */
+export function itemEventChain(columns: readonly string[]): string {
+  return `WITH RECURSIVE ${eventChainWalk('chain', columns, chainHead('@itemId'))}`;
 }

@@ -1,5 +1,6 @@
 import type { Stage } from '../../shared/contract';
 import type { SqliteDatabase } from './database';
+import { eventChainWalk } from './event-log';
 
 export interface StageRun {
   stage: Stage;
@@ -25,11 +26,7 @@ export class MetricsReads {
       // The start is the item's latest `started` event before the success: a walk back along the
       // item's event chain (migration 0007), which ends at once in the usual case (started, succeeded).
       runs: p(`SELECT e.stage, e.at,
-                 e.at - (WITH RECURSIVE back AS (
-                           SELECT id, prev_id, type, at FROM events WHERE id = e.prev_id
-                           UNION ALL
-                           SELECT p.id, p.prev_id, p.type, p.at FROM back b JOIN events p ON p.id = b.prev_id AND p.id < b.id
-                           WHERE b.type <> 'started')
+                 e.at - (WITH RECURSIVE ${eventChainWalk('back', ['type', 'at'], 'e.prev_id', "c.type <> 'started'")}
                          SELECT at FROM back WHERE type = 'started') AS runMs
                FROM events e WHERE e.id >= ? AND e.type = 'succeeded' AND e.actor = 'engine'`),
       deadByCode: p(`SELECT coalesce(error_code, 'UNKNOWN') AS code, stage, count(*) AS count, max(error_message) AS example

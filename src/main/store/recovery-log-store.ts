@@ -1,5 +1,6 @@
 import type { Stage } from '../../shared/contract';
 import type { SqliteDatabase } from './database';
+import { chainHead, eventChainWalk } from './event-log';
 
 export type RecoveryTrigger = 'startup' | 'scan' | 'worker_exit' | 'manual';
 export type RecoveryOutcomeKind = 'requeued' | 'succeeded' | 'dead' | 'lost_race' | 'failed';
@@ -89,12 +90,7 @@ export class RecoveryLogStore {
       // The stage's first success after each recovery: a walk back along the item's event chain
       // (migration 0007) from its newest event to the recovery, so only events since then are read.
       results: p(`SELECT r.outcome, r.stalled_since, r.detected_at,
-                    (WITH RECURSIVE back AS (
-                       SELECT e.id, e.prev_id, e.at, e.type, e.stage FROM jobs j JOIN events e ON e.id = j.last_event_id
-                       WHERE j.item_id = r.item_id
-                       UNION ALL
-                       SELECT e.id, e.prev_id, e.at, e.type, e.stage FROM back b JOIN events e ON e.id = b.prev_id AND e.id < b.id
-                       WHERE b.at >= r.detected_at)
+                    (WITH RECURSIVE ${eventChainWalk('back', ['at', 'type', 'stage'], chainHead('r.item_id'), 'c.at >= r.detected_at')}
                      SELECT min(at) FROM back WHERE stage = r.stage AND type IN ('succeeded', 'validated') AND at >= r.detected_at)
                      AS succeeded_at,
                     (SELECT j.state = 'dead' AND j.stage = r.stage FROM jobs j WHERE j.item_id = r.item_id) AS dead_now
