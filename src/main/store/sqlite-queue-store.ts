@@ -35,7 +35,8 @@ export class SqliteQueueStore implements QueueStore {
   constructor(private readonly db: SqliteDatabase) {
     const p = (sql: string) => db.prepare(sql);
     this.leaseQueries = new SqliteLeaseQueries(db);
-    this.userActions = new SqliteUserActions(db);
+    this.log = eventLog(db);
+    this.userActions = new SqliteUserActions(db, this.log);
     this.s = {
       findBySha: p(`SELECT i.id, j.state FROM items i JOIN jobs j ON j.item_id = i.id WHERE i.sha256 = ?`),
       // Conflict-free insert first: the duplicate lookup only runs when the audio is already known.
@@ -97,7 +98,7 @@ export class SqliteQueueStore implements QueueStore {
       hasQueued: p(`SELECT 1 FROM jobs WHERE state = 'queued' AND stage = ? LIMIT 1`).pluck(),
     };
 
-    const log = (this.log = eventLog(db));
+    const log = this.log;
     const event = log.append;
 
     /** A row of `claimReturning`. */

@@ -2,7 +2,7 @@ import type { Stage } from '../../shared/contract';
 import type { JobState } from '../queue/job-state';
 import { cancellableJobStates, retryableJobStates } from '../queue/job-state';
 import type { SqliteDatabase } from './database';
-import { eventLog } from './event-log';
+import type { EventLog } from './event-log';
 
 const sqlList = (states: readonly string[]) => states.map((s) => `'${s}'`).join(', ');
 
@@ -11,7 +11,7 @@ export class SqliteUserActions {
   private readonly s;
   private readonly tx;
 
-  constructor(db: SqliteDatabase) {
+  constructor(db: SqliteDatabase, log: EventLog) {
     const p = (sql: string) => db.prepare(sql);
     this.s = {
       job: p(`SELECT state, stage FROM jobs WHERE item_id = ?`),
@@ -23,7 +23,6 @@ export class SqliteUserActions {
       deadJobs: p(`SELECT item_id, stage FROM jobs WHERE state = 'dead'`),
       discard: p(`UPDATE jobs SET state = 'discarded', wait_reason = NULL, updated_at = ? WHERE item_id = ?`),
     };
-    const log = eventLog(db);
     const event = log.append;
     this.tx = {
       cancel: db.transaction((itemId: number, now: number): 'cancelled' | 'not_cancellable' | null => {
