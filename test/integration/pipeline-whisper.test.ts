@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { chooseAsrEngine } from '../../src/main/pipeline/asr/choose-asr-engine';
 import { noWhisperModelReason, WhisperEngine } from '../../src/main/pipeline/asr/whisper-engine';
 import { downloadWhisperModel, installedModels, resolveWhisperModel, type WhisperModelInfo } from '../../src/main/pipeline/asr/whisper-models';
-import { isStageError } from '../../src/main/pipeline/stage-error';
+import { isStageError } from '../../src/main/engine/stage-error';
 import { tempDir } from '../support/temp-dir';
 
 /** whisper.cpp's tiny test model (random weights): proves the wiring only, never quality. */

@@ -1,9 +1,9 @@
 import { channelNames, type ChannelName, type ParsedRequestOf, type ResponseOf } from '../../shared/contract';
 import type { BreakerBoard } from '../breakers/breaker-board';
-import type { SettingsService } from '../config/settings-service';
+import type { SettingsService } from '../settings/settings-service';
 import type { Engine } from '../engine/engine';
 import type { HealthMonitor } from '../health/health-monitor';
-import type { StageHandler } from '../pipeline/stage-handler';
+import type { StageHandler } from '../engine/stage-handler';
 import type { RecordingSessions } from '../pipeline/intake/recording-sessions';
 import type { WatchFolder } from '../pipeline/intake/watch-folder';
 import type { Queue } from '../queue/queue';

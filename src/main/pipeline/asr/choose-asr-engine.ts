@@ -1,7 +1,7 @@
 import type { TranscriptSegment } from '../../../shared/contract';
 import type { PcmAudio } from '../audio/pcm-audio';
-import { serviceError } from '../stage-error';
-import type { Availability } from '../stage-handler';
+import { serviceError } from '../../engine/stage-error';
+import type { Availability } from '../../engine/stage-handler';
 import type { AsrEngine, TranscribeOptions } from './asr-engine';
 import { HttpAsrEngine } from './http-asr-engine';
 import { PocketsphinxEngine } from './pocketsphinx-engine';

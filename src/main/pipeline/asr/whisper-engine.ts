@@ -1,8 +1,8 @@
 import path from 'node:path';
 import type { TranscriptSegment } from '../../../shared/contract';
 import type { PcmAudio } from '../audio/pcm-audio';
-import { serviceError } from '../stage-error';
-import type { Availability } from '../stage-handler';
+import { serviceError } from '../../engine/stage-error';
+import type { Availability } from '../../engine/stage-handler';
 import { CachedProbe } from '../system/find-executable';
 import { cleanText, type AsrEngine, type TranscribeOptions } from './asr-engine';
 import { checkModelFile } from './whisper-model-file';

@@ -13,6 +13,7 @@ import { createProgressStore, type ProgressStore } from './progress-store';
 import { createRecorderStore, type CaptureStarter, type RecorderStore } from './recorder-store';
 import { createRunningStore, type RunningStore } from './running-store';
 import { createSettingsStore, type SettingsStore } from './settings-store';
+import { missingCase } from '../../../shared/missing-case';
 
 export interface Stores {
   connection: ConnectionStore;
@@ -30,9 +31,6 @@ export interface Stores {
   metrics: MetricsStore;
 }
 
-function missingCase(value: never): never {
-  throw new Error(`unhandled pushed event: ${JSON.stringify(value)}`);
-}
 
 /** One store per domain, wired so pushed events reach the stores that show them. */
 export function createStores(transport: Transport, startCapture: CaptureStarter): Stores {
