@@ -1,4 +1,4 @@
-import type { HealthSnapshot, ItemSummary, OverallStatus } from '../../shared/contract';
+import type { HealthSnapshot, ItemSummary } from '../../shared/contract';
 import type { NotifyConfig } from '../config/config';
 
 /**
