@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import fs from 'node:fs';
+import path from 'node:path';
 import type { BreakerInfo, ChannelName, HealthSnapshot, RequestOf, ResponseOf, Result } from '../shared/contract';
 import { createHandlers, type Handlers } from './api/handlers';
 import { dispatch } from './api/dispatch';
@@ -15,6 +16,7 @@ import { scheduleRetention, type RetentionSchedule } from './maintenance/retenti
 import { lifelineProbes } from './health/lifeline-probes';
 import { ServiceRoster } from './health/service-roster';
 import { createLogger, type Logger } from './log/logger';
+import { ModelManager, modelCatalogue } from './pipeline/asr/model-manager';
 import { RecordingSessions } from './pipeline/intake/recording-sessions';
 import { WatchFolderSwitch } from './pipeline/intake/watch-folder-switch';
 import { pipelineStages } from './pipeline/pipeline-stages';
@@ -70,6 +72,8 @@ export interface Lifeline {
   recovery: RecoveryManager;
   autoRecovery: AutoRecovery | null;
   health: HealthMonitor;
+  /** The whisper models on this machine. */
+  models: ModelManager;
   handlers: Handlers;
   events: EventEmitter<LifelineEvents>;
   log: Logger;
@@ -239,6 +243,20 @@ export function openLifeline(options: LifelineOptions): Lifeline {
   let recordingSweep: NodeJS.Timeout | undefined;
   let retention: RetentionSchedule | undefined;
 
+  const models = new ModelManager({
+    modelsDir: path.join(paths.dataDir, 'models'),
+    catalogue: modelCatalogue(env),
+    log: log.child({ module: 'models' }),
+    settings: {
+      chosenModel: () => String(settings.entries().find((e) => e.key === 'whisper.model')?.value ?? ''),
+      asrEngine: () => String(settings.entries().find((e) => e.key === 'asr.engine')?.value ?? 'auto'),
+      write: (changes) => {
+        settings.write(changes);
+        afterWrite();
+      },
+    },
+  });
+
   const startedAt = clock.now();
   const handlers = createHandlers({
     store,
@@ -251,6 +269,7 @@ export function openLifeline(options: LifelineOptions): Lifeline {
     autoRecovery,
     health,
     settings,
+    models,
     startedAt,
     recordings,
     get watchFolder() {
@@ -272,6 +291,7 @@ export function openLifeline(options: LifelineOptions): Lifeline {
     recovery,
     autoRecovery,
     health,
+    models,
     handlers,
     events,
     log,
@@ -306,6 +326,7 @@ export function openLifeline(options: LifelineOptions): Lifeline {
       if (closed) return;
       closed = true;
       clearInterval(recordingSweep);
+      models.stop();
       retention?.stop();
       watchFolder?.stop();
       health.stop();
