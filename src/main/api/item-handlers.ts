@@ -22,10 +22,7 @@ export function itemHandlers(ctx: ApiContext): { [C in ItemChannels]: Handler<C>
     if (!item) throw new ApiError('NOT_FOUND', `there is no item ${id}`);
     return item;
   };
-  const written = (id: number): ItemSummary => {
-    ctx.afterWrite();
-    return mustExist(id);
-  };
+  const written = (id: number): ItemSummary => mustExist(id);
   return {
     'items:list': (req) => {
       const { sort, direction, cursor, offset, limit, ...filter } = req;
@@ -42,9 +39,7 @@ export function itemHandlers(ctx: ApiContext): { [C in ItemChannels]: Handler<C>
       return item;
     },
     'items:add': async (req) => {
-      const result = await addFiles(queue, req.paths, req.priority);
-      if (result.added.length > 0) ctx.afterWrite();
-      return result;
+      return addFiles(queue, req.paths, req.priority);
     },
     'items:retry': (req) => {
       const r = store.queue.retryItem(req.id, clock.now());
@@ -55,9 +50,7 @@ export function itemHandlers(ctx: ApiContext): { [C in ItemChannels]: Handler<C>
       return written(req.id);
     },
     'items:retryAllDead': () => {
-      const count = store.queue.retryAllDead(clock.now());
-      if (count > 0) ctx.afterWrite();
-      return { count };
+      return { count: store.queue.retryAllDead(clock.now()) };
     },
     'items:discard': (req) => {
       const r = store.queue.discardItem(req.id, clock.now());
