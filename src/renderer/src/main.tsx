@@ -22,16 +22,18 @@ import './styles/services.css';
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
 
-const opened = openTransport(window);
-const stores = opened.kind === 'ready' ? createStores(opened.transport, startPcmCapture) : null;
-createRoot(container).render(
-  <StrictMode>
-    {stores ? (
-      <StoresProvider stores={stores}>
-        <App />
-      </StoresProvider>
-    ) : (
-      <TokenNotice reason="missing" />
-    )}
-  </StrictMode>,
-);
+const root = createRoot(container);
+void openTransport(window).then((opened) => {
+  const stores = opened.kind === 'ready' ? createStores(opened.transport, startPcmCapture) : null;
+  root.render(
+    <StrictMode>
+      {stores ? (
+        <StoresProvider stores={stores}>
+          <App />
+        </StoresProvider>
+      ) : (
+        <TokenNotice reason={opened.kind === 'no-session' ? opened.reason : 'missing'} />
+      )}
+    </StrictMode>,
+  );
+});
