@@ -65,7 +65,7 @@ test.describe('the Settings screen', () => {
     await expect(field(page, 'asr.url')).toHaveValue('http://127.0.0.1:9/');
     await page.locator('#settings-timeouts').screenshot({ path: screenshotPath('settings-timeouts') });
 
-    await page.getByRole('button', { name: 'Reset stuckScanMs to default' }).click();
+    await page.getByRole('button', { name: 'Reset to default: stuckScanMs' }).click();
     await expect(field(page, 'stuckScanMs')).toHaveValue('2000');
     await field(page, 'workers').fill('2');
     await save(page);

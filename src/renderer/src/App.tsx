@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef, type MouseEvent, type ReactNode } from 'react';
 import { ConnectionIndicator } from './components/ConnectionIndicator';
 import { TokenNotice } from './components/TokenNotice';
 import { AddFilesButton } from './intake/AddFilesButton';
@@ -45,6 +45,15 @@ function View({ route }: { route: Route }) {
   }
 }
 
+/**
+ * The hash holds the route (`#/items`), so the skip link cannot be a plain in-page anchor: it moves
+ * focus to the main region without changing the address.
+ */
+function skipToContent(e: MouseEvent<HTMLAnchorElement>) {
+  e.preventDefault();
+  document.getElementById('content')?.focus();
+}
+
 export function App() {
   const route = useHashRoute();
   const status = useConnection((s) => s.status);
@@ -69,6 +78,10 @@ export function App() {
 
   return (
     <div className="app">
+      {/* The first stop for the keyboard: past the header's links and buttons to the screen itself. */}
+      <a className="skip-link" href="#content" onClick={skipToContent}>
+        Skip to content
+      </a>
       <header className="app-header">
         <h1 className="app-title">Lifeline</h1>
         <nav aria-label="Views" className="app-nav">
@@ -100,7 +113,7 @@ export function App() {
         <ConnectionIndicator />
       </header>
       <IntakePanel />
-      <main className="app-main">
+      <main className="app-main" id="content" tabIndex={-1}>
         <View route={route} />
       </main>
       <DropZone />

@@ -96,7 +96,7 @@ export function SettingField({ entry }: { entry: SettingEntry }) {
             <>
               {' '}
               ·{' '}
-              <button type="button" className="button-link" disabled={isDefault} onClick={() => reset(entry.key)} aria-label={`Reset ${entry.key} to default`}>
+              <button type="button" className="button-link" disabled={isDefault} onClick={() => reset(entry.key)} aria-label={`Reset to default: ${entry.key}`}>
                 Reset to default
               </button>
               {draft?.kind === 'reset' && <span> (on save)</span>}
