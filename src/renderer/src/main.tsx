@@ -18,6 +18,7 @@ import './styles/intake.css';
 import './styles/settings.css';
 import './styles/memories.css';
 import './styles/services.css';
+import './styles/narrow.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
