@@ -31,15 +31,15 @@ function View({ route }: { route: Route }) {
     case 'overview':
       return <OverviewView />;
     case 'items':
-      return <ItemsView />;
+      return <ItemsView addressQuery={route.query ?? ''} />;
     case 'item':
       return <ItemDetailView id={route.id} t={route.t} />;
     case 'dead-letters':
-      return <DeadLettersView />;
+      return <DeadLettersView addressQuery={route.query ?? ''} />;
     case 'settings':
       return <SettingsView />;
     case 'memories':
-      return <MemoriesView />;
+      return <MemoriesView addressQuery={route.query ?? ''} />;
     case 'services':
       return <ServicesView />;
   }
