@@ -301,7 +301,7 @@ export function openLifeline(options: LifelineOptions): Lifeline {
       void health.checkNow();
       return recovered;
     },
-    call: (channel, request) => dispatch(handlers, channel, request, log) as never,
+    call: (channel, request) => dispatch(handlers, channel, request, log, 'in-process') as never,
     async close(graceMs) {
       if (closed) return;
       closed = true;

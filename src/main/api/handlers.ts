@@ -48,7 +48,14 @@ export interface ApiContext {
   startedAt: number;
 }
 
-export type Handler<C extends ChannelName> = (request: ParsedRequestOf<C>) => Promise<ResponseOf<C>> | ResponseOf<C>;
+/**
+ * Who made a call: `api` is a transport (HTTP with the token, or the desktop window over IPC);
+ * `in-process` is this process itself (the CLI at the user's terminal, scheduled work, tests).
+ */
+export type Caller = 'api' | 'in-process';
+
+/** `caller` is absent when this process calls a handler directly (scheduled work): in-process. */
+export type Handler<C extends ChannelName> = (request: ParsedRequestOf<C>, caller?: Caller) => Promise<ResponseOf<C>> | ResponseOf<C>;
 export type Handlers = { [C in ChannelName]: Handler<C> };
 
 /** Per-domain handler maps merged into one; a channel answered twice, or not at all, is refused at start. */

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { strictRequest } from './strict-request';
 
 export interface ChannelSpec<Req extends z.ZodType = z.ZodType, Res extends z.ZodType = z.ZodType> {
   request: Req;
@@ -7,12 +8,13 @@ export interface ChannelSpec<Req extends z.ZodType = z.ZodType, Res extends z.Zo
   summary: string;
 }
 
+/** A channel; its request refuses unknown keys at every level (see strictRequest), its response does not. */
 export function channel<Req extends z.ZodType, Res extends z.ZodType>(
   request: Req,
   response: Res,
   summary: string,
 ): ChannelSpec<Req, Res> {
-  return { request, response, summary };
+  return { request: strictRequest(request), response, summary };
 }
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;

@@ -6,7 +6,7 @@ import type { Lifeline } from '../../lifeline';
 import { dispatch } from '../dispatch';
 import { serveAudio } from './audio-route';
 import { subscribePushedEvents } from '../pushed-events';
-import { hostAllowed, newToken, originAllowed, tokenMatches } from './request-guard';
+import { hostAllowed, newToken, originAllowed, tokenMatches, tokenRefusal } from './request-guard';
 import { handleUpload } from './upload-route';
 import { serveStatic } from './static-files';
 
@@ -16,6 +16,8 @@ export interface HeadlessServerOptions {
   rendererDir: string;
   /** Fixed token for tests; a random one per launch otherwise. */
   token?: string;
+  /** An upload that sends nothing for this long is dropped and its partial file removed, ms. Default 60 s. */
+  uploadIdleMs?: number;
 }
 
 export interface HeadlessServer {
@@ -78,7 +80,8 @@ export async function startHeadlessServer(app: Lifeline, options: HeadlessServer
       if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'INVALID_REQUEST', 'only GET outside /api/');
       return serveStatic(options.rendererDir, url.pathname, res);
     }
-    if (!tokenMatches(req, url, token)) return refuse(res, 401, 'UNAUTHORIZED', 'missing or wrong token');
+    const refusal = tokenRefusal(req, url, token);
+    if (refusal) return refuse(res, 401, 'UNAUTHORIZED', refusal);
     if (!originAllowed(req, port)) return refuse(res, 403, 'UNAUTHORIZED', 'cross-origin requests are refused');
     if (url.pathname === '/api/contract' && req.method === 'GET') {
       return sendJson(res, 200, Object.fromEntries(Object.entries(contract).map(([name, spec]) => [name, spec.summary])));
@@ -91,7 +94,7 @@ export async function startHeadlessServer(app: Lifeline, options: HeadlessServer
     }
     if (url.pathname === '/api/upload') {
       if (req.method !== 'POST') return refuse(res, 405, 'INVALID_REQUEST', 'uploads are POST with the file as the body');
-      void handleUpload(app, url, req, res, fail).catch((err: unknown) => {
+      void handleUpload(app, url, req, res, fail, options.uploadIdleMs).catch((err: unknown) => {
         log.error({ err }, 'upload failed');
         if (!res.headersSent) fail(500, 'INTERNAL', 'internal error');
       });
