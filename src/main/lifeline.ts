@@ -1,5 +1,4 @@
 import { EventEmitter } from 'node:events';
-import fs from 'node:fs';
 import type { BreakerInfo, ChannelName, HealthSnapshot, RequestOf, ResponseOf, Result } from '../shared/contract';
 import { createHandlers, type Handlers } from './api/handlers';
 import { dispatch } from './api/dispatch';
@@ -12,6 +11,8 @@ import { SettingsService } from './config/settings-service';
 import { Engine } from './engine/engine';
 import { HealthMonitor } from './health/health-monitor';
 import { scheduleRetention, type RetentionSchedule } from './maintenance/retention-schedule';
+import { removeStaleTempFiles, removingTempFilesOnExit } from './maintenance/temp-files';
+import { makeDataDirPrivate, makeFilesPrivate } from './config/private-data-dir';
 import { lifelineProbes } from './health/lifeline-probes';
 import { ServiceRoster } from './health/service-roster';
 import { createLogger, type Logger } from './log/logger';
@@ -87,11 +88,14 @@ export interface Lifeline {
 
 export function openLifeline(options: LifelineOptions): Lifeline {
   const paths = dataPaths(options.dataDir);
-  fs.mkdirSync(paths.dataDir, { recursive: true });
+  // Private before anything is written: new files by umask, a store from before this rule fixed here.
+  const madePrivate = makeDataDirPrivate(paths.dataDir);
   const env = options.env ?? process.env;
   const clock = options.clock ?? systemClock;
   const log = createLogger(paths.logs, options.processName);
+  if (madePrivate > 0) log.info({ changed: madePrivate }, 'made the data dir private to this user (0700 folders, 0600 files)');
   const store = openStore(paths, { nativeBinding: options.nativeBinding });
+  makeFilesPrivate([paths.database, `${paths.database}-wal`, `${paths.database}-shm`]);
   const settings = new SettingsService(store.settings, env, clock);
   const config = () => settings.current;
   const stages = (options.stages ?? ((s: Store) => pipelineStages(s, { env })))(store);
@@ -111,7 +115,7 @@ export function openLifeline(options: LifelineOptions): Lifeline {
             ? undefined
             : () =>
                 new WorkerPool({
-                  launcher: options.workerLauncher ?? nodeWorkerLauncher,
+                  launcher: removingTempFilesOnExit(options.workerLauncher ?? nodeWorkerLauncher, paths.tmp, log),
                   spec: {
                     dataDir: paths.dataDir,
                     stagesModule: options.workerStages?.module,
@@ -279,6 +283,8 @@ export function openLifeline(options: LifelineOptions): Lifeline {
     afterWrite,
     async start() {
       if (!engine) throw new Error('this Lifeline was opened without an engine');
+      // What crashed processes left in tmp/ (a cut-off upload, a killed worker's WAV) goes first.
+      removeStaleTempFiles(paths.tmp, clock.now(), log);
       health.seedFromStore();
       // Recordings a crashed process never finished become items first: that needs only the store,
       // and it must not wait for the startup gate (a page still recording resumes into a second part).

@@ -58,7 +58,7 @@ export async function handleUpload(
     fail(408, 'INVALID_REQUEST', `the upload of ${name} sent nothing for ${Math.round(idleMs / 1000)} s and was given up; nothing was stored`);
   });
   try {
-    const fh = await fs.promises.open(tmp, 'wx');
+    const fh = await fs.promises.open(tmp, 'wx', 0o600);
     try {
       for await (const chunk of req as AsyncIterable<Buffer>) {
         bytes += chunk.length;
