@@ -24,9 +24,12 @@ export function usePrivateUmask(): boolean {
 
 /**
  * Sets the private umask for this process (see usePrivateUmask), creates the data dir 0700 if
- * needed and tightens everything under it that others could read or
- * enter: directories to 0700, files to 0600 (symlinks are not followed). Returns how many entries
- * were changed. Cheap on a store that is already private: one lstat per entry.
+ * needed and tightens what others could read or enter: directories to 0700, files to 0600 (symlinks
+ * are not followed). Returns how many entries were changed.
+ *
+ * The whole tree is walked only when the data dir itself was open to others (a store from before
+ * this rule): once it is 0700 nobody else can reach anything inside, so later starts check only its
+ * top level, which keeps every CLI command from paying an lstat per stored recording.
  */
 export function makeDataDirPrivate(dataDir: string): number {
   usePrivateUmask();
@@ -39,8 +42,9 @@ export function makeDataDirPrivate(dataDir: string): number {
       changed++;
     }
   };
-  const pending = [dataDir];
   fix(dataDir, fs.lstatSync(dataDir), 0o700);
+  const deep = changed > 0;
+  const pending = [dataDir];
   while (pending.length > 0) {
     const dir = pending.pop()!;
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
@@ -54,7 +58,7 @@ export function makeDataDirPrivate(dataDir: string): number {
       }
       if (stat.isDirectory()) {
         fix(p, stat, 0o700);
-        pending.push(p);
+        if (deep) pending.push(p);
       } else if (stat.isFile()) {
         fix(p, stat, 0o600);
       }
