@@ -4,12 +4,15 @@
 'use strict';
 require('tsx/cjs');
 const { runCli } = require('../src/main/cli/main.ts');
+const { terminalText } = require('../src/main/cli/terminal-text.ts');
 runCli(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },
   (err) => {
-    process.stderr.write(`lifeline: internal error: ${err && err.message ? err.message : err}\n`);
+    // Escaped like everything else the CLI prints, in case the message names a file.
+    const message = terminalText(String(err && err.message ? err.message : err));
+    process.stderr.write(`lifeline: internal error: ${message}\n`);
     process.exitCode = 2;
   },
 );

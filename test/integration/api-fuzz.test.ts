@@ -144,7 +144,7 @@ describe('fuzzing every channel with malformed requests', () => {
     const rnd = random(6);
     let sent = 0;
     for (const channel of channelNames) {
-      const bodies = hostileBodies(channel, rnd, 18).filter((t) => !wellFormed(channel, t));
+      const bodies = hostileBodies(channel, rnd, 15).filter((t) => !wellFormed(channel, t));
       // Also bodies that are not JSON at all.
       bodies.push('{', '{"id":', '\u0000', 'undefined');
       for (const body of bodies) {
@@ -160,7 +160,34 @@ describe('fuzzing every channel with malformed requests', () => {
         sent++;
       }
     }
-    expect(sent).toBeGreaterThan(channelNames.length * 15);
+    expect(sent).toBeGreaterThan(channelNames.length * 12);
+    expect(snapshot(app)).toEqual(before);
+  });
+
+  it('answers hostile audio ids, unknown routes and wrong methods with 4xx, never a 5xx', async () => {
+    const { app, dataDir } = await seededStore();
+    const server = opened.track(await startHeadlessServer(app, { port: 0, rendererDir: dataDir, token: 't' }));
+    const before = snapshot(app);
+    const ids = ['0', '-1', '1.5', '1e3', 'NaN', '99999999999999999999', '%2e%2e%2f%2e%2e%2fetc%2fpasswd', '%00', 'abc', '1;DROP TABLE items', '%E2%80%AE1'];
+    const auth = { authorization: 'Bearer t' };
+    for (const id of ids) {
+      const res = await fetch(`${server.url}api/audio/${id}`, { headers: { ...auth, range: 'bytes=-' } });
+      expect(res.status, id).toBeGreaterThanOrEqual(400);
+      expect(res.status, id).toBeLessThan(500);
+    }
+    for (const [method, route] of [
+      ['GET', 'api/call/items:list'],
+      ['PUT', 'api/upload?name=a.wav'],
+      ['DELETE', 'api/audio/1'],
+      ['POST', 'api/call/items:nope'],
+      ['POST', 'api/call/__proto__'],
+      ['POST', 'api/call/constructor:x'],
+      ['POST', 'api/nothing'],
+    ] as const) {
+      const res = await fetch(`${server.url}${route}`, { method, headers: auth, body: method === 'GET' ? undefined : '{}' });
+      expect(res.status, `${method} ${route}`).toBeGreaterThanOrEqual(400);
+      expect(res.status, `${method} ${route}`).toBeLessThan(500);
+    }
     expect(snapshot(app)).toEqual(before);
   });
 });
