@@ -13,7 +13,7 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src/main/shell/main.ts'),
           // The stage worker entry, started as an Electron utility process (shell/utility-worker-launcher.ts).
-          worker: resolve(__dirname, 'src/main/pipeline/worker/worker-main.ts'),
+          worker: resolve(__dirname, 'src/main/worker-main.ts'),
         },
       },
     },

@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import path from 'node:path';
 import type { BreakerInfo, ChannelName, HealthSnapshot, RequestOf, ResponseOf, Result } from '../shared/contract';
 import { createHandlers, type Handlers } from './api/handlers';
 import { dispatch } from './api/dispatch';
@@ -7,22 +8,24 @@ import { toBreakerInfo } from './api/breaker-info';
 import { BreakerBoard } from './breakers/breaker-board';
 import type { EngineConfig } from './config/config';
 import { dataPaths, type DataPaths } from './config/data-dir';
-import { SettingsService } from './config/settings-service';
+import { SettingsService } from './settings/settings-service';
 import { Engine } from './engine/engine';
 import { HealthMonitor } from './health/health-monitor';
 import { scheduleRetention, type RetentionSchedule } from './maintenance/retention-schedule';
-import { removeStaleTempFiles, removingTempFilesOnExit } from './maintenance/temp-files';
+import { removeStaleTempFiles, removeTempFilesOf } from './maintenance/temp-files';
 import { makeDataDirPrivate, makeFilesPrivate } from './config/private-data-dir';
 import { lifelineProbes } from './health/lifeline-probes';
 import { ServiceRoster } from './health/service-roster';
 import { createLogger, type Logger } from './log/logger';
+import { ModelManager, modelCatalogue } from './pipeline/asr/model-manager';
 import { RecordingSessions } from './pipeline/intake/recording-sessions';
 import { WatchFolderSwitch } from './pipeline/intake/watch-folder-switch';
 import { pipelineStages } from './pipeline/pipeline-stages';
-import type { StageHandler } from './pipeline/stage-handler';
-import { nodeWorkerLauncher } from './pipeline/worker/node-worker-launcher';
-import { definedEnv, type WorkerLauncher } from './pipeline/worker/worker-launcher';
-import { WorkerPool } from './pipeline/worker/worker-pool';
+import type { StageHandler } from './engine/stage-handler';
+import { afterWorkerExit } from './engine/worker/after-worker-exit';
+import { nodeWorkerLauncher } from './engine/worker/node-worker-launcher';
+import { definedEnv, type WorkerLauncher } from './engine/worker/worker-launcher';
+import { WorkerPool } from './engine/worker/worker-pool';
 import { Queue } from './queue/queue';
 import { AutoRecovery } from './recovery/auto-recovery';
 import { ownerId } from './recovery/process-alive';
@@ -71,6 +74,8 @@ export interface Lifeline {
   recovery: RecoveryManager;
   autoRecovery: AutoRecovery | null;
   health: HealthMonitor;
+  /** The whisper models on this machine. */
+  models: ModelManager;
   handlers: Handlers;
   events: EventEmitter<LifelineEvents>;
   log: Logger;
@@ -115,7 +120,7 @@ export function openLifeline(options: LifelineOptions): Lifeline {
             ? undefined
             : () =>
                 new WorkerPool({
-                  launcher: removingTempFilesOnExit(options.workerLauncher ?? nodeWorkerLauncher, paths.tmp, log),
+                  launcher: afterWorkerExit(options.workerLauncher ?? nodeWorkerLauncher, (pid) => removeTempFilesOf(paths.tmp, pid, log)),
                   spec: {
                     dataDir: paths.dataDir,
                     stagesModule: options.workerStages?.module,
@@ -243,6 +248,20 @@ export function openLifeline(options: LifelineOptions): Lifeline {
   let recordingSweep: NodeJS.Timeout | undefined;
   let retention: RetentionSchedule | undefined;
 
+  const models = new ModelManager({
+    modelsDir: path.join(paths.dataDir, 'models'),
+    catalogue: modelCatalogue(env),
+    log: log.child({ module: 'models' }),
+    settings: {
+      chosenModel: () => String(settings.entries().find((e) => e.key === 'whisper.model')?.value ?? ''),
+      asrEngine: () => String(settings.entries().find((e) => e.key === 'asr.engine')?.value ?? 'auto'),
+      write: (changes) => {
+        settings.write(changes);
+        afterWrite();
+      },
+    },
+  });
+
   const startedAt = clock.now();
   const handlers = createHandlers({
     store,
@@ -255,6 +274,7 @@ export function openLifeline(options: LifelineOptions): Lifeline {
     autoRecovery,
     health,
     settings,
+    models,
     startedAt,
     recordings,
     get watchFolder() {
@@ -276,6 +296,7 @@ export function openLifeline(options: LifelineOptions): Lifeline {
     recovery,
     autoRecovery,
     health,
+    models,
     handlers,
     events,
     log,
@@ -312,6 +333,7 @@ export function openLifeline(options: LifelineOptions): Lifeline {
       if (closed) return;
       closed = true;
       clearInterval(recordingSweep);
+      models.stop();
       retention?.stop();
       watchFolder?.stop();
       health.stop();

@@ -1,9 +1,10 @@
 import { channelNames, type ChannelName, type ParsedRequestOf, type ResponseOf } from '../../shared/contract';
 import type { BreakerBoard } from '../breakers/breaker-board';
-import type { SettingsService } from '../config/settings-service';
+import type { SettingsService } from '../settings/settings-service';
 import type { Engine } from '../engine/engine';
 import type { HealthMonitor } from '../health/health-monitor';
-import type { StageHandler } from '../pipeline/stage-handler';
+import type { StageHandler } from '../engine/stage-handler';
+import type { ModelManager } from '../pipeline/asr/model-manager';
 import type { RecordingSessions } from '../pipeline/intake/recording-sessions';
 import type { WatchFolder } from '../pipeline/intake/watch-folder';
 import type { Queue } from '../queue/queue';
@@ -17,6 +18,7 @@ import { breakersHandlers } from './breakers-handlers';
 import { healthHandlers } from './health-handlers';
 import { itemHandlers } from './item-handlers';
 import { metricsHandlers } from './metrics-handlers';
+import { modelsHandlers } from './models-handlers';
 import { overviewHandlers } from './overview-handlers';
 import { searchHandlers } from './search-handlers';
 import { memoriesHandlers } from './memories-handlers';
@@ -45,6 +47,8 @@ export interface ApiContext {
   autoRecovery: AutoRecovery | null;
   health: HealthMonitor;
   settings: SettingsService;
+  /** The whisper models on this machine (download, choose, remove). */
+  models: ModelManager;
   startedAt: number;
 }
 
@@ -76,6 +80,7 @@ export function createHandlers(ctx: ApiContext): Handlers {
     stagesHandlers(ctx),
     systemHandlers(ctx),
     settingsHandlers(ctx),
+    modelsHandlers(ctx),
   ];
   for (const part of parts) {
     for (const [name, fn] of Object.entries(part)) {

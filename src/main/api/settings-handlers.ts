@@ -1,4 +1,4 @@
-import { SettingsError } from '../config/settings-service';
+import { SettingsError } from '../settings/settings-service';
 import { ApiError } from './api-error';
 import type { ApiContext, Handler } from './handlers';
 

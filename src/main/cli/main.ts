@@ -9,6 +9,7 @@ import { memoriesCommand } from './memories-command';
 import { serveCommand } from './serve-command';
 import { healthCommand } from './health-command';
 import { breakersCommand } from './breakers-command';
+import { modelsCommand } from './models-command';
 import { recoverCommand } from './recover-command';
 import { metricsCommand } from './metrics-command';
 import { settingsCommand } from './settings-command';
@@ -137,6 +138,7 @@ export function buildProgram(): Command {
   recoverCommand(program);
   metricsCommand(program);
   settingsCommand(program);
+  modelsCommand(program);
   return program;
 }
 

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Logger } from '../log/logger';
-import type { WorkerLauncher } from '../pipeline/worker/worker-launcher';
 import { staleTempFiles, tempFilesOf, type TempFileEntry } from './temp-file-policy';
 
 /** Whether a process is running (EPERM: it is, under another user). */
@@ -56,20 +55,11 @@ export function removeStaleTempFiles(tmpDir: string, now: number, log: Logger): 
 }
 
 /**
- * The same launcher, and when one of its worker processes exits, that worker's own temporary files
- * are removed: a worker killed mid-transcription leaves no WAV of the user's audio behind.
+ * Removes the temporary files of one process that has exited (a worker killed mid-transcription
+ * leaves no WAV of the user's audio behind). Never this process's own.
  */
-export function removingTempFilesOnExit(launcher: WorkerLauncher, tmpDir: string, log: Logger): WorkerLauncher {
-  return {
-    launch(spec) {
-      const proc = launcher.launch(spec);
-      const pid = proc.pid;
-      proc.onExit(() => {
-        if (pid === undefined || pid === process.pid) return;
-        const removed = remove(tmpDir, tempFilesOf(list(tmpDir).map((e) => e.name), pid));
-        if (removed > 0) log.info({ pid, removed }, 'removed the temporary files of a worker that exited');
-      });
-      return proc;
-    },
-  };
+export function removeTempFilesOf(tmpDir: string, pid: number | undefined, log: Logger): void {
+  if (pid === undefined || pid === process.pid) return;
+  const removed = remove(tmpDir, tempFilesOf(list(tmpDir).map((e) => e.name), pid));
+  if (removed > 0) log.info({ pid, removed }, 'removed the temporary files of a worker that exited');
 }

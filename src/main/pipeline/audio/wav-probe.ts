@@ -1,4 +1,4 @@
-import { permanentError } from '../stage-error';
+import { permanentError } from '../../engine/stage-error';
 import { describeContent } from './audio-format';
 
 export interface WavInfo {

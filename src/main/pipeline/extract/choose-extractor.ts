@@ -1,5 +1,5 @@
 import { engineSettings } from '../engine-settings';
-import type { Availability } from '../stage-handler';
+import type { Availability } from '../../engine/stage-handler';
 import { LlmExtractor } from './llm-extractor';
 import type { MemoryExtractor } from './memory-extractor';
 import { RulesExtractor } from './rules-extractor';

@@ -8,6 +8,7 @@ import type { ItemDetailState } from './item-detail-store';
 import type { ItemsState } from './items-store';
 import type { MemoriesState } from './memories-store';
 import type { MetricsState } from './metrics-store';
+import type { ModelsState } from './models-store';
 import type { OverviewState } from './overview-store';
 import type { ProgressState } from './progress-store';
 import type { RecorderState } from './recorder-store';
@@ -41,3 +42,4 @@ export const useSettings = <T,>(selector: (s: SettingsState) => T): T => useStor
 export const useMemories = <T,>(selector: (s: MemoriesState) => T): T => useStore(useStores().memories, selector);
 export const useHealth = <T,>(selector: (s: HealthState) => T): T => useStore(useStores().health, selector);
 export const useMetrics = <T,>(selector: (s: MetricsState) => T): T => useStore(useStores().metrics, selector);
+export const useModels = <T,>(selector: (s: ModelsState) => T): T => useStore(useStores().models, selector);

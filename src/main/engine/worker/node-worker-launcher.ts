@@ -12,7 +12,7 @@ import type { FromWorker, ToWorker } from './worker-protocol';
 export const nodeWorkerLauncher: WorkerLauncher = {
   launch(spec: WorkerSpec): WorkerProcess {
     const tsx = pathToFileURL(createRequire(path.join(__dirname, 'here.js')).resolve('tsx')).href;
-    return forkWorker(path.join(__dirname, 'worker-main.ts'), ['--import', tsx], spec);
+    return forkWorker(path.join(__dirname, '..', '..', 'worker-main.ts'), ['--import', tsx], spec);
   },
 };
 
