@@ -12,14 +12,15 @@ function load() {
   return require('../src/main/cli/main.ts');
 }
 
-load()
-  .runCli(process.argv.slice(2))
-  .then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (err) => {
-      process.stderr.write(`lifeline: internal error: ${err && err.message ? err.message : err}\n`);
-      process.exitCode = 2;
-    },
-  );
+const cli = load();
+cli.runCli(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err) => {
+    // Escaped like everything else the CLI prints, in case the message names a file.
+    const message = cli.terminalText(String(err && err.message ? err.message : err));
+    process.stderr.write(`lifeline: internal error: ${message}\n`);
+    process.exitCode = 2;
+  },
+);

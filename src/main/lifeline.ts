@@ -1,5 +1,4 @@
 import { EventEmitter } from 'node:events';
-import fs from 'node:fs';
 import path from 'node:path';
 import type { BreakerInfo, ChannelName, HealthSnapshot, RequestOf, ResponseOf, Result } from '../shared/contract';
 import { createHandlers, type Handlers } from './api/handlers';
@@ -13,6 +12,8 @@ import { SettingsService } from './settings/settings-service';
 import { Engine } from './engine/engine';
 import { HealthMonitor } from './health/health-monitor';
 import { scheduleRetention, type RetentionSchedule } from './maintenance/retention-schedule';
+import { removeStaleTempFiles, removeTempFilesOf } from './maintenance/temp-files';
+import { makeDataDirPrivate, makeFilesPrivate } from './config/private-data-dir';
 import { lifelineProbes } from './health/lifeline-probes';
 import { ServiceRoster } from './health/service-roster';
 import { createLogger, type Logger } from './log/logger';
@@ -21,6 +22,7 @@ import { RecordingSessions } from './pipeline/intake/recording-sessions';
 import { WatchFolderSwitch } from './pipeline/intake/watch-folder-switch';
 import { pipelineStages } from './pipeline/pipeline-stages';
 import type { StageHandler } from './engine/stage-handler';
+import { afterWorkerExit } from './engine/worker/after-worker-exit';
 import { nodeWorkerLauncher } from './engine/worker/node-worker-launcher';
 import { definedEnv, type WorkerLauncher } from './engine/worker/worker-launcher';
 import { WorkerPool } from './engine/worker/worker-pool';
@@ -91,11 +93,14 @@ export interface Lifeline {
 
 export function openLifeline(options: LifelineOptions): Lifeline {
   const paths = dataPaths(options.dataDir);
-  fs.mkdirSync(paths.dataDir, { recursive: true });
+  // Private before anything is written: new files by umask, a store from before this rule fixed here.
+  const madePrivate = makeDataDirPrivate(paths.dataDir);
   const env = options.env ?? process.env;
   const clock = options.clock ?? systemClock;
   const log = createLogger(paths.logs, options.processName);
+  if (madePrivate > 0) log.info({ changed: madePrivate }, 'made the data dir private to this user (0700 folders, 0600 files)');
   const store = openStore(paths, { nativeBinding: options.nativeBinding });
+  makeFilesPrivate([paths.database, `${paths.database}-wal`, `${paths.database}-shm`]);
   const settings = new SettingsService(store.settings, env, clock);
   const config = () => settings.current;
   const stages = (options.stages ?? ((s: Store) => pipelineStages(s, { env })))(store);
@@ -115,7 +120,7 @@ export function openLifeline(options: LifelineOptions): Lifeline {
             ? undefined
             : () =>
                 new WorkerPool({
-                  launcher: options.workerLauncher ?? nodeWorkerLauncher,
+                  launcher: afterWorkerExit(options.workerLauncher ?? nodeWorkerLauncher, (pid) => removeTempFilesOf(paths.tmp, pid, log)),
                   spec: {
                     dataDir: paths.dataDir,
                     stagesModule: options.workerStages?.module,
@@ -297,6 +302,8 @@ export function openLifeline(options: LifelineOptions): Lifeline {
     afterWrite,
     async start() {
       if (!engine) throw new Error('this Lifeline was opened without an engine');
+      // What crashed processes left in tmp/ (a cut-off upload, a killed worker's WAV) goes first.
+      removeStaleTempFiles(paths.tmp, clock.now(), log);
       health.seedFromStore();
       // Recordings a crashed process never finished become items first: that needs only the store,
       // and it must not wait for the startup gate (a page still recording resumes into a second part).
@@ -319,7 +326,7 @@ export function openLifeline(options: LifelineOptions): Lifeline {
       void health.checkNow();
       return recovered;
     },
-    call: (channel, request) => dispatch(handlers, channel, request, log) as never,
+    call: (channel, request) => dispatch(handlers, channel, request, log, 'in-process') as never,
     async close(graceMs) {
       if (closed) return;
       closed = true;

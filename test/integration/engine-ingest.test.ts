@@ -72,10 +72,24 @@ describe('engine with the real ingest stage', () => {
     });
     expect(dead.error!.code).toBe('AUDIO_UNDECODABLE');
     expect(dead.error!.message).toContain('groceries.wav');
+    // What kind of file it is, never what it says: the words could be private.
+    expect(dead.error!.message).toContain('it looks like text');
+    expect(dead.error!.message).not.toContain('shopping');
     expect(dead.attempts).toBe(1);
     const stored = f.store.reads.detail(badId!)!.storedPath!;
     expect(fs.readFileSync(stored, 'utf8')).toBe(fs.readFileSync(bad, 'utf8'));
     await waitFor('good item to pass ingest', () => f.store.reads.summary(goodId!)!.stage === 'transcribe');
+  });
+
+  it('turns a 0-byte file into a dead letter with AUDIO_EMPTY, as docs/pipeline.md says', async () => {
+    const dir = tempDir();
+    const f = start(path.join(dir, 'data'));
+    const empty = path.join(dir, 'nothing.wav');
+    fs.writeFileSync(empty, '');
+    const id = (await addFiles(f.engine.queue, [empty], 0)).added[0]!.id;
+    f.engine.wake();
+    const dead = await waitFor('dead letter', () => f.store.reads.summary(id)!.state === 'dead' && f.store.reads.summary(id)!);
+    expect(dead.error).toEqual({ code: 'AUDIO_EMPTY', message: 'nothing.wav is an empty file (0 bytes)' });
   });
 
   it('rejects a file that does not exist without storing anything', async () => {

@@ -56,7 +56,14 @@ export interface ApiContext {
   startedAt: number;
 }
 
-export type Handler<C extends ChannelName> = (request: ParsedRequestOf<C>) => Promise<ResponseOf<C>> | ResponseOf<C>;
+/**
+ * Who made a call: `api` is a transport (HTTP with the token, or the desktop window over IPC);
+ * `in-process` is this process itself (the CLI at the user's terminal, scheduled work, tests).
+ */
+export type Caller = 'api' | 'in-process';
+
+/** `caller` is absent when this process calls a handler directly (scheduled work): in-process. */
+export type Handler<C extends ChannelName> = (request: ParsedRequestOf<C>, caller?: Caller) => Promise<ResponseOf<C>> | ResponseOf<C>;
 export type Handlers = { [C in ChannelName]: Handler<C> };
 
 /**
@@ -86,10 +93,10 @@ export function createHandlers(ctx: ApiContext): Handlers {
   for (const part of parts) {
     for (const [name, fn] of Object.entries(part)) {
       if (name in merged) throw new Error(`channel ${name} has two handlers`);
-      const handler = fn as (req: unknown) => unknown;
+      const handler = fn as (req: unknown, caller?: Caller) => unknown;
       merged[name] = contract[name as ChannelName]?.writes
-        ? async (req: unknown) => {
-            const value = await handler(req);
+        ? async (req: unknown, caller?: Caller) => {
+            const value = await handler(req, caller);
             ctx.afterWrite();
             return value;
           }

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import type { ItemSummary } from '../../shared/contract';
 import { addFiles } from '../pipeline/intake/add-files';
 import { ApiError } from './api-error';
@@ -38,8 +39,12 @@ export function itemHandlers(ctx: ApiContext): { [C in ItemChannels]: Handler<C>
       if (!item) throw new ApiError('NOT_FOUND', `there is no item ${req.id}`);
       return item;
     },
-    'items:add': async (req) => {
-      return addFiles(queue, req.paths, req.priority);
+    'items:add': async (req, caller) => {
+      // Over the API only the home folder, the watch folder and addFromDir; the CLI adds any readable file.
+      const { watchDir, addFromDir } = ctx.settings.current;
+      const from = caller === 'api' ? [os.homedir(), watchDir, addFromDir] : null;
+      const result = await addFiles(queue, req.paths, req.priority, from);
+      return result;
     },
     'items:retry': (req) => {
       const r = store.queue.retryItem(req.id, clock.now());

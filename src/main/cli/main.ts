@@ -2,7 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { itemStates, stages, type ItemsPage, type ItemSummary } from '../../shared/contract';
 import { resolveDataDir } from '../config/data-dir';
 import { CliError, exitCodes } from './cli-error';
-import { call, json, out, withStore } from './cli-io';
+import { call, err as printError, json, out, withStore } from './cli-io';
 import { formatItem, formatItems, formatStatus } from './format';
 import { searchCommand } from './search-command';
 import { memoriesCommand } from './memories-command';
@@ -24,11 +24,16 @@ function parseId(raw: string): number {
   return id;
 }
 
+// bin/lifeline.cjs escapes a last-resort error with it, from the sources or the build alike.
+export { terminalText } from './terminal-text';
+
 export function buildProgram(): Command {
   const program = new Command('lifeline')
     .description('Lifeline: audio → transcript → memories, with nothing lost or silently stuck.')
     .option('--data-dir <dir>', 'where the store lives (default: $LIFELINE_DATA_DIR or the OS app-data dir)')
     .showHelpAfterError('(run lifeline --help for usage)')
+    // Commander repeats arguments in its usage errors: they are printed as safely as everything else.
+    .configureOutput({ writeOut: out, writeErr: printError })
     .exitOverride();
 
   program
@@ -42,7 +47,7 @@ export function buildProgram(): Command {
       const r = await withStore(program, (app) => call(app, 'items:add', { paths: files, priority }));
       for (const a of r.added) out(`added ${a.id} ${a.file}`);
       for (const d of r.duplicates) out(`duplicate of ${d.id} ${d.file}`);
-      for (const x of r.rejected) process.stderr.write(`rejected ${x.file}: ${x.message}\n`);
+      for (const x of r.rejected) printError(`rejected ${x.file}: ${x.message}`);
       if (r.rejected.length > 0) throw new CliError(`${r.rejected.length} of ${files.length} files could not be added`, exitCodes.user);
     });
 
@@ -152,15 +157,15 @@ export async function runCli(argv: string[]): Promise<number> {
       return err.exitCode === 0 ? exitCodes.ok : exitCodes.user;
     }
     if (err instanceof CliError) {
-      process.stderr.write(`lifeline: ${err.message}\n`);
+      printError(`lifeline: ${err.message}`);
       return err.exitCode;
     }
     const e = err as Error;
     if ((e as { name?: string }).name === 'SchemaTooNewError') {
-      process.stderr.write(`lifeline: ${e.message}\n`);
+      printError(`lifeline: ${e.message}`);
       return exitCodes.user;
     }
-    process.stderr.write(`lifeline: internal error: ${e?.message ?? String(err)}\n`);
+    printError(`lifeline: internal error: ${e?.message ?? String(err)}`);
     return exitCodes.internal;
   }
 }

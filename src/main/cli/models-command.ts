@@ -4,6 +4,7 @@ import { missingCase } from '../../shared/missing-case';
 import { CliError, exitCodes } from './cli-error';
 import { call, callOnce, json, out, withStore } from './cli-io';
 import { table } from './format';
+import { terminalText } from './terminal-text';
 
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(bytes < 10e6 ? 1 : 0)} MB`;
 
@@ -49,13 +50,14 @@ export function modelsCommand(program: Command): void {
           const percent = Math.floor((m.receivedBytes / m.totalBytes) * 100);
           if (percent === lastPercent) return;
           lastPercent = percent;
-          process.stderr.write(`\rdownloading ${name}: ${percent}% (${mb(m.receivedBytes)} of ${mb(m.totalBytes)})`);
+          // A progress line rewrites itself with \r on purpose; the model's name is escaped like all output.
+          process.stderr.write(`\rdownloading ${terminalText(name)}: ${percent}% (${mb(m.receivedBytes)} of ${mb(m.totalBytes)})`);
         };
         app.models.on('changed', onChange);
         try {
           if (done) await done;
           const m = app.models.list().models.find((e) => e.name === name);
-          if (m && lastPercent < 100) process.stderr.write(`\rdownloading ${name}: 100% (${mb(m.receivedBytes)} of ${mb(m.receivedBytes)})`);
+          if (m && lastPercent < 100) process.stderr.write(`\rdownloading ${terminalText(name)}: 100% (${mb(m.receivedBytes)} of ${mb(m.receivedBytes)})`);
           lastPercent = 100;
         } catch (err: unknown) {
           throw new CliError(`download of ${name} failed: ${err instanceof Error ? err.message : String(err)}`, exitCodes.user);

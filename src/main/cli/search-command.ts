@@ -3,6 +3,7 @@ import type { SearchHit } from '../../shared/contract';
 import { resolveDataDir } from '../config/data-dir';
 import { openLifeline } from '../lifeline';
 import { CliError, exitCodes, fromTransferable } from './cli-error';
+import { json, out } from './cli-io';
 import { table } from './format';
 
 const clock = (sec: number | null) => {
@@ -34,8 +35,8 @@ export function searchCommand(program: Command): void {
       try {
         const r = await app.call('search:query', { query: words.join(' '), limit });
         if (!r.ok) throw fromTransferable(r.error);
-        const text = opts.json ? JSON.stringify(r.value.hits, null, 2) : formatHits(r.value.hits);
-        process.stdout.write(`${text}\n`);
+        if (opts.json) json(r.value.hits);
+        else out(formatHits(r.value.hits));
       } finally {
         await app.close();
       }

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { rendererDir } from '../config/app-paths';
 import { resolveDataDir } from '../config/data-dir';
+import { err, out } from './cli-io';
 import { openLifeline } from '../lifeline';
 import { CliError, exitCodes } from './cli-error';
 
@@ -32,22 +33,22 @@ export function serveCommand(program: Command): void {
       }
       // The address comes first: while the startup gate waits for required services (workers
       // starting, a model loading) the page already shows "starting: waiting for …".
-      process.stdout.write(`Lifeline is serving ${dataDir}\n`);
-      process.stdout.write(`Open ${server.openUrl}\n`);
+      out(`Lifeline is serving ${dataDir}`);
+      out(`Open ${server.openUrl}`);
       const stopped = new Promise<void>((resolve) => {
         let stopping = false;
         const stop = (signal: string) => {
           if (stopping) {
-            process.stderr.write(`lifeline: ${signal} again, exiting now; running jobs resume at next start\n`);
+            err(`lifeline: ${signal} again, exiting now; running jobs resume at next start`);
             process.exit(exitCodes.ok);
           }
           stopping = true;
-          process.stdout.write(`stopping (${signal}): letting running jobs finish…\n`);
+          out(`stopping (${signal}): letting running jobs finish…`);
           void (async () => {
             await server.close();
             const r = await app.engine?.stop();
             await app.close();
-            process.stdout.write(`stopped: ${r?.finished ?? 0} finished, ${r?.released ?? 0} released for next start\n`);
+            out(`stopped: ${r?.finished ?? 0} finished, ${r?.released ?? 0} released for next start`);
             resolve();
           })();
         };
@@ -55,8 +56,8 @@ export function serveCommand(program: Command): void {
         process.on('SIGTERM', () => stop('SIGTERM'));
       });
       const recovered = await app.start();
-      if (recovered.length > 0) process.stdout.write(`recovered ${recovered.length} job(s) left running by a previous process\n`);
-      process.stdout.write(`engine started\n`);
+      if (recovered.length > 0) out(`recovered ${recovered.length} job(s) left running by a previous process`);
+      out(`engine started`);
       await stopped;
     });
 }

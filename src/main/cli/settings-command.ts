@@ -49,7 +49,9 @@ export function settingsCommand(program: Command): void {
     .option('--json', 'machine-readable output')
     .action(async (key: string, raw: string | undefined, opts: { reset?: boolean; json?: boolean }) => {
       const spec = specOf(key);
-      if (opts.reset === (raw !== undefined)) throw new CliError('give a value or --reset', exitCodes.user);
+      // A forgotten value must not quietly reset the setting: the default is asked for by name.
+      if (raw === undefined && !opts.reset) throw new CliError(`settings set ${key} needs a value; to go back to the default, use --reset`, exitCodes.user);
+      if (raw !== undefined && opts.reset) throw new CliError('give a value or --reset, not both', exitCodes.user);
       let value = null;
       if (raw !== undefined) {
         const parsed = parseSettingInput(spec, raw);

@@ -107,6 +107,8 @@ export interface EngineConfig {
   retentionDays: number;
   /** The watch folder, an absolute or relative path; empty when there is none. Default empty. */
   watchDir: string;
+  /** One more folder (besides the home and the watch folder) that items:add over the API may read from; empty for none. */
+  addFromDir: string;
   notify: NotifyConfig;
 }
 
@@ -148,6 +150,7 @@ export function configFromSettings(v: SettingsValues): EngineConfig {
     health: group<HealthConfig>(v, 'health'),
     retentionDays: n('retention.doneEventsDays'),
     watchDir: String(v.watchDir ?? ''),
+    addFromDir: String(v.addFromDir ?? ''),
     notify: group<NotifyConfig>(v, 'notify'),
   };
 }

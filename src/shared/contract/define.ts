@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { strictRequest } from './strict-request';
 
 export interface ChannelSpec<Req extends z.ZodType = z.ZodType, Res extends z.ZodType = z.ZodType> {
   request: Req;
@@ -12,22 +13,22 @@ export interface ChannelSpec<Req extends z.ZodType = z.ZodType, Res extends z.Zo
   writes: boolean;
 }
 
-/** A channel that only reads. */
+/** A channel that only reads; its request refuses unknown keys at every level (see strictRequest), its response does not. */
 export function channel<Req extends z.ZodType, Res extends z.ZodType>(
   request: Req,
   response: Res,
   summary: string,
 ): ChannelSpec<Req, Res> {
-  return { request, response, summary, writes: false };
+  return { request: strictRequest(request), response, summary, writes: false };
 }
 
-/** A channel that changes what is stored (see `ChannelSpec.writes`). */
+/** A channel that changes what is stored (see `ChannelSpec.writes`); its request is strict like any other. */
 export function writeChannel<Req extends z.ZodType, Res extends z.ZodType>(
   request: Req,
   response: Res,
   summary: string,
 ): ChannelSpec<Req, Res> {
-  return { request, response, summary, writes: true };
+  return { request: strictRequest(request), response, summary, writes: true };
 }
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;

@@ -27,6 +27,7 @@ export * from './recordings-channels';
 export * from './intake-channels';
 export * from './settings';
 export * from './setting-input';
+export { requestShapeProblem, maxRequestDepth } from './strict-request';
 export * from './setting-groups';
 export * from './setting-labels';
 export * from './health-channels';

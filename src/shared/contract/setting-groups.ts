@@ -15,7 +15,7 @@ const workerKeys = new Set(['workers', 'workerMaxHeapMb', 'workerStopMs']);
 
 export function settingGroupOf(key: string): SettingGroupId {
   if (/^(asr|llm|whisper)\./.test(key)) return 'engines';
-  if (key === 'watchDir') return 'intake';
+  if (key === 'watchDir' || key === 'addFromDir') return 'intake';
   if (workerKeys.has(key) || /^(concurrency|paused)\./.test(key)) return 'workers';
   if (key.startsWith('breaker.') || key.startsWith('autoRecovery.')) return 'breakers';
   if (key.startsWith('health.')) return 'health';

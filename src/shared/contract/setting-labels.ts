@@ -14,6 +14,7 @@ const labels: Record<string, string> = {
   'llm.url': 'Language model server address',
   'llm.model': 'Language model name',
   watchDir: 'Watch folder',
+  addFromDir: 'Another folder the app may add from',
   workers: 'Worker processes',
   workerMaxHeapMb: 'Memory limit per worker',
   heartbeatMs: 'Heartbeat interval',

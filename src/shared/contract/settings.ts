@@ -83,6 +83,7 @@ const engineSpecs: SettingSpec[] = [
   text('llm.url', 'url', 'Server address for the ollama and openai extractors (empty: http://127.0.0.1:11434 for Ollama). Applies to the next job.'),
   text('llm.model', 'plain', 'Model name for the extractor (empty: llama3.2 for Ollama, gpt-4o-mini for OpenAI). Applies to the next job.'),
   text('watchDir', 'directory', 'A folder whose new audio files are added by themselves (empty: none). Switches at once.'),
+  text('addFromDir', 'directory', 'A folder outside your home from which the app and the browser may add files (empty: only your home and the watch folder). lifeline add takes any file you can read.'),
 ];
 const notifySpecs: SettingSpec[] = [
   flag('notify.deadLetters', true, 'The desktop app notifies when an item becomes a dead letter.'),

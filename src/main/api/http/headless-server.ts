@@ -7,7 +7,7 @@ import { dispatch } from '../dispatch';
 import { serveAudio } from './audio-route';
 import { BrowserSession } from './browser-session';
 import { subscribePushedEvents } from '../pushed-events';
-import { hostAllowed, newToken, originAllowed, tokenMatches } from './request-guard';
+import { hostAllowed, newToken, originAllowed, tokenMatches, tokenRefusal } from './request-guard';
 import { exchangeSession, reportSession } from './session-route';
 import { handleUpload } from './upload-route';
 import { serveStatic } from './static-files';
@@ -18,6 +18,8 @@ export interface HeadlessServerOptions {
   rendererDir: string;
   /** Fixed token for tests; a random one per launch otherwise. */
   token?: string;
+  /** An upload that sends nothing for this long is dropped and its partial file removed, ms. Default 60 s. */
+  uploadIdleMs?: number;
 }
 
 export interface HeadlessServer {
@@ -84,7 +86,9 @@ export async function startHeadlessServer(app: Lifeline, options: HeadlessServer
       if (url.pathname === '/session') return reportSession(session, req, res);
       return serveStatic(options.rendererDir, url.pathname, res);
     }
-    if (!authorized(req, url)) return refuse(res, 401, 'UNAUTHORIZED', 'missing or wrong token');
+    // The browser's session cookie (kept across restarts) or the per-launch token where it may go.
+    const refusal = session.matches(req) ? null : tokenRefusal(req, url, token);
+    if (refusal) return refuse(res, 401, 'UNAUTHORIZED', refusal);
     if (!originAllowed(req, port)) return refuse(res, 403, 'UNAUTHORIZED', 'cross-origin requests are refused');
     if (url.pathname === '/api/contract' && req.method === 'GET') {
       return sendJson(res, 200, Object.fromEntries(Object.entries(contract).map(([name, spec]) => [name, spec.summary])));
@@ -101,7 +105,7 @@ export async function startHeadlessServer(app: Lifeline, options: HeadlessServer
     }
     if (url.pathname === '/api/upload') {
       if (req.method !== 'POST') return refuse(res, 405, 'INVALID_REQUEST', 'uploads are POST with the file as the body');
-      void handleUpload(app, url, req, res, fail).catch((err: unknown) => {
+      void handleUpload(app, url, req, res, fail, options.uploadIdleMs).catch((err: unknown) => {
         log.error({ err }, 'upload failed');
         if (!res.headersSent) fail(500, 'INTERNAL', 'internal error');
       });

@@ -9,6 +9,10 @@ import { adoptIntoStore } from '../../pipeline/intake/adopt-into-store';
 type Fail = (status: number, code: ErrorCode, message: string) => void;
 
 class UploadTooLarge extends Error {}
+class UploadStalled extends Error {}
+
+/** How long an upload may send nothing before it is given up and its `.part` removed, ms. */
+export const defaultUploadIdleMs = 60_000;
 
 /** The user's file name, made safe to be a file name (no directories), or null if nothing is left. */
 export function uploadName(raw: string | null): string | null {
@@ -22,7 +26,14 @@ export function uploadName(raw: string | null): string | null {
  * enqueued like any added file (the same audio twice is one item). A client that goes away or a
  * body over the limit leaves nothing behind.
  */
-export async function handleUpload(app: Lifeline, url: URL, req: http.IncomingMessage, res: http.ServerResponse, fail: Fail): Promise<void> {
+export async function handleUpload(
+  app: Lifeline,
+  url: URL,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  fail: Fail,
+  idleMs = defaultUploadIdleMs,
+): Promise<void> {
   const name = uploadName(url.searchParams.get('name'));
   if (!name) return fail(400, 'INVALID_REQUEST', 'the upload needs ?name= with the file name (at most 255 characters)');
   const priority = Number(url.searchParams.get('priority') ?? 0);
@@ -37,8 +48,17 @@ export async function handleUpload(app: Lifeline, url: URL, req: http.IncomingMe
   const tmp = path.join(app.paths.tmp, `upload-${process.pid}-${crypto.randomBytes(6).toString('hex')}.part`);
   const hash = crypto.createHash('sha256');
   let bytes = 0;
+  // A client that opens an upload and then sends nothing would hold a file and a socket for good.
+  let stalled = false;
+  req.setTimeout(idleMs, () => {
+    stalled = true;
+    res.setHeader('connection', 'close');
+    // The answer is flushed first, then the socket is cut, which ends the read loop below.
+    res.once('finish', () => req.destroy(new UploadStalled()));
+    fail(408, 'INVALID_REQUEST', `the upload of ${name} sent nothing for ${Math.round(idleMs / 1000)} s and was given up; nothing was stored`);
+  });
   try {
-    const fh = await fs.promises.open(tmp, 'wx');
+    const fh = await fs.promises.open(tmp, 'wx', 0o600);
     try {
       for await (const chunk of req as AsyncIterable<Buffer>) {
         bytes += chunk.length;
@@ -53,6 +73,10 @@ export async function handleUpload(app: Lifeline, url: URL, req: http.IncomingMe
     if (!req.complete) throw new Error('the upload was cut off before its end');
   } catch (err: unknown) {
     fs.rmSync(tmp, { force: true });
+    if (stalled) {
+      app.log.warn({ bytes, idleMs }, 'upload stalled: nothing arrived for the idle limit; its partial file was removed');
+      return;
+    }
     if (err instanceof UploadTooLarge) {
       res.setHeader('connection', 'close');
       return fail(413, 'TOO_LARGE', tooLarge);
@@ -61,6 +85,7 @@ export async function handleUpload(app: Lifeline, url: URL, req: http.IncomingMe
     if (!res.writableEnded && !req.destroyed) fail(400, 'INVALID_REQUEST', `the upload of ${name} did not arrive whole; try again`);
     return;
   }
+  req.setTimeout(0);
   const sha256 = hash.digest('hex');
   let r;
   try {

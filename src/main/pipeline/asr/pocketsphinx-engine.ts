@@ -54,7 +54,7 @@ export class PocketsphinxEngine implements AsrEngine {
     if (!bin || reason) throw serviceError('ASR_UNAVAILABLE', reason ?? 'pocketsphinx is not installed');
     fs.mkdirSync(options.tmpDir, { recursive: true });
     const wav = path.join(options.tmpDir, `pocketsphinx-${process.pid}-${crypto.randomBytes(4).toString('hex')}.wav`);
-    fs.writeFileSync(wav, encodeWav(audio.samples, audio.sampleRate));
+    fs.writeFileSync(wav, encodeWav(audio.samples, audio.sampleRate), { mode: 0o600 });
     try {
       // Generous: a loaded laptop decodes at ~0.3× real time; a hung decoder is still caught.
       const timeoutMs = 60_000 + 10_000 * durationOf(audio);

@@ -28,11 +28,39 @@ export function sniffAudioFormat(head: Uint8Array): AudioFormat | null {
   return null;
 }
 
-/** What a file starts with, for error messages: text if printable, else hex. */
-export function describeStart(head: Uint8Array): string {
-  const text = ascii(head, 0, Math.min(16, head.length));
-  const printable = /^[\x20-\x7e\r\n\t]*$/.test(text);
-  return printable
-    ? `text "${text.replace(/\s+/g, ' ').trim().slice(0, 16)}"`
-    : `bytes ${Array.from(head.subarray(0, 8), (x) => x.toString(16).padStart(2, '0')).join('')}`;
+/** Signatures of common files that are not audio, for saying what a file looks like instead. */
+const otherKinds: { kind: string; test: (b: Uint8Array) => boolean }[] = [
+  { kind: 'a ZIP archive (or an Office document)', test: (b) => ascii(b, 0, 4) === 'PK\x03\x04' },
+  { kind: 'a PDF document', test: (b) => ascii(b, 0, 5) === '%PDF-' },
+  { kind: 'a PNG image', test: (b) => ascii(b, 0, 8) === '\x89PNG\r\n\x1a\n' },
+  { kind: 'a JPEG image', test: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
+  { kind: 'a GIF image', test: (b) => ascii(b, 0, 4) === 'GIF8' },
+  { kind: 'a gzip archive', test: (b) => b[0] === 0x1f && b[1] === 0x8b },
+  { kind: 'a program (ELF)', test: (b) => ascii(b, 0, 4) === '\x7fELF' },
+  { kind: 'a Windows program', test: (b) => ascii(b, 0, 2) === 'MZ' },
+  { kind: 'an SQLite database', test: (b) => ascii(b, 0, 16) === 'SQLite format 3\0' },
+  { kind: 'a Matroska/WebM file', test: (b) => b[0] === 0x1a && b[1] === 0x45 && b[2] === 0xdf && b[3] === 0xa3 },
+  { kind: 'a RIFF file that is not WAVE (a video or an image)', test: (b) => ascii(b, 0, 4) === 'RIFF' },
+];
+
+/** Whether bytes read as text: no NUL and almost only printable characters (UTF-8 counts as printable). */
+function looksLikeText(b: Uint8Array): boolean {
+  if (b.length === 0) return false;
+  let odd = 0;
+  for (const x of b) {
+    if (x === 0) return false;
+    if (x < 0x20 && x !== 0x09 && x !== 0x0a && x !== 0x0d && x !== 0x1b) odd++;
+  }
+  return odd <= b.length / 50;
+}
+
+/**
+ * What kind of content a file that is not audio holds, for error messages and exports: "text", "a
+ * ZIP archive", … or "unknown binary". Never its bytes: a text file's first words may be private,
+ * and a message is shown, logged and exported.
+ */
+export function describeContent(head: Uint8Array): string {
+  const known = otherKinds.find((k) => k.test(head));
+  if (known) return known.kind;
+  return looksLikeText(head.subarray(0, 512)) ? 'text' : 'unknown binary';
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { permanentError } from '../../engine/stage-error';
 import { runProcess } from '../system/run-process';
-import { audioFormatNames, describeStart, sniffAudioFormat, type AudioFormat } from './audio-format';
+import { audioFormatNames, describeContent, sniffAudioFormat, type AudioFormat } from './audio-format';
 import { speechRate, type PcmAudio } from './pcm-audio';
 import { downmix, resample } from './resample';
 import { probeWav } from './wav-probe';
@@ -60,7 +60,7 @@ export async function decodeAudioFile(file: string, fileName: string, options: D
   if (!format) {
     throw permanentError(
       'AUDIO_UNDECODABLE',
-      `${fileName} is not audio Lifeline can decode (WAV, MP3, Ogg/Opus, FLAC, M4A/AAC): it starts with ${describeStart(bytes)}`,
+      `${fileName} is not audio Lifeline can decode (WAV, MP3, Ogg/Opus, FLAC, M4A/AAC): it looks like ${describeContent(bytes.subarray(0, 512))}`,
     );
   }
   // A WAV header tells exactly what is wrong (no samples, odd codec) before any decoder guesses.

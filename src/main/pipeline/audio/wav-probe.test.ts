@@ -42,13 +42,18 @@ describe('probeWav', () => {
     expect(probeWav(b, b.length, 'a.wav').durationSec).toBeCloseTo(0.5);
   });
 
-  it('calls a text file named .wav undecodable and says what it starts with', () => {
+  it('calls a text file named .wav undecodable and says it looks like text, without quoting it', () => {
     const b = Buffer.from('hello world, this is not audio');
     const e = errorOf(() => probeWav(b, b.length, 'notes.wav'));
     expect(e.code).toBe('AUDIO_UNDECODABLE');
     expect(e.permanent).toBe(true);
-    expect(e.message).toContain('notes.wav');
-    expect(e.message).toContain('hello world');
+    expect(e.message).toBe('notes.wav is not decodable audio: no RIFF/WAVE header (it looks like text)');
+  });
+
+  it('calls a 0-byte file AUDIO_EMPTY', () => {
+    const e = errorOf(() => probeWav(Buffer.alloc(0), 0, 'nothing.wav'));
+    expect(e.code).toBe('AUDIO_EMPTY');
+    expect(e.message).toBe('nothing.wav is an empty file (0 bytes)');
   });
 
   it('calls a WAV without samples empty', () => {

@@ -1,4 +1,5 @@
 import { permanentError } from '../../engine/stage-error';
+import { describeContent } from './audio-format';
 
 export interface WavInfo {
   format: 'pcm' | 'float';
@@ -19,12 +20,6 @@ const knownContainers: { name: string; test: (b: Buffer) => boolean }[] = [
   { name: 'MP4/M4A', test: (b) => b.subarray(4, 8).toString('latin1') === 'ftyp' },
 ];
 
-function describeStart(b: Buffer): string {
-  const text = b.subarray(0, 16).toString('latin1');
-  const printable = /^[\x20-\x7e\r\n\t]*$/.test(text);
-  return printable ? `text "${text.replace(/\s+/g, ' ').trim().slice(0, 16)}"` : `bytes ${b.subarray(0, 8).toString('hex')}`;
-}
-
 /**
  * Reads a WAV header and checks that it describes playable samples. `buf` is the start of the file
  * (the first MiB is plenty), `fileSize` its full size. Throws a permanent AUDIO_UNDECODABLE /
@@ -32,12 +27,13 @@ function describeStart(b: Buffer): string {
  */
 export function probeWav(buf: Buffer, fileSize: number, fileName: string): WavInfo {
   const fail = (why: string) => permanentError('AUDIO_UNDECODABLE', `${fileName} is not decodable audio: ${why}`);
+  if (fileSize === 0) throw permanentError('AUDIO_EMPTY', `${fileName} is an empty file (0 bytes)`);
   if (buf.length < 12 || buf.toString('latin1', 0, 4) !== 'RIFF' || buf.toString('latin1', 8, 12) !== 'WAVE') {
     const known = knownContainers.find((c) => c.test(buf));
     if (known) {
       throw permanentError('AUDIO_UNSUPPORTED', `${fileName} looks like ${known.name}; this build decodes WAV only`);
     }
-    throw fail(buf.length === 0 ? 'the file is empty' : `no RIFF/WAVE header (it starts with ${describeStart(buf)})`);
+    throw fail(`no RIFF/WAVE header (it looks like ${describeContent(buf.subarray(0, 512))})`);
   }
   let offset = 12;
   let fmt: Omit<WavInfo, 'dataOffset' | 'dataBytes' | 'durationSec'> | undefined;

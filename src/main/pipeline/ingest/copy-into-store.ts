@@ -33,7 +33,7 @@ export async function copyIntoStore(
     },
   });
   try {
-    const out = fs.createWriteStream(tmp, { flags: 'wx' });
+    const out = fs.createWriteStream(tmp, { flags: 'wx', mode: 0o600 });
     await pipeline(fs.createReadStream(source), tap, out, { signal: options.signal });
     const fd = fs.openSync(tmp, 'r');
     try {

@@ -3,18 +3,41 @@ import path from 'node:path';
 import type { AddFilesResult } from '../../../shared/contract';
 import type { Queue } from '../../queue/queue';
 import { hashFile } from '../ingest/copy-into-store';
+import { isInsideAllowedDir, notAllowedMessage } from './add-path-policy';
+
+/** Where the caller may add from: `null` for anywhere readable (the CLI), else these folders only. */
+export type AddFrom = readonly string[] | null;
+
+/** Each folder with its symlinks resolved (a home that is a link still allows its files); gone folders are left out. */
+export function realDirs(dirs: readonly string[]): string[] {
+  return dirs.flatMap((d) => {
+    if (d === '') return [];
+    try {
+      return [fs.realpathSync(path.resolve(d))];
+    } catch {
+      return [];
+    }
+  });
+}
 
 /**
  * Adds files as items: each is hashed (streamed, off the event loop's back) and enqueued at the
  * first stage; the same audio twice is one item. Files that cannot be read are rejected with a
- * reason and nothing is stored for them.
+ * reason and nothing is stored for them. With `from`, files outside those folders are refused
+ * (PATH_NOT_ALLOWED) without being opened.
  */
-export async function addFiles(queue: Queue, paths: readonly string[], priority: number): Promise<AddFilesResult> {
+export async function addFiles(queue: Queue, paths: readonly string[], priority: number, from: AddFrom = null): Promise<AddFilesResult> {
   const result: AddFilesResult = { added: [], duplicates: [], rejected: [] };
+  const allowed = from && realDirs(from);
   for (const given of paths) {
     const file = path.resolve(given);
     let stat: fs.Stats;
     try {
+      // Judged before and after resolving links, and before anything says whether the file exists.
+      if (allowed && (!isInsideAllowedDir(file, allowed, path.sep) || !isInsideAllowedDir(fs.realpathSync(file), allowed, path.sep))) {
+        result.rejected.push({ file, code: 'PATH_NOT_ALLOWED', message: notAllowedMessage(file) });
+        continue;
+      }
       stat = fs.statSync(file);
     } catch (err: unknown) {
       const code = (err as NodeJS.ErrnoException).code;

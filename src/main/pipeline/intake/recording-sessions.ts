@@ -82,7 +82,7 @@ export class RecordingSessions {
       { name: safeName(req.name, now), owner: this.deps.owner, sampleRate: req.sampleRate, channels: req.channels, now },
       (id) => path.join(this.dir, `${id}.wav`),
     );
-    const fd = fs.openSync(row.filePath, 'wx');
+    const fd = fs.openSync(row.filePath, 'wx', 0o600);
     try {
       fs.writeSync(fd, wavHeader(row.sampleRate, row.channels, null));
       fs.fsyncSync(fd);

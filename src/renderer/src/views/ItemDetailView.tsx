@@ -10,6 +10,7 @@ import { ItemStatus } from './item/ItemStatus';
 import { ItemTimeline } from './item/ItemTimeline';
 import { ItemTranscript } from './item/ItemTranscript';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { displayText } from '../format/display-text';
 
 const retryable: readonly ItemState[] = ['dead', 'cancelled'];
 const cancellable: readonly ItemState[] = ['queued', 'scheduled', 'running', 'retry_scheduled', 'waiting'];
@@ -73,7 +74,7 @@ function Facts({ item }: { item: ItemDetail }) {
   return (
     <dl className="facts">
       <dt>Original file</dt>
-      <dd className="path">{item.file}</dd>
+      <dd className="path">{displayText(item.file)}</dd>
       <dt>Stored copy</dt>
       <dd className="path">{item.storedPath ?? 'not yet: Ingest copies it into the store'}</dd>
       <dt>Size</dt>
@@ -119,7 +120,7 @@ function Player({ item, url, audio, onReady, onTime }: PlayerProps) {
       onLoadedMetadata={onReady}
       onTimeUpdate={(e) => onTime(e.currentTarget.currentTime)}
       onSeeked={(e) => onTime(e.currentTarget.currentTime)}
-      aria-label={`Play ${item.fileName}`}
+      aria-label={`Play ${displayText(item.fileName)}`}
     />
   );
 }
@@ -186,7 +187,7 @@ export function ItemDetailView({ id, t }: { id: number; t?: number }) {
       </a>
       <header className="view-header">
         <h2 id="view-heading" tabIndex={-1}>
-          {item ? item.fileName : `Item ${id}`}
+          {item ? displayText(item.fileName) : `Item ${id}`}
         </h2>
         {item && <StateBadge state={item.state} />}
       </header>

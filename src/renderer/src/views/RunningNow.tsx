@@ -5,16 +5,17 @@ import { formatCount } from '../format/numbers';
 import { routeHref } from '../navigation/use-hash-route';
 import { liveProgress } from '../stores/progress-store';
 import { useProgress, useRunning } from '../stores/stores-context';
+import { displayText } from '../format/display-text';
 
 function RunningRow({ item }: { item: ItemSummary }) {
   const progress = useProgress((s) => liveProgress(item, s.byId));
   return (
     <li className="running-row">
-      <a href={routeHref({ name: 'item', id: item.id })} className="running-name" title={item.file}>
-        {item.fileName}
+      <a href={routeHref({ name: 'item', id: item.id })} className="running-name" title={displayText(item.file)}>
+        {displayText(item.fileName)}
       </a>
       <span className="running-stage">{stageLabels[item.stage]}</span>
-      <ProgressBar progress={progress} startedAt={item.startedAt} label={`${item.fileName}: ${stageLabels[item.stage]}`} />
+      <ProgressBar progress={progress} startedAt={item.startedAt} label={`${displayText(item.fileName)}: ${stageLabels[item.stage]}`} />
     </li>
   );
 }

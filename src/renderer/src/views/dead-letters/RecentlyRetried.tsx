@@ -6,17 +6,18 @@ import { routeHref } from '../../navigation/use-hash-route';
 import { liveProgress } from '../../stores/progress-store';
 import { useDeadLetters, useProgress } from '../../stores/stores-context';
 import type { ItemSummary } from '../../../../shared/contract';
+import { displayText } from '../../format/display-text';
 
 function RetriedRow({ item }: { item: ItemSummary }) {
   const progress = useProgress((s) => liveProgress(item, s.byId));
   let detail;
-  if (item.state === 'running') detail = <ProgressBar progress={progress} startedAt={item.startedAt} label={`${item.fileName}: ${stageLabels[item.stage]}`} />;
+  if (item.state === 'running') detail = <ProgressBar progress={progress} startedAt={item.startedAt} label={`${displayText(item.fileName)}: ${stageLabels[item.stage]}`} />;
   else if (item.state === 'waiting') detail = <span className="row-detail row-detail-warn">{item.waitReason}</span>;
   else if (item.state === 'dead') detail = <span className="row-detail">failed again: {item.error?.code}</span>;
   else detail = <span className="row-detail">{stageLabels[item.stage]}</span>;
   return (
     <li className="retried-row">
-      <a href={routeHref({ name: 'item', id: item.id })}>{item.fileName}</a>
+      <a href={routeHref({ name: 'item', id: item.id })}>{displayText(item.fileName)}</a>
       <StateBadge state={item.state} />
       <span className="retried-stage">{stageLabels[item.stage]}</span>
       {detail}

@@ -4,6 +4,7 @@ import { errorHint } from '../../format/error-hints';
 import { formatTime, stageLabels } from '../../format/labels';
 import { liveProgress } from '../../stores/progress-store';
 import { useProgress } from '../../stores/stores-context';
+import { displayText } from '../../format/display-text';
 
 /** One sentence (or a bar) saying where the item is and, when it is stuck, why and what to do. */
 export function ItemStatus({ item }: { item: ItemDetail }) {
@@ -16,7 +17,7 @@ export function ItemStatus({ item }: { item: ItemDetail }) {
           <p>
             {stage} is running (attempt {item.attempts} of {item.maxAttempts}).
           </p>
-          <ProgressBar progress={progress} startedAt={item.startedAt} label={`${item.fileName}: ${stage}`} />
+          <ProgressBar progress={progress} startedAt={item.startedAt} label={`${displayText(item.fileName)}: ${stage}`} />
         </div>
       );
     case 'waiting':
@@ -44,7 +45,7 @@ export function ItemStatus({ item }: { item: ItemDetail }) {
             Stopped for good at {stage}
             {item.error ? (
               <>
-                : <code className="error-code">{item.error.code}</code> {item.error.message}
+                : <code className="error-code">{item.error.code}</code> {displayText(item.error.message)}
               </>
             ) : (
               '.'

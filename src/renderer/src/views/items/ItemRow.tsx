@@ -7,6 +7,7 @@ import { formatAgo } from '../../format/numbers';
 import { routeHref } from '../../navigation/use-hash-route';
 import { liveProgress } from '../../stores/progress-store';
 import { useProgress } from '../../stores/stores-context';
+import { displayText } from '../../format/display-text';
 
 /** Row height in px: the list is virtualised on it, and the CSS sets the same. */
 export const itemRowHeight = 44;
@@ -15,14 +16,14 @@ function Details({ item }: { item: ItemSummary }) {
   const progress = useProgress((s) => liveProgress(item, s.byId));
   switch (item.state) {
     case 'running':
-      return <ProgressBar progress={progress} startedAt={item.startedAt} label={`${item.fileName}: ${stageLabels[item.stage]}`} />;
+      return <ProgressBar progress={progress} startedAt={item.startedAt} label={`${displayText(item.fileName)}: ${stageLabels[item.stage]}`} />;
     case 'waiting':
       return <span className="row-detail row-detail-warn">{item.waitReason ?? 'waiting'}</span>;
     case 'dead':
     case 'retry_scheduled':
       return item.error ? (
-        <span className="row-detail" title={item.error.message}>
-          <code className="error-code">{item.error.code}</code> {item.error.message}
+        <span className="row-detail" title={displayText(item.error.message)}>
+          <code className="error-code">{item.error.code}</code> {displayText(item.error.message)}
         </span>
       ) : null;
     default:
@@ -42,11 +43,11 @@ export const ItemRow = memo(function ItemRow({ index, item, selected, now, onTog
   return (
     <div role="row" aria-rowindex={index + 2} aria-selected={selected} className="item-row" style={{ top: index * itemRowHeight }} data-item-id={item.id}>
       <div role="gridcell" className="col-select">
-        <input type="checkbox" checked={selected} onChange={() => onToggle(item.id)} aria-label={`Select ${item.fileName}`} data-row-index={index} data-col="select" />
+        <input type="checkbox" checked={selected} onChange={() => onToggle(item.id)} aria-label={`Select ${displayText(item.fileName)}`} data-row-index={index} data-col="select" />
       </div>
       <div role="rowheader" className="col-file">
-        <a href={routeHref({ name: 'item', id: item.id })} title={item.file} data-row-index={index} data-col="open">
-          {item.fileName}
+        <a href={routeHref({ name: 'item', id: item.id })} title={displayText(item.file)} data-row-index={index} data-col="open">
+          {displayText(item.fileName)}
         </a>
       </div>
       <div role="gridcell" className="col-state">

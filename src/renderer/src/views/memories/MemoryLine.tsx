@@ -3,6 +3,7 @@ import type { SearchKind } from '../../../../shared/contract';
 import { KindBadge } from '../../components/KindBadge';
 import { formatDue, formatOffset } from '../../format/media-time';
 import { routeHref } from '../../navigation/use-hash-route';
+import { displayText } from '../../format/display-text';
 
 interface MemoryLineProps {
   kind: SearchKind;
@@ -30,7 +31,7 @@ export function MemoryLine({ kind, text, at, itemId, fileName, start }: MemoryLi
             </time>
           )}
           <a href={href} className="memory-source">
-            {fileName}
+            {displayText(fileName)}
             {start !== null && <span className="memory-offset"> at {formatOffset(start)}</span>}
           </a>
         </p>
