@@ -85,14 +85,17 @@ describe('stage output stores', () => {
       { kind: 'transcript', text: 'we talked about the garden and the weather', start: 12.5 },
       { kind: 'todo', text: 'Water the garden (2026-01-15)', start: 30 },
     ]);
-    const hits = f.search.search('garden water', 10);
-    expect(hits).toHaveLength(1);
-    expect(hits[0]).toMatchObject({ itemId: f.itemId, kind: 'todo', start: 30, snippet: '[Water] the [garden] (2026-01-15)' });
-    expect(f.search.search('garden', 10).map((h) => h.kind).sort()).toEqual(['todo', 'transcript']);
-    expect(f.search.search('gard*', 10)).toHaveLength(2);
-    expect(f.search.search('("garden" : -', 10)).toHaveLength(2);
-    expect(f.search.search('garden OR', 10)).toEqual([]); // "or" is a word to find, not an operator
-    expect(f.search.search('***', 10)).toEqual([]);
+    const { hits, exactCount } = f.search.search('garden water', 10);
+    expect(exactCount).toBe(1);
+    expect(hits[0]).toMatchObject({ itemId: f.itemId, kind: 'todo', start: 30, snippet: '[Water] the [garden] (2026-01-15)', match: 'all' });
+    // The segment has "garden" only: after the every-word hit, as a close match.
+    expect(hits.slice(1)).toMatchObject([{ kind: 'transcript', start: 12.5, match: 'close' }]);
+    const kinds = (q: string) => f.search.search(q, 10).hits.filter((h) => h.match === 'all').map((h) => h.kind).sort();
+    expect(kinds('garden')).toEqual(['todo', 'transcript']);
+    expect(kinds('gard*')).toHaveLength(2);
+    expect(kinds('("garden" : -')).toHaveLength(2);
+    expect(kinds('garden OR')).toEqual([]); // "or" is a word to find, not an operator
+    expect(f.search.search('***', 10).hits).toEqual([]);
     expect(toFtsQuery('hello, world!')).toBe('"hello" "world"');
   });
 });

@@ -24,6 +24,8 @@ import { searchHandlers } from './search-handlers';
 import { memoriesHandlers } from './memories-handlers';
 import { recordingHandlers } from './recording-handlers';
 import { recoveryHandlers } from './recovery-handlers';
+import { rerunHandlers } from './rerun-handlers';
+import { upcomingHandlers } from './upcoming-handlers';
 import { settingsHandlers } from './settings-handlers';
 import { stagesHandlers } from './stages-handlers';
 import { systemHandlers } from './system-handlers';
@@ -76,6 +78,8 @@ export function createHandlers(ctx: ApiContext): Handlers {
   const parts = [
     itemHandlers(ctx),
     bulkHandlers(ctx),
+    rerunHandlers(ctx),
+    upcomingHandlers(ctx),
     searchHandlers(ctx),
     memoriesHandlers(ctx),
     recordingHandlers(ctx),

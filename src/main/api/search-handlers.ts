@@ -4,6 +4,6 @@ import type { ApiContext, Handler } from './handlers';
 export function searchHandlers(ctx: ApiContext): { 'search:query': Handler<'search:query'> } {
   const search = new SearchStore(ctx.store.db);
   return {
-    'search:query': (req) => ({ hits: search.search(req.query, req.limit, req.kind) }),
+    'search:query': (req) => search.search(req.query, req.limit, req.kind),
   };
 }

@@ -13,6 +13,8 @@ import { modelsCommand } from './models-command';
 import { recoverCommand } from './recover-command';
 import { metricsCommand } from './metrics-command';
 import { settingsCommand } from './settings-command';
+import { upcomingCommand } from './upcoming-command';
+import { rerunCommand } from './rerun-command';
 
 interface GlobalOptions {
   dataDir?: string;
@@ -142,6 +144,8 @@ export function buildProgram(): Command {
   metricsCommand(program);
   settingsCommand(program);
   modelsCommand(program);
+  upcomingCommand(program);
+  rerunCommand(program);
   return program;
 }
 

@@ -12,12 +12,20 @@ const clock = (sec: number | null) => {
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 };
 
-export function formatHits(hits: SearchHit[]): string {
-  if (hits.length === 0) return 'no matches';
-  return table(
+const hitTable = (hits: SearchHit[]) =>
+  table(
     ['item', 'at', 'kind', 'file', 'match'],
-    hits.map((h) => [String(h.itemId), clock(h.start), h.kind, h.fileName, h.snippet]),
+    hits.map((h) => [String(h.itemId), clock(h.start), h.kind, h.fileName, h.transcript ? `${h.snippet}  (said: ${h.transcript.snippet})` : h.snippet]),
   );
+
+/** Hits with every word first; when some or all are close matches, it says so above them. */
+export function formatHits(hits: SearchHit[], exactCount: number): string {
+  if (hits.length === 0) return 'no matches';
+  const exact = hits.slice(0, exactCount);
+  const close = hits.slice(exactCount);
+  if (close.length === 0) return hitTable(exact);
+  if (exact.length === 0) return `no exact match; close matches:\n${hitTable(close)}`;
+  return `${hitTable(exact)}\n\nclose matches:\n${hitTable(close)}`;
 }
 
 /** `lifeline search <query...> [--json]`: ranked matches in transcripts and memories. */
@@ -36,7 +44,7 @@ export function searchCommand(program: Command): void {
         const r = await app.call('search:query', { query: words.join(' '), limit });
         if (!r.ok) throw fromTransferable(r.error);
         if (opts.json) json(r.value.hits);
-        else out(formatHits(r.value.hits));
+        else out(formatHits(r.value.hits, r.value.exactCount));
       } finally {
         await app.close();
       }

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Store } from '../store/store';
 import { MemoriesStore } from '../store/memories-store';
+import { RerunOutputs } from '../store/rerun-outputs';
 import { SearchStore } from '../store/search-store';
 import { TranscriptsStore } from '../store/transcripts-store';
 import type { AsrEngine } from './asr/asr-engine';
@@ -33,9 +34,11 @@ export function pipelineStages(store: Store, options: PipelineOptions = {}): Sta
   const modelsDir = options.modelsDir ?? path.join(path.dirname(store.db.name), 'models');
   const decoding = decoderConfig(env);
   const decode = audioDecoder(decoding);
-  const transcripts = new TranscriptsStore(store.db);
-  const memories = new MemoriesStore(store.db);
-  const search = new SearchStore(store.db);
+  // The stages see a re-run's new outputs; screens keep the old ones until the index stage publishes them.
+  const transcripts = new TranscriptsStore(store.db, 'pipeline');
+  const memories = new MemoriesStore(store.db, 'pipeline');
+  const reruns = new RerunOutputs(store.db, transcripts, memories);
+  const search = new SearchStore(store.db, { beforeReplace: (itemId) => reruns.publish(itemId, Date.now()) });
   const chunkSec = Number(env.LIFELINE_CHUNK_SECONDS) > 0 ? Number(env.LIFELINE_CHUNK_SECONDS) : undefined;
   const revision = () => store.settings.revision();
   const choice = (pick: (s: ReturnType<typeof engineSettings>) => unknown) => {

@@ -137,4 +137,9 @@ export interface QueueStore {
   retryItem(itemId: number, now: number): 'retried' | 'not_retryable' | null;
   retryAllDead(now: number): number;
   discardItem(itemId: number, now: number): 'discarded' | 'already_discarded' | null;
+  /**
+   * A done item runs again from `job.stage`, with fresh attempts; its old outputs stay published
+   * until the re-run succeeds (the store keeps the new ones apart meanwhile). Null: no such item.
+   */
+  rerunItem(itemId: number, job: NewJob, now: number): 'rerun' | 'not_rerunnable' | null;
 }

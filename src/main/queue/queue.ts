@@ -216,6 +216,12 @@ export class Queue {
     }
   }
 
+  /** "Transcribe again" / "Extract again": a done item goes back to `from` with that stage's attempts. */
+  rerun(itemId: number, from: Stage): 'rerun' | 'not_rerunnable' | null {
+    const now = this.now;
+    return this.store.rerunItem(itemId, { stage: from, maxAttempts: this.policy(from).maxAttempts, runAt: now }, now);
+  }
+
   promoteDue(): number {
     return this.store.promoteDue(this.now);
   }

@@ -20,6 +20,7 @@ export interface BulkChunkOutcome {
 export class BulkActionsStore {
   private readonly stateOf;
   private readonly chunk;
+  private readonly rerunChunk;
 
   constructor(db: SqliteDatabase, queue: SqliteQueueStore) {
     this.stateOf = db.prepare(`SELECT state FROM jobs WHERE item_id = ?`).pluck();
@@ -50,6 +51,24 @@ export class BulkActionsStore {
       }
       return out;
     });
+    this.rerunChunk = db.transaction((ids: readonly number[], job: (id: number) => 'rerun' | 'not_rerunnable' | null): BulkChunkOutcome => {
+      const out: BulkChunkOutcome = { changed: 0, skipped: {}, notFound: 0 };
+      for (const id of ids) {
+        const r = job(id);
+        if (r === null) out.notFound++;
+        else if (r === 'rerun') out.changed++;
+        else {
+          const state = this.stateOf.get(id) as ItemState;
+          out.skipped[state] = (out.skipped[state] ?? 0) + 1;
+        }
+      }
+      return out;
+    });
+  }
+
+  /** Runs `rerun` (the queue's own rule, Queue.rerun) for each item of a chunk in ONE transaction. */
+  rerun(ids: readonly number[], rerun: (id: number) => 'rerun' | 'not_rerunnable' | null): BulkChunkOutcome {
+    return this.rerunChunk.immediate(ids, rerun);
   }
 
   /** One chunk, one IMMEDIATE transaction. */

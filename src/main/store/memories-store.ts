@@ -2,6 +2,7 @@ import type { Memory, MemoryEntry, MemoryKind } from '../../shared/contract';
 import type { LeaseRef } from '../queue/queue-store';
 import type { SqliteDatabase } from './database';
 import { leaseFence } from './lease-fence';
+import { rerunLookup, type OutputView } from './rerun-view';
 
 interface MemoryRow {
   kind: MemoryKind;
@@ -38,18 +39,30 @@ const toMemory = (r: MemoryRow): Memory => ({
   source: r.source_start !== null && r.source_end !== null ? { start: r.source_start, end: r.source_end, text: r.source_text ?? '' } : null,
 });
 
-/** An item's memories. A new extraction replaces the previous one whole, so re-runs never duplicate. */
+/**
+ * An item's memories. A new extraction replaces the previous one whole, so re-runs never duplicate.
+ * While the user has an item run again, the pipeline's view keeps the new memories apart (as the
+ * extractor returned them) until the re-run has succeeded; then `publishStaged` writes them here.
+ */
 export class MemoriesStore {
   private readonly s;
   private readonly replaceTx;
+  private readonly publishTx;
+  private readonly rerunFrom;
 
-  constructor(db: SqliteDatabase) {
+  constructor(
+    db: SqliteDatabase,
+    private readonly view: OutputView = 'published',
+  ) {
     const fence = leaseFence(db);
+    this.rerunFrom = rerunLookup(db);
     this.s = {
       remove: db.prepare(`DELETE FROM memories WHERE item_id = ?`),
       insert: db.prepare(`INSERT INTO memories (item_id, kind, text, at, source_start, source_end, source_text, extractor)
                           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
       list: db.prepare(`SELECT kind, text, at, source_start, source_end, source_text FROM memories WHERE item_id = ? ORDER BY id`),
+      staged: db.prepare(`SELECT memories, extractor FROM rerun_memories WHERE item_id = ?`),
+      dropStaged: db.prepare(`DELETE FROM rerun_memories WHERE item_id = ?`),
       // Keyset paging over (item_id DESC, id ASC): memories_by_item walks items newest first and
       // only each item's few memories are sorted, so a page costs the same anywhere in the list.
       page: db.prepare(`SELECT m.id, m.item_id, i.file_name, i.created_at, m.kind, m.text, m.at, m.source_start, m.source_end, m.source_text
@@ -62,12 +75,23 @@ export class MemoriesStore {
                   WHERE j.state <> 'discarded' AND (@kind IS NULL OR m.kind = @kind)`)
         .pluck(),
     };
+    const stage = db.prepare(`INSERT OR REPLACE INTO rerun_memories (item_id, memories, extractor) VALUES (?, ?, ?)`);
+    const write = (itemId: number, memories: readonly Memory[], extractor: string) => {
+      this.s.remove.run(itemId);
+      for (const m of memories) {
+        this.s.insert.run(itemId, m.kind, m.text, m.at, m.source?.start ?? null, m.source?.end ?? null, m.source?.text ?? null, extractor);
+      }
+    };
     this.replaceTx = db.transaction((lease: LeaseRef, memories: readonly Memory[], extractor: string) => {
       fence(lease);
-      this.s.remove.run(lease.itemId);
-      for (const m of memories) {
-        this.s.insert.run(lease.itemId, m.kind, m.text, m.at, m.source?.start ?? null, m.source?.end ?? null, m.source?.text ?? null, extractor);
-      }
+      if (this.view === 'pipeline' && this.rerunFrom(lease.itemId) !== null) stage.run(lease.itemId, JSON.stringify(memories), extractor);
+      else write(lease.itemId, memories, extractor);
+    });
+    this.publishTx = db.transaction((itemId: number) => {
+      const staged = this.s.staged.get(itemId) as { memories: string; extractor: string } | undefined;
+      if (!staged) return;
+      write(itemId, JSON.parse(staged.memories) as Memory[], staged.extractor);
+      this.s.dropStaged.run(itemId);
     });
   }
 
@@ -76,7 +100,19 @@ export class MemoriesStore {
     this.replaceTx.immediate(lease, memories, extractor);
   }
 
+  /**
+   * A re-run's memories replace the published ones; nothing happens when the re-run stored none yet.
+   * Runs inside the caller's transaction (the index stage's), so the swap is all or nothing.
+   */
+  publishStaged(itemId: number): void {
+    this.publishTx(itemId);
+  }
+
   list(itemId: number): Memory[] {
+    if (this.view === 'pipeline' && this.rerunFrom(itemId) !== null) {
+      const staged = this.s.staged.get(itemId) as { memories: string } | undefined;
+      if (staged) return JSON.parse(staged.memories) as Memory[];
+    }
     return (this.s.list.all(itemId) as MemoryRow[]).map(toMemory);
   }
 

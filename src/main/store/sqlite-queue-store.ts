@@ -299,4 +299,7 @@ export class SqliteQueueStore implements QueueStore {
   discardItem(itemId: number, now: number) {
     return this.userActions.discard(itemId, now);
   }
+  rerunItem(itemId: number, job: NewJob, now: number) {
+    return this.userActions.rerun(itemId, job, now);
+  }
 }

@@ -3,6 +3,9 @@ import type { JobState } from '../queue/job-state';
 import { cancellableJobStates, retryableJobStates } from '../queue/job-state';
 import type { SqliteDatabase } from './database';
 import type { EventLog } from './event-log';
+import type { NewJob } from '../queue/queue-store';
+
+const rerunLabels: Partial<Record<Stage, string>> = { transcribe: 'Transcribe again', extract: 'Extract again' };
 
 const sqlList = (states: readonly string[]) => states.map((s) => `'${s}'`).join(', ');
 
@@ -22,6 +25,16 @@ export class SqliteUserActions {
                 WHERE item_id = ? AND state IN (${sqlList(retryableJobStates)})`),
       deadJobs: p(`SELECT item_id, stage FROM jobs WHERE state = 'dead'`),
       discard: p(`UPDATE jobs SET state = 'discarded', wait_reason = NULL, updated_at = ? WHERE item_id = ?`),
+      rerun: p(`UPDATE jobs SET stage = @stage, state = 'queued', run_at = @now, attempts = 0, max_attempts = @maxAttempts, recoveries = 0,
+                  wait_reason = NULL, error_code = NULL, error_message = NULL, updated_at = @now
+                WHERE item_id = @itemId AND state = 'done'`),
+      openRerun: p(`INSERT OR REPLACE INTO reruns (item_id, from_stage, requested_at) VALUES (@itemId, @stage, @now)`),
+      // What an earlier re-run left unpublished (it failed, or was asked again) starts over.
+      dropStaged: [
+        p(`DELETE FROM rerun_transcript_chunks WHERE item_id = ?`),
+        p(`DELETE FROM rerun_transcript_plans WHERE item_id = ?`),
+        p(`DELETE FROM rerun_memories WHERE item_id = ?`),
+      ],
     };
     const event = log.append;
     this.tx = {
@@ -58,7 +71,24 @@ export class SqliteUserActions {
         event(itemId, now, job.stage, { type: 'discarded', actor: 'user', detail: `was ${job.state}` });
         return 'discarded';
       }),
+      rerun: db.transaction((itemId: number, job: NewJob, now: number): 'rerun' | 'not_rerunnable' | null => {
+        const current = this.s.job.get(itemId) as { state: JobState; stage: Stage } | undefined;
+        if (!current) return null;
+        if (this.s.rerun.run({ itemId, stage: job.stage, now, maxAttempts: job.maxAttempts }).changes !== 1) return 'not_rerunnable';
+        this.s.openRerun.run({ itemId, stage: job.stage, now });
+        for (const drop of this.s.dropStaged) drop.run(itemId);
+        event(itemId, now, job.stage, {
+          type: 'rerun',
+          actor: 'user',
+          detail: `${rerunLabels[job.stage] ?? `run again from ${job.stage}`}: the current transcript and memories stay until the new run succeeds`,
+        });
+        return 'rerun';
+      }),
     };
+  }
+
+  rerun(itemId: number, job: NewJob, now: number) {
+    return this.tx.rerun.immediate(itemId, job, now);
   }
 
   cancel(itemId: number, now: number) {

@@ -2,6 +2,7 @@ import type { Transcript, TranscriptSegment } from '../../shared/contract';
 import type { LeaseRef } from '../queue/queue-store';
 import type { SqliteDatabase } from './database';
 import { leaseFence } from './lease-fence';
+import { rerunLookup, type OutputView } from './rerun-view';
 
 export interface TranscriptPlan {
   sampleRate: number;
@@ -16,46 +17,86 @@ export interface StoredChunk {
   engine: string;
 }
 
-/** The transcription checkpoint: one plan per item and every finished chunk's segments. */
+function statements(db: SqliteDatabase, plans: string, chunks: string) {
+  const p = (sql: string) => db.prepare(sql);
+  return {
+    plan: p(`SELECT sample_rate, total_frames, chunks FROM ${plans} WHERE item_id = ?`),
+    insertPlan: p(`INSERT INTO ${plans} (item_id, sample_rate, total_frames, chunks, created_at) VALUES (?, ?, ?, ?, ?)`),
+    deleteChunks: p(`DELETE FROM ${chunks} WHERE item_id = ?`),
+    deletePlan: p(`DELETE FROM ${plans} WHERE item_id = ?`),
+    upsertChunk: p(`INSERT INTO ${chunks} (item_id, chunk_index, segments, engine, done_at) VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT (item_id, chunk_index) DO UPDATE SET segments = excluded.segments, engine = excluded.engine,
+                                                                    done_at = excluded.done_at`),
+    chunks: p(`SELECT chunk_index, segments, engine FROM ${chunks} WHERE item_id = ? ORDER BY chunk_index`),
+    chunkCount: p(`SELECT count(*) FROM ${chunks} WHERE item_id = ?`).pluck(),
+  };
+}
+
+/**
+ * The transcription checkpoint: one plan per item and every finished chunk's segments. Seen through
+ * an `OutputView`: while an item is transcribed again, the pipeline's view reads and writes the new
+ * plan and chunks apart from the published ones (store/rerun-outputs.ts publishes them).
+ */
 export class TranscriptsStore {
-  private readonly s;
+  private readonly main;
+  private readonly staged;
+  private readonly rerunFrom;
   private readonly tx;
 
-  constructor(db: SqliteDatabase) {
-    const p = (sql: string) => db.prepare(sql);
+  constructor(
+    db: SqliteDatabase,
+    private readonly view: OutputView = 'published',
+  ) {
     const fence = leaseFence(db);
-    this.s = {
-      plan: p(`SELECT sample_rate, total_frames, chunks FROM transcript_plans WHERE item_id = ?`),
-      insertPlan: p(`INSERT INTO transcript_plans (item_id, sample_rate, total_frames, chunks, created_at) VALUES (?, ?, ?, ?, ?)`),
-      deleteChunks: p(`DELETE FROM transcript_chunks WHERE item_id = ?`),
-      deletePlan: p(`DELETE FROM transcript_plans WHERE item_id = ?`),
-      upsertChunk: p(`INSERT INTO transcript_chunks (item_id, chunk_index, segments, engine, done_at) VALUES (?, ?, ?, ?, ?)
-                      ON CONFLICT (item_id, chunk_index) DO UPDATE SET segments = excluded.segments, engine = excluded.engine,
-                                                                      done_at = excluded.done_at`),
-      chunks: p(`SELECT chunk_index, segments, engine FROM transcript_chunks WHERE item_id = ? ORDER BY chunk_index`),
-      chunkCount: p(`SELECT count(*) FROM transcript_chunks WHERE item_id = ?`).pluck(),
-    };
+    this.main = statements(db, 'transcript_plans', 'transcript_chunks');
+    this.staged = statements(db, 'rerun_transcript_plans', 'rerun_transcript_chunks');
+    this.rerunFrom = rerunLookup(db);
+    const copyPlan = db.prepare(`INSERT INTO transcript_plans SELECT * FROM rerun_transcript_plans WHERE item_id = ?`);
+    const copyChunks = db.prepare(`INSERT INTO transcript_chunks SELECT * FROM rerun_transcript_chunks WHERE item_id = ?`);
     this.tx = {
       // A new plan invalidates chunks cut by an older one.
       savePlan: db.transaction((lease: LeaseRef, plan: TranscriptPlan, now: number) => {
         fence(lease);
-        this.s.deleteChunks.run(lease.itemId);
-        this.s.deletePlan.run(lease.itemId);
-        this.s.insertPlan.run(lease.itemId, plan.sampleRate, plan.totalFrames, JSON.stringify(plan.chunks), now);
+        const s = this.s(lease.itemId);
+        s.deleteChunks.run(lease.itemId);
+        s.deletePlan.run(lease.itemId);
+        s.insertPlan.run(lease.itemId, plan.sampleRate, plan.totalFrames, JSON.stringify(plan.chunks), now);
       }),
       saveChunk: db.transaction((lease: LeaseRef, index: number, segments: TranscriptSegment[], engine: string, now: number) => {
         fence(lease);
-        this.s.upsertChunk.run(lease.itemId, index, JSON.stringify(segments), engine, now);
+        this.s(lease.itemId).upsertChunk.run(lease.itemId, index, JSON.stringify(segments), engine, now);
       }),
       discard: db.transaction((itemId: number) => {
-        this.s.deleteChunks.run(itemId);
-        this.s.deletePlan.run(itemId);
+        const s = this.s(itemId);
+        s.deleteChunks.run(itemId);
+        s.deletePlan.run(itemId);
+      }),
+      publish: db.transaction((itemId: number) => {
+        this.main.deleteChunks.run(itemId);
+        this.main.deletePlan.run(itemId);
+        copyPlan.run(itemId);
+        copyChunks.run(itemId);
+        this.staged.deleteChunks.run(itemId);
+        this.staged.deletePlan.run(itemId);
       }),
     };
   }
 
+  /** The statements of the copy this view sees for the item. */
+  private s(itemId: number) {
+    return this.view === 'pipeline' && this.rerunFrom(itemId) === 'transcribe' ? this.staged : this.main;
+  }
+
+  /**
+   * A re-run from transcription succeeded: its plan and chunks replace the published ones. Runs
+   * inside the caller's transaction (the index stage's), so the swap is all or nothing.
+   */
+  publishStaged(itemId: number): void {
+    this.tx.publish(itemId);
+  }
+
   plan(itemId: number): TranscriptPlan | undefined {
-    const r = this.s.plan.get(itemId) as { sample_rate: number; total_frames: number; chunks: string } | undefined;
+    const r = this.s(itemId).plan.get(itemId) as { sample_rate: number; total_frames: number; chunks: string } | undefined;
     return r && { sampleRate: r.sample_rate, totalFrames: r.total_frames, chunks: JSON.parse(r.chunks) as [number, number][] };
   }
 
@@ -71,7 +112,7 @@ export class TranscriptsStore {
 
   /** Chunks stored so far (the checkpoint's size), without reading them. */
   chunkCount(itemId: number): number {
-    return this.s.chunkCount.get(itemId) as number;
+    return this.s(itemId).chunkCount.get(itemId) as number;
   }
 
   /**
@@ -83,7 +124,7 @@ export class TranscriptsStore {
   }
 
   chunks(itemId: number): StoredChunk[] {
-    return (this.s.chunks.all(itemId) as { chunk_index: number; segments: string; engine: string }[]).map((r) => ({
+    return (this.s(itemId).chunks.all(itemId) as { chunk_index: number; segments: string; engine: string }[]).map((r) => ({
       index: r.chunk_index,
       segments: JSON.parse(r.segments) as TranscriptSegment[],
       engine: r.engine,

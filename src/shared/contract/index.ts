@@ -13,6 +13,7 @@ import { recordingsChannels } from './recordings-channels';
 import { recoveryChannels } from './recovery-channels';
 import { stagesChannels } from './stages-channels';
 import { systemChannels } from './system-channels';
+import { upcomingChannels } from './upcoming-channels';
 import type { PushedEvent } from './events';
 import type { AddFilesResult } from './items-channels';
 import type { Result } from './result';
@@ -37,6 +38,7 @@ export * from './metrics-channels';
 export * from './models-channels';
 export * from './stages-channels';
 export * from './system-channels';
+export * from './upcoming-channels';
 
 /** The whole IPC contract: every channel exists here once, with its request and response schema. */
 export const contract = mergeChannels(
@@ -53,6 +55,7 @@ export const contract = mergeChannels(
   recordingsChannels,
   intakeChannels,
   modelsChannels,
+  upcomingChannels,
 );
 
 export type Contract = typeof contract;

@@ -70,6 +70,14 @@ export const BulkResult = z.object({
 });
 export type BulkResult = z.infer<typeof BulkResult>;
 
+/** Stages a finished item can be run again from ("Transcribe again", "Extract again"). */
+export const rerunStages = ['transcribe', 'extract'] as const;
+export const RerunStage = z.enum(rerunStages);
+export type RerunStage = z.infer<typeof RerunStage>;
+
+export const RerunResult = BulkResult.omit({ action: true });
+export type RerunResult = z.infer<typeof RerunResult>;
+
 export const ErrorGroup = z.object({
   code: z.string(),
   count: z.number().int(),
@@ -114,6 +122,11 @@ export const itemsChannels = {
     z.object({ action: BulkAction, target: BulkTarget }),
     BulkResult,
     'Retry, cancel or discard many items at once: by id, or all matching a filter.',
+  ),
+  'items:rerun': channel(
+    z.object({ target: BulkTarget, from: RerunStage }),
+    RerunResult,
+    'Runs done items again from a stage; their old transcript and memories stay until the new run has succeeded, then are replaced at once.',
   ),
   'items:errorGroups': channel(
     z.object({ state: ItemState.default('dead') }),

@@ -20,8 +20,18 @@ export const SearchHit = z.object({
   start: z.number().nullable(),
   /** For a memory: when it is due (ISO), as in `Memory.at`; null for transcript segments or without a date. */
   at: z.string().nullable(),
-  /** Lower is better (SQLite FTS5 bm25). */
+  /** Lower is better (SQLite FTS5 bm25), within its `match` group. */
   rank: z.number(),
+  /**
+   * `all`: every word of the query is in it; `close`: only some words, or words starting with them
+   * (shown after every `all` hit, as "close matches").
+   */
+  match: z.enum(['all', 'close']),
+  /**
+   * For a memory: the transcript hit it was said in, folded into this result instead of being a
+   * second one (null when that segment did not match, and for transcript hits).
+   */
+  transcript: z.object({ snippet: z.string(), marked: z.string(), start: z.number().nullable() }).nullable(),
 });
 export type SearchHit = z.infer<typeof SearchHit>;
 
@@ -40,7 +50,11 @@ export const searchChannels = {
       /** Only hits of this kind (transcript segments, or memories of one kind). */
       kind: SearchKind.optional(),
     }),
-    z.object({ hits: z.array(SearchHit) }),
-    'Full-text search over transcripts and memories, best matches first, with snippets.',
+    z.object({
+      hits: z.array(SearchHit),
+      /** How many hits contain every word; the rest are close matches. */
+      exactCount: z.number().int(),
+    }),
+    'Full-text search over transcripts and memories: hits with every word first, then close matches (some words, or word starts).',
   ),
 };

@@ -1,0 +1,28 @@
+import { Option, type Command } from 'commander';
+import { rerunStages, type RerunStage } from '../../shared/contract';
+import { CliError, exitCodes } from './cli-error';
+import { callOnce, out } from './cli-io';
+
+const plural = (n: number, word: string) => `${n} item${n === 1 ? '' : 's'} ${word}`;
+
+/** `lifeline rerun <ids…> --from transcribe|extract`: "Transcribe again" / "Extract again". */
+export function rerunCommand(program: Command): void {
+  program
+    .command('rerun')
+    .description('run done items again from a stage; the old transcript and memories stay until the new run succeeds')
+    .argument('<ids...>')
+    .addOption(new Option('--from <stage>', 'the first stage to run again').choices(rerunStages).makeOptionMandatory())
+    .action(async (raw: string[], opts: { from: RerunStage }) => {
+      const ids = raw.map((r) => {
+        const id = Number(r);
+        if (!Number.isInteger(id) || id < 1) throw new CliError(`"${r}" is not an item id (a whole number ≥ 1)`, exitCodes.user);
+        return id;
+      });
+      const r = await callOnce(program, 'items:rerun', { target: { kind: 'ids', ids }, from: opts.from });
+      if (r.changed > 0) out(`${plural(r.changed, 'queued')} to run again from ${opts.from}`);
+      const problems: string[] = [];
+      if (r.notFound > 0) problems.push(`${r.notFound} id${r.notFound === 1 ? '' : 's'} name no item`);
+      for (const [state, n] of Object.entries(r.skippedByState)) problems.push(`${plural(n, `${n === 1 ? 'is' : 'are'} ${state}`)}; only done items can be run again`);
+      if (problems.length > 0) throw new CliError(problems.join('; '), exitCodes.user);
+    });
+}
