@@ -12,8 +12,8 @@ const norm = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' 
 
 /**
  * Whether a transcript hit is the segment a memory was said in: the same recording, and the segment
- * starts where the memory's source does (or inside it), or one's text holds the other's (a memory
- * from part of a segment: an utterance or a clause).
+ * starts where the memory's source does (or inside it), or it starts before it and holds its words
+ * (a memory from part of a segment: an utterance or a clause).
  */
 export function saidIn(memory: IndexHit, segment: IndexHit): boolean {
   const src = memory.source;
@@ -21,7 +21,7 @@ export function saidIn(memory: IndexHit, segment: IndexHit): boolean {
   if (Math.abs(segment.start - src.start) < 0.05 || (segment.start >= src.start && segment.start < src.end)) return true;
   const a = norm(segment.text);
   const b = norm(src.text);
-  return a !== '' && b !== '' && (a.includes(b) || b.includes(a));
+  return segment.start <= src.start && b !== '' && a.includes(b);
 }
 
 /**
