@@ -15,6 +15,7 @@ import { ItemsView } from './views/ItemsView';
 import { MemoriesView } from './views/MemoriesView';
 import { OverviewView } from './views/OverviewView';
 import { SettingsView } from './views/SettingsView';
+import { UpcomingView } from './views/UpcomingView';
 import { ServicesView } from './views/ServicesView';
 
 function NavLink({ to, current, children }: { to: Route; current: RouteName; children: ReactNode }) {
@@ -40,6 +41,8 @@ function View({ route }: { route: Route }) {
       return <SettingsView />;
     case 'memories':
       return <MemoriesView addressQuery={route.query ?? ''} />;
+    case 'upcoming':
+      return <UpcomingView />;
     case 'services':
       return <ServicesView />;
   }
@@ -90,6 +93,9 @@ export function App() {
           </NavLink>
           <NavLink to={{ name: 'items' }} current={route.name}>
             Items
+          </NavLink>
+          <NavLink to={{ name: 'upcoming' }} current={route.name}>
+            Upcoming
           </NavLink>
           <NavLink to={{ name: 'memories' }} current={route.name}>
             Memories

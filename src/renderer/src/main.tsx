@@ -17,6 +17,7 @@ import './styles/dead-letters.css';
 import './styles/intake.css';
 import './styles/settings.css';
 import './styles/memories.css';
+import './styles/upcoming.css';
 import './styles/services.css';
 import './styles/narrow.css';
 

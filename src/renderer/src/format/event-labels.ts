@@ -14,6 +14,8 @@ const labels: Record<string, string> = {
   retried: 'Retried',
   cancelled: 'Cancelled',
   discarded: 'Discarded',
+  rerun: 'Run again',
+  rerun_published: 'New results in place',
 };
 
 export function eventLabel(type: string): string {
@@ -26,6 +28,7 @@ export function eventTone(type: string): EventTone {
   switch (type) {
     case 'succeeded':
     case 'resumed':
+    case 'rerun_published':
       return 'good';
     case 'waiting':
     case 'retry_scheduled':

@@ -2,7 +2,7 @@ import { useSyncExternalStore } from 'react';
 import { parseSeekTime, seekQuery } from './seek-time';
 
 /**
- * The screens, by the address's hash: `#/items`, `#/items/12`, `#/dead-letters`, `#/memories`, `#/services`, `#/settings`. An
+ * The screens, by the address's hash: `#/items`, `#/items/12`, `#/dead-letters`, `#/memories`, `#/upcoming`, `#/services`, `#/settings`. An
  * item link may name a moment in its audio (`#/items/12?t=4.5`, seconds): its player starts there.
  * The list screens keep their filter and sort after a `?` (`#/items?state=dead`, see view-queries.ts).
  */
@@ -12,6 +12,7 @@ export type Route =
   | { name: 'item'; id: number; t?: number }
   | { name: 'dead-letters'; query?: string }
   | { name: 'memories'; query?: string }
+  | { name: 'upcoming' }
   | { name: 'services' }
   | { name: 'settings' };
 export type RouteName = Route['name'];
@@ -26,6 +27,7 @@ export function parseRoute(hash: string): Route {
   const path = rawPath.replace(/\/$/, '');
   if (path === 'items' || path === 'dead-letters' || path === 'memories') return query === '' ? { name: path } : { name: path, query };
   if (path === 'settings') return { name: 'settings' };
+  if (path === 'upcoming') return { name: 'upcoming' };
   if (path === 'services') return { name: 'services' };
   const item = /^items\/(\d{1,15})$/.exec(path);
   if (item) {

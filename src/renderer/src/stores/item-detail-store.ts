@@ -1,5 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { ItemDetail, ItemSummary, LifelineApi, RecoveryLogEntryInfo } from '../../../shared/contract';
+import type { ItemDetail, ItemSummary, LifelineApi, RecoveryLogEntryInfo, RerunStage } from '../../../shared/contract';
 import { describeError } from '../format/describe-error';
 import { createRefreshThrottle } from './refresh-throttle';
 
@@ -20,7 +20,7 @@ export interface ItemDetailState {
   loading: boolean;
   /** Why the item could not be loaded (e.g. there is no such item). */
   error: string | null;
-  pending: ItemAction | 'recover' | 'show' | null;
+  pending: ItemAction | RerunStage | 'recover' | 'show' | null;
   notice: string | null;
   actionError: string | null;
   open(id: number): void;
@@ -29,6 +29,8 @@ export interface ItemDetailState {
   noticeProgress(id: number): void;
   reload(): Promise<void>;
   act(action: ItemAction): Promise<void>;
+  /** "Transcribe again" / "Extract again": a done item runs again from that stage, its results kept until the new ones are ready. */
+  rerun(from: RerunStage): Promise<void>;
   /** Recover now: stops the running stage's worker and puts the job back by the recovery rules. */
   recover(): Promise<void>;
   showFile(): Promise<void>;
@@ -126,6 +128,23 @@ export function createItemDetailStore(api: LifelineApi): ItemDetailStore {
         }
         retriedAt = action === 'retry' ? r.value.updatedAt : null;
         set({ notice: `${name} ${past[action]}.` });
+        await reload();
+      },
+      async rerun(from) {
+        const { id, item } = get();
+        if (id === null || get().pending) return;
+        set({ pending: from, notice: null, actionError: null });
+        const r = await api.call('items:rerun', { target: { kind: 'ids', ids: [id] }, from });
+        set({ pending: null });
+        const name = item?.fileName ?? `Item ${id}`;
+        if (!r.ok || r.value.changed === 0) {
+          const why = r.ok ? 'Only a done item can be run again.' : describeError(r.error);
+          set({ actionError: `Could not ${from === 'transcribe' ? 'transcribe' : 'extract'} ${name} again. ${why}` });
+          return;
+        }
+        retriedAt = null;
+        const what = from === 'transcribe' ? 'transcribed' : 'extracted';
+        set({ notice: `${name} will be ${what} again. Its transcript and memories stay as they are until the new ones are ready.` });
         await reload();
       },
       async recover() {

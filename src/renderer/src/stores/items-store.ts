@@ -1,8 +1,8 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { BulkAction, ItemSummary, LifelineApi, RequestOf } from '../../../shared/contract';
+import type { BulkAction, ItemSummary, LifelineApi, RequestOf, RerunStage } from '../../../shared/contract';
 import { describeError } from '../format/describe-error';
 import { pagesOf } from '../virtual/visible-range';
-import { bulkNotice } from './bulk-notice';
+import { bulkNotice, rerunNotice } from './bulk-notice';
 import { defaultQuery, matchesFilter, queryFilter, queryKey, type ItemsQuery } from './items-query';
 import { createRefreshThrottle } from './refresh-throttle';
 import { bulkTarget, noSelection, toggle, toggleMany, type Selection } from './selection';
@@ -21,7 +21,7 @@ export interface ItemsState {
   loading: boolean;
   error: string | null;
   selection: Selection;
-  bulkPending: BulkAction | null;
+  bulkPending: BulkAction | RerunStage | null;
   notice: string | null;
   actionError: string | null;
   setQuery(patch: Partial<ItemsQuery>): void;
@@ -35,6 +35,8 @@ export interface ItemsState {
   selectAllMatching(): void;
   clearSelection(): void;
   bulk(action: BulkAction): Promise<void>;
+  /** "Transcribe again" / "Extract again" for the ticked items (done ones only). */
+  rerun(from: RerunStage): Promise<void>;
   dismissMessages(): void;
 }
 
@@ -191,6 +193,19 @@ export function createItemsStore(api: LifelineApi): ItemsStore {
           return;
         }
         set({ bulkPending: null, selection: noSelection, notice: bulkNotice(r.value) });
+        void loadQuery();
+      },
+
+      async rerun(from) {
+        const target = bulkTarget(get().selection);
+        if (!target || get().bulkPending) return;
+        set({ bulkPending: from, notice: null, actionError: null });
+        const r = await api.call('items:rerun', { target, from });
+        if (!r.ok) {
+          set({ bulkPending: null, actionError: `Could not run the selected items again. ${describeError(r.error)}` });
+          return;
+        }
+        set({ bulkPending: null, selection: noSelection, notice: rerunNotice(from, r.value) });
         void loadQuery();
       },
 

@@ -14,7 +14,9 @@ export interface SearchResults {
   query: string;
   kind: KindFilter;
   limit: number;
+  /** Hits with every word first; the rest (from `exactCount` on) are close matches. */
   hits: SearchHit[];
+  exactCount: number;
   status: LoadStatus;
   error: string | null;
 }
@@ -72,7 +74,7 @@ export function searchIsCurrent(s: Pick<MemoriesState, 'input' | 'kind' | 'searc
 
 const browseKind = (kind: KindFilter): MemoryKind | null => (kind === 'transcript' ? null : kind);
 
-const emptySearch: SearchResults = { query: '', kind: null, limit: searchPage, hits: [], status: 'idle', error: null };
+const emptySearch: SearchResults = { query: '', kind: null, limit: searchPage, hits: [], exactCount: 0, status: 'idle', error: null };
 const emptyBrowse: BrowseList = { kind: null, memories: [], nextCursor: null, total: null, status: 'idle', loadingMore: false, error: null };
 
 /**
@@ -89,12 +91,12 @@ export function createMemoriesStore(api: LifelineApi, timers?: DebounceTimers & 
       if (query === '') return;
       const ticket = searches.issue();
       const same = search.query === query && search.kind === kind;
-      set({ search: { query, kind, limit, hits: same ? search.hits : [], status: 'loading', error: null } });
+      set({ search: { query, kind, limit, hits: same ? search.hits : [], exactCount: same ? search.exactCount : 0, status: 'loading', error: null } });
       const r = await api.call('search:query', { query, limit, kind: kind ?? undefined });
       if (!searches.isLatest(ticket)) return;
       set((s) => ({
         search: r.ok
-          ? { ...s.search, hits: r.value.hits, status: 'ready', error: null }
+          ? { ...s.search, hits: r.value.hits, exactCount: r.value.exactCount, status: 'ready', error: null }
           : { ...s.search, status: 'error', error: describeError(r.error) },
       }));
     };

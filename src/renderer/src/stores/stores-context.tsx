@@ -15,6 +15,7 @@ import type { RecorderState } from './recorder-store';
 import type { RunningState } from './running-store';
 import type { SettingsState } from './settings-store';
 import type { Stores } from './stores';
+import type { UpcomingState } from './upcoming-store';
 
 const StoresContext = createContext<Stores | null>(null);
 
@@ -43,3 +44,4 @@ export const useMemories = <T,>(selector: (s: MemoriesState) => T): T => useStor
 export const useHealth = <T,>(selector: (s: HealthState) => T): T => useStore(useStores().health, selector);
 export const useMetrics = <T,>(selector: (s: MetricsState) => T): T => useStore(useStores().metrics, selector);
 export const useModels = <T,>(selector: (s: ModelsState) => T): T => useStore(useStores().models, selector);
+export const useUpcoming = <T,>(selector: (s: UpcomingState) => T): T => useStore(useStores().upcoming, selector);

@@ -15,6 +15,7 @@ import { createRecorderStore, type CaptureStarter, type RecorderStore } from './
 import { createRunningStore, type RunningStore } from './running-store';
 import { createSettingsStore, type SettingsStore } from './settings-store';
 import { missingCase } from '../../../shared/missing-case';
+import { createUpcomingStore, type UpcomingStore } from './upcoming-store';
 
 export interface Stores {
   connection: ConnectionStore;
@@ -31,6 +32,7 @@ export interface Stores {
   health: HealthStore;
   metrics: MetricsStore;
   models: ModelsStore;
+  upcoming: UpcomingStore;
 }
 
 /** One store per domain, wired so pushed events reach the stores that show them. */
@@ -49,6 +51,7 @@ export function createStores(transport: Transport, startCapture: CaptureStarter)
   const health = createHealthStore(api);
   const metrics = createMetricsStore(api);
   const models = createModelsStore(api, { settingsChanged: () => void settings.getState().load() });
+  const upcoming = createUpcomingStore(api);
   const connection = createConnectionStore(transport, {
     onEvent(event: PushedEvent) {
       switch (event.type) {
@@ -61,6 +64,7 @@ export function createStores(transport: Transport, startCapture: CaptureStarter)
           deadLetters.getState().applyChanges(event.items);
           intake.getState().requestStatus();
           memories.getState().applyChanges(event.items);
+          upcoming.getState().applyChanges(event.items);
           metrics.getState().requestRefresh();
           health.getState().requestRecoveryRefresh();
           return;
@@ -99,7 +103,8 @@ export function createStores(transport: Transport, startCapture: CaptureStarter)
       if (settings.getState().loaded) void settings.getState().load();
       memories.getState().requestRefresh();
       if (models.getState().loaded) void models.getState().load();
+      upcoming.getState().requestRefresh();
     },
   });
-  return { connection, overview, running, progress, items, itemDetail, deadLetters, intake, recorder, settings, memories, health, metrics, models };
+  return { connection, overview, running, progress, items, itemDetail, deadLetters, intake, recorder, settings, memories, health, metrics, models, upcoming };
 }

@@ -21,6 +21,8 @@ function Actions({ item }: { item: ItemDetail }) {
   const canShowFile = useItemDetail((s) => s.canShowFile);
   const showFile = useItemDetail((s) => s.showFile);
   const recover = useItemDetail((s) => s.recover);
+  const rerun = useItemDetail((s) => s.rerun);
+  const done = item.state === 'done';
   // Said while the item is on its way but not running; a finished or stopped item has nothing to recover.
   const explainRecover = item.state !== 'running' && cancellable.includes(item.state);
   const [copied, setCopied] = useState(false);
@@ -51,6 +53,12 @@ function Actions({ item }: { item: ItemDetail }) {
       >
         {pending === 'recover' ? 'Recovering…' : 'Recover now'}
       </button>
+      <button type="button" className="button-quiet" disabled={pending !== null || !done} aria-describedby="rerun-why" onClick={() => void rerun('transcribe')}>
+        {pending === 'transcribe' ? 'Starting…' : 'Transcribe again'}
+      </button>
+      <button type="button" className="button-quiet" disabled={pending !== null || !done} aria-describedby="rerun-why" onClick={() => void rerun('extract')}>
+        {pending === 'extract' ? 'Starting…' : 'Extract again'}
+      </button>
       {canShowFile ? (
         <button type="button" className="button-quiet" disabled={pending !== null} onClick={() => void showFile()}>
           Show file
@@ -60,6 +68,11 @@ function Actions({ item }: { item: ItemDetail }) {
           {copied ? 'Path copied' : 'Copy file path'}
         </button>
       )}
+      <p id="rerun-why" className="hint">
+        {done
+          ? 'Transcribe again or Extract again after changing engines or rules: the transcript and memories below stay until the new ones are ready, then are replaced at once.'
+          : 'Transcribe again and Extract again are for a done item.'}
+      </p>
       {explainRecover && (
         <p id="recover-now-why" className="hint">
           Recover now is for a running stage that seems stuck: it stops the stage&rsquo;s worker and puts the job back, resuming from its last

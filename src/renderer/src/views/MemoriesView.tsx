@@ -1,4 +1,4 @@
-import { useCallback, useEffect } from 'react';
+import { Fragment, useCallback, useEffect } from 'react';
 import { memoriesQueryFromAddress, memoriesQueryToAddress } from '../navigation/view-queries';
 import { useQueryInAddress } from '../navigation/use-query-in-address';
 import { kindCount, kindNoun, kindPlurals } from '../format/memory-kinds';
@@ -21,6 +21,10 @@ function summary(s: MemoriesState): string {
     if (s.search.status === 'error') return `The search for “${q}” failed.`;
     const among = s.kind ? ` in ${kindPlurals[s.kind].toLowerCase()}` : '';
     const n = s.search.hits.length;
+    const exact = s.search.exactCount;
+    // When not every word was found, it says so: these hits are close, not exact.
+    if (n > 0 && exact === 0) return `No exact match for “${q}”${among}; close matches`;
+    if (n > exact) return `${plural(exact, 'match', 'matches')} for “${q}”${among}, then close matches`;
     return n >= s.search.limit ? `The best ${n} matches for “${q}”${among}` : `${plural(n, 'match', 'matches')} for “${q}”${among}, best first`;
   }
   const { browse } = s;
@@ -44,8 +48,8 @@ function EmptyState() {
     return (
       <div className="empty">
         <p>
-          Nothing {kind ? `in ${kindPlurals[kind].toLowerCase()} ` : ''}matches “{input}”. Every word must appear: try fewer or other words, or the
-          start of a word with * (e.g. dent*).
+          Nothing {kind ? `in ${kindPlurals[kind].toLowerCase()} ` : ''}matches “{input}”, not even one of its words or the start of one: try
+          other words.
         </p>
         {all}
       </div>
@@ -82,15 +86,22 @@ function Results() {
     return (
       <ol className="memory-list" aria-label="Search results" aria-busy={search.status === 'loading'}>
         {search.hits.map((h, i) => (
-          <MemoryLine
-            key={`${h.itemId}-${h.kind}-${h.start ?? 'x'}-${i}`}
-            kind={h.kind}
-            text={<HighlightedSnippet marked={h.marked} dated={h.at !== null} />}
-            at={h.at}
-            itemId={h.itemId}
-            fileName={h.fileName}
-            start={h.start}
-          />
+          <Fragment key={`${h.itemId}-${h.kind}-${h.start ?? 'x'}-${i}`}>
+            {i === search.exactCount && (
+              <li role="presentation" className="memory-divider">
+                Close matches: some of the words, or words starting with them
+              </li>
+            )}
+            <MemoryLine
+              kind={h.kind}
+              text={<HighlightedSnippet marked={h.marked} dated={h.at !== null} />}
+              said={h.transcript && <HighlightedSnippet marked={h.transcript.marked} dated={false} />}
+              at={h.at}
+              itemId={h.itemId}
+              fileName={h.fileName}
+              start={h.start}
+            />
+          </Fragment>
         ))}
       </ol>
     );

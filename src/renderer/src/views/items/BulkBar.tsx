@@ -12,6 +12,7 @@ export function BulkBar() {
   const selection = useItems((s) => s.selection);
   const pending = useItems((s) => s.bulkPending);
   const bulk = useItems((s) => s.bulk);
+  const rerun = useItems((s) => s.rerun);
   const selectAll = useItems((s) => s.selectAllMatching);
   const clear = useItems((s) => s.clearSelection);
   const [confirming, setConfirming] = useState(false);
@@ -58,6 +59,12 @@ export function BulkBar() {
           </button>
           <button type="button" disabled={pending !== null} onClick={() => act('cancel')}>
             {labels.cancel[pending === 'cancel' ? 1 : 0]}
+          </button>
+          <button type="button" disabled={pending !== null} onClick={() => void rerun('transcribe')} title="Done items only: their results stay until the new ones are ready">
+            {pending === 'transcribe' ? 'Starting…' : 'Transcribe again'}
+          </button>
+          <button type="button" disabled={pending !== null} onClick={() => void rerun('extract')} title="Done items only: their memories stay until the new ones are ready">
+            {pending === 'extract' ? 'Starting…' : 'Extract again'}
           </button>
           <button type="button" className="button-danger" disabled={pending !== null} onClick={() => setConfirming(true)}>
             {labels.discard[pending === 'discard' ? 1 : 0]}

@@ -14,16 +14,19 @@ interface MemoryLineProps {
   fileName: string;
   /** Seconds into the recording where it was said, or null when unknown. */
   start: number | null;
+  /** For a search hit on a memory: the matching transcript segment it was said in (one result, not two). */
+  said?: ReactNode;
 }
 
 /** One memory or search hit: what it is, its text, when it is due, and a link to the moment it was said. */
-export function MemoryLine({ kind, text, at, itemId, fileName, start }: MemoryLineProps) {
+export function MemoryLine({ kind, text, at, itemId, fileName, start, said }: MemoryLineProps) {
   const href = routeHref(start === null ? { name: 'item', id: itemId } : { name: 'item', id: itemId, t: start });
   return (
     <li className="memory">
       <KindBadge kind={kind} />
       <div className="memory-body">
         <p className="memory-text">{text}</p>
+        {said && <p className="memory-said">Said: “{said}”</p>}
         <p className="memory-meta">
           {at && (
             <time dateTime={at} className="memory-due">
