@@ -48,8 +48,8 @@ function EmptyState() {
     return (
       <div className="empty">
         <p>
-          Nothing {kind ? `in ${kindPlurals[kind].toLowerCase()} ` : ''}matches “{input}”, not even one of its words or the start of one: try
-          other words.
+          Nothing {kind ? `in ${kindPlurals[kind].toLowerCase()} ` : ''}matches “{input}”. None of its words was found, nor a word starting with
+          one: try other words.
         </p>
         {all}
       </div>

@@ -57,9 +57,9 @@ export function UpcomingView() {
         </div>
       )}
       {groups.map((g) => (
-        <section key={g.bucket} className="upcoming-group" aria-labelledby={`upcoming-${g.bucket}`}>
+        <section key={g.bucket} className={`upcoming-group upcoming-group-${g.bucket}`} aria-labelledby={`upcoming-${g.bucket}`}>
           <h3 id={`upcoming-${g.bucket}`}>
-            {upcomingHeadings[g.bucket]} <span className="badge">{g.total}</span>
+            {upcomingHeadings[g.bucket]} <span className="upcoming-count">{g.total}</span>
           </h3>
           <ol className="memory-list" aria-label={upcomingHeadings[g.bucket]}>
             {g.entries.map((e) => (
