@@ -12,4 +12,6 @@ export const pureFiles = [
   'src/main/engine/stage-gates.ts',
   'src/main/metrics/percentile.ts',
   'src/main/engine/worker/worker-protocol.ts',
+  'src/main/search/search-results.ts',
+  'src/main/upcoming/*.ts',
 ];

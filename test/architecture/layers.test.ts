@@ -12,6 +12,8 @@ const floors: [prefix: string, floor: number][] = [
   ['log/', 0],
   ['config/', 1],
   ['queue/', 2],
+  ['search/', 2],
+  ['upcoming/', 2],
   ['store/', 3],
   ['breakers/', 4],
   ['metrics/', 4],

@@ -1,5 +1,5 @@
 import type { Memory, TranscriptSegment } from '../../src/shared/contract';
-import type { StageContext } from '../../src/main/pipeline/stage-handler';
+import type { StageContext } from '../../src/main/engine/stage-handler';
 import { IndexStage } from '../../src/main/pipeline/index/index-stage';
 import type { ClaimedJob } from '../../src/main/queue/queue-store';
 import { MemoriesStore } from '../../src/main/store/memories-store';
