@@ -41,6 +41,19 @@ test.describe('to-dos and events from a recording', () => {
     const stampsLink = group(page, 'To-dos without a date').getByRole('link', { name: /^monday plans\.wav at 0:04$/ });
     await expect(stampsLink).toHaveAttribute('href', `#/items/${id}?t=4`);
 
+    // Search: no hit has both words, so the close ones are shown, and said to be close; a memory
+    // and the transcript segment it was said in are one result.
+    await nav(page, 'Memories');
+    await page.getByRole('searchbox', { name: 'Search transcripts and memories' }).fill('phone sarah');
+    await expect(page.getByRole('status').filter({ hasText: 'No exact match for “phone sarah”; close matches' })).toBeVisible();
+    const results = page.getByRole('list', { name: 'Search results' });
+    await expect(results.locator('.memory-divider')).toHaveText('Close matches: some of the words, or words starting with them');
+    await expect(results.getByRole('listitem').filter({ hasText: /sarah/i }).first()).toBeVisible();
+    await expect(results.getByRole('listitem').filter({ has: page.locator('.kind-transcript') })).toHaveCount(0);
+    await expect(results.getByRole('listitem').filter({ hasText: 'Said: “' }).first()).toContainText(/lunch with \[?sarah/i);
+    await page.screenshot({ path: screenshotPath('search-close-matches'), fullPage: true });
+    await nav(page, 'Upcoming');
+
     const tick = dentist.getByRole('checkbox', { name: /^Done: .*dentist/i });
     await tick.check();
     await expect(tick).toBeChecked();

@@ -4,6 +4,7 @@ import { StateBadge } from '../components/StateBadge';
 import { formatTime, stageLabels } from '../format/labels';
 import { formatBytes } from '../format/numbers';
 import { routeHref } from '../navigation/use-hash-route';
+import { openRerun } from '../format/rerun-state';
 import { useItemDetail } from '../stores/stores-context';
 import { ItemMemories } from './item/ItemMemories';
 import { ItemStatus } from './item/ItemStatus';
@@ -23,6 +24,7 @@ function Actions({ item }: { item: ItemDetail }) {
   const recover = useItemDetail((s) => s.recover);
   const rerun = useItemDetail((s) => s.rerun);
   const done = item.state === 'done';
+  const again = openRerun(item.events);
   // Said while the item is on its way but not running; a finished or stopped item has nothing to recover.
   const explainRecover = item.state !== 'running' && cancellable.includes(item.state);
   const [copied, setCopied] = useState(false);
@@ -69,9 +71,11 @@ function Actions({ item }: { item: ItemDetail }) {
         </button>
       )}
       <p id="rerun-why" className="hint">
-        {done
-          ? 'Transcribe again or Extract again after changing engines or rules: the transcript and memories below stay until the new ones are ready, then are replaced at once.'
-          : 'Transcribe again and Extract again are for a done item.'}
+        {again
+          ? `Running again from ${stageLabels[again]}: the transcript and memories below are the previous ones until the new run succeeds; then they are replaced at once.`
+          : done
+            ? 'Transcribe again or Extract again after changing engines or rules: the transcript and memories below stay until the new ones are ready, then are replaced at once.'
+            : 'Transcribe again and Extract again are for a done item.'}
       </p>
       {explainRecover && (
         <p id="recover-now-why" className="hint">

@@ -1,4 +1,5 @@
 import { memo } from 'react';
+import { openRerun } from '../../format/rerun-state';
 import type { ItemDetail, TranscriptSegment } from '../../../../shared/contract';
 import { formatOffset } from '../../format/media-time';
 import { stageLabels } from '../../format/labels';
@@ -60,6 +61,8 @@ function segmentAt(segments: readonly TranscriptSegment[], time: number | null):
 export function ItemTranscript({ item, playingAt, onSeek }: { item: ItemDetail; playingAt: number | null; onSeek: SeekTo }) {
   const progress = useProgress((s) => liveProgress(item, s.byId));
   const transcribing = item.stage === 'transcribe' && item.state === 'running';
+  // Transcribing again: the transcript shown is the old one, kept until the new one is complete.
+  const again = openRerun(item.events) === 'transcribe';
   const { transcript } = item;
   if (!transcript) return <p className="unavailable">{missingTranscript(item)}</p>;
   const active = segmentAt(transcript.segments, playingAt);
@@ -76,7 +79,9 @@ export function ItemTranscript({ item, playingAt, onSeek }: { item: ItemDetail; 
       )}
       {transcribing && (
         <p className="hint" role="status">
-          Transcribing{progress?.percent != null ? ` (${Math.round(progress.percent)}%)` : ''}: more appears here as each part finishes.
+          {again ? 'Transcribing again' : 'Transcribing'}
+          {progress?.percent != null ? ` (${Math.round(progress.percent)}%)` : ''}
+          {again ? ': this transcript stays until the new one is complete, then is replaced at once.' : ': more appears here as each part finishes.'}
         </p>
       )}
     </>
