@@ -51,9 +51,11 @@ test('what was said in a recording can be found, filtered by kind, and opened at
 
   // Search: ranked hits with the word highlighted, each linking to its moment in the audio.
   await searchBox(page).fill('chicago');
-  await expect(page.getByRole('status').filter({ hasText: /matches? for “chicago”/ })).toBeVisible();
+  // The fact and the transcript segment it was said in are one result (its segment shown with it).
+  await expect(page.getByRole('status').filter({ hasText: /^\d+ match(es)? for “chicago”, best first$/ })).toBeVisible();
   const hit = results(page).getByRole('listitem').first();
-  await expect(hit.locator('mark')).toHaveText(/^chicago$/i);
+  await expect(hit.locator('.memory-text mark')).toHaveText(/^chicago$/i);
+  await expect(hit.locator('.memory-said mark')).toHaveText(/^chicago$/i);
   const link = hit.getByRole('link', { name: /^tuesday notes\.wav at 0:0\d$/ });
   const href = (await link.getAttribute('href')) ?? '';
   const at = Number(/\?t=([\d.]+)$/.exec(href)?.[1]);
@@ -69,7 +71,7 @@ test('what was said in a recording can be found, filtered by kind, and opened at
   await expect(page.getByText('Nothing in to-dos matches “chicago”.', { exact: false })).toBeVisible();
   await expect(results(page)).toHaveCount(0);
   await page.getByRole('button', { name: 'Show all kinds' }).click();
-  await expect(results(page).getByRole('listitem').first().locator('mark')).toHaveText(/^chicago$/i);
+  await expect(results(page).getByRole('listitem').first().locator('.memory-text mark')).toHaveText(/^chicago$/i);
 
   // Open the hit: the item shows its transcript, and its player is at the moment of the match.
   await results(page).getByRole('listitem').first().getByRole('link').click();
