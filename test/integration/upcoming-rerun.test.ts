@@ -163,5 +163,29 @@ describe('running a done item again', () => {
     const refused = await cli(dataDir, ['rerun', String(itemId), '--from', 'extract']);
     expect(refused).toMatchObject({ code: 1, stderr: 'lifeline: 1 item is dead; only done items can be run again\n' });
     expect((await cli(dataDir, ['rerun', String(itemId)])).code).toBe(1);
+
+    // Retry goes on with the re-run: when it succeeds, the new transcript replaces the old one.
+    f.store.queue.retryItem(itemId, f.clock.now());
+    pipeline.transcribe([said(0, 'the second try')]);
+    pipeline.extract([todo('the second try', 0)]);
+    await pipeline.index();
+    const after = await call(app, 'items:get', { id: itemId });
+    expect(after).toMatchObject({ state: 'done', transcript: { text: 'the second try' }, memories: [{ text: 'the second try' }] });
+  });
+
+  it('goes through the queue: only a done item, with its stage’s attempts; discarding abandons it', async () => {
+    const { f, itemId } = await storeWithOneRecording();
+    expect(f.queue.rerun(999, 'extract')).toBeNull();
+    expect(f.queue.rerun(itemId, 'transcribe')).toBe('rerun');
+    expect(f.queue.rerun(itemId, 'extract')).toBe('not_rerunnable');
+    const job = f.store.db.prepare(`SELECT stage, state, attempts, max_attempts FROM jobs WHERE item_id = ?`).get(itemId);
+    expect(job).toEqual({ stage: 'transcribe', state: 'queued', attempts: 0, max_attempts: f.queue.policy('transcribe').maxAttempts });
+    const pipeline = pipelineOutputs(f);
+    pipeline.transcribe([said(0, 'never published')]);
+    f.store.queue.discardItem(itemId, f.clock.now());
+    const left = (table: string) => f.store.db.prepare(`SELECT count(*) FROM ${table} WHERE item_id = ?`).pluck().get(itemId);
+    expect([left('reruns'), left('rerun_transcript_chunks'), left('rerun_transcript_plans')]).toEqual([0, 0, 0]);
+    expect(f.store.reads.detail(itemId)?.transcript?.segments).toHaveLength(segments.length);
+    f.store.close();
   });
 });

@@ -29,6 +29,7 @@ export class SqliteUserActions {
                   wait_reason = NULL, error_code = NULL, error_message = NULL, updated_at = @now
                 WHERE item_id = @itemId AND state = 'done'`),
       openRerun: p(`INSERT OR REPLACE INTO reruns (item_id, from_stage, requested_at) VALUES (@itemId, @stage, @now)`),
+      closeRerun: p(`DELETE FROM reruns WHERE item_id = ?`),
       // What an earlier re-run left unpublished (it failed, or was asked again) starts over.
       dropStaged: [
         p(`DELETE FROM rerun_transcript_chunks WHERE item_id = ?`),
@@ -68,6 +69,9 @@ export class SqliteUserActions {
         if (job.state === 'discarded') return 'already_discarded';
         this.s.discard.run(now, itemId);
         this.s.dropLease.run(itemId);
+        // A re-run under way is abandoned: the published outputs stay, and adding the audio again starts clean.
+        this.s.closeRerun.run(itemId);
+        for (const drop of this.s.dropStaged) drop.run(itemId);
         event(itemId, now, job.stage, { type: 'discarded', actor: 'user', detail: `was ${job.state}` });
         return 'discarded';
       }),
