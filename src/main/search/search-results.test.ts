@@ -40,6 +40,17 @@ describe('searchResults', () => {
     expect(r.exactCount).toBe(2);
   });
 
+  it('gives the segment to the sentence said there rather than to a name in it', () => {
+    const src = { start: 8, end: 11, text: 'lunch with sarah today' };
+    const person = hit('person', 'Sarah', 8, src);
+    const lunch = hit('event', 'Lunch with Sarah today', 8, src);
+    const r = searchResults([], [person, hit('transcript', 'lunch with sarah today', 8), lunch], 10);
+    expect(r.hits.map((h) => [h.kind, h.transcript !== null])).toEqual([
+      ['person', false],
+      ['event', true],
+    ]);
+  });
+
   it('stops at the limit', () => {
     const many = Array.from({ length: 5 }, (_, i) => hit('transcript', `word ${i}`, i * 10));
     expect(searchResults(many, [], 3).hits).toHaveLength(3);

@@ -47,7 +47,8 @@ export function searchResults(exact: readonly IndexHit[], close: readonly IndexH
       if (!placed.has(h)) place(h);
       continue;
     }
-    const memory = memories.find((m) => saidIn(m, h));
+    // A person is only a name in the sentence: the to-do, event or fact said there takes the segment first.
+    const memory = memories.find((m) => m.kind !== 'person' && saidIn(m, h)) ?? memories.find((m) => saidIn(m, h));
     if (!memory) {
       place(h);
       continue;
