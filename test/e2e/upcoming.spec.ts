@@ -73,6 +73,8 @@ test.describe('to-dos and events from a recording', () => {
     // Extract again for a selection in Items: the memories are replaced, the tick stays.
     await nav(page, 'Items');
     await page.getByRole('checkbox', { name: 'Select monday plans.wav' }).check();
+    await expect(page.getByRole('region', { name: 'Selected items' }).getByRole('button', { name: 'Transcribe again' })).toBeEnabled();
+    await page.screenshot({ path: screenshotPath('items-rerun-selection') });
     await page.getByRole('region', { name: 'Selected items' }).getByRole('button', { name: 'Extract again' }).click();
     await expect(page.getByRole('status').filter({ hasText: /^1 item will be extracted again; its transcript and memories stay until the new ones are ready\.$/ })).toBeVisible();
     await expect.poll(async () => (await showItem(lifeline.dataDir, id)).events.map((e) => e.type), { timeout: 60_000 }).toContain('rerun_published');
