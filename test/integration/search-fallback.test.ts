@@ -1,25 +1,14 @@
 import path from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Memory } from '../../src/shared/contract';
-import { runCli } from '../../src/main/cli/main';
 import { openLifeline } from '../../src/main/lifeline';
+import { runCliHere } from '../support/cli-in-process';
 import { closeAfterEach } from '../support/close-after-each';
 import { doneItem } from '../support/done-item';
 import { queueFixture } from '../support/queue-fixture';
 import { tempDir } from '../support/temp-dir';
 
 const opened = closeAfterEach();
-
-async function cliOut(args: string[]): Promise<string> {
-  let stdout = '';
-  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
-  try {
-    expect(await runCli(args)).toBe(0);
-  } finally {
-    spy.mockRestore();
-  }
-  return stdout;
-}
 
 describe('search when no hit has every word', () => {
   it('finds "call alice" where the recogniser heard "tell alice", says these are close matches, and shows the memory and its segment as one', async () => {
@@ -41,7 +30,8 @@ describe('search when no hit has every word', () => {
     const prefix = await app.call('search:query', { query: 'ali' });
     expect(prefix.ok && prefix.value.hits.map((h) => h.match)).toEqual(['close']);
 
-    const out = await cliOut(['--data-dir', dataDir, 'search', 'call', 'alice']);
-    expect(out).toMatch(/^no exact match; close matches:\nitem +at +kind +file +match\n1 +0:04 +todo +notes\.wav +tell \[alice\] about the rent {2}\(said: tell \[alice\] about the rent\)\n$/);
+    const out = await runCliHere(dataDir, ['search', 'call', 'alice']);
+    expect(out.code).toBe(0);
+    expect(out.stdout).toMatch(/^no exact match; close matches:\nitem +at +kind +file +match\n1 +0:04 +todo +notes\.wav +tell \[alice\] about the rent {2}\(said: tell \[alice\] about the rent\)\n$/);
   });
 });

@@ -1,9 +1,9 @@
 import path from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { UpcomingList, type ChannelName, type Memory, type RequestOf, type ResponseOf } from '../../src/shared/contract';
-import { runCli } from '../../src/main/cli/main';
 import { openLifeline, type Lifeline } from '../../src/main/lifeline';
 import { FakeClock } from '../../src/main/time/clock';
+import { runCliHere } from '../support/cli-in-process';
 import { closeAfterEach } from '../support/close-after-each';
 import { doneItem, pipelineOutputs } from '../support/done-item';
 import { queueFixture } from '../support/queue-fixture';
@@ -40,18 +40,7 @@ async function call<C extends ChannelName>(app: Lifeline, channel: C, request: R
 }
 
 /** The CLI in this process (as `lifeline --data-dir D …`), with what it printed. */
-async function cli(dataDir: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
-  try {
-    return { code: await runCli(['--data-dir', dataDir, ...args]), stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
+const cli = (dataDir: string, args: string[]) => runCliHere(dataDir, args);
 
 const texts = (list: UpcomingList) => Object.fromEntries(list.groups.map((g) => [g.bucket, g.entries.map((e) => `${e.done ? '[x] ' : ''}${e.text}`)]));
 
