@@ -13,6 +13,7 @@ function screens(itemId: number): { name: string; hash: string; heading: RegExp 
     { name: 'items', hash: '#/items', heading: /^Items$/ },
     { name: 'item', hash: `#/items/${itemId}`, heading: /^morning note\.wav$/ },
     { name: 'memories', hash: '#/memories', heading: /^Memories$/ },
+    { name: 'upcoming', hash: '#/upcoming', heading: /^Upcoming$/ },
     { name: 'dead-letters', hash: '#/dead-letters', heading: /^Dead letters/ },
     { name: 'services', hash: '#/services', heading: /^Services$/ },
     { name: 'settings', hash: '#/settings', heading: /^Settings$/ },

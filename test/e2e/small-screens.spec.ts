@@ -10,6 +10,7 @@ const screens = [
   { name: 'items', hash: '#/items', heading: /^Items$/ },
   { name: 'item', hash: '#/items/1', heading: /\.\w+$/ },
   { name: 'memories', hash: '#/memories', heading: /^Memories$/ },
+  { name: 'upcoming', hash: '#/upcoming', heading: /^Upcoming$/ },
   { name: 'dead-letters', hash: '#/dead-letters', heading: /^Dead letters/ },
   { name: 'services', hash: '#/services', heading: /^Services$/ },
   { name: 'settings', hash: '#/settings', heading: /^Settings$/ },

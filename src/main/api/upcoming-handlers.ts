@@ -39,7 +39,6 @@ export function upcomingHandlers(ctx: ApiContext): { 'upcoming:list': Handler<'u
       const r = upcoming.setDone(memoryId, done, ctx.clock.now());
       if (r === 'not_found') throw new ApiError('NOT_FOUND', `there is no memory ${memoryId} (an item's memory ids change when it is extracted again)`);
       if ('notTickable' in r) throw new ApiError('INVALID_STATE', `memory ${memoryId} is a ${r.notTickable}; only to-dos and events can be ticked Done`);
-      ctx.afterWrite();
       return { memoryId, done, doneAt: r.doneAt === null ? null : new Date(r.doneAt).toISOString() };
     },
   };

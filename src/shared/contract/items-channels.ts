@@ -123,7 +123,7 @@ export const itemsChannels = {
     BulkResult,
     'Retry, cancel or discard many items at once: by id, or all matching a filter.',
   ),
-  'items:rerun': channel(
+  'items:rerun': writeChannel(
     z.object({ target: BulkTarget, from: RerunStage }),
     RerunResult,
     'Runs done items again from a stage; their old transcript and memories stay until the new run has succeeded, then are replaced at once.',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channel } from './define';
+import { channel, writeChannel } from './define';
 
 export const upcomingBucketNames = ['overdue', 'today', 'week', 'later', 'undated'] as const;
 export const UpcomingBucketName = z.enum(upcomingBucketNames);
@@ -50,7 +50,7 @@ export const upcomingChannels = {
     UpcomingList,
     'To-dos and events by date: overdue, today, this week, later, and undated to-dos, each with its Done tick.',
   ),
-  'upcoming:setDone': channel(
+  'upcoming:setDone': writeChannel(
     z.object({ memoryId: z.number().int().positive(), done: z.boolean() }),
     z.object({ memoryId: z.number().int(), done: z.boolean(), doneAt: z.string().nullable() }),
     'Ticks a to-do or event Done (or not); the tick is kept for the same words of the same recording when it is extracted again.',

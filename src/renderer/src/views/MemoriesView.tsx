@@ -1,4 +1,5 @@
-import { Fragment, useCallback, useEffect } from 'react';
+import { useCallback, useEffect } from 'react';
+import type { SearchHit } from '../../../shared/contract';
 import { memoriesQueryFromAddress, memoriesQueryToAddress } from '../navigation/view-queries';
 import { useQueryInAddress } from '../navigation/use-query-in-address';
 import { kindCount, kindNoun, kindPlurals } from '../format/memory-kinds';
@@ -73,6 +74,25 @@ function EmptyState() {
   );
 }
 
+function HitList({ label, hits, busy }: { label: string; hits: readonly SearchHit[]; busy: boolean }) {
+  return (
+    <ol className="memory-list" aria-label={label} aria-busy={busy}>
+      {hits.map((h, i) => (
+        <MemoryLine
+          key={`${h.itemId}-${h.kind}-${h.start ?? 'x'}-${i}`}
+          kind={h.kind}
+          text={<HighlightedSnippet marked={h.marked} dated={h.at !== null} />}
+          said={h.transcript && <HighlightedSnippet marked={h.transcript.marked} dated={false} />}
+          at={h.at}
+          itemId={h.itemId}
+          fileName={h.fileName}
+          start={h.start}
+        />
+      ))}
+    </ol>
+  );
+}
+
 function Results() {
   const searching = useMemories(isSearching);
   const current = useMemories(searchIsCurrent);
@@ -83,27 +103,21 @@ function Results() {
     if (!current || search.status === 'idle' || (search.status === 'loading' && search.hits.length === 0)) return null;
     if (search.status === 'error') return null;
     if (search.hits.length === 0) return <EmptyState />;
+    // Hits with every word first; the close ones in a list of their own, under a heading that says so.
+    const exact = search.hits.slice(0, search.exactCount);
+    const close = search.hits.slice(search.exactCount);
     return (
-      <ol className="memory-list" aria-label="Search results" aria-busy={search.status === 'loading'}>
-        {search.hits.map((h, i) => (
-          <Fragment key={`${h.itemId}-${h.kind}-${h.start ?? 'x'}-${i}`}>
-            {i === search.exactCount && (
-              <li role="presentation" className="memory-divider">
-                Close matches: some of the words, or words starting with them
-              </li>
-            )}
-            <MemoryLine
-              kind={h.kind}
-              text={<HighlightedSnippet marked={h.marked} dated={h.at !== null} />}
-              said={h.transcript && <HighlightedSnippet marked={h.transcript.marked} dated={false} />}
-              at={h.at}
-              itemId={h.itemId}
-              fileName={h.fileName}
-              start={h.start}
-            />
-          </Fragment>
-        ))}
-      </ol>
+      <>
+        {exact.length > 0 && <HitList label="Search results" hits={exact} busy={search.status === 'loading'} />}
+        {close.length > 0 && (
+          <>
+            <h3 className="memory-divider" id="close-matches">
+              Close matches: some of the words, or words starting with them
+            </h3>
+            <HitList label="Close matches" hits={close} busy={search.status === 'loading'} />
+          </>
+        )}
+      </>
     );
   }
   if (browse.status === 'error' && browse.memories.length === 0) return null;
