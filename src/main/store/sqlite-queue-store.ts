@@ -299,7 +299,5 @@ export class SqliteQueueStore implements QueueStore {
   discardItem(itemId: number, now: number) {
     return this.userActions.discard(itemId, now);
   }
-  rerunItem(itemId: number, job: NewJob, now: number) {
-    return this.userActions.rerun(itemId, job, now);
-  }
+  rerunItem = (itemId: number, job: NewJob, now: number) => this.userActions.rerun(itemId, job, now);
 }
