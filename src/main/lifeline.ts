@@ -14,7 +14,9 @@ import { HealthMonitor } from './health/health-monitor';
 import { scheduleRetention, type RetentionSchedule } from './maintenance/retention-schedule';
 import { lifelineProbes } from './health/lifeline-probes';
 import { ServiceRoster } from './health/service-roster';
-import { createLogger, type Logger } from './log/logger';
+import { DiskGuard, type FreeSpaceReader } from './disk/disk-guard';
+import { createLogger, logSinkStatus, type Logger } from './log/logger';
+import type { LogFs } from './log/log-file-sink';
 import { RecordingSessions } from './pipeline/intake/recording-sessions';
 import { WatchFolderSwitch } from './pipeline/intake/watch-folder-switch';
 import { pipelineStages } from './pipeline/pipeline-stages';
@@ -46,6 +48,10 @@ export interface LifelineOptions {
   stages?: (store: Store) => StageHandler[];
   /** The module and export the workers build their stages from (tests). Default: the pipeline's. */
   workerStages?: { module: string; export?: string };
+  /** Reads free space for the data dir (tests play a full disk). Default: statfs. */
+  freeSpace?: FreeSpaceReader;
+  /** The log file's writes (tests play a disk that refuses them). Default: node:fs. */
+  logFs?: LogFs;
 }
 
 export interface LifelineEvents {
@@ -70,6 +76,8 @@ export interface Lifeline {
   recovery: RecoveryManager;
   autoRecovery: AutoRecovery | null;
   health: HealthMonitor;
+  /** Free space: intake asks it first; while short it is read every few seconds. */
+  disk: DiskGuard;
   handlers: Handlers;
   events: EventEmitter<LifelineEvents>;
   log: Logger;
@@ -90,13 +98,14 @@ export function openLifeline(options: LifelineOptions): Lifeline {
   fs.mkdirSync(paths.dataDir, { recursive: true });
   const env = options.env ?? process.env;
   const clock = options.clock ?? systemClock;
-  const log = createLogger(paths.logs, options.processName);
+  const log = createLogger(paths.logs, options.processName, options.logFs);
   const store = openStore(paths, { nativeBinding: options.nativeBinding });
   const settings = new SettingsService(store.settings, env, clock);
   const config = () => settings.current;
   const stages = (options.stages ?? ((s: Store) => pipelineStages(s, { env })))(store);
   const stageOrder = stages.map((s) => s.stage);
   const events = new EventEmitter<LifelineEvents>();
+  const disk = new DiskGuard({ dataDir: paths.dataDir, read: options.freeSpace, thresholds: () => config().health, log });
 
   const engine = options.withEngine
     ? new Engine({
@@ -136,7 +145,7 @@ export function openLifeline(options: LifelineOptions): Lifeline {
     new RecoveryManager({ store, queue, owner: ownerId(clock.now()), clock, config, handlers: new Map(stages.map((s) => [s.stage, s])), kill: () => false, log });
 
   const health: HealthMonitor = new HealthMonitor({
-    probes: lifelineProbes({ store, dataDir: paths.dataDir, clock, config, stages, engine }),
+    probes: lifelineProbes({ store, dataDir: paths.dataDir, clock, config, stages, engine, disk, logStatus: () => logSinkStatus(log) }),
     clock,
     config: () => config().health,
     store,
@@ -195,7 +204,8 @@ export function openLifeline(options: LifelineOptions): Lifeline {
     });
     health.on('result', (name, r) => {
       lastStatus.set(name, r.status);
-      if (name === 'disk') engine.setBlock(stageOrder[0]!, 'disk', r.status === 'down' ? `paused: ${r.message}` : null);
+      // Every stage writes to the store or the audio dir: on a full disk all work waits (no attempt spent).
+      if (name === 'disk') for (const stage of stageOrder) engine.setBlock(stage, 'disk', r.status === 'down' ? `paused: ${r.message}` : null);
       if (!autoRecovery.has(name)) return;
       if (r.status === 'down') autoRecovery.trigger(name, `its health check failed (${r.message})`);
       else if (r.status === 'up' && !(breakers.has(name) && breakers.view(name)?.state !== 'closed')) autoRecovery.healthy(name);
@@ -211,6 +221,8 @@ export function openLifeline(options: LifelineOptions): Lifeline {
     });
     engine.on('foreign.write', () => settings.reloadIfChanged());
   }
+  // A change seen by the guard's quick looks (or an intake's) reaches health and the parked work at once.
+  disk.on('level', () => void health.checkNow('disk'));
   health.on('overall', (snapshot) => events.emit('health.changed', snapshot));
   health.on('checked', (snapshot) => events.emit('health.checked', snapshot));
 
@@ -231,7 +243,7 @@ export function openLifeline(options: LifelineOptions): Lifeline {
   // The watch folder is the `watchDir` setting (LIFELINE_WATCH_DIR wins); it runs with the engine and switches when the setting does.
   const watchFolder = engine
     ? new WatchFolderSwitch(
-        { queue, watched: store.watched, clock, log, afterWrite, onStatusChange: () => events.emit('intake.changed') },
+        { queue, watched: store.watched, clock, log, afterWrite, onStatusChange: () => events.emit('intake.changed'), intakeRefusal: (what) => disk.intakeRefusal(what) },
         config().watchDir,
       )
     : null;
@@ -250,6 +262,7 @@ export function openLifeline(options: LifelineOptions): Lifeline {
     recovery,
     autoRecovery,
     health,
+    disk,
     settings,
     startedAt,
     recordings,
@@ -272,6 +285,7 @@ export function openLifeline(options: LifelineOptions): Lifeline {
     recovery,
     autoRecovery,
     health,
+    disk,
     handlers,
     events,
     log,
@@ -298,6 +312,7 @@ export function openLifeline(options: LifelineOptions): Lifeline {
       watchFolder?.start();
       retention = scheduleRetention(() => handlers['maintenance:cleanup']({}), log.child({ module: 'retention' }));
       health.start();
+      disk.start();
       void health.checkNow();
       return recovered;
     },
@@ -309,6 +324,7 @@ export function openLifeline(options: LifelineOptions): Lifeline {
       retention?.stop();
       watchFolder?.stop();
       health.stop();
+      disk.stop();
       autoRecovery?.stop();
       breakers.stop();
       await engine?.stop(graceMs);

@@ -1,6 +1,7 @@
 import { channelNames, type ChannelName, type ParsedRequestOf, type ResponseOf } from '../../shared/contract';
 import type { BreakerBoard } from '../breakers/breaker-board';
 import type { SettingsService } from '../config/settings-service';
+import type { DiskGuard } from '../disk/disk-guard';
 import type { Engine } from '../engine/engine';
 import type { HealthMonitor } from '../health/health-monitor';
 import type { StageHandler } from '../pipeline/stage-handler';
@@ -44,6 +45,8 @@ export interface ApiContext {
   recovery: RecoveryManager;
   autoRecovery: AutoRecovery | null;
   health: HealthMonitor;
+  /** Asked before any intake: a full disk refuses new audio with DISK_FULL. */
+  disk: DiskGuard;
   settings: SettingsService;
   startedAt: number;
 }

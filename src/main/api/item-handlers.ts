@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { ItemSummary } from '../../shared/contract';
 import { addFiles } from '../pipeline/intake/add-files';
 import { ApiError } from './api-error';
@@ -42,6 +43,8 @@ export function itemHandlers(ctx: ApiContext): { [C in ItemChannels]: Handler<C>
       return item;
     },
     'items:add': async (req) => {
+      const refusal = await ctx.disk.intakeRefusal(req.paths.length === 1 ? path.basename(req.paths[0]!) : `${req.paths.length} files`);
+      if (refusal) throw new ApiError('DISK_FULL', refusal);
       const result = await addFiles(queue, req.paths, req.priority);
       if (result.added.length > 0) ctx.afterWrite();
       return result;

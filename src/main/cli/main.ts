@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { itemStates, stages, type ItemsPage, type ItemSummary } from '../../shared/contract';
 import { resolveDataDir } from '../config/data-dir';
 import { CliError, exitCodes } from './cli-error';
+import { fullDiskMessage } from './full-disk-message';
 import { call, json, out, withStore } from './cli-io';
 import { formatItem, formatItems, formatStatus } from './format';
 import { searchCommand } from './search-command';
@@ -156,6 +157,11 @@ export async function runCli(argv: string[]): Promise<number> {
     const e = err as Error;
     if ((e as { name?: string }).name === 'SchemaTooNewError') {
       process.stderr.write(`lifeline: ${e.message}\n`);
+      return exitCodes.user;
+    }
+    const full = await fullDiskMessage(err, resolveDataDir(program.opts<GlobalOptions>().dataDir));
+    if (full) {
+      process.stderr.write(`lifeline: ${full}\n`);
       return exitCodes.user;
     }
     process.stderr.write(`lifeline: internal error: ${e?.message ?? String(err)}\n`);

@@ -10,6 +10,8 @@ type Fail = (status: number, code: ErrorCode, message: string) => void;
 
 class UploadTooLarge extends Error {}
 
+const spaceErrors = new Set(['ENOSPC', 'EDQUOT', 'EFBIG']);
+
 /** The user's file name, made safe to be a file name (no directories), or null if nothing is left. */
 export function uploadName(raw: string | null): string | null {
   const name = (raw ?? '').split(/[/\\]/).pop()!.replace(/[\0-\x1f]/g, '').trim();
@@ -33,29 +35,56 @@ export async function handleUpload(app: Lifeline, url: URL, req: http.IncomingMe
     res.setHeader('connection', 'close');
     return fail(413, 'TOO_LARGE', tooLarge);
   }
+  const refusal = await app.disk.intakeRefusal(name);
+  if (refusal) {
+    res.setHeader('connection', 'close');
+    return fail(507, 'DISK_FULL', refusal);
+  }
   fs.mkdirSync(app.paths.tmp, { recursive: true });
   const tmp = path.join(app.paths.tmp, `upload-${process.pid}-${crypto.randomBytes(6).toString('hex')}.part`);
   const hash = crypto.createHash('sha256');
   let bytes = 0;
+  let noSpace: string | null = null;
   try {
     const fh = await fs.promises.open(tmp, 'wx');
     try {
       for await (const chunk of req as AsyncIterable<Buffer>) {
         bytes += chunk.length;
         if (bytes > maxUploadBytes) throw new UploadTooLarge();
+        // After a full disk the rest of the body is read and thrown away rather than the socket
+        // cut: a client that is still sending then gets its 507 instead of a reset.
+        if (noSpace) continue;
         hash.update(chunk);
-        await fh.write(chunk);
+        try {
+          await fh.write(chunk);
+        } catch (err: unknown) {
+          const code = (err as NodeJS.ErrnoException).code ?? '';
+          if (!spaceErrors.has(code)) throw err;
+          noSpace = code;
+          fs.rmSync(tmp, { force: true });
+          app.log.warn({ code, bytes }, 'upload refused: the disk is full');
+          void app.disk.read().catch(() => undefined);
+          res.setHeader('connection', 'close');
+          fail(507, 'DISK_FULL', `the disk is full (${code}): ${name} was not stored; free some space and try again`);
+        }
       }
-      await fh.sync();
+      if (!noSpace) await fh.sync();
     } finally {
       await fh.close();
     }
+    if (noSpace) return;
     if (!req.complete) throw new Error('the upload was cut off before its end');
   } catch (err: unknown) {
     fs.rmSync(tmp, { force: true });
+    if (noSpace) return;
     if (err instanceof UploadTooLarge) {
       res.setHeader('connection', 'close');
       return fail(413, 'TOO_LARGE', tooLarge);
+    }
+    const code = (err as NodeJS.ErrnoException).code ?? '';
+    if (spaceErrors.has(code) && !res.headersSent) {
+      res.setHeader('connection', 'close');
+      return fail(507, 'DISK_FULL', `the disk is full (${code}): ${name} was not stored; free some space and try again`);
     }
     app.log.warn({ err, bytes }, 'upload failed');
     if (!res.writableEnded && !req.destroyed) fail(400, 'INVALID_REQUEST', `the upload of ${name} did not arrive whole; try again`);
@@ -73,6 +102,10 @@ export async function handleUpload(app: Lifeline, url: URL, req: http.IncomingMe
     );
   } catch (err: unknown) {
     fs.rmSync(tmp, { force: true });
+    const code = (err as NodeJS.ErrnoException).code ?? '';
+    if (spaceErrors.has(code) || code === 'SQLITE_FULL') {
+      return fail(507, 'DISK_FULL', `the disk is full (${code}): ${name} was not stored; free some space and try again`);
+    }
     app.log.error({ err }, 'storing an upload failed');
     return fail(500, 'INTERNAL', `${name} arrived but could not be stored; the log has the details`);
   }
