@@ -30,7 +30,9 @@ import { ownerId } from './recovery/process-alive';
 import { RecoveryManager, type RecoveryOutcome } from './recovery/recovery-manager';
 import { databaseRecoveryHandler } from './recovery/service-recovery-handlers';
 import { openDatabase } from './store/database';
-import { openStore, storeOn, type Store } from './store/store';
+import { storeOn, type Store } from './store/store';
+import { BackupService } from './backup/backup-service';
+import { openCheckedStore } from './backup/open-checked-store';
 import { systemClock, type Clock } from './time/clock';
 
 export interface LifelineOptions {
@@ -99,7 +101,8 @@ export function openLifeline(options: LifelineOptions): Lifeline {
   const env = options.env ?? process.env;
   const clock = options.clock ?? systemClock;
   const log = createLogger(paths.logs, options.processName, options.logFs);
-  const store = openStore(paths, { nativeBinding: options.nativeBinding });
+  const { store, restored } = openCheckedStore(paths, { nativeBinding: options.nativeBinding, now: clock.now() });
+  if (restored) log.warn({ from: restored.restoredFrom, movedAside: restored.movedAside }, 'store restored from a backup at start');
   const settings = new SettingsService(store.settings, env, clock);
   const config = () => settings.current;
   const stages = (options.stages ?? ((s: Store) => pipelineStages(s, { env })))(store);
@@ -226,7 +229,14 @@ export function openLifeline(options: LifelineOptions): Lifeline {
   health.on('overall', (snapshot) => events.emit('health.changed', snapshot));
   health.on('checked', (snapshot) => events.emit('health.checked', snapshot));
 
+  const backups = new BackupService({ db: store.db, paths, clock, config: () => config().backup, log: log.child({ module: 'backup' }) });
   const afterWrite = () => {
+    // What was just acknowledged (an added file, an upload, a user action) reaches the database file itself.
+    try {
+      store.checkpoint();
+    } catch (err: unknown) {
+      log.warn({ err }, 'checkpoint after a write failed');
+    }
     engine?.changed();
     engine?.wake();
   };
@@ -263,6 +273,7 @@ export function openLifeline(options: LifelineOptions): Lifeline {
     autoRecovery,
     health,
     disk,
+    backups,
     settings,
     startedAt,
     recordings,
@@ -310,6 +321,8 @@ export function openLifeline(options: LifelineOptions): Lifeline {
       recordingSweep = setInterval(() => void recordings.recoverAbandoned(), 60_000);
       recordingSweep.unref();
       watchFolder?.start();
+      backups.start(engine.owner);
+      settings.on('changed', () => backups.reschedule());
       retention = scheduleRetention(() => handlers['maintenance:cleanup']({}), log.child({ module: 'retention' }));
       health.start();
       disk.start();
@@ -325,6 +338,7 @@ export function openLifeline(options: LifelineOptions): Lifeline {
       watchFolder?.stop();
       health.stop();
       disk.stop();
+      backups.stop();
       autoRecovery?.stop();
       breakers.stop();
       await engine?.stop(graceMs);

@@ -1,6 +1,7 @@
 import { channelNames, type ChannelName, type ParsedRequestOf, type ResponseOf } from '../../shared/contract';
 import type { BreakerBoard } from '../breakers/breaker-board';
 import type { SettingsService } from '../config/settings-service';
+import type { BackupService } from '../backup/backup-service';
 import type { DiskGuard } from '../disk/disk-guard';
 import type { Engine } from '../engine/engine';
 import type { HealthMonitor } from '../health/health-monitor';
@@ -12,6 +13,7 @@ import type { AutoRecovery } from '../recovery/auto-recovery';
 import type { RecoveryManager } from '../recovery/recovery-manager';
 import type { Store } from '../store/store';
 import type { Clock } from '../time/clock';
+import { backupsHandlers } from './backups-handlers';
 import { bulkHandlers } from './bulk-handlers';
 import { intakeHandlers } from './intake-handlers';
 import { breakersHandlers } from './breakers-handlers';
@@ -47,6 +49,7 @@ export interface ApiContext {
   health: HealthMonitor;
   /** Asked before any intake: a full disk refuses new audio with DISK_FULL. */
   disk: DiskGuard;
+  backups: BackupService;
   settings: SettingsService;
   startedAt: number;
 }
@@ -72,6 +75,7 @@ export function createHandlers(ctx: ApiContext): Handlers {
     stagesHandlers(ctx),
     systemHandlers(ctx),
     settingsHandlers(ctx),
+    backupsHandlers(ctx),
   ];
   for (const part of parts) {
     for (const [name, fn] of Object.entries(part)) {

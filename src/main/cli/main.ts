@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { itemStates, stages, type ItemsPage, type ItemSummary } from '../../shared/contract';
-import { resolveDataDir } from '../config/data-dir';
+import { dataPaths, resolveDataDir } from '../config/data-dir';
+import { damagedStoreError, isCorruptionError } from '../backup/store-damage';
 import { CliError, exitCodes } from './cli-error';
 import { fullDiskMessage } from './full-disk-message';
 import { call, json, out, withStore } from './cli-io';
@@ -13,6 +14,7 @@ import { breakersCommand } from './breakers-command';
 import { recoverCommand } from './recover-command';
 import { metricsCommand } from './metrics-command';
 import { settingsCommand } from './settings-command';
+import { backupCommands } from './backup-commands';
 
 interface GlobalOptions {
   dataDir?: string;
@@ -136,6 +138,7 @@ export function buildProgram(): Command {
   recoverCommand(program);
   metricsCommand(program);
   settingsCommand(program);
+  backupCommands(program);
   return program;
 }
 
@@ -155,7 +158,18 @@ export async function runCli(argv: string[]): Promise<number> {
       return err.exitCode;
     }
     const e = err as Error;
-    if ((e as { name?: string }).name === 'SchemaTooNewError') {
+    const name = (e as { name?: string }).name;
+    // A store Lifeline will not open (lost, unreadable) and a restore it will not do are the user's to act on.
+    if (name === 'DamagedStoreError' || name === 'RestoreRefusedError' || name === 'BackupFailedError') {
+      process.stderr.write(`lifeline: ${e.message}\n`);
+      return exitCodes.user;
+    }
+    if (isCorruptionError(err)) {
+      const paths = dataPaths(resolveDataDir(program.opts<GlobalOptions>().dataDir));
+      process.stderr.write(`lifeline: ${damagedStoreError(paths, `is damaged (${e.message})`).message}\n`);
+      return exitCodes.user;
+    }
+    if (name === 'SchemaTooNewError') {
       process.stderr.write(`lifeline: ${e.message}\n`);
       return exitCodes.user;
     }

@@ -35,6 +35,13 @@ export interface NotifyConfig {
   serviceRed: boolean;
 }
 
+export interface BackupConfig {
+  /** How often the engine backs the store up. Default daily (04:00 local). */
+  schedule: 'hourly' | 'daily' | 'weekly' | 'off';
+  /** Backups kept; the oldest beyond this are deleted. Default 7. */
+  keep: number;
+}
+
 export interface AutoRecoveryConfig {
   /** Wait between two runs of a service's handler, ms. Default 60 000. */
   cooldownMs: number;
@@ -108,6 +115,7 @@ export interface EngineConfig {
   /** The watch folder, an absolute or relative path; empty when there is none. Default empty. */
   watchDir: string;
   notify: NotifyConfig;
+  backup: BackupConfig;
 }
 
 const group = <T>(v: SettingsValues, prefix: string): T =>
@@ -149,6 +157,7 @@ export function configFromSettings(v: SettingsValues): EngineConfig {
     retentionDays: n('retention.doneEventsDays'),
     watchDir: String(v.watchDir ?? ''),
     notify: group<NotifyConfig>(v, 'notify'),
+    backup: group<BackupConfig>(v, 'backup'),
   };
 }
 

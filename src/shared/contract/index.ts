@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { mergeChannels } from './define';
 import { intakeChannels } from './intake-channels';
+import { backupsChannels } from './backups-channels';
 import { breakersChannels } from './breakers-channels';
 import { healthChannels } from './health-channels';
 import { itemsChannels } from './items-channels';
@@ -33,6 +34,7 @@ export * from './recovery-channels';
 export * from './metrics-channels';
 export * from './stages-channels';
 export * from './system-channels';
+export * from './backups-channels';
 
 /** The whole IPC contract: every channel exists here once, with its request and response schema. */
 export const contract = mergeChannels(
@@ -48,6 +50,7 @@ export const contract = mergeChannels(
   memoriesChannels,
   recordingsChannels,
   intakeChannels,
+  backupsChannels,
 );
 
 export type Contract = typeof contract;
