@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { DataPaths } from '../config/data-dir';
-import { checkStoreFile } from '../store/store-copy';
+import { checkStoreFile, makeWal } from '../store/store-copy';
 import { backupsDirOf, listBackups } from './backup-files';
 import { ownerPid, StoreHolder } from './store-holder';
 
@@ -68,6 +68,8 @@ export function restoreStore(paths: DataPaths, options: { file?: string; force?:
   const movedAside = moveStoreAside(paths, options.now);
   const tmp = `${paths.database}.restoring`;
   fs.copyFileSync(source, tmp);
+  makeWal(tmp);
+  for (const s of ['-wal', '-shm']) fs.rmSync(tmp + s, { force: true });
   const fd = fs.openSync(tmp, 'r');
   fs.fsyncSync(fd);
   fs.closeSync(fd);

@@ -77,3 +77,17 @@ export function storedAudioPaths(db: SqliteDatabase): string[] {
 export function openStoreReadOnly(file: string, nativeBinding?: string): SqliteDatabase {
   return sqlite(file, nativeBinding);
 }
+
+/**
+ * A backup copy is a rollback-journal file; the store is WAL. Switched before the copy goes in
+ * place, so the first opener does not have to switch it while other processes (a CLI, a reader)
+ * may already have it open, which SQLite refuses.
+ */
+export function makeWal(file: string, nativeBinding?: string): void {
+  const db = new Database(file, { fileMustExist: true, nativeBinding: nativeBinding ?? process.env.LIFELINE_SQLITE_BINDING });
+  try {
+    db.pragma('journal_mode = WAL');
+  } finally {
+    db.close();
+  }
+}

@@ -1,5 +1,6 @@
 import type { PushedEvent } from '../../../shared/contract';
 import type { Transport } from '../api/transport';
+import { createBackupsStore, type BackupsStore } from './backups-store';
 import { createConnectionStore, type ConnectionStore } from './connection-store';
 import { createDeadLettersStore, type DeadLettersStore } from './dead-letters-store';
 import { createHealthStore, type HealthStore } from './health-store';
@@ -28,6 +29,7 @@ export interface Stores {
   memories: MemoriesStore;
   health: HealthStore;
   metrics: MetricsStore;
+  backups: BackupsStore;
 }
 
 function missingCase(value: never): never {
@@ -49,6 +51,7 @@ export function createStores(transport: Transport, startCapture: CaptureStarter)
   const memories = createMemoriesStore(api);
   const health = createHealthStore(api);
   const metrics = createMetricsStore(api);
+  const backups = createBackupsStore(api);
   const connection = createConnectionStore(transport, {
     onEvent(event: PushedEvent) {
       switch (event.type) {
@@ -95,7 +98,8 @@ export function createStores(transport: Transport, startCapture: CaptureStarter)
       if (deadLetters.getState().loaded) void deadLetters.getState().load();
       if (settings.getState().loaded) void settings.getState().load();
       memories.getState().requestRefresh();
+      if (backups.getState().list) void backups.getState().load();
     },
   });
-  return { connection, overview, running, progress, items, itemDetail, deadLetters, intake, recorder, settings, memories, health, metrics };
+  return { connection, overview, running, progress, items, itemDetail, deadLetters, intake, recorder, settings, memories, health, metrics, backups };
 }

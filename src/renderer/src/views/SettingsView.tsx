@@ -1,6 +1,7 @@
 import { useEffect, type FormEvent } from 'react';
 import { settingGroupOf, settingGroups } from '../../../shared/contract';
 import { useSettings } from '../stores/stores-context';
+import { BackupsPanel } from './settings/BackupsPanel';
 import { SettingField } from './settings/SettingField';
 
 /** Every setting, by section, with its doc, unit, default and source; Save validates, stores and applies. */
@@ -89,6 +90,7 @@ export function SettingsView() {
           </div>
         </form>
       )}
+      <BackupsPanel />
     </section>
   );
 }
