@@ -19,7 +19,7 @@ const env = { LIFELINE_WORKERS: '0', LIFELINE_HEALTH_STARTUP_TIMEOUT_MS: '0', LI
 const closing = closeAfterEach();
 
 /** A Lifeline whose free space is whatever `disk.free` says (the statfs seam). */
-function openWithDisk(options: { logFs?: LogFs; dataDir?: string } = {}) {
+function openWithDisk(options: { logFs?: LogFs; dataDir?: string; env?: Record<string, string> } = {}) {
   const disk = { free: 50 * GiB };
   const app = closing.track(
     openLifeline({
@@ -27,7 +27,7 @@ function openWithDisk(options: { logFs?: LogFs; dataDir?: string } = {}) {
       withEngine: true,
       processName: 'test',
       stages: testStagesFor({}),
-      env,
+      env: { ...env, ...options.env },
       freeSpace: async () => disk.free,
       logFs: options.logFs,
     }),
@@ -93,6 +93,32 @@ describe('a full disk', () => {
     disk.free = 50 * GiB;
     await waitFor('every item to be done without anyone asking', () => ids.every((id) => state(app, id) === 'done'), 20_000);
     expect(app.health.snapshot().services.find((s) => s.name === 'disk')?.status).toBe('up');
+  });
+
+  it('leaves a watch-folder file in its folder while the disk is full and adds it once space returns', async () => {
+    const watch = tempDir();
+    const { app, disk } = openWithDisk({ env: { LIFELINE_WATCH_DIR: watch } });
+    disk.free = 50 * MiB;
+    await app.start();
+    writeWav(path.join(watch, 'memo.wav'), { seconds: 1 });
+    // Two looks settle the file, the next would add it: it is refused and stays where it is.
+    const folder = async () => {
+      const r = await app.call('intake:status', {});
+      return r.ok ? r.value.watchFolder : null;
+    };
+    await waitFor('the file to be seen', async () => (await folder())?.settling === 1);
+    const seenAt = (await folder())!.lastScanAt;
+    let looks = 0;
+    let last = seenAt;
+    await waitFor('two more looks at the folder', async () => {
+      const now = (await folder())!.lastScanAt;
+      if (now !== last) [looks, last] = [looks + 1, now];
+      return looks >= 2;
+    }, 20_000);
+    expect(app.store.reads.count({})).toBe(0);
+    expect(fs.existsSync(path.join(watch, 'memo.wav'))).toBe(true);
+    disk.free = 50 * GiB;
+    await waitFor('the file to be added once space returned', () => app.store.reads.count({}) === 1, 20_000);
   });
 
   it('answers an upload that runs out of space mid-way with 507, removes its .part and keeps serving', async () => {
