@@ -6,6 +6,7 @@ import { pipelineBench } from './pipeline-bench';
 import { engineBench } from './engine-bench';
 import { queueBench } from './queue-bench';
 import { recoveryBench } from './recovery-bench';
+import { backupBench } from './backup-bench';
 
 async function main() {
   const quick = process.argv.includes('--quick');
@@ -15,6 +16,7 @@ async function main() {
   await recoveryBench(quick);
   await engineBench(quick);
   await pipelineBench(quick);
+  await backupBench(quick);
   process.stdout.write(`\ndone in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
 }
 
