@@ -96,6 +96,23 @@ describe('backups, restore and doctor', () => {
     expect(open(dataDir).store.reads.count({})).toBe(3);
   });
 
+  it('refuses a store that was already started fresh (no items) while audio/ holds recordings, and rebuild brings them back', async () => {
+    const dataDir = path.join(tempDir(), 'data');
+    const app = open(dataDir);
+    addStoredRecordings(app, 2);
+    await closing.close(app);
+    const paths = dataPaths(dataDir);
+    for (const s of ['', '-wal', '-shm']) fs.rmSync(paths.database + s, { force: true });
+    // What an older Lifeline did with a lost store: a fresh, empty one.
+    openDatabase(paths.database).close();
+
+    expect(() => open(dataDir)).toThrow(/holds no items while audio\/ holds 2 recordings/);
+    const rebuilt = await runCli(dataDir, ['doctor', '--rebuild']);
+    expect(rebuilt.code, rebuilt.stderr).toBe(0);
+    expect(rebuilt.stdout).toContain('re-added 2 stored recordings');
+    expect(open(dataDir).store.reads.count({})).toBe(2);
+  });
+
   it('says a truncated database is damaged and how to get it back (exit 1), instead of "malformed" with no way forward', async () => {
     const { dataDir, paths } = await storeWithBackup(2);
     fs.truncateSync(paths.database, Math.floor(fs.statSync(paths.database).size / 2));

@@ -91,3 +91,11 @@ export function makeWal(file: string, nativeBinding?: string): void {
     db.close();
   }
 }
+
+/**
+ * Whether the store holds any item or recording (a constant-time look, for the check at every
+ * open). A recording being finished moves its audio into audio/ just before its item is made.
+ */
+export function storeHasItems(db: SqliteDatabase): boolean {
+  return db.prepare(`SELECT EXISTS (SELECT 1 FROM items) OR EXISTS (SELECT 1 FROM recordings)`).pluck().get() === 1;
+}
