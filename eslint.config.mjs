@@ -2,6 +2,7 @@
 // shared contract import neither electron, better-sqlite3 nor node:*; only src/main/shell imports
 // electron; the renderer knows only the contract.
 import tseslint from 'typescript-eslint';
+import { pureFiles } from './scripts/pure-files.mjs';
 
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'http', 'net', 'worker_threads'];
 const io = { paths: ['electron', 'better-sqlite3'], patterns: nodeBuiltins.map((p) => ({ group: [p], message: 'pure code: no I/O imports' })) };
@@ -22,18 +23,7 @@ export default tseslint.config(
   },
   {
     // Pure policy: tested with a fake clock, no I/O.
-    files: [
-      'src/shared/**/*.ts',
-      'src/main/**/*-policy.ts',
-      'src/main/queue/backoff.ts',
-      'src/main/queue/job-state.ts',
-      'src/main/queue/queue.ts',
-      'src/main/time/clock.ts',
-      'src/main/config/config.ts',
-      'src/main/engine/stage-gates.ts',
-      'src/main/metrics/percentile.ts',
-      'src/main/pipeline/worker/worker-protocol.ts',
-    ],
+    files: pureFiles,
     ignores: ['**/*.test.ts'],
     rules: { 'no-restricted-imports': ['error', io] },
   },

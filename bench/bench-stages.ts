@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { StageHandler } from '../src/main/pipeline/stage-handler';
+import type { StageHandler } from '../src/main/engine/stage-handler';
 import type { Store } from '../src/main/store/store';
 
 export function benchStages(_store: Store): StageHandler[] {

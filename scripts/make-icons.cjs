@@ -1,5 +1,7 @@
 #!/usr/bin/env node
-// Draws the tray dots (green, amber, red; 16 px and @2x) and the app icon into resources/ as PNGs.
+// Draws the tray dots (green, amber, red, paused, starting; 16 px and @2x), the app icon (256 px, for the
+// window) and the packaging icon (1024 px, from which electron-builder makes the .icns and .ico) into
+// resources/ as PNGs.
 // The PNGs are committed; run this only to change them: node scripts/make-icons.cjs
 'use strict';
 const fs = require('node:fs');
@@ -10,6 +12,10 @@ const colours = {
   green: [46, 158, 91],
   amber: [224, 160, 32],
   red: [214, 69, 69],
+  // Paused by the user: calm blue, not a warning colour.
+  paused: [74, 120, 196],
+  // Starting: neutral grey until the startup gate has its answer.
+  starting: [140, 140, 140],
 };
 
 const crcTable = Array.from({ length: 256 }, (_, n) => {
@@ -107,4 +113,5 @@ for (const [name, rgb] of Object.entries(colours)) {
   fs.writeFileSync(path.join(out, `tray-${name}@2x.png`), png(32, dot(rgb)));
 }
 fs.writeFileSync(path.join(out, 'icon.png'), png(256, appIcon));
+fs.writeFileSync(path.join(out, 'icon-1024.png'), png(1024, appIcon));
 process.stdout.write(`icons written to ${out}\n`);

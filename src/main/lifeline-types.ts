@@ -4,14 +4,15 @@ import type { Handlers } from './api/handlers';
 import type { BreakerBoard } from './breakers/breaker-board';
 import type { EngineConfig } from './config/config';
 import type { DataPaths } from './config/data-dir';
-import type { SettingsService } from './config/settings-service';
+import type { SettingsService } from './settings/settings-service';
 import type { DiskGuard, FreeSpaceReader } from './disk/disk-guard';
 import type { Engine } from './engine/engine';
 import type { HealthMonitor } from './health/health-monitor';
 import type { LogFs } from './log/log-file-sink';
+import type { ModelManager } from './pipeline/asr/model-manager';
 import type { Logger } from './log/logger';
-import type { StageHandler } from './pipeline/stage-handler';
-import type { WorkerLauncher } from './pipeline/worker/worker-launcher';
+import type { StageHandler } from './engine/stage-handler';
+import type { WorkerLauncher } from './engine/worker/worker-launcher';
 import type { Queue } from './queue/queue';
 import type { AutoRecovery } from './recovery/auto-recovery';
 import type { RecoveryManager, RecoveryOutcome } from './recovery/recovery-manager';
@@ -61,6 +62,8 @@ export interface Lifeline {
   recovery: RecoveryManager;
   autoRecovery: AutoRecovery | null;
   health: HealthMonitor;
+  /** The whisper models on this machine. */
+  models: ModelManager;
   /** Free space: intake asks it first; while short it is read every few seconds. */
   disk: DiskGuard;
   handlers: Handlers;

@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import fs from 'node:fs';
+import path from 'node:path';
 import { createHandlers } from './api/handlers';
 import { dispatch } from './api/dispatch';
 import type { Lifeline, LifelineEvents, LifelineOptions } from './lifeline-types';
@@ -7,7 +8,7 @@ import { toAutoRecoveryInfo } from './api/auto-recovery-info';
 import { toBreakerInfo } from './api/breaker-info';
 import { BreakerBoard } from './breakers/breaker-board';
 import { dataPaths } from './config/data-dir';
-import { SettingsService } from './config/settings-service';
+import { SettingsService } from './settings/settings-service';
 import { Engine } from './engine/engine';
 import { HealthMonitor } from './health/health-monitor';
 import { scheduleRetention, type RetentionSchedule } from './maintenance/retention-schedule';
@@ -15,12 +16,13 @@ import { lifelineProbes } from './health/lifeline-probes';
 import { ServiceRoster } from './health/service-roster';
 import { DiskGuard } from './disk/disk-guard';
 import { createLogger, logSinkStatus } from './log/logger';
+import { ModelManager, modelCatalogue } from './pipeline/asr/model-manager';
 import { RecordingSessions } from './pipeline/intake/recording-sessions';
 import { WatchFolderSwitch } from './pipeline/intake/watch-folder-switch';
 import { pipelineStages } from './pipeline/pipeline-stages';
-import { nodeWorkerLauncher } from './pipeline/worker/node-worker-launcher';
-import { definedEnv } from './pipeline/worker/worker-launcher';
-import { WorkerPool } from './pipeline/worker/worker-pool';
+import { nodeWorkerLauncher } from './engine/worker/node-worker-launcher';
+import { definedEnv } from './engine/worker/worker-launcher';
+import { WorkerPool } from './engine/worker/worker-pool';
 import { Queue } from './queue/queue';
 import { AutoRecovery } from './recovery/auto-recovery';
 import { ownerId } from './recovery/process-alive';
@@ -200,6 +202,18 @@ export function openLifeline(options: LifelineOptions): Lifeline {
   let recordingSweep: NodeJS.Timeout | undefined;
   let retention: RetentionSchedule | undefined;
 
+  const models = new ModelManager({
+    modelsDir: path.join(paths.dataDir, 'models'),
+    catalogue: modelCatalogue(env),
+    log: log.child({ module: 'models' }),
+    settings: {
+      chosenModel: () => String(settings.entries().find((e) => e.key === 'whisper.model')?.value ?? ''),
+      asrEngine: () => String(settings.entries().find((e) => e.key === 'asr.engine')?.value ?? 'auto'),
+      // models:use and models:remove are write channels: the dispatcher does the follow-up.
+      write: (changes) => void settings.write(changes),
+    },
+  });
+
   const startedAt = clock.now();
   const handlers = createHandlers({
     store,
@@ -214,6 +228,7 @@ export function openLifeline(options: LifelineOptions): Lifeline {
     disk,
     backups,
     settings,
+    models,
     startedAt,
     recordings,
     get watchFolder() {
@@ -236,6 +251,7 @@ export function openLifeline(options: LifelineOptions): Lifeline {
     autoRecovery,
     health,
     disk,
+    models,
     handlers,
     events,
     log,
@@ -273,6 +289,7 @@ export function openLifeline(options: LifelineOptions): Lifeline {
       if (closed) return;
       closed = true;
       clearInterval(recordingSweep);
+      models.stop();
       retention?.stop();
       watchFolder?.stop();
       health.stop();

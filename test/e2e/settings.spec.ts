@@ -11,7 +11,9 @@ async function openSettings(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { name: 'Engines' })).toBeVisible();
 }
 
-const field = (page: Page, key: string) => page.getByLabel(key, { exact: true });
+/** A field by the name people read on the screen (the setting's key stays beside it, quietly). */
+const field = (page: Page, label: string) => page.getByLabel(label, { exact: true });
+const showAdvanced = (page: Page) => page.getByRole('button', { name: 'Show advanced settings' }).click();
 const save = (page: Page) => page.getByRole('button', { name: 'Save', exact: true }).click();
 const status = (page: Page) => page.locator('.settings-bar').getByRole('status');
 
@@ -22,57 +24,68 @@ test.describe('the Settings screen', () => {
     test('bad values show an error beside their field and the stored values are kept after a reload', async ({ page, lifeline }) => {
       await openLifeline(page, lifeline);
       await openSettings(page);
+      await showAdvanced(page);
 
-      await field(page, 'heartbeatMs').fill('fast please');
-      await field(page, 'asr.url').fill('127.0.0.1:8080');
+      await field(page, 'Heartbeat interval').fill('fast please');
+      await field(page, 'Transcription server address').fill('127.0.0.1:8080');
       await save(page);
-      await expect(page.locator('#setting-heartbeatMs-error')).toHaveText('Must be a whole number in 50–60000.');
+      await expect(page.locator('#setting-heartbeatMs-error')).toHaveText('Must be a duration from 50 ms to 1 min, such as 30 s or 5 min.');
       await expect(page.locator('#setting-asr-url-error')).toHaveText('Must be an http:// or https:// address (or empty).');
-      await expect(field(page, 'heartbeatMs')).toHaveAttribute('aria-invalid', 'true');
+      await expect(field(page, 'Heartbeat interval')).toHaveAttribute('aria-invalid', 'true');
       await expect(status(page)).toHaveText('Not saved: 2 fields need fixing; the stored values are kept.');
 
       // The page lets a path through; the main process finds it does not exist.
-      await field(page, 'heartbeatMs').fill('1000');
-      await field(page, 'asr.url').fill('');
+      await field(page, 'Heartbeat interval').fill('1 s');
+      await field(page, 'Transcription server address').fill('');
       const missing = path.join(lifeline.root, 'no-such-folder');
-      await field(page, 'watchDir').fill(missing);
+      await field(page, 'Watch folder').fill(missing);
       await save(page);
       await expect(page.locator('#setting-watchDir-error')).toHaveText(`The folder "${missing}" does not exist.`);
       await page.screenshot({ path: screenshotPath('settings-error') });
 
       await page.reload();
       await expect(page.getByRole('heading', { name: 'Engines' })).toBeVisible();
-      await expect(field(page, 'heartbeatMs')).toHaveValue('1000');
-      await expect(field(page, 'asr.url')).toHaveValue('');
-      await expect(field(page, 'watchDir')).toHaveValue('');
+      await showAdvanced(page);
+      await expect(field(page, 'Heartbeat interval')).toHaveValue('1 s');
+      await expect(field(page, 'Transcription server address')).toHaveValue('');
+      await expect(field(page, 'Watch folder')).toHaveValue('');
     });
   });
 
   test('a good value is saved with a confirmation, survives a reload, and can be reset to its default', async ({ page, lifeline }) => {
     await openLifeline(page, lifeline);
     await openSettings(page);
-    await field(page, 'stuckScanMs').fill('3 s');
-    await field(page, 'asr.url').fill('http://127.0.0.1:9/');
-    await field(page, 'asr.engine').selectOption('whisper-server');
+    // The advanced part is closed at first: the engines, models, watch folder and notices come first.
+    await expect(field(page, 'Stuck check interval')).toBeHidden();
+    await showAdvanced(page);
+    await field(page, 'Stuck check interval').fill('3 s');
+    await field(page, 'Transcription server address').fill('http://127.0.0.1:9/');
+    await field(page, 'Transcription engine').selectOption('whisper-server');
     await save(page);
     await expect(status(page)).toHaveText('Saved 3 settings.');
-    await expect(field(page, 'stuckScanMs')).toHaveValue('3000');
+    await expect(field(page, 'Stuck check interval')).toHaveValue('3 s');
 
     await page.reload();
-    await expect(field(page, 'stuckScanMs')).toHaveValue('3000');
-    await expect(page.locator('.setting').filter({ has: field(page, 'stuckScanMs') })).toContainText('now 3 s');
-    await expect(field(page, 'asr.engine')).toHaveValue('whisper-server');
-    await expect(field(page, 'asr.url')).toHaveValue('http://127.0.0.1:9/');
+    await expect(page.getByText('Workers, timeouts, circuit breakers, health and retention · 1 differs from the default')).toBeVisible();
+    await showAdvanced(page);
+    await expect(field(page, 'Stuck check interval')).toHaveValue('3 s');
+    await expect(field(page, 'Transcription engine')).toHaveValue('whisper-server');
+    await expect(field(page, 'Transcription server address')).toHaveValue('http://127.0.0.1:9/');
     await page.locator('#settings-timeouts').screenshot({ path: screenshotPath('settings-timeouts') });
 
-    await page.getByRole('button', { name: 'Reset stuckScanMs to default' }).click();
-    await expect(field(page, 'stuckScanMs')).toHaveValue('2000');
-    await field(page, 'workers').fill('2');
+    const stuckRow = page.locator('.setting').filter({ has: field(page, 'Stuck check interval') });
+    await stuckRow.getByRole('button', { name: 'Reset to default' }).click();
+    await expect(field(page, 'Stuck check interval')).toHaveValue('2 s');
+    await field(page, 'Worker processes').fill('2');
     await save(page);
     await expect(status(page)).toHaveText('Saved 2 settings; 1 of them applies at the next start.');
     await page.reload();
-    await expect(field(page, 'stuckScanMs')).toHaveValue('2000');
-    await expect(field(page, 'workers')).toHaveValue('2');
+    await showAdvanced(page);
+    await expect(field(page, 'Stuck check interval')).toHaveValue('2 s');
+    await expect(field(page, 'Worker processes')).toHaveValue('2');
+    // A default value has nothing to reset, and says so.
+    await expect(stuckRow.getByRole('button', { name: 'Reset to default' })).toBeDisabled();
+    await expect(stuckRow.getByRole('button', { name: 'Reset to default' })).toHaveAttribute('title', 'Already the default');
   });
 
   test('a new watch folder is watched at once: a recording already there becomes an item without a restart', async ({ page, lifeline }) => {
@@ -81,7 +94,7 @@ test.describe('the Settings screen', () => {
     writeWav(path.join(watch, 'waiting in the folder.wav'), { seconds: 1, seed: 21 });
     await openLifeline(page, lifeline);
     await openSettings(page);
-    await field(page, 'watchDir').fill(watch);
+    await field(page, 'Watch folder').fill(watch);
     await save(page);
     await expect(status(page)).toHaveText('Saved 1 setting.');
 
@@ -100,17 +113,19 @@ test.describe('the Settings screen', () => {
     test('a value set by an environment variable is read-only and says which variable sets it', async ({ page, lifeline }) => {
       await openLifeline(page, lifeline);
       await openSettings(page);
-      await expect(field(page, 'asr.engine')).toBeDisabled();
-      await expect(field(page, 'asr.engine')).toHaveValue('whisper-server');
-      const row = page.locator('.setting').filter({ has: field(page, 'asr.engine') });
+      await expect(field(page, 'Transcription engine')).toBeDisabled();
+      await expect(field(page, 'Transcription engine')).toHaveValue('whisper-server');
+      const row = page.locator('.setting').filter({ has: field(page, 'Transcription engine') });
       await expect(row).toContainText('set by LIFELINE_ASR_ENGINE');
       await expect(row.getByRole('button', { name: /Reset/ })).toHaveCount(0);
-      await expect(page.locator('.setting').filter({ has: field(page, 'workers') })).toContainText('applies at next start');
+      await showAdvanced(page);
+      await expect(page.locator('.setting').filter({ has: field(page, 'Worker processes') })).toContainText('applies at next start');
 
       // Keyboard: the first field is reachable with Tab and shows its focus.
-      await field(page, 'asr.url').focus();
+      await field(page, 'Transcription server address').focus();
       await page.keyboard.press('Tab');
-      await expect(field(page, 'asr.model')).toBeFocused();
+      await expect(field(page, 'Transcription server model')).toBeFocused();
+      await page.getByRole('heading', { name: 'Engines' }).scrollIntoViewIfNeeded();
       await page.screenshot({ path: screenshotPath('settings'), fullPage: false });
       await page.emulateMedia({ colorScheme: 'dark' });
       await page.screenshot({ path: screenshotPath('settings-dark'), fullPage: false });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openLifeline, type Lifeline } from '../../src/main/lifeline';
 import { addFiles } from '../../src/main/pipeline/intake/add-files';
-import { builtWorkerLauncher } from '../../src/main/pipeline/worker/node-worker-launcher';
+import { builtWorkerLauncher } from '../../src/main/engine/worker/node-worker-launcher';
 import { speak } from '../support/festival-speech';
 import { repoRoot } from '../support/spawn';
 import { tempDir } from '../support/temp-dir';

@@ -5,13 +5,13 @@ import type { BreakerInfo, HealthSnapshot, Metrics, ScanResult } from '../../src
 import { dataPaths } from '../../src/main/config/data-dir';
 import { openStore } from '../../src/main/store/store';
 import { fakeItem, queueFixture } from '../support/queue-fixture';
-import { runCli } from '../support/spawn';
+import { runCliHere } from '../support/cli-in-process';
 import { tempDir } from '../support/temp-dir';
 
 describe('the self-healing CLI commands, run as real processes', () => {
   it('lifeline health --json reports the overall status, its reasons and every service, and says no engine is running', async () => {
     const data = path.join(tempDir(), 'data');
-    const r = await runCli(data, ['health', '--json']);
+    const r = await runCliHere(data, ['health', '--json']);
     expect(r.code, r.stderr).toBe(0);
     const h = JSON.parse(r.stdout) as HealthSnapshot;
     expect(h).toMatchObject({ overall: 'amber', source: 'store' });
@@ -20,7 +20,7 @@ describe('the self-healing CLI commands, run as real processes', () => {
     expect(Object.keys(h.services[0]!).sort()).toEqual(
       ['autoRecovery', 'breaker', 'checkedAt', 'label', 'latencyMs', 'message', 'name', 'needsYou', 'required', 'status', 'uptimePercent'].sort(),
     );
-    const human = await runCli(data, ['health']);
+    const human = await runCliHere(data, ['health']);
     expect(human.stdout).toMatch(/^overall: amber/);
     expect(human.stdout).toContain('Database');
   });
@@ -30,11 +30,11 @@ describe('the self-healing CLI commands, run as real processes', () => {
     const store = openStore(dataPaths(data));
     store.breakers.save('asr', { kind: 'open', openedAt: Date.now(), until: Date.now() + 60_000, reopenings: 0, reason: '5 failures in a row' }, Date.now());
     store.close();
-    const list = JSON.parse((await runCli(data, ['breakers', '--json'])).stdout) as BreakerInfo[];
+    const list = JSON.parse((await runCliHere(data, ['breakers', '--json'])).stdout) as BreakerInfo[];
     expect(list).toMatchObject([{ name: 'asr', state: 'open', reason: '5 failures in a row' }]);
-    const reset = await runCli(data, ['breakers', 'reset', 'asr']);
+    const reset = await runCliHere(data, ['breakers', 'reset', 'asr']);
     expect(reset.stdout.trim()).toBe('breaker asr is closed');
-    const unknown = await runCli(data, ['breakers', 'reset', 'llm']);
+    const unknown = await runCliHere(data, ['breakers', 'reset', 'llm']);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('there is no breaker "llm" (known: asr)');
   });
@@ -46,19 +46,19 @@ describe('the self-healing CLI commands, run as real processes', () => {
     // Claimed on the fixture's clock (early 2026) by a process that is gone: its lease is long expired.
     f.queue.claim('ingest', `${os.hostname()}:2147483000:1`);
     f.store.close();
-    const r = await runCli(path.join(dir, 'data'), ['recover', '--scan', '--json']);
+    const r = await runCliHere(path.join(dir, 'data'), ['recover', '--scan', '--json']);
     expect(r.code, r.stderr).toBe(0);
     const scan = JSON.parse(r.stdout) as ScanResult;
     expect(scan).toMatchObject({ scope: 'store', recovered: [{ itemId: id, rule: 'lease_expired', strategy: 'restart', result: 'requeued' }] });
     expect(scan.note).toContain('no engine runs in this process');
-    const none = await runCli(path.join(dir, 'data'), ['recover']);
+    const none = await runCliHere(path.join(dir, 'data'), ['recover']);
     expect(none.code).toBe(1);
     expect(none.stderr.trim()).toBe('lifeline: give one of: an item id, --scan, --reset-stuck');
   });
 
   it('lifeline metrics --json gives counts, throughput, latency, recovery and dead letters', async () => {
     const data = path.join(tempDir(), 'data');
-    const m = JSON.parse((await runCli(data, ['metrics', '--json'])).stdout) as Metrics;
+    const m = JSON.parse((await runCliHere(data, ['metrics', '--json'])).stdout) as Metrics;
     expect(Object.keys(m).sort()).toEqual(['at', 'counts', 'deadLetters', 'latency', 'recovery24h', 'throughputPerMinute']);
     expect(m.throughputPerMinute).toHaveLength(60);
     expect(m.recovery24h).toEqual({ recoveries: 0, successRate: null, meanTimeToRecoveryMs: null });

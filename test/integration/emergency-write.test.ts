@@ -1,8 +1,8 @@
 import crypto from 'node:crypto';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { transientError } from '../../src/main/pipeline/stage-error';
-import type { StageHandler } from '../../src/main/pipeline/stage-handler';
+import { transientError } from '../../src/main/engine/stage-error';
+import type { StageHandler } from '../../src/main/engine/stage-handler';
 import { systemClock } from '../../src/main/time/clock';
 import { clockedEngine } from '../support/clocked-engine';
 import { tempDir } from '../support/temp-dir';

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { noAsrEngineReason } from '../../src/main/pipeline/asr/choose-asr-engine';
 import { addFiles } from '../../src/main/pipeline/intake/add-files';
 import { pipelineStages } from '../../src/main/pipeline/pipeline-stages';
-import type { StageHandler } from '../../src/main/pipeline/stage-handler';
+import type { StageHandler } from '../../src/main/engine/stage-handler';
 import { writeFakeWav, writeWav } from '../support/audio-files';
 import { engineFixture } from '../support/engine-fixture';
 import { tempDir } from '../support/temp-dir';

@@ -6,7 +6,7 @@ import { openLifeline, type Lifeline } from '../../src/main/lifeline';
 import { MemoriesStore } from '../../src/main/store/memories-store';
 import { SearchStore } from '../../src/main/store/search-store';
 import { fakeItem, queueFixture } from '../support/queue-fixture';
-import { runCli } from '../support/spawn';
+import { runCliHere } from '../support/cli-in-process';
 import { tempDir } from '../support/temp-dir';
 import { waitFor } from '../support/wait-for';
 
@@ -125,17 +125,17 @@ describe('the memories API over a real SQLite file', () => {
 
   it('answers `lifeline memories --kind todo --json` and a table without --json', async () => {
     const dataDir = storeWithMemories();
-    const r = await runCli(dataDir, ['memories', '--kind', 'todo', '--json']);
+    const r = await runCliHere(dataDir, ['memories', '--kind', 'todo', '--json']);
     expect(r.code, r.stderr).toBe(0);
     const listed = MemoryEntry.array().parse(JSON.parse(r.stdout));
     expect(listed.map((m) => m.text)).toEqual(['buy milk', 'call the dentist']);
 
-    const table = await runCli(dataDir, ['memories']);
+    const table = await runCliHere(dataDir, ['memories']);
     expect(table.code, table.stderr).toBe(0);
     expect(table.stdout).toMatch(/^item\s+at\s+kind\s+due\s+file\s+memory\n/);
     expect(table.stdout).toMatch(/^1 +0:04 +todo +2026-01-15T15:00:00.000Z +memo-1.wav +call the dentist$/m);
 
-    const wrong = await runCli(dataDir, ['memories', '--kind', 'chore']);
+    const wrong = await runCliHere(dataDir, ['memories', '--kind', 'chore']);
     expect(wrong.code).toBe(1);
   });
 });

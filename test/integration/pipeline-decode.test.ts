@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeAudioFile } from '../../src/main/pipeline/audio/decode-audio';
-import { isStageError } from '../../src/main/pipeline/stage-error';
+import { isStageError } from '../../src/main/engine/stage-error';
 import { findExecutable } from '../../src/main/pipeline/system/find-executable';
 import { writeFakeWav, writeWav } from '../support/audio-files';
 import { encodeAudio, type TestFormat } from '../support/encode-audio';

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Transcript } from '../../src/shared/contract';
 import { HttpAsrEngine } from '../../src/main/pipeline/asr/http-asr-engine';
 import { LlmExtractor } from '../../src/main/pipeline/extract/llm-extractor';
-import { isStageError, type StageError } from '../../src/main/pipeline/stage-error';
+import { isStageError, type StageError } from '../../src/main/engine/stage-error';
 import { closedPort, startAsrServer, startChatServer, wordsFor, type Behaviour, type FakeService } from '../support/fake-services';
 import { tempDir } from '../support/temp-dir';
 

@@ -5,7 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { dataPaths } from '../../src/main/config/data-dir';
 import { wavHeader } from '../../src/main/pipeline/audio/wav-header';
 import { startAsrServer, wordsFor, type FakeService } from '../support/fake-services';
-import { runCli, spawnTs } from '../support/spawn';
+import { runCliHere } from '../support/cli-in-process';
+import { spawnTs } from '../support/spawn';
 import { tempDir } from '../support/temp-dir';
 import { waitFor } from '../support/wait-for';
 
@@ -58,13 +59,13 @@ describe('a 10-minute recording killed mid-transcription', () => {
 
     // Uninterrupted run, for reference.
     const reference = path.join(dir, 'reference');
-    expect((await runCli(reference, ['add', audio])).code).toBe(0);
+    expect((await runCliHere(reference, ['add', audio])).code).toBe(0);
     const ref = await runPipeline(reference, env);
     expect(ref.code, ref.stderr).toBe(0);
     const refDb = new Database(dataPaths(reference).database, { readonly: true });
     const total = (JSON.parse(refDb.prepare('SELECT chunks FROM transcript_plans WHERE item_id = 1').pluck().get() as string) as unknown[]).length;
     expect(total).toBeGreaterThanOrEqual(18);
-    const refShow = await runCli(reference, ['show', '1', '--json']);
+    const refShow = await runCliHere(reference, ['show', '1', '--json']);
     const refTranscript = (JSON.parse(refShow.stdout) as { state: string; transcript: { text: string } }).transcript;
     refDb.close();
     const referenceUploads = uploads();
@@ -73,7 +74,7 @@ describe('a 10-minute recording killed mid-transcription', () => {
 
     // The run that is killed once a few chunks are stored, then started again.
     const data = path.join(dir, 'data');
-    expect((await runCli(data, ['add', audio])).code).toBe(0);
+    expect((await runCliHere(data, ['add', audio])).code).toBe(0);
     const killed = await runPipeline(data, env, (db) => {
       try {
         return storedChunks(db).length >= 4;
@@ -97,7 +98,7 @@ describe('a 10-minute recording killed mid-transcription', () => {
     expect(after.filter((sha) => checkpointed.has(sha))).toEqual([]);
     expect(new Set(after).size).toBe(total - before.length);
 
-    const show = JSON.parse((await runCli(data, ['show', '1', '--json'])).stdout) as {
+    const show = JSON.parse((await runCliHere(data, ['show', '1', '--json'])).stdout) as {
       state: string;
       transcript: { text: string; segments: { start: number; end: number; text: string }[] };
       events: { type: string; detail: string | null }[];

@@ -6,7 +6,7 @@ import { findExecutable } from '../../src/main/pipeline/system/find-executable';
 import { encodeAudio } from '../support/encode-audio';
 import { festivalMissing, speakAll } from '../support/festival-speech';
 import { startServe } from '../support/serve-process';
-import { runCli } from '../support/spawn';
+import { runCliHere } from '../support/cli-in-process';
 import { speechCorpus } from '../support/speech-corpus';
 import { tempDir } from '../support/temp-dir';
 import { waitFor } from '../support/wait-for';
@@ -30,12 +30,12 @@ describe.skipIf(missing !== null)('lifeline add of spoken recordings with lifeli
 
     const serve = await startServe(data, { LIFELINE_ASR_ENGINE: 'pocketsphinx' });
     try {
-      const add = await runCli(data, ['add', ...recordings]);
+      const add = await runCliHere(data, ['add', ...recordings]);
       expect(add.code, add.stderr).toBe(0);
       await waitFor(
         'every item to be done',
         async () => {
-          const items = JSON.parse((await runCli(data, ['items', '--json'])).stdout) as { state: string; error: unknown }[];
+          const items = JSON.parse((await runCliHere(data, ['items', '--json'])).stdout) as { state: string; error: unknown }[];
           const stuck = items.find((i) => i.state === 'dead');
           if (stuck) throw new Error(`an item died: ${JSON.stringify(stuck)}`);
           return items.length === 3 && items.every((i) => i.state === 'done');
@@ -48,7 +48,7 @@ describe.skipIf(missing !== null)('lifeline add of spoken recordings with lifeli
       await serve.done;
     }
 
-    const first = JSON.parse((await runCli(data, ['show', '1', '--json'])).stdout) as ItemDetail;
+    const first = JSON.parse((await runCliHere(data, ['show', '1', '--json'])).stdout) as ItemDetail;
     expect(first.state).toBe('done');
     expect(first.transcript!.text).toMatch(/remind me to/);
     expect(first.transcript!.segments.length).toBeGreaterThanOrEqual(3);
@@ -58,18 +58,18 @@ describe.skipIf(missing !== null)('lifeline add of spoken recordings with lifeli
     expect(todos.some((m) => m.at !== null)).toBe(true);
     for (const m of first.memories) expect(Object.keys(m).sort()).toEqual(['at', 'kind', 'source', 'text']);
 
-    const third = JSON.parse((await runCli(data, ['show', '3', '--json'])).stdout) as ItemDetail;
+    const third = JSON.parse((await runCliHere(data, ['show', '3', '--json'])).stdout) as ItemDetail;
     expect(third.memories.some((m) => m.kind === 'todo' && /passport/i.test(m.text))).toBe(true);
 
-    const hits = JSON.parse((await runCli(data, ['search', 'passport', '--json'])).stdout) as SearchHit[];
+    const hits = JSON.parse((await runCliHere(data, ['search', 'passport', '--json'])).stdout) as SearchHit[];
     expect(hits.length).toBeGreaterThan(0);
     expect(hits[0]).toMatchObject({ itemId: 3, fileName: 'wednesday-notes.wav' });
     expect(hits[0]!.snippet).toMatch(/\[passport\]/i);
     expect(hits[0]!.start).toEqual(expect.any(Number));
 
-    const human = await runCli(data, ['search', 'dentist', 'appointment']);
+    const human = await runCliHere(data, ['search', 'dentist', 'appointment']);
     expect(human.code).toBe(0);
     expect(human.stdout).toContain('[dentist]');
-    expect((await runCli(data, ['search', 'zebra'])).stdout.trim()).toBe('no matches');
+    expect((await runCliHere(data, ['search', 'zebra'])).stdout.trim()).toBe('no matches');
   }, 200_000);
 });

@@ -4,7 +4,7 @@ import type { Progress } from '../../src/shared/contract';
 import { createLogger } from '../../src/main/log/logger';
 import type { AsrEngine } from '../../src/main/pipeline/asr/asr-engine';
 import { audioDecoder } from '../../src/main/pipeline/audio/decoder-config';
-import type { StageContext } from '../../src/main/pipeline/stage-handler';
+import type { StageContext } from '../../src/main/engine/stage-handler';
 import { TranscribeStage } from '../../src/main/pipeline/transcribe/transcribe-stage';
 import { TranscriptsStore } from '../../src/main/store/transcripts-store';
 import { writeWav } from '../support/audio-files';

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { chooseAsrEngine } from '../../src/main/pipeline/asr/choose-asr-engine';
 import { noWhisperModelReason, WhisperEngine } from '../../src/main/pipeline/asr/whisper-engine';
 import { downloadWhisperModel, installedModels, resolveWhisperModel, type WhisperModelInfo } from '../../src/main/pipeline/asr/whisper-models';
-import { isStageError } from '../../src/main/pipeline/stage-error';
+import { isStageError } from '../../src/main/engine/stage-error';
 import { tempDir } from '../support/temp-dir';
 
 /** whisper.cpp's tiny test model (random weights): proves the wiring only, never quality. */
@@ -30,10 +30,10 @@ describe('the whisper engine', () => {
     }
   }, 180_000);
 
-  it('is unavailable with "no whisper model — Download model" when there is none', () => {
+  it('is unavailable with "no whisper model: download one in Settings → Speech models" when there is none', () => {
     const engine = new WhisperEngine({ model: null });
     expect(engine.availability()).toEqual({ ok: false, reason: noWhisperModelReason });
-    expect(noWhisperModelReason).toContain('Download model');
+    expect(noWhisperModelReason).toContain('Settings → Speech models');
   });
 
   it('is unavailable, and fails with a clear error, when the model file is missing', async () => {
@@ -69,7 +69,7 @@ describe('the whisper engine', () => {
     const modelsDir = tempDir();
     if (haveModel) expect(chooseAsrEngine({ LIFELINE_WHISPER_MODEL: testModel, PATH: '' }, modelsDir).name).toBe(`whisper:${path.basename(testModel)}`);
     const none = chooseAsrEngine({ PATH: '' }, modelsDir);
-    expect(none.availability()).toEqual({ ok: false, reason: 'no transcription engine: install pocketsphinx or set LIFELINE_WHISPER_MODEL (or download a whisper model)' });
+    expect(none.availability()).toEqual({ ok: false, reason: 'no transcription engine: install pocketsphinx, or download a whisper model (Settings → Speech models, or lifeline models download base)' });
     expect(chooseAsrEngine({ LIFELINE_ASR_ENGINE: 'nope' }, modelsDir).availability()).toMatchObject({ ok: false, reason: expect.stringContaining('"nope" is not an engine') });
   });
 });

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { StageHandler } from '../../src/main/pipeline/stage-handler';
+import type { StageHandler } from '../../src/main/engine/stage-handler';
 import { FakeClock } from '../../src/main/time/clock';
 import { clockedEngine } from '../support/clocked-engine';
 import { tempDir } from '../support/temp-dir';

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { JobToRun } from '../../src/main/engine/stage-executor';
 import { createLogger } from '../../src/main/log/logger';
-import { WorkerPool } from '../../src/main/pipeline/worker/worker-pool';
+import { WorkerPool } from '../../src/main/engine/worker/worker-pool';
 import { FakeClock, systemClock, type Clock } from '../../src/main/time/clock';
 import { fakeLauncher } from '../support/fake-worker-launcher';
 import { waitFor } from '../support/wait-for';

@@ -2,7 +2,7 @@ import { defaultConfig, type EngineConfig } from '../../src/main/config/config';
 import { dataPaths } from '../../src/main/config/data-dir';
 import { Engine } from '../../src/main/engine/engine';
 import { createLogger } from '../../src/main/log/logger';
-import type { StageHandler } from '../../src/main/pipeline/stage-handler';
+import type { StageHandler } from '../../src/main/engine/stage-handler';
 import { openStore, type Store } from '../../src/main/store/store';
 import type { Clock } from '../../src/main/time/clock';
 

@@ -3,7 +3,7 @@ import { dataPaths } from '../../src/main/config/data-dir';
 import { Engine } from '../../src/main/engine/engine';
 import { createLogger } from '../../src/main/log/logger';
 import { pipelineStages } from '../../src/main/pipeline/pipeline-stages';
-import type { StageHandler } from '../../src/main/pipeline/stage-handler';
+import type { StageHandler } from '../../src/main/engine/stage-handler';
 import { openStore, type Store } from '../../src/main/store/store';
 import { systemClock } from '../../src/main/time/clock';
 

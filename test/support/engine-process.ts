@@ -4,7 +4,7 @@
  * Usage: node --import tsx test/support/engine-process.ts <dataDir> <runLog> [concurrency]
  */
 import fs from 'node:fs';
-import type { StageHandler } from '../../src/main/pipeline/stage-handler';
+import type { StageHandler } from '../../src/main/engine/stage-handler';
 import { engineFixture } from './engine-fixture';
 
 const [dataDir, runLog, conc] = process.argv.slice(2);

@@ -1,5 +1,5 @@
-import type { WorkerExit, WorkerLauncher, WorkerProcess } from '../../src/main/pipeline/worker/worker-launcher';
-import type { FromWorker, ToWorker } from '../../src/main/pipeline/worker/worker-protocol';
+import type { WorkerExit, WorkerLauncher, WorkerProcess } from '../../src/main/engine/worker/worker-launcher';
+import type { FromWorker, ToWorker } from '../../src/main/engine/worker/worker-protocol';
 
 let nextPid = 900_000;
 

@@ -20,8 +20,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Stage } from '../../src/shared/contract';
-import { permanentError, serviceError } from '../../src/main/pipeline/stage-error';
-import type { StageContext, StageHandler, StageService } from '../../src/main/pipeline/stage-handler';
+import { permanentError, serviceError } from '../../src/main/engine/stage-error';
+import type { StageContext, StageHandler, StageService } from '../../src/main/engine/stage-handler';
 import type { Store } from '../../src/main/store/store';
 
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);

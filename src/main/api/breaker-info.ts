@@ -1,6 +1,6 @@
 import type { BreakerInfo } from '../../shared/contract';
 import type { BreakerView } from '../breakers/breaker-board';
-import type { StageHandler } from '../pipeline/stage-handler';
+import type { StageHandler } from '../engine/stage-handler';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 

@@ -1,11 +1,12 @@
-import { channelNames, type ChannelName, type ParsedRequestOf, type ResponseOf } from '../../shared/contract';
+import { channelNames, contract, type ChannelName, type ParsedRequestOf, type ResponseOf } from '../../shared/contract';
 import type { BreakerBoard } from '../breakers/breaker-board';
-import type { SettingsService } from '../config/settings-service';
+import type { SettingsService } from '../settings/settings-service';
 import type { BackupService } from '../backup/backup-service';
 import type { DiskGuard } from '../disk/disk-guard';
 import type { Engine } from '../engine/engine';
 import type { HealthMonitor } from '../health/health-monitor';
-import type { StageHandler } from '../pipeline/stage-handler';
+import type { StageHandler } from '../engine/stage-handler';
+import type { ModelManager } from '../pipeline/asr/model-manager';
 import type { RecordingSessions } from '../pipeline/intake/recording-sessions';
 import type { WatchFolder } from '../pipeline/intake/watch-folder';
 import type { Queue } from '../queue/queue';
@@ -20,6 +21,7 @@ import { breakersHandlers } from './breakers-handlers';
 import { healthHandlers } from './health-handlers';
 import { itemHandlers } from './item-handlers';
 import { metricsHandlers } from './metrics-handlers';
+import { modelsHandlers } from './models-handlers';
 import { overviewHandlers } from './overview-handlers';
 import { searchHandlers } from './search-handlers';
 import { memoriesHandlers } from './memories-handlers';
@@ -37,7 +39,11 @@ export interface ApiContext {
   recordings: RecordingSessions;
   /** Null when no watch folder is set. */
   watchFolder: WatchFolder | null;
-  /** Called after every write: pushes changes to UIs and wakes the engine (no-op in the CLI). */
+  /**
+   * Pushes changes to UIs and wakes the engine (no-op in the CLI). Called by `createHandlers` after
+   * every channel the contract marks as writing; a handler calls it itself only to show progress
+   * part-way through a long write (bulk actions).
+   */
   afterWrite(): void;
   /** Null in a process that runs no engine (the CLI). */
   engine: Engine | null;
@@ -51,13 +57,19 @@ export interface ApiContext {
   disk: DiskGuard;
   backups: BackupService;
   settings: SettingsService;
+  /** The whisper models on this machine (download, choose, remove). */
+  models: ModelManager;
   startedAt: number;
 }
 
 export type Handler<C extends ChannelName> = (request: ParsedRequestOf<C>) => Promise<ResponseOf<C>> | ResponseOf<C>;
 export type Handlers = { [C in ChannelName]: Handler<C> };
 
-/** Per-domain handler maps merged into one; a channel answered twice, or not at all, is refused at start. */
+/**
+ * Per-domain handler maps merged into one; a channel answered twice, or not at all, is refused at
+ * start. A channel the contract marks as writing gets the follow-up here, once: after it succeeds,
+ * `afterWrite` pushes the changes and wakes the engine.
+ */
 export function createHandlers(ctx: ApiContext): Handlers {
   const merged: Record<string, unknown> = {};
   const parts = [
@@ -76,11 +88,19 @@ export function createHandlers(ctx: ApiContext): Handlers {
     systemHandlers(ctx),
     settingsHandlers(ctx),
     backupsHandlers(ctx),
+    modelsHandlers(ctx),
   ];
   for (const part of parts) {
     for (const [name, fn] of Object.entries(part)) {
       if (name in merged) throw new Error(`channel ${name} has two handlers`);
-      merged[name] = fn;
+      const handler = fn as (req: unknown) => unknown;
+      merged[name] = contract[name as ChannelName]?.writes
+        ? async (req: unknown) => {
+            const value = await handler(req);
+            ctx.afterWrite();
+            return value;
+          }
+        : handler;
     }
   }
   const missing = channelNames.filter((c) => !(c in merged));

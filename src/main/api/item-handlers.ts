@@ -23,10 +23,7 @@ export function itemHandlers(ctx: ApiContext): { [C in ItemChannels]: Handler<C>
     if (!item) throw new ApiError('NOT_FOUND', `there is no item ${id}`);
     return item;
   };
-  const written = (id: number): ItemSummary => {
-    ctx.afterWrite();
-    return mustExist(id);
-  };
+  const written = (id: number): ItemSummary => mustExist(id);
   return {
     'items:list': (req) => {
       const { sort, direction, cursor, offset, limit, ...filter } = req;
@@ -45,9 +42,7 @@ export function itemHandlers(ctx: ApiContext): { [C in ItemChannels]: Handler<C>
     'items:add': async (req) => {
       const refusal = await ctx.disk.intakeRefusal(req.paths.length === 1 ? path.basename(req.paths[0]!) : `${req.paths.length} files`);
       if (refusal) throw new ApiError('DISK_FULL', refusal);
-      const result = await addFiles(queue, req.paths, req.priority);
-      if (result.added.length > 0) ctx.afterWrite();
-      return result;
+      return addFiles(queue, req.paths, req.priority);
     },
     'items:retry': (req) => {
       const r = store.queue.retryItem(req.id, clock.now());
@@ -58,9 +53,7 @@ export function itemHandlers(ctx: ApiContext): { [C in ItemChannels]: Handler<C>
       return written(req.id);
     },
     'items:retryAllDead': () => {
-      const count = store.queue.retryAllDead(clock.now());
-      if (count > 0) ctx.afterWrite();
-      return { count };
+      return { count: store.queue.retryAllDead(clock.now()) };
     },
     'items:discard': (req) => {
       const r = store.queue.discardItem(req.id, clock.now());

@@ -1,4 +1,4 @@
-import type { BreakerInfo, HealthSnapshot, ItemSummary, Progress, PushedEvent } from '../../shared/contract';
+import type { BreakerInfo, HealthSnapshot, ItemSummary, ModelEntry, Progress, PushedEvent } from '../../shared/contract';
 import type { Lifeline } from '../lifeline';
 
 /**
@@ -12,12 +12,14 @@ export function subscribePushedEvents(app: Lifeline, send: (event: PushedEvent) 
   const checked = (h: HealthSnapshot) => send({ type: 'health.checked', health: h });
   const breaker = (b: BreakerInfo) => send({ type: 'breaker.changed', breaker: b });
   const intake = () => send({ type: 'intake.changed' });
+  const models = (list: ModelEntry[]) => send({ type: 'models.changed', models: list });
   app.engine?.on('items.changed', onItems);
   app.engine?.on('item.progress', onProgress);
   app.events.on('health.changed', health);
   app.events.on('health.checked', checked);
   app.events.on('breaker.changed', breaker);
   app.events.on('intake.changed', intake);
+  app.models.on('changed', models);
   return () => {
     app.engine?.off('items.changed', onItems);
     app.engine?.off('item.progress', onProgress);
@@ -25,5 +27,6 @@ export function subscribePushedEvents(app: Lifeline, send: (event: PushedEvent) 
     app.events.off('health.checked', checked);
     app.events.off('breaker.changed', breaker);
     app.events.off('intake.changed', intake);
+    app.models.off('changed', models);
   };
 }

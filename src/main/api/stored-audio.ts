@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { Store } from '../store/store';
 import { ApiError } from './api-error';
-import { audioContentType } from './http/byte-range';
+import { audioContentType } from './byte-range';
 
 export interface StoredAudio {
   file: string;

@@ -1,4 +1,4 @@
-import { missingCase } from '../queue/job-state';
+import { missingCase } from '../../shared/missing-case';
 
 /**
  * A circuit breaker for one external service, as a small pure state machine (the clock is passed

@@ -11,6 +11,7 @@ import { memoriesCommand } from './memories-command';
 import { serveCommand } from './serve-command';
 import { healthCommand } from './health-command';
 import { breakersCommand } from './breakers-command';
+import { modelsCommand } from './models-command';
 import { recoverCommand } from './recover-command';
 import { metricsCommand } from './metrics-command';
 import { settingsCommand } from './settings-command';
@@ -139,6 +140,7 @@ export function buildProgram(): Command {
   metricsCommand(program);
   settingsCommand(program);
   backupCommands(program);
+  modelsCommand(program);
   return program;
 }
 

@@ -3,7 +3,7 @@ import type { BreakerView } from '../breakers/breaker-board';
 import type { EngineConfig } from '../config/config';
 import type { DataPaths } from '../config/data-dir';
 import type { Logger } from '../log/logger';
-import type { StageHandler } from '../pipeline/stage-handler';
+import type { StageHandler } from './stage-handler';
 import type { Queue } from '../queue/queue';
 import type { RecoveryOutcome } from '../recovery/recovery-manager';
 import type { Store } from '../store/store';

@@ -4,7 +4,7 @@ import { BreakerBoard } from '../breakers/breaker-board';
 import { StageAvailability } from './stage-availability';
 import type { EngineConfig } from '../config/config';
 import type { Logger } from '../log/logger';
-import type { StageHandler } from '../pipeline/stage-handler';
+import type { StageHandler } from './stage-handler';
 import { Queue } from '../queue/queue';
 import { EmergencyWriter } from '../recovery/emergency-writer';
 import { ownerId } from '../recovery/process-alive';

@@ -1,8 +1,8 @@
 import type { Progress, Stage } from '../../shared/contract';
 import type { DataPaths } from '../config/data-dir';
 import type { Logger } from '../log/logger';
-import { runStageJob } from '../pipeline/worker/run-stage-job';
-import type { StageHandler } from '../pipeline/stage-handler';
+import { runStageJob } from './worker/run-stage-job';
+import type { StageHandler } from './stage-handler';
 import type { Queue } from '../queue/queue';
 import type { ItemFilesStore } from '../store/item-files-store';
 import type { JobToRun, RunEnd, StageExecutor, WorkerLiveness } from './stage-executor';

@@ -2,7 +2,7 @@ import type { Stage } from '../../shared/contract';
 import type { BreakerBoard, BreakerView } from '../breakers/breaker-board';
 import type { EngineConfig } from '../config/config';
 import type { Logger } from '../log/logger';
-import type { StageHandler } from '../pipeline/stage-handler';
+import type { StageHandler } from './stage-handler';
 import type { QueueStore } from '../queue/queue-store';
 import type { Clock } from '../time/clock';
 import type { StageGates } from './stage-gates';

@@ -1,4 +1,4 @@
-import { missingCase } from '../queue/job-state';
+import { missingCase } from '../../shared/missing-case';
 
 /**
  * From probe results to what the user sees: each service's status (damped, so one slow answer does

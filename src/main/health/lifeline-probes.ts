@@ -1,7 +1,7 @@
 import type { Stage } from '../../shared/contract';
 import type { EngineConfig } from '../config/config';
 import type { Engine } from '../engine/engine';
-import type { StageHandler } from '../pipeline/stage-handler';
+import type { StageHandler } from '../engine/stage-handler';
 import type { Store } from '../store/store';
 import type { DiskGuard } from '../disk/disk-guard';
 import type { LogSinkStatus } from '../log/logger';

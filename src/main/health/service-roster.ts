@@ -1,7 +1,7 @@
 import type { BreakerBoard } from '../breakers/breaker-board';
 import type { StageExecutor } from '../engine/stage-executor';
 import type { Logger } from '../log/logger';
-import type { StageHandler, StageService } from '../pipeline/stage-handler';
+import type { StageHandler, StageService } from '../engine/stage-handler';
 import type { AutoRecovery } from '../recovery/auto-recovery';
 import { serviceRecoveryHandler } from '../recovery/service-recovery-handlers';
 import type { HealthMonitor } from './health-monitor';

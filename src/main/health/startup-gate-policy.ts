@@ -1,4 +1,4 @@
-import { missingCase } from '../queue/job-state';
+import { missingCase } from '../../shared/missing-case';
 import type { ProbeStatus } from './health-rollup-policy';
 
 /** A service the gate waits for (an external one the work needs: the database, the disk, a stage's server). */

@@ -13,7 +13,7 @@ import { IngestStage } from './ingest/ingest-stage';
 import { engineSettings } from './engine-settings';
 import type { MemoryExtractor } from './extract/memory-extractor';
 import { SettingsBound } from './settings-bound';
-import type { StageHandler } from './stage-handler';
+import type { StageHandler } from '../engine/stage-handler';
 import { TranscribeStage } from './transcribe/transcribe-stage';
 
 export interface PipelineOptions {

@@ -1,5 +1,5 @@
 import type { Stage } from '../../shared/contract';
-import type { StageHandler } from './stage-handler';
+import type { StageHandler } from '../engine/stage-handler';
 
 /** A stage with no engine behind it: its jobs wait, visibly, with `reason`. */
 export class UnavailableStage implements StageHandler {

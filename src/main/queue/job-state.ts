@@ -13,6 +13,3 @@ export const cancellableJobStates = ['queued', 'scheduled', 'running', 'retry_sc
 /** States a user may retry from: the stage where the item stopped runs again with fresh attempts. */
 export const retryableJobStates = ['dead', 'cancelled'] as const satisfies readonly JobState[];
 
-export function missingCase(value: never): never {
-  throw new Error(`unhandled case: ${String(value)}`);
-}

@@ -2,7 +2,7 @@ import type { Progress, Stage } from '../../shared/contract';
 import type { Clock } from '../time/clock';
 import type { BackoffOptions } from './backoff';
 import { decideFailure, type JobFailure } from './failure-policy';
-import { missingCase } from './job-state';
+import { missingCase } from '../../shared/missing-case';
 import type { AfterRunning, ClaimedJob, EnqueueResult, EventInput, Lease, LeaseRef, MinimalAfter, NewItem, QueueStore } from './queue-store';
 
 export interface StagePolicy {

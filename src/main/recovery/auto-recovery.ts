@@ -4,7 +4,7 @@ import type { Logger } from '../log/logger';
 import type { ServiceEventsStore } from '../store/service-events-store';
 import type { Clock } from '../time/clock';
 import { afterAutoRecoveryRun, decideAutoRecovery, freshAutoRecovery, hasGivenUp, type AutoRecoveryState } from './auto-recovery-policy';
-import { missingCase } from '../queue/job-state';
+import { missingCase } from '../../shared/missing-case';
 
 /** One way of bringing a service back: restart workers and reload models, re-probe an endpoint, reopen the database. */
 export interface RecoveryHandler {

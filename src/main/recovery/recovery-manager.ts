@@ -1,7 +1,7 @@
 import type { Stage } from '../../shared/contract';
 import type { EngineConfig } from '../config/config';
 import type { Logger } from '../log/logger';
-import type { StageHandler } from '../pipeline/stage-handler';
+import type { CheckpointSource } from './checkpoint-source';
 import type { Queue, RecoveryPlan } from '../queue/queue';
 import type { Lease } from '../queue/queue-store';
 import type { RecoveryTrigger } from '../store/recovery-log-store';
@@ -11,7 +11,7 @@ import { ClockJumpDetector } from './clock-jump-policy';
 import { engineOf, ownerIsGone } from './process-alive';
 import { chooseStrategy, type RecoveryStrategy } from './recovery-strategy-policy';
 import { describeStuckRule, stuckRule, type StuckRule, type StuckRuleKind } from './stuck-rules-policy';
-import { missingCase } from '../queue/job-state';
+import { missingCase } from '../../shared/missing-case';
 
 export interface RecoveryOutcome {
   itemId: number;
@@ -30,7 +30,8 @@ export interface RecoveryManagerDeps {
   owner: string;
   clock: Clock;
   config(): EngineConfig;
-  handlers: ReadonlyMap<Stage, StageHandler>;
+  /** Each stage's stored output, as recovery needs to see it. */
+  handlers: ReadonlyMap<Stage, CheckpointSource>;
   /** The watchdog: stops the local run of a job (kills its worker). */
   kill(itemId: number, why: string): boolean;
   log: Logger;

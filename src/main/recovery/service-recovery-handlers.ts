@@ -1,8 +1,22 @@
 import type { BreakerBoard } from '../breakers/breaker-board';
-import type { StageExecutor } from '../engine/stage-executor';
-import type { StageService } from '../pipeline/stage-handler';
 import type { RecoveryHandler } from './auto-recovery';
-import { missingCase } from '../queue/job-state';
+import { missingCase } from '../../shared/missing-case';
+
+/** What recovery needs of a stage's service (the engine's `StageService` is one). */
+export interface RecoverableService {
+  name: string;
+  label: string;
+  /** A local engine runs inside the worker processes (recovered by restarting them); an endpoint is re-probed. */
+  kind: 'local-engine' | 'http-endpoint';
+  /** A cheap check; rejects when the service is down. */
+  probe?(signal: AbortSignal): Promise<void>;
+}
+
+/** The worker processes, as recovery restarts them (the engine's executor is one). */
+export interface WorkerRecycler {
+  /** Replaces every worker process; returns how many were replaced. */
+  recycle(): number;
+}
 
 /**
  * The auto-recovery handler of a stage's service. A local engine lives in the worker processes:
@@ -11,7 +25,7 @@ import { missingCase } from '../queue/job-state';
  * service as the settings have it now (a moved server is probed at its new address); its kind is
  * taken once, and a change of kind replaces the handler (service-roster.ts).
  */
-export function serviceRecoveryHandler(current: () => StageService, executor: StageExecutor, breakers: BreakerBoard): RecoveryHandler {
+export function serviceRecoveryHandler(current: () => RecoverableService, executor: WorkerRecycler, breakers: BreakerBoard): RecoveryHandler {
   const service = current();
   const probeAndExpedite = async (signal: AbortSignal): Promise<string> => {
     const now = current();
@@ -46,7 +60,7 @@ export function serviceRecoveryHandler(current: () => StageService, executor: St
  * The database's handler: a fresh connection proves the file takes writes (`check`), and the worker
  * processes are restarted so that each reopens its own connection.
  */
-export function databaseRecoveryHandler(check: () => void, executor: StageExecutor): RecoveryHandler {
+export function databaseRecoveryHandler(check: () => void, executor: WorkerRecycler): RecoveryHandler {
   return {
     action: 'reopen the database',
     run: () => {

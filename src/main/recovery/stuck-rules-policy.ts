@@ -1,5 +1,5 @@
 import type { Stage } from '../../shared/contract';
-import { missingCase } from '../queue/job-state';
+import { missingCase } from '../../shared/missing-case';
 
 /** Why a running job is considered stuck. */
 export type StuckRule =

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { HealthSnapshot, ItemSummary } from '../../shared/contract';
-import { deadLetterQuietMs, DesktopNotices, type NoticeSettings } from './desktop-notices';
+import { deadLetterQuietMs, DesktopNotices, healthQuietMs, type NoticeSettings } from './desktop-notices';
 import { itemSummary } from '../../shared/contract/item-summary-fixture';
 
 const on: NoticeSettings = { deadLetters: true, serviceRed: true };
@@ -16,21 +16,37 @@ function item(id: number, state: ItemSummary['state'], code = 'AUDIO_UNDECODABLE
 describe('desktop notices', () => {
   it('tells when the status turns red and when it recovers, not every change', () => {
     const n = new DesktopNotices(() => on);
-    expect(n.health(health('green'))).toBeNull(); // the first snapshot is the baseline
-    expect(n.health(health('amber', ['Disk is low.']))).toBeNull();
-    expect(n.health(health('red', ['The database is not writable.']))).toEqual({
+    expect(n.health(health('green'), 0)).toBeNull(); // the first snapshot is the baseline
+    expect(n.health(health('amber', ['Disk is low.']), 1_000)).toBeNull();
+    expect(n.health(health('red', ['The database is not writable.']), 2_000)).toEqual({
       title: 'Lifeline has stopped working',
       body: 'The database is not writable.',
       route: '#/services',
     });
-    expect(n.health(health('red', ['The database is not writable.']))).toBeNull();
-    expect(n.health(health('green'))).toMatchObject({ title: 'Lifeline is working again' });
+    expect(n.health(health('red', ['The database is not writable.']), 3_000)).toBeNull();
+    expect(n.health(health('green'), 2_000 + healthQuietMs)).toMatchObject({ title: 'Lifeline is working again' });
+  });
+
+  it('tells a status that flaps within a minute once, as it stands when the minute is up', () => {
+    const n = new DesktopNotices(() => on);
+    n.health(health('green'), 0);
+    expect(n.health(health('red', ['The speech server is down.']), 1_000)).toMatchObject({ title: 'Lifeline has stopped working' });
+    // Back and down again within the minute: no notice at all, since it ended where it was told.
+    expect(n.health(health('green'), 5_000)).toBeNull();
+    expect(n.health(health('red', ['The speech server is down.']), 9_000)).toBeNull();
+    expect(n.flush(1_000 + healthQuietMs)).toBeNull();
+    // Back for good within the minute: told once the minute is up.
+    expect(n.health(health('green'), 1_000 + healthQuietMs + 1_000)).toMatchObject({ title: 'Lifeline is working again' });
+    expect(n.health(health('red', ['x']), 1_000 + healthQuietMs + 2_000)).toBeNull();
+    expect(n.health(health('green'), 1_000 + healthQuietMs + 3_000)).toBeNull();
+    expect(n.flush(1_000 + 3 * healthQuietMs)).toBeNull();
   });
 
   it('says nothing about health when the user switched it off', () => {
     const n = new DesktopNotices(() => ({ ...on, serviceRed: false }));
-    n.health(health('green'));
-    expect(n.health(health('red', ['x']))).toBeNull();
+    n.health(health('green'), 0);
+    expect(n.health(health('red', ['x']), 1_000)).toBeNull();
+    expect(n.flush(1_000 + healthQuietMs)).toBeNull();
   });
 
   it('tells a new dead letter once, with its error, and opens its item', () => {

@@ -1,4 +1,4 @@
-import type { HealthSnapshot, ItemSummary, OverallStatus } from '../../shared/contract';
+import type { HealthSnapshot, ItemSummary } from '../../shared/contract';
 import type { NotifyConfig } from '../config/config';
 
 /**
@@ -21,26 +21,46 @@ export const deadLetterQuietMs = 60_000;
 /** Items remembered as already told (a retried-then-dead-again item is news again after a retry). */
 const rememberedDead = 10_000;
 
+/** Red / "working again" notices: at most one in this window; a flap inside it is told as where it ended. */
+export const healthQuietMs = 60_000;
+
 export class DesktopNotices {
-  private lastOverall: OverallStatus | null = null;
+  /** Whether the last health notice (or the first snapshot, the baseline) said red. */
+  private toldRed: boolean | null = null;
+  private pendingHealth: HealthSnapshot | null = null;
+  private lastHealthNoticeAt = -Infinity;
   private readonly toldDead = new Set<number>();
   private pendingDead: ItemSummary[] = [];
   private lastDeadNoticeAt = -Infinity;
 
   constructor(private readonly settings: () => NoticeSettings) {}
 
-  /** A new health snapshot: a notice when it turns red, and one when it is no longer red. */
-  health(snapshot: HealthSnapshot): DesktopNotice | null {
-    const before = this.lastOverall;
-    this.lastOverall = snapshot.overall;
-    if (!this.settings().serviceRed || before === null || before === snapshot.overall) return null;
+  /**
+   * A new health snapshot: a notice when it turns red, and one when it is no longer red, at most one a
+   * minute. A status that flaps within the minute is told once, as it stands when the minute is up
+   * (`flush`), and not at all when it came back to what was last told.
+   */
+  health(snapshot: HealthSnapshot, now: number): DesktopNotice | null {
+    const red = snapshot.overall === 'red';
+    if (this.toldRed === null) {
+      this.toldRed = red;
+      return null;
+    }
+    this.pendingHealth = red === this.toldRed ? null : snapshot;
+    return this.flushHealth(now);
+  }
+
+  private flushHealth(now: number): DesktopNotice | null {
+    const snapshot = this.pendingHealth;
+    if (!snapshot || now - this.lastHealthNoticeAt < healthQuietMs) return null;
+    this.pendingHealth = null;
+    this.toldRed = snapshot.overall === 'red';
+    if (!this.settings().serviceRed) return null;
+    this.lastHealthNoticeAt = now;
     if (snapshot.overall === 'red') {
       return { title: 'Lifeline has stopped working', body: snapshot.reasons[0] ?? 'A required service is down.', route: '#/services' };
     }
-    if (before === 'red') {
-      return { title: 'Lifeline is working again', body: snapshot.reasons[0] ?? 'Every required service is up.', route: '#/overview' };
-    }
-    return null;
+    return { title: 'Lifeline is working again', body: snapshot.reasons[0] ?? 'Every required service is up.', route: '#/overview' };
   }
 
   /**
@@ -58,10 +78,15 @@ export class DesktopNotices {
       if (this.toldDead.size > rememberedDead) this.toldDead.delete(this.toldDead.values().next().value!);
       this.pendingDead.push(item);
     }
-    return this.flush(now);
+    return this.flushDead(now);
   }
 
+  /** Tells what waited for its quiet window (call it on a timer): a health change first, then dead letters. */
   flush(now: number): DesktopNotice | null {
+    return this.flushHealth(now) ?? this.flushDead(now);
+  }
+
+  private flushDead(now: number): DesktopNotice | null {
     if (this.pendingDead.length === 0 || now - this.lastDeadNoticeAt < deadLetterQuietMs) return null;
     const dead = this.pendingDead;
     this.pendingDead = [];

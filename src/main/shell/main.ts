@@ -2,6 +2,8 @@
 // `lifeline serve` runs; this file wires it to a window, IPC and a tray.
 import path from 'node:path';
 import { app, BrowserWindow, dialog, Notification, powerMonitor, session } from 'electron';
+import { stages as stageNames } from '../../shared/contract';
+import { dispatch } from '../api/dispatch';
 import { packageRoot } from '../config/app-paths';
 import { openLifeline, type Lifeline } from '../lifeline';
 import { installContentSecurityPolicy } from './csp';
@@ -76,25 +78,51 @@ async function start(): Promise<void> {
     existing.show();
     existing.focus();
   };
-  const tray: LifelineTray = createTray({ resourcesDir, onOpen: showWindow, onQuit: () => app.quit() });
+  const openRoute = (route: string) => {
+    showWindow();
+    // The route is one of ours (desktop-notices.ts, the tray menu), never text from an item.
+    void BrowserWindow.getAllWindows()[0]?.webContents.executeJavaScript(`location.hash = ${JSON.stringify(route)}`);
+  };
+  const setAllPaused = (paused: boolean) => {
+    for (const stage of stageNames) void dispatch(lifeline.handlers, paused ? 'stages:pause' : 'stages:resume', { stage }, log);
+  };
+  const tray: LifelineTray = createTray({
+    resourcesDir,
+    on: {
+      open: showWindow,
+      quit: () => app.quit(),
+      'open-dead-letters': () => openRoute('#/dead-letters'),
+      'pause-all': () => setAllPaused(true),
+      'resume-all': () => setAllPaused(false),
+    },
+  });
   app.on('second-instance', showWindow);
   app.on('activate', showWindow);
   // Closing the window leaves the engine running in the tray; only Quit stops it.
   app.on('window-all-closed', () => {});
   app.on('will-quit', () => tray.destroy());
   // The tray colour is the health monitor's overall status (damped there, so it does not flicker).
-  tray.setStatus(trayStatusOf(lifeline.health.snapshot()));
-  lifeline.events.on('health.changed', (health) => tray.setStatus(trayStatusOf(health)));
+  const trayFacts = () => ({
+    allPaused: stageNames.every((stage) => lifeline.config.stages[stage].paused),
+    deadLetters: lifeline.store.reads.overview().totals.dead,
+  });
+  const updateTray = () => tray.setStatus(trayStatusOf(lifeline.health.snapshot()), trayFacts());
+  updateTray();
+  lifeline.events.on('health.changed', updateTray);
+  lifeline.settings.on('changed', updateTray);
+  // Items change by the thousand while a folder is added: the dead-letter count follows once a second.
+  let trayTimer: NodeJS.Timeout | null = null;
+  lifeline.engine?.on('items.changed', () => {
+    trayTimer ??= setTimeout(() => {
+      trayTimer = null;
+      updateTray();
+    }, 1_000);
+  });
   // The OS says when it sleeps: leases are extended at resume instead of a storm of false stuck
   // detections (the engine also detects the clock jump itself, for `serve` and missed events).
   powerMonitor.on('suspend', () => lifeline.engine?.noteSuspend());
   powerMonitor.on('resume', () => lifeline.engine?.noteResume());
-  notifyDesktop(lifeline, (route) => {
-    showWindow();
-    const win = BrowserWindow.getAllWindows()[0];
-    // The route is one of ours (desktop-notices.ts), never text from an item.
-    void win?.webContents.executeJavaScript(`location.hash = ${JSON.stringify(route)}`);
-  });
+  notifyDesktop(lifeline, openRoute);
 
   showWindow();
   const recovered = await lifeline.start();
@@ -111,7 +139,7 @@ function notifyDesktop(lifeline: Lifeline, open: (route: string) => void): void 
     n.on('click', () => open(notice.route));
     n.show();
   };
-  lifeline.events.on('health.changed', (h) => show(notices.health(h)));
+  lifeline.events.on('health.changed', (h) => show(notices.health(h, Date.now())));
   lifeline.engine?.on('items.changed', (items) => show(notices.items(items, Date.now())));
   setInterval(() => show(notices.flush(Date.now())), 15_000).unref();
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { protocol } from 'electron';
 import type { StoredAudio } from '../api/stored-audio';
-import { parseRange } from '../api/http/byte-range';
+import { parseRange } from '../api/byte-range';
 import { builtFileContentType } from '../api/http/static-files';
 import { builtFileFor, rendererHost, rendererScheme, type RendererLocation } from './renderer-location';
 

@@ -1,4 +1,5 @@
 import type { HealthSnapshot } from '../../shared/contract';
+import { missingCase } from '../../shared/missing-case';
 
 /**
  * What the tray shows at a glance, mapped from the health monitor's overall status. Kept apart from
@@ -13,9 +14,6 @@ export type TrayStatus =
 
 export type TrayColour = 'green' | 'amber' | 'red';
 
-function missingCase(value: never): never {
-  throw new Error(`unhandled tray status: ${JSON.stringify(value)}`);
-}
 
 export function trayColour(status: TrayStatus): TrayColour {
   switch (status.level) {

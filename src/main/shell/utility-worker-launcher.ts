@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { utilityProcess } from 'electron';
-import { workerProcessEnv, type WorkerLauncher, type WorkerProcess, type WorkerSpec } from '../pipeline/worker/worker-launcher';
-import type { FromWorker, ToWorker } from '../pipeline/worker/worker-protocol';
+import { workerProcessEnv, type WorkerLauncher, type WorkerProcess, type WorkerSpec } from '../engine/worker/worker-launcher';
+import type { FromWorker, ToWorker } from '../engine/worker/worker-protocol';
 
 /**
  * Starts stage workers as Electron utility processes (the desktop counterpart of nodeWorkerLauncher):

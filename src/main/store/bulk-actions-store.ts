@@ -1,5 +1,5 @@
 import type { BulkAction, ItemState } from '../../shared/contract';
-import { missingCase } from '../queue/job-state';
+import { missingCase } from '../../shared/missing-case';
 import type { SqliteDatabase } from './database';
 import type { SqliteQueueStore } from './sqlite-queue-store';
 

@@ -1,5 +1,14 @@
-import type { StageItem } from '../pipeline/stage-handler';
 import type { SqliteDatabase } from './database';
+
+/** What a stage knows about the item it works on: a row of `items`. */
+export interface StageItem {
+  id: number;
+  sourcePath: string;
+  fileName: string;
+  sha256: string;
+  storedPath: string | null;
+  createdAt: number;
+}
 
 /** Item identity and its stored copy: what stages read and what ingest writes. */
 export class ItemFilesStore {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BreakerInfo } from './breakers-channels';
 import { HealthSnapshot } from './health-channels';
+import { ModelEntry } from './models-channels';
 import { ItemSummary, Progress } from './model';
 
 /** Events pushed from the engine to every connected UI (IPC or WebSocket). */
@@ -17,6 +18,8 @@ export const PushedEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('health.checked'), health: HealthSnapshot }),
   /** A circuit breaker moved (closed / open / half-open). */
   z.object({ type: z.literal('breaker.changed'), breaker: BreakerInfo }),
+  /** A whisper model's download moved on (a few times a second at most), finished, failed, or a model was chosen or removed. */
+  z.object({ type: z.literal('models.changed'), models: z.array(ModelEntry) }),
 ]);
 export type PushedEvent = z.infer<typeof PushedEvent>;
 export type PushedEventType = PushedEvent['type'];

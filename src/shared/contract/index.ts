@@ -6,6 +6,7 @@ import { breakersChannels } from './breakers-channels';
 import { healthChannels } from './health-channels';
 import { itemsChannels } from './items-channels';
 import { metricsChannels } from './metrics-channels';
+import { modelsChannels } from './models-channels';
 import { overviewChannels } from './overview-channels';
 import { searchChannels } from './search-channels';
 import { memoriesChannels } from './memories-channels';
@@ -28,10 +29,12 @@ export * from './intake-channels';
 export * from './settings';
 export * from './setting-input';
 export * from './setting-groups';
+export * from './setting-labels';
 export * from './health-channels';
 export * from './breakers-channels';
 export * from './recovery-channels';
 export * from './metrics-channels';
+export * from './models-channels';
 export * from './stages-channels';
 export * from './system-channels';
 export * from './backups-channels';
@@ -51,6 +54,7 @@ export const contract = mergeChannels(
   recordingsChannels,
   intakeChannels,
   backupsChannels,
+  modelsChannels,
 );
 
 export type Contract = typeof contract;

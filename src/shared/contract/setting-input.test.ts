@@ -13,7 +13,7 @@ describe('typed setting values', () => {
     expect(parseSettingInput(spec('heartbeatMs'), '1500')).toEqual({ ok: true, value: 1500 });
     expect(parseSettingInput(spec('heartbeatMs'), ' 30 s ')).toEqual({ ok: true, value: 30_000 });
     expect(parseSettingInput(spec('progressStallMs'), '5min')).toEqual({ ok: true, value: 300_000 });
-    expect(parseSettingInput(spec('heartbeatMs'), 'fast please')).toEqual({ ok: false, message: 'must be a whole number in 50–60000' });
+    expect(parseSettingInput(spec('heartbeatMs'), 'fast please')).toEqual({ ok: false, message: 'must be a duration from 50 ms to 1 min, such as 30 s or 5 min' });
     expect(parseSettingInput(spec('heartbeatMs'), '')).toMatchObject({ ok: false });
     expect(parseSettingInput(spec('heartbeatMs'), '1.5')).toMatchObject({ ok: false });
     expect(parseSettingInput(spec('workers'), '5 s')).toMatchObject({ ok: false });

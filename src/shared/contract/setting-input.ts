@@ -4,6 +4,7 @@ import { settingExpectation, settingValueSchema } from './settings';
 export type ParsedSetting = { ok: true; value: SettingValue } | { ok: false; message: string };
 
 const msUnits: Record<string, number> = { ms: 1, s: 1_000, sec: 1_000, min: 60_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+const byteUnits: Record<string, number> = { b: 1, bytes: 1, kb: 1e3, mb: 1e6, gb: 1e9, kib: 1024, mib: 1024 ** 2, gib: 1024 ** 3 };
 
 /**
  * A setting typed by a person (the Settings screen, `lifeline settings set`, an environment
@@ -20,7 +21,10 @@ export function parseSettingInput(spec: SettingSpec, raw: string): ParsedSetting
     case 'int':
     case 'number': {
       const m = spec.unit === 'ms' ? /^(-?\d+(?:\.\d+)?)\s*(ms|s|sec|min|m|h|d)$/i.exec(input) : null;
-      value = m ? Number(m[1]) * msUnits[m[2]!.toLowerCase()]! : input === '' ? Number.NaN : Number(input);
+      const b = spec.unit === 'bytes' ? /^(\d+(?:\.\d+)?)\s*(b|bytes|kb|mb|gb|kib|mib|gib)$/i.exec(input) : null;
+      if (m) value = Math.round(Number(m[1]) * msUnits[m[2]!.toLowerCase()]!);
+      else if (b) value = Math.round(Number(b[1]) * byteUnits[b[2]!.toLowerCase()]!);
+      else value = input === '' ? Number.NaN : Number(input);
       break;
     }
     case 'choice':
@@ -34,6 +38,9 @@ export function parseSettingInput(spec: SettingSpec, raw: string): ParsedSetting
   }
   const parsed = settingValueSchema(spec).safeParse(value);
   if (parsed.success) return { ok: true, value: parsed.data };
+  // Durations and sizes are typed with a unit, so their bounds are said with one too.
+  if (spec.kind === 'int' && spec.unit === 'ms') return { ok: false, message: `must be a duration from ${formatMs(spec.min)} to ${formatMs(spec.max)}, such as 30 s or 5 min` };
+  if (spec.kind === 'int' && spec.unit === 'bytes') return { ok: false, message: `must be a size from ${formatBytes(spec.min)} to ${formatBytes(spec.max)}, such as 500 MB or 1 GiB` };
   return { ok: false, message: `must be ${settingExpectation(spec)}` };
 }
 
@@ -84,6 +91,27 @@ export function formatSettingValue(spec: SettingSpec, value: SettingValue): stri
     default:
       return String(value);
   }
+}
+
+/**
+ * The value as a person edits it: durations and sizes with a whole unit ("30 s", "5 min", "200 MiB"),
+ * chosen so that reading the text back gives exactly the stored value; other values as they are.
+ */
+export function settingFieldText(spec: SettingSpec, value: SettingValue): string {
+  if (typeof value !== 'number') return settingInputText(value);
+  if (spec.unit === 'ms') {
+    for (const [unit, size] of [['h', 3_600_000], ['min', 60_000], ['s', 1_000]] as const) {
+      if (value >= size && value % size === 0) return `${value / size} ${unit}`;
+    }
+    return value >= 1_000 && value % 100 === 0 ? `${value / 1_000} s` : `${value} ms`;
+  }
+  if (spec.unit === 'bytes') {
+    for (const [unit, size] of [['GiB', 1024 ** 3], ['MiB', 1024 ** 2], ['GB', 1e9], ['MB', 1e6], ['KiB', 1024]] as const) {
+      if (value >= size && value % size === 0) return `${value / size} ${unit}`;
+    }
+    return `${value} bytes`;
+  }
+  return String(value);
 }
 
 /** The value as it goes into an input field (raw numbers, so that what is shown is what is stored). */

@@ -4,7 +4,7 @@ import type { ErrorCode } from '../../../shared/contract';
 import type { Store } from '../../store/store';
 import { isApiError } from '../api-error';
 import { storedAudio } from '../stored-audio';
-import { parseRange } from './byte-range';
+import { parseRange } from '../byte-range';
 
 type Fail = (status: number, code: ErrorCode, message: string) => void;
 

@@ -1,5 +1,5 @@
 import type { BreakerView } from '../../breakers/breaker-board';
-import type { StageService } from '../../pipeline/stage-handler';
+import type { StageService } from '../../engine/stage-handler';
 import type { HealthProbe, ProbeReport } from '../health-probe';
 
 /**

@@ -1,6 +1,6 @@
 import type { TranscriptSegment } from '../../../shared/contract';
 import type { PcmAudio } from '../audio/pcm-audio';
-import type { Availability, StageService } from '../stage-handler';
+import type { Availability, StageService } from '../../engine/stage-handler';
 
 export interface TranscribeOptions {
   signal: AbortSignal;

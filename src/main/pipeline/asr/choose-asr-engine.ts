@@ -1,7 +1,7 @@
 import type { TranscriptSegment } from '../../../shared/contract';
 import type { PcmAudio } from '../audio/pcm-audio';
-import { serviceError } from '../stage-error';
-import type { Availability } from '../stage-handler';
+import { serviceError } from '../../engine/stage-error';
+import type { Availability } from '../../engine/stage-handler';
 import type { AsrEngine, TranscribeOptions } from './asr-engine';
 import { HttpAsrEngine } from './http-asr-engine';
 import { PocketsphinxEngine } from './pocketsphinx-engine';
@@ -12,7 +12,7 @@ import { whisperModelFile } from './whisper-models';
 export const asrEngineNames = ['whisper', 'pocketsphinx', 'openai', 'whisper-server'] as const;
 export type AsrEngineName = (typeof asrEngineNames)[number];
 
-export const noAsrEngineReason = 'no transcription engine: install pocketsphinx or set LIFELINE_WHISPER_MODEL (or download a whisper model)';
+export const noAsrEngineReason = 'no transcription engine: install pocketsphinx, or download a whisper model (Settings → Speech models, or lifeline models download base)';
 
 /** Whisper when a model is present, else pocketsphinx when installed; otherwise unavailable with the fix. */
 class AutoAsrEngine implements AsrEngine {

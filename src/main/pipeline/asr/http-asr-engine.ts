@@ -4,8 +4,8 @@ import { durationOf, type PcmAudio } from '../audio/pcm-audio';
 import { encodeWav } from '../audio/wav-write';
 import { probeEndpoint } from '../http/endpoint-probe';
 import { httpRequest } from '../http/http-request';
-import { serviceError } from '../stage-error';
-import type { Availability, StageService } from '../stage-handler';
+import { serviceError } from '../../engine/stage-error';
+import type { Availability, StageService } from '../../engine/stage-handler';
 import { cleanText, type AsrEngine, type TranscribeOptions } from './asr-engine';
 
 /** `verbose_json` from OpenAI-compatible servers and whisper.cpp's server; plain `json` has text only. */

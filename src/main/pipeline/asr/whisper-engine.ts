@@ -1,8 +1,8 @@
 import path from 'node:path';
 import type { TranscriptSegment } from '../../../shared/contract';
 import type { PcmAudio } from '../audio/pcm-audio';
-import { serviceError } from '../stage-error';
-import type { Availability } from '../stage-handler';
+import { serviceError } from '../../engine/stage-error';
+import type { Availability } from '../../engine/stage-handler';
 import { CachedProbe } from '../system/find-executable';
 import { cleanText, type AsrEngine, type TranscribeOptions } from './asr-engine';
 import { checkModelFile } from './whisper-model-file';
@@ -19,7 +19,7 @@ interface WhisperBinding {
   initWhisper(options: { filePath: string; useGpu?: boolean }, variant?: 'default'): Promise<WhisperContext>;
 }
 
-export const noWhisperModelReason = 'no whisper model — Download model (or set LIFELINE_WHISPER_MODEL to a ggml .bin file)';
+export const noWhisperModelReason = 'no whisper model: download one in Settings → Speech models (or lifeline models download base), or set LIFELINE_WHISPER_MODEL to a ggml .bin file';
 
 export interface WhisperEngineOptions {
   /** Model path, or null when none is installed (the engine is then unavailable with the reason). */

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { permanentError } from '../stage-error';
+import { permanentError } from '../../engine/stage-error';
 import { runProcess } from '../system/run-process';
 import { audioFormatNames, describeStart, sniffAudioFormat, type AudioFormat } from './audio-format';
 import { speechRate, type PcmAudio } from './pcm-audio';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isStageError } from '../stage-error';
+import { isStageError } from '../../engine/stage-error';
 import { probeWav } from './wav-probe';
 
 function wav({ rate = 16000, channels = 1, bits = 16, frames = 1600, tag = 1, dataSize }: Partial<{ rate: number; channels: number; bits: number; frames: number; tag: number; dataSize: number }> = {}) {

@@ -1,4 +1,4 @@
-import { permanentError } from '../stage-error';
+import { permanentError } from '../../engine/stage-error';
 
 export interface WavInfo {
   format: 'pcm' | 'float';

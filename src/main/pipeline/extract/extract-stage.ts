@@ -1,7 +1,7 @@
 import type { MemoriesStore } from '../../store/memories-store';
 import type { TranscriptsStore } from '../../store/transcripts-store';
-import { permanentError } from '../stage-error';
-import type { StageContext, StageHandler, StageService } from '../stage-handler';
+import { permanentError } from '../../engine/stage-error';
+import type { StageContext, StageHandler, StageService } from '../../engine/stage-handler';
 import type { MemoryExtractor } from './memory-extractor';
 
 /**

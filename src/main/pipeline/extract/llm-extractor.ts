@@ -2,8 +2,8 @@ import { z } from 'zod';
 import type { Memory, Transcript } from '../../../shared/contract';
 import { probeEndpoint } from '../http/endpoint-probe';
 import { httpRequest } from '../http/http-request';
-import { permanentError, serviceError } from '../stage-error';
-import type { Availability, StageService } from '../stage-handler';
+import { permanentError, serviceError } from '../../engine/stage-error';
+import type { Availability, StageService } from '../../engine/stage-handler';
 import type { ExtractOptions, MemoryExtractor } from './memory-extractor';
 import { extractionMessages, llmReplySchema, parseLlmReply } from './llm-reply';
 

@@ -1,5 +1,5 @@
 import type { Memory, Transcript } from '../../../shared/contract';
-import type { Availability, StageService } from '../stage-handler';
+import type { Availability, StageService } from '../../engine/stage-handler';
 
 export interface ExtractOptions {
   /** When the recording was made: relative dates ("tomorrow at 3 pm") resolve against it. */

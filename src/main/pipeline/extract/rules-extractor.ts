@@ -1,7 +1,7 @@
 import * as chrono from 'chrono-node';
 import nlp from 'compromise';
 import type { Memory, Transcript, TranscriptSegment } from '../../../shared/contract';
-import type { Availability } from '../stage-handler';
+import type { Availability } from '../../engine/stage-handler';
 import type { ExtractOptions, MemoryExtractor } from './memory-extractor';
 import { normaliseTranscript } from './normalise-transcript';
 

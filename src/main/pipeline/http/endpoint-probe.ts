@@ -1,4 +1,4 @@
-import { serviceError } from '../stage-error';
+import { serviceError } from '../../engine/stage-error';
 
 /** Statuses that mean the service behind an address is not there: a proxy without its backend, or "busy". */
 const unavailableStatuses = new Set([502, 503, 504]);

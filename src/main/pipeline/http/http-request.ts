@@ -1,4 +1,4 @@
-import { StageError } from '../stage-error';
+import { StageError } from '../../engine/stage-error';
 import { classifyNetworkError, classifyStatus, type ServiceFailure, type ServiceName } from './service-failure-policy';
 
 export interface HttpRequestOptions {

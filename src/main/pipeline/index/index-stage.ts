@@ -1,7 +1,7 @@
 import type { MemoriesStore } from '../../store/memories-store';
 import type { IndexEntry, SearchStore } from '../../store/search-store';
 import type { TranscriptsStore } from '../../store/transcripts-store';
-import type { StageContext, StageHandler } from '../stage-handler';
+import type { StageContext, StageHandler } from '../../engine/stage-handler';
 
 /** Index: the item's transcript segments and memories into the full-text index, replacing its old entries. */
 export class IndexStage implements StageHandler {

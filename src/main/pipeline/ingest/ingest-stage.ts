@@ -3,8 +3,8 @@ import type { ItemFilesStore } from '../../store/item-files-store';
 import { audioFormatNames, sniffAudioFormat } from '../audio/audio-format';
 import type { DecodedAudio } from '../audio/decode-audio';
 import { probeWav } from '../audio/wav-probe';
-import { permanentError } from '../stage-error';
-import type { StageContext, StageHandler } from '../stage-handler';
+import { permanentError } from '../../engine/stage-error';
+import type { StageContext, StageHandler } from '../../engine/stage-handler';
 import { copyIntoStore, hashFile, storedAudioPath } from './copy-into-store';
 
 const probeBytes = 1 << 20;

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { RecordingFinished, RecordingStarted } from '../../../shared/contract';
-import { ApiError } from '../../api/api-error';
+import { RecordingError } from './recording-error';
 import type { DataPaths } from '../../config/data-dir';
 import type { Logger } from '../../log/logger';
 import type { Queue } from '../../queue/queue';
@@ -96,12 +96,12 @@ export class RecordingSessions {
   /** The session if this process may write to it. */
   private writable(id: number): RecordingRow {
     const row = this.deps.recordings.get(id);
-    if (!row) throw new ApiError('NOT_FOUND', `there is no recording ${id}`);
+    if (!row) throw new RecordingError('not-found', `there is no recording ${id}`);
     if (row.state !== 'recording') {
       const how = row.state === 'finished' && row.recovered ? 'was saved as an item after it stopped receiving audio' : `is ${row.state}`;
-      throw new ApiError('INVALID_STATE', `recording ${id} ${how}; start a new one to go on`);
+      throw new RecordingError('invalid-state', `recording ${id} ${how}; start a new one to go on`);
     }
-    if (row.owner !== this.deps.owner) throw new ApiError('INVALID_STATE', `recording ${id} belongs to another Lifeline process`);
+    if (row.owner !== this.deps.owner) throw new RecordingError('invalid-state', `recording ${id} belongs to another Lifeline process`);
     return row;
   }
 
@@ -109,14 +109,14 @@ export class RecordingSessions {
     return this.serial(id, async () => {
       const row = this.writable(id);
       const frame = row.channels * 2;
-      if (data.length % frame !== 0) throw new ApiError('INVALID_REQUEST', `a chunk must hold whole ${frame}-byte sample frames`);
+      if (data.length % frame !== 0) throw new RecordingError('invalid-chunk', `a chunk must hold whole ${frame}-byte sample frames`);
       const fh = await fs.promises.open(row.filePath, 'r+');
       let stored: number;
       try {
         const size = (await fh.stat()).size;
         stored = size - wavHeaderBytes;
         if (offset > stored) {
-          throw new ApiError('INVALID_STATE', `recording ${id} has ${stored} bytes; a chunk at ${offset} would leave a gap`);
+          throw new RecordingError('invalid-state', `recording ${id} has ${stored} bytes; a chunk at ${offset} would leave a gap`);
         }
         // A chunk resent after a lost reply is already (partly) on disk: write only what is new.
         const skip = stored - offset;

@@ -4,8 +4,8 @@ import type { TranscriptsStore } from '../../store/transcripts-store';
 import type { AsrEngine } from '../asr/asr-engine';
 import { planChunks } from '../audio/chunk-plan';
 import type { DecodedAudio } from '../audio/decode-audio';
-import { permanentError } from '../stage-error';
-import type { StageCheckpoint, StageContext, StageHandler, StageService } from '../stage-handler';
+import { permanentError } from '../../engine/stage-error';
+import type { StageCheckpoint, StageContext, StageHandler, StageService } from '../../engine/stage-handler';
 
 export interface TranscribeStageDeps {
   transcripts: TranscriptsStore;

@@ -1,8 +1,6 @@
 import type { TransferableError } from '../../../shared/contract';
+import { missingCase } from '../../../shared/missing-case';
 
-function missingCase(value: never): never {
-  throw new Error(`unhandled case: ${JSON.stringify(value)}`);
-}
 
 function sentence(text: string): string {
   const trimmed = text.trim();

@@ -1,11 +1,9 @@
 import type { BreakerInfo, HealthCheckResult, OverallStatus, ServiceHealth, ServiceStatus } from '../../../shared/contract';
+import { missingCase } from '../../../shared/missing-case';
 
 /** The colour a status is shown in: green, amber, red, or grey for benign states. */
 export type Tone = 'good' | 'warn' | 'bad' | 'muted';
 
-function missingCase(value: never): never {
-  throw new Error(`unhandled case: ${JSON.stringify(value)}`);
-}
 
 export function overallTone(overall: OverallStatus): Tone {
   switch (overall) {

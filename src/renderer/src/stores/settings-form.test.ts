@@ -34,7 +34,7 @@ describe('the Settings form', () => {
     const r = collectChanges(entries, { heartbeatMs: { kind: 'text', text: 'soon' }, 'asr.url': { kind: 'text', text: 'a:1' } });
     expect(r).toEqual({
       ok: false,
-      errors: { heartbeatMs: 'Must be a whole number in 50–60000.', 'asr.url': 'Must be an http:// or https:// address (or empty).' },
+      errors: { heartbeatMs: 'Must be a duration from 50 ms to 1 min, such as 30 s or 5 min.', 'asr.url': 'Must be an http:// or https:// address (or empty).' },
     });
   });
 
@@ -43,8 +43,8 @@ describe('the Settings form', () => {
   });
 
   it('shows the draft, the default after a reset, else the value', () => {
-    expect(fieldText(entries[3]!, undefined)).toBe('500');
-    expect(fieldText(entries[3]!, { kind: 'reset' })).toBe('2000');
+    expect(fieldText(entries[3]!, undefined)).toBe('500 ms');
+    expect(fieldText(entries[3]!, { kind: 'reset' })).toBe('2 s');
     expect(fieldText(entries[3]!, { kind: 'text', text: '7' })).toBe('7');
   });
 

@@ -1,4 +1,4 @@
-import { parseSettingInput, settingInputText, settingSpec, type SettingEntry, type SettingValue } from '../../../shared/contract';
+import { parseSettingInput, settingFieldText, settingInputText, settingSpec, type SettingEntry, type SettingValue } from '../../../shared/contract';
 
 /** What the user typed into a field, or `reset`: back to the default when saved. */
 export type Draft = { kind: 'text'; text: string } | { kind: 'reset' };
@@ -28,10 +28,12 @@ export function collectChanges(entries: readonly SettingEntry[], drafts: Readonl
   return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, values };
 }
 
-/** The text a field shows: the draft when there is one, else the value. */
+/** The text a field shows: the draft when there is one, else the value (durations and sizes with their unit). */
 export function fieldText(entry: SettingEntry, draft: Draft | undefined): string {
-  if (!draft) return settingInputText(entry.value);
-  return draft.kind === 'reset' ? settingInputText(entry.default) : draft.text;
+  const spec = settingSpec(entry.key);
+  const text = (v: SettingValue) => (spec ? settingFieldText(spec, v) : settingInputText(v));
+  if (!draft) return text(entry.value);
+  return draft.kind === 'reset' ? text(entry.default) : draft.text;
 }
 
 /** Which changed setting a refusal from the main process is about: its message starts with the key. */

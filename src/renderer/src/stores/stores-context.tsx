@@ -9,6 +9,7 @@ import type { ItemDetailState } from './item-detail-store';
 import type { ItemsState } from './items-store';
 import type { MemoriesState } from './memories-store';
 import type { MetricsState } from './metrics-store';
+import type { ModelsState } from './models-store';
 import type { OverviewState } from './overview-store';
 import type { ProgressState } from './progress-store';
 import type { RecorderState } from './recorder-store';
@@ -43,3 +44,4 @@ export const useMemories = <T,>(selector: (s: MemoriesState) => T): T => useStor
 export const useHealth = <T,>(selector: (s: HealthState) => T): T => useStore(useStores().health, selector);
 export const useBackups = <T,>(selector: (s: BackupsState) => T): T => useStore(useStores().backups, selector);
 export const useMetrics = <T,>(selector: (s: MetricsState) => T): T => useStore(useStores().metrics, selector);
+export const useModels = <T,>(selector: (s: ModelsState) => T): T => useStore(useStores().models, selector);

@@ -9,11 +9,13 @@ import { createItemDetailStore, type ItemDetailStore } from './item-detail-store
 import { createItemsStore, type ItemsStore } from './items-store';
 import { createMemoriesStore, type MemoriesStore } from './memories-store';
 import { createMetricsStore, type MetricsStore } from './metrics-store';
+import { createModelsStore, type ModelsStore } from './models-store';
 import { createOverviewStore, type OverviewStore } from './overview-store';
 import { createProgressStore, type ProgressStore } from './progress-store';
 import { createRecorderStore, type CaptureStarter, type RecorderStore } from './recorder-store';
 import { createRunningStore, type RunningStore } from './running-store';
 import { createSettingsStore, type SettingsStore } from './settings-store';
+import { missingCase } from '../../../shared/missing-case';
 
 export interface Stores {
   connection: ConnectionStore;
@@ -30,10 +32,7 @@ export interface Stores {
   health: HealthStore;
   metrics: MetricsStore;
   backups: BackupsStore;
-}
-
-function missingCase(value: never): never {
-  throw new Error(`unhandled pushed event: ${JSON.stringify(value)}`);
+  models: ModelsStore;
 }
 
 /** One store per domain, wired so pushed events reach the stores that show them. */
@@ -52,6 +51,7 @@ export function createStores(transport: Transport, startCapture: CaptureStarter)
   const health = createHealthStore(api);
   const metrics = createMetricsStore(api);
   const backups = createBackupsStore(api);
+  const models = createModelsStore(api, { settingsChanged: () => void settings.getState().load() });
   const connection = createConnectionStore(transport, {
     onEvent(event: PushedEvent) {
       switch (event.type) {
@@ -82,6 +82,9 @@ export function createStores(transport: Transport, startCapture: CaptureStarter)
         case 'breaker.changed':
           health.getState().applyBreaker(event.breaker);
           return;
+        case 'models.changed':
+          models.getState().apply(event.models);
+          return;
         default:
           missingCase(event);
       }
@@ -99,7 +102,8 @@ export function createStores(transport: Transport, startCapture: CaptureStarter)
       if (settings.getState().loaded) void settings.getState().load();
       memories.getState().requestRefresh();
       if (backups.getState().list) void backups.getState().load();
+      if (models.getState().loaded) void models.getState().load();
     },
   });
-  return { connection, overview, running, progress, items, itemDetail, deadLetters, intake, recorder, settings, memories, health, metrics, backups };
+  return { connection, overview, running, progress, items, itemDetail, deadLetters, intake, recorder, settings, memories, health, metrics, models, backups };
 }

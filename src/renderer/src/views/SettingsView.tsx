@@ -1,10 +1,32 @@
-import { useEffect, type FormEvent } from 'react';
-import { settingGroupOf, settingGroups } from '../../../shared/contract';
+import { useEffect, useState, type FormEvent } from 'react';
+import { isBasicGroup, settingGroupOf, settingGroups, type SettingEntry } from '../../../shared/contract';
 import { useSettings } from '../stores/stores-context';
 import { BackupsPanel } from './settings/BackupsPanel';
+import { ModelsPanel } from './settings/ModelsPanel';
 import { SettingField } from './settings/SettingField';
 
-/** Every setting, by section, with its doc, unit, default and source; Save validates, stores and applies. */
+type Group = (typeof settingGroups)[number];
+
+function GroupSection({ group, entries }: { group: Group; entries: SettingEntry[] }) {
+  const inGroup = entries.filter((e) => settingGroupOf(e.key) === group.id);
+  if (inGroup.length === 0) return null;
+  return (
+    <section id={`settings-${group.id}`} className="panel settings-group" aria-labelledby={`settings-${group.id}-heading`}>
+      <h3 id={`settings-${group.id}-heading`} tabIndex={-1}>
+        {group.title}
+      </h3>
+      {inGroup.map((e) => (
+        <SettingField key={e.key} entry={e} />
+      ))}
+    </section>
+  );
+}
+
+/**
+ * The settings most people need first (engines, speech models, the watch folder, notifications), the
+ * rest behind "Advanced settings"; each with its name in words, its doc, unit, default and source.
+ * Save validates, stores and applies.
+ */
 export function SettingsView() {
   const entries = useSettings((s) => s.entries);
   const loaded = useSettings((s) => s.loaded);
@@ -18,6 +40,13 @@ export function SettingsView() {
   const load = useSettings((s) => s.load);
   const save = useSettings((s) => s.save);
   const discard = useSettings((s) => s.discard);
+  const [advanced, setAdvanced] = useState(false);
+  // A field to fix, or a changed one, in the advanced part opens it: nothing needing the user stays hidden.
+  const advancedNeeded = useSettings((s) => s.entries.some((e) => !isBasicGroup(settingGroupOf(e.key)) && (s.errors[e.key] !== undefined || s.drafts[e.key] !== undefined)));
+  const advancedChanged = useSettings((s) => s.entries.filter((e) => !isBasicGroup(settingGroupOf(e.key)) && e.source !== 'default').length);
+  const showAdvanced = advanced || advancedNeeded;
+  const basic = settingGroups.filter((g) => isBasicGroup(g.id));
+  const rest = settingGroups.filter((g) => !isBasicGroup(g.id));
 
   useEffect(() => void load(), [load]);
 
@@ -42,38 +71,34 @@ export function SettingsView() {
         </h2>
       </div>
       <p className="lede">
-        Engines, the watch folder, and every interval, timeout and threshold. A value set by an environment variable wins and is read-only here. Engine
-        changes reach the next job; the watch folder switches at once.
+        How recordings are transcribed and turned into memories, where new recordings come from, and when you are told. A value set by an
+        environment variable wins and is read-only here. Engine changes reach the next job; the watch folder switches at once.
       </p>
       {loadError && <p className="message message-error">Could not load the settings. {loadError}</p>}
       {!loaded && <p className="placeholder">Loading settings…</p>}
       {loaded && entries.length > 0 && (
         <form onSubmit={onSubmit} noValidate>
-          <nav aria-label="Settings sections" className="settings-toc">
-            {settingGroups.map((g) => (
-              <a key={g.id} href={`#/settings`} onClick={(e) => {
-                e.preventDefault();
-                document.getElementById(`settings-${g.id}`)?.scrollIntoView({ block: 'start' });
-                document.getElementById(`settings-${g.id}-heading`)?.focus();
-              }}>
-                {g.title}
-              </a>
+          {basic.slice(0, 1).map((g) => (
+            <GroupSection key={g.id} group={g} entries={entries} />
+          ))}
+          <ModelsPanel />
+          {basic.slice(1).map((g) => (
+            <GroupSection key={g.id} group={g} entries={entries} />
+          ))}
+          <div className="settings-advanced-toggle">
+            <button type="button" className="button-quiet" aria-expanded={showAdvanced} aria-controls="settings-advanced" onClick={() => setAdvanced(!showAdvanced)} disabled={advancedNeeded} title={advancedNeeded ? "Stays open while a setting in it is changed or needs fixing" : undefined}>
+              {showAdvanced ? 'Hide advanced settings' : 'Show advanced settings'}
+            </button>
+            <span className="setting-meta">
+              Workers, timeouts, circuit breakers, health and retention
+              {advancedChanged > 0 ? ` · ${advancedChanged === 1 ? '1 differs' : `${advancedChanged} differ`} from the default` : ''}
+            </span>
+          </div>
+          <div id="settings-advanced" hidden={!showAdvanced}>
+            {rest.map((g) => (
+              <GroupSection key={g.id} group={g} entries={entries} />
             ))}
-          </nav>
-          {settingGroups.map((g) => {
-            const inGroup = entries.filter((e) => settingGroupOf(e.key) === g.id);
-            if (inGroup.length === 0) return null;
-            return (
-              <section key={g.id} id={`settings-${g.id}`} className="panel settings-group" aria-labelledby={`settings-${g.id}-heading`}>
-                <h3 id={`settings-${g.id}-heading`} tabIndex={-1}>
-                  {g.title}
-                </h3>
-                {inGroup.map((e) => (
-                  <SettingField key={e.key} entry={e} />
-                ))}
-              </section>
-            );
-          })}
+          </div>
           <div className="settings-bar">
             <p className={`notice${saveError || invalid > 0 ? ' notice-failed' : ''}`} role="status">
               {saveError ??

@@ -1,9 +1,10 @@
-import { formatSettingValue, settingSpec, type SettingEntry } from '../../../../shared/contract';
+import { formatSettingValue, settingLabel, settingSpec, type SettingEntry } from '../../../../shared/contract';
 import type { Draft } from '../../stores/settings-form';
 import { fieldText } from '../../stores/settings-form';
 import { useSettings } from '../../stores/stores-context';
 
-const unitLabel: Partial<Record<string, string>> = { ms: 'ms', bytes: 'bytes', MiB: 'MiB', percent: '%', days: 'days', ratio: '0–1', factor: '×' };
+// Durations and sizes carry their unit in the text itself ("30 s", "200 MiB"); the others get it beside the field.
+const unitLabel: Partial<Record<string, string>> = { MiB: 'MiB', percent: '%', days: 'days', ratio: '0–1', factor: '×' };
 
 function placeholderOf(entry: SettingEntry): string | undefined {
   if (entry.format === 'url') return 'http://127.0.0.1:8080';
@@ -67,17 +68,18 @@ export function SettingField({ entry }: { entry: SettingEntry }) {
     );
   }
 
-  const humane = spec && (entry.unit === 'ms' || entry.unit === 'bytes') ? formatSettingValue(spec, entry.value) : null;
   return (
     <div className={`setting${error ? ' setting-invalid' : ''}${draft ? ' setting-changed' : ''}`}>
       <div className="setting-control">
-        <label htmlFor={id} className="setting-key">
-          <code>{entry.key}</code>
+        <label htmlFor={id} className="setting-label" id={`${id}-label-text`}>
+          {settingLabel(entry.key)}
         </label>
+        <code className="setting-key" title="The name in `lifeline settings` and its environment variable">
+          {entry.key}
+        </code>
         <div className="setting-input">
           {control}
           {unitLabel[entry.unit] && <span className="setting-unit">{unitLabel[entry.unit]}</span>}
-          {humane && humane !== `${String(entry.value)} ms` && humane !== `${String(entry.value)} bytes` && <span className="setting-humane">now {humane}</span>}
         </div>
       </div>
       <div className="setting-about">
@@ -96,7 +98,14 @@ export function SettingField({ entry }: { entry: SettingEntry }) {
             <>
               {' '}
               ·{' '}
-              <button type="button" className="button-link" disabled={isDefault} onClick={() => reset(entry.key)} aria-label={`Reset ${entry.key} to default`}>
+              <button
+                type="button"
+                className="button-link"
+                disabled={isDefault}
+                onClick={() => reset(entry.key)}
+                aria-label={`Reset to default: ${settingLabel(entry.key)}`}
+                title={isDefault ? 'Already the default' : undefined}
+              >
                 Reset to default
               </button>
               {draft?.kind === 'reset' && <span> (on save)</span>}

@@ -1,5 +1,5 @@
 import type { Progress } from '../../../shared/contract';
-import type { JobToRun, RunEnd, StageExecutor, WorkerLiveness } from '../../engine/stage-executor';
+import type { JobToRun, RunEnd, StageExecutor, WorkerLiveness } from '../stage-executor';
 import type { Logger } from '../../log/logger';
 import type { Clock } from '../../time/clock';
 import type { WorkerExit, WorkerLauncher, WorkerProcess, WorkerSpec } from './worker-launcher';

@@ -1,6 +1,6 @@
 import type { Progress } from '../../../shared/contract';
 import type { DataPaths } from '../../config/data-dir';
-import type { JobToRun, RunEnd } from '../../engine/stage-executor';
+import type { JobToRun, RunEnd } from '../stage-executor';
 import type { Logger } from '../../log/logger';
 import { permanentError, toJobFailure } from '../stage-error';
 import type { StageHandler, StageItem } from '../stage-handler';

@@ -13,7 +13,7 @@ import {
 } from '../../shared/contract';
 import type { SettingsStore } from '../store/settings-store';
 import type { Clock } from '../time/clock';
-import { ConfigError, configFromSettings, resolveSettings, type EngineConfig, type ResolvedSettings } from './config';
+import { ConfigError, configFromSettings, resolveSettings, type EngineConfig, type ResolvedSettings } from '../config/config';
 
 /** A settings write the user must fix (unknown key, out of range, set by the environment). */
 export class SettingsError extends Error {

@@ -2,19 +2,12 @@ import type { Progress, Stage } from '../../shared/contract';
 import type { DataPaths } from '../config/data-dir';
 import type { Logger } from '../log/logger';
 import type { LeaseRef } from '../queue/queue-store';
+import type { StageItem } from '../store/item-files-store';
+import type { CheckpointSource, StageCheckpoint } from '../recovery/checkpoint-source';
+import type { RecoverableService } from '../recovery/service-recovery-handlers';
 
+export type { StageItem };
 export type Availability = { ok: true } | { ok: false; reason: string };
-
-/** What a stage knows about the item it works on. */
-export interface StageItem {
-  id: number;
-  sourcePath: string;
-  fileName: string;
-  sha256: string;
-  storedPath: string | null;
-  createdAt: number;
-}
-
 export interface StageContext {
   item: StageItem;
   /** The job's lease: stage output writes name it and are refused once it is no longer held (fencing). */
@@ -32,13 +25,11 @@ export interface StageContext {
  * An external service a stage depends on (an ASR engine, an LLM endpoint). It gets a circuit breaker
  * (fed by the stage's `serviceError`s), a health entry and an auto-recovery handler.
  */
-export interface StageService {
+export interface StageService extends RecoverableService {
   /** Stable id used by the breaker and the health entry, e.g. `asr` or `llm`. */
   name: string;
   /** For people, e.g. "speech recognition (whisper.cpp)". */
   label: string;
-  /** A local engine runs inside the worker processes (recovered by restarting them); an endpoint is re-probed. */
-  kind: 'local-engine' | 'http-endpoint';
   /** Work stops without it: red when down. An optional one is amber. Default true. */
   required?: boolean;
   /** Switched off by the user: benign, never red. Default true. */
@@ -47,28 +38,18 @@ export interface StageService {
   probe?(signal: AbortSignal): Promise<void>;
 }
 
-/** What a recovery could resume from. */
-export interface StageCheckpoint {
-  /** Share of the stage's work the checkpoint already holds, 0–100. */
-  percent: number;
-}
 
+export type { StageCheckpoint };
 /**
  * One pipeline stage. `run` must be idempotent: a re-run replaces the stage's own output, never
  * duplicates it (at-least-once execution). It resolves with a short detail for the timeline, or
  * throws (a StageError for known failures).
  */
-export interface StageHandler {
+export interface StageHandler extends CheckpointSource {
   readonly stage: Stage;
   /** Whether jobs of this stage can run now; when not, they wait with the reason shown. */
   availability(): Availability;
   run(ctx: StageContext): Promise<string | void>;
   /** The external service this stage calls, if any (breaker, health, auto-recovery). */
   readonly service?: StageService;
-  /** What a re-run would resume from (e.g. chunks already transcribed), or null. Read by recovery. */
-  checkpoint?(itemId: number): StageCheckpoint | null;
-  /** Recovery chose to restart the stage: drop the checkpoint so the next run starts clean. */
-  discardCheckpoint?(itemId: number): void;
-  /** The stage's output for the item is already complete and verified: recovery marks it succeeded. */
-  isOutputComplete?(itemId: number): boolean;
 }

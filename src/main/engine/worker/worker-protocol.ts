@@ -1,5 +1,5 @@
 import type { Progress, Stage } from '../../../shared/contract';
-import type { JobToRun, RunEnd } from '../../engine/stage-executor';
+import type { JobToRun, RunEnd } from '../stage-executor';
 
 /** Engine → worker. */
 export type ToWorker =

@@ -4,16 +4,16 @@
  * the lease token), so a worker presumed dead can never overwrite the attempt that replaced it, and
  * reports progress and the result to the engine over IPC. A crash here takes only this process down.
  */
-import { dataPaths } from '../../config/data-dir';
-import type { JobToRun, RunEnd } from '../../engine/stage-executor';
-import { createLogger } from '../../log/logger';
-import { pipelineStages } from '../pipeline-stages';
-import { toJobFailure } from '../stage-error';
-import type { StageHandler } from '../stage-handler';
-import { openStore, type Store } from '../../store/store';
-import { runStageJob } from './run-stage-job';
-import { workerEnv } from './worker-protocol';
-import { workerPort } from './worker-port';
+import { dataPaths } from './config/data-dir';
+import type { JobToRun, RunEnd } from './engine/stage-executor';
+import { createLogger } from './log/logger';
+import { pipelineStages } from './pipeline/pipeline-stages';
+import { toJobFailure } from './engine/stage-error';
+import type { StageHandler } from './engine/stage-handler';
+import { openStore, type Store } from './store/store';
+import { runStageJob } from './engine/worker/run-stage-job';
+import { workerEnv } from './engine/worker/worker-protocol';
+import { workerPort } from './engine/worker/worker-port';
 
 type StagesFactory = (store: Store) => StageHandler[];
 
