@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { takeBackup } from '../src/main/backup/backup-files';
+import { takeBackup } from '../src/main/store/backup-files';
 import { runDoctor } from '../src/main/backup/doctor';
 import { restoreStore } from '../src/main/backup/restore-store';
 import { dataPaths } from '../src/main/config/data-dir';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { listBackups } from '../../src/main/backup/backup-files';
+import { listBackups } from '../../src/main/store/backup-files';
 import { runDoctor } from '../../src/main/backup/doctor';
 import { restoreStore } from '../../src/main/backup/restore-store';
 import { dataPaths } from '../../src/main/config/data-dir';

@@ -1,5 +1,5 @@
 import type { BackupInfo } from '../../shared/contract';
-import type { BackupFile } from '../backup/backup-files';
+import type { BackupFile } from '../store/backup-files';
 import { ApiError } from './api-error';
 import type { ApiContext, Handler } from './handlers';
 

@@ -5,7 +5,7 @@ import type { DataPaths } from '../config/data-dir';
 import type { Logger } from '../log/logger';
 import type { SqliteDatabase } from '../store/database';
 import type { Clock } from '../time/clock';
-import { backupsDirOf, listBackups, takeBackup, type BackupFile, type BackupReason } from './backup-files';
+import { backupsDirOf, listBackups, takeBackup, type BackupFile, type BackupReason } from '../store/backup-files';
 import { runDoctor, type DoctorReport } from './doctor';
 import { pendingRestore, requestRestoreAtStart, RestoreRefusedError } from './restore-store';
 import { scheduleBackups } from './backup-schedule';

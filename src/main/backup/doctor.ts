@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { DataPaths } from '../config/data-dir';
 import { checkStoreFile, itemAudioHashes, openStoreReadOnly, storedAudioPaths } from '../store/store-copy';
-import { backupsDirOf, listBackups } from './backup-files';
+import { backupsDirOf, listBackups } from '../store/backup-files';
 import { storedRecordings } from './store-damage';
 
 export type DoctorStatus = 'ok' | 'warn' | 'fail';

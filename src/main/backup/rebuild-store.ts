@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { stages } from '../../shared/contract';
 import type { DataPaths } from '../config/data-dir';
-import { SettingsService } from '../config/settings-service';
+import { SettingsService } from '../settings/settings-service';
 import { hashFile } from '../pipeline/ingest/copy-into-store';
 import { adoptIntoStore } from '../pipeline/intake/adopt-into-store';
 import { Queue } from '../queue/queue';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { backupsDirOf, takeBackupBeforeMigration } from '../backup/backup-files';
+import { backupsDirOf, takeBackupBeforeMigration } from './backup-files';
 import { migrate } from './migrate';
 import { migrations } from './migrations';
 

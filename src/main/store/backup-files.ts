@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { SqliteDatabase } from '../store/database';
-import { backupTo, checkStoreFile, vacuumInto } from '../store/store-copy';
+import type { SqliteDatabase } from './database';
+import { backupTo, checkStoreFile, vacuumInto } from './store-copy';
 
 export const backupReasons = ['scheduled', 'manual', 'before-migration'] as const;
 export type BackupReason = (typeof backupReasons)[number];
