@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { stages } from '../../shared/contract';
 import type { DataPaths } from '../config/data-dir';
@@ -61,6 +60,3 @@ export async function rebuildStore(paths: DataPaths, options: { force?: boolean;
     store.close();
   }
 }
-
-/** True when the data dir has anything to rebuild from. */
-export const hasStoredAudio = (paths: DataPaths) => fs.existsSync(paths.audio) && storedRecordings(paths.audio).length > 0;

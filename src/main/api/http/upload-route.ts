@@ -11,6 +11,7 @@ type Fail = (status: number, code: ErrorCode, message: string) => void;
 class UploadTooLarge extends Error {}
 
 const spaceErrors = new Set(['ENOSPC', 'EDQUOT', 'EFBIG']);
+const noSpaceMessage = (code: string, name: string) => `the disk is full (${code}): ${name} was not stored; free some space and try again`;
 
 /** The user's file name, made safe to be a file name (no directories), or null if nothing is left. */
 export function uploadName(raw: string | null): string | null {
@@ -65,7 +66,7 @@ export async function handleUpload(app: Lifeline, url: URL, req: http.IncomingMe
           app.log.warn({ code, bytes }, 'upload refused: the disk is full');
           void app.disk.read().catch(() => undefined);
           res.setHeader('connection', 'close');
-          fail(507, 'DISK_FULL', `the disk is full (${code}): ${name} was not stored; free some space and try again`);
+          fail(507, 'DISK_FULL', noSpaceMessage(code, name));
         }
       }
       if (!noSpace) await fh.sync();
@@ -84,7 +85,7 @@ export async function handleUpload(app: Lifeline, url: URL, req: http.IncomingMe
     const code = (err as NodeJS.ErrnoException).code ?? '';
     if (spaceErrors.has(code) && !res.headersSent) {
       res.setHeader('connection', 'close');
-      return fail(507, 'DISK_FULL', `the disk is full (${code}): ${name} was not stored; free some space and try again`);
+      return fail(507, 'DISK_FULL', noSpaceMessage(code, name));
     }
     app.log.warn({ err, bytes }, 'upload failed');
     if (!res.writableEnded && !req.destroyed) fail(400, 'INVALID_REQUEST', `the upload of ${name} did not arrive whole; try again`);
@@ -104,7 +105,7 @@ export async function handleUpload(app: Lifeline, url: URL, req: http.IncomingMe
     fs.rmSync(tmp, { force: true });
     const code = (err as NodeJS.ErrnoException).code ?? '';
     if (spaceErrors.has(code) || code === 'SQLITE_FULL') {
-      return fail(507, 'DISK_FULL', `the disk is full (${code}): ${name} was not stored; free some space and try again`);
+      return fail(507, 'DISK_FULL', noSpaceMessage(code, name));
     }
     app.log.error({ err }, 'storing an upload failed');
     return fail(500, 'INTERNAL', `${name} arrived but could not be stored; the log has the details`);
