@@ -19,5 +19,6 @@ describe('chaos on a restored store', () => {
     for (const s of ['-wal', '-shm']) fs.rmSync(paths.database + s, { force: true });
     expect(await runCli(['--data-dir', dataDir, 'restore'])).toBe(0);
     await killEngineRepeatedlyAndCheck(dataDir, items, kills);
-  });
+    // Each kill starts a real process: on a loaded 2-core machine this takes longer than the default minute.
+  }, 180_000);
 });
