@@ -7,6 +7,7 @@ import { engineBench } from './engine-bench';
 import { queueBench } from './queue-bench';
 import { recoveryBench } from './recovery-bench';
 import { weightBench } from './weight-bench';
+import { backupBench } from './backup-bench';
 
 async function main() {
   const quick = process.argv.includes('--quick');
@@ -17,6 +18,7 @@ async function main() {
   await engineBench(quick);
   await pipelineBench(quick);
   await weightBench(quick);
+  await backupBench(quick);
   process.stdout.write(`\ndone in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
 }
 

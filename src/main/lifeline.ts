@@ -1,13 +1,12 @@
 import { EventEmitter } from 'node:events';
 import path from 'node:path';
-import type { BreakerInfo, ChannelName, HealthSnapshot, RequestOf, ResponseOf, Result } from '../shared/contract';
-import { createHandlers, type Handlers } from './api/handlers';
+import { createHandlers } from './api/handlers';
 import { dispatch } from './api/dispatch';
+import type { Lifeline, LifelineEvents, LifelineOptions } from './lifeline-types';
 import { toAutoRecoveryInfo } from './api/auto-recovery-info';
 import { toBreakerInfo } from './api/breaker-info';
 import { BreakerBoard } from './breakers/breaker-board';
-import type { EngineConfig } from './config/config';
-import { dataPaths, type DataPaths } from './config/data-dir';
+import { dataPaths } from './config/data-dir';
 import { SettingsService } from './settings/settings-service';
 import { Engine } from './engine/engine';
 import { HealthMonitor } from './health/health-monitor';
@@ -16,7 +15,8 @@ import { removeStaleTempFiles, removeTempFilesOf } from './maintenance/temp-file
 import { makeDataDirPrivate, makeFilesPrivate } from './config/private-data-dir';
 import { lifelineProbes } from './health/lifeline-probes';
 import { ServiceRoster } from './health/service-roster';
-import { createLogger, type Logger } from './log/logger';
+import { DiskGuard } from './disk/disk-guard';
+import { createLogger, logSinkStatus } from './log/logger';
 import { ModelManager, modelCatalogue } from './pipeline/asr/model-manager';
 import { RecordingSessions } from './pipeline/intake/recording-sessions';
 import { WatchFolderSwitch } from './pipeline/intake/watch-folder-switch';
@@ -24,72 +24,20 @@ import { pipelineStages } from './pipeline/pipeline-stages';
 import type { StageHandler } from './engine/stage-handler';
 import { afterWorkerExit } from './engine/worker/after-worker-exit';
 import { nodeWorkerLauncher } from './engine/worker/node-worker-launcher';
-import { definedEnv, type WorkerLauncher } from './engine/worker/worker-launcher';
+import { definedEnv } from './engine/worker/worker-launcher';
 import { WorkerPool } from './engine/worker/worker-pool';
 import { Queue } from './queue/queue';
 import { AutoRecovery } from './recovery/auto-recovery';
 import { ownerId } from './recovery/process-alive';
-import { RecoveryManager, type RecoveryOutcome } from './recovery/recovery-manager';
+import { RecoveryManager } from './recovery/recovery-manager';
 import { databaseRecoveryHandler } from './recovery/service-recovery-handlers';
 import { openDatabase } from './store/database';
-import { openStore, storeOn, type Store } from './store/store';
-import { systemClock, type Clock } from './time/clock';
+import { storeOn, type Store } from './store/store';
+import { BackupService } from './backup/backup-service';
+import { openCheckedStore } from './backup/open-checked-store';
+import { systemClock } from './time/clock';
 
-export interface LifelineOptions {
-  dataDir: string;
-  /** Run the engine (serve, desktop). The CLI's one-shot commands only read and write the store. */
-  withEngine: boolean;
-  /** Names the process in the log. */
-  processName: string;
-  env?: NodeJS.ProcessEnv;
-  clock?: Clock;
-  nativeBinding?: string;
-  /** Starts worker processes; the Electron shell passes one built on utilityProcess. Default: Node child processes. */
-  workerLauncher?: WorkerLauncher;
-  /** Stage handlers built in this process (availability, services, checkpoints). Default: the pipeline's. */
-  stages?: (store: Store) => StageHandler[];
-  /** The module and export the workers build their stages from (tests). Default: the pipeline's. */
-  workerStages?: { module: string; export?: string };
-}
-
-export interface LifelineEvents {
-  /** The overall status or its reasons changed: the tray listens to this. */
-  'health.changed': [health: HealthSnapshot];
-  /** A round of health checks finished: new history, latency and uptime (UIs showing them listen). */
-  'health.checked': [health: HealthSnapshot];
-  'breaker.changed': [breaker: BreakerInfo];
-  /** The watch folder handled a file or changed state: UIs ask `intake:status`. */
-  'intake.changed': [];
-}
-
-/** The composition root: store, settings, queue rules, engine with its recovery, breakers and health, and the API handlers. */
-export interface Lifeline {
-  paths: DataPaths;
-  readonly config: EngineConfig;
-  settings: SettingsService;
-  store: Store;
-  queue: Queue;
-  engine: Engine | null;
-  breakers: BreakerBoard;
-  recovery: RecoveryManager;
-  autoRecovery: AutoRecovery | null;
-  health: HealthMonitor;
-  /** The whisper models on this machine. */
-  models: ModelManager;
-  handlers: Handlers;
-  events: EventEmitter<LifelineEvents>;
-  log: Logger;
-  clock: Clock;
-  /** Tells UIs and the engine about a write made outside the contract's handlers (an upload). */
-  afterWrite(): void;
-  /**
-   * Waits for the required external services to answer at this start (startup gate; not for the
-   * worker processes), recovers what was left running, starts the engine and the health checks.
-   */
-  start(): Promise<RecoveryOutcome[]>;
-  call<C extends ChannelName>(channel: C, request: RequestOf<C>): Promise<Result<ResponseOf<C>>>;
-  close(graceMs?: number): Promise<void>;
-}
+export type { Lifeline, LifelineEvents, LifelineOptions } from './lifeline-types';
 
 export function openLifeline(options: LifelineOptions): Lifeline {
   const paths = dataPaths(options.dataDir);
@@ -97,15 +45,17 @@ export function openLifeline(options: LifelineOptions): Lifeline {
   const madePrivate = makeDataDirPrivate(paths.dataDir);
   const env = options.env ?? process.env;
   const clock = options.clock ?? systemClock;
-  const log = createLogger(paths.logs, options.processName);
+  const log = createLogger(paths.logs, options.processName, options.logFs);
   if (madePrivate > 0) log.info({ changed: madePrivate }, 'made the data dir private to this user (0700 folders, 0600 files)');
-  const store = openStore(paths, { nativeBinding: options.nativeBinding });
+  const { store, restored } = openCheckedStore(paths, { nativeBinding: options.nativeBinding, now: clock.now() });
+  if (restored) log.warn({ from: restored.restoredFrom, movedAside: restored.movedAside }, 'store restored from a backup at start');
   makeFilesPrivate([paths.database, `${paths.database}-wal`, `${paths.database}-shm`]);
   const settings = new SettingsService(store.settings, env, clock);
   const config = () => settings.current;
   const stages = (options.stages ?? ((s: Store) => pipelineStages(s, { env })))(store);
   const stageOrder = stages.map((s) => s.stage);
   const events = new EventEmitter<LifelineEvents>();
+  const disk = new DiskGuard({ dataDir: paths.dataDir, read: options.freeSpace, thresholds: () => config().health, log });
 
   const engine = options.withEngine
     ? new Engine({
@@ -145,7 +95,7 @@ export function openLifeline(options: LifelineOptions): Lifeline {
     new RecoveryManager({ store, queue, owner: ownerId(clock.now()), clock, config, handlers: new Map(stages.map((s) => [s.stage, s])), kill: () => false, log });
 
   const health: HealthMonitor = new HealthMonitor({
-    probes: lifelineProbes({ store, dataDir: paths.dataDir, clock, config, stages, engine }),
+    probes: lifelineProbes({ store, dataDir: paths.dataDir, clock, config, stages, engine, disk, logStatus: () => logSinkStatus(log) }),
     clock,
     config: () => config().health,
     store,
@@ -204,7 +154,8 @@ export function openLifeline(options: LifelineOptions): Lifeline {
     });
     health.on('result', (name, r) => {
       lastStatus.set(name, r.status);
-      if (name === 'disk') engine.setBlock(stageOrder[0]!, 'disk', r.status === 'down' ? `paused: ${r.message}` : null);
+      // Every stage writes to the store or the audio dir: on a full disk all work waits (no attempt spent).
+      if (name === 'disk') for (const stage of stageOrder) engine.setBlock(stage, 'disk', r.status === 'down' ? `paused: ${r.message}` : null);
       if (!autoRecovery.has(name)) return;
       if (r.status === 'down') autoRecovery.trigger(name, `its health check failed (${r.message})`);
       else if (r.status === 'up' && !(breakers.has(name) && breakers.view(name)?.state !== 'closed')) autoRecovery.healthy(name);
@@ -220,10 +171,19 @@ export function openLifeline(options: LifelineOptions): Lifeline {
     });
     engine.on('foreign.write', () => settings.reloadIfChanged());
   }
+  // A change seen by the guard's quick looks (or an intake's) reaches health and the parked work at once.
+  disk.on('level', () => void health.checkNow('disk'));
   health.on('overall', (snapshot) => events.emit('health.changed', snapshot));
   health.on('checked', (snapshot) => events.emit('health.checked', snapshot));
 
+  const backups = new BackupService({ db: store.db, paths, clock, config: () => config().backup, log: log.child({ module: 'backup' }) });
   const afterWrite = () => {
+    // What was just acknowledged (an added file, an upload, a user action) reaches the database file itself.
+    try {
+      store.checkpoint();
+    } catch (err: unknown) {
+      log.warn({ err }, 'checkpoint after a write failed');
+    }
     engine?.changed();
     engine?.wake();
   };
@@ -240,7 +200,7 @@ export function openLifeline(options: LifelineOptions): Lifeline {
   // The watch folder is the `watchDir` setting (LIFELINE_WATCH_DIR wins); it runs with the engine and switches when the setting does.
   const watchFolder = engine
     ? new WatchFolderSwitch(
-        { queue, watched: store.watched, clock, log, afterWrite, onStatusChange: () => events.emit('intake.changed') },
+        { queue, watched: store.watched, clock, log, afterWrite, onStatusChange: () => events.emit('intake.changed'), intakeRefusal: (what) => disk.intakeRefusal(what) },
         config().watchDir,
       )
     : null;
@@ -271,6 +231,8 @@ export function openLifeline(options: LifelineOptions): Lifeline {
     recovery,
     autoRecovery,
     health,
+    disk,
+    backups,
     settings,
     models,
     startedAt,
@@ -294,6 +256,7 @@ export function openLifeline(options: LifelineOptions): Lifeline {
     recovery,
     autoRecovery,
     health,
+    disk,
     models,
     handlers,
     events,
@@ -321,8 +284,11 @@ export function openLifeline(options: LifelineOptions): Lifeline {
       recordingSweep = setInterval(() => void recordings.recoverAbandoned(), 60_000);
       recordingSweep.unref();
       watchFolder?.start();
+      backups.start(engine.owner);
+      settings.on('changed', () => backups.reschedule());
       retention = scheduleRetention(() => handlers['maintenance:cleanup']({}), log.child({ module: 'retention' }));
       health.start();
+      disk.start();
       void health.checkNow();
       return recovered;
     },
@@ -335,6 +301,8 @@ export function openLifeline(options: LifelineOptions): Lifeline {
       retention?.stop();
       watchFolder?.stop();
       health.stop();
+      disk.stop();
+      backups.stop();
       autoRecovery?.stop();
       breakers.stop();
       await engine?.stop(graceMs);

@@ -1,6 +1,8 @@
 import { channelNames, contract, type ChannelName, type ParsedRequestOf, type ResponseOf } from '../../shared/contract';
 import type { BreakerBoard } from '../breakers/breaker-board';
 import type { SettingsService } from '../settings/settings-service';
+import type { BackupService } from '../backup/backup-service';
+import type { DiskGuard } from '../disk/disk-guard';
 import type { Engine } from '../engine/engine';
 import type { HealthMonitor } from '../health/health-monitor';
 import type { StageHandler } from '../engine/stage-handler';
@@ -12,6 +14,7 @@ import type { AutoRecovery } from '../recovery/auto-recovery';
 import type { RecoveryManager } from '../recovery/recovery-manager';
 import type { Store } from '../store/store';
 import type { Clock } from '../time/clock';
+import { backupsHandlers } from './backups-handlers';
 import { bulkHandlers } from './bulk-handlers';
 import { intakeHandlers } from './intake-handlers';
 import { breakersHandlers } from './breakers-handlers';
@@ -52,6 +55,9 @@ export interface ApiContext {
   recovery: RecoveryManager;
   autoRecovery: AutoRecovery | null;
   health: HealthMonitor;
+  /** Asked before any intake: a full disk refuses new audio with DISK_FULL. */
+  disk: DiskGuard;
+  backups: BackupService;
   settings: SettingsService;
   /** The whisper models on this machine (download, choose, remove). */
   models: ModelManager;
@@ -92,6 +98,7 @@ export function createHandlers(ctx: ApiContext): Handlers {
     stagesHandlers(ctx),
     systemHandlers(ctx),
     settingsHandlers(ctx),
+    backupsHandlers(ctx),
     modelsHandlers(ctx),
   ];
   for (const part of parts) {

@@ -1,4 +1,5 @@
 import os from 'node:os';
+import path from 'node:path';
 import type { ItemSummary } from '../../shared/contract';
 import { addFiles } from '../pipeline/intake/add-files';
 import { ApiError } from './api-error';
@@ -40,11 +41,12 @@ export function itemHandlers(ctx: ApiContext): { [C in ItemChannels]: Handler<C>
       return item;
     },
     'items:add': async (req, caller) => {
+      const refusal = await ctx.disk.intakeRefusal(req.paths.length === 1 ? path.basename(req.paths[0]!) : `${req.paths.length} files`);
+      if (refusal) throw new ApiError('DISK_FULL', refusal);
       // Over the API only the home folder, the watch folder and addFromDir; the CLI adds any readable file.
       const { watchDir, addFromDir } = ctx.settings.current;
       const from = caller === 'api' ? [os.homedir(), watchDir, addFromDir] : null;
-      const result = await addFiles(queue, req.paths, req.priority, from);
-      return result;
+      return addFiles(queue, req.paths, req.priority, from);
     },
     'items:retry': (req) => {
       const r = store.queue.retryItem(req.id, clock.now());

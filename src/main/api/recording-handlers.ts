@@ -31,7 +31,12 @@ async function asApi<T>(call: () => T | Promise<T>): Promise<T> {
 
 export function recordingHandlers(ctx: ApiContext): { [C in RecordingChannels]: Handler<C> } {
   return {
-    'recordings:start': (req) => asApi(() => ctx.recordings.start(req)),
+    // A recording already under way goes on (a second of audio is ~32 KB); a new one is refused on a full disk.
+    'recordings:start': async (req) => {
+      const refusal = await ctx.disk.intakeRefusal('a new recording');
+      if (refusal) throw new ApiError('DISK_FULL', refusal);
+      return asApi(() => ctx.recordings.start(req));
+    },
     'recordings:append': (req) => asApi(() => ctx.recordings.append(req.id, req.offset, Buffer.from(req.data, 'base64'))),
     'recordings:finish': (req) => asApi(() => ctx.recordings.finish(req.id)),
     'recordings:cancel': (req) => asApi(() => ctx.recordings.cancel(req.id)),

@@ -1,7 +1,9 @@
 import { Command, CommanderError, Option } from 'commander';
 import { itemStates, stages, type ItemsPage, type ItemSummary } from '../../shared/contract';
-import { resolveDataDir } from '../config/data-dir';
+import { dataPaths, resolveDataDir } from '../config/data-dir';
+import { damagedStoreError, isCorruptionError } from '../backup/store-damage';
 import { CliError, exitCodes } from './cli-error';
+import { fullDiskMessage } from './full-disk-message';
 import { call, err as printError, json, out, withStore } from './cli-io';
 import { formatItem, formatItems, formatStatus } from './format';
 import { searchCommand } from './search-command';
@@ -15,6 +17,7 @@ import { metricsCommand } from './metrics-command';
 import { settingsCommand } from './settings-command';
 import { upcomingCommand } from './upcoming-command';
 import { rerunCommand } from './rerun-command';
+import { backupCommands } from './backup-commands';
 
 interface GlobalOptions {
   dataDir?: string;
@@ -143,6 +146,7 @@ export function buildProgram(): Command {
   recoverCommand(program);
   metricsCommand(program);
   settingsCommand(program);
+  backupCommands(program);
   modelsCommand(program);
   upcomingCommand(program);
   rerunCommand(program);
@@ -165,8 +169,24 @@ export async function runCli(argv: string[]): Promise<number> {
       return err.exitCode;
     }
     const e = err as Error;
-    if ((e as { name?: string }).name === 'SchemaTooNewError') {
+    const name = (e as { name?: string }).name;
+    // A store Lifeline will not open (lost, unreadable) and a restore it will not do are the user's to act on.
+    if (name === 'DamagedStoreError' || name === 'RestoreRefusedError' || name === 'BackupFailedError') {
       printError(`lifeline: ${e.message}`);
+      return exitCodes.user;
+    }
+    if (isCorruptionError(err)) {
+      const paths = dataPaths(resolveDataDir(program.opts<GlobalOptions>().dataDir));
+      printError(`lifeline: ${damagedStoreError(paths, `is damaged (${e.message})`).message}`);
+      return exitCodes.user;
+    }
+    if (name === 'SchemaTooNewError') {
+      printError(`lifeline: ${e.message}`);
+      return exitCodes.user;
+    }
+    const full = await fullDiskMessage(err, resolveDataDir(program.opts<GlobalOptions>().dataDir));
+    if (full) {
+      printError(`lifeline: ${full}`);
       return exitCodes.user;
     }
     printError(`lifeline: internal error: ${e?.message ?? String(err)}`);

@@ -35,6 +35,13 @@ export interface NotifyConfig {
   serviceRed: boolean;
 }
 
+export interface BackupConfig {
+  /** How often the engine backs the store up. Default daily (04:00 local). */
+  schedule: 'hourly' | 'daily' | 'weekly' | 'off';
+  /** Backups kept; the oldest beyond this are deleted. Default 7. */
+  keep: number;
+}
+
 export interface AutoRecoveryConfig {
   /** Wait between two runs of a service's handler, ms. Default 60 000. */
   cooldownMs: number;
@@ -110,6 +117,7 @@ export interface EngineConfig {
   /** One more folder (besides the home and the watch folder) that items:add over the API may read from; empty for none. */
   addFromDir: string;
   notify: NotifyConfig;
+  backup: BackupConfig;
 }
 
 const group = <T>(v: SettingsValues, prefix: string): T =>
@@ -152,6 +160,7 @@ export function configFromSettings(v: SettingsValues): EngineConfig {
     watchDir: String(v.watchDir ?? ''),
     addFromDir: String(v.addFromDir ?? ''),
     notify: group<NotifyConfig>(v, 'notify'),
+    backup: group<BackupConfig>(v, 'backup'),
   };
 }
 

@@ -3,6 +3,8 @@ import type { EngineConfig } from '../config/config';
 import type { Engine } from '../engine/engine';
 import type { StageHandler } from '../engine/stage-handler';
 import type { Store } from '../store/store';
+import type { DiskGuard } from '../disk/disk-guard';
+import type { LogSinkStatus } from '../log/logger';
 import type { Clock } from '../time/clock';
 import type { HealthProbe } from './health-probe';
 import { databaseProbe } from './probes/database-probe';
@@ -20,6 +22,10 @@ export interface ProbeDeps {
   stages: readonly StageHandler[];
   /** Null in a process without an engine (the CLI): engine-only probes are left out. */
   engine: Engine | null;
+  /** Free space, read fresh at each check. */
+  disk: DiskGuard;
+  /** Whether the log file takes its lines (a full disk drops them). */
+  logStatus(): LogSinkStatus | null;
 }
 
 /**
@@ -32,7 +38,7 @@ export function lifelineProbes(d: ProbeDeps): HealthProbe[] {
   const stageOrder: Stage[] = d.stages.map((s) => s.stage);
   const probes: HealthProbe[] = [
     databaseProbe(d.store.health),
-    diskProbe(d.dataDir, health),
+    diskProbe(d.dataDir, health, d.disk, d.logStatus),
     queueProbe({
       metrics: d.store.metrics,
       stages: stageOrder,

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { backupsDirOf, takeBackupBeforeMigration } from './backup-files';
 import { migrate } from './migrate';
 import { migrations } from './migrations';
 
@@ -39,6 +40,11 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): S
   // A reader that blocks checkpoints for long can let the WAL grow past the mark; once it is
   // checkpointed, the file is cut back to this size.
   db.pragma('journal_size_limit = 67108864');
-  if (!options.readonly) migrate(db, migrations);
+  if (!options.readonly) {
+    // A store written by an older build is copied (and the copy verified) before its schema changes.
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version > 0 && version < migrations.length) takeBackupBeforeMigration(db, backupsDirOf(file), Date.now());
+    migrate(db, migrations);
+  }
   return db;
 }

@@ -13,6 +13,7 @@ import { RecoveryLogStore } from './recovery-log-store';
 import { ServiceEventsStore } from './service-events-store';
 import { SettingsStore } from './settings-store';
 import { SqliteQueueStore } from './sqlite-queue-store';
+import { checkpointNow } from './store-copy';
 import { WatchedFilesStore } from './watched-files-store';
 
 /** Everything persisted, behind one connection. */
@@ -35,6 +36,11 @@ export interface Store {
   maintenance: MaintenanceStore;
   /** Runs `fn` as one IMMEDIATE transaction; store calls inside it join it (as savepoints). */
   atomically<T>(fn: () => T): T;
+  /**
+   * Folds the write-ahead log into the database file (fsynced) after intake is acknowledged, so an
+   * acknowledged item survives even the loss of the `-wal` file.
+   */
+  checkpoint(): void;
   close(): void;
 }
 
@@ -62,6 +68,7 @@ export function storeOn(db: SqliteDatabase): Store {
     metrics: new MetricsReads(db),
     maintenance: new MaintenanceStore(db),
     atomically: <T>(fn: () => T): T => db.transaction(fn).immediate(),
+    checkpoint: () => checkpointNow(db),
     close: () => db.close(),
   };
 }

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { mergeChannels } from './define';
 import { intakeChannels } from './intake-channels';
+import { backupsChannels } from './backups-channels';
 import { breakersChannels } from './breakers-channels';
 import { healthChannels } from './health-channels';
 import { itemsChannels } from './items-channels';
@@ -39,6 +40,7 @@ export * from './models-channels';
 export * from './stages-channels';
 export * from './system-channels';
 export * from './upcoming-channels';
+export * from './backups-channels';
 
 /** The whole IPC contract: every channel exists here once, with its request and response schema. */
 export const contract = mergeChannels(
@@ -54,6 +56,7 @@ export const contract = mergeChannels(
   memoriesChannels,
   recordingsChannels,
   intakeChannels,
+  backupsChannels,
   modelsChannels,
   upcomingChannels,
 );

@@ -15,6 +15,8 @@ export const errorCodes = [
   'TRANSPORT',
   'INTERNAL',
   'TOO_LARGE',
+  /** The disk holding the store is nearly full: intake is refused until space returns (HTTP 507). */
+  'DISK_FULL',
 ] as const;
 export const ErrorCode = z.enum(errorCodes);
 export type ErrorCode = z.infer<typeof ErrorCode>;

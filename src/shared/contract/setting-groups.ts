@@ -7,6 +7,7 @@ export const settingGroups = [
   { id: 'breakers', title: 'Circuit breakers' },
   { id: 'health', title: 'Health' },
   { id: 'retention', title: 'Retention' },
+  { id: 'backups', title: 'Backups' },
   { id: 'notifications', title: 'Notifications' },
 ] as const;
 export type SettingGroupId = (typeof settingGroups)[number]['id'];
@@ -20,6 +21,7 @@ export function settingGroupOf(key: string): SettingGroupId {
   if (key.startsWith('breaker.') || key.startsWith('autoRecovery.')) return 'breakers';
   if (key.startsWith('health.')) return 'health';
   if (key.startsWith('retention.')) return 'retention';
+  if (key.startsWith('backup.')) return 'backups';
   if (key.startsWith('notify.')) return 'notifications';
   return 'timeouts';
 }

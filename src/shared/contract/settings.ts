@@ -70,6 +70,7 @@ const text = (key: string, format: TextSpec['format'], doc: string): TextSpec =>
 const atStart = <T extends SettingSpec>(spec: T): T => ({ ...spec, atStart: true });
 
 export const asrEngineChoices = ['auto', 'whisper', 'pocketsphinx', 'openai', 'whisper-server'] as const;
+export const backupScheduleChoices = ['hourly', 'daily', 'weekly', 'off'] as const;
 export const llmEngineChoices = ['rules', 'ollama', 'openai'] as const;
 
 /** Engines and the watch folder. API keys are not here on purpose: they stay in the environment, never in the database. */
@@ -146,6 +147,8 @@ export const settingSpecs: readonly SettingSpec[] = [
   int('health.queueLagAmberMs', 30 * 60_000, 1_000, 30 * DAY, 'ms', 'A runnable job queued longer than this turns the queue amber.'),
   int('health.memoryAmberMb', 1_500, 64, 65_536, 'MiB', "Engine process memory (RSS) above this turns the engine amber."),
   int('retention.doneEventsDays', 30, 1, 3_650, 'days', "Cleanup drops routine events (started, due, waiting…) of items done longer ago than this."),
+  choice('backup.schedule', 'daily', backupScheduleChoices, 'How often the store is backed up while Lifeline runs (an online copy, verified): hourly, daily at 04:00, weekly on Sundays at 04:00, or off.'),
+  int('backup.keep', 7, 1, 365, 'count', 'Backups kept in backups/; taking one more deletes the oldest.'),
   ...notifySpecs,
 ];
 

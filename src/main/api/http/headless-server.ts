@@ -42,6 +42,7 @@ const statusFor: Partial<Record<ErrorCode, number>> = {
   UNAUTHORIZED: 401,
   INTERNAL: 500,
   TOO_LARGE: 413,
+  DISK_FULL: 507,
 };
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {

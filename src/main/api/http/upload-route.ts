@@ -14,6 +14,9 @@ class UploadStalled extends Error {}
 /** How long an upload may send nothing before it is given up and its `.part` removed, ms. */
 export const defaultUploadIdleMs = 60_000;
 
+const spaceErrors = new Set(['ENOSPC', 'EDQUOT', 'EFBIG']);
+const noSpaceMessage = (code: string, name: string) => `the disk is full (${code}): ${name} was not stored; free some space and try again`;
+
 /** The user's file name, made safe to be a file name (no directories), or null if nothing is left. */
 export function uploadName(raw: string | null): string | null {
   const name = (raw ?? '').split(/[/\\]/).pop()!.replace(/[\0-\x1f]/g, '').trim();
@@ -44,6 +47,11 @@ export async function handleUpload(
     res.setHeader('connection', 'close');
     return fail(413, 'TOO_LARGE', tooLarge);
   }
+  const refusal = await app.disk.intakeRefusal(name);
+  if (refusal) {
+    res.setHeader('connection', 'close');
+    return fail(507, 'DISK_FULL', refusal);
+  }
   fs.mkdirSync(app.paths.tmp, { recursive: true });
   const tmp = path.join(app.paths.tmp, `upload-${process.pid}-${crypto.randomBytes(6).toString('hex')}.part`);
   const hash = crypto.createHash('sha256');
@@ -57,19 +65,35 @@ export async function handleUpload(
     res.once('finish', () => req.destroy(new UploadStalled()));
     fail(408, 'INVALID_REQUEST', `the upload of ${name} sent nothing for ${Math.round(idleMs / 1000)} s and was given up; nothing was stored`);
   });
+  let noSpace: string | null = null;
   try {
     const fh = await fs.promises.open(tmp, 'wx', 0o600);
     try {
       for await (const chunk of req as AsyncIterable<Buffer>) {
         bytes += chunk.length;
         if (bytes > maxUploadBytes) throw new UploadTooLarge();
+        // After a full disk the rest of the body is read and thrown away rather than the socket
+        // cut: a client that is still sending then gets its 507 instead of a reset.
+        if (noSpace) continue;
         hash.update(chunk);
-        await fh.write(chunk);
+        try {
+          await fh.write(chunk);
+        } catch (err: unknown) {
+          const code = (err as NodeJS.ErrnoException).code ?? '';
+          if (!spaceErrors.has(code)) throw err;
+          noSpace = code;
+          fs.rmSync(tmp, { force: true });
+          app.log.warn({ code, bytes }, 'upload refused: the disk is full');
+          void app.disk.read().catch(() => undefined);
+          res.setHeader('connection', 'close');
+          fail(507, 'DISK_FULL', noSpaceMessage(code, name));
+        }
       }
-      await fh.sync();
+      if (!noSpace) await fh.sync();
     } finally {
       await fh.close();
     }
+    if (noSpace) return;
     if (!req.complete) throw new Error('the upload was cut off before its end');
   } catch (err: unknown) {
     fs.rmSync(tmp, { force: true });
@@ -77,9 +101,15 @@ export async function handleUpload(
       app.log.warn({ bytes, idleMs }, 'upload stalled: nothing arrived for the idle limit; its partial file was removed');
       return;
     }
+    if (noSpace) return;
     if (err instanceof UploadTooLarge) {
       res.setHeader('connection', 'close');
       return fail(413, 'TOO_LARGE', tooLarge);
+    }
+    const code = (err as NodeJS.ErrnoException).code ?? '';
+    if (spaceErrors.has(code) && !res.headersSent) {
+      res.setHeader('connection', 'close');
+      return fail(507, 'DISK_FULL', noSpaceMessage(code, name));
     }
     app.log.warn({ err, bytes }, 'upload failed');
     if (!res.writableEnded && !req.destroyed) fail(400, 'INVALID_REQUEST', `the upload of ${name} did not arrive whole; try again`);
@@ -98,6 +128,10 @@ export async function handleUpload(
     );
   } catch (err: unknown) {
     fs.rmSync(tmp, { force: true });
+    const code = (err as NodeJS.ErrnoException).code ?? '';
+    if (spaceErrors.has(code) || code === 'SQLITE_FULL') {
+      return fail(507, 'DISK_FULL', noSpaceMessage(code, name));
+    }
     app.log.error({ err }, 'storing an upload failed');
     return fail(500, 'INTERNAL', `${name} arrived but could not be stored; the log has the details`);
   }

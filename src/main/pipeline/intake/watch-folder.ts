@@ -16,6 +16,11 @@ export interface WatchFolderDeps {
   afterWrite(): void;
   /** Called when what `status()` says may have changed (a file handled, the folder gone or back). */
   onStatusChange?(): void;
+  /**
+   * Asked before a file is added: a refusal (a full disk) leaves the file in the folder, to be added
+   * when space returns. Default: always accepted.
+   */
+  intakeRefusal?(what: string): Promise<string | null>;
   /** How often the folder is looked at, ms. Default 2000. */
   intervalMs?: number;
 }
@@ -123,8 +128,14 @@ export class WatchFolder {
         this.settling.set(file, now);
         continue;
       }
-      this.settling.delete(file);
       if (this.stopped) return;
+      const refusal = await this.deps.intakeRefusal?.(entry.name);
+      if (refusal) {
+        // Kept settling: once space returns the file is added on the next look.
+        this.log.warn({ dir: this.dir }, 'watch folder waits: the disk is full');
+        return;
+      }
+      this.settling.delete(file);
       const r = await addFiles(this.deps.queue, [file], 0);
       const outcome = r.added.length > 0 ? 'added' : r.duplicates.length > 0 ? 'duplicate' : 'rejected';
       const itemId = r.added[0]?.id ?? r.duplicates[0]?.id ?? null;

@@ -31,6 +31,8 @@ export function describeError(error: TransferableError): string {
       return `The file cannot be read. ${detail}`;
     case 'TOO_LARGE':
       return `Too large. ${detail}`;
+    case 'DISK_FULL':
+      return `Not enough disk space. ${detail}`;
     case 'INTERNAL':
       return 'Lifeline hit an internal error; the details are in its log.';
     default:

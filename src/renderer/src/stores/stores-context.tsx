@@ -1,5 +1,6 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { useStore } from 'zustand';
+import type { BackupsState } from './backups-store';
 import type { ConnectionState } from './connection-store';
 import type { DeadLettersState } from './dead-letters-store';
 import type { HealthState } from './health-store';
@@ -42,6 +43,7 @@ export const useRecorder = <T,>(selector: (s: RecorderState) => T): T => useStor
 export const useSettings = <T,>(selector: (s: SettingsState) => T): T => useStore(useStores().settings, selector);
 export const useMemories = <T,>(selector: (s: MemoriesState) => T): T => useStore(useStores().memories, selector);
 export const useHealth = <T,>(selector: (s: HealthState) => T): T => useStore(useStores().health, selector);
+export const useBackups = <T,>(selector: (s: BackupsState) => T): T => useStore(useStores().backups, selector);
 export const useMetrics = <T,>(selector: (s: MetricsState) => T): T => useStore(useStores().metrics, selector);
 export const useModels = <T,>(selector: (s: ModelsState) => T): T => useStore(useStores().models, selector);
 export const useUpcoming = <T,>(selector: (s: UpcomingState) => T): T => useStore(useStores().upcoming, selector);

@@ -1,5 +1,6 @@
 import type { PushedEvent } from '../../../shared/contract';
 import type { Transport } from '../api/transport';
+import { createBackupsStore, type BackupsStore } from './backups-store';
 import { createConnectionStore, type ConnectionStore } from './connection-store';
 import { createDeadLettersStore, type DeadLettersStore } from './dead-letters-store';
 import { createHealthStore, type HealthStore } from './health-store';
@@ -31,6 +32,7 @@ export interface Stores {
   memories: MemoriesStore;
   health: HealthStore;
   metrics: MetricsStore;
+  backups: BackupsStore;
   models: ModelsStore;
   upcoming: UpcomingStore;
 }
@@ -50,6 +52,7 @@ export function createStores(transport: Transport, startCapture: CaptureStarter)
   const memories = createMemoriesStore(api);
   const health = createHealthStore(api);
   const metrics = createMetricsStore(api);
+  const backups = createBackupsStore(api);
   const models = createModelsStore(api, { settingsChanged: () => void settings.getState().load() });
   const upcoming = createUpcomingStore(api);
   const connection = createConnectionStore(transport, {
@@ -102,9 +105,10 @@ export function createStores(transport: Transport, startCapture: CaptureStarter)
       if (deadLetters.getState().loaded) void deadLetters.getState().load();
       if (settings.getState().loaded) void settings.getState().load();
       memories.getState().requestRefresh();
+      if (backups.getState().list) void backups.getState().load();
       if (models.getState().loaded) void models.getState().load();
       upcoming.getState().requestRefresh();
     },
   });
-  return { connection, overview, running, progress, items, itemDetail, deadLetters, intake, recorder, settings, memories, health, metrics, models, upcoming };
+  return { connection, overview, running, progress, items, itemDetail, deadLetters, intake, recorder, settings, memories, health, metrics, models, upcoming, backups };
 }

@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { isBasicGroup, settingGroupOf, settingGroups, type SettingEntry } from '../../../shared/contract';
 import { useSettings } from '../stores/stores-context';
+import { BackupsPanel } from './settings/BackupsPanel';
 import { ModelsPanel } from './settings/ModelsPanel';
 import { SettingField } from './settings/SettingField';
 
@@ -114,6 +115,7 @@ export function SettingsView() {
           </div>
         </form>
       )}
+      <BackupsPanel />
     </section>
   );
 }
