@@ -21,7 +21,6 @@ import { ModelManager, modelCatalogue } from './pipeline/asr/model-manager';
 import { RecordingSessions } from './pipeline/intake/recording-sessions';
 import { WatchFolderSwitch } from './pipeline/intake/watch-folder-switch';
 import { pipelineStages } from './pipeline/pipeline-stages';
-import type { StageHandler } from './engine/stage-handler';
 import { afterWorkerExit } from './engine/worker/after-worker-exit';
 import { nodeWorkerLauncher } from './engine/worker/node-worker-launcher';
 import { definedEnv } from './engine/worker/worker-launcher';
