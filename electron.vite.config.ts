@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 
-// Three builds: the Electron main process (shell + engine, and the stage worker entry), the sandboxed preload (bundles its
+// Three builds: the Electron main process (shell + engine, the stage worker entry and the CLI), the sandboxed preload (bundles its
 // dependencies: a sandboxed preload can require nothing but electron), and the renderer that both the
 // desktop window and `lifeline serve` load.
 export default defineConfig({
@@ -14,6 +14,9 @@ export default defineConfig({
           index: resolve(__dirname, 'src/main/shell/main.ts'),
           // The stage worker entry, started as an Electron utility process (shell/utility-worker-launcher.ts).
           worker: resolve(__dirname, 'src/main/worker-main.ts'),
+          // The `lifeline` command (and `serve`) as built JavaScript under plain Node: bin/lifeline.cjs
+          // runs it when it is newer than the sources, so users start no TypeScript compiler.
+          cli: resolve(__dirname, 'src/main/cli/main.ts'),
         },
       },
     },

@@ -1,17 +1,25 @@
 #!/usr/bin/env node
-// The `lifeline` command. Runs the TypeScript sources through tsx, so the CLI and `serve` need no
-// build step; only the UI that `serve` hands to browsers is built (npm run build).
+// The `lifeline` command. Runs the built JavaScript (out/main/cli.js, made by `npm run build`) when it
+// is newer than the sources; otherwise the TypeScript sources through tsx, so a developer needs no
+// build step (LIFELINE_FROM_SOURCES=1 forces the sources).
 'use strict';
-require('tsx/cjs');
-const { runCli } = require('../src/main/cli/main.ts');
-const { terminalText } = require('../src/main/cli/terminal-text.ts');
-runCli(process.argv.slice(2)).then(
+const { freshBuild } = require('./built-entry.cjs');
+
+function load() {
+  const built = freshBuild('out/main/cli.js');
+  if (built) return require(built);
+  require('tsx/cjs');
+  return require('../src/main/cli/main.ts');
+}
+
+const cli = load();
+cli.runCli(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },
   (err) => {
     // Escaped like everything else the CLI prints, in case the message names a file.
-    const message = terminalText(String(err && err.message ? err.message : err));
+    const message = cli.terminalText(String(err && err.message ? err.message : err));
     process.stderr.write(`lifeline: internal error: ${message}\n`);
     process.exitCode = 2;
   },

@@ -255,10 +255,8 @@ export function openLifeline(options: LifelineOptions): Lifeline {
     settings: {
       chosenModel: () => String(settings.entries().find((e) => e.key === 'whisper.model')?.value ?? ''),
       asrEngine: () => String(settings.entries().find((e) => e.key === 'asr.engine')?.value ?? 'auto'),
-      write: (changes) => {
-        settings.write(changes);
-        afterWrite();
-      },
+      // models:use and models:remove are write channels: the dispatcher does the follow-up.
+      write: (changes) => void settings.write(changes),
     },
   });
 

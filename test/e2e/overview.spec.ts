@@ -54,6 +54,8 @@ test('every view and the ways to add audio can be reached with the keyboard alon
   await openLifeline(page, lifeline);
   const nav = page.getByRole('navigation', { name: 'Views' });
   await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused();
+  await page.keyboard.press('Tab');
   await expect(nav.getByRole('link', { name: 'Overview' })).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(nav.getByRole('link', { name: 'Items' })).toBeFocused();

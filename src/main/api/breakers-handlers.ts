@@ -22,14 +22,11 @@ export function breakersHandlers(ctx: ApiContext): { [C in BreakerChannels]: Han
     'breakers:reset': (req) => {
       one(req.name);
       breakers.reset(req.name);
-      ctx.afterWrite();
       return one(req.name);
     },
     'breakers:resetAll': () => {
       breakers.reloadIfChanged();
-      const count = breakers.resetAll();
-      if (count > 0) ctx.afterWrite();
-      return { count };
+      return { count: breakers.resetAll() };
     },
   };
 }

@@ -23,6 +23,7 @@ export function bulkHandlers(ctx: ApiContext): { 'items:bulk': Handler<'items:bu
           result.skipped += n;
           result.skippedByState[state] = (result.skippedByState[state] ?? 0) + n;
         }
+        // A bulk action over thousands of items shows its effect as it goes, chunk by chunk.
         if (o.changed > 0) ctx.afterWrite();
       };
       if (target.kind === 'ids') {

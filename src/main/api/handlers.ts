@@ -1,4 +1,4 @@
-import { channelNames, type ChannelName, type ParsedRequestOf, type ResponseOf } from '../../shared/contract';
+import { channelNames, contract, type ChannelName, type ParsedRequestOf, type ResponseOf } from '../../shared/contract';
 import type { BreakerBoard } from '../breakers/breaker-board';
 import type { SettingsService } from '../settings/settings-service';
 import type { Engine } from '../engine/engine';
@@ -36,7 +36,11 @@ export interface ApiContext {
   recordings: RecordingSessions;
   /** Null when no watch folder is set. */
   watchFolder: WatchFolder | null;
-  /** Called after every write: pushes changes to UIs and wakes the engine (no-op in the CLI). */
+  /**
+   * Pushes changes to UIs and wakes the engine (no-op in the CLI). Called by `createHandlers` after
+   * every channel the contract marks as writing; a handler calls it itself only to show progress
+   * part-way through a long write (bulk actions).
+   */
   afterWrite(): void;
   /** Null in a process that runs no engine (the CLI). */
   engine: Engine | null;
@@ -62,7 +66,11 @@ export type Caller = 'api' | 'in-process';
 export type Handler<C extends ChannelName> = (request: ParsedRequestOf<C>, caller?: Caller) => Promise<ResponseOf<C>> | ResponseOf<C>;
 export type Handlers = { [C in ChannelName]: Handler<C> };
 
-/** Per-domain handler maps merged into one; a channel answered twice, or not at all, is refused at start. */
+/**
+ * Per-domain handler maps merged into one; a channel answered twice, or not at all, is refused at
+ * start. A channel the contract marks as writing gets the follow-up here, once: after it succeeds,
+ * `afterWrite` pushes the changes and wakes the engine.
+ */
 export function createHandlers(ctx: ApiContext): Handlers {
   const merged: Record<string, unknown> = {};
   const parts = [
@@ -85,7 +93,14 @@ export function createHandlers(ctx: ApiContext): Handlers {
   for (const part of parts) {
     for (const [name, fn] of Object.entries(part)) {
       if (name in merged) throw new Error(`channel ${name} has two handlers`);
-      merged[name] = fn;
+      const handler = fn as (req: unknown, caller?: Caller) => unknown;
+      merged[name] = contract[name as ChannelName]?.writes
+        ? async (req: unknown, caller?: Caller) => {
+            const value = await handler(req, caller);
+            ctx.afterWrite();
+            return value;
+          }
+        : handler;
     }
   }
   const missing = channelNames.filter((c) => !(c in merged));

@@ -23,10 +23,7 @@ export function itemHandlers(ctx: ApiContext): { [C in ItemChannels]: Handler<C>
     if (!item) throw new ApiError('NOT_FOUND', `there is no item ${id}`);
     return item;
   };
-  const written = (id: number): ItemSummary => {
-    ctx.afterWrite();
-    return mustExist(id);
-  };
+  const written = (id: number): ItemSummary => mustExist(id);
   return {
     'items:list': (req) => {
       const { sort, direction, cursor, offset, limit, ...filter } = req;
@@ -46,9 +43,7 @@ export function itemHandlers(ctx: ApiContext): { [C in ItemChannels]: Handler<C>
       // Over the API only the home folder, the watch folder and addFromDir; the CLI adds any readable file.
       const { watchDir, addFromDir } = ctx.settings.current;
       const from = caller === 'api' ? [os.homedir(), watchDir, addFromDir] : null;
-      const result = await addFiles(queue, req.paths, req.priority, from);
-      if (result.added.length > 0) ctx.afterWrite();
-      return result;
+      return addFiles(queue, req.paths, req.priority, from);
     },
     'items:retry': (req) => {
       const r = store.queue.retryItem(req.id, clock.now());
@@ -59,9 +54,7 @@ export function itemHandlers(ctx: ApiContext): { [C in ItemChannels]: Handler<C>
       return written(req.id);
     },
     'items:retryAllDead': () => {
-      const count = store.queue.retryAllDead(clock.now());
-      if (count > 0) ctx.afterWrite();
-      return { count };
+      return { count: store.queue.retryAllDead(clock.now()) };
     },
     'items:discard': (req) => {
       const r = store.queue.discardItem(req.id, clock.now());

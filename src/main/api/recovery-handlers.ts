@@ -37,10 +37,7 @@ const storeOnlyNote =
 
 export function recoveryHandlers(ctx: ApiContext): { [C in RecoveryChannels]: Handler<C> } {
   const { store, recovery, engine } = ctx;
-  const done = (outcomes: RecoveryOutcomeInfo[]) => {
-    if (outcomes.length > 0) ctx.afterWrite();
-    return outcomes;
-  };
+  const done = (outcomes: RecoveryOutcomeInfo[]) => outcomes;
   return {
     'recovery:stats': (req) => ({
       last24h: recoverySummary(store, ctx.clock.now() - 86_400_000),

@@ -12,9 +12,7 @@ export function settingsHandlers(ctx: ApiContext): { [C in SettingsChannels]: Ha
     },
     'settings:set': (req) => {
       try {
-        const entries = ctx.settings.write(req.values);
-        ctx.afterWrite();
-        return entries;
+        return ctx.settings.write(req.values);
       } catch (err: unknown) {
         if (err instanceof SettingsError) throw new ApiError(err.kind === 'locked' ? 'INVALID_STATE' : 'INVALID_REQUEST', err.message);
         throw err;

@@ -23,7 +23,6 @@ export function stagesHandlers(ctx: ApiContext): { [C in StageChannels]: Handler
   const one = (stage: Stage): StageInfo => info(stage, store.reads.overview().byStage[stage]);
   const set = (stage: Stage, values: Record<string, number | boolean>) => {
     settings.write(values);
-    ctx.afterWrite();
     return one(stage);
   };
   return {

@@ -84,13 +84,10 @@ export function systemHandlers(ctx: ApiContext): { [C in SystemChannels]: Handle
       if (before.state !== 'dead') throw new ApiError('INVALID_STATE', `item ${req.id} is ${before.state}, not a dead letter`);
       store.queue.retryItem(req.id, clock.now());
       const item = store.reads.summary(req.id)!;
-      ctx.afterWrite();
       return { id: item.id, stage: item.stage };
     },
     'deadLetters:requeueAll': () => {
-      const count = store.queue.retryAllDead(clock.now());
-      if (count > 0) ctx.afterWrite();
-      return { count };
+      return { count: store.queue.retryAllDead(clock.now()) };
     },
     'maintenance:cleanup': (req) => {
       const days = req.olderThanDays ?? ctx.settings.current.retentionDays;

@@ -2,6 +2,8 @@ import { Command, CommanderError, Option } from 'commander';
 import { itemStates, stages, type ItemsPage, type ItemSummary } from '../../shared/contract';
 import { resolveDataDir } from '../config/data-dir';
 import { CliError, exitCodes } from './cli-error';
+// For bin/lifeline.cjs, which escapes its last-resort error message the same way.
+export { terminalText } from './terminal-text';
 import { call, err as printError, json, out, withStore } from './cli-io';
 import { formatItem, formatItems, formatStatus } from './format';
 import { searchCommand } from './search-command';

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { rendererDir } from '../config/app-paths';
 import { resolveDataDir } from '../config/data-dir';
-import { startHeadlessServer } from '../api/http/headless-server';
 import { err, out } from './cli-io';
 import { openLifeline } from '../lifeline';
 import { CliError, exitCodes } from './cli-error';
@@ -22,6 +21,8 @@ export function serveCommand(program: Command): void {
       const app = openLifeline({ dataDir, withEngine: true, processName: 'serve' });
       let server;
       try {
+        // Loaded here, not at the top: the HTTP and WebSocket server is for `serve` only, not every command.
+        const { startHeadlessServer } = await import('../api/http/headless-server');
         server = await startHeadlessServer(app, { port, rendererDir: rendererDir(), token: process.env.LIFELINE_TOKEN || undefined });
       } catch (err: unknown) {
         await app.close(0);

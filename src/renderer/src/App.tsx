@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef, type MouseEvent, type ReactNode } from 'react';
 import { ConnectionIndicator } from './components/ConnectionIndicator';
 import { TokenNotice } from './components/TokenNotice';
 import { AddFilesButton } from './intake/AddFilesButton';
@@ -31,18 +31,27 @@ function View({ route }: { route: Route }) {
     case 'overview':
       return <OverviewView />;
     case 'items':
-      return <ItemsView />;
+      return <ItemsView addressQuery={route.query ?? ''} />;
     case 'item':
       return <ItemDetailView id={route.id} t={route.t} />;
     case 'dead-letters':
-      return <DeadLettersView />;
+      return <DeadLettersView addressQuery={route.query ?? ''} />;
     case 'settings':
       return <SettingsView />;
     case 'memories':
-      return <MemoriesView />;
+      return <MemoriesView addressQuery={route.query ?? ''} />;
     case 'services':
       return <ServicesView />;
   }
+}
+
+/**
+ * The hash holds the route (`#/items`), so the skip link cannot be a plain in-page anchor: it moves
+ * focus to the main region without changing the address.
+ */
+function skipToContent(e: MouseEvent<HTMLAnchorElement>) {
+  e.preventDefault();
+  document.getElementById('content')?.focus();
 }
 
 export function App() {
@@ -69,6 +78,10 @@ export function App() {
 
   return (
     <div className="app">
+      {/* The first stop for the keyboard: past the header's links and buttons to the screen itself. */}
+      <a className="skip-link" href="#content" onClick={skipToContent}>
+        Skip to content
+      </a>
       <header className="app-header">
         <h1 className="app-title">Lifeline</h1>
         <nav aria-label="Views" className="app-nav">
@@ -100,7 +113,7 @@ export function App() {
         <ConnectionIndicator />
       </header>
       <IntakePanel />
-      <main className="app-main">
+      <main className="app-main" id="content" tabIndex={-1}>
         <View route={route} />
       </main>
       <DropZone />

@@ -18,20 +18,23 @@ import './styles/intake.css';
 import './styles/settings.css';
 import './styles/memories.css';
 import './styles/services.css';
+import './styles/narrow.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
 
-const opened = openTransport(window);
-const stores = opened.kind === 'ready' ? createStores(opened.transport, startPcmCapture) : null;
-createRoot(container).render(
-  <StrictMode>
-    {stores ? (
-      <StoresProvider stores={stores}>
-        <App />
-      </StoresProvider>
-    ) : (
-      <TokenNotice reason="missing" />
-    )}
-  </StrictMode>,
-);
+const root = createRoot(container);
+void openTransport(window).then((opened) => {
+  const stores = opened.kind === 'ready' ? createStores(opened.transport, startPcmCapture) : null;
+  root.render(
+    <StrictMode>
+      {stores ? (
+        <StoresProvider stores={stores}>
+          <App />
+        </StoresProvider>
+      ) : (
+        <TokenNotice reason={opened.kind === 'no-session' ? opened.reason : 'missing'} />
+      )}
+    </StrictMode>,
+  );
+});

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channel } from './define';
+import { channel, writeChannel } from './define';
 import { BreakerState } from './health-channels';
 
 export const BreakerInfo = z.object({
@@ -24,6 +24,6 @@ const Name = z.object({ name: z.string().min(1) });
 export const breakersChannels = {
   'breakers:list': channel(z.object({}), z.array(BreakerInfo), 'Every circuit breaker with its state.'),
   'breakers:get': channel(Name, BreakerInfo, 'One circuit breaker.'),
-  'breakers:reset': channel(Name, BreakerInfo, 'Closes a breaker by hand; its stage resumes.'),
-  'breakers:resetAll': channel(z.object({}), z.object({ count: z.number().int() }), 'Closes every breaker that is not closed.'),
+  'breakers:reset': writeChannel(Name, BreakerInfo, 'Closes a breaker by hand; its stage resumes.'),
+  'breakers:resetAll': writeChannel(z.object({}), z.object({ count: z.number().int() }), 'Closes every breaker that is not closed.'),
 };

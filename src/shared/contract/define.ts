@@ -6,15 +6,29 @@ export interface ChannelSpec<Req extends z.ZodType = z.ZodType, Res extends z.Zo
   response: Res;
   /** One line for docs and the HTTP index. */
   summary: string;
+  /**
+   * It changes what is stored: after it succeeds, the dispatcher pushes the changes to every UI and
+   * wakes the engine (Actual's `mutator`), so no handler has to remember to.
+   */
+  writes: boolean;
 }
 
-/** A channel; its request refuses unknown keys at every level (see strictRequest), its response does not. */
+/** A channel that only reads. Its request refuses unknown keys at every level (see strictRequest); its response does not. */
 export function channel<Req extends z.ZodType, Res extends z.ZodType>(
   request: Req,
   response: Res,
   summary: string,
 ): ChannelSpec<Req, Res> {
-  return { request: strictRequest(request), response, summary };
+  return { request: strictRequest(request), response, summary, writes: false };
+}
+
+/** A channel that changes what is stored (see `ChannelSpec.writes`); its request is as strict. */
+export function writeChannel<Req extends z.ZodType, Res extends z.ZodType>(
+  request: Req,
+  response: Res,
+  summary: string,
+): ChannelSpec<Req, Res> {
+  return { request: strictRequest(request), response, summary, writes: true };
 }
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channel } from './define';
+import { channel, writeChannel } from './define';
 import { ItemDetail, ItemState, ItemSummary, Stage } from './model';
 
 const ItemIdNumber = z.number().int().positive();
@@ -98,7 +98,7 @@ export const itemsChannels = {
   ),
   'items:count': channel(ItemsFilter, z.object({ count: z.number().int() }), 'How many items match a filter.'),
   'items:get': channel(ItemId, ItemDetail, 'One item with its full event timeline.'),
-  'items:add': channel(
+  'items:add': writeChannel(
     z.object({
       paths: z.array(z.string().min(1)).min(1),
       priority: z.number().int().min(-100).max(100).default(0),
@@ -106,11 +106,11 @@ export const itemsChannels = {
     AddFilesResult,
     'Adds audio files by path; the same audio twice yields one item.',
   ),
-  'items:retry': channel(ItemId, ItemSummary, 'Requeues a dead or cancelled item at the stage where it stopped.'),
-  'items:retryAllDead': channel(z.object({}), z.object({ count: z.number().int() }), 'Requeues every dead letter.'),
-  'items:discard': channel(ItemId, ItemSummary, 'Removes an item from lists and dead letters (its history is kept).'),
-  'items:cancel': channel(ItemId, ItemSummary, 'Stops an item; a running stage is told to stop.'),
-  'items:bulk': channel(
+  'items:retry': writeChannel(ItemId, ItemSummary, 'Requeues a dead or cancelled item at the stage where it stopped.'),
+  'items:retryAllDead': writeChannel(z.object({}), z.object({ count: z.number().int() }), 'Requeues every dead letter.'),
+  'items:discard': writeChannel(ItemId, ItemSummary, 'Removes an item from lists and dead letters (its history is kept).'),
+  'items:cancel': writeChannel(ItemId, ItemSummary, 'Stops an item; a running stage is told to stop.'),
+  'items:bulk': writeChannel(
     z.object({ action: BulkAction, target: BulkTarget }),
     BulkResult,
     'Retry, cancel or discard many items at once: by id, or all matching a filter.',

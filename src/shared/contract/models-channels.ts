@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channel } from './define';
+import { channel, writeChannel } from './define';
 
 /** Where a whisper model stands on this machine. */
 export const ModelState = z.enum(['available', 'downloading', 'partial', 'installed']);
@@ -32,6 +32,6 @@ export const modelsChannels = {
   'models:list': channel(z.object({}).strict(), ModelList, 'Whisper models: the catalogue, what is downloaded, downloading or paused, and which is in use.'),
   'models:download': channel(Name, ModelEntry, 'Starts (or resumes) downloading a catalogue model; progress is pushed as models.changed; the checksum is verified before it can be used.'),
   'models:cancel': channel(Name, ModelEntry, 'Stops a download; what was received is kept and the next download resumes from it.'),
-  'models:use': channel(Name, ModelEntry, 'Makes an installed model the one transcription uses (the whisper.model setting).'),
-  'models:remove': channel(Name, ModelEntry, 'Deletes a model file (or a paused download); a model in use goes back to the automatic choice.'),
+  'models:use': writeChannel(Name, ModelEntry, 'Makes an installed model the one transcription uses (the whisper.model setting).'),
+  'models:remove': writeChannel(Name, ModelEntry, 'Deletes a model file (or a paused download); a model in use goes back to the automatic choice.'),
 };

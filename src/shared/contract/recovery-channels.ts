@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channel } from './define';
+import { channel, writeChannel } from './define';
 import { AutoRecoveryInfo } from './health-channels';
 import { Stage } from './model';
 
@@ -76,9 +76,9 @@ export type TriggerServiceResult = z.infer<typeof TriggerServiceResult>;
 
 export const recoveryChannels = {
   'recovery:stats': channel(z.object({ limit: z.number().int().min(0).max(500).default(20) }), RecoveryStats, 'Recovery success rate, time to recovery, recent recoveries.'),
-  'recovery:recoverItem': channel(z.object({ id: z.number().int().positive() }), RecoveryOutcomeInfo, 'Recovers one running item now (its worker is stopped).'),
-  'recovery:scan': channel(z.object({}), ScanResult, 'Runs the stuck scan now.'),
-  'recovery:resetStuck': channel(z.object({}), ScanResult, 'Recovers every running job that any stuck rule finds.'),
+  'recovery:recoverItem': writeChannel(z.object({ id: z.number().int().positive() }), RecoveryOutcomeInfo, 'Recovers one running item now (its worker is stopped).'),
+  'recovery:scan': writeChannel(z.object({}), ScanResult, 'Runs the stuck scan now.'),
+  'recovery:resetStuck': writeChannel(z.object({}), ScanResult, 'Recovers every running job that any stuck rule finds.'),
   'recovery:triggerStage': channel(
     z.object({ stage: Stage }),
     z.object({ service: z.string().nullable(), ran: z.string().nullable(), recovered: z.array(RecoveryOutcomeInfo) }),

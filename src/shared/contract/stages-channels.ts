@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channel } from './define';
+import { channel, writeChannel } from './define';
 import { ItemState, Stage } from './model';
 
 export const StageInfo = z.object({
@@ -23,7 +23,7 @@ const StageRef = z.object({ stage: Stage });
 
 export const stagesChannels = {
   'queue:stats': channel(z.object({ stage: Stage.optional() }), QueueStats, 'Queue counts, lag and limits, for all stages or one.'),
-  'stages:setConcurrency': channel(z.object({ stage: Stage, limit: z.number().int().min(0).max(64) }), StageInfo, 'Sets how many jobs of a stage run at once.'),
-  'stages:pause': channel(StageRef, StageInfo, "Pauses a stage: its jobs wait (running ones finish); nothing is lost."),
-  'stages:resume': channel(StageRef, StageInfo, 'Resumes a paused stage.'),
+  'stages:setConcurrency': writeChannel(z.object({ stage: Stage, limit: z.number().int().min(0).max(64) }), StageInfo, 'Sets how many jobs of a stage run at once.'),
+  'stages:pause': writeChannel(StageRef, StageInfo, "Pauses a stage: its jobs wait (running ones finish); nothing is lost."),
+  'stages:resume': writeChannel(StageRef, StageInfo, 'Resumes a paused stage.'),
 };

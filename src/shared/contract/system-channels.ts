@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { BreakerInfo } from './breakers-channels';
-import { channel } from './define';
+import { channel, writeChannel } from './define';
 import { OverallStatus } from './health-channels';
 import { ItemEvent, ItemState, Overview, Stage } from './model';
 import { RecoveryLogEntryInfo } from './recovery-channels';
@@ -54,15 +54,15 @@ export const systemChannels = {
     z.object({ total: z.number().int(), byCode: z.array(z.object({ code: z.string(), stage: z.string(), count: z.number().int() })), items: z.array(z.number().int()) }),
     'Dead letters grouped by error code, with their item ids.',
   ),
-  'deadLetters:requeue': channel(z.object({ id: z.number().int().positive() }), z.object({ id: z.number().int(), stage: Stage }), 'Requeues one dead letter.'),
-  'deadLetters:requeueAll': channel(z.object({}), z.object({ count: z.number().int() }), 'Requeues every dead letter.'),
-  'maintenance:cleanup': channel(
+  'deadLetters:requeue': writeChannel(z.object({ id: z.number().int().positive() }), z.object({ id: z.number().int(), stage: Stage }), 'Requeues one dead letter.'),
+  'deadLetters:requeueAll': writeChannel(z.object({}), z.object({ count: z.number().int() }), 'Requeues every dead letter.'),
+  'maintenance:cleanup': writeChannel(
     z.object({ olderThanDays: z.number().int().min(1).max(3650).optional() }),
     z.object({ before: z.string(), events: z.number().int(), serviceEvents: z.number().int(), recoveryLog: z.number().int(), healthChecks: z.number().int() }),
     'Drops routine events of items done long ago, and old audit, recovery and health rows.',
   ),
   'settings:get': channel(z.object({}), z.array(SettingEntry), 'Every setting with its value, default, source and unit.'),
-  'settings:set': channel(
+  'settings:set': writeChannel(
     z.object({ values: z.record(z.string(), z.union([z.number(), z.boolean(), z.string(), z.null()])) }),
     z.array(SettingEntry),
     'Changes settings (null: back to the default); all are validated first, none is stored if one is wrong.',

@@ -26,6 +26,11 @@ export interface LifelineServer {
    * startup gate.
    */
   startServerAgain(env?: NodeJS.ProcessEnv, startTimeoutMs?: number): Promise<void>;
+  /**
+   * Starts `serve` again on the same data and port as a person would, so with a new token; resolves
+   * with the new address it printed.
+   */
+  startServerWithNewToken(): Promise<string>;
   /** Stops the server and removes the test's directory. */
   stop(): Promise<void>;
 }
@@ -147,6 +152,13 @@ export async function startLifelineServer(options: ServerOptions = {}): Promise<
     async startServerAgain(extraEnv?: NodeJS.ProcessEnv, timeoutMs?: number) {
       if (running) throw new Error('the server is already running');
       running = (await launch(dataDir, port, token, append, { ...env, ...extraEnv }, timeoutMs)).running;
+    },
+    async startServerWithNewToken() {
+      if (running) throw new Error('the server is already running');
+      const again = await launch(dataDir, port, undefined, append, env);
+      running = again.running;
+      if (again.token === token) throw new Error('serve printed the same token again');
+      return `${again.url}?token=${again.token}`;
     },
     async stop() {
       if (running) await terminate(running);

@@ -5,8 +5,10 @@ import { contract, type ErrorCode, type PushedEvent, type Result } from '../../.
 import type { Lifeline } from '../../lifeline';
 import { dispatch } from '../dispatch';
 import { serveAudio } from './audio-route';
+import { BrowserSession } from './browser-session';
 import { subscribePushedEvents } from '../pushed-events';
-import { hostAllowed, newToken, originAllowed, tokenMatches, tokenRefusal } from './request-guard';
+import { hostAllowed, newToken, originAllowed, tokenRefusal } from './request-guard';
+import { exchangeSession, reportSession } from './session-route';
 import { handleUpload } from './upload-route';
 import { serveStatic } from './static-files';
 
@@ -66,25 +68,35 @@ async function readBody(req: http.IncomingMessage): Promise<string> {
 /**
  * The contract over HTTP (calls: POST /api/call/<channel>) and WebSocket (pushed events:
  * /api/events), plus the built renderer, on 127.0.0.1 only. Every /api/ request without the
- * per-launch token gets 401 before any routing; a foreign Host or Origin gets 403.
+ * per-launch token or the data dir's session cookie gets 401 before any routing; a foreign Host or
+ * Origin gets 403.
  */
 export async function startHeadlessServer(app: Lifeline, options: HeadlessServerOptions): Promise<HeadlessServer> {
   const token = options.token ?? newToken();
   let port = options.port;
   const log = app.log.child({ module: 'http' });
+  const session = BrowserSession.load(app.paths.dataDir);
+  // Why a request is not let in (the 401's message), or null: the data dir's session cookie, or the
+  // per-launch token where it may be (request-guard.ts says where).
+  const refused = (req: http.IncomingMessage, url: URL) => (session.matches(req) ? null : tokenRefusal(req, url, token));
 
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (!hostAllowed(req, port)) return refuse(res, 403, 'UNAUTHORIZED', 'requests must be addressed to 127.0.0.1 or localhost');
     if (!url.pathname.startsWith('/api/')) {
       if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'INVALID_REQUEST', 'only GET outside /api/');
+      if (url.pathname === '/session') return reportSession(session, req, res);
       return serveStatic(options.rendererDir, url.pathname, res);
     }
-    const refusal = tokenRefusal(req, url, token);
+    const refusal = refused(req, url);
     if (refusal) return refuse(res, 401, 'UNAUTHORIZED', refusal);
     if (!originAllowed(req, port)) return refuse(res, 403, 'UNAUTHORIZED', 'cross-origin requests are refused');
     if (url.pathname === '/api/contract' && req.method === 'GET') {
       return sendJson(res, 200, Object.fromEntries(Object.entries(contract).map(([name, spec]) => [name, spec.summary])));
+    }
+    if (url.pathname === '/api/session') {
+      if (req.method !== 'POST') return refuse(res, 405, 'INVALID_REQUEST', 'the session is exchanged by POST');
+      return exchangeSession(session, res);
     }
     const fail = (status: number, code: ErrorCode, message: string) => refuse(res, status, code, message);
     const audio = /^\/api\/audio\/([^/]+)$/.exec(url.pathname);
@@ -131,7 +143,7 @@ export async function startHeadlessServer(app: Lifeline, options: HeadlessServer
     };
     if (!hostAllowed(req, port)) return deny('403 Forbidden');
     if (!url.pathname.startsWith('/api/')) return deny('404 Not Found');
-    if (!tokenMatches(req, url, token)) return deny('401 Unauthorized');
+    if (refused(req, url)) return deny('401 Unauthorized');
     if (!originAllowed(req, port)) return deny('403 Forbidden');
     if (url.pathname !== '/api/events') return deny('404 Not Found');
     wss.handleUpgrade(req, socket, head, (ws) => {

@@ -1,4 +1,5 @@
 import { fork } from 'node:child_process';
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -6,11 +7,25 @@ import { workerProcessEnv, type WorkerLauncher, type WorkerProcess, type WorkerS
 import type { FromWorker, ToWorker } from './worker-protocol';
 
 /**
- * Forks `worker-main.ts` as a Node child process running the TypeScript sources through tsx (as the
- * CLI does). The tsx loader is passed by absolute URL so the worker starts from any working directory.
+ * The built worker entry (out/main/worker.js) when this code runs from the build itself (`lifeline`
+ * from out/main/cli.js): a worker then starts with plain Node, no TypeScript compiler in it. Null
+ * when running from the sources.
+ */
+function builtWorkerEntry(): string | null {
+  if (!__filename.endsWith('.js')) return null;
+  // This code sits in out/main/ or in a shared chunk under out/main/chunks/.
+  return [path.join(__dirname, 'worker.js'), path.join(__dirname, '..', 'worker.js')].find((f) => fs.existsSync(f)) ?? null;
+}
+
+/**
+ * Forks the worker entry as a Node child process: the built one when this runs built, else
+ * `worker-main.ts` through tsx (the tsx loader passed by absolute URL, so it starts from any
+ * working directory).
  */
 export const nodeWorkerLauncher: WorkerLauncher = {
   launch(spec: WorkerSpec): WorkerProcess {
+    const built = builtWorkerEntry();
+    if (built) return forkWorker(built, [], spec);
     const tsx = pathToFileURL(createRequire(path.join(__dirname, 'here.js')).resolve('tsx')).href;
     return forkWorker(path.join(__dirname, '..', '..', 'worker-main.ts'), ['--import', tsx], spec);
   },

@@ -2,9 +2,25 @@ import { engineSettings } from '../engine-settings';
 import type { Availability } from '../../engine/stage-handler';
 import { LlmExtractor } from './llm-extractor';
 import type { MemoryExtractor } from './memory-extractor';
-import { RulesExtractor } from './rules-extractor';
 
 export const extractorNames = ['rules', 'ollama', 'openai'] as const;
+
+/**
+ * The built-in rules extractor, loaded when it first extracts: its language libraries (compromise,
+ * chrono-node) take about a second to load, which the engine process, the CLI and the workers of
+ * other stages never need.
+ */
+function lazyRulesExtractor(): MemoryExtractor {
+  let real: Promise<MemoryExtractor> | undefined;
+  return {
+    name: 'rules',
+    availability: (): Availability => ({ ok: true }),
+    async extract(transcript, options) {
+      real ??= import('./rules-extractor').then((m) => new m.RulesExtractor());
+      return (await real).extract(transcript, options);
+    },
+  };
+}
 
 /**
  * The extractor named by the `llm.engine` setting ($LIFELINE_LLM_ENGINE wins over the stored value):
@@ -15,7 +31,7 @@ export function chooseExtractor(env: NodeJS.ProcessEnv, stored?: ReadonlyMap<str
   const choice = s.llmEngine;
   switch (choice) {
     case 'rules':
-      return new RulesExtractor();
+      return lazyRulesExtractor();
     case 'ollama':
     case 'openai':
       return new LlmExtractor({

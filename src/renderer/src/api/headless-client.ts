@@ -16,8 +16,11 @@ import type { ConnectionSource, ConnectionStatus, Transport } from './transport'
 export interface HeadlessClientOptions {
   /** Page origin, e.g. `http://127.0.0.1:4747`; calls and events go back to the server that served the page. */
   origin: string;
-  token: string;
-  /** Called once when the server refuses the token (it changes every time `lifeline serve` starts). */
+  /** The per-launch token, or null when the browser's session cookie authorises the page. */
+  token: string | null;
+  /** Asked when the event socket drops: `false` means the server no longer accepts this page. */
+  stillSignedIn?: () => Promise<boolean | null>;
+  /** Called once when the server refuses the page (a token changes every time `lifeline serve` starts). */
   onUnauthorized?: () => void;
   fetch?: typeof fetch;
   createSocket?: (url: string) => SocketLike;
@@ -32,8 +35,8 @@ function describeThrown(err: unknown): string {
 }
 
 /**
- * `LifelineApi` over the headless server: calls are `POST /api/call/<channel>` with the token as a
- * bearer header; pushed events come over one WebSocket that reconnects on its own. Replies and events
+ * `LifelineApi` over the headless server: calls are `POST /api/call/<channel>` carrying the session
+ * cookie (or the token as a bearer header); pushed events come over one WebSocket that reconnects on its own. Replies and events
  * are checked against the contract, so a mismatched server shows up as an error, not as odd data.
  */
 export function createHeadlessClient(options: HeadlessClientOptions): Transport {
@@ -49,10 +52,19 @@ export function createHeadlessClient(options: HeadlessClientOptions): Transport 
   };
 
   const wsOrigin = options.origin.replace(/^http/, 'ws');
+  const tokenQuery = options.token === null ? '' : `?token=${encodeURIComponent(options.token)}`;
+  const bearer: Record<string, string> = options.token === null ? {} : { authorization: `Bearer ${options.token}` };
   const socket = new EventSocket({
-    url: `${wsOrigin}/api/events?token=${encodeURIComponent(options.token)}`,
+    url: `${wsOrigin}/api/events${tokenQuery}`,
     createSocket: options.createSocket,
-    onOpenChange: (open) => setStatus(open ? 'connected' : 'reconnecting'),
+    onOpenChange: (open) => {
+      setStatus(open ? 'connected' : 'reconnecting');
+      if (!open && options.stillSignedIn) {
+        void options.stillSignedIn().then((signedIn) => {
+          if (signedIn === false) refused();
+        });
+      }
+    },
     onMessage: (data) => {
       let parsed: unknown;
       try {
@@ -92,7 +104,7 @@ export function createHeadlessClient(options: HeadlessClientOptions): Transport 
       try {
         response = await fetchImpl(`${options.origin}/api/call/${channel}`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${options.token}` },
+          headers: { 'content-type': 'application/json', ...bearer },
           body: JSON.stringify(request ?? {}),
           cache: 'no-store',
         });
@@ -114,14 +126,14 @@ export function createHeadlessClient(options: HeadlessClientOptions): Transport 
       return result;
     },
     audioUrl(itemId: number): string {
-      return `${options.origin}/api/audio/${encodeURIComponent(String(itemId))}?token=${encodeURIComponent(options.token)}`;
+      return `${options.origin}/api/audio/${encodeURIComponent(String(itemId))}${tokenQuery}`;
     },
     uploadFile(file: UploadableFile, onProgress?: (sentBytes: number) => void): Promise<Result<AddFilesResult>> {
       // XMLHttpRequest rather than fetch: it reports upload progress, which a big file needs.
       return new Promise((resolve) => {
         const xhr = new XMLHttpRequest();
         xhr.open('POST', `${options.origin}/api/upload?name=${encodeURIComponent(file.name)}`);
-        xhr.setRequestHeader('authorization', `Bearer ${options.token}`);
+        if (options.token !== null) xhr.setRequestHeader('authorization', `Bearer ${options.token}`);
         xhr.setRequestHeader('content-type', 'application/octet-stream');
         xhr.upload.onprogress = (e) => onProgress?.(e.loaded);
         xhr.onerror = () => resolve(transportError(`Cannot reach the Lifeline server to upload ${file.name}. Is “lifeline serve” still running?`));

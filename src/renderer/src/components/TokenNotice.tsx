@@ -1,6 +1,7 @@
 /**
- * Shown instead of the app when the page has no usable token for `lifeline serve`: the only fix is
- * to open the address the server printed, so say exactly that.
+ * Shown instead of the app when the browser has no session with `lifeline serve` (never opened the
+ * printed address, or the server no longer knows it): the only fix is to open the address the server
+ * printed, once, so say exactly that.
  */
 export function TokenNotice({ reason }: { reason: 'missing' | 'refused' }) {
   return (
@@ -11,13 +12,13 @@ export function TokenNotice({ reason }: { reason: 'missing' | 'refused' }) {
             Open Lifeline from the address <code>lifeline serve</code> printed
           </>
         ) : (
-          'This page’s access token was refused'
+          'This page’s access was refused'
         )}
       </h1>
       <p>
         {reason === 'missing'
-          ? 'This page was opened without its access token, so it cannot talk to the Lifeline engine.'
-          : 'The server no longer accepts the token this page was opened with: the token changes every time the server starts.'}
+          ? 'This browser has not opened Lifeline from its address yet, so it cannot talk to the Lifeline engine. Once it has, new tabs, bookmarks and restarts of the server keep working.'
+          : 'The server does not accept this page: the address was from an older start of the server, or the server now runs on another data folder.'}
       </p>
       <ol>
         <li>

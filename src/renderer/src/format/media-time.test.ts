@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDue, formatOffset, spokenOffset } from './media-time';
+import { formatDue, formatOffset } from './media-time';
 
 describe('positions in a recording', () => {
   it('reads like a player’s clock, rounded down to the second', () => {
@@ -13,13 +13,6 @@ describe('positions in a recording', () => {
   it('never shows a negative or broken time', () => {
     expect(formatOffset(-3)).toBe('0:00');
     expect(formatOffset(Number.NaN)).toBe('0:00');
-  });
-
-  it('says the position in words for screen readers', () => {
-    expect(spokenOffset(0)).toBe('0 seconds');
-    expect(spokenOffset(1)).toBe('1 second');
-    expect(spokenOffset(125.5)).toBe('2 minutes 5 seconds');
-    expect(spokenOffset(3600)).toBe('1 hour');
   });
 
   it('shows an unreadable date as it came rather than “Invalid Date”', () => {

@@ -11,17 +11,6 @@ export function formatOffset(seconds: number): string {
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
 }
 
-/** The same position in words, for screen readers: "4 seconds", "2 minutes 5 seconds". */
-export function spokenOffset(seconds: number): string {
-  const total = Number.isFinite(seconds) && seconds > 0 ? Math.floor(seconds) : 0;
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = total % 60;
-  const unit = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  const parts = [h > 0 ? unit(h, 'hour') : '', m > 0 ? unit(m, 'minute') : '', s > 0 || total === 0 ? unit(s, 'second') : ''];
-  return parts.filter(Boolean).join(' ');
-}
-
 const dueFormat = new Intl.DateTimeFormat(undefined, { weekday: 'short', year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
 
 /** When a memory is due, in the reader's locale and time zone (weekday included: "Tue, Nov 24, 2026, 3:00 PM"). */

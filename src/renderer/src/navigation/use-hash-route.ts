@@ -4,29 +4,28 @@ import { parseSeekTime, seekQuery } from './seek-time';
 /**
  * The screens, by the address's hash: `#/items`, `#/items/12`, `#/dead-letters`, `#/memories`, `#/services`, `#/settings`. An
  * item link may name a moment in its audio (`#/items/12?t=4.5`, seconds): its player starts there.
+ * The list screens keep their filter and sort after a `?` (`#/items?state=dead`, see view-queries.ts).
  */
 export type Route =
   | { name: 'overview' }
-  | { name: 'items' }
+  | { name: 'items'; query?: string }
   | { name: 'item'; id: number; t?: number }
-  | { name: 'dead-letters' }
-  | { name: 'memories' }
+  | { name: 'dead-letters'; query?: string }
+  | { name: 'memories'; query?: string }
   | { name: 'services' }
   | { name: 'settings' };
 export type RouteName = Route['name'];
 
 export function routeHref(route: Route): string {
   if (route.name === 'item') return `#/items/${route.id}${route.t === undefined ? '' : seekQuery(route.t)}`;
-  return `#/${route.name}`;
+  return `#/${route.name}${'query' in route && route.query ? `?${route.query}` : ''}`;
 }
 
 export function parseRoute(hash: string): Route {
   const [rawPath = '', query = ''] = hash.replace(/^#\/?/, '').split('?', 2);
   const path = rawPath.replace(/\/$/, '');
-  if (path === 'items') return { name: 'items' };
-  if (path === 'dead-letters') return { name: 'dead-letters' };
+  if (path === 'items' || path === 'dead-letters' || path === 'memories') return query === '' ? { name: path } : { name: path, query };
   if (path === 'settings') return { name: 'settings' };
-  if (path === 'memories') return { name: 'memories' };
   if (path === 'services') return { name: 'services' };
   const item = /^items\/(\d{1,15})$/.exec(path);
   if (item) {

@@ -1,12 +1,17 @@
-import { useEffect } from 'react';
+import { useCallback, useEffect } from 'react';
+import { hiddenGroupsFromAddress, hiddenGroupsToAddress } from '../navigation/view-queries';
+import { useQueryInAddress } from '../navigation/use-query-in-address';
 import { formatCount } from '../format/numbers';
 import { useDeadLetters } from '../stores/stores-context';
 import { ErrorGroupSection } from './dead-letters/ErrorGroupSection';
 import { RecentlyRetried } from './dead-letters/RecentlyRetried';
 import { ErrorMessage } from '../components/ErrorMessage';
 
-/** Items that stopped for good, grouped by why, with the one-click repairs. */
-export function DeadLettersView() {
+const normalize = (raw: string) => hiddenGroupsToAddress(hiddenGroupsFromAddress(raw));
+const hiddenCodes = (collapsed: Partial<Record<string, true>>) => Object.keys(collapsed).filter((code) => collapsed[code]);
+
+/** Items that stopped for good, grouped by why, with the one-click repairs; groups hidden are kept in the address. */
+export function DeadLettersView({ addressQuery }: { addressQuery: string }) {
   const loaded = useDeadLetters((s) => s.loaded);
   const loadError = useDeadLetters((s) => s.loadError);
   const groups = useDeadLetters((s) => s.groups);
@@ -19,6 +24,17 @@ export function DeadLettersView() {
   const exportAll = useDeadLetters((s) => s.exportAll);
   const dismissMessages = useDeadLetters((s) => s.dismissMessages);
   const total = groups.reduce((n, g) => n + g.count, 0);
+  const current = useDeadLetters((s) => hiddenGroupsToAddress(hiddenCodes(s.collapsed)));
+  const collapsed = useDeadLetters((s) => s.collapsed);
+  const toggleGroup = useDeadLetters((s) => s.toggleGroup);
+  const apply = useCallback(
+    (raw: string) => {
+      const wanted = new Set(hiddenGroupsFromAddress(raw));
+      for (const code of new Set([...wanted, ...hiddenCodes(collapsed)])) if (wanted.has(code) !== Boolean(collapsed[code])) toggleGroup(code);
+    },
+    [collapsed, toggleGroup],
+  );
+  useQueryInAddress({ path: 'dead-letters', addressQuery, current, normalize, apply });
   useEffect(() => {
     if (!loaded) void load();
   }, [loaded, load]);

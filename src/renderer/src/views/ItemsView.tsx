@@ -1,4 +1,6 @@
-import { useEffect } from 'react';
+import { useCallback, useEffect } from 'react';
+import { itemsQueryFromAddress, itemsQueryToAddress } from '../navigation/view-queries';
+import { useQueryInAddress } from '../navigation/use-query-in-address';
 import { formatCount } from '../format/numbers';
 import { useItems } from '../stores/stores-context';
 import { BulkBar } from './items/BulkBar';
@@ -17,8 +19,10 @@ function Empty({ filtered }: { filtered: boolean }) {
   );
 }
 
-/** Every item, filtered, searched and sorted, with bulk repairs. */
-export function ItemsView() {
+const normalize = (raw: string) => itemsQueryToAddress(itemsQueryFromAddress(raw));
+
+/** Every item, filtered, searched and sorted, with bulk repairs; the filter and sort live in the address. */
+export function ItemsView({ addressQuery }: { addressQuery: string }) {
   const count = useItems((s) => s.count);
   const shownKey = useItems((s) => s.shownKey);
   const loading = useItems((s) => s.loading);
@@ -28,6 +32,9 @@ export function ItemsView() {
   const actionError = useItems((s) => s.actionError);
   const refresh = useItems((s) => s.refresh);
   const dismiss = useItems((s) => s.dismissMessages);
+  const setQuery = useItems((s) => s.setQuery);
+  const apply = useCallback((raw: string) => setQuery({ state: undefined, stage: undefined, ...itemsQueryFromAddress(raw) }), [setQuery]);
+  useQueryInAddress({ path: 'items', addressQuery, current: itemsQueryToAddress(query), normalize, apply });
   useEffect(() => {
     if (shownKey === null) void refresh();
   }, [shownKey, refresh]);

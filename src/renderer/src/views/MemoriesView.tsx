@@ -1,4 +1,6 @@
-import { useEffect } from 'react';
+import { useCallback, useEffect } from 'react';
+import { memoriesQueryFromAddress, memoriesQueryToAddress } from '../navigation/view-queries';
+import { useQueryInAddress } from '../navigation/use-query-in-address';
 import { kindCount, kindNoun, kindPlurals } from '../format/memory-kinds';
 import { canShowMore, isSearching, searchIsCurrent, type MemoriesState } from '../stores/memories-store';
 import { useMemories } from '../stores/stores-context';
@@ -6,6 +8,8 @@ import { HighlightedSnippet } from './memories/HighlightedSnippet';
 import { MemoriesToolbar } from './memories/MemoriesToolbar';
 import { MemoryLine } from './memories/MemoryLine';
 import { ErrorMessage } from '../components/ErrorMessage';
+
+const normalizeMemories = (raw: string) => memoriesQueryToAddress(memoriesQueryFromAddress(raw));
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -106,8 +110,22 @@ function Results() {
  * Memories: search transcripts and memories (ranked, matches highlighted), or browse every memory
  * newest first; each links to its recording at the moment it was said.
  */
-export function MemoriesView() {
+export function MemoriesView({ addressQuery }: { addressQuery: string }) {
   const show = useMemories((s) => s.show);
+  const current = useMemories((s) => memoriesQueryToAddress({ q: s.input, kind: s.kind }));
+  const setInput = useMemories((s) => s.setInput);
+  const setKind = useMemories((s) => s.setKind);
+  const submit = useMemories((s) => s.submit);
+  const apply = useCallback(
+    (raw: string) => {
+      const { q, kind } = memoriesQueryFromAddress(raw);
+      setInput(q);
+      setKind(kind);
+      submit();
+    },
+    [setInput, setKind, submit],
+  );
+  useQueryInAddress({ path: 'memories', addressQuery, current, normalize: normalizeMemories, apply });
   const line = useMemories(summary);
   const error = useMemories((s) => (isSearching(s) ? (searchIsCurrent(s) ? s.search.error : null) : s.browse.error));
   const retry = useMemories((s) => s.retry);

@@ -1,6 +1,6 @@
 import type { ItemDetail } from '../../../../shared/contract';
 import { KindBadge } from '../../components/KindBadge';
-import { formatDue, formatOffset, spokenOffset } from '../../format/media-time';
+import { formatDue, formatOffset } from '../../format/media-time';
 import type { SeekTo } from './ItemTranscript';
 
 const extracted = (item: ItemDetail) => item.state === 'done' || item.stage === 'index';
@@ -31,7 +31,7 @@ export function ItemMemories({ item, onSeek }: { item: ItemDetail; onSeek: SeekT
                   </time>
                 )}
                 {m.source && (
-                  <button type="button" className="time-link" onClick={() => onSeek(m.source!.start)} aria-label={`Play from ${spokenOffset(m.source.start)}`}>
+                  <button type="button" className="time-link" onClick={() => onSeek(m.source!.start)} aria-label={`Play from ${formatOffset(m.source.start)}`}>
                     {formatOffset(m.source.start)}
                   </button>
                 )}

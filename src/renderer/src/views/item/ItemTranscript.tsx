@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import type { ItemDetail, TranscriptSegment } from '../../../../shared/contract';
-import { formatOffset, spokenOffset } from '../../format/media-time';
+import { formatOffset } from '../../format/media-time';
 import { stageLabels } from '../../format/labels';
 import { liveProgress } from '../../stores/progress-store';
 import { useProgress } from '../../stores/stores-context';
@@ -29,7 +29,7 @@ function missingTranscript(item: ItemDetail): string {
 const Segment = memo(function Segment({ segment, active, onSeek }: { segment: TranscriptSegment; active: boolean; onSeek: SeekTo }) {
   return (
     <li className="segment" aria-current={active ? 'true' : undefined}>
-      <button type="button" className="time-link" onClick={() => onSeek(segment.start)} aria-label={`Play from ${spokenOffset(segment.start)}`}>
+      <button type="button" className="time-link" onClick={() => onSeek(segment.start)} aria-label={`Play from ${formatOffset(segment.start)}`}>
         {formatOffset(segment.start)}
       </button>
       <p className="segment-text">{segment.text}</p>

@@ -119,8 +119,10 @@ export function ItemsList() {
           </div>
         </div>
       </div>
-      <div ref={scroller} className="items-scroll" tabIndex={-1} onKeyDown={onKeyDown}>
-        <div role="rowgroup" className="items-body" style={{ height: count * itemRowHeight }}>
+      {/* The scroll container is the body's rowgroup itself, so the grid owns only rowgroups (axe's
+          aria-required-children); the sizer inside it is presentational. */}
+      <div ref={scroller} role="rowgroup" className="items-scroll" tabIndex={-1} onKeyDown={onKeyDown}>
+        <div role="none" className="items-body" style={{ height: count * itemRowHeight }}>
           {rows}
         </div>
       </div>

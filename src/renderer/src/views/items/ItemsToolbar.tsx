@@ -17,6 +17,12 @@ export function ItemsToolbar() {
   const query = useItems((s) => s.query);
   const setQuery = useItems((s) => s.setQuery);
   const [text, setText] = useState(query.q);
+  // A search set from elsewhere (an address with ?q=) shows in the box too.
+  const [shownQ, setShownQ] = useState(query.q);
+  if (query.q !== shownQ) {
+    setShownQ(query.q);
+    setText(query.q);
+  }
 
   useEffect(() => {
     if (text === query.q) return;

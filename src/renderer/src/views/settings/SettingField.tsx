@@ -103,7 +103,7 @@ export function SettingField({ entry }: { entry: SettingEntry }) {
                 className="button-link"
                 disabled={isDefault}
                 onClick={() => reset(entry.key)}
-                aria-describedby={`${id}-label-text`}
+                aria-label={`Reset to default: ${settingLabel(entry.key)}`}
                 title={isDefault ? 'Already the default' : undefined}
               >
                 Reset to default

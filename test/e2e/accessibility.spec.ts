@@ -1,0 +1,73 @@
+import AxeBuilder from '@axe-core/playwright';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { writeFakeWav, writeWav } from '../support/audio-files';
+import { startAsrServer, type FakeService } from '../support/fake-services';
+import { addFile } from './support/cli';
+import { expect, openLifeline, screenshotPath, test } from './support/fixtures';
+
+/** Every screen, by its address and the heading it shows when it has loaded. */
+function screens(itemId: number): { name: string; hash: string; heading: RegExp }[] {
+  return [
+    { name: 'overview', hash: '#/', heading: /^Overview$/ },
+    { name: 'items', hash: '#/items', heading: /^Items$/ },
+    { name: 'item', hash: `#/items/${itemId}`, heading: /^morning note\.wav$/ },
+    { name: 'memories', hash: '#/memories', heading: /^Memories$/ },
+    { name: 'dead-letters', hash: '#/dead-letters', heading: /^Dead letters/ },
+    { name: 'services', hash: '#/services', heading: /^Services$/ },
+    { name: 'settings', hash: '#/settings', heading: /^Settings$/ },
+  ];
+}
+
+/** The serious and critical axe-core findings on the page as it is, one line per rule and node. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')} — ${n.failureSummary?.split('\n')[1]?.trim() ?? v.help}`));
+}
+
+let asr: FakeService;
+test.beforeEach(async () => {
+  asr = await startAsrServer();
+});
+test.afterEach(async () => {
+  await asr.close();
+});
+
+test('every screen, in the light and the dark theme, has no serious or critical accessibility problems', async ({ page, lifeline }) => {
+  test.setTimeout(120_000);
+  await lifeline.stopServer();
+  await lifeline.startServerAgain({ LIFELINE_ASR_ENGINE: 'openai', LIFELINE_ASR_URL: asr.url });
+  // A transcribed recording (transcript times, memories) and a dead letter give every screen content.
+  const id = await addFile(lifeline.dataDir, writeWav(path.join(lifeline.inputsDir, 'morning note.wav'), { seconds: 3 }));
+  await addFile(lifeline.dataDir, writeFakeWav(path.join(lifeline.inputsDir, 'not audio.wav')));
+  await openLifeline(page, lifeline);
+  await page.goto(`${lifeline.url}#/items/${id}`);
+  await expect(page.locator('.view-header .state')).toHaveText('Done', { timeout: 60_000 });
+
+  const found: string[] = [];
+  for (const theme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: theme });
+    for (const screen of screens(id)) {
+      await page.goto(`${lifeline.url}${screen.hash}`);
+      await expect(page.getByRole('heading', { level: 2, name: screen.heading })).toBeVisible();
+      await expect(page.getByText(/^Loading/)).toHaveCount(0);
+      found.push(...(await seriousViolations(page)).map((v) => `${screen.name}, ${theme}: ${v}`));
+    }
+  }
+  expect(found).toEqual([]);
+});
+
+test('a skip link takes keyboard users past the header to the screen itself', async ({ page, lifeline }) => {
+  await openLifeline(page, lifeline);
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to content' });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeVisible();
+  await page.screenshot({ path: screenshotPath('skip-link') });
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  // The next stop is inside the screen, not the header's navigation.
+  await expect(page.locator('main#content :focus')).toHaveCount(1);
+});

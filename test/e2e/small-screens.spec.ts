@@ -1,0 +1,87 @@
+import type { Page } from '@playwright/test';
+import { expect, openLifeline, screenshotPath, test, parkedAtTranscribe } from './support/fixtures';
+import { seedStore } from './support/store';
+
+// Seeded items stay in the states they were given.
+test.use({ serverEnv: { LIFELINE_CONCURRENCY_INGEST: '0', ...parkedAtTranscribe } });
+
+const screens = [
+  { name: 'overview', hash: '#/', heading: /^Overview$/ },
+  { name: 'items', hash: '#/items', heading: /^Items$/ },
+  { name: 'item', hash: '#/items/1', heading: /\.\w+$/ },
+  { name: 'memories', hash: '#/memories', heading: /^Memories$/ },
+  { name: 'dead-letters', hash: '#/dead-letters', heading: /^Dead letters/ },
+  { name: 'services', hash: '#/services', heading: /^Services$/ },
+  { name: 'settings', hash: '#/settings', heading: /^Settings$/ },
+];
+
+/** The few DOM pieces `sideways` reads (this project's test code is typed without the DOM library). */
+interface Box {
+  tagName: string;
+  classList: Iterable<string>;
+  parentElement: Box | null;
+  closest(selector: string): Box | null;
+  getBoundingClientRect(): { right: number };
+}
+interface Doc {
+  documentElement: { scrollWidth: number; clientWidth: number };
+  body: Box;
+  querySelectorAll(selector: string): Iterable<Box>;
+}
+
+/** How far the page scrolls sideways, and the elements that stick out past the window's right edge. */
+function sideways(page: Page) {
+  return page.evaluate(() => {
+    const { document, getComputedStyle } = globalThis as unknown as { document: Doc; getComputedStyle(el: Box): { position: string; overflowX: string } };
+    const root = document.documentElement;
+    const wider = [...document.querySelectorAll('body *')]
+      .filter((el) => el.getBoundingClientRect().right > root.clientWidth + 1 && getComputedStyle(el).position !== 'fixed')
+      .filter((el) => !el.closest('.visually-hidden, .skip-link'))
+      // Content inside a box that scrolls or clips sideways does not move the page.
+      .filter((el) => {
+        for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) if (getComputedStyle(p).overflowX !== 'visible') return false;
+        return true;
+      })
+      .slice(0, 5)
+      .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}`);
+    return { overflow: root.scrollWidth - root.clientWidth, wider };
+  });
+}
+
+async function show(page: Page, url: string, screen: (typeof screens)[number]): Promise<void> {
+  await page.goto(`${url}${screen.hash}`);
+  await expect(page.getByRole('heading', { level: 2, name: screen.heading })).toBeVisible();
+  await expect(page.getByText(/^Loading/)).toHaveCount(0);
+}
+
+test('no screen scrolls sideways at 360, 390 or 900 px wide', async ({ page, lifeline }) => {
+  test.setTimeout(90_000);
+  await seedStore(lifeline, 60);
+  await openLifeline(page, lifeline);
+  const found: string[] = [];
+  for (const width of [360, 390, 900]) {
+    await page.setViewportSize({ width, height: 800 });
+    for (const screen of screens) {
+      await show(page, lifeline.url, screen);
+      const { overflow, wider } = await sideways(page);
+      if (overflow > 0) found.push(`${screen.name} at ${width} px scrolls ${overflow} px sideways (${wider.join(', ')})`);
+    }
+  }
+  expect(found).toEqual([]);
+});
+
+test('every screen at 1280 and 390 px, light and dark, for people to look at', async ({ page, lifeline }) => {
+  test.setTimeout(90_000);
+  await seedStore(lifeline, 60);
+  await openLifeline(page, lifeline);
+  for (const theme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: theme });
+    for (const width of [1280, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      for (const screen of screens) {
+        await show(page, lifeline.url, screen);
+        await page.screenshot({ path: screenshotPath(`screen-${screen.name}-${width}-${theme}`), fullPage: true });
+      }
+    }
+  }
+});
