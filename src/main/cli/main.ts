@@ -2,8 +2,6 @@ import { Command, CommanderError, Option } from 'commander';
 import { itemStates, stages, type ItemsPage, type ItemSummary } from '../../shared/contract';
 import { resolveDataDir } from '../config/data-dir';
 import { CliError, exitCodes } from './cli-error';
-// For bin/lifeline.cjs, which escapes its last-resort error message the same way.
-export { terminalText } from './terminal-text';
 import { call, err as printError, json, out, withStore } from './cli-io';
 import { formatItem, formatItems, formatStatus } from './format';
 import { searchCommand } from './search-command';
@@ -25,6 +23,9 @@ function parseId(raw: string): number {
   if (!Number.isInteger(id) || id < 1) throw new CliError(`"${raw}" is not an item id (a whole number ≥ 1)`, exitCodes.user);
   return id;
 }
+
+// bin/lifeline.cjs escapes a last-resort error with it, from the sources or the build alike.
+export { terminalText } from './terminal-text';
 
 export function buildProgram(): Command {
   const program = new Command('lifeline')

@@ -13,7 +13,7 @@ export interface ChannelSpec<Req extends z.ZodType = z.ZodType, Res extends z.Zo
   writes: boolean;
 }
 
-/** A channel that only reads. Its request refuses unknown keys at every level (see strictRequest); its response does not. */
+/** A channel that only reads; its request refuses unknown keys at every level (see strictRequest), its response does not. */
 export function channel<Req extends z.ZodType, Res extends z.ZodType>(
   request: Req,
   response: Res,
@@ -22,7 +22,7 @@ export function channel<Req extends z.ZodType, Res extends z.ZodType>(
   return { request: strictRequest(request), response, summary, writes: false };
 }
 
-/** A channel that changes what is stored (see `ChannelSpec.writes`); its request is as strict. */
+/** A channel that changes what is stored (see `ChannelSpec.writes`); its request is strict like any other. */
 export function writeChannel<Req extends z.ZodType, Res extends z.ZodType>(
   request: Req,
   response: Res,
