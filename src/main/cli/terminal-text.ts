@@ -1,7 +1,7 @@
 /**
  * What the CLI prints goes to a terminal, which obeys control characters: a file name holding
  * `ESC [2J` clears the screen, `\r` overwrites the line with fake output, and U+202E (right-to-left
- * override) makes `memo‮vaw.exe` read as `memo.exe.wav`. Names are stored as the user gave them;
+ * override) makes `memo<U+202E>vaw.exe` read as `memo.exe.wav`. Names are stored as the user gave them;
  * only their printing is made safe, here, for every line the CLI writes.
  *
  * Escaped: C0 controls except newline and tab (this includes ESC, so no escape sequence survives),

@@ -49,6 +49,15 @@ describe('desktop notices', () => {
     expect(n.flush(1_000 + healthQuietMs)).toBeNull();
   });
 
+  it('shows a dead letter whose name hides a right-to-left override or control characters neutralised', () => {
+    const n = new DesktopNotices(() => on);
+    const hostile = itemSummary(1, 'dead', { fileName: 'invoice\u202efdp.exe', error: { code: 'AUDIO_UNDECODABLE', message: 'invoice\u202efdp.exe\u0085 is not audio' } });
+    expect(n.items([hostile], 0)).toMatchObject({
+      title: 'invoice\ufffdfdp.exe could not be processed',
+      body: 'AUDIO_UNDECODABLE: invoice\ufffdfdp.exe\ufffd is not audio',
+    });
+  });
+
   it('tells a new dead letter once, with its error, and opens its item', () => {
     const n = new DesktopNotices(() => on);
     expect(n.items([item(1, 'dead')], 0)).toEqual({

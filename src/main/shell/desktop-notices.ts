@@ -1,5 +1,6 @@
 import type { HealthSnapshot, ItemSummary } from '../../shared/contract';
 import type { NotifyConfig } from '../config/config';
+import { displayText } from '../../shared/display-text';
 
 /**
  * When the desktop app shows an OS notification. Pure (no Electron, clock passed in), so the rules are
@@ -95,8 +96,8 @@ export class DesktopNotices {
     if (dead.length === 1) {
       const item = dead[0]!;
       return {
-        title: `${item.fileName} could not be processed`,
-        body: item.error ? `${item.error.code}: ${item.error.message}` : `It stopped at ${item.stage}.`,
+        title: `${displayText(item.fileName)} could not be processed`,
+        body: item.error ? `${item.error.code}: ${displayText(item.error.message)}` : `It stopped at ${item.stage}.`,
         route: `#/items/${item.id}`,
       };
     }

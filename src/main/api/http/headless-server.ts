@@ -7,7 +7,7 @@ import { dispatch } from '../dispatch';
 import { serveAudio } from './audio-route';
 import { BrowserSession } from './browser-session';
 import { subscribePushedEvents } from '../pushed-events';
-import { hostAllowed, newToken, originAllowed, tokenMatches, tokenRefusal } from './request-guard';
+import { hostAllowed, newToken, originAllowed, tokenRefusal } from './request-guard';
 import { exchangeSession, reportSession } from './session-route';
 import { handleUpload } from './upload-route';
 import { serveStatic } from './static-files';
@@ -77,7 +77,9 @@ export async function startHeadlessServer(app: Lifeline, options: HeadlessServer
   let port = options.port;
   const log = app.log.child({ module: 'http' });
   const session = BrowserSession.load(app.paths.dataDir);
-  const authorized = (req: http.IncomingMessage, url: URL) => tokenMatches(req, url, token) || session.matches(req);
+  // Why a request is not let in (the 401's message), or null: the data dir's session cookie, or the
+  // per-launch token where it may be (request-guard.ts says where).
+  const refused = (req: http.IncomingMessage, url: URL) => (session.matches(req) ? null : tokenRefusal(req, url, token));
 
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -87,8 +89,7 @@ export async function startHeadlessServer(app: Lifeline, options: HeadlessServer
       if (url.pathname === '/session') return reportSession(session, req, res);
       return serveStatic(options.rendererDir, url.pathname, res);
     }
-    // The browser's session cookie (kept across restarts) or the per-launch token where it may go.
-    const refusal = session.matches(req) ? null : tokenRefusal(req, url, token);
+    const refusal = refused(req, url);
     if (refusal) return refuse(res, 401, 'UNAUTHORIZED', refusal);
     if (!originAllowed(req, port)) return refuse(res, 403, 'UNAUTHORIZED', 'cross-origin requests are refused');
     if (url.pathname === '/api/contract' && req.method === 'GET') {
@@ -143,7 +144,7 @@ export async function startHeadlessServer(app: Lifeline, options: HeadlessServer
     };
     if (!hostAllowed(req, port)) return deny('403 Forbidden');
     if (!url.pathname.startsWith('/api/')) return deny('404 Not Found');
-    if (!authorized(req, url)) return deny('401 Unauthorized');
+    if (refused(req, url)) return deny('401 Unauthorized');
     if (!originAllowed(req, port)) return deny('403 Forbidden');
     if (url.pathname !== '/api/events') return deny('404 Not Found');
     wss.handleUpgrade(req, socket, head, (ws) => {

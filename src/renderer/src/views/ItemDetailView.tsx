@@ -11,7 +11,7 @@ import { ItemStatus } from './item/ItemStatus';
 import { ItemTimeline } from './item/ItemTimeline';
 import { ItemTranscript } from './item/ItemTranscript';
 import { ErrorMessage } from '../components/ErrorMessage';
-import { displayText } from '../format/display-text';
+import { displayText } from '../../../shared/display-text';
 
 const retryable: readonly ItemState[] = ['dead', 'cancelled'];
 const cancellable: readonly ItemState[] = ['queued', 'scheduled', 'running', 'retry_scheduled', 'waiting'];

@@ -5,7 +5,7 @@ import { formatCount } from '../format/numbers';
 import { routeHref } from '../navigation/use-hash-route';
 import { liveProgress } from '../stores/progress-store';
 import { useProgress, useRunning } from '../stores/stores-context';
-import { displayText } from '../format/display-text';
+import { displayText } from '../../../shared/display-text';
 
 function RunningRow({ item }: { item: ItemSummary }) {
   const progress = useProgress((s) => liveProgress(item, s.byId));

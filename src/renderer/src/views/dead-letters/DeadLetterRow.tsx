@@ -2,7 +2,7 @@ import type { ItemSummary } from '../../../../shared/contract';
 import { formatTime, stageLabels } from '../../format/labels';
 import { routeHref } from '../../navigation/use-hash-route';
 import type { RowAction } from '../../stores/dead-letters-store';
-import { displayText } from '../../format/display-text';
+import { displayText } from '../../../../shared/display-text';
 
 export interface DeadLetterRowProps {
   item: ItemSummary;

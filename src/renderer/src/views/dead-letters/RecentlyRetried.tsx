@@ -6,7 +6,7 @@ import { routeHref } from '../../navigation/use-hash-route';
 import { liveProgress } from '../../stores/progress-store';
 import { useDeadLetters, useProgress } from '../../stores/stores-context';
 import type { ItemSummary } from '../../../../shared/contract';
-import { displayText } from '../../format/display-text';
+import { displayText } from '../../../../shared/display-text';
 
 function RetriedRow({ item }: { item: ItemSummary }) {
   const progress = useProgress((s) => liveProgress(item, s.byId));

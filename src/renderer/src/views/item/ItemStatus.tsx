@@ -4,7 +4,7 @@ import { errorHint } from '../../format/error-hints';
 import { formatTime, stageLabels } from '../../format/labels';
 import { liveProgress } from '../../stores/progress-store';
 import { useProgress } from '../../stores/stores-context';
-import { displayText } from '../../format/display-text';
+import { displayText } from '../../../../shared/display-text';
 
 /** One sentence (or a bar) saying where the item is and, when it is stuck, why and what to do. */
 export function ItemStatus({ item }: { item: ItemDetail }) {

@@ -7,7 +7,7 @@ import { formatAgo } from '../../format/numbers';
 import { routeHref } from '../../navigation/use-hash-route';
 import { liveProgress } from '../../stores/progress-store';
 import { useProgress } from '../../stores/stores-context';
-import { displayText } from '../../format/display-text';
+import { displayText } from '../../../../shared/display-text';
 
 /** Row height in px: the list is virtualised on it, and the CSS sets the same. */
 export const itemRowHeight = 44;

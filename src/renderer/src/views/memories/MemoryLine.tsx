@@ -3,7 +3,7 @@ import type { SearchKind } from '../../../../shared/contract';
 import { KindBadge } from '../../components/KindBadge';
 import { formatDue, formatOffset } from '../../format/media-time';
 import { routeHref } from '../../navigation/use-hash-route';
-import { displayText } from '../../format/display-text';
+import { displayText } from '../../../../shared/display-text';
 
 interface MemoryLineProps {
   kind: SearchKind;
