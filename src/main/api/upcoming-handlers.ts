@@ -7,8 +7,10 @@ import type { ApiContext, Handler } from './handlers';
 /** Minutes east of UTC in this machine's time zone at that moment (daylight saving included). */
 const localOffset = (at: Date) => -at.getTimezoneOffset();
 
+/** ISO days and times sort as plain strings (no locale collation: it is most of the cost at 20,000 entries). */
+const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const soonestFirst = (a: UpcomingEntry, b: UpcomingEntry) =>
-  (a.day ?? '').localeCompare(b.day ?? '') || Number(b.allDay) - Number(a.allDay) || (a.at ?? '').localeCompare(b.at ?? '') || a.memoryId - b.memoryId;
+  byString(a.day ?? '', b.day ?? '') || Number(b.allDay) - Number(a.allDay) || byString(a.at ?? '', b.at ?? '') || a.memoryId - b.memoryId;
 
 export function upcomingHandlers(ctx: ApiContext): { 'upcoming:list': Handler<'upcoming:list'>; 'upcoming:setDone': Handler<'upcoming:setDone'> } {
   const upcoming = new UpcomingStore(ctx.store.db);
