@@ -35,7 +35,7 @@ test.afterEach(async () => {
   await asr.close();
 });
 
-test('every screen, in the light and the dark theme, has no serious or critical accessibility problems', async ({ page, lifeline }) => {
+test('every screen, in the light and the dark theme, has no serious or critical accessibility problems', async ({ page, lifeline, browser }) => {
   test.setTimeout(120_000);
   await lifeline.stopServer();
   await lifeline.startServerAgain({ LIFELINE_ASR_ENGINE: 'openai', LIFELINE_ASR_URL: asr.url });
@@ -56,6 +56,16 @@ test('every screen, in the light and the dark theme, has no serious or critical 
       found.push(...(await seriousViolations(page)).map((v) => `${screen.name}, ${theme}: ${v}`));
     }
   }
+  // The page a browser without a session gets.
+  const stranger = await browser.newContext();
+  const notice = await stranger.newPage();
+  for (const theme of ['light', 'dark'] as const) {
+    await notice.emulateMedia({ colorScheme: theme });
+    await notice.goto(lifeline.url);
+    await expect(notice.getByRole('heading', { level: 1, name: /^Open Lifeline from the address/ })).toBeVisible();
+    found.push(...(await seriousViolations(notice)).map((v) => `no session, ${theme}: ${v}`));
+  }
+  await stranger.close();
   expect(found).toEqual([]);
 });
 
