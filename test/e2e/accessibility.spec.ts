@@ -36,7 +36,9 @@ test.afterEach(async () => {
 });
 
 test('every screen, in the light and the dark theme, has no serious or critical accessibility problems', async ({ page, lifeline, browser }) => {
-  test.setTimeout(120_000);
+  // A transcription and 18 axe-core runs: on a loaded 2-core machine this can take minutes (a wait
+  // limit, not a timing goal; alone it takes about 25 s).
+  test.setTimeout(180_000);
   await lifeline.stopServer();
   await lifeline.startServerAgain({ LIFELINE_ASR_ENGINE: 'openai', LIFELINE_ASR_URL: asr.url });
   // A transcribed recording (transcript times, memories) and a dead letter give every screen content.
