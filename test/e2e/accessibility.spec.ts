@@ -4,7 +4,7 @@ import type { Page } from '@playwright/test';
 import { writeFakeWav, writeWav } from '../support/audio-files';
 import { startAsrServer, type FakeService } from '../support/fake-services';
 import { addFile } from './support/cli';
-import { expect, openLifeline, screenshotPath, test } from './support/fixtures';
+import { expect, openLifeline, screenshotPath, test as base } from './support/fixtures';
 
 /** Every screen, by its address and the heading it shows when it has loaded. */
 function screens(itemId: number): { name: string; hash: string; heading: RegExp }[] {
@@ -28,18 +28,25 @@ async function seriousViolations(page: Page): Promise<string[]> {
     .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')} — ${n.failureSummary?.split('\n')[1]?.trim() ?? v.help}`));
 }
 
-let asr: FakeService;
-test.beforeEach(async () => {
-  asr = await startAsrServer();
-});
-test.afterEach(async () => {
-  await asr.close();
+/** `serve` with an OpenAI-compatible transcription server on 127.0.0.1, so a recording gets a transcript. */
+const test = base.extend<{ asr: FakeService }>({
+  asr: async ({}, use) => {
+    const asr = await startAsrServer();
+    try {
+      await use(asr);
+    } finally {
+      await asr.close();
+    }
+  },
+  serverEnv: async ({ asr }, use) => {
+    await use({ LIFELINE_ASR_ENGINE: 'openai', LIFELINE_ASR_URL: asr.url });
+  },
 });
 
-test('every screen, in the light and the dark theme, has no serious or critical accessibility problems', async ({ page, lifeline }) => {
-  test.setTimeout(120_000);
-  await lifeline.stopServer();
-  await lifeline.startServerAgain({ LIFELINE_ASR_ENGINE: 'openai', LIFELINE_ASR_URL: asr.url });
+test('every screen, in the light and the dark theme, has no serious or critical accessibility problems', async ({ page, lifeline, browser }) => {
+  // A transcription and 18 axe-core runs: on a loaded 2-core machine this can take minutes (a wait
+  // limit, not a timing goal; alone it takes about 25 s).
+  test.setTimeout(180_000);
   // A transcribed recording (transcript times, memories) and a dead letter give every screen content.
   const id = await addFile(lifeline.dataDir, writeWav(path.join(lifeline.inputsDir, 'morning note.wav'), { seconds: 3 }));
   await addFile(lifeline.dataDir, writeFakeWav(path.join(lifeline.inputsDir, 'not audio.wav')));
@@ -57,6 +64,16 @@ test('every screen, in the light and the dark theme, has no serious or critical 
       found.push(...(await seriousViolations(page)).map((v) => `${screen.name}, ${theme}: ${v}`));
     }
   }
+  // The page a browser without a session gets.
+  const stranger = await browser.newContext();
+  const notice = await stranger.newPage();
+  for (const theme of ['light', 'dark'] as const) {
+    await notice.emulateMedia({ colorScheme: theme });
+    await notice.goto(lifeline.url);
+    await expect(notice.getByRole('heading', { level: 1, name: /^Open Lifeline from the address/ })).toBeVisible();
+    found.push(...(await seriousViolations(notice)).map((v) => `no session, ${theme}: ${v}`));
+  }
+  await stranger.close();
   expect(found).toEqual([]);
 });
 
