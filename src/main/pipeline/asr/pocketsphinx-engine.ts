@@ -19,6 +19,8 @@ export interface PocketsphinxOptions {
   /** Acoustic model dir checked by availability on Linux. Default Debian's /usr/share/pocketsphinx/model/en-us/en-us. */
   modelDir?: string;
   env?: NodeJS.ProcessEnv;
+  /** Decoder options passed as they are (`['-lw', '7']`), after the defaults: the bench measures them. Default none. */
+  decoderArgs?: readonly string[];
 }
 
 /**
@@ -29,8 +31,10 @@ export interface PocketsphinxOptions {
 export class PocketsphinxEngine implements AsrEngine {
   readonly name = 'pocketsphinx';
   private readonly probe: CachedProbe<{ bin: string | null; reason: string | null }>;
+  private readonly decoderArgs: readonly string[];
 
   constructor(options: PocketsphinxOptions = {}) {
+    this.decoderArgs = options.decoderArgs ?? [];
     const env = options.env ?? process.env;
     const binName = options.bin ?? env.LIFELINE_POCKETSPHINX_BIN ?? 'pocketsphinx_continuous';
     const modelDir = options.modelDir ?? '/usr/share/pocketsphinx/model/en-us/en-us';
@@ -60,7 +64,9 @@ export class PocketsphinxEngine implements AsrEngine {
       const timeoutMs = 60_000 + 10_000 * durationOf(audio);
       let r;
       try {
-        r = await runProcess(bin, ['-infile', wav, '-time', 'yes', '-logfn', process.platform === 'win32' ? 'NUL' : '/dev/null'], {
+        // -time yes prints each word's times: utterances are cut at the pauses between words.
+        const args = ['-infile', wav, '-time', 'yes', '-logfn', process.platform === 'win32' ? 'NUL' : '/dev/null', ...this.decoderArgs];
+        r = await runProcess(bin, args, {
           signal: options.signal,
           timeoutMs,
         });
