@@ -2,6 +2,7 @@
  * `npm run bench [-- --quick]`: timing goals live here, never in tests. Prints one table per
  * section and writes bench-results/*.json. --quick runs smaller sizes (under a minute).
  */
+import { memoryBench } from './memory-bench';
 import { pipelineBench } from './pipeline-bench';
 import { engineBench } from './engine-bench';
 import { queueBench } from './queue-bench';
@@ -15,6 +16,7 @@ async function main() {
   await recoveryBench(quick);
   await engineBench(quick);
   await pipelineBench(quick);
+  await memoryBench(quick);
   process.stdout.write(`\ndone in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
 }
 

@@ -1,0 +1,144 @@
+import os from 'node:os';
+import type { TranscriptSegment } from '../src/shared/contract';
+import type { AsrEngine } from '../src/main/pipeline/asr/asr-engine';
+import { PocketsphinxEngine } from '../src/main/pipeline/asr/pocketsphinx-engine';
+import { planChunks } from '../src/main/pipeline/audio/chunk-plan';
+import { decodeAudioFile } from '../src/main/pipeline/audio/decode-audio';
+import { speechRate, type PcmAudio } from '../src/main/pipeline/audio/pcm-audio';
+import { RulesExtractor } from '../src/main/pipeline/extract/rules-extractor';
+import { wordErrorRate, type WerResult } from '../src/main/pipeline/quality/word-error-rate';
+import { festivalMissing, speak, type SpeakingStyle } from '../test/support/festival-speech';
+import { fmt, report, type BenchRow } from './bench-table';
+import { addScores, emptyScore, scoreRecording, type MemoryScore, type PlacedSentence } from './memory-bench-score';
+import { corpusRecordedAt, heldOutSentences, tuningSentences, type SpokenMemory } from './memory-corpus';
+
+/** Three festival voices, three speaking rates (Debian: festvox-us-slt-hts, festvox-kallpc16k, festvox-kdlpc16k). */
+export const benchStyles: readonly (SpeakingStyle & { label: string })[] = [
+  { label: 'SLT (female, HTS)', voice: 'voice_cmu_us_slt_arctic_hts' },
+  { label: 'KAL (male, diphone, faster)', voice: 'voice_kal_diphone', stretch: 0.9 },
+  { label: 'KED (male, diphone, slower)', voice: 'voice_ked_diphone', stretch: 1.15 },
+];
+
+/** Pauses between sentences, cycled: a short one tests the utterance cut, a long one the decoder's own. */
+const gaps = [0.25, 0.5, 0.8];
+/** Sentences per recording: about 35 s, so recordings cross a transcription chunk boundary. */
+const perRecording = 10;
+
+export interface SpokenRecording {
+  audio: PcmAudio;
+  placed: PlacedSentence[];
+}
+
+/** Sentences spoken in one style and joined into recordings, each sentence's place in it kept. */
+export async function speakRecordings(sentences: readonly SpokenMemory[], style: SpeakingStyle): Promise<SpokenRecording[]> {
+  const out: SpokenRecording[] = [];
+  for (let from = 0; from < sentences.length; from += perRecording) {
+    const parts: Float32Array[] = [];
+    const placed: PlacedSentence[] = [];
+    let t = 0;
+    for (const [k, sentence] of sentences.slice(from, from + perRecording).entries()) {
+      if (k > 0) {
+        const gap = gaps[k % gaps.length]!;
+        parts.push(new Float32Array(Math.round(gap * speechRate)));
+        t += gap;
+      }
+      const audio = await decodeAudioFile(speak(sentence.text, style), 'sentence.wav');
+      parts.push(audio.samples);
+      placed.push({ sentence, start: t, end: t + audio.durationSec });
+      t += audio.durationSec;
+    }
+    const samples = new Float32Array(parts.reduce((n, p) => n + p.length, 0));
+    let at = 0;
+    for (const p of parts) {
+      samples.set(p, at);
+      at += p.length;
+    }
+    out.push({ audio: { samples, sampleRate: speechRate }, placed });
+  }
+  return out;
+}
+
+/** Transcribes a recording as the transcribe stage does: chunks cut at silences, times offset per chunk. */
+export async function transcribeRecording(engine: AsrEngine, audio: PcmAudio): Promise<TranscriptSegment[]> {
+  const segments: TranscriptSegment[] = [];
+  for (const [from, to] of planChunks(audio.samples, audio.sampleRate)) {
+    const offset = from / audio.sampleRate;
+    const raw = await engine.transcribe({ samples: audio.samples.subarray(from, to), sampleRate: audio.sampleRate }, { signal: AbortSignal.timeout(300_000), tmpDir: os.tmpdir() });
+    segments.push(...raw.map((s) => ({ ...s, start: s.start + offset, end: s.end + offset })));
+  }
+  return segments;
+}
+
+interface SetResult {
+  fromReference: MemoryScore;
+  fromAsr: MemoryScore;
+  wer: WerResult;
+}
+
+const pct = (a: number, b: number) => (b === 0 ? '–' : `${fmt((100 * a) / b, 1)} %`);
+
+async function runSet(sentences: readonly SpokenMemory[], styles: readonly SpeakingStyle[], engine: AsrEngine): Promise<SetResult> {
+  const rules = new RulesExtractor();
+  const signal = new AbortController().signal;
+  let fromReference = emptyScore();
+  let fromAsr = emptyScore();
+  const pairs: { reference: string; hypothesis: string }[] = [];
+  for (const style of styles) {
+    for (const rec of await speakRecordings(sentences, style)) {
+      // A perfect engine that hears each sentence as one segment: extraction on its own.
+      if (style === styles[0]) {
+        const refSegments = rec.placed.map((p) => ({ start: p.start, end: p.end, text: p.sentence.text }));
+        const refMemories = await rules.extract({ text: '', segments: refSegments }, { recordedAt: corpusRecordedAt, signal });
+        fromReference = addScores(fromReference, scoreRecording(rec.placed, refMemories));
+      }
+      const segments = await transcribeRecording(engine, rec.audio);
+      const memories = await rules.extract({ text: segments.map((s) => s.text).join(' '), segments }, { recordedAt: corpusRecordedAt, signal });
+      fromAsr = addScores(fromAsr, scoreRecording(rec.placed, memories));
+      pairs.push({ reference: rec.placed.map((p) => p.sentence.text).join(' '), hypothesis: segments.map((s) => s.text).join(' ') });
+    }
+  }
+  return { fromReference, fromAsr, wer: wordErrorRate(pairs) };
+}
+
+/** One figure for both sets: held-out first, tuned-on second. */
+function row(name: string, held: string, tuned: string, note?: string): BenchRow {
+  return { name, value: `${held.padStart(8)} | ${tuned.padStart(8)}`, note };
+}
+
+function scoreRows(label: string, h: MemoryScore, t: MemoryScore): BenchRow[] {
+  return [
+    row(`${label}: kinds right (to-do/event/fact)`, pct(h.kindsRight, h.sentences), pct(t.kindsRight, t.sentences)),
+    row(`${label}: dates right (day, and hour if said)`, pct(h.datesRight, h.dated), pct(t.datesRight, t.dated)),
+    row(`${label}: invented times or dates`, String(h.inventedTimes), String(t.inventedTimes)),
+    row(`${label}: memories longer than their utterance`, String(h.longerThanUtterance), String(t.longerThanUtterance)),
+    row(`${label}: memories from an utterance over 2 sentences`, String(h.spanningSentences), String(t.spanningSentences)),
+    row(`${label}: people found`, pct(h.peopleFound, h.peopleExpected), pct(t.peopleFound, t.peopleExpected)),
+    row(`${label}: false people`, String(h.falsePeople), String(t.falsePeople)),
+  ];
+}
+
+/**
+ * Memories a person can trust: tuning and held-out sentences (bench/memory-corpus.ts) spoken by three
+ * festival voices, joined into ~35 s recordings, transcribed by the real pocketsphinx engine and
+ * extracted by the rules; also extracted from the reference text. --quick: one voice.
+ */
+export async function memoryBench(quick: boolean): Promise<void> {
+  const engine = new PocketsphinxEngine();
+  const missing = festivalMissing() ?? (engine.availability().ok ? null : 'pocketsphinx is not installed');
+  if (missing) {
+    report('Memories: held-out | tuned-on', 'memories', [{ name: 'memories', value: 'skipped', note: missing }], { skipped: missing });
+    return;
+  }
+  const styles = quick ? benchStyles.slice(0, 1) : benchStyles;
+  const t0 = performance.now();
+  const held = await runSet(heldOutSentences, styles, engine);
+  const tuned = await runSet(tuningSentences, styles, engine);
+  const rows: BenchRow[] = [
+    row('sentences', String(heldOutSentences.length), String(tuningSentences.length), `× ${styles.map((s) => s.label).join(', ')}`),
+    row('pocketsphinx WER', `${fmt(100 * held.wer.wer, 1)} %`, `${fmt(100 * tuned.wer.wer, 1)} %`, `${held.wer.errors}/${held.wer.words} | ${tuned.wer.errors}/${tuned.wer.words} words`),
+    ...scoreRows('pocketsphinx', held.fromAsr, tuned.fromAsr),
+    ...scoreRows('reference text', held.fromReference, tuned.fromReference),
+  ];
+  rows.push({ name: 'run time', value: `${fmt((performance.now() - t0) / 1000, 0)} s` });
+  report('Memories (festival voices → pocketsphinx → rules): held-out | tuned-on', 'memories', rows, { heldOut: held, tuning: tuned, styles });
+}
