@@ -22,6 +22,8 @@ export interface MemoryScore {
   longerThanUtterance: number;
   /** Memories whose utterance runs over more than one spoken sentence (a blob). */
   spanningSentences: number;
+  /** Sentences whose memories come from more than one utterance (cut too often). */
+  splitSentences: number;
   peopleExpected: number;
   peopleFound: number;
   /** Person memories that are not a person named there. */
@@ -30,7 +32,7 @@ export interface MemoryScore {
 }
 
 export const emptyScore = (): MemoryScore => ({
-  sentences: 0, kindsRight: 0, dated: 0, datesRight: 0, inventedTimes: 0, longerThanUtterance: 0, spanningSentences: 0,
+  sentences: 0, kindsRight: 0, dated: 0, datesRight: 0, inventedTimes: 0, longerThanUtterance: 0, spanningSentences: 0, splitSentences: 0,
   peopleExpected: 0, peopleFound: 0, falsePeople: 0, memories: 0,
 });
 
@@ -75,6 +77,7 @@ export function scoreRecording(placed: readonly PlacedSentence[], memories: read
   placed.forEach(({ sentence: e }, i) => {
     const got = bySentence[i]!;
     s.sentences++;
+    if (new Set(got.map((m) => m.source?.start)).size > 1) s.splitSentences++;
     const first = got.find((m) => m.kind !== 'person');
     if (first?.kind === e.kind) s.kindsRight++;
     const timed = got.filter((m) => (m.kind === 'todo' || m.kind === 'event') && m.at !== null);

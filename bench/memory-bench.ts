@@ -112,6 +112,7 @@ function scoreRows(label: string, h: MemoryScore, t: MemoryScore): BenchRow[] {
     row(`${label}: invented times or dates`, String(h.inventedTimes), String(t.inventedTimes)),
     row(`${label}: memories longer than their utterance`, String(h.longerThanUtterance), String(t.longerThanUtterance)),
     row(`${label}: memories from an utterance over 2 sentences`, String(h.spanningSentences), String(t.spanningSentences)),
+    row(`${label}: sentences cut into 2+ utterances`, String(h.splitSentences), String(t.splitSentences)),
     row(`${label}: people found`, pct(h.peopleFound, h.peopleExpected), pct(t.peopleFound, t.peopleExpected)),
     row(`${label}: false people`, String(h.falsePeople), String(t.falsePeople)),
   ];
