@@ -17,6 +17,7 @@ describe('memory kinds by what is said', () => {
   it('calls dated happenings events, even when they start with a verb-like word', () => {
     expect(classifyClause('book club is at seven on thursday', true)?.kind).toBe('event');
     expect(classifyClause('lunch with priya on monday at noon', true)?.kind).toBe('event');
+    expect(classifyClause('so tomorrow is the big interview', true)).toEqual({ kind: 'event', text: 'tomorrow is the big interview' });
   });
 
   it('keeps other statements as facts and drops filler', () => {

@@ -15,8 +15,10 @@ const taskVerbs = new Set(
   ).split(' '),
 );
 
-/** Words a speaker puts before an instruction without changing it ("oh and also please call Sam"). */
-const lead = /^(?:(?:oh|and|also|so|okay|ok|please|then|um|uh|er|right|now|first|next|just|tomorrow|today|tonight|later|plus)\s+)+/i;
+/** Filler a speaker starts with ("oh and also…"): dropped from what is stored. */
+const filler = /^(?:(?:oh|and|also|so|okay|ok|um|uh|er|well|right)\s+)+/i;
+/** Words a speaker puts before an instruction without changing it ("oh and also please call Sam", "tomorrow call Sam"). */
+const lead = /^(?:(?:oh|and|also|so|okay|ok|um|uh|er|well|right|please|then|now|first|next|just|tomorrow|today|tonight|later|plus)\s+)+/i;
 
 /** A verb right after the first word or two means the clause has a subject ("book club is at seven"). */
 const subjectVerb = /^(is|are|was|were|meets|starts|begins|leaves|opens|closes|ends|will|has|had|moved|said|says|lives|works|goes|comes)$/i;
@@ -54,6 +56,6 @@ function isStatement(clause: string): boolean {
 export function classifyClause(clause: string, dated: boolean): Classified | null {
   const task = obligation.exec(clause)?.[1] ?? imperative(clause);
   if (task) return { kind: 'todo', text: task };
-  if (dated) return { kind: 'event', text: clause.replace(lead, '') };
-  return isStatement(clause) ? { kind: 'fact', text: clause.replace(lead, '') } : null;
+  if (dated) return { kind: 'event', text: clause.replace(filler, '') };
+  return isStatement(clause) ? { kind: 'fact', text: clause.replace(filler, '') } : null;
 }
