@@ -77,25 +77,39 @@ interface SetResult {
 
 const pct = (a: number, b: number) => (b === 0 ? '–' : `${fmt((100 * a) / b, 1)} %`);
 
+/** `fn` over `items`, at most `limit` at a time, results in order. */
+async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
+
 async function runSet(sentences: readonly SpokenMemory[], styles: readonly SpeakingStyle[], engine: AsrEngine): Promise<SetResult> {
   const rules = new RulesExtractor();
   const signal = new AbortController().signal;
+  const extract = (segments: TranscriptSegment[]) => rules.extract({ text: segments.map((s) => s.text).join(' '), segments }, { recordedAt: corpusRecordedAt, signal });
+  const recordings: SpokenRecording[] = [];
+  for (const style of styles) recordings.push(...(await speakRecordings(sentences, style)));
+  // One decoder per core: pocketsphinx is single-threaded.
+  const transcripts = await mapLimit(recordings, Math.max(1, Math.min(2, os.cpus().length)), (rec) => transcribeRecording(engine, rec.audio));
   let fromReference = emptyScore();
   let fromAsr = emptyScore();
   const pairs: { reference: string; hypothesis: string }[] = [];
-  for (const style of styles) {
-    for (const rec of await speakRecordings(sentences, style)) {
-      // A perfect engine that hears each sentence as one segment: extraction on its own.
-      if (style === styles[0]) {
-        const refSegments = rec.placed.map((p) => ({ start: p.start, end: p.end, text: p.sentence.text }));
-        const refMemories = await rules.extract({ text: '', segments: refSegments }, { recordedAt: corpusRecordedAt, signal });
-        fromReference = addScores(fromReference, scoreRecording(rec.placed, refMemories));
-      }
-      const segments = await transcribeRecording(engine, rec.audio);
-      const memories = await rules.extract({ text: segments.map((s) => s.text).join(' '), segments }, { recordedAt: corpusRecordedAt, signal });
-      fromAsr = addScores(fromAsr, scoreRecording(rec.placed, memories));
-      pairs.push({ reference: rec.placed.map((p) => p.sentence.text).join(' '), hypothesis: segments.map((s) => s.text).join(' ') });
+  for (const [i, rec] of recordings.entries()) {
+    // A perfect engine that hears each sentence as one segment: extraction on its own (once per sentence, not per voice).
+    if (i < recordings.length / styles.length) {
+      fromReference = addScores(fromReference, scoreRecording(rec.placed, await extract(rec.placed.map((p) => ({ start: p.start, end: p.end, text: p.sentence.text })))));
     }
+    const segments = transcripts[i]!;
+    fromAsr = addScores(fromAsr, scoreRecording(rec.placed, await extract(segments)));
+    pairs.push({ reference: rec.placed.map((p) => p.sentence.text).join(' '), hypothesis: segments.map((s) => s.text).join(' ') });
   }
   return { fromReference, fromAsr, wer: wordErrorRate(pairs) };
 }
