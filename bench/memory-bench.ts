@@ -1,7 +1,7 @@
 import os from 'node:os';
 import type { TranscriptSegment } from '../src/shared/contract';
 import type { AsrEngine } from '../src/main/pipeline/asr/asr-engine';
-import { PocketsphinxEngine } from '../src/main/pipeline/asr/pocketsphinx-engine';
+import { PocketsphinxEngine, pocketsphinxDecoderArgs } from '../src/main/pipeline/asr/pocketsphinx-engine';
 import { planChunks } from '../src/main/pipeline/audio/chunk-plan';
 import { decodeAudioFile } from '../src/main/pipeline/audio/decode-audio';
 import { speechRate, type PcmAudio } from '../src/main/pipeline/audio/pcm-audio';
@@ -73,8 +73,11 @@ interface SetResult {
   fromReference: MemoryScore;
   fromAsr: MemoryScore;
   wer: WerResult;
+  /** WER per speaking style, in the order given. */
+  werByStyle: WerResult[];
 }
 
+const werText = (w: WerResult) => `${fmt(100 * w.wer, 1)} %`;
 const pct = (a: number, b: number) => (b === 0 ? '–' : `${fmt((100 * a) / b, 1)} %`);
 
 /** `fn` over `items`, at most `limit` at a time, results in order. */
@@ -102,16 +105,18 @@ async function runSet(sentences: readonly SpokenMemory[], styles: readonly Speak
   let fromReference = emptyScore();
   let fromAsr = emptyScore();
   const pairs: { reference: string; hypothesis: string }[] = [];
+  const perStyle = recordings.length / styles.length;
   for (const [i, rec] of recordings.entries()) {
     // A perfect engine that hears each sentence as one segment: extraction on its own (once per sentence, not per voice).
-    if (i < recordings.length / styles.length) {
+    if (i < perStyle) {
       fromReference = addScores(fromReference, scoreRecording(rec.placed, await extract(rec.placed.map((p) => ({ start: p.start, end: p.end, text: p.sentence.text })))));
     }
     const segments = transcripts[i]!;
     fromAsr = addScores(fromAsr, scoreRecording(rec.placed, await extract(segments)));
     pairs.push({ reference: rec.placed.map((p) => p.sentence.text).join(' '), hypothesis: segments.map((s) => s.text).join(' ') });
   }
-  return { fromReference, fromAsr, wer: wordErrorRate(pairs) };
+  const werByStyle = styles.map((_, k) => wordErrorRate(pairs.slice(k * perStyle, (k + 1) * perStyle)));
+  return { fromReference, fromAsr, wer: wordErrorRate(pairs), werByStyle };
 }
 
 /** One figure for both sets: held-out first, tuned-on second. */
@@ -165,13 +170,21 @@ export async function memoryBench(quick: boolean): Promise<void> {
   const tuning = quick ? tuningSentences.slice(0, perRecording) : tuningSentences;
   const held = await runSet(heldOut, styles, engine);
   const tuned = await runSet(tuning, styles, engine);
+  // Debian's own decoder settings on one voice: whether the chosen language weight generalises.
+  const debian = new PocketsphinxEngine({ decoderArgs: [] });
+  const baseline = {
+    held: (await runSet(heldOut, styles.slice(0, 1), debian)).wer,
+    tuned: (await runSet(tuning, styles.slice(0, 1), debian)).wer,
+  };
   const rows: BenchRow[] = [
     row('sentences', String(heldOut.length), String(tuning.length), `× ${styles.map((s) => s.label).join(', ')}`),
-    row('pocketsphinx WER', `${fmt(100 * held.wer.wer, 1)} %`, `${fmt(100 * tuned.wer.wer, 1)} %`, `${held.wer.errors}/${held.wer.words} | ${tuned.wer.errors}/${tuned.wer.words} words`),
+    row('pocketsphinx WER', `${fmt(100 * held.wer.wer, 1)} %`, `${fmt(100 * tuned.wer.wer, 1)} %`, `${held.wer.errors}/${held.wer.words} | ${tuned.wer.errors}/${tuned.wer.words} words, ${pocketsphinxDecoderArgs.join(' ')}`),
+    ...styles.map((style, k) => row(`  ${style.label}`, werText(held.werByStyle[k]!), werText(tuned.werByStyle[k]!))),
+    row(`  ${styles[0]!.label}, Debian's default -lw 6.5`, werText(baseline.held), werText(baseline.tuned), 'the language weight Lifeline replaces'),
     ...scoreRows('pocketsphinx', held.fromAsr, tuned.fromAsr),
     ...scoreRows('reference text', held.fromReference, tuned.fromReference),
   ];
   if (absent.length > 0) rows.push({ name: 'voices left out', value: String(absent.length), note: `${absent.join(', ')}: install festvox-kallpc16k festvox-kdlpc16k` });
   rows.push({ name: 'run time', value: `${fmt((performance.now() - t0) / 1000, 0)} s` });
-  report('Memories (festival voices → pocketsphinx → rules): held-out | tuned-on', 'memories', rows, { heldOut: held, tuning: tuned, styles });
+  report('Memories (festival voices → pocketsphinx → rules): held-out | tuned-on', 'memories', rows, { heldOut: held, tuning: tuned, styles, debianDefaultWer: baseline, decoderArgs: pocketsphinxDecoderArgs });
 }
