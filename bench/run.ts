@@ -2,6 +2,7 @@
  * `npm run bench [-- --quick]`: timing goals live here, never in tests. Prints one table per
  * section and writes bench-results/*.json. --quick runs smaller sizes (under a minute).
  */
+import { memoryBench } from './memory-bench';
 import { pipelineBench } from './pipeline-bench';
 import { engineBench } from './engine-bench';
 import { queueBench } from './queue-bench';
@@ -19,6 +20,7 @@ async function main() {
   await pipelineBench(quick);
   await weightBench(quick);
   await backupBench(quick);
+  await memoryBench(quick);
   process.stdout.write(`\ndone in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
 }
 

@@ -18,9 +18,9 @@ afterEach(async () => {
   }
 });
 
-const todo = (text: string, start: number, at: string | null = null): Memory => ({ kind: 'todo', text, at, source: { start, end: start + 2, text } });
-const fact = (text: string, start: number): Memory => ({ kind: 'fact', text, at: null, source: { start, end: start + 2, text } });
-const person = (text: string): Memory => ({ kind: 'person', text, at: null, source: null });
+const todo = (text: string, start: number, at: string | null = null): Memory => ({ kind: 'todo', text, at, allDay: false, repeats: null, source: { start, end: start + 2, text } });
+const fact = (text: string, start: number): Memory => ({ kind: 'fact', text, at: null, allDay: false, repeats: null, source: { start, end: start + 2, text } });
+const person = (text: string): Memory => ({ kind: 'person', text, at: null, allDay: false, repeats: null, source: null });
 
 /**
  * A real SQLite store with three recordings whose extraction stored memories (written through the

@@ -140,9 +140,9 @@ for (const flavour of ['ollama', 'openai'] as const) {
       expect(messages.at(-1)!.content).toContain('[1] (3.5s) the meeting is on friday');
       expect(messages.at(-1)!.content).toContain('2026-01-14T09:00:00.000Z');
       expect(memories).toEqual([
-        { kind: 'todo', text: 'Call Alice', at: '2026-01-15T15:00:00.000Z', source: transcript.segments[0] },
-        { kind: 'person', text: 'Alice', at: null, source: transcript.segments[0] },
-        { kind: 'event', text: 'Meeting', at: '2026-01-16T12:00:00.000Z', source: transcript.segments[1] },
+        { kind: 'todo', text: 'Call Alice', at: '2026-01-15T15:00:00.000Z', allDay: false, repeats: null, source: transcript.segments[0] },
+        { kind: 'person', text: 'Alice', at: null, allDay: false, repeats: null, source: transcript.segments[0] },
+        { kind: 'event', text: 'Meeting', at: '2026-01-16T12:00:00.000Z', allDay: false, repeats: null, source: transcript.segments[1] },
       ]);
     });
 

@@ -56,7 +56,7 @@ describe.skipIf(missing !== null)('lifeline add of spoken recordings with lifeli
     const todos = first.memories.filter((m) => m.kind === 'todo');
     expect(todos.length).toBeGreaterThanOrEqual(2);
     expect(todos.some((m) => m.at !== null)).toBe(true);
-    for (const m of first.memories) expect(Object.keys(m).sort()).toEqual(['at', 'kind', 'source', 'text']);
+    for (const m of first.memories) expect(Object.keys(m).sort()).toEqual(['allDay', 'at', 'kind', 'repeats', 'source', 'text']);
 
     const third = JSON.parse((await runCliHere(data, ['show', '3', '--json'])).stdout) as ItemDetail;
     expect(third.memories.some((m) => m.kind === 'todo' && /passport/i.test(m.text))).toBe(true);

@@ -20,7 +20,7 @@ function setup() {
   return { ...f, itemId, lease: { itemId, token: job.token }, transcripts: new TranscriptsStore(f.store.db), memories: new MemoriesStore(f.store.db), search: new SearchStore(f.store.db) };
 }
 
-const memory = (text: string): Memory => ({ kind: 'todo', text, at: null, source: { start: 1, end: 2, text } });
+const memory = (text: string): Memory => ({ kind: 'todo', text, at: null, allDay: false, repeats: null, source: { start: 1, end: 2, text } });
 
 describe('stage output stores', () => {
   it('refuse a write from a worker whose lease was taken over, and keep the newer attempt’s output', () => {

@@ -14,7 +14,7 @@ describe('search when no hit has every word', () => {
   it('finds "call alice" where the recogniser heard "tell alice", says these are close matches, and shows the memory and its segment as one', async () => {
     const dataDir = path.join(tempDir(), 'data');
     const f = queueFixture(dataDir);
-    const rent: Memory = { kind: 'todo', text: 'tell alice about the rent', at: null, source: { start: 4, end: 7, text: 'tell alice about the rent' } };
+    const rent: Memory = { kind: 'todo', text: 'tell alice about the rent', at: null, allDay: false, repeats: null, source: { start: 4, end: 7, text: 'tell alice about the rent' } };
     await doneItem(f, 'notes.wav', [{ start: 0, end: 4, text: 'good morning' }, { start: 4, end: 7, text: 'tell alice about the rent' }], [rent]);
     f.store.close();
     const app = opened.track(openLifeline({ dataDir, withEngine: false, processName: 'test', env: {} }));

@@ -15,8 +15,8 @@ const monday = new Date(2026, 11, 7, 12, 0).getTime();
 const local = (day: number, hour: number) => new Date(2026, 11, day, hour, 0).toISOString();
 
 const said = (start: number, text: string) => ({ start, end: start + 3, text });
-const todo = (text: string, start: number, at: string | null = null): Memory => ({ kind: 'todo', text, at, source: said(start, text) });
-const event = (text: string, start: number, at: string | null = null): Memory => ({ kind: 'event', text, at, source: said(start, text) });
+const todo = (text: string, start: number, at: string | null = null): Memory => ({ kind: 'todo', text, at, allDay: false, repeats: null, source: said(start, text) });
+const event = (text: string, start: number, at: string | null = null): Memory => ({ kind: 'event', text, at, allDay: false, repeats: null, source: said(start, text) });
 
 const segments = [said(0, 'pay the rent'), said(3, 'dentist appointment today'), said(6, 'call alice on thursday'), said(9, 'book club')];
 const memories = [
@@ -26,7 +26,7 @@ const memories = [
   event('book club', 9, local(28, 19)),
   todo('water the plants', 12),
   event('a party some day', 14),
-  { kind: 'fact', text: 'the sky is blue', at: null, source: null } satisfies Memory,
+  { kind: 'fact', text: 'the sky is blue', at: null, allDay: false, repeats: null, source: null } satisfies Memory,
 ];
 
 function open(dataDir: string): Lifeline {

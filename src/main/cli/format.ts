@@ -1,7 +1,15 @@
-import type { ItemDetail, ItemSummary, Overview } from '../../shared/contract';
+import type { ItemDetail, ItemSummary, Memory, Overview } from '../../shared/contract';
 import { itemStates, stages } from '../../shared/contract';
 
 /** Left-aligned columns; the last column is not padded. */
+/** When a memory is due, as said: a day alone as its local date ("2026-01-16"), else the ISO time; "weekly" etc. when it repeats. */
+export function dueText(m: Pick<Memory, 'at' | 'allDay' | 'repeats'>): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const d = m.at === null ? null : new Date(m.at);
+  const when = d === null ? '' : m.allDay ? `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}` : m.at!;
+  return [when, m.repeats ?? ''].filter(Boolean).join(' ');
+}
+
 export function table(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: string[]) =>
@@ -46,7 +54,7 @@ export function formatItem(d: ItemDetail): string {
   if (d.progress) lines.push(`now     ${d.progress.step} ${d.progress.percent === null ? '' : `${d.progress.percent.toFixed(0)}%`}`);
   if (d.memories.length > 0) {
     lines.push('', 'memories');
-    for (const m of d.memories) lines.push(`  ${m.kind.padEnd(6)} ${m.text}${m.at ? `  (${m.at})` : ''}`);
+    for (const m of d.memories) lines.push(`  ${m.kind.padEnd(6)} ${m.text}${dueText(m) ? `  (${dueText(m)})` : ''}`);
   }
   if (d.transcript) {
     lines.push('', 'transcript');

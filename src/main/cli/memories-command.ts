@@ -2,7 +2,7 @@ import { Option, type Command } from 'commander';
 import { memoryKinds, type MemoryEntry, type MemoryKind } from '../../shared/contract';
 import { CliError, exitCodes } from './cli-error';
 import { call, json, out, withStore } from './cli-io';
-import { table } from './format';
+import { dueText, table } from './format';
 
 const clock = (sec: number) => {
   const s = Math.floor(sec);
@@ -13,7 +13,7 @@ export function formatMemories(memories: readonly MemoryEntry[]): string {
   if (memories.length === 0) return 'no memories';
   return table(
     ['item', 'at', 'kind', 'due', 'file', 'memory'],
-    memories.map((m) => [String(m.itemId), m.source ? clock(m.source.start) : '', m.kind, m.at ?? '', m.fileName, m.text]),
+    memories.map((m) => [String(m.itemId), m.source ? clock(m.source.start) : '', m.kind, dueText(m), m.fileName, m.text]),
   );
 }
 

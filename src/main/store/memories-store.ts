@@ -1,4 +1,4 @@
-import type { Memory, MemoryEntry, MemoryKind } from '../../shared/contract';
+import type { Memory, MemoryEntry, MemoryKind, MemoryRepeats } from '../../shared/contract';
 import type { LeaseRef } from '../queue/queue-store';
 import type { SqliteDatabase } from './database';
 import { leaseFence } from './lease-fence';
@@ -8,6 +8,8 @@ interface MemoryRow {
   kind: MemoryKind;
   text: string;
   at: string | null;
+  all_day: number;
+  repeats: MemoryRepeats | null;
   source_start: number | null;
   source_end: number | null;
   source_text: string | null;
@@ -36,6 +38,8 @@ const toMemory = (r: MemoryRow): Memory => ({
   kind: r.kind,
   text: r.text,
   at: r.at,
+  allDay: r.all_day === 1,
+  repeats: r.repeats,
   source: r.source_start !== null && r.source_end !== null ? { start: r.source_start, end: r.source_end, text: r.source_text ?? '' } : null,
 });
 
@@ -58,14 +62,14 @@ export class MemoriesStore {
     this.rerunFrom = rerunLookup(db);
     this.s = {
       remove: db.prepare(`DELETE FROM memories WHERE item_id = ?`),
-      insert: db.prepare(`INSERT INTO memories (item_id, kind, text, at, source_start, source_end, source_text, extractor)
-                          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
-      list: db.prepare(`SELECT kind, text, at, source_start, source_end, source_text FROM memories WHERE item_id = ? ORDER BY id`),
+      insert: db.prepare(`INSERT INTO memories (item_id, kind, text, at, all_day, repeats, source_start, source_end, source_text, extractor)
+                          VALUES (@itemId, @kind, @text, @at, @allDay, @repeats, @sourceStart, @sourceEnd, @sourceText, @extractor)`),
+      list: db.prepare(`SELECT kind, text, at, all_day, repeats, source_start, source_end, source_text FROM memories WHERE item_id = ? ORDER BY id`),
       staged: db.prepare(`SELECT memories, extractor FROM rerun_memories WHERE item_id = ?`),
       dropStaged: db.prepare(`DELETE FROM rerun_memories WHERE item_id = ?`),
       // Keyset paging over (item_id DESC, id ASC): memories_by_item walks items newest first and
       // only each item's few memories are sorted, so a page costs the same anywhere in the list.
-      page: db.prepare(`SELECT m.id, m.item_id, i.file_name, i.created_at, m.kind, m.text, m.at, m.source_start, m.source_end, m.source_text
+      page: db.prepare(`SELECT m.id, m.item_id, i.file_name, i.created_at, m.kind, m.text, m.at, m.all_day, m.repeats, m.source_start, m.source_end, m.source_text
                         FROM memories m JOIN items i ON i.id = m.item_id JOIN jobs j ON j.item_id = m.item_id
                         WHERE j.state <> 'discarded' AND (@kind IS NULL OR m.kind = @kind)
                           AND (@afterItem IS NULL OR m.item_id < @afterItem OR (m.item_id = @afterItem AND m.id > @afterId))
@@ -79,7 +83,19 @@ export class MemoriesStore {
     const write = (itemId: number, memories: readonly Memory[], extractor: string) => {
       this.s.remove.run(itemId);
       for (const m of memories) {
-        this.s.insert.run(itemId, m.kind, m.text, m.at, m.source?.start ?? null, m.source?.end ?? null, m.source?.text ?? null, extractor);
+        this.s.insert.run({
+          itemId,
+          kind: m.kind,
+          text: m.text,
+          at: m.at,
+          // A re-run's staged JSON from before memory dates has neither field.
+          allDay: m.allDay && m.at !== null ? 1 : 0,
+          repeats: m.repeats ?? null,
+          sourceStart: m.source?.start ?? null,
+          sourceEnd: m.source?.end ?? null,
+          sourceText: m.source?.text ?? null,
+          extractor,
+        });
       }
     };
     this.replaceTx = db.transaction((lease: LeaseRef, memories: readonly Memory[], extractor: string) => {

@@ -90,11 +90,23 @@ export const memoryKinds = ['todo', 'event', 'fact', 'person'] as const;
 export const MemoryKind = z.enum(memoryKinds);
 export type MemoryKind = z.infer<typeof MemoryKind>;
 
+/** How often a to-do or event comes back ("every Sunday" is weekly); null when it happens once. */
+export const memoryRepeats = ['daily', 'weekly', 'monthly', 'yearly'] as const;
+export const MemoryRepeats = z.enum(memoryRepeats);
+export type MemoryRepeats = z.infer<typeof MemoryRepeats>;
+
 export const Memory = z.object({
   kind: MemoryKind,
   text: z.string(),
   /** When an event or to-do is due (ISO date-time), resolved against the recording's time; else null. */
   at: z.string().nullable(),
+  /**
+   * True when only a day was said ("on Friday"): `at` is then the start of that day, local time, and
+   * no time of day is shown. False when a time was said, or when there is no date.
+   */
+  allDay: z.boolean().default(false),
+  /** How often it comes back ("every Sunday": weekly, `at` the next time); null when once. */
+  repeats: MemoryRepeats.nullable().default(null),
   /** The transcript segment it was found in (seconds from the start), or null when unknown. */
   source: TranscriptSegment.nullable(),
 });

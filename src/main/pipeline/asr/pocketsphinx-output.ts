@@ -1,4 +1,5 @@
 import type { TranscriptSegment } from '../../../shared/contract';
+import { splitUtterances, type TimedWord, type UtteranceOptions } from '../extract/utterances';
 
 /** Tokens pocketsphinx prints that are not words: sentence marks, silence, fillers, noise. */
 const nonWord = (w: string) => /^(<s>|<\/s>|<sil>|\[.*\]|\+\+.*\+\+|\(NULL\))$/i.test(w);
@@ -6,22 +7,20 @@ const nonWord = (w: string) => /^(<s>|<\/s>|<sil>|\[.*\]|\+\+.*\+\+|\(NULL\))$/i
 const wordLine = /^(\S+) (-?\d+(?:\.\d+)?) (-?\d+(?:\.\d+)?) (-?\d+(?:\.\d+)?)$/;
 
 /**
- * Parses `pocketsphinx_continuous -time yes` output (pure): per utterance, a hypothesis line and
- * then one `word start end confidence` line per word, framed by `<s>` and `</s>`. Each utterance
- * becomes a segment; alternate pronunciations (`to(2)`) lose their suffix.
+ * The timed words of `pocketsphinx_continuous -time yes` output (pure), one list per decoder
+ * utterance: per utterance, a hypothesis line and then one `word start end confidence` line per
+ * word, framed by `<s>` and `</s>`. Markers, silences and fillers are dropped; alternate
+ * pronunciations (`to(2)`) lose their suffix.
  */
-export function parsePocketsphinxOutput(stdout: string): TranscriptSegment[] {
-  const segments: TranscriptSegment[] = [];
-  let words: { w: string; start: number; end: number }[] = [];
+export function parsePocketsphinxWords(stdout: string): TimedWord[][] {
+  const utterances: TimedWord[][] = [];
+  let words: TimedWord[] = [];
   const flush = () => {
-    if (words.length > 0) {
-      segments.push({ start: words[0]!.start, end: words.at(-1)!.end, text: words.map((x) => x.w).join(' ') });
-    }
+    if (words.length > 0) utterances.push(words);
     words = [];
   };
   for (const raw of stdout.split('\n')) {
-    const line = raw.trim();
-    const m = wordLine.exec(line);
+    const m = wordLine.exec(raw.trim());
     if (!m) continue;
     const token = m[1]!;
     if (token === '<s>') flush();
@@ -30,8 +29,16 @@ export function parsePocketsphinxOutput(stdout: string): TranscriptSegment[] {
       continue;
     }
     if (nonWord(token)) continue;
-    words.push({ w: token.replace(/\(\d+\)$/, ''), start: Number(m[2]), end: Number(m[3]) });
+    words.push({ word: token.replace(/\(\d+\)$/, ''), start: Number(m[2]), end: Number(m[3]) });
   }
   flush();
-  return segments;
+  return utterances;
+}
+
+/**
+ * Segments from pocketsphinx output (pure): each decoder utterance, cut again wherever its own word
+ * times show a pause (or a long run reaches a cue word), so a segment is one thing said.
+ */
+export function parsePocketsphinxOutput(stdout: string, options: UtteranceOptions = {}): TranscriptSegment[] {
+  return parsePocketsphinxWords(stdout).flatMap((words) => splitUtterances(words, options));
 }

@@ -7,7 +7,7 @@ export const LlmReply = z.strictObject({
     z.strictObject({
       kind: MemoryKind,
       text: z.string().min(1),
-      /** ISO 8601 date-time, or null. */
+      /** ISO 8601 date-time, a date alone (YYYY-MM-DD) when no time was said, or null. */
       at: z.string().nullable(),
       /** Index of the transcript line it came from, or null. */
       segment: z.number().int().nullable(),
@@ -29,7 +29,7 @@ export function extractionMessages(transcript: Transcript, recordedAt: Date): { 
         '{"memories":[{"kind":"todo"|"event"|"fact"|"person","text":string,"at":string|null,"segment":number|null}]}. ' +
         'todo: something the speaker must do (text: the task). event: something happening at a date or time. ' +
         'person: a person named (text: the name). fact: a statement worth remembering. ' +
-        '"at": the ISO 8601 date-time of a todo or event, resolved relative to the recording time; null when none is said. ' +
+        '"at": the ISO 8601 date-time of a todo or event, resolved relative to the recording time; a date alone (YYYY-MM-DD) when no time of day is said; null when no date is said. ' +
         '"segment": the [index] of the transcript line it comes from. Do not invent anything that is not said.',
     },
     { role: 'user', content: `Recording time: ${recordedAt.toISOString()}\nTranscript:\n${lines}` },
@@ -52,8 +52,16 @@ export function parseLlmReply(content: string, transcript: Transcript): ParsedRe
     ok: true,
     memories: r.data.memories.map((m) => {
       const seg = m.segment === null ? undefined : transcript.segments[m.segment];
-      const at = m.at !== null && !Number.isNaN(Date.parse(m.at)) ? new Date(m.at).toISOString() : null;
-      return { kind: m.kind, text: m.text.trim(), at, source: seg ? { start: seg.start, end: seg.end, text: seg.text } : null };
+      const { at, allDay } = answeredDate(m.at);
+      return { kind: m.kind, text: m.text.trim(), at, allDay, repeats: null, source: seg ? { start: seg.start, end: seg.end, text: seg.text } : null };
     }),
   };
+}
+
+/** The model's `at`: a date alone ("2026-01-16") is date-only, the start of that day in local time. */
+function answeredDate(at: string | null): { at: string | null; allDay: boolean } {
+  if (at === null) return { at: null, allDay: false };
+  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(at.trim());
+  if (day) return { at: new Date(Number(day[1]), Number(day[2]) - 1, Number(day[3])).toISOString(), allDay: true };
+  return Number.isNaN(Date.parse(at)) ? { at: null, allDay: false } : { at: new Date(at).toISOString(), allDay: false };
 }

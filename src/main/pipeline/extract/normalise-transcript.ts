@@ -70,7 +70,8 @@ export function normaliseTranscript(text: string, reference: Date): string {
   s = s.replace(/\b(\d{1,2}(?::\d\d)?) in the morning\b/gi, '$1 am');
   s = s.replace(/\b(\d{1,2}(?::\d\d)?) (?:in the (?:afternoon|evening)|at night|tonight)\b/gi, '$1 pm');
   // "march fifth" is understood by the date parser; "on the fifth" needs its month.
-  s = s.replace(new RegExp(`\\b(on|by|until|before) the (${ordinal})\\b(?!\\s+of\\b)`, 'gi'), (m, prep: string, o: string) => {
+  // Only where a date can stand: "on the third floor" is a place, not a day.
+  s = s.replace(new RegExp(`\\b(on|by|until|before) the (${ordinal})\\b(?=\\s*$|\\s*[,.;!?]|\\s+(?:at|and|by|to|for|in|from|until|so|but|or|then|i|we|please|next|this|of the month)\\b)`, 'gi'), (m, prep: string, o: string) => {
     const day = ordinalToNumber(o);
     if (day === null || day < 1 || day > 31) return m;
     const month = day >= reference.getDate() ? reference.getMonth() : (reference.getMonth() + 1) % 12;

@@ -8,6 +8,18 @@ import { m0006SelfHealing } from './0006-self-healing';
 import { m0007LeanHotPath } from './0007-lean-hot-path';
 import { m0008NoFileBytesInMessages } from './0008-no-file-bytes-in-messages';
 import { m0009UpcomingReruns } from './0009-upcoming-reruns';
+import { m0010MemoryDates } from './0010-memory-dates';
 
 /** Append, never edit or reorder: a shipped migration has already run on users' stores. */
-export const migrations: readonly Migration[] = [m0001Initial, m0002TranscriptsMemoriesSearch, m0003ItemsListIndex, m0004Recordings, m0005WatchedFiles, m0006SelfHealing, m0007LeanHotPath, m0008NoFileBytesInMessages, m0009UpcomingReruns];
+export const migrations: readonly Migration[] = [
+  m0001Initial,
+  m0002TranscriptsMemoriesSearch,
+  m0003ItemsListIndex,
+  m0004Recordings,
+  m0005WatchedFiles,
+  m0006SelfHealing,
+  m0007LeanHotPath,
+  m0008NoFileBytesInMessages,
+  m0009UpcomingReruns,
+  m0010MemoryDates,
+];

@@ -19,4 +19,12 @@ describe('positions in a recording', () => {
     expect(formatDue('not a date')).toBe('not a date');
     expect(formatDue('2026-11-24T15:00:00.000Z')).toMatch(/2026/);
   });
+
+  it('shows a date said without a time as the day alone, never as midnight or noon', () => {
+    const friday = new Date(2026, 11, 11).toISOString();
+    const shown = formatDue(friday, true, new Date(2026, 11, 7));
+    expect(shown).toMatch(/^\S+ 11 \S+$/);
+    expect(shown).not.toMatch(/\d:\d\d|AM|PM/);
+    expect(formatDue(friday, true, new Date(2025, 0, 1))).toMatch(/2026$/);
+  });
 });

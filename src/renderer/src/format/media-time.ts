@@ -13,8 +13,18 @@ export function formatOffset(seconds: number): string {
 
 const dueFormat = new Intl.DateTimeFormat(undefined, { weekday: 'short', year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
 
-/** When a memory is due, in the reader's locale and time zone (weekday included: "Tue, Nov 24, 2026, 3:00 PM"). */
-export function formatDue(iso: string): string {
+const dayParts = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
+
+/**
+ * When a memory is due, in the reader's locale and time zone: with its time when one was said
+ * ("Tue, Nov 24, 2026, 3:00 PM"), the day alone when only a day was (`allDay`: "Fri 11 Dec", the
+ * year added when it is not this year), so no time is shown that nobody said.
+ */
+export function formatDue(iso: string, allDay = false, now = new Date()): string {
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : dueFormat.format(date);
+  if (Number.isNaN(date.getTime())) return iso;
+  if (!allDay) return dueFormat.format(date);
+  const part = (type: Intl.DateTimeFormatPartTypes) => dayParts.formatToParts(date).find((p) => p.type === type)?.value ?? '';
+  const day = `${part('weekday')} ${part('day')} ${part('month')}`;
+  return date.getFullYear() === now.getFullYear() ? day : `${day} ${part('year')}`;
 }

@@ -125,7 +125,7 @@ function Results() {
   return (
     <ol className="memory-list" aria-label="Memories" aria-busy={browse.status === 'loading'}>
       {browse.memories.map((m) => (
-        <MemoryLine key={m.id} kind={m.kind} text={m.text} at={m.at} itemId={m.itemId} fileName={m.fileName} start={m.source?.start ?? null} />
+        <MemoryLine key={m.id} kind={m.kind} text={m.text} at={m.at} allDay={m.allDay} itemId={m.itemId} fileName={m.fileName} start={m.source?.start ?? null} />
       ))}
     </ol>
   );

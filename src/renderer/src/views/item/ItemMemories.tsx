@@ -27,7 +27,7 @@ export function ItemMemories({ item, onSeek }: { item: ItemDetail; onSeek: SeekT
               <p className="memory-meta">
                 {m.at && (
                   <time dateTime={m.at} className="memory-due">
-                    {formatDue(m.at)}
+                    {formatDue(m.at, m.allDay)}
                   </time>
                 )}
                 {m.source && (

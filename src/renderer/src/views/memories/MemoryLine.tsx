@@ -10,6 +10,8 @@ interface MemoryLineProps {
   text: ReactNode;
   /** When it is due (ISO), or null. */
   at: string | null;
+  /** `at` is a day with no time said. Default false. */
+  allDay?: boolean;
   itemId: number;
   fileName: string;
   /** Seconds into the recording where it was said, or null when unknown. */
@@ -19,7 +21,7 @@ interface MemoryLineProps {
 }
 
 /** One memory or search hit: what it is, its text, when it is due, and a link to the moment it was said. */
-export function MemoryLine({ kind, text, at, itemId, fileName, start, said }: MemoryLineProps) {
+export function MemoryLine({ kind, text, at, allDay = false, itemId, fileName, start, said }: MemoryLineProps) {
   const href = routeHref(start === null ? { name: 'item', id: itemId } : { name: 'item', id: itemId, t: start });
   return (
     <li className="memory">
@@ -30,7 +32,7 @@ export function MemoryLine({ kind, text, at, itemId, fileName, start, said }: Me
         <p className="memory-meta">
           {at && (
             <time dateTime={at} className="memory-due">
-              {formatDue(at)}
+              {formatDue(at, allDay)}
             </time>
           )}
           <a href={href} className="memory-source">
