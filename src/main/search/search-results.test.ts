@@ -12,6 +12,7 @@ const hit = (kind: IndexHit['kind'], text: string, start: number | null, source:
   text,
   start,
   at: null,
+  allDay: false,
   rank: -1,
   match: 'all',
   source,

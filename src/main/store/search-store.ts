@@ -60,6 +60,7 @@ interface HitRow {
   snippet: string;
   marked: string;
   at: string | null;
+  all_day: number | null;
   rank: number;
 }
 
@@ -83,7 +84,12 @@ export class SearchStore {
                                   (SELECT m.at FROM memories m
                                    WHERE m.item_id = s.item_id AND m.kind = s.kind
                                      AND s.text IN (m.text, m.text || ' (' || substr(m.at, 1, 10) || ')')
-                                   ORDER BY m.id LIMIT 1) END AS at
+                                   ORDER BY m.id LIMIT 1) END AS at,
+                                CASE WHEN s.kind = 'transcript' THEN NULL ELSE
+                                  (SELECT m.all_day FROM memories m
+                                   WHERE m.item_id = s.item_id AND m.kind = s.kind
+                                     AND s.text IN (m.text, m.text || ' (' || substr(m.at, 1, 10) || ')')
+                                   ORDER BY m.id LIMIT 1) END AS all_day
                          FROM search_index s JOIN items i ON i.id = s.item_id JOIN jobs j ON j.item_id = s.item_id
                          WHERE search_index MATCH @match AND j.state <> 'discarded' AND (@kind IS NULL OR s.kind = @kind)
                          ORDER BY rank LIMIT @limit`),
@@ -136,6 +142,7 @@ export class SearchStore {
       text: r.text,
       start: r.start_sec,
       at: r.at,
+      allDay: r.all_day === 1,
       rank: r.rank,
       match: 'all',
       source: r.kind === 'transcript' ? null : this.memorySource(r),

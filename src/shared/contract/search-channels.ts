@@ -20,6 +20,8 @@ export const SearchHit = z.object({
   start: z.number().nullable(),
   /** For a memory: when it is due (ISO), as in `Memory.at`; null for transcript segments or without a date. */
   at: z.string().nullable(),
+  /** For a memory with a date but no time said ("on Friday"): `at` is that day's start, shown as a day. */
+  allDay: z.boolean(),
   /** Lower is better (SQLite FTS5 bm25), within its `match` group. */
   rank: z.number(),
   /**

@@ -28,7 +28,7 @@ function fakeTimers() {
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-const hit = (text: string): SearchHit => ({ itemId: 1, fileName: 'a.wav', kind: 'transcript', snippet: text, marked: text, text, start: 0, at: null, rank: -1, match: 'all', transcript: null });
+const hit = (text: string): SearchHit => ({ itemId: 1, fileName: 'a.wav', kind: 'transcript', snippet: text, marked: text, text, start: 0, at: null, allDay: false, rank: -1, match: 'all', transcript: null });
 
 /** An API whose search answers wait until the test releases them, in any order. */
 function fakeApi() {

@@ -84,6 +84,7 @@ function HitList({ label, hits, busy }: { label: string; hits: readonly SearchHi
           text={<HighlightedSnippet marked={h.marked} dated={h.at !== null} />}
           said={h.transcript && <HighlightedSnippet marked={h.transcript.marked} dated={false} />}
           at={h.at}
+          allDay={h.allDay}
           itemId={h.itemId}
           fileName={h.fileName}
           start={h.start}
