@@ -14,6 +14,7 @@ import { HealthMonitor } from './health/health-monitor';
 import { scheduleRetention, type RetentionSchedule } from './maintenance/retention-schedule';
 import { lifelineProbes } from './health/lifeline-probes';
 import { ServiceRoster } from './health/service-roster';
+import { ServiceWatch } from './health/service-watch';
 import { createLogger, type Logger } from './log/logger';
 import { RecordingSessions } from './pipeline/intake/recording-sessions';
 import { WatchFolderSwitch } from './pipeline/intake/watch-folder-switch';
@@ -87,6 +88,7 @@ export interface Lifeline {
 
 export function openLifeline(options: LifelineOptions): Lifeline {
   const paths = dataPaths(options.dataDir);
+  let watch: ServiceWatch | undefined;
   fs.mkdirSync(paths.dataDir, { recursive: true });
   const env = options.env ?? process.env;
   const clock = options.clock ?? systemClock;
@@ -106,6 +108,8 @@ export function openLifeline(options: LifelineOptions): Lifeline {
         clock,
         log,
         stages,
+        // The health side answers once it exists (below): until then nothing is known.
+        services: { downReason: (n) => watch?.downReason(n) ?? null, confirmDown: (n) => watch?.confirmDown(n) ?? Promise.resolve(null) },
         executor:
           config().workers === 0
             ? undefined
@@ -152,16 +156,17 @@ export function openLifeline(options: LifelineOptions): Lifeline {
       };
     },
   });
-  const lastStatus = new Map<string, string>();
   const autoRecovery = engine
     ? new AutoRecovery({
         clock,
         config: () => config().autoRecovery,
         serviceEvents: store.serviceEvents,
         log,
-        stillFailing: (name) => (breakers.has(name) && breakers.view(name)?.state !== 'closed') || lastStatus.get(name) === 'down',
+        stillFailing: (name) => watch?.knownDown(name) === true || lastDown.has(name),
       })
     : null;
+  // Services other than the stages' (the database) that failed their last check.
+  const lastDown = new Set<string>();
 
   // Each stage service's health entry and recovery handler; they follow the settings (sync below).
   const roster = new ServiceRoster({
@@ -187,25 +192,25 @@ export function openLifeline(options: LifelineOptions): Lifeline {
       }, engine.executor),
     );
     autoRecovery.on('changed', () => void health.checkNow());
+    watch = new ServiceWatch({ health, breakers, engine, autoRecovery, services: () => roster.labels(), log });
+    const w = watch;
     engine.on('breaker.changed', (view) => {
-      if (view.state === 'open') autoRecovery.trigger(view.name, `its breaker opened (${view.reason ?? 'failing'})`);
-      if (view.state === 'closed') autoRecovery.healthy(view.name);
+      w.onBreaker(view);
       events.emit('breaker.changed', toBreakerInfo(view, stages));
       void health.checkNow(view.name);
     });
     health.on('result', (name, r) => {
-      lastStatus.set(name, r.status);
+      if (r.status === 'down') lastDown.add(name);
+      else lastDown.delete(name);
       if (name === 'disk') engine.setBlock(stageOrder[0]!, 'disk', r.status === 'down' ? `paused: ${r.message}` : null);
-      if (!autoRecovery.has(name)) return;
-      if (r.status === 'down') autoRecovery.trigger(name, `its health check failed (${r.message})`);
-      else if (r.status === 'up' && !(breakers.has(name) && breakers.view(name)?.state !== 'closed')) autoRecovery.healthy(name);
+      w.onResult(name, r);
     });
     settings.on('changed', (c) => {
       engine.reconfigure(c);
       // An engine or server setting may have changed the services the stages call: their health
       // entries and recovery handlers follow at once, and a new or moved one is checked now.
       const change = roster.sync();
-      for (const name of change.retired) lastStatus.delete(name);
+      for (const name of change.retired) w.retire(name);
       for (const name of [...change.added, ...change.replaced, ...change.rebound]) void health.checkNow(name);
       health.start();
     });
@@ -309,6 +314,7 @@ export function openLifeline(options: LifelineOptions): Lifeline {
       retention?.stop();
       watchFolder?.stop();
       health.stop();
+      watch?.stop();
       autoRecovery?.stop();
       breakers.stop();
       await engine?.stop(graceMs);

@@ -167,9 +167,9 @@ for (const flavour of ['ollama', 'openai'] as const) {
       expect(await failure(extract(await closedPort()))).toMatchObject({ code: 'LLM_UNREACHABLE', permanent: false, serviceFault: true });
     });
 
-    it('calls a 404 (unknown model) a permanent LLM_NOT_FOUND', async () => {
+    it('calls a 404 (unknown model) a fault of the service, not of the item: LLM_NOT_FOUND, retried once it is fixed', async () => {
       const server = keep(await startChatServer((): Behaviour => ({ kind: 'status', status: 404, body: '{"error":"model \\"test-model\\" not found"}' })));
-      expect(await failure(extract(server.url))).toMatchObject({ code: 'LLM_NOT_FOUND', permanent: true });
+      expect(await failure(extract(server.url))).toMatchObject({ code: 'LLM_NOT_FOUND', permanent: false, serviceFault: true });
     });
   });
 }

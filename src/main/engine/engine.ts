@@ -12,6 +12,7 @@ import { RecoveryManager, type RecoveryOutcome } from '../recovery/recovery-mana
 import { ChangeFeed } from './change-feed';
 import { InProcessExecutor } from './in-process-executor';
 import { JobLoop } from './job-loop';
+import { noServiceStatus } from './service-status';
 import type { StageExecutor } from './stage-executor';
 import type { EngineDeps, EngineEvents, StageStatus } from './engine-types';
 import { StageGates, type BlockSource } from './stage-gates';
@@ -98,6 +99,9 @@ export class Engine extends EventEmitter<EngineEvents> {
       emergency: this.emergency,
       config: () => this.config,
       serviceOf: (stage) => this.handlers.get(stage)?.service?.name ?? null,
+      localEngine: (stage) => this.handlers.get(stage)?.service?.kind === 'local-engine',
+      services: deps.services ?? noServiceStatus,
+      waitReason: (stage) => this.gates.reason(stage),
       canContinue: (stage) => this.state === 'running' && this.gates.reason(stage) === undefined,
       onProgress: (id, p) => this.emit('item.progress', id, p),
       onRecovered: (outcomes) => this.recovered(outcomes),
@@ -176,6 +180,16 @@ export class Engine extends EventEmitter<EngineEvents> {
   }
   noteResume(): void {
     this.guard('extend leases after resume', () => this.recovery.noteResume());
+  }
+
+  /**
+   * The health side found a stage service down (`reason`) or answering again (null): the stages that
+   * call it wait before an item is tried, and resume when it answers.
+   */
+  setServiceDown(service: string, reason: string | null): void {
+    let changed = false;
+    for (const h of this.handlers.values()) if (h.service?.name === service) changed = this.gates.set(h.stage, 'service', reason) || changed;
+    if (changed && this.state === 'running') this.refreshAvailability();
   }
 
   /** Another part of the app holds a stage (the health monitor pauses intake when the disk is full). */

@@ -42,8 +42,9 @@ export class StageAvailability {
         const view = breakers.view(service.name);
         gates.set(stage, 'breaker', view && view.state !== 'closed' ? breakerReason(service.label, view) : null);
       } else {
-        // The stage no longer calls a service (the settings chose a local engine): the old one's breaker holds nothing.
+        // The stage no longer calls a service: the old one's breaker and checks hold nothing.
         gates.set(stage, 'breaker', null);
+        gates.set(stage, 'service', null);
       }
       const reason = gates.reason(stage);
       if (reason !== undefined) {

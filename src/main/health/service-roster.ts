@@ -51,6 +51,11 @@ export class ServiceRoster {
     return [...this.inUse.keys()];
   }
 
+  /** The services in use, name → label. */
+  labels(): Map<string, string> {
+    return new Map([...this.inUse].map(([name, e]) => [name, e.service.label]));
+  }
+
   sync(): RosterChange {
     const { health, breakers, recovery, placeBefore } = this.deps;
     const now = new Map<string, StageService>();

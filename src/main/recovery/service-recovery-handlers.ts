@@ -31,8 +31,9 @@ export function serviceRecoveryHandler(current: () => RecoverableService, execut
     const now = current();
     if (!now.probe) return 'no probe to check it with; the breaker will let one item through when its open time is up';
     await now.probe(signal);
+    if (breakers.view(service.name)?.state !== 'open') return 'it answered its check: its stages resume';
     breakers.expedite(service.name, 'a recovery probe got an answer');
-    return 'it answered: one item will now test it (half-open)';
+    return 'it answered its check: one item will now test it (half-open)';
   };
   switch (service.kind) {
     case 'local-engine':
