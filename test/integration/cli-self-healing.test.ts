@@ -16,7 +16,8 @@ describe('the self-healing CLI commands, run as real processes', () => {
     const h = JSON.parse(r.stdout) as HealthSnapshot;
     expect(h).toMatchObject({ overall: 'amber', source: 'store' });
     expect(h.reasons).toEqual([expect.stringContaining('no Lifeline app or `lifeline serve` is running')]);
-    expect(h.services.map((s) => s.name)).toEqual(['database', 'disk', 'queue', 'dead-letters', 'engine']);
+    // (An installed local transcription engine is checked too: pocketsphinx or whisper.)
+    expect(h.services.map((s) => s.name).filter((n) => n !== 'pocketsphinx' && n !== 'whisper')).toEqual(['database', 'disk', 'queue', 'dead-letters', 'engine']);
     expect(Object.keys(h.services[0]!).sort()).toEqual(
       ['autoRecovery', 'breaker', 'checkedAt', 'label', 'latencyMs', 'message', 'name', 'needsYou', 'required', 'status', 'uptimePercent'].sort(),
     );
@@ -31,12 +32,12 @@ describe('the self-healing CLI commands, run as real processes', () => {
     store.breakers.save('asr', { kind: 'open', openedAt: Date.now(), until: Date.now() + 60_000, reopenings: 0, reason: '5 failures in a row' }, Date.now());
     store.close();
     const list = JSON.parse((await runCli(data, ['breakers', '--json'])).stdout) as BreakerInfo[];
-    expect(list).toMatchObject([{ name: 'asr', state: 'open', reason: '5 failures in a row' }]);
+    expect(list.find((b) => b.name === 'asr')).toMatchObject({ name: 'asr', state: 'open', reason: '5 failures in a row' });
     const reset = await runCli(data, ['breakers', 'reset', 'asr']);
     expect(reset.stdout.trim()).toBe('breaker asr is closed');
     const unknown = await runCli(data, ['breakers', 'reset', 'llm']);
     expect(unknown.code).toBe(1);
-    expect(unknown.stderr).toContain('there is no breaker "llm" (known: asr)');
+    expect(unknown.stderr).toMatch(/there is no breaker "llm" \(known: (asr|.*, asr|asr, .*)\)/);
   });
 
   it('lifeline recover --scan works without an engine and says which rules it could apply', async () => {

@@ -45,6 +45,8 @@ export class ServiceWatch implements ServiceStatus {
 
   /** One health result (any service: the stage services' are acted on). */
   onResult(name: string, r: ProbeResult): void {
+    // A check that was under way when Lifeline closed says nothing to anyone.
+    if (this.stopped) return;
     const { engine, breakers, autoRecovery } = this.deps;
     const label = this.deps.services().get(name);
     if (label === undefined) {
@@ -66,6 +68,7 @@ export class ServiceWatch implements ServiceStatus {
   }
 
   onBreaker(view: BreakerView): void {
+    if (this.stopped) return;
     const { autoRecovery } = this.deps;
     if (view.state === 'open') autoRecovery.trigger(view.name, `its breaker opened (${view.reason ?? 'failing'})`);
     if (view.state === 'closed') autoRecovery.healthy(view.name);

@@ -51,7 +51,7 @@ export class PocketsphinxEngine implements AsrEngine {
    */
   get service(): StageService | undefined {
     if (!this.availability().ok) return undefined;
-    this.localService ??= { name: 'asr', label: 'Speech recognition (pocketsphinx)', kind: 'local-engine', required: true, probe: tinyTranscription(this) };
+    this.localService ??= { name: 'pocketsphinx', label: 'Speech recognition (pocketsphinx)', kind: 'local-engine', required: true, probe: tinyTranscription(this) };
     return this.localService;
   }
   private localService: StageService | undefined;

@@ -64,7 +64,7 @@ export class WhisperEngine implements AsrEngine {
   get service(): StageService | undefined {
     if (!this.availability().ok) return undefined;
     this.localService ??= {
-      name: 'asr',
+      name: 'whisper',
       label: 'Speech recognition (whisper)',
       kind: 'local-engine',
       required: true,
