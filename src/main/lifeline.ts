@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import type { BreakerInfo, ChannelName, HealthSnapshot, RequestOf, ResponseOf, Result } from '../shared/contract';
 import { createHandlers, type Handlers } from './api/handlers';
 import { dispatch } from './api/dispatch';
-import { toAutoRecoveryInfo } from './api/auto-recovery-info';
+import { serviceExtras } from './api/auto-recovery-info';
 import { toBreakerInfo } from './api/breaker-info';
 import { BreakerBoard } from './breakers/breaker-board';
 import type { EngineConfig } from './config/config';
@@ -28,8 +28,7 @@ import { AutoRecovery } from './recovery/auto-recovery';
 import { ownerId } from './recovery/process-alive';
 import { RecoveryManager, type RecoveryOutcome } from './recovery/recovery-manager';
 import { databaseRecoveryHandler } from './recovery/service-recovery-handlers';
-import { openDatabase } from './store/database';
-import { openStore, storeOn, type Store } from './store/store';
+import { openStore, writeThroughFreshConnection, type Store } from './store/store';
 import { systemClock, type Clock } from './time/clock';
 
 export interface LifelineOptions {
@@ -146,27 +145,10 @@ export function openLifeline(options: LifelineOptions): Lifeline {
     store,
     log,
     source: engine ? 'engine' : 'store',
-    extras: (name) => {
-      const b = breakers.has(name) ? breakers.view(name) : undefined;
-      const a = autoRecovery?.status(name);
-      return {
-        breaker: b ? { state: b.state, openUntil: b.openUntil ? new Date(b.openUntil).toISOString() : null, reason: b.reason } : null,
-        needsYou: a?.needsYou ?? false,
-        autoRecovery: a ? toAutoRecoveryInfo(a) : null,
-      };
-    },
+    extras: (name) => serviceExtras(name, breakers, autoRecovery),
   });
-  const autoRecovery = engine
-    ? new AutoRecovery({
-        clock,
-        config: () => config().autoRecovery,
-        serviceEvents: store.serviceEvents,
-        log,
-        stillFailing: (name) => watch?.knownDown(name) === true || lastDown.has(name),
-      })
-    : null;
-  // Services other than the stages' (the database) that failed their last check.
-  const lastDown = new Set<string>();
+  const stillFailing = (name: string) => watch?.knownDown(name) === true;
+  const autoRecovery = engine ? new AutoRecovery({ clock, config: () => config().autoRecovery, serviceEvents: store.serviceEvents, log, stillFailing }) : null;
 
   // Each stage service's health entry and recovery handler; they follow the settings (sync below).
   const roster = new ServiceRoster({
@@ -180,28 +162,15 @@ export function openLifeline(options: LifelineOptions): Lifeline {
   roster.sync();
 
   if (engine && autoRecovery) {
-    autoRecovery.register(
-      'database',
-      databaseRecoveryHandler(() => {
-        const fresh = storeOn(openDatabase(paths.database, { nativeBinding: options.nativeBinding }));
-        try {
-          fresh.health.probeWrite();
-        } finally {
-          fresh.close();
-        }
-      }, engine.executor),
-    );
+    autoRecovery.register('database', databaseRecoveryHandler(() => writeThroughFreshConnection(paths.database, { nativeBinding: options.nativeBinding }), engine.executor));
     autoRecovery.on('changed', () => void health.checkNow());
-    watch = new ServiceWatch({ health, breakers, engine, autoRecovery, services: () => roster.labels(), log });
-    const w = watch;
+    const w = (watch = new ServiceWatch({ health, breakers, engine, autoRecovery, services: () => roster.labels(), log }));
     engine.on('breaker.changed', (view) => {
       w.onBreaker(view);
       events.emit('breaker.changed', toBreakerInfo(view, stages));
       void health.checkNow(view.name);
     });
     health.on('result', (name, r) => {
-      if (r.status === 'down') lastDown.add(name);
-      else lastDown.delete(name);
       if (name === 'disk') engine.setBlock(stageOrder[0]!, 'disk', r.status === 'down' ? `paused: ${r.message}` : null);
       w.onResult(name, r);
     });

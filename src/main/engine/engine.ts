@@ -182,14 +182,9 @@ export class Engine extends EventEmitter<EngineEvents> {
     this.guard('extend leases after resume', () => this.recovery.noteResume());
   }
 
-  /**
-   * The health side found a stage service down (`reason`) or answering again (null): the stages that
-   * call it wait before an item is tried, and resume when it answers.
-   */
+  /** A stage service failed its check (`reason`): its stages wait before an item is tried; null: they resume. */
   setServiceDown(service: string, reason: string | null): void {
-    let changed = false;
-    for (const h of this.handlers.values()) if (h.service?.name === service) changed = this.gates.set(h.stage, 'service', reason) || changed;
-    if (changed && this.state === 'running') this.refreshAvailability();
+    if (this.availability.serviceDown(service, reason) && this.state === 'running') this.refreshAvailability();
   }
 
   /** Another part of the app holds a stage (the health monitor pauses intake when the disk is full). */
@@ -204,15 +199,7 @@ export class Engine extends EventEmitter<EngineEvents> {
   }
 
   stageStatus(): StageStatus[] {
-    return this.order.map((stage) => ({
-      stage,
-      concurrency: this.config.stages[stage].concurrency,
-      running: this.loop.running(stage),
-      paused: this.config.stages[stage].paused,
-      blockedBy: this.gates.reason(stage) ?? null,
-      blockSources: this.gates.sources(stage),
-      service: this.handlers.get(stage)?.service?.name ?? null,
-    }));
+    return this.availability.status(this.order, (stage) => this.loop.running(stage));
   }
 
   get runningJobs(): number {

@@ -49,13 +49,13 @@ export class ServiceWatch implements ServiceStatus {
     if (this.stopped) return;
     const { engine, breakers, autoRecovery } = this.deps;
     const label = this.deps.services().get(name);
+    this.last.set(name, r);
     if (label === undefined) {
       if (!autoRecovery.has(name)) return;
       if (r.status === 'down') autoRecovery.trigger(name, `its health check failed (${r.message})`);
       else if (r.status === 'up') autoRecovery.healthy(name);
       return;
     }
-    this.last.set(name, r);
     const down = r.status === 'down';
     engine.setServiceDown(name, down ? `${label} does not pass its check (${r.message}); checking again within seconds` : null);
     const breaker = breakers.view(name);
