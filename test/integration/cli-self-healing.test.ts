@@ -5,7 +5,9 @@ import type { BreakerInfo, HealthSnapshot, Metrics, ScanResult } from '../../src
 import { dataPaths } from '../../src/main/config/data-dir';
 import { openStore } from '../../src/main/store/store';
 import { fakeItem, queueFixture } from '../support/queue-fixture';
+import { startServe } from '../support/serve-process';
 import { runCli } from '../support/spawn';
+import { waitFor } from '../support/wait-for';
 import { tempDir } from '../support/temp-dir';
 
 describe('the self-healing CLI commands, run as real processes', () => {
@@ -64,4 +66,21 @@ describe('the self-healing CLI commands, run as real processes', () => {
     expect(m.throughputPerMinute).toHaveLength(60);
     expect(m.recovery24h).toEqual({ recoveries: 0, successRate: null, meanTimeToRecoveryMs: null });
   });
+
+  it('lifeline health says at once that the engine is gone when its process was killed, not a minute later', async () => {
+    const data = path.join(tempDir(), 'data');
+    const serve = await startServe(data);
+    const store = openStore(dataPaths(data));
+    try {
+      await waitFor('the engine to record a check', () => store.health.history('engine', 1).length > 0, 30_000);
+    } finally {
+      store.close();
+    }
+    const running = JSON.parse((await runCli(data, ['health', '--json'])).stdout) as HealthSnapshot;
+    expect(running.services.find((s) => s.name === 'engine')!.message).toMatch(/^running/);
+    serve.child.kill('SIGKILL');
+    await serve.done;
+    const h = JSON.parse((await runCli(data, ['health', '--json'])).stdout) as HealthSnapshot;
+    expect(h.services.find((s) => s.name === 'engine')).toMatchObject({ status: 'down', message: expect.stringContaining('is gone: nothing is being processed') });
+  }, 90_000);
 });

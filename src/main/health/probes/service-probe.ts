@@ -23,8 +23,9 @@ export function serviceProbe(current: () => StageService, breaker: () => Breaker
       let latencyMs: number | null = null;
       if (service.probe) {
         const t = performance.now();
+        const seen = breaker();
         try {
-          await service.probe(signal);
+          await service.probe(signal, { fresh: seen !== undefined && (seen.state !== 'closed' || seen.consecutiveFailures > 0) });
         } catch (err: unknown) {
           const b = breaker();
           if (b?.state !== 'open') throw err;

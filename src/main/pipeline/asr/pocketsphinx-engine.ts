@@ -9,7 +9,7 @@ import type { Availability, StageService } from '../../engine/stage-handler';
 import { CachedProbe, findExecutable } from '../system/find-executable';
 import { runProcess } from '../system/run-process';
 import type { AsrEngine, TranscribeOptions } from './asr-engine';
-import { tinyTranscription } from './asr-probes';
+import { LocalDecodeCheck } from './asr-probes';
 import { parsePocketsphinxOutput } from './pocketsphinx-output';
 
 export const pocketsphinxInstallHint = 'install pocketsphinx (Debian/Ubuntu: apt install pocketsphinx pocketsphinx-en-us)';
@@ -51,10 +51,18 @@ export class PocketsphinxEngine implements AsrEngine {
    */
   get service(): StageService | undefined {
     if (!this.availability().ok) return undefined;
-    this.localService ??= { name: 'pocketsphinx', label: 'Speech recognition (pocketsphinx)', kind: 'local-engine', required: true, probe: tinyTranscription(this) };
+    const decode = (this.decodeCheck ??= new LocalDecodeCheck(this));
+    this.localService ??= {
+      name: 'pocketsphinx',
+      label: 'Speech recognition (pocketsphinx)',
+      kind: 'local-engine',
+      required: true,
+      probe: (signal, options) => decode.check(signal, options?.fresh),
+    };
     return this.localService;
   }
   private localService: StageService | undefined;
+  private decodeCheck: LocalDecodeCheck | undefined;
 
   availability(): Availability {
     const p = this.probe.get();
