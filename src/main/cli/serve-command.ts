@@ -43,8 +43,10 @@ export function serveCommand(program: Command): void {
           stopping = true;
           process.stdout.write(`stopping (${signal}): letting running jobs finish…\n`);
           void (async () => {
-            await server.close();
+            // The API answers "stopping" while running jobs finish, and closes once they have.
+            server.stopping();
             const r = await app.engine?.stop();
+            await server.close();
             await app.close();
             process.stdout.write(`stopped: ${r?.finished ?? 0} finished, ${r?.released ?? 0} released for next start\n`);
             resolve();

@@ -15,6 +15,8 @@ export const errorCodes = [
   'TRANSPORT',
   'INTERNAL',
   'TOO_LARGE',
+  /** The process is stopping (the shutdown drain): nothing is taken now; ask again after its next start. */
+  'STOPPING',
 ] as const;
 export const ErrorCode = z.enum(errorCodes);
 export type ErrorCode = z.infer<typeof ErrorCode>;

@@ -24,6 +24,11 @@ export interface HeadlessServer {
   openUrl: string;
   port: number;
   token: string;
+  /**
+   * The shutdown drain began: calls and uploads are answered 503 STOPPING (nothing is taken, the
+   * caller is told why) instead of being refused at the socket; pushed events go on until `close`.
+   */
+  stopping(): void;
   close(): Promise<void>;
 }
 
@@ -38,7 +43,10 @@ const statusFor: Partial<Record<ErrorCode, number>> = {
   UNAUTHORIZED: 401,
   INTERNAL: 500,
   TOO_LARGE: 413,
+  STOPPING: 503,
 };
+
+const stoppingMessage = 'Lifeline is stopping: running jobs are finishing and nothing new is taken; ask again once it has started again';
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
@@ -70,6 +78,7 @@ export async function startHeadlessServer(app: Lifeline, options: HeadlessServer
   const token = options.token ?? newToken();
   let port = options.port;
   const log = app.log.child({ module: 'http' });
+  let draining = false;
 
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -84,6 +93,7 @@ export async function startHeadlessServer(app: Lifeline, options: HeadlessServer
       return sendJson(res, 200, Object.fromEntries(Object.entries(contract).map(([name, spec]) => [name, spec.summary])));
     }
     const fail = (status: number, code: ErrorCode, message: string) => refuse(res, status, code, message);
+    if (draining && req.method === 'POST') return refuse(res, 503, 'STOPPING', stoppingMessage);
     const audio = /^\/api\/audio\/([^/]+)$/.exec(url.pathname);
     if (audio) {
       if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'INVALID_REQUEST', 'audio is GET or HEAD');
@@ -156,6 +166,9 @@ export async function startHeadlessServer(app: Lifeline, options: HeadlessServer
     openUrl: `${url}?token=${token}`,
     port,
     token,
+    stopping() {
+      draining = true;
+    },
     async close() {
       unsubscribe();
       for (const ws of clients) ws.terminate();
