@@ -26,6 +26,8 @@ export interface FakeService {
   requests: RecordedRequest[];
   /** GET requests with no body (Lifeline's health and recovery probes), by path. */
   probes: string[];
+  /** When each request arrived (ms epoch), probe or real call, in order. */
+  timeline: { at: number; probe: boolean }[];
   close(): Promise<void>;
 }
 
@@ -99,7 +101,18 @@ export async function listenOnLoopback(server: http.Server, port = 0): Promise<{
 }
 
 async function listenLocally(server: http.Server, requests: RecordedRequest[], probes: string[], port?: number): Promise<FakeService> {
-  return { ...(await listenOnLoopback(server, port)), requests, probes };
+  const timeline: FakeService['timeline'] = [];
+  // Recorded when the request is sorted (a probe or a real call): just after it arrived.
+  const note = <T>(list: T[], probe: boolean) => {
+    const push = list.push.bind(list);
+    list.push = (...items: T[]) => {
+      for (let i = 0; i < items.length; i++) timeline.push({ at: Date.now(), probe });
+      return push(...items);
+    };
+  };
+  note(requests, false);
+  note(probes, true);
+  return { ...(await listenOnLoopback(server, port)), requests, probes, timeline };
 }
 
 /**
