@@ -128,28 +128,47 @@ export async function outage(n: number, outageMs: number): Promise<DrillRow> {
   }
 }
 
-/** A server whose front door answers but whose every real call fails ("model not found"), for `windowMs`; then it is fixed. */
-export async function lyingServer(windowMs: number): Promise<DrillRow> {
-  let lying = true;
+/**
+ * A server whose front door answers but whose every real call fails ("model not found") for
+ * `windowMs`, then is fixed. `fromStart`: it lies from before Lifeline starts (the startup gate
+ * waits its 30 s for it); otherwise it starts lying once Lifeline runs (it lost its model).
+ */
+export async function lyingServer(windowMs: number, fromStart: boolean): Promise<DrillRow> {
+  let lying = fromStart;
   const server = await startAsrServer({ behave: () => (lying ? modelMissing : { kind: 'ok' }), probe: () => (lying ? modelMissing : { kind: 'ok' }) });
-  const startedAt = Date.now();
+  let startedAt = Date.now();
   const run = await startLifeline({ LIFELINE_ASR_ENGINE: 'whisper-server', LIFELINE_ASR_URL: server.url });
+  const asrStatus = async () => (await run.api.ok('health:get', {})).services.find((s) => s.name === 'asr')?.status;
   try {
+    if (!fromStart) {
+      await waitFor('the server to be seen up', async () => (await asrStatus()) === 'up', 60_000, 250);
+      lying = true;
+      startedAt = Date.now();
+    }
     const ids = await addItems(run, 3, 'lying');
     let shownUp = false;
-    while (Date.now() - startedAt < windowMs) {
-      const asr = (await run.api.ok('health:get', {})).services.find((s) => s.name === 'asr');
-      if (asr?.status === 'up') shownUp = true;
-      await sleep(1_000);
+    let notUpAt: number | null = null;
+    while (Date.now() - startedAt < windowMs || notUpAt === null) {
+      const status = await asrStatus();
+      if (status === 'up' && Date.now() - startedAt > goals.lyingNotUpWithinS * 1000) shownUp = true;
+      if (status !== 'up' && status !== 'unknown') notUpAt ??= Date.now();
+      if (Date.now() - startedAt > goals.lyingNotUpWithinS * 1000 && notUpAt === null) shownUp = true;
+      if (shownUp) break;
+      await sleep(500);
     }
     const fixedAt = Date.now();
     const items = await details(run, ids);
-    const figures = { deadLetters: (await totals(run)).dead, attemptsSpentWhileDown: attemptsSpent(items, startedAt, fixedAt), lyingShownUp: shownUp };
+    const figures = {
+      deadLetters: (await totals(run)).dead,
+      attemptsSpentWhileDown: attemptsSpent(items, startedAt, fixedAt),
+      notUpAfterS: notUpAt === null ? -1 : seconds(notUpAt - startedAt),
+      lyingShownUp: shownUp,
+    };
     lying = false;
     const before = server.timeline.length;
     await waitFor('every item to be done', async () => (await totals(run)).done === 3, 600_000, 250);
     const first = server.timeline[before];
-    return row(`lying server, ${seconds(windowMs)} s`, {
+    return row(`lying server${fromStart ? ' from the start' : ''}, ${seconds(windowMs)} s`, {
       ...figures,
       fixedToFirstRequestS: first ? seconds(first.at - fixedAt) : -1,
       fixedToAllDoneS: seconds(Date.now() - fixedAt),
@@ -169,19 +188,23 @@ export async function crashingEngine(windowMs: number): Promise<DrillRow> {
   try {
     const startedAt = Date.now();
     const ids = await addItems(run, 3, 'crash');
-    const firstRun = await waitFor('transcription to be tried', async () => {
-      const started = (await details(run, ids)).flatMap((i) => i.events).filter((e) => e.stage === 'transcribe' && e.type === 'started');
-      return started.length > 0 && Math.min(...started.map((e) => Date.parse(e.at)));
-    }, 120_000, 100);
-    const parkedAt = await waitFor('the transcribe stage to be parked', async () => {
+    await waitFor('the transcribe stage to be parked', async () => {
       const all = await details(run, ids);
-      return all.every((i) => i.stage === 'transcribe' && i.state === 'waiting') && Date.now();
+      return all.every((i) => i.stage === 'transcribe' && i.state === 'waiting');
     }, 120_000, 100);
+    // Per item: from reaching transcribe (ingest done) to waiting there; the health check may have
+    // found the engine crashing first, and then no item is tried at all.
+    const parkedAfter = (await details(run, ids)).map((i) => {
+      const reached = i.events.find((e) => e.stage === 'ingest' && e.type === 'succeeded');
+      const parked = i.events.find((e) => e.stage === 'transcribe' && e.type === 'waiting');
+      return reached && parked ? Date.parse(parked.at) - Date.parse(reached.at) : Infinity;
+    });
     await sleep(Math.max(0, windowMs - (Date.now() - startedAt)));
     const fixedAt = Date.now();
     const items = await details(run, ids);
     const figures = {
-      parkedAfterFirstCrashS: seconds(parkedAt - firstRun),
+      parkedAfterFirstCrashS: seconds(Math.max(...parkedAfter)),
+      itemRunsWhileCrashing: items.flatMap((i) => i.events).filter((e) => e.stage === 'transcribe' && e.type === 'started').length,
       deadLetters: (await totals(run)).dead,
       attemptsSpentWhileDown: attemptsSpent(items, startedAt, fixedAt),
     };
