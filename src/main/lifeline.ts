@@ -157,6 +157,7 @@ export function openLifeline(options: LifelineOptions): Lifeline {
     breakers,
     recovery: engine && autoRecovery ? { autoRecovery, executor: engine.executor } : null,
     placeBefore: ['workers', 'engine'],
+    onCheck: (name, failure) => watch?.onCheck(name, failure),
     log,
   });
   roster.sync();

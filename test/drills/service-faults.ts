@@ -30,7 +30,7 @@ interface Run {
 }
 
 async function startLifeline(env: NodeJS.ProcessEnv): Promise<Run> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lifeline-drill-'));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lifeline-drill-services-'));
   // The startup gate may wait its full default (30 s) for a server that is down or lying.
   const serve = await startServe(path.join(dir, 'data'), env, 120_000);
   const api = headlessApi(serve.url, serve.token);
@@ -181,7 +181,7 @@ export async function lyingServer(windowMs: number, fromStart: boolean): Promise
 
 /** pocketsphinx that exits 139 on every call (a wrapper script), for `windowMs`; then the real one is put back. */
 export async function crashingEngine(windowMs: number): Promise<DrillRow> {
-  const binDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lifeline-drill-bin-'));
+  const binDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lifeline-drill-services-bin-'));
   const bin = path.join(binDir, 'pocketsphinx');
   fs.writeFileSync(bin, '#!/bin/sh\nexit 139\n', { mode: 0o755 });
   const run = await startLifeline({ LIFELINE_ASR_ENGINE: 'pocketsphinx', LIFELINE_POCKETSPHINX_BIN: bin });

@@ -105,10 +105,13 @@ async function listenLocally(server: http.Server, requests: RecordedRequest[], p
   // Recorded when the request is sorted (a probe or a real call): just after it arrived.
   const note = <T>(list: T[], probe: boolean) => {
     const push = list.push.bind(list);
-    list.push = (...items: T[]) => {
-      for (let i = 0; i < items.length; i++) timeline.push({ at: Date.now(), probe });
-      return push(...items);
-    };
+    // Not enumerable, so the list still compares equal to a plain array.
+    Object.defineProperty(list, 'push', {
+      value: (...items: T[]) => {
+        for (let i = 0; i < items.length; i++) timeline.push({ at: Date.now(), probe });
+        return push(...items);
+      },
+    });
   };
   note(requests, false);
   note(probes, true);

@@ -20,12 +20,15 @@ export interface ServiceWatchDeps {
 /**
  * What the health checks and the breakers know of each stage service, shared both ways (the
  * engine's `ServiceStatus`). A failing check parks the service's stages before an item is tried; a
- * passing one while the breaker is open ends its open time, so one item tests the service at once.
+ * check that passes again while the breaker is open ends its open time, so one item tests it at once.
  * While a service is known down (its check fails or its breaker is not closed) it is checked again
  * on a short, growing interval (recheck-policy.ts), so a server that comes back is used within
  * seconds. A check that fails, or a breaker that opens, also triggers the service's auto-recovery.
  */
 export class ServiceWatch implements ServiceStatus {
+  /** Each stage service's last own check: why it failed, or null when it passed. */
+  private readonly checks = new Map<string, string | null>();
+  /** Every service's last health result. */
   private readonly last = new Map<string, ProbeResult>();
   private readonly rechecks = new Map<string, { n: number; timer?: NodeJS.Timeout }>();
   private stopped = false;
@@ -33,8 +36,7 @@ export class ServiceWatch implements ServiceStatus {
   constructor(private readonly deps: ServiceWatchDeps) {}
 
   downReason(service: string): string | null {
-    const r = this.last.get(service);
-    return r?.status === 'down' ? r.message : null;
+    return this.checks.get(service) ?? null;
   }
 
   async confirmDown(service: string): Promise<string | null> {
@@ -43,27 +45,38 @@ export class ServiceWatch implements ServiceStatus {
     return this.downReason(service);
   }
 
-  /** One health result (any service: the stage services' are acted on). */
+  /**
+   * What a stage service's own check found (`failure`, or null when it passed), apart from its
+   * breaker. A failing check parks its stages and triggers recovery; a check that passes after
+   * failing ends the breaker's open time (the service came back: one item tests it now).
+   */
+  onCheck(name: string, failure: string | null): void {
+    const label = this.deps.services().get(name);
+    if (this.stopped || label === undefined) return;
+    const { engine, breakers, autoRecovery } = this.deps;
+    const wasFailing = (this.checks.get(name) ?? null) !== null;
+    this.checks.set(name, failure);
+    engine.setServiceDown(name, failure === null ? null : `${label} does not pass its check (${failure}); checking again within seconds`);
+    if (failure !== null) autoRecovery.trigger(name, `its health check failed (${failure})`);
+    else if (wasFailing && breakers.view(name)?.state === 'open') breakers.expedite(name, 'its check passes again: one item will now test it');
+    this.schedule(name);
+  }
+
+  /** One health result (any service). */
   onResult(name: string, r: ProbeResult): void {
     // A check that was under way when Lifeline closed says nothing to anyone.
     if (this.stopped) return;
-    const { engine, breakers, autoRecovery } = this.deps;
-    const label = this.deps.services().get(name);
+    const { breakers, autoRecovery } = this.deps;
     this.last.set(name, r);
-    if (label === undefined) {
+    if (!this.deps.services().has(name)) {
       if (!autoRecovery.has(name)) return;
       if (r.status === 'down') autoRecovery.trigger(name, `its health check failed (${r.message})`);
       else if (r.status === 'up') autoRecovery.healthy(name);
       return;
     }
-    const down = r.status === 'down';
-    engine.setServiceDown(name, down ? `${label} does not pass its check (${r.message}); checking again within seconds` : null);
-    const breaker = breakers.view(name);
-    if (!down && breaker?.state === 'open') breakers.expedite(name, `its check passed (${r.message}): one item will now test it`);
-    if (down) autoRecovery.trigger(name, `its health check failed (${r.message})`);
     // Answering its check with the breaker closed is healthy enough to start recovery afresh (a
     // "degraded" from calls that failed before the outage was known is history, not a new failure).
-    else if ((r.status === 'up' || r.status === 'degraded') && breakers.view(name)?.state === 'closed') autoRecovery.healthy(name);
+    if (r.status !== 'down' && this.downReason(name) === null && breakers.view(name)?.state === 'closed') autoRecovery.healthy(name);
     this.schedule(name);
   }
 
@@ -75,17 +88,18 @@ export class ServiceWatch implements ServiceStatus {
     this.schedule(view.name);
   }
 
-  /** The service is no longer used: forget it, check it no more, and let its stages run. */
+  /** The service is no longer used: forget it and check it no more. */
   retire(name: string): void {
+    this.checks.delete(name);
     this.last.delete(name);
     clearTimeout(this.rechecks.get(name)?.timer);
     this.rechecks.delete(name);
   }
 
-  /** Whether the service is known down: what `autoRecovery` asks before a run after its cooldown. */
+  /** Whether the service is known down (its check fails or its breaker is not closed): what auto-recovery asks after a cooldown. */
   knownDown(name: string): boolean {
     const b = this.deps.breakers.has(name) ? this.deps.breakers.view(name) : undefined;
-    return this.last.get(name)?.status === 'down' || (b !== undefined && b.state !== 'closed');
+    return this.downReason(name) !== null || this.last.get(name)?.status === 'down' || (b !== undefined && b.state !== 'closed');
   }
 
   stop(): void {

@@ -10,7 +10,12 @@ import type { HealthProbe, ProbeReport } from '../health-probe';
  * settings have it now (a changed server address is probed at its new address); the name, label and
  * whether it is required are taken once, and a change of those replaces the probe (service-roster.ts).
  */
-export function serviceProbe(current: () => StageService, breaker: () => BreakerView | undefined): HealthProbe {
+export function serviceProbe(
+  current: () => StageService,
+  breaker: () => BreakerView | undefined,
+  /** Told what the service's own check found (apart from the breaker): the engine parks on a failing check only. */
+  onCheck: (name: string, failure: string | null) => void = () => undefined,
+): HealthProbe {
   const { name, label, required } = current();
   return {
     name,
@@ -27,16 +32,19 @@ export function serviceProbe(current: () => StageService, breaker: () => Breaker
         try {
           await service.probe(signal, { fresh: seen !== undefined && (seen.state !== 'closed' || seen.consecutiveFailures > 0) });
         } catch (err: unknown) {
+          onCheck(name, signal.aborted ? 'no answer within the check\'s time' : (err as Error).message);
           const b = breaker();
           if (b?.state !== 'open') throw err;
           // Both the real calls and the check fail: certain, shown at once.
           return { status: 'down', explicit: true, message: `circuit open (${b.reason ?? 'failing'}); its check fails too: ${(err as Error).message}` };
         }
         latencyMs = performance.now() - t;
+        onCheck(name, null);
       }
       const b = breaker();
-      const answered = latencyMs === null ? 'no check of its own' : `its check passed in ${latencyMs.toFixed(0)} ms`;
-      if (b?.state === 'open') return { status: 'degraded', latencyMs, message: `${answered}, but its circuit is open (${b.reason ?? 'failing'}): one item will test it` };
+      const answered = latencyMs === null ? 'no check of its own' : `its check passes (${latencyMs.toFixed(0)} ms)`;
+      // Real calls failed although it answers its check: its items wait for the breaker's probe.
+      if (b?.state === 'open') return { status: 'down', explicit: true, latencyMs, message: `circuit open: ${b.reason ?? 'failing'}; ${answered}, so one item will test it when the open time is up` };
       if (b?.state === 'half_open') return { status: 'degraded', latencyMs, message: `${answered}; circuit half-open: trying one item` };
       if (b && b.consecutiveFailures > 0) {
         const n = b.consecutiveFailures;

@@ -55,7 +55,7 @@ export class HttpAsrEngine implements AsrEngine {
       o.flavour === 'whisper-server'
         ? tinyTranscription(this)
         : (signal: AbortSignal) =>
-            probeModelList({ flavour: 'openai', url: url!, model: o.model ?? 'whisper-1', apiKey: o.apiKey, service: 'ASR', what: `the ${label.toLowerCase()}` }, signal);
+            probeModelList({ flavour: 'openai', url: url!, model: o.model ?? 'whisper-1', apiKey: o.apiKey, service: 'ASR', what: `the ${label.toLowerCase()} at ${new URL(url!).origin}` }, signal);
     this.service = url && this.availability().ok ? { name: 'asr', label, kind: 'http-endpoint', required: true, probe } : undefined;
   }
 

@@ -50,7 +50,7 @@ export class LlmExtractor implements MemoryExtractor {
     const label = o.flavour === 'ollama' ? 'Ollama server' : 'Language model server';
     // The probe proves the model is there (Ollama's /api/tags, OpenAI's /v1/models), not just the server.
     const probe = (signal: AbortSignal) =>
-      probeModelList({ flavour: o.flavour, url: url!, model: this.model, apiKey: o.apiKey, service: 'LLM', what: `the ${label.toLowerCase()}` }, signal);
+      probeModelList({ flavour: o.flavour, url: url!, model: this.model, apiKey: o.apiKey, service: 'LLM', what: `the ${label.toLowerCase()} at ${new URL(url!).origin}` }, signal);
     this.service = url && URL.canParse(url) ? { name: 'llm', label, kind: 'http-endpoint', required: true, probe } : undefined;
   }
 
