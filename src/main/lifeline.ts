@@ -3,7 +3,7 @@ import path from 'node:path';
 import { createHandlers } from './api/handlers';
 import { dispatch } from './api/dispatch';
 import type { Lifeline, LifelineEvents, LifelineOptions } from './lifeline-types';
-import { toAutoRecoveryInfo } from './api/auto-recovery-info';
+import { serviceExtras } from './api/auto-recovery-info';
 import { toBreakerInfo } from './api/breaker-info';
 import { BreakerBoard } from './breakers/breaker-board';
 import { dataPaths } from './config/data-dir';
@@ -16,6 +16,7 @@ import { makeDataDirPrivate, makeFilesPrivate } from './config/private-data-dir'
 import { lifelineProbes } from './health/lifeline-probes';
 import { ServiceRoster } from './health/service-roster';
 import { DiskGuard } from './disk/disk-guard';
+import { ServiceWatch } from './health/service-watch';
 import { createLogger, logSinkStatus } from './log/logger';
 import { ModelManager, modelCatalogue } from './pipeline/asr/model-manager';
 import { RecordingSessions } from './pipeline/intake/recording-sessions';
@@ -30,8 +31,7 @@ import { AutoRecovery } from './recovery/auto-recovery';
 import { ownerId } from './recovery/process-alive';
 import { RecoveryManager } from './recovery/recovery-manager';
 import { databaseRecoveryHandler } from './recovery/service-recovery-handlers';
-import { openDatabase } from './store/database';
-import { storeOn, type Store } from './store/store';
+import { writeThroughFreshConnection, type Store } from './store/store';
 import { BackupService } from './backup/backup-service';
 import { openCheckedStore } from './backup/open-checked-store';
 import { systemClock } from './time/clock';
@@ -42,6 +42,7 @@ export function openLifeline(options: LifelineOptions): Lifeline {
   const paths = dataPaths(options.dataDir);
   // Private before anything is written: new files by umask, a store from before this rule fixed here.
   const madePrivate = makeDataDirPrivate(paths.dataDir);
+  let watch: ServiceWatch | undefined;
   const env = options.env ?? process.env;
   const clock = options.clock ?? systemClock;
   const log = createLogger(paths.logs, options.processName, options.logFs);
@@ -64,6 +65,8 @@ export function openLifeline(options: LifelineOptions): Lifeline {
         clock,
         log,
         stages,
+        // The health side answers once it exists (below): until then nothing is known.
+        services: { downReason: (n) => watch?.downReason(n) ?? null, confirmDown: (n) => watch?.confirmDown(n) ?? Promise.resolve(null) },
         executor:
           config().workers === 0
             ? undefined
@@ -100,26 +103,10 @@ export function openLifeline(options: LifelineOptions): Lifeline {
     store,
     log,
     source: engine ? 'engine' : 'store',
-    extras: (name) => {
-      const b = breakers.has(name) ? breakers.view(name) : undefined;
-      const a = autoRecovery?.status(name);
-      return {
-        breaker: b ? { state: b.state, openUntil: b.openUntil ? new Date(b.openUntil).toISOString() : null, reason: b.reason } : null,
-        needsYou: a?.needsYou ?? false,
-        autoRecovery: a ? toAutoRecoveryInfo(a) : null,
-      };
-    },
+    extras: (name) => serviceExtras(name, breakers, autoRecovery),
   });
-  const lastStatus = new Map<string, string>();
-  const autoRecovery = engine
-    ? new AutoRecovery({
-        clock,
-        config: () => config().autoRecovery,
-        serviceEvents: store.serviceEvents,
-        log,
-        stillFailing: (name) => (breakers.has(name) && breakers.view(name)?.state !== 'closed') || lastStatus.get(name) === 'down',
-      })
-    : null;
+  const stillFailing = (name: string) => watch?.knownDown(name) === true;
+  const autoRecovery = engine ? new AutoRecovery({ clock, config: () => config().autoRecovery, serviceEvents: store.serviceEvents, log, stillFailing }) : null;
 
   // Each stage service's health entry and recovery handler; they follow the settings (sync below).
   const roster = new ServiceRoster({
@@ -128,43 +115,31 @@ export function openLifeline(options: LifelineOptions): Lifeline {
     breakers,
     recovery: engine && autoRecovery ? { autoRecovery, executor: engine.executor } : null,
     placeBefore: ['workers', 'engine'],
+    onCheck: (name, failure) => watch?.onCheck(name, failure),
     log,
   });
   roster.sync();
 
   if (engine && autoRecovery) {
-    autoRecovery.register(
-      'database',
-      databaseRecoveryHandler(() => {
-        const fresh = storeOn(openDatabase(paths.database, { nativeBinding: options.nativeBinding }));
-        try {
-          fresh.health.probeWrite();
-        } finally {
-          fresh.close();
-        }
-      }, engine.executor),
-    );
+    autoRecovery.register('database', databaseRecoveryHandler(() => writeThroughFreshConnection(paths.database, { nativeBinding: options.nativeBinding }), engine.executor));
     autoRecovery.on('changed', () => void health.checkNow());
+    const w = (watch = new ServiceWatch({ health, breakers, engine, autoRecovery, services: () => roster.labels(), log }));
     engine.on('breaker.changed', (view) => {
-      if (view.state === 'open') autoRecovery.trigger(view.name, `its breaker opened (${view.reason ?? 'failing'})`);
-      if (view.state === 'closed') autoRecovery.healthy(view.name);
+      w.onBreaker(view);
       events.emit('breaker.changed', toBreakerInfo(view, stages));
       void health.checkNow(view.name);
     });
     health.on('result', (name, r) => {
-      lastStatus.set(name, r.status);
       // Every stage writes to the store or the audio dir: on a full disk all work waits (no attempt spent).
       if (name === 'disk') for (const stage of stageOrder) engine.setBlock(stage, 'disk', r.status === 'down' ? `paused: ${r.message}` : null);
-      if (!autoRecovery.has(name)) return;
-      if (r.status === 'down') autoRecovery.trigger(name, `its health check failed (${r.message})`);
-      else if (r.status === 'up' && !(breakers.has(name) && breakers.view(name)?.state !== 'closed')) autoRecovery.healthy(name);
+      w.onResult(name, r);
     });
     settings.on('changed', (c) => {
       engine.reconfigure(c);
       // An engine or server setting may have changed the services the stages call: their health
       // entries and recovery handlers follow at once, and a new or moved one is checked now.
       const change = roster.sync();
-      for (const name of change.retired) lastStatus.delete(name);
+      for (const name of change.retired) w.retire(name);
       for (const name of [...change.added, ...change.replaced, ...change.rebound]) void health.checkNow(name);
       health.start();
     });
@@ -302,6 +277,7 @@ export function openLifeline(options: LifelineOptions): Lifeline {
       health.stop();
       disk.stop();
       backups.stop();
+      watch?.stop();
       autoRecovery?.stop();
       breakers.stop();
       await engine?.stop(graceMs);

@@ -51,7 +51,7 @@ test.describe('a crash while recording', () => {
   // While the server is down the browser rightly logs its failed calls and reconnect attempts (a chunk
   // on the wire when it is killed is reset).
   test.use({
-    expectedConsoleErrors: /^(WebSocket connection to 'ws:\/\/127\.0\.0\.1:\d+\/api\/events(\?token=.*)?' failed|Failed to load resource: net::ERR_CONNECTION_(REFUSED|RESET)$|Failed to load resource: the server responded with a status of 409)/,
+    expectedConsoleErrors: /^(WebSocket connection to 'ws:\/\/127\.0\.0\.1:\d+\/api\/events(\?token=.*)?' failed|Failed to load resource: net::ERR_CONNECTION_(REFUSED|RESET)$|Failed to load resource: the server responded with a status of 409|Failed to load resource: the server responded with a status of 503 \(Service Unavailable\)$)/,
   });
 
   test('kill -9 of the server mid-recording: what was saved becomes an item at restart, and the page records on into a second part', async ({

@@ -102,23 +102,21 @@ for (const flavour of ['openai', 'whisper-server'] as const) {
       expect(new HttpAsrEngine({ flavour, url: undefined }).availability()).toEqual({ ok: false, reason: `no ASR server configured: set LIFELINE_ASR_URL for the ${flavour} engine` });
     });
 
-    it('declares its server as a service with a probe once a URL is set: any answer is up, 503 and a refused connection are down', async () => {
+    it('declares its server as a service whose probe is real work: up when it does the work, down on 503, a missing model or a refused connection', async () => {
       expect(new HttpAsrEngine({ flavour, url: undefined }).service).toBeUndefined();
       const up = keep(await startAsrServer());
       const service = engine(up.url).service!;
       expect(service).toMatchObject({ name: 'asr', kind: 'http-endpoint', required: true });
-      // This fake answers a GET with 500 (it expects an upload): the server is there all the same.
       await expect(service.probe!(never())).resolves.toBeUndefined();
-      const http = await import('node:http');
-      const unavailable = http.createServer((_req, res) => res.writeHead(503).end('busy'));
-      await new Promise<void>((r) => unavailable.listen(0, '127.0.0.1', r));
-      const port = (unavailable.address() as import('node:net').AddressInfo).port;
-      try {
-        await expect(engine(`http://127.0.0.1:${port}`).service!.probe!(never())).rejects.toThrow('answers HTTP 503');
-      } finally {
-        await new Promise<void>((r) => unavailable.close(() => r()));
-      }
-      await expect(engine(await closedPort()).service!.probe!(never())).rejects.toThrow('does not answer');
+      // whisper.cpp: a moment of silence through /inference; OpenAI-compatible: the model is listed.
+      expect(up.probes).toEqual([flavour === 'whisper-server' ? 'POST /inference' : '/v1/models']);
+      expect(up.requests).toHaveLength(0);
+      const busy = keep(await startAsrServer({ probe: () => ({ kind: 'status', status: 503 }), behave: () => ({ kind: 'status', status: 503 }), models: [] }));
+      await expect(engine(busy.url).service!.probe!(never())).rejects.toThrow(flavour === 'whisper-server' ? 'busy (HTTP 503)' : 'does not have the model "whisper-1"');
+      // A server whose front door answers but whose real calls fail ("model not found") is down.
+      const lying = keep(await startAsrServer({ probe: () => ({ kind: 'status', status: 404, body: '{"error":"model not found"}' }), models: ['another-model'] }));
+      await expect(engine(lying.url).service!.probe!(never())).rejects.toThrow(flavour === 'whisper-server' ? 'HTTP 404' : 'does not have the model');
+      await expect(engine(await closedPort()).service!.probe!(never())).rejects.toThrow('unreachable');
     });
   });
 }
@@ -167,9 +165,9 @@ for (const flavour of ['ollama', 'openai'] as const) {
       expect(await failure(extract(await closedPort()))).toMatchObject({ code: 'LLM_UNREACHABLE', permanent: false, serviceFault: true });
     });
 
-    it('calls a 404 (unknown model) a permanent LLM_NOT_FOUND', async () => {
+    it('calls a 404 (unknown model) a fault of the service, not of the item: LLM_NOT_FOUND, retried once it is fixed', async () => {
       const server = keep(await startChatServer((): Behaviour => ({ kind: 'status', status: 404, body: '{"error":"model \\"test-model\\" not found"}' })));
-      expect(await failure(extract(server.url))).toMatchObject({ code: 'LLM_NOT_FOUND', permanent: true });
+      expect(await failure(extract(server.url))).toMatchObject({ code: 'LLM_NOT_FOUND', permanent: false, serviceFault: true });
     });
   });
 }

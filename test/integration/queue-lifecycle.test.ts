@@ -26,6 +26,38 @@ describe('queue on a real SQLite file', () => {
     expect(f.store.queue.leases()).toEqual([]);
   });
 
+  it('a run that failed because its service is down waits with the reason and gives its attempt back, through the normal and the emergency write', () => {
+    const f = queueFixture(tempDir());
+    const failure = { code: 'ASR_UNREACHABLE', message: 'the whisper server is unreachable', permanent: false, serviceFault: true };
+    const reason = 'Whisper server does not pass its check';
+    for (const write of ['finish', 'finishMinimal'] as const) {
+      const id = f.queue.add(fakeItem()).itemId;
+      const job = f.queue.claim('ingest', 'me')!;
+      expect(job.attempts).toBe(1);
+      expect(f.queue[write](job, { kind: 'parked', failure, reason })).toBe(true);
+      expect(f.store.reads.summary(id)).toMatchObject({ state: 'waiting', attempts: 0, waitReason: reason, error: { code: 'ASR_UNREACHABLE' } });
+      expect(f.store.queue.leases()).toEqual([]);
+      // A late write of the same run is refused: the lease went with it.
+      expect(f.queue.finish(job, { kind: 'succeeded' })).toBe(false);
+    }
+    expect(f.store.queue.unparkStage('ingest', f.clock.now())).toBe(2);
+    const parked = f.store.reads.detail(f.store.reads.list({ limit: 1 })[0]!.id)!;
+    expect(parked.events.map((e) => e.type)).toContain('resumed');
+  });
+
+  it('the half-open probe takes the job that has waited longest, so a failed probe is not the next one', () => {
+    const f = queueFixture(tempDir());
+    const a = f.queue.add(fakeItem()).itemId;
+    const b = f.queue.add(fakeItem()).itemId;
+    f.store.queue.parkStage('ingest', 'the service is down', f.clock.now());
+    const failure = { code: 'ASR_5XX', message: 'HTTP 500', permanent: false, serviceFault: true };
+    const first = f.queue.claimProbe('ingest', 'me', 'probe')!;
+    expect(first.itemId).toBe(a);
+    f.clock.advance(1000);
+    f.queue.finish(first, { kind: 'parked', failure, reason: 'the service is down' });
+    expect(f.queue.claimProbe('ingest', 'me', 'probe')!.itemId).toBe(b);
+  });
+
   it('adds the same audio twice as one item', () => {
     const f = queueFixture(tempDir());
     const item = fakeItem();

@@ -147,3 +147,25 @@ describe('crash-isolated workers', () => {
     expect(workersOf(serve.pid)).toEqual([]);
   });
 });
+
+describe('the API during the shutdown drain', () => {
+  it('answers "stopping" (503 STOPPING) while running jobs finish, instead of refusing connections', async () => {
+    const { dataDir, ids } = seed(['pause-4000-long.wav']);
+    const serve = await startTestServe(dataDir, env);
+    running.push(serve);
+    const id = ids.get('pause-4000-long.wav')!;
+    await waitFor('the job to run', async () => (await serve.call('items:get', { id })).state === 'running');
+    serve.child.kill('SIGTERM');
+    const answer = await waitFor('the API to say it is stopping', async () => {
+      const res = await fetch(new URL('api/call/items:get', serve.url), {
+        method: 'POST',
+        headers: { authorization: 'Bearer test-token', 'content-type': 'application/json' },
+        body: JSON.stringify({ id }),
+      });
+      return res.status === 503 && ((await res.json()) as { ok: false; error: { code: string; message: string } });
+    });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'STOPPING', message: expect.stringContaining('Lifeline is stopping') } });
+    expect((await serve.done).code).toBe(0);
+    expect(serve.output()).toContain('stopped finished=1 released=0');
+  });
+});

@@ -26,15 +26,32 @@ export interface FakeService {
   requests: RecordedRequest[];
   /** GET requests with no body (Lifeline's health and recovery probes), by path. */
   probes: string[];
+  /** When each request arrived (ms epoch), probe or real call, in order. */
+  timeline: { at: number; probe: boolean }[];
   close(): Promise<void>;
 }
 
-/** Answers a health probe (a GET) with 200 and records it; false for anything else. */
-function answerProbe(req: http.IncomingMessage, res: http.ServerResponse, probes: string[]): boolean {
+/** The models a fake server has, as OpenAI's `/v1/models` and Ollama's `/api/tags` list them: the engines' defaults. */
+export const defaultModels = ['whisper-1', 'gpt-4o-mini', 'llama3.2:latest'];
+
+/**
+ * Answers a health probe (a GET) and records it; false for anything else. The model lists
+ * (`/v1/models`, `/api/tags`) name `models`; any other GET (the front door) answers 200 "ok".
+ */
+function answerProbe(req: http.IncomingMessage, res: http.ServerResponse, probes: string[], models: readonly string[] = defaultModels): boolean {
   if (req.method !== 'GET') return false;
-  probes.push(req.url ?? '');
+  const url = req.url ?? '';
+  probes.push(url);
+  const json = (body: unknown) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+  if (url.endsWith('/models')) return json({ object: 'list', data: models.map((id) => ({ id, object: 'model' })) }), true;
+  if (url.startsWith('/api/tags')) return json({ models: models.map((name) => ({ name, model: name })) }), true;
   res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
   return true;
+}
+
+/** Lifeline's probe of a whisper.cpp server: a quarter of a second of silence (a tiny all-zero WAV). */
+function isSilentProbe(file: { size: number; bytes: Buffer } | undefined): boolean {
+  return file !== undefined && file.size <= 44 + 16_000 && file.bytes.subarray(44).every((b) => b === 0);
 }
 
 async function readBody(req: http.IncomingMessage): Promise<Buffer> {
@@ -84,7 +101,21 @@ export async function listenOnLoopback(server: http.Server, port = 0): Promise<{
 }
 
 async function listenLocally(server: http.Server, requests: RecordedRequest[], probes: string[], port?: number): Promise<FakeService> {
-  return { ...(await listenOnLoopback(server, port)), requests, probes };
+  const timeline: FakeService['timeline'] = [];
+  // Recorded when the request is sorted (a probe or a real call): just after it arrived.
+  const note = <T>(list: T[], probe: boolean) => {
+    const push = list.push.bind(list);
+    // Not enumerable, so the list still compares equal to a plain array.
+    Object.defineProperty(list, 'push', {
+      value: (...items: T[]) => {
+        for (let i = 0; i < items.length; i++) timeline.push({ at: Date.now(), probe });
+        return push(...items);
+      },
+    });
+  };
+  note(requests, false);
+  note(probes, true);
+  return { ...(await listenOnLoopback(server, port)), requests, probes, timeline };
 }
 
 /**
@@ -92,16 +123,27 @@ async function listenLocally(server: http.Server, requests: RecordedRequest[], p
  * `/inference` (multipart upload, verbose_json answer). `behave(n)` picks the answer to request n.
  * `port` listens on that port (a server "back up" where it was before).
  */
-export async function startAsrServer(options: { delayMs?: number; behave?: (n: number) => Behaviour; port?: number } = {}): Promise<FakeService> {
+export async function startAsrServer(
+  options: {
+    delayMs?: number;
+    behave?: (n: number) => Behaviour;
+    port?: number;
+    /** How Lifeline's probe (a moment of silence posted to `/inference`) is answered. Default: like any call, minus `behave`. */
+    probe?: () => Behaviour;
+    models?: readonly string[];
+  } = {},
+): Promise<FakeService> {
   const requests: RecordedRequest[] = [];
   const probes: string[] = [];
   const server = http.createServer((req, res) => {
-    if (answerProbe(req, res, probes)) return;
+    if (answerProbe(req, res, probes, options.models)) return;
     void (async () => {
       const body = await readBody(req);
       const fields = await parseMultipart(body, req.headers['content-type'] ?? '');
-      requests.push({ path: req.url ?? '', headers: req.headers, fields });
-      const b = options.behave?.(requests.length) ?? { kind: 'ok' };
+      const probe = isSilentProbe(fields.file as { size: number; bytes: Buffer } | undefined);
+      if (probe) probes.push(`POST ${req.url ?? ''}`);
+      else requests.push({ path: req.url ?? '', headers: req.headers, fields });
+      const b = probe ? (options.probe?.() ?? { kind: 'ok' }) : (options.behave?.(requests.length) ?? { kind: 'ok' });
       if (b.kind === 'hang') return;
       if (b.kind === 'after') await b.ready;
       if (options.delayMs) await new Promise((r) => setTimeout(r, options.delayMs));
@@ -132,11 +174,11 @@ export async function startAsrServer(options: { delayMs?: number; behave?: (n: n
  * A chat server on 127.0.0.1 speaking Ollama's `/api/chat` or OpenAI's `/v1/chat/completions`.
  * `reply(n)` is the assistant's message content for request n (a string), or a failure behaviour.
  */
-export async function startChatServer(reply: (n: number) => string | Behaviour): Promise<FakeService> {
+export async function startChatServer(reply: (n: number) => string | Behaviour, models?: readonly string[]): Promise<FakeService> {
   const requests: RecordedRequest[] = [];
   const probes: string[] = [];
   const server = http.createServer((req, res) => {
-    if (answerProbe(req, res, probes)) return;
+    if (answerProbe(req, res, probes, models)) return;
     void (async () => {
       const body = await readBody(req);
       const fields = JSON.parse(body.toString('utf8')) as Record<string, unknown>;

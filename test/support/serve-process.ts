@@ -23,7 +23,7 @@ export function serveReady(out: string): { url: string; port: number; token: str
  * Starts `lifeline serve --port 0` as a real process and waits for the URL it prints and for its
  * engine to have started (serve prints the URL first, then waits at its startup gate).
  */
-export async function startServe(dataDir: string, env?: NodeJS.ProcessEnv): Promise<ServeProcess> {
+export async function startServe(dataDir: string, env?: NodeJS.ProcessEnv, timeoutMs = 30_000): Promise<ServeProcess> {
   const { child, done } = spawnNode([cliPath, '--data-dir', dataDir, 'serve', '--port', '0'], { env });
   let out = '';
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
@@ -33,6 +33,6 @@ export async function startServe(dataDir: string, env?: NodeJS.ProcessEnv): Prom
   const ready = await waitFor('serve to print its URL and start its engine', () => {
     if (exited) throw new Error(`serve exited early:\n${out}`);
     return serveReady(out);
-  }, 30_000);
+  }, timeoutMs);
   return { child, url: ready.url, token: ready.token, output: () => out, done };
 }

@@ -27,8 +27,9 @@ async function main() {
     if (stopping) return;
     stopping = true;
     void (async () => {
-      await server.close();
+      server.stopping();
       const r = await app.engine!.stop();
+      await server.close();
       await app.close();
       process.stdout.write(`stopped finished=${r.finished} released=${r.released}\n`);
       process.exit(0);

@@ -1,5 +1,6 @@
-import type { AutoRecoveryInfo } from '../../shared/contract';
-import type { AutoRecoveryStatus } from '../recovery/auto-recovery';
+import type { AutoRecoveryInfo, ServiceHealth } from '../../shared/contract';
+import type { BreakerBoard } from '../breakers/breaker-board';
+import type { AutoRecovery, AutoRecoveryStatus } from '../recovery/auto-recovery';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
@@ -12,5 +13,20 @@ export function toAutoRecoveryInfo(a: AutoRecoveryStatus): AutoRecoveryInfo {
     lastRunAt: iso(a.lastRunAt),
     nextAllowedAt: iso(a.nextAllowedAt),
     running: a.running,
+  };
+}
+
+/** What a service's health row shows besides its checks: its breaker and its auto-recovery. */
+export function serviceExtras(
+  name: string,
+  breakers: Pick<BreakerBoard, 'has' | 'view'>,
+  autoRecovery: Pick<AutoRecovery, 'status'> | null,
+): Pick<ServiceHealth, 'breaker' | 'needsYou' | 'autoRecovery'> {
+  const b = breakers.has(name) ? breakers.view(name) : undefined;
+  const a = autoRecovery?.status(name);
+  return {
+    breaker: b ? { state: b.state, openUntil: iso(b.openUntil), reason: b.reason } : null,
+    needsYou: a?.needsYou ?? false,
+    autoRecovery: a ? toAutoRecoveryInfo(a) : null,
   };
 }

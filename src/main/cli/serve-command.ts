@@ -45,8 +45,10 @@ export function serveCommand(program: Command): void {
           stopping = true;
           out(`stopping (${signal}): letting running jobs finish…`);
           void (async () => {
-            await server.close();
+            // The API answers "stopping" while running jobs finish, and closes once they have.
+            server.stopping();
             const r = await app.engine?.stop();
+            await server.close();
             await app.close();
             out(`stopped: ${r?.finished ?? 0} finished, ${r?.released ?? 0} released for next start`);
             resolve();

@@ -8,6 +8,7 @@ import type { Queue } from '../queue/queue';
 import type { RecoveryOutcome } from '../recovery/recovery-manager';
 import type { Store } from '../store/store';
 import type { Clock } from '../time/clock';
+import type { ServiceStatus } from './service-status';
 import type { StageExecutor } from './stage-executor';
 import type { BlockSource } from './stage-gates';
 
@@ -21,6 +22,8 @@ export interface EngineDeps {
   stages: readonly StageHandler[];
   /** Where stage work runs. Default: in this process (tests); Lifeline passes a worker pool. */
   executor?: (parts: { queue: Queue; handlers: ReadonlyMap<Stage, StageHandler> }) => StageExecutor;
+  /** What the health side knows of each stage service. Default: nothing (a fault counts for its breaker only). */
+  services?: ServiceStatus;
 }
 
 export interface EngineEvents {

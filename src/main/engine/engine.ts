@@ -12,6 +12,7 @@ import { RecoveryManager, type RecoveryOutcome } from '../recovery/recovery-mana
 import { ChangeFeed } from './change-feed';
 import { InProcessExecutor } from './in-process-executor';
 import { JobLoop } from './job-loop';
+import { noServiceStatus } from './service-status';
 import type { StageExecutor } from './stage-executor';
 import type { EngineDeps, EngineEvents, StageStatus } from './engine-types';
 import { StageGates, type BlockSource } from './stage-gates';
@@ -98,6 +99,9 @@ export class Engine extends EventEmitter<EngineEvents> {
       emergency: this.emergency,
       config: () => this.config,
       serviceOf: (stage) => this.handlers.get(stage)?.service?.name ?? null,
+      localEngine: (stage) => this.handlers.get(stage)?.service?.kind === 'local-engine',
+      services: deps.services ?? noServiceStatus,
+      waitReason: (stage) => this.gates.reason(stage),
       canContinue: (stage) => this.state === 'running' && this.gates.reason(stage) === undefined,
       onProgress: (id, p) => this.emit('item.progress', id, p),
       onRecovered: (outcomes) => this.recovered(outcomes),
@@ -178,6 +182,11 @@ export class Engine extends EventEmitter<EngineEvents> {
     this.guard('extend leases after resume', () => this.recovery.noteResume());
   }
 
+  /** A stage service failed its check (`reason`): its stages wait before an item is tried; null: they resume. */
+  setServiceDown(service: string, reason: string | null): void {
+    if (this.availability.serviceDown(service, reason) && this.state === 'running') this.refreshAvailability();
+  }
+
   /** Another part of the app holds a stage (the health monitor pauses intake when the disk is full). */
   setBlock(stage: Stage, source: BlockSource, reason: string | null): void {
     if (this.gates.set(stage, source, reason) && this.state === 'running') this.refreshAvailability();
@@ -190,15 +199,7 @@ export class Engine extends EventEmitter<EngineEvents> {
   }
 
   stageStatus(): StageStatus[] {
-    return this.order.map((stage) => ({
-      stage,
-      concurrency: this.config.stages[stage].concurrency,
-      running: this.loop.running(stage),
-      paused: this.config.stages[stage].paused,
-      blockedBy: this.gates.reason(stage) ?? null,
-      blockSources: this.gates.sources(stage),
-      service: this.handlers.get(stage)?.service?.name ?? null,
-    }));
+    return this.availability.status(this.order, (stage) => this.loop.running(stage));
   }
 
   get runningJobs(): number {

@@ -6,6 +6,7 @@ import type { Queue, RunOutcome } from '../queue/queue';
 import type { ClaimedJob } from '../queue/queue-store';
 import type { EmergencyWriter } from '../recovery/emergency-writer';
 import type { RecoveryManager, RecoveryOutcome } from '../recovery/recovery-manager';
+import type { ServiceStatus } from './service-status';
 import type { JobToRun, RunEnd, StageExecutor } from './stage-executor';
 
 export interface JobLoopDeps {
@@ -16,6 +17,12 @@ export interface JobLoopDeps {
   emergency: EmergencyWriter;
   config(): EngineConfig;
   serviceOf(stage: Stage): string | null;
+  /** Whether the stage's service is a local engine running inside the worker processes (a worker's death is then its fault). */
+  localEngine(stage: Stage): boolean;
+  /** What the health side knows of the services. */
+  services: ServiceStatus;
+  /** Why the stage's jobs wait now, if they do (the reason a parked job shows). */
+  waitReason(stage: Stage): string | undefined;
   /** Whether a slot that finished a job of `stage` may claim the next one. */
   canContinue(stage: Stage): boolean;
   onProgress(itemId: number, progress: Progress): void;
@@ -27,8 +34,9 @@ export interface JobLoopDeps {
 /**
  * The worker slots: each runs a job, records how it ended, and claims the next job of its stage in
  * the same commit (finishAndClaim), so a busy slot hands over without a second transaction. Results
- * feed the stage's breaker; a worker that died has its job recovered at once; a failed write goes to
- * the emergency path instead of crashing the engine.
+ * feed the stage's breaker; a service fault while the service is known down parks the job with its
+ * attempt refunded; a worker that died has its job recovered at once; a failed write goes to the
+ * emergency path instead of crashing the engine.
  */
 export class JobLoop {
   private readonly inFlight = new Map<number, { job: ClaimedJob; done: Promise<void> }>();
@@ -81,7 +89,7 @@ export class JobLoop {
             this.log.error({ err, itemId: current.itemId }, 'the executor failed to run a job');
             end = { kind: 'lost', why: 'not started', detail: err instanceof Error ? err.message : String(err) };
           }
-          job = end.kind === 'lost' ? this.lost(current, end, probe) : this.finished(current, end.outcome, probe);
+          job = end.kind === 'lost' ? this.lost(current, end, probe) : this.finished(current, await this.settle(current, end.outcome, probe), probe);
           this.inFlight.delete(current.itemId);
           if (job) this.inFlight.set(job.itemId, { job, done });
           this.deps.afterJob();
@@ -127,6 +135,10 @@ export class JobLoop {
   private lost(job: ClaimedJob, end: Extract<RunEnd, { kind: 'lost' }>, probe: boolean): undefined {
     const service = this.deps.serviceOf(job.stage);
     if (probe && service) this.deps.breakers.probeAbandoned(service);
+    // A local engine runs inside the worker: its crash or out-of-memory is the engine's failure.
+    if (end.why === 'worker gone' && service && this.deps.localEngine(job.stage)) {
+      this.deps.breakers.failure(service, `the engine's worker process died (${end.detail ?? 'exited'})`);
+    }
     if (end.why === 'not started') {
       // Nothing ran: back to the queue at once (attempt refunded) rather than when the lease expires.
       try {
@@ -149,8 +161,32 @@ export class JobLoop {
     return undefined;
   }
 
-  private finished(job: ClaimedJob, outcome: RunOutcome, probe: boolean): ClaimedJob | undefined {
+  /**
+   * Feeds the breaker, then reads a service fault: when the service is known down (the breaker is
+   * not closed now, its last health check failed, or a check made now fails) or the run was the
+   * breaker's probe, the failure is the service's and the job is parked, its attempt refunded.
+   * Otherwise it counts as usual (a server that answers its check and fails one item may well be
+   * failing on that item).
+   */
+  private async settle(job: ClaimedJob, outcome: RunOutcome, probe: boolean): Promise<RunOutcome> {
     this.feedBreaker(job.stage, outcome, probe);
+    const service = this.deps.serviceOf(job.stage);
+    if (!service || outcome.kind !== 'failed' || !outcome.failure.serviceFault) return outcome;
+    const { breakers, services } = this.deps;
+    let down = probe || breakers.gate(service) !== 'pass' ? 'its breaker is open' : services.downReason(service);
+    if (!down) {
+      down = await services.confirmDown(service).catch((err: unknown) => {
+        this.log.warn({ err, itemId: job.itemId }, 'could not check the service after a fault');
+        return null;
+      });
+    }
+    if (!down) return outcome;
+    const reason = this.deps.waitReason(job.stage) ?? `${service} is down (${down})`;
+    this.log.info({ itemId: job.itemId, service, code: outcome.failure.code }, 'service fault while the service is down: parked, attempt refunded');
+    return { kind: 'parked', failure: outcome.failure, reason };
+  }
+
+  private finished(job: ClaimedJob, outcome: RunOutcome, probe: boolean): ClaimedJob | undefined {
     const keepGoing = !probe && this.deps.canContinue(job.stage) && this.running(job.stage) <= this.deps.config().stages[job.stage].concurrency;
     try {
       if (keepGoing) {

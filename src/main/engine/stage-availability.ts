@@ -6,6 +6,7 @@ import type { StageHandler } from './stage-handler';
 import type { QueueStore } from '../queue/queue-store';
 import type { Clock } from '../time/clock';
 import type { StageGates } from './stage-gates';
+import type { StageStatus } from './engine-types';
 
 export interface StageAvailabilityDeps {
   handlers: ReadonlyMap<Stage, StageHandler>;
@@ -42,8 +43,9 @@ export class StageAvailability {
         const view = breakers.view(service.name);
         gates.set(stage, 'breaker', view && view.state !== 'closed' ? breakerReason(service.label, view) : null);
       } else {
-        // The stage no longer calls a service (the settings chose a local engine): the old one's breaker holds nothing.
+        // The stage no longer calls a service: the old one's breaker and checks hold nothing.
         gates.set(stage, 'breaker', null);
+        gates.set(stage, 'service', null);
       }
       const reason = gates.reason(stage);
       if (reason !== undefined) {
@@ -52,6 +54,26 @@ export class StageAvailability {
         this.deps.changed();
       }
     }
+  }
+
+  /** The stages calling `service` wait for it (its check failed: `reason`) or not (null); whether anything changed. */
+  serviceDown(service: string, reason: string | null): boolean {
+    let changed = false;
+    for (const h of this.deps.handlers.values()) if (h.service?.name === service) changed = this.deps.gates.set(h.stage, 'service', reason) || changed;
+    return changed;
+  }
+
+  status(order: readonly Stage[], running: (stage: Stage) => number): StageStatus[] {
+    const { config, gates, handlers } = this.deps;
+    return order.map((stage) => ({
+      stage,
+      concurrency: config().stages[stage].concurrency,
+      running: running(stage),
+      paused: config().stages[stage].paused,
+      blockedBy: gates.reason(stage) ?? null,
+      blockSources: gates.sources(stage),
+      service: handlers.get(stage)?.service?.name ?? null,
+    }));
   }
 
   /** Parks jobs that reached a blocked stage since the last look; a read first, as most looks find none. */

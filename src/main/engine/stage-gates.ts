@@ -2,9 +2,10 @@ import type { Stage } from '../../shared/contract';
 
 /**
  * What can hold a stage's jobs in `waiting`, in the order the reason is shown: a stage with no
- * engine behind it, then the user's pause, then a full disk, then an open breaker.
+ * engine behind it, then the user's pause, then a full disk, then its service failing its health
+ * check, then an open breaker.
  */
-export const blockSources = ['handler', 'paused', 'disk', 'breaker'] as const;
+export const blockSources = ['handler', 'paused', 'disk', 'service', 'breaker'] as const;
 export type BlockSource = (typeof blockSources)[number];
 
 /**

@@ -34,8 +34,11 @@ export interface StageService extends RecoverableService {
   required?: boolean;
   /** Switched off by the user: benign, never red. Default true. */
   enabled?: boolean;
-  /** A cheap check (a health URL, the model file); rejects when the service is down. */
-  probe?(signal: AbortSignal): Promise<void>;
+  /**
+   * The cheapest check that proves the service does the work; rejects when it does not. `fresh`:
+   * real calls just failed, so a check that answers from a recent result must look again.
+   */
+  probe?(signal: AbortSignal, options?: { fresh?: boolean }): Promise<void>;
 }
 
 

@@ -10,6 +10,7 @@ import type { HealthProbe } from './health-probe';
 import { databaseProbe } from './probes/database-probe';
 import { diskProbe } from './probes/disk-probe';
 import { processProbe } from './probes/process-probe';
+import { ownerId } from '../recovery/process-alive';
 import { remoteEngineProbe } from './probes/remote-engine-probe';
 import { deadLettersProbe, queueProbe } from './probes/queue-probe';
 import { workersProbe } from './probes/workers-probe';
@@ -55,7 +56,7 @@ export function lifelineProbes(d: ProbeDeps): HealthProbe[] {
     }),
     deadLettersProbe(d.store.metrics),
   ];
-  if (d.engine) probes.push(workersProbe(d.engine.executor), processProbe(health));
-  else probes.push(remoteEngineProbe(d.store.health, () => d.clock.now(), health));
+  if (d.engine) probes.push(workersProbe(d.engine.executor), processProbe(health, d.engine.owner));
+  else probes.push(remoteEngineProbe(d.store.health, () => d.clock.now(), health, ownerId(d.clock.now())));
   return probes;
 }

@@ -16,6 +16,8 @@ export interface ServiceRosterDeps {
   recovery: { autoRecovery: AutoRecovery; executor: StageExecutor } | null;
   /** A new service's health entry goes before the first of these that exists (the workers, the engine). */
   placeBefore: readonly string[];
+  /** Told what each service's own check found (a failure, or null): see ServiceWatch.onCheck. */
+  onCheck?(name: string, failure: string | null): void;
   log: Logger;
 }
 
@@ -51,6 +53,11 @@ export class ServiceRoster {
     return [...this.inUse.keys()];
   }
 
+  /** The services in use, name → label. */
+  labels(): Map<string, string> {
+    return new Map([...this.inUse].map(([name, e]) => [name, e.service.label]));
+  }
+
   sync(): RosterChange {
     const { health, breakers, recovery, placeBefore } = this.deps;
     const now = new Map<string, StageService>();
@@ -70,7 +77,7 @@ export class ServiceRoster {
       }
       const current = () => this.inUse.get(name)?.service ?? service;
       breakers.register(name, service.label);
-      health.setProbe(serviceProbe(current, () => breakers.view(name)), placeBefore);
+      health.setProbe(serviceProbe(current, () => breakers.view(name), this.deps.onCheck), placeBefore);
       recovery?.autoRecovery.register(name, serviceRecoveryHandler(current, recovery.executor, breakers));
       (was ? change.replaced : change.added).push(name);
     }

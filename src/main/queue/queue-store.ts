@@ -67,13 +67,16 @@ export type AfterRunning =
   | { state: 'retry_scheduled'; runAt: number }
   | { state: 'dead' }
   /** Back to the queue without spending an attempt: released at shutdown, or recovered from a dead or hung worker. */
-  | { state: 'queued'; reason: 'released' | 'recovered'; summary?: { code: string; message: string } };
+  | { state: 'queued'; reason: 'released' | 'recovered'; summary?: { code: string; message: string } }
+  /** Its service failed and is known down: the job waits with the reason and its attempt is refunded. */
+  | { state: 'waiting'; reason: string };
 
 /** The least a finished run must record when the normal write failed: the job's state, no event. */
 export type MinimalAfter =
   | { state: 'advance'; next: NewJob | null }
   | { state: 'retry_scheduled'; runAt: number; error: { code: string; message: string } }
-  | { state: 'dead'; error: { code: string; message: string } };
+  | { state: 'dead'; error: { code: string; message: string } }
+  | { state: 'waiting'; reason: string; error: { code: string; message: string } };
 
 export interface ClaimRequest {
   stage: Stage;

@@ -30,8 +30,15 @@ export type RecoveryPlan =
   | { strategy: 'validate'; why: string }
   | { strategy: 'escalate'; why: string; error: { code: string; message: string } };
 
-/** What a worker reports when its stage run ends. */
-export type RunOutcome = { kind: 'succeeded'; detail?: string } | { kind: 'failed'; failure: JobFailure };
+/**
+ * What a worker reports when its stage run ends; `parked` is the engine's reading of a failure whose
+ * service is known down (the breaker is not closed, its health check fails, or the run was the
+ * breaker's probe): the job waits for the service with its attempt refunded.
+ */
+export type RunOutcome =
+  | { kind: 'succeeded'; detail?: string }
+  | { kind: 'failed'; failure: JobFailure }
+  | { kind: 'parked'; failure: JobFailure; reason: string };
 
 /**
  * The queue's rules on top of a store: which stage comes next, when a failure is retried and when it
@@ -105,6 +112,12 @@ export class Queue {
     }
     const { failure } = outcome;
     const error = { code: failure.code, message: failure.message };
+    if (outcome.kind === 'parked') {
+      return {
+        after: { state: 'waiting', reason: outcome.reason },
+        event: { type: 'waiting', actor: 'engine', detail: `${outcome.reason}; the service failed, not the item: no attempt spent`, error },
+      };
+    }
     const decision = decideFailure(failure, job.attempts, job.maxAttempts, this.policy(job.stage).backoff, this.random);
     if (decision.kind === 'retry') {
       return {
@@ -164,6 +177,9 @@ export class Queue {
         break;
       case 'dead':
         minimal = { state: 'dead', error };
+        break;
+      case 'waiting':
+        minimal = { state: 'waiting', reason: after.reason, error };
         break;
       case 'queued':
         throw new Error('a finished run never goes back to the queue');

@@ -168,6 +168,17 @@ export class AutoRecovery extends EventEmitter<AutoRecoveryEvents> {
     for (const e of this.entries.values()) this.clearTimers(e);
   }
 
+  /** The moment the user is needed: in the service's audit trail and the log, once per giving up. */
+  private gaveUp(service: string, max: number): void {
+    const detail = `${max} automatic recover${max === 1 ? 'y' : 'ies'} did not bring it back: it needs you (Trigger recovery, or fix it and it is used again within seconds)`;
+    try {
+      this.deps.serviceEvents.insert(this.deps.clock.now(), { service, type: 'auto_recovery_gave_up', actor: 'recovery', detail });
+    } catch (err: unknown) {
+      this.deps.log.warn({ err, service }, 'could not record that auto-recovery gave up');
+    }
+    this.deps.log.error({ service, attempts: max }, 'auto-recovery gave up: the service needs the user');
+  }
+
   private clearTimers(e: Entry | undefined): void {
     if (!e) return;
     clearTimeout(e.retryTimer);
@@ -211,7 +222,9 @@ export class AutoRecovery extends EventEmitter<AutoRecoveryEvents> {
     if (e.state.attempts >= max && this.entries.get(service) === e) {
       clearTimeout(e.giveUpTimer);
       e.giveUpTimer = setTimeout(() => {
-        if (this.deps.stillFailing(service)) this.announce(service, e);
+        if (!this.deps.stillFailing(service) || this.entries.get(service) !== e) return;
+        this.gaveUp(service, max);
+        this.announce(service, e);
       }, Math.max(0, e.state.nextAllowedAt - clock.now()) + 5);
       e.giveUpTimer.unref();
     }

@@ -8,8 +8,8 @@ export interface RecoverableService {
   label: string;
   /** A local engine runs inside the worker processes (recovered by restarting them); an endpoint is re-probed. */
   kind: 'local-engine' | 'http-endpoint';
-  /** A cheap check; rejects when the service is down. */
-  probe?(signal: AbortSignal): Promise<void>;
+  /** The check that proves it does the work; rejects when it does not. `fresh`: no answer from a recent result. */
+  probe?(signal: AbortSignal, options?: { fresh?: boolean }): Promise<void>;
 }
 
 /** The worker processes, as recovery restarts them (the engine's executor is one). */
@@ -30,9 +30,11 @@ export function serviceRecoveryHandler(current: () => RecoverableService, execut
   const probeAndExpedite = async (signal: AbortSignal): Promise<string> => {
     const now = current();
     if (!now.probe) return 'no probe to check it with; the breaker will let one item through when its open time is up';
-    await now.probe(signal);
+    // Recovered only when the real check passes now.
+    await now.probe(signal, { fresh: true });
+    if (breakers.view(service.name)?.state !== 'open') return 'it answered its check: its stages resume';
     breakers.expedite(service.name, 'a recovery probe got an answer');
-    return 'it answered: one item will now test it (half-open)';
+    return 'it answered its check: one item will now test it (half-open)';
   };
   switch (service.kind) {
     case 'local-engine':

@@ -56,11 +56,12 @@ export class SqliteQueueStore implements QueueStore {
                 WHERE item_id = (SELECT item_id FROM jobs WHERE state = 'queued' AND stage = ?
                                  ORDER BY priority DESC, item_id LIMIT 1)
                 RETURNING ${claimReturning}`).raw(),
-      // Walks the small waiting index of one stage; only used while its breaker is half-open.
+      // Walks the small waiting index of one stage; only used while its breaker is half-open. The job
+      // waiting longest goes: a probe that failed was parked again just now, so the next probe is another item.
       claimWaiting: p(`UPDATE jobs SET state = 'running', wait_reason = NULL, attempts = attempts + 1, lease_token = lease_token + 1,
                          updated_at = ?
                        WHERE item_id = (SELECT item_id FROM jobs WHERE state = 'waiting' AND stage = ?
-                                        ORDER BY priority DESC, item_id LIMIT 1)
+                                        ORDER BY updated_at, item_id LIMIT 1)
                        RETURNING ${claimReturning}`).raw(),
       insertLease: p(`INSERT INTO leases (item_id, token, owner, stage, acquired_at, expires_at, heartbeat_at, progress_changed_at)
                       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
@@ -80,6 +81,9 @@ export class SqliteQueueStore implements QueueStore {
       toRetry: p(`UPDATE jobs SET state = 'retry_scheduled', run_at = ?, error_code = ?, error_message = ?, updated_at = ?, last_event_id = ?
                   WHERE item_id = ?`),
       toDead: p(`UPDATE jobs SET state = 'dead', error_code = ?, error_message = ?, updated_at = ?, last_event_id = ? WHERE item_id = ?`),
+      // A service fault while the service is known down: the attempt is given back.
+      toWaiting: p(`UPDATE jobs SET state = 'waiting', attempts = attempts - 1, wait_reason = @reason, error_code = @code, error_message = @message,
+                      updated_at = @now, last_event_id = @eventId WHERE item_id = @id`),
       toQueued: p(`UPDATE jobs SET state = 'queued', attempts = attempts - 1, recoveries = recoveries + ?, run_at = ?, updated_at = ?,
                      last_event_id = ? WHERE item_id = ?`),
       // A recovery leaves its failure summary on the job, so the item says why it went back.
@@ -90,6 +94,8 @@ export class SqliteQueueStore implements QueueStore {
                          WHERE item_id = ? AND lease_token = ? AND state = 'running'`),
       minimalToDead: p(`UPDATE jobs SET state = 'dead', error_code = ?, error_message = ?, updated_at = ?
                         WHERE item_id = ? AND lease_token = ? AND state = 'running'`),
+      minimalToWaiting: p(`UPDATE jobs SET state = 'waiting', attempts = attempts - 1, wait_reason = @reason, error_code = @code,
+                             error_message = @message, updated_at = @now WHERE item_id = @id AND lease_token = @token AND state = 'running'`),
       park: p(`UPDATE jobs SET state = 'waiting', wait_reason = ?, updated_at = ? WHERE state = 'queued' AND stage = ? RETURNING item_id`),
       reasonForWaiting: p(`UPDATE jobs SET wait_reason = ? WHERE state = 'waiting' AND stage = ? AND wait_reason IS NOT ?`),
       unpark: p(`UPDATE jobs SET state = 'queued', wait_reason = NULL, run_at = ?, updated_at = ? WHERE state = 'waiting' AND stage = ?
@@ -132,6 +138,9 @@ export class SqliteQueueStore implements QueueStore {
           break;
         case 'dead':
           this.s.toDead.run(e.error?.code ?? null, e.error?.message ?? null, now, eventId, id);
+          break;
+        case 'waiting':
+          this.s.toWaiting.run({ reason: after.reason, code: e.error?.code ?? null, message: e.error?.message ?? null, now, eventId, id });
           break;
         case 'queued':
           if (after.summary) this.s.toRecovered.run(now, after.summary.code, after.summary.message, now, eventId, id);
@@ -190,6 +199,9 @@ export class SqliteQueueStore implements QueueStore {
             break;
           case 'dead':
             changed = this.s.minimalToDead.run(after.error.code, after.error.message, now, id, lease.token).changes;
+            break;
+          case 'waiting':
+            changed = this.s.minimalToWaiting.run({ reason: after.reason, ...after.error, now, id, token: lease.token }).changes;
             break;
         }
         if (changed === 0) return false;

@@ -72,3 +72,13 @@ export function storeOn(db: SqliteDatabase): Store {
     close: () => db.close(),
   };
 }
+
+/** Opens a fresh connection to the database file and writes through it: proves the file takes writes now. */
+export function writeThroughFreshConnection(file: string, options: OpenDatabaseOptions = {}): void {
+  const fresh = storeOn(openDatabase(file, options));
+  try {
+    fresh.health.probeWrite();
+  } finally {
+    fresh.close();
+  }
+}

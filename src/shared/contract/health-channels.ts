@@ -72,7 +72,7 @@ export const ServiceEventInfo = z.object({
   id: z.number().int(),
   at: z.string(),
   service: z.string(),
-  /** e.g. breaker_open, breaker_half_open, breaker_closed, auto_recovery_ran, auto_recovery_failed */
+  /** e.g. breaker_open, breaker_half_open, breaker_closed, auto_recovery_ran, auto_recovery_failed, auto_recovery_gave_up */
   type: z.string(),
   actor: z.enum(['engine', 'user', 'recovery', 'health']),
   detail: z.string().nullable(),

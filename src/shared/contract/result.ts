@@ -17,6 +17,8 @@ export const errorCodes = [
   'TOO_LARGE',
   /** The disk holding the store is nearly full: intake is refused until space returns (HTTP 507). */
   'DISK_FULL',
+  /** The process is stopping (the shutdown drain): nothing is taken now; ask again after its next start. */
+  'STOPPING',
 ] as const;
 export const ErrorCode = z.enum(errorCodes);
 export type ErrorCode = z.infer<typeof ErrorCode>;

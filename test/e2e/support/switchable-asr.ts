@@ -8,6 +8,8 @@ export interface SwitchableAsr {
   fail(): void;
   /** From now on transcriptions succeed and the probe's GET answers 200. */
   heal(): void;
+  /** From now on transcriptions answer 503 while its check (the model list) still passes. */
+  failCalls(): void;
   /** Transcription requests received so far. */
   transcriptions(): number;
   close(): Promise<void>;
@@ -20,14 +22,19 @@ export interface SwitchableAsr {
  */
 export async function startSwitchableAsr(): Promise<SwitchableAsr> {
   let failing = false;
+  let callsFail = false;
   let transcriptions = 0;
   const server = http.createServer((req, res) => {
     req.resume();
     req.on('end', () => {
       const isTranscription = req.method === 'POST' && (req.url ?? '').includes('/audio/transcriptions');
       if (isTranscription) transcriptions++;
-      if (failing) {
+      if (failing || (callsFail && isTranscription)) {
         res.writeHead(503, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'the model is loading' } }));
+        return;
+      }
+      if ((req.url ?? '').endsWith('/models')) {
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ object: 'list', data: [{ id: 'whisper-1', object: 'model' }] }));
         return;
       }
       if (!isTranscription) {
@@ -41,7 +48,8 @@ export async function startSwitchableAsr(): Promise<SwitchableAsr> {
   return {
     url: listening.url,
     fail: () => void (failing = true),
-    heal: () => void (failing = false),
+    heal: () => void ((failing = false), (callsFail = false)),
+    failCalls: () => void (callsFail = true),
     transcriptions: () => transcriptions,
     close: listening.close,
   };

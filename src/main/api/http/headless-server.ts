@@ -28,6 +28,11 @@ export interface HeadlessServer {
   openUrl: string;
   port: number;
   token: string;
+  /**
+   * The shutdown drain began: calls and uploads are answered 503 STOPPING (nothing is taken, the
+   * caller is told why) instead of being refused at the socket; pushed events go on until `close`.
+   */
+  stopping(): void;
   close(): Promise<void>;
 }
 
@@ -43,7 +48,10 @@ const statusFor: Partial<Record<ErrorCode, number>> = {
   INTERNAL: 500,
   TOO_LARGE: 413,
   DISK_FULL: 507,
+  STOPPING: 503,
 };
+
+const stoppingMessage = 'Lifeline is stopping: running jobs are finishing and nothing new is taken; ask again once it has started again';
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
@@ -80,6 +88,7 @@ export async function startHeadlessServer(app: Lifeline, options: HeadlessServer
   // Why a request is not let in (the 401's message), or null: the data dir's session cookie, or the
   // per-launch token where it may be (request-guard.ts says where).
   const refused = (req: http.IncomingMessage, url: URL) => (session.matches(req) ? null : tokenRefusal(req, url, token));
+  let draining = false;
 
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -100,6 +109,7 @@ export async function startHeadlessServer(app: Lifeline, options: HeadlessServer
       return exchangeSession(session, res);
     }
     const fail = (status: number, code: ErrorCode, message: string) => refuse(res, status, code, message);
+    if (draining && req.method === 'POST') return refuse(res, 503, 'STOPPING', stoppingMessage);
     const audio = /^\/api\/audio\/([^/]+)$/.exec(url.pathname);
     if (audio) {
       if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'INVALID_REQUEST', 'audio is GET or HEAD');
@@ -172,6 +182,9 @@ export async function startHeadlessServer(app: Lifeline, options: HeadlessServer
     openUrl: `${url}?token=${token}`,
     port,
     token,
+    stopping() {
+      draining = true;
+    },
     async close() {
       unsubscribe();
       for (const ws of clients) ws.terminate();

@@ -3,12 +3,19 @@ import type { StageService } from '../../engine/stage-handler';
 import type { HealthProbe, ProbeReport } from '../health-probe';
 
 /**
- * An external service of a stage: its breaker says what the real work saw; its own probe (when it
- * has one) measures latency and catches an outage before a job does. `current` is the service as the
+ * An external service of a stage. Its own probe exercises the real work (a tiny transcription, the
+ * model listed by the server) and runs whatever the breaker says, so "Check now" and the re-checks
+ * of a service that is down really reach it. The breaker adds what the real calls saw: a service
+ * whose recent calls failed is not "up", whatever its check says. `current` is the service as the
  * settings have it now (a changed server address is probed at its new address); the name, label and
  * whether it is required are taken once, and a change of those replaces the probe (service-roster.ts).
  */
-export function serviceProbe(current: () => StageService, breaker: () => BreakerView | undefined): HealthProbe {
+export function serviceProbe(
+  current: () => StageService,
+  breaker: () => BreakerView | undefined,
+  /** Told what the service's own check found (apart from the breaker): the engine parks on a failing check only. */
+  onCheck: (name: string, failure: string | null) => void = () => undefined,
+): HealthProbe {
   const { name, label, required } = current();
   return {
     name,
@@ -18,15 +25,31 @@ export function serviceProbe(current: () => StageService, breaker: () => Breaker
     async check(signal): Promise<ProbeReport> {
       const service = current();
       if (service.enabled === false) return { status: 'disabled', message: 'switched off' };
-      const b = breaker();
-      if (b?.state === 'open') return { status: 'down', explicit: true, message: `circuit open: ${b.reason ?? 'failing'}` };
       let latencyMs: number | null = null;
       if (service.probe) {
         const t = performance.now();
-        await service.probe(signal);
+        const seen = breaker();
+        try {
+          await service.probe(signal, { fresh: seen !== undefined && (seen.state !== 'closed' || seen.consecutiveFailures > 0) });
+        } catch (err: unknown) {
+          onCheck(name, signal.aborted ? 'no answer within the check\'s time' : (err as Error).message);
+          const b = breaker();
+          if (b?.state !== 'open') throw err;
+          // Both the real calls and the check fail: certain, shown at once.
+          return { status: 'down', explicit: true, message: `circuit open (${b.reason ?? 'failing'}); its check fails too: ${(err as Error).message}` };
+        }
         latencyMs = performance.now() - t;
+        onCheck(name, null);
       }
-      if (b?.state === 'half_open') return { status: 'degraded', latencyMs, message: 'circuit half-open: trying one item' };
+      const b = breaker();
+      const answered = latencyMs === null ? 'no check of its own' : `its check passes (${latencyMs.toFixed(0)} ms)`;
+      // Real calls failed although it answers its check: its items wait for the breaker's probe.
+      if (b?.state === 'open') return { status: 'down', explicit: true, latencyMs, message: `circuit open: ${b.reason ?? 'failing'}; ${answered}, so one item will test it when the open time is up` };
+      if (b?.state === 'half_open') return { status: 'degraded', latencyMs, message: `${answered}; circuit half-open: trying one item` };
+      if (b && b.consecutiveFailures > 0) {
+        const n = b.consecutiveFailures;
+        return { status: 'degraded', latencyMs, message: `${answered}, but its last ${n === 1 ? 'call' : `${n} calls`} failed` };
+      }
       return { status: 'up', latencyMs, message: latencyMs === null ? 'no failures seen' : `answered in ${latencyMs.toFixed(0)} ms` };
     },
   };

@@ -23,6 +23,9 @@ class AutoAsrEngine implements AsrEngine {
   get name(): string {
     return this.pick()?.name ?? 'none';
   }
+  get service() {
+    return this.pick()?.service;
+  }
   availability(): Availability {
     return this.pick() ? { ok: true } : { ok: false, reason: noAsrEngineReason };
   }

@@ -2,11 +2,12 @@ import { z } from 'zod';
 import type { TranscriptSegment } from '../../../shared/contract';
 import { durationOf, type PcmAudio } from '../audio/pcm-audio';
 import { encodeWav } from '../audio/wav-write';
-import { probeEndpoint } from '../http/endpoint-probe';
+import { probeModelList } from '../http/endpoint-probe';
 import { httpRequest } from '../http/http-request';
 import { serviceError } from '../../engine/stage-error';
 import type { Availability, StageService } from '../../engine/stage-handler';
 import { cleanText, type AsrEngine, type TranscribeOptions } from './asr-engine';
+import { tinyTranscription } from './asr-probes';
 
 /** `verbose_json` from OpenAI-compatible servers and whisper.cpp's server; plain `json` has text only. */
 const TranscriptionReply = z.object({
@@ -48,10 +49,14 @@ export class HttpAsrEngine implements AsrEngine {
     this.name = o.flavour === 'openai' ? `openai:${o.model ?? 'whisper-1'}` : 'whisper-server';
     const url = o.url;
     const label = o.flavour === 'openai' ? 'Speech recognition server' : 'Whisper server';
-    this.service =
-      url && this.availability().ok
-        ? { name: 'asr', label, kind: 'http-endpoint', required: true, probe: (signal) => probeEndpoint(url, `the ${label.toLowerCase()}`, signal) }
-        : undefined;
+    // The probe is real work: whisper.cpp's server transcribes a moment of silence (it has no model
+    // list); an OpenAI-compatible server must list the model.
+    const probe =
+      o.flavour === 'whisper-server'
+        ? tinyTranscription(this)
+        : (signal: AbortSignal) =>
+            probeModelList({ flavour: 'openai', url: url!, model: o.model ?? 'whisper-1', apiKey: o.apiKey, service: 'ASR', what: `the ${label.toLowerCase()} at ${new URL(url!).origin}` }, signal);
+    this.service = url && this.availability().ok ? { name: 'asr', label, kind: 'http-endpoint', required: true, probe } : undefined;
   }
 
   availability(): Availability {

@@ -5,10 +5,11 @@ import type { TranscriptSegment } from '../../../shared/contract';
 import { durationOf, type PcmAudio } from '../audio/pcm-audio';
 import { encodeWav } from '../audio/wav-write';
 import { serviceError } from '../../engine/stage-error';
-import type { Availability } from '../../engine/stage-handler';
+import type { Availability, StageService } from '../../engine/stage-handler';
 import { CachedProbe, findExecutable } from '../system/find-executable';
 import { runProcess } from '../system/run-process';
 import type { AsrEngine, TranscribeOptions } from './asr-engine';
+import { LocalDecodeCheck } from './asr-probes';
 import { parsePocketsphinxOutput } from './pocketsphinx-output';
 
 export const pocketsphinxInstallHint = 'install pocketsphinx (Debian/Ubuntu: apt install pocketsphinx pocketsphinx-en-us)';
@@ -54,6 +55,25 @@ export class PocketsphinxEngine implements AsrEngine {
       return { bin, reason: null };
     });
   }
+
+  /**
+   * Once installed, a service like a server: a crash-looping decoder opens its breaker and parks the
+   * stage instead of burning items, and its check is a real decode of a moment of silence.
+   */
+  get service(): StageService | undefined {
+    if (!this.availability().ok) return undefined;
+    const decode = (this.decodeCheck ??= new LocalDecodeCheck(this));
+    this.localService ??= {
+      name: 'pocketsphinx',
+      label: 'Speech recognition (pocketsphinx)',
+      kind: 'local-engine',
+      required: true,
+      probe: (signal, options) => decode.check(signal, options?.fresh),
+    };
+    return this.localService;
+  }
+  private localService: StageService | undefined;
+  private decodeCheck: LocalDecodeCheck | undefined;
 
   availability(): Availability {
     const p = this.probe.get();

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { TranscriptSegment } from '../../../shared/contract';
 import type { PcmAudio } from '../audio/pcm-audio';
 import { serviceError } from '../../engine/stage-error';
-import type { Availability } from '../../engine/stage-handler';
+import type { Availability, StageService } from '../../engine/stage-handler';
 import { CachedProbe } from '../system/find-executable';
 import { cleanText, type AsrEngine, type TranscribeOptions } from './asr-engine';
 import { checkModelFile } from './whisper-model-file';
@@ -55,6 +55,27 @@ export class WhisperEngine implements AsrEngine {
       return c.ok ? { ok: true } : { ok: false, reason: c.reason };
     }, 10_000);
   }
+
+  /**
+   * Once usable, a service: its breaker and health entry catch a crash-looping model, and recovery
+   * restarts the workers that hold it. Its check reads the model file and loads the binding (a
+   * decode would load the model into the engine process too).
+   */
+  get service(): StageService | undefined {
+    if (!this.availability().ok) return undefined;
+    this.localService ??= {
+      name: 'whisper',
+      label: 'Speech recognition (whisper)',
+      kind: 'local-engine',
+      required: true,
+      probe: () => {
+        const a = this.availability();
+        return a.ok ? Promise.resolve() : Promise.reject(serviceError('ASR_UNAVAILABLE', a.reason));
+      },
+    };
+    return this.localService;
+  }
+  private localService: StageService | undefined;
 
   availability(): Availability {
     const m = this.modelCheck.get();

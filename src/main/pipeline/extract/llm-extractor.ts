@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Memory, Transcript } from '../../../shared/contract';
-import { probeEndpoint } from '../http/endpoint-probe';
+import { probeModelList } from '../http/endpoint-probe';
 import { httpRequest } from '../http/http-request';
 import { permanentError, serviceError } from '../../engine/stage-error';
 import type { Availability, StageService } from '../../engine/stage-handler';
@@ -48,10 +48,10 @@ export class LlmExtractor implements MemoryExtractor {
     this.name = `${o.flavour}:${this.model}`;
     const url = this.url;
     const label = o.flavour === 'ollama' ? 'Ollama server' : 'Language model server';
-    this.service =
-      url && URL.canParse(url)
-        ? { name: 'llm', label, kind: 'http-endpoint', required: true, probe: (signal) => probeEndpoint(url, `the ${label.toLowerCase()}`, signal) }
-        : undefined;
+    // The probe proves the model is there (Ollama's /api/tags, OpenAI's /v1/models), not just the server.
+    const probe = (signal: AbortSignal) =>
+      probeModelList({ flavour: o.flavour, url: url!, model: this.model, apiKey: o.apiKey, service: 'LLM', what: `the ${label.toLowerCase()} at ${new URL(url!).origin}` }, signal);
+    this.service = url && URL.canParse(url) ? { name: 'llm', label, kind: 'http-endpoint', required: true, probe } : undefined;
   }
 
   availability(): Availability {

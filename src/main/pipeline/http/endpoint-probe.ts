@@ -1,23 +1,50 @@
+import { z } from 'zod';
 import { serviceError } from '../../engine/stage-error';
+import { httpRequest } from './http-request';
+import type { ServiceName } from './service-failure-policy';
 
-/** Statuses that mean the service behind an address is not there: a proxy without its backend, or "busy". */
-const unavailableStatuses = new Set([502, 503, 504]);
+/** Long enough for a loaded server; the health probe's own timeout (its signal) usually ends it first. */
+const probeTimeoutMs = 60_000;
+
+const OpenAiModels = z.object({ data: z.array(z.object({ id: z.string() })) });
+const OllamaTags = z.object({ models: z.array(z.object({ name: z.string() })) });
+
+function modelsUrl(flavour: 'openai' | 'ollama', base: string): string {
+  const origin = new URL(base).origin;
+  if (flavour === 'ollama') return `${origin}/api/tags`;
+  // An OpenAI-compatible base may carry a path prefix (…/v1): the model list sits beside the calls.
+  const trimmed = base.replace(/\/+$/, '').replace(/\/(audio\/transcriptions|chat\/completions)$/, '');
+  return trimmed.endsWith('/v1') ? `${trimmed}/models` : `${trimmed}/v1/models`;
+}
+
+/** Ollama names a model "llama3.2:latest" when it was pulled as "llama3.2". */
+const sameModel = (listed: string, wanted: string) => listed === wanted || (!wanted.includes(':') && listed === `${wanted}:latest`);
 
 /**
- * A cheap check that a server answers at `baseUrl`'s origin: a GET of `/`. Any HTTP answer counts
- * (OpenAI-compatible servers often answer 404 there) except 502/503/504; a refused connection, a
- * reset or no answer within the health probe's timeout (the signal) rejects.
+ * The cheapest request that proves the server can do the work: its model list (OpenAI-compatible
+ * `GET /v1/models`, Ollama `GET /api/tags`) names the configured model. A server that answers its
+ * front door but has no such model fails here, as every real call would.
  */
-export async function probeEndpoint(baseUrl: string, what: string, signal: AbortSignal): Promise<void> {
-  const origin = new URL(baseUrl).origin;
-  let status: number;
+export async function probeModelList(
+  o: { flavour: 'openai' | 'ollama'; url: string; model: string; apiKey?: string; service: ServiceName; what: string },
+  signal: AbortSignal,
+): Promise<void> {
+  const url = modelsUrl(o.flavour, o.url);
+  const headers: Record<string, string> = o.apiKey ? { authorization: `Bearer ${o.apiKey}` } : {};
+  const { body } = await httpRequest(url, { method: 'GET', headers }, { service: o.service, what: o.what, timeoutMs: probeTimeoutMs, signal });
+  let names: string[] | undefined;
   try {
-    const res = await fetch(`${origin}/`, { method: 'GET', signal });
-    status = res.status;
-    await res.body?.cancel();
-  } catch (err: unknown) {
-    const code = (err as { cause?: { code?: unknown } }).cause?.code;
-    throw serviceError('ENDPOINT_UNREACHABLE', `${what} at ${origin} does not answer${typeof code === 'string' ? ` (${code})` : ''}`);
+    const json: unknown = JSON.parse(body);
+    const openai = OpenAiModels.safeParse(json);
+    const ollama = OllamaTags.safeParse(json);
+    names = openai.success ? openai.data.data.map((m) => m.id) : ollama.success ? ollama.data.models.map((m) => m.name) : undefined;
+  } catch {
+    names = undefined;
   }
-  if (unavailableStatuses.has(status)) throw serviceError('ENDPOINT_UNAVAILABLE', `${what} at ${origin} answers HTTP ${status}: not available`);
+  if (!names) throw serviceError(`${o.service}_BAD_REPLY`, `${o.what} answered ${new URL(url).pathname} with something that is not a model list`);
+  if (!names.some((n) => sameModel(n, o.model))) {
+    const listed = names.length > 0 ? `it has ${names.slice(0, 5).join(', ')}${names.length > 5 ? ', …' : ''}` : 'it has none';
+    throw serviceError(`${o.service}_MODEL_MISSING`, `${o.what} does not have the model "${o.model}" (${listed})`);
+  }
 }
+

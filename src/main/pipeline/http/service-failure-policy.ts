@@ -23,7 +23,9 @@ export function classifyStatus(service: ServiceName, what: string, status: numbe
   if (status === 401 || status === 403) {
     return { code: `${service}_UNAUTHORIZED`, message: `${what} refused the credentials (HTTP ${status}); check the API key${detail}`, permanent: true, serviceFault: false };
   }
-  if (status === 404) return { code: `${service}_NOT_FOUND`, message: `${what} has no such endpoint or model (HTTP 404)${detail}`, permanent: true, serviceFault: false };
+  // No such endpoint or model is the server's setup, the same for every item: a service fault, so
+  // items wait for the fix instead of becoming dead letters.
+  if (status === 404) return { code: `${service}_NOT_FOUND`, message: `${what} has no such endpoint or model (HTTP 404)${detail}`, permanent: false, serviceFault: true };
   if (status === 413) return { code: `${service}_TOO_LARGE`, message: `${what} refused the upload as too large (HTTP 413)`, permanent: true, serviceFault: false };
   return { code: `${service}_REJECTED`, message: `${what} rejected the request (HTTP ${status})${detail}`, permanent: true, serviceFault: false };
 }

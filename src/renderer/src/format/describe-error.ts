@@ -35,6 +35,8 @@ export function describeError(error: TransferableError): string {
       return `Not enough disk space. ${detail}`;
     case 'INTERNAL':
       return 'Lifeline hit an internal error; the details are in its log.';
+    case 'STOPPING':
+      return 'Lifeline is stopping: running work is finishing. Try again once it has started again.';
     default:
       return missingCase(error.code);
   }

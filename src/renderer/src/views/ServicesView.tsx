@@ -41,8 +41,9 @@ export function ServicesView() {
         </button>
       </header>
       <p className="lede">
-        What Lifeline depends on, checked on its own every half minute or so. A failing service trips its breaker: its items wait (nothing is lost,
-        no attempt is spent) and automatic recovery tries to bring it back.
+        What Lifeline depends on, checked on its own every half minute or so, and every few seconds while one is down. A service that fails
+        its check or its real calls holds its items: they wait (nothing is lost, no attempt is spent), automatic recovery tries to bring it
+        back, and it is used again within seconds of answering.
       </p>
       {checkError && <p className="message message-error">Could not run the checks. {checkError}</p>}
       <OverallStatus linkToServices={false} />

@@ -13,7 +13,7 @@ const stateLabels: Record<BreakerInfo['state'], string> = {
 
 const stateExplanations: Record<BreakerInfo['state'], string> = {
   closed: 'calls go through as usual.',
-  open: 'calls are held back so a failing service is not hammered; its items wait, spending no attempts.',
+  open: 'calls are held back so a failing service is not hammered; its items wait, spending no attempts, while it is checked again every few seconds.',
   half_open: 'one item is testing the service; if it works the breaker closes and the rest go on.',
 };
 

@@ -7,6 +7,7 @@ const typeLabels: Record<string, string> = {
   breaker_closed: 'Breaker closed',
   auto_recovery_ran: 'Recovery ran',
   auto_recovery_failed: 'Recovery did not bring it back',
+  auto_recovery_gave_up: 'Automatic recovery gave up: needs you',
 };
 
 const actorLabels: Record<ServiceEventInfo['actor'], string> = {
