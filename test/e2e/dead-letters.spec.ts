@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { writeFakeWav } from '../support/audio-files';
+import { writeBrokenAudio } from '../support/audio-files';
 import { addFile, showItem } from './support/cli';
 import { expect, openLifeline, screenshotPath, test } from './support/fixtures';
 import { missingSourceDeadLetters } from './support/store';
@@ -22,7 +22,7 @@ test('a text file renamed to .wav shows up in Dead letters under its error code,
   await expect(page.getByText('No dead letters — everything that failed has been handled')).toBeVisible();
   await page.screenshot({ path: screenshotPath('dead-letters-empty'), fullPage: true });
 
-  await addFile(lifeline.dataDir, writeFakeWav(path.join(lifeline.inputsDir, 'shopping-list.wav')));
+  await addFile(lifeline.dataDir, writeBrokenAudio(path.join(lifeline.inputsDir, 'shopping-list.wav')));
   const undecodable = group(page, 'AUDIO_UNDECODABLE');
   await expect(undecodable.getByRole('heading')).toHaveText('AUDIO_UNDECODABLE 1');
   await expect(undecodable).toContainText('Check that it plays in another app');
@@ -35,7 +35,7 @@ test('a text file renamed to .wav shows up in Dead letters under its error code,
 
 test('Retry all in a group empties the group, and its items get past the stage where they failed', async ({ page, lifeline }) => {
   const missing = await missingSourceDeadLetters(lifeline, ['call one.wav', 'call two.wav']);
-  await addFile(lifeline.dataDir, writeFakeWav(path.join(lifeline.inputsDir, 'notes.wav')));
+  await addFile(lifeline.dataDir, writeBrokenAudio(path.join(lifeline.inputsDir, 'notes.wav')));
   await openLifeline(page, lifeline);
   await openDeadLetters(page);
   const sourceMissing = group(page, 'SOURCE_MISSING');
@@ -89,8 +89,8 @@ test('Retry on one dead letter takes it off the list and shows its progress unti
 });
 
 test('Export writes every dead letter as JSON and as CSV', async ({ page, lifeline }) => {
-  await addFile(lifeline.dataDir, writeFakeWav(path.join(lifeline.inputsDir, 'a, "quoted" memo.wav'), 'first'));
-  await addFile(lifeline.dataDir, writeFakeWav(path.join(lifeline.inputsDir, 'b.wav'), 'second'));
+  await addFile(lifeline.dataDir, writeBrokenAudio(path.join(lifeline.inputsDir, 'a, "quoted" memo.wav'), 'first'));
+  await addFile(lifeline.dataDir, writeBrokenAudio(path.join(lifeline.inputsDir, 'b.wav'), 'second'));
   await openLifeline(page, lifeline);
   await openDeadLetters(page);
   await expect(group(page, 'AUDIO_UNDECODABLE').getByRole('heading')).toHaveText('AUDIO_UNDECODABLE 2');
@@ -112,8 +112,8 @@ test('Export writes every dead letter as JSON and as CSV', async ({ page, lifeli
 });
 
 test('Retry all requeues every dead letter, and Discard clears them until the list says nothing is left', async ({ page, lifeline }) => {
-  const first = await addFile(lifeline.dataDir, writeFakeWav(path.join(lifeline.inputsDir, 'memo-1.wav'), 'first note, not audio'));
-  const second = await addFile(lifeline.dataDir, writeFakeWav(path.join(lifeline.inputsDir, 'memo-2.wav'), 'second note, not audio'));
+  const first = await addFile(lifeline.dataDir, writeBrokenAudio(path.join(lifeline.inputsDir, 'memo-1.wav'), 'first note, not audio'));
+  const second = await addFile(lifeline.dataDir, writeBrokenAudio(path.join(lifeline.inputsDir, 'memo-2.wav'), 'second note, not audio'));
   await openLifeline(page, lifeline);
   await openDeadLetters(page);
   await expect(deadLetterRow(page, 'memo-1.wav')).toBeVisible();

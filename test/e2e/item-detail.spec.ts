@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { writeFakeWav, writeWav } from '../support/audio-files';
+import { writeBrokenAudio, writeWav } from '../support/audio-files';
 import { addFile, showItem } from './support/cli';
 import { expect, openLifeline, parkedAtTranscribe, parkedReason, screenshotPath, test } from './support/fixtures';
 
@@ -55,7 +55,7 @@ test.describe('a recording waiting at transcribe', () => {
 });
 
 test('a dead letter’s page says why it stopped and what to do, and Retry runs it again', async ({ page, lifeline }) => {
-  const id = await addFile(lifeline.dataDir, writeFakeWav(path.join(lifeline.inputsDir, 'grocery list.wav')));
+  const id = await addFile(lifeline.dataDir, writeBrokenAudio(path.join(lifeline.inputsDir, 'grocery list.wav')));
   await openLifeline(page, lifeline);
   await openItem(page, 'grocery list.wav');
   const why = page.getByRole('group', { name: 'Why it stopped' });

@@ -15,6 +15,8 @@ export const errorCodes = [
   'TRANSPORT',
   'INTERNAL',
   'TOO_LARGE',
+  /** A file offered as audio whose content is not audio (checked at the door, by content). */
+  'NOT_AUDIO',
 ] as const;
 export const ErrorCode = z.enum(errorCodes);
 export type ErrorCode = z.infer<typeof ErrorCode>;

@@ -3,11 +3,12 @@ import path from 'node:path';
 import type { AddFilesResult } from '../../../shared/contract';
 import type { Queue } from '../../queue/queue';
 import { hashFile } from '../ingest/copy-into-store';
+import { sniffAudioFile } from './audio-sniff';
 
 /**
  * Adds files as items: each is hashed (streamed, off the event loop's back) and enqueued at the
- * first stage; the same audio twice is one item. Files that cannot be read are rejected with a
- * reason and nothing is stored for them.
+ * first stage; the same audio twice is one item. Files that cannot be read, or whose content is not
+ * audio (audio-sniff.ts), are rejected with a coded reason and nothing is stored for them.
  */
 export async function addFiles(queue: Queue, paths: readonly string[], priority: number): Promise<AddFilesResult> {
   const result: AddFilesResult = { added: [], duplicates: [], rejected: [] };
@@ -32,6 +33,11 @@ export async function addFiles(queue: Queue, paths: readonly string[], priority:
     let sha256: string;
     let bytes: number;
     try {
+      const sniffed = await sniffAudioFile(file, path.basename(file));
+      if (!sniffed.ok) {
+        result.rejected.push({ file, code: sniffed.code, message: sniffed.message });
+        continue;
+      }
       ({ sha256, bytes } = await hashFile(file));
     } catch (err: unknown) {
       result.rejected.push({ file, code: 'FILE_UNREADABLE', message: `${file} cannot be read (${(err as Error).message})` });
