@@ -142,6 +142,7 @@ export function openLifeline(options: LifelineOptions): Lifeline {
     store,
     log,
     source: engine ? 'engine' : 'store',
+    deadLetters: () => store.attention.deadLetters(),
     extras: (name) => {
       const b = breakers.has(name) ? breakers.view(name) : undefined;
       const a = autoRecovery?.status(name);
@@ -210,6 +211,17 @@ export function openLifeline(options: LifelineOptions): Lifeline {
       health.start();
     });
     engine.on('foreign.write', () => settings.reloadIfChanged());
+  }
+  if (engine) {
+    // New, retried or discarded dead letters, or a "seen" mark written by another process: the
+    // amber for new dead letters follows at once. Counted only when dead letters may be involved.
+    let deadKnown = false;
+    engine.on('items.changed', (items) => {
+      if (!deadKnown && !items.some((i) => i.state === 'dead')) return;
+      health.attentionChanged();
+      deadKnown = health.snapshot().attention.deadLetters > 0;
+    });
+    engine.on('foreign.write', () => health.attentionChanged());
   }
   health.on('overall', (snapshot) => events.emit('health.changed', snapshot));
   health.on('checked', (snapshot) => events.emit('health.checked', snapshot));

@@ -16,7 +16,7 @@ describe('the self-healing CLI commands, run as real processes', () => {
     const h = JSON.parse(r.stdout) as HealthSnapshot;
     expect(h).toMatchObject({ overall: 'amber', source: 'store' });
     expect(h.reasons).toEqual([expect.stringContaining('no Lifeline app or `lifeline serve` is running')]);
-    expect(h.services.map((s) => s.name)).toEqual(['database', 'disk', 'queue', 'dead-letters', 'engine']);
+    expect(h.services.map((s) => s.name)).toEqual(['database', 'disk', 'queue', 'engine']);
     expect(Object.keys(h.services[0]!).sort()).toEqual(
       ['autoRecovery', 'breaker', 'checkedAt', 'label', 'latencyMs', 'message', 'name', 'needsYou', 'required', 'status', 'uptimePercent'].sort(),
     );

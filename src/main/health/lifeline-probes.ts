@@ -9,7 +9,7 @@ import { databaseProbe } from './probes/database-probe';
 import { diskProbe } from './probes/disk-probe';
 import { processProbe } from './probes/process-probe';
 import { remoteEngineProbe } from './probes/remote-engine-probe';
-import { deadLettersProbe, queueProbe } from './probes/queue-probe';
+import { queueProbe } from './probes/queue-probe';
 import { workersProbe } from './probes/workers-probe';
 
 export interface ProbeDeps {
@@ -23,8 +23,8 @@ export interface ProbeDeps {
 }
 
 /**
- * The probes Lifeline always runs: the store, the disk, the queue, dead letters, and (with an engine)
- * its workers and itself. Each stage service's probe comes and goes with the settings (service-roster.ts),
+ * The probes Lifeline always runs: the store, the disk, the queue, and (with an engine) its workers
+ * and itself. Dead letters are not a service: they are attention (attention-policy.ts). Each stage service's probe comes and goes with the settings (service-roster.ts),
  * placed before the workers.
  */
 export function lifelineProbes(d: ProbeDeps): HealthProbe[] {
@@ -47,7 +47,6 @@ export function lifelineProbes(d: ProbeDeps): HealthProbe[] {
       },
       waiting: (stage) => d.store.metrics.waitingCount(stage),
     }),
-    deadLettersProbe(d.store.metrics),
   ];
   if (d.engine) probes.push(workersProbe(d.engine.executor), processProbe(health));
   else probes.push(remoteEngineProbe(d.store.health, () => d.clock.now(), health));

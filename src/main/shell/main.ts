@@ -111,7 +111,9 @@ function notifyDesktop(lifeline: Lifeline, open: (route: string) => void): void 
     n.on('click', () => open(notice.route));
     n.show();
   };
-  lifeline.events.on('health.changed', (h) => show(notices.health(h)));
-  lifeline.engine?.on('items.changed', (items) => show(notices.items(items, Date.now())));
+  lifeline.events.on('health.changed', (h) => {
+    show(notices.health(h));
+    show(notices.attention(h, Date.now()));
+  });
   setInterval(() => show(notices.flush(Date.now())), 15_000).unref();
 }

@@ -43,18 +43,3 @@ export function queueProbe(deps: QueueProbeDeps): HealthProbe {
     },
   };
 }
-
-/** Dead letters need a look: amber while there are any (certain, so not damped). */
-export function deadLettersProbe(metrics: MetricsReads): HealthProbe {
-  return {
-    name: 'dead-letters',
-    label: 'Dead letters',
-    required: false,
-    check(): ProbeReport {
-      const n = metrics.deadLetterCount();
-      if (n === 0) return { status: 'up', message: 'none' };
-      const top = metrics.deadLettersByCode()[0];
-      return { status: 'degraded', explicit: true, message: `${n} item(s) failed and need a look${top ? ` (most: ${top.code})` : ''}` };
-    },
-  };
-}

@@ -6,6 +6,7 @@ import { m0004Recordings } from './0004-recordings';
 import { m0005WatchedFiles } from './0005-watched-files';
 import { m0006SelfHealing } from './0006-self-healing';
 import { m0007LeanHotPath } from './0007-lean-hot-path';
+import { m0008Attention } from './0008-attention';
 
 /** Append, never edit or reorder: a shipped migration has already run on users' stores. */
-export const migrations: readonly Migration[] = [m0001Initial, m0002TranscriptsMemoriesSearch, m0003ItemsListIndex, m0004Recordings, m0005WatchedFiles, m0006SelfHealing, m0007LeanHotPath];
+export const migrations: readonly Migration[] = [m0001Initial, m0002TranscriptsMemoriesSearch, m0003ItemsListIndex, m0004Recordings, m0005WatchedFiles, m0006SelfHealing, m0007LeanHotPath, m0008Attention];
