@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Draws the tray dots (green, amber, red; 16 px and @2x) and the app icon into resources/ as PNGs.
+// Draws the tray dots (green, amber, red, paused; 16 px and @2x) and the app icon into resources/ as PNGs.
 // The PNGs are committed; run this only to change them: node scripts/make-icons.cjs
 'use strict';
 const fs = require('node:fs');
@@ -10,6 +10,8 @@ const colours = {
   green: [46, 158, 91],
   amber: [224, 160, 32],
   red: [214, 69, 69],
+  // Paused by the user: a calm blue-grey, neither "all good" nor "needs a look".
+  paused: [110, 130, 160],
 };
 
 const crcTable = Array.from({ length: 256 }, (_, n) => {

@@ -12,6 +12,7 @@ import { breakersCommand } from './breakers-command';
 import { recoverCommand } from './recover-command';
 import { metricsCommand } from './metrics-command';
 import { settingsCommand } from './settings-command';
+import { pauseCommands } from './pause-command';
 
 interface GlobalOptions {
   dataDir?: string;
@@ -135,6 +136,7 @@ export function buildProgram(): Command {
   recoverCommand(program);
   metricsCommand(program);
   settingsCommand(program);
+  pauseCommands(program);
   return program;
 }
 

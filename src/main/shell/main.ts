@@ -15,7 +15,7 @@ import { rendererLocation } from './renderer-location';
 import { registerRendererScheme, serveBuiltRenderer } from './renderer-protocol';
 import { DesktopNotices, type DesktopNotice } from './desktop-notices';
 import { createTray, type LifelineTray } from './tray';
-import { trayStatusOf } from './tray-status';
+import { heldStagesOf, trayStatusOf } from './tray-status';
 import { utilityWorkerLauncher } from './utility-worker-launcher';
 import { confineNavigation, createMainWindow } from './window';
 
@@ -83,8 +83,11 @@ async function start(): Promise<void> {
   app.on('window-all-closed', () => {});
   app.on('will-quit', () => tray.destroy());
   // The tray colour is the health monitor's overall status (damped there, so it does not flicker).
-  tray.setStatus(trayStatusOf(lifeline.health.snapshot()));
-  lifeline.events.on('health.changed', (health) => tray.setStatus(trayStatusOf(health)));
+  // Paused (or stopped) stages show as paused when nothing is wrong: a pause changes the settings.
+  const showTray = () => tray.setStatus(trayStatusOf(lifeline.health.snapshot(), heldStagesOf(lifeline.config.stages)));
+  showTray();
+  lifeline.events.on('health.changed', showTray);
+  lifeline.settings.on('changed', showTray);
   // The OS says when it sleeps: leases are extended at resume instead of a storm of false stuck
   // detections (the engine also detects the clock jump itself, for `serve` and missed events).
   powerMonitor.on('suspend', () => lifeline.engine?.noteSuspend());

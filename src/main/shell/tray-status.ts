@@ -1,4 +1,5 @@
-import type { HealthSnapshot } from '../../shared/contract';
+import type { HealthSnapshot, Stage } from '../../shared/contract';
+import { heldByUserReason } from '../engine/stage-pause';
 
 /**
  * What the tray shows at a glance, mapped from the health monitor's overall status. Kept apart from
@@ -9,9 +10,11 @@ export type TrayStatus =
   /** Something needs a look but work goes on (a breaker open, items waiting, dead letters). */
   | { level: 'degraded'; reason: string }
   /** Work has stopped (the store is not writable, a required service is down). */
-  | { level: 'down'; reason: string };
+  | { level: 'down'; reason: string }
+  /** The user paused (or stopped) stages: nothing is wrong, work waits for them. */
+  | { level: 'paused'; reason: string };
 
-export type TrayColour = 'green' | 'amber' | 'red';
+export type TrayColour = 'green' | 'amber' | 'red' | 'paused';
 
 function missingCase(value: never): never {
   throw new Error(`unhandled tray status: ${JSON.stringify(value)}`);
@@ -25,6 +28,8 @@ export function trayColour(status: TrayStatus): TrayColour {
       return 'amber';
     case 'down':
       return 'red';
+    case 'paused':
+      return 'paused';
     default:
       return missingCase(status);
   }
@@ -43,6 +48,8 @@ export function trayTooltip(status: TrayStatus): string {
       return `Lifeline: needs a look (${status.reason})`;
     case 'down':
       return `Lifeline: stopped working (${status.reason})`;
+    case 'paused':
+      return `Lifeline: paused (${status.reason})`;
     default:
       return missingCase(status);
   }
@@ -51,12 +58,14 @@ export function trayTooltip(status: TrayStatus): string {
 /**
  * The health monitor's overall status as the tray shows it. "starting" is amber, not red: the startup
  * gate is waiting for a service, nothing has failed yet. The tooltip carries the worst reason only.
+ * `held` are the stages the user paused or stopped (their reasons): when nothing is wrong the tray
+ * says paused rather than green, since nothing moves; a problem still wins over a pause.
  */
-export function trayStatusOf(health: Pick<HealthSnapshot, 'overall' | 'reasons'>): TrayStatus {
+export function trayStatusOf(health: Pick<HealthSnapshot, 'overall' | 'reasons'>, held: readonly string[] = []): TrayStatus {
   const reason = health.reasons[0] ?? '';
   switch (health.overall) {
     case 'green':
-      return { level: 'ok' };
+      return held.length > 0 ? { level: 'paused', reason: pausedReason(held) } : { level: 'ok' };
     case 'starting':
       return { level: 'degraded', reason: reason || 'starting' };
     case 'amber':
@@ -66,4 +75,14 @@ export function trayStatusOf(health: Pick<HealthSnapshot, 'overall' | 'reasons'>
     default:
       return missingCase(health.overall);
   }
+}
+
+/** "Transcribe is paused by you", or "every stage is paused by you" when all four are. */
+function pausedReason(held: readonly string[]): string {
+  return held.length >= 4 && held.every((h) => h.endsWith('is paused by you')) ? 'every stage is paused by you' : held.join('; ');
+}
+
+/** The stages the user holds, with why, from the settings (pure: what the tray's `held` wants). */
+export function heldStagesOf(stages: Readonly<Record<Stage, { paused: boolean; concurrency: number }>>): string[] {
+  return (Object.keys(stages) as Stage[]).map((s) => heldByUserReason(s, stages[s])).filter((r): r is string => r !== null);
 }
