@@ -119,7 +119,10 @@ test('Retry all requeues every dead letter, and Discard clears them until the li
   await expect(deadLetterRow(page, 'memo-1.wav')).toBeVisible();
   await expect(deadLetterRow(page, 'memo-2.wav')).toBeVisible();
 
+  // Every one of them failed for good: the bulk retry says so and asks first.
   await page.getByRole('button', { name: 'Retry all', exact: true }).click();
+  await expect(page.getByRole('alertdialog')).toContainText('2 of these 2 failed for good (AUDIO_UNDECODABLE)');
+  await page.getByRole('button', { name: 'Retry all 2 anyway' }).click();
   await expect(page.getByRole('status').filter({ hasText: '2 dead letters are back in the queue.' })).toBeVisible();
   await expect
     .poll(async () => {
@@ -128,11 +131,13 @@ test('Retry all requeues every dead letter, and Discard clears them until the li
     })
     .toBe(true);
 
+  // A discard waits out its 10 s undo window, then the row goes.
   await deadLetterRow(page, 'memo-1.wav').getByRole('button', { name: 'Discard' }).click();
-  await expect(deadLetterRow(page, 'memo-1.wav')).toHaveCount(0);
+  await expect(deadLetterRow(page, 'memo-1.wav').getByRole('button', { name: 'Undo discarding memo-1.wav' })).toBeVisible();
+  await expect(deadLetterRow(page, 'memo-1.wav')).toHaveCount(0, { timeout: 30_000 });
   await expect(deadLetterRow(page, 'memo-2.wav')).toBeVisible();
   await deadLetterRow(page, 'memo-2.wav').getByRole('button', { name: 'Discard' }).click();
-  await expect(page.getByText('No dead letters — everything that failed has been handled')).toBeVisible();
+  await expect(page.getByText('No dead letters — everything that failed has been handled')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByRole('button', { name: 'Retry all', exact: true })).toBeDisabled();
   expect((await showItem(lifeline.dataDir, first)).state).toBe('discarded');
 });

@@ -47,7 +47,8 @@ test.describe('a recording waiting at transcribe', () => {
     await expect(timeline(page)).toContainText('Retried');
 
     await actions(page).getByRole('button', { name: 'Discard' }).click();
-    await expect(page.locator('.view-header .state')).toHaveText('Discarded');
+    await expect(page.getByRole('status', { name: 'Discards you can undo' })).toContainText('walk and talk.wav will be discarded in');
+    await expect(page.locator('.view-header .state')).toHaveText('Discarded', { timeout: 30_000 });
     expect((await showItem(lifeline.dataDir, id)).events.map((e) => e.type)).toEqual(
       expect.arrayContaining(['cancelled', 'retried', 'discarded']),
     );

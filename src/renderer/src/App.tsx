@@ -1,6 +1,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { ConnectionIndicator } from './components/ConnectionIndicator';
 import { TokenNotice } from './components/TokenNotice';
+import { UndoBar } from './components/UndoBar';
 import { AddFilesButton } from './intake/AddFilesButton';
 import { DropZone } from './intake/DropZone';
 import { IntakePanel } from './intake/IntakePanel';
@@ -100,6 +101,7 @@ export function App() {
         <ConnectionIndicator />
       </header>
       <IntakePanel />
+      <UndoBar />
       <main className="app-main">
         <View route={route} />
       </main>

@@ -13,6 +13,8 @@ import type { ProgressState } from './progress-store';
 import type { RecorderState } from './recorder-store';
 import type { RunningState } from './running-store';
 import type { SettingsState } from './settings-store';
+import type { StagesState } from './stages-store';
+import type { DiscardUndoState } from './discard-undo-store';
 import type { Stores } from './stores';
 
 const StoresContext = createContext<Stores | null>(null);
@@ -41,3 +43,5 @@ export const useSettings = <T,>(selector: (s: SettingsState) => T): T => useStor
 export const useMemories = <T,>(selector: (s: MemoriesState) => T): T => useStore(useStores().memories, selector);
 export const useHealth = <T,>(selector: (s: HealthState) => T): T => useStore(useStores().health, selector);
 export const useMetrics = <T,>(selector: (s: MetricsState) => T): T => useStore(useStores().metrics, selector);
+export const useStages = <T,>(selector: (s: StagesState) => T): T => useStore(useStores().stages, selector);
+export const useDiscardUndo = <T,>(selector: (s: DiscardUndoState) => T): T => useStore(useStores().discardUndo, selector);

@@ -13,6 +13,8 @@ import { createProgressStore, type ProgressStore } from './progress-store';
 import { createRecorderStore, type CaptureStarter, type RecorderStore } from './recorder-store';
 import { createRunningStore, type RunningStore } from './running-store';
 import { createSettingsStore, type SettingsStore } from './settings-store';
+import { createStagesStore, type StagesStore } from './stages-store';
+import { createDiscardUndoStore, type DiscardUndoStore } from './discard-undo-store';
 
 export interface Stores {
   connection: ConnectionStore;
@@ -28,6 +30,8 @@ export interface Stores {
   memories: MemoriesStore;
   health: HealthStore;
   metrics: MetricsStore;
+  stages: StagesStore;
+  discardUndo: DiscardUndoStore;
 }
 
 function missingCase(value: never): never {
@@ -49,6 +53,8 @@ export function createStores(transport: Transport, startCapture: CaptureStarter)
   const memories = createMemoriesStore(api);
   const health = createHealthStore(api);
   const metrics = createMetricsStore(api);
+  const stageControls = createStagesStore(api);
+  const discardUndo = createDiscardUndoStore(api);
   const connection = createConnectionStore(transport, {
     onEvent(event: PushedEvent) {
       switch (event.type) {
@@ -63,6 +69,7 @@ export function createStores(transport: Transport, startCapture: CaptureStarter)
           memories.getState().applyChanges(event.items);
           metrics.getState().requestRefresh();
           health.getState().requestRecoveryRefresh();
+          stageControls.getState().requestRefresh();
           return;
         case 'item.progress':
           progress.getState().report(event.id, event.progress);
@@ -75,6 +82,8 @@ export function createStores(transport: Transport, startCapture: CaptureStarter)
         case 'health.changed':
         case 'health.checked':
           health.getState().applyHealth(event.health);
+          // A pause from elsewhere (the CLI, the tray) shows in the queue probe's notes.
+          stageControls.getState().requestRefresh();
           return;
         case 'breaker.changed':
           health.getState().applyBreaker(event.breaker);
@@ -89,6 +98,7 @@ export function createStores(transport: Transport, startCapture: CaptureStarter)
       intake.getState().requestStatus();
       health.getState().requestRefresh();
       metrics.getState().requestRefresh();
+      stageControls.getState().requestRefresh();
       if (items.getState().shownKey !== null) void items.getState().refresh();
       void itemDetail.getState().reload();
       // Dead letters load when their view is first shown; after that they are kept current.
@@ -97,5 +107,5 @@ export function createStores(transport: Transport, startCapture: CaptureStarter)
       memories.getState().requestRefresh();
     },
   });
-  return { connection, overview, running, progress, items, itemDetail, deadLetters, intake, recorder, settings, memories, health, metrics };
+  return { connection, overview, running, progress, items, itemDetail, deadLetters, intake, recorder, settings, memories, health, metrics, stages: stageControls, discardUndo };
 }

@@ -1,73 +1,16 @@
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
-import type { ItemDetail, ItemState } from '../../../shared/contract';
+import type { ItemDetail } from '../../../shared/contract';
 import { StateBadge } from '../components/StateBadge';
 import { formatTime, stageLabels } from '../format/labels';
 import { formatBytes } from '../format/numbers';
 import { routeHref } from '../navigation/use-hash-route';
 import { useItemDetail } from '../stores/stores-context';
+import { ItemActions } from './item/ItemActions';
 import { ItemMemories } from './item/ItemMemories';
 import { ItemStatus } from './item/ItemStatus';
 import { ItemTimeline } from './item/ItemTimeline';
 import { ItemTranscript } from './item/ItemTranscript';
 import { ErrorMessage } from '../components/ErrorMessage';
-
-const retryable: readonly ItemState[] = ['dead', 'cancelled'];
-const cancellable: readonly ItemState[] = ['queued', 'scheduled', 'running', 'retry_scheduled', 'waiting'];
-
-function Actions({ item }: { item: ItemDetail }) {
-  const pending = useItemDetail((s) => s.pending);
-  const act = useItemDetail((s) => s.act);
-  const canShowFile = useItemDetail((s) => s.canShowFile);
-  const showFile = useItemDetail((s) => s.showFile);
-  const recover = useItemDetail((s) => s.recover);
-  // Said while the item is on its way but not running; a finished or stopped item has nothing to recover.
-  const explainRecover = item.state !== 'running' && cancellable.includes(item.state);
-  const [copied, setCopied] = useState(false);
-  const path = item.storedPath ?? item.file;
-  const copy = () => {
-    void navigator.clipboard.writeText(path).then(
-      () => setCopied(true),
-      () => setCopied(false),
-    );
-  };
-  return (
-    <div className="detail-actions" role="group" aria-label="Actions">
-      <button type="button" disabled={pending !== null || !retryable.includes(item.state)} onClick={() => void act('retry')}>
-        {pending === 'retry' ? 'Retrying…' : 'Retry'}
-      </button>
-      <button type="button" className="button-quiet" disabled={pending !== null || !cancellable.includes(item.state)} onClick={() => void act('cancel')}>
-        {pending === 'cancel' ? 'Cancelling…' : 'Cancel'}
-      </button>
-      <button type="button" className="button-danger" disabled={pending !== null || item.state === 'discarded'} onClick={() => void act('discard')}>
-        {pending === 'discard' ? 'Discarding…' : 'Discard'}
-      </button>
-      <button
-        type="button"
-        className="button-quiet"
-        disabled={pending !== null || item.state !== 'running'}
-        aria-describedby={explainRecover ? 'recover-now-why' : undefined}
-        onClick={() => void recover()}
-      >
-        {pending === 'recover' ? 'Recovering…' : 'Recover now'}
-      </button>
-      {canShowFile ? (
-        <button type="button" className="button-quiet" disabled={pending !== null} onClick={() => void showFile()}>
-          Show file
-        </button>
-      ) : (
-        <button type="button" className="button-quiet" onClick={copy}>
-          {copied ? 'Path copied' : 'Copy file path'}
-        </button>
-      )}
-      {explainRecover && (
-        <p id="recover-now-why" className="hint">
-          Recover now is for a running stage that seems stuck: it stops the stage&rsquo;s worker and puts the job back, resuming from its last
-          checkpoint. A stage that stops answering is also recovered on its own within seconds.
-        </p>
-      )}
-    </div>
-  );
-}
 
 function Facts({ item }: { item: ItemDetail }) {
   return (
@@ -207,7 +150,7 @@ export function ItemDetailView({ id, t }: { id: number; t?: number }) {
               {actionError}
             </ErrorMessage>
           )}
-          <Actions item={item} />
+          <ItemActions item={item} />
           <div className="detail-columns">
             <div>
               <section aria-labelledby="audio-heading" className="panel">

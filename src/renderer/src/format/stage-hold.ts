@@ -1,0 +1,28 @@
+import type { StageInfo } from '../../../shared/contract';
+import { formatCount } from './numbers';
+
+/** Items a held stage keeps from moving: those waiting at it and those in line for it. */
+export const heldItems = (s: StageInfo): number => (s.counts.waiting ?? 0) + (s.counts.queued ?? 0);
+
+/**
+ * "Transcribe is paused by you, 1,864 waiting": what a paused or stopped stage means for the items,
+ * or null for a stage that may run.
+ */
+export function stageHoldText(s: StageInfo): string | null {
+  if (s.heldBy === null) return null;
+  return `${s.heldBy}, ${formatCount(heldItems(s))} waiting`;
+}
+
+/**
+ * Why nothing is running, when something could be: the stages the user holds with items behind
+ * them, then other stages whose items wait (a breaker, no engine). Null when there is no such reason.
+ */
+export function idleReasons(stages: readonly StageInfo[]): string[] {
+  const reasons: string[] = [];
+  for (const s of stages) {
+    const hold = stageHoldText(s);
+    if (hold !== null) reasons.push(hold);
+    else if (s.blockedBy !== null && heldItems(s) > 0) reasons.push(`${formatCount(heldItems(s))} waiting at ${s.stage}: ${s.blockedBy}`);
+  }
+  return reasons;
+}
