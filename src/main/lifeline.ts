@@ -209,6 +209,9 @@ export function openLifeline(options: LifelineOptions): Lifeline {
       for (const name of change.retired) lastStatus.delete(name);
       for (const name of [...change.added, ...change.replaced, ...change.rebound]) void health.checkNow(name);
       health.start();
+      // A pause or a concurrency change (here, from the CLI or another window) reaches the screens
+      // with this check's pushed result, even when no item moves.
+      void health.checkNow('queue');
     });
     engine.on('foreign.write', () => settings.reloadIfChanged());
   }

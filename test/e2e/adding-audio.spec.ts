@@ -5,6 +5,9 @@ import { writeFakeWav, writeWav } from '../support/audio-files';
 import { listItems, showItem } from './support/cli';
 import { expect, openLifeline, screenshotPath, test } from './support/fixtures';
 
+// A refused upload (415 NOT_AUDIO) is logged by the browser as a failed request.
+test.use({ expectedConsoleErrors: /status of 415/ });
+
 const added = (page: Page) => page.getByRole('region', { name: 'Added files' });
 
 async function chooseFiles(page: Page, files: string[]): Promise<void> {

@@ -29,9 +29,12 @@ describe('a held stage, in words', () => {
   it('explains why nothing runs: held stages, and other blocks with items behind them', () => {
     const held = stage({ stage: 'ingest', heldBy: 'Ingest is stopped: it may run 0 jobs at once; raise its concurrency in Settings to start it' });
     const breaker = stage({ blockedBy: 'Speech server is failing', counts: { ...stage({}).counts, waiting: 3 } });
-    expect(idleReasons([held, breaker])).toEqual([
-      'Ingest is stopped: it may run 0 jobs at once; raise its concurrency in Settings to start it, 0 waiting',
-      '3 waiting at transcribe: Speech server is failing',
-    ]);
+    const paused = stage({ stage: 'extract', paused: true, heldBy: 'Extract is paused by you', counts: { ...stage({}).counts, waiting: 1_864 } });
+    expect(idleReasons([held, breaker, paused])).toEqual(['3 waiting at transcribe: Speech server is failing', 'Extract is paused by you, 1,864 waiting']);
+  });
+
+  it('still says a stage is held when nothing waits yet', () => {
+    const held = stage({ stage: 'ingest', paused: true, heldBy: 'Ingest is paused by you' });
+    expect(idleReasons([held, stage({})])).toEqual(['Ingest is paused by you']);
   });
 });

@@ -15,14 +15,16 @@ export function stageHoldText(s: StageInfo): string | null {
 
 /**
  * Why nothing is running, when something could be: the stages the user holds with items behind
- * them, then other stages whose items wait (a breaker, no engine). Null when there is no such reason.
+ * them, then other stages whose items wait (a breaker, no engine). With nothing waiting anywhere, a
+ * held stage is still said (without a count): the next recording will stop there.
  */
 export function idleReasons(stages: readonly StageInfo[]): string[] {
   const reasons: string[] = [];
   for (const s of stages) {
     const hold = stageHoldText(s);
-    if (hold !== null) reasons.push(hold);
-    else if (s.blockedBy !== null && heldItems(s) > 0) reasons.push(`${formatCount(heldItems(s))} waiting at ${s.stage}: ${s.blockedBy}`);
+    if (hold !== null && heldItems(s) > 0) reasons.push(hold);
+    else if (hold === null && s.blockedBy !== null && heldItems(s) > 0) reasons.push(`${formatCount(heldItems(s))} waiting at ${s.stage}: ${s.blockedBy}`);
   }
-  return reasons;
+  if (reasons.length > 0) return reasons;
+  return stages.flatMap((s) => (s.heldBy === null ? [] : [s.heldBy]));
 }
