@@ -1,4 +1,5 @@
 import { missingCase } from '../queue/job-state';
+import { oneLevelOfParentheses } from '../../shared/text/one-level-of-parentheses';
 import type { AttentionSentences } from './attention-policy';
 
 /**
@@ -105,6 +106,15 @@ export function rollUp(
   }
   if (attention.reason) amber.push(attention.reason);
   if (attention.note) notes.push(attention.note);
+  return flattened(decide(red, amber, notes, waitingFor));
+}
+
+/** Reasons quote services' messages, which quote their causes: one level of parentheses is enough. */
+function flattened(r: Rollup): Rollup {
+  return { overall: r.overall, reasons: r.reasons.map(oneLevelOfParentheses), notes: r.notes.map(oneLevelOfParentheses) };
+}
+
+function decide(red: string[], amber: string[], notes: string[], waitingFor: readonly string[]): Rollup {
   if (waitingFor.length > 0) return { overall: 'starting', reasons: [`starting: waiting for ${waitingFor.join(', ')}`, ...red, ...amber], notes };
   if (red.length > 0) return { overall: 'red', reasons: [...red, ...amber], notes };
   if (amber.length > 0) return { overall: 'amber', reasons: amber, notes };
