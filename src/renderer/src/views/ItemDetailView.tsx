@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import type { ItemDetail } from '../../../shared/contract';
 import { StateBadge } from '../components/StateBadge';
 import { formatTime, stageLabels } from '../format/labels';
@@ -12,29 +12,42 @@ import { ItemTimeline } from './item/ItemTimeline';
 import { ItemTranscript } from './item/ItemTranscript';
 import { ErrorMessage } from '../components/ErrorMessage';
 
+/** One fact: its own row, so a term and its value never run into the next pair. */
+function Fact({ term, children, className }: { term: string; children: ReactNode; className?: string }) {
+  return (
+    <div className="fact">
+      <dt>{term}</dt>
+      <dd className={className}>{children}</dd>
+    </div>
+  );
+}
+
 function Facts({ item }: { item: ItemDetail }) {
+  // An upload or a recording has no file elsewhere: its source is the stored copy, named by its hash.
+  const cameThroughTheApp = item.storedPath !== null && item.file === item.storedPath;
   return (
     <dl className="facts">
-      <dt>Original file</dt>
-      <dd className="path">{item.file}</dd>
-      <dt>Stored copy</dt>
-      <dd className="path">{item.storedPath ?? 'not yet: Ingest copies it into the store'}</dd>
-      <dt>Size</dt>
-      <dd>{formatBytes(item.sizeBytes)}</dd>
-      <dt>Stage</dt>
-      <dd>
-        {stageLabels[item.stage]} (attempt {item.attempts} of {item.maxAttempts})
-      </dd>
-      <dt>Priority</dt>
-      <dd>{item.priority}</dd>
-      <dt>Added</dt>
-      <dd>
+      {cameThroughTheApp ? (
+        <Fact term="Original file">{item.fileName}, added through the app; the stored copy is the only one</Fact>
+      ) : (
+        <Fact term="Original file" className="path">
+          {item.file}
+        </Fact>
+      )}
+      <Fact term="Stored copy" className="path">
+        {item.storedPath ?? 'not yet: Ingest copies it into the store'}
+      </Fact>
+      <Fact term="Size">{formatBytes(item.sizeBytes)}</Fact>
+      <Fact term="Stage">
+        {stageLabels[item.stage]}, attempt {item.attempts} of {item.maxAttempts}
+      </Fact>
+      <Fact term="Priority">{item.priority}</Fact>
+      <Fact term="Added">
         <time dateTime={item.createdAt}>{formatTime(item.createdAt)}</time>
-      </dd>
-      <dt>SHA-256</dt>
-      <dd className="path" title={item.sha256}>
-        {item.sha256.slice(0, 16)}…
-      </dd>
+      </Fact>
+      <Fact term="SHA-256" className="path">
+        <span title={item.sha256}>{item.sha256.slice(0, 16)}…</span>
+      </Fact>
     </dl>
   );
 }
