@@ -35,7 +35,8 @@ export function changeProbe(act: string): string {
     const [kind, value] = act.split(':');
     const t0 = performance.now();
     if (kind === 'chip') {
-      [...document.querySelectorAll('[aria-label="Show items in state"] button')].find((b) => b.textContent === value).click();
+      // A chip's text is its label and then its count ("Dead 4,000").
+      [...document.querySelectorAll('[aria-label="Show items in state"] button')].find((b) => b.firstChild.textContent === value).click();
     } else {
       const select = [...document.querySelectorAll('select')].find((s) => s.closest('label').textContent.startsWith(kind));
       select.value = value;
