@@ -1,4 +1,4 @@
-import type { StageInfo } from '../../../shared/contract';
+import type { Overview, StageInfo } from '../../../shared/contract';
 import { formatCount } from './numbers';
 
 /** Items a held stage keeps from moving: those waiting at it and those in line for it. */
@@ -27,4 +27,13 @@ export function idleReasons(stages: readonly StageInfo[]): string[] {
   }
   if (reasons.length > 0) return reasons;
   return stages.flatMap((s) => (s.heldBy === null ? [] : [s.heldBy]));
+}
+
+/**
+ * The stages with the overview's counts, which are pushed with every change: the stages themselves
+ * (paused, limits) are only asked for again when a pause or a service changes.
+ */
+export function withLiveCounts(stages: readonly StageInfo[], overview: Overview | null): StageInfo[] {
+  if (!overview) return [...stages];
+  return stages.map((s) => ({ ...s, counts: overview.byStage[s.stage] ?? s.counts }));
 }

@@ -69,7 +69,6 @@ export function createStores(transport: Transport, startCapture: CaptureStarter)
           memories.getState().applyChanges(event.items);
           metrics.getState().requestRefresh();
           health.getState().requestRecoveryRefresh();
-          stageControls.getState().requestRefresh();
           return;
         case 'item.progress':
           progress.getState().report(event.id, event.progress);
@@ -82,7 +81,7 @@ export function createStores(transport: Transport, startCapture: CaptureStarter)
         case 'health.changed':
         case 'health.checked':
           health.getState().applyHealth(event.health);
-          // A pause from elsewhere (the CLI, the tray) shows in the queue probe's notes.
+          // A pause from elsewhere (the CLI, the tray) or a breaker: the stages' counts come with the overview.
           stageControls.getState().requestRefresh();
           return;
         case 'breaker.changed':

@@ -4,8 +4,8 @@ import { stageLabels } from '../format/labels';
 import { formatCount } from '../format/numbers';
 import { routeHref } from '../navigation/use-hash-route';
 import { liveProgress } from '../stores/progress-store';
-import { idleReasons } from '../format/stage-hold';
-import { useProgress, useRunning, useStages } from '../stores/stores-context';
+import { idleReasons, withLiveCounts } from '../format/stage-hold';
+import { useOverview, useProgress, useRunning, useStages } from '../stores/stores-context';
 
 function RunningRow({ item }: { item: ItemSummary }) {
   const progress = useProgress((s) => liveProgress(item, s.byId));
@@ -27,8 +27,9 @@ export function RunningNow() {
   const loaded = useRunning((s) => s.loaded);
   const error = useRunning((s) => s.error);
   const stages = useStages((s) => s.stages);
+  const overview = useOverview((s) => s.overview);
   // "Nothing is running" is only true with its reason when a stage is held or blocked with items behind it.
-  const why = idleReasons(stages ?? []);
+  const why = idleReasons(withLiveCounts(stages ?? [], overview));
   return (
     <section className="panel running" aria-labelledby="running-heading">
       <h3 id="running-heading">

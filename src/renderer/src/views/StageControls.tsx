@@ -2,8 +2,8 @@ import type { StageInfo } from '../../../shared/contract';
 import { ActionButton } from '../components/ActionButton';
 import { stageLabels } from '../format/labels';
 import { formatCount } from '../format/numbers';
-import { stageHoldText } from '../format/stage-hold';
-import { useStages } from '../stores/stores-context';
+import { stageHoldText, withLiveCounts } from '../format/stage-hold';
+import { useOverview, useStages } from '../stores/stores-context';
 
 function stageText(s: StageInfo): string {
   return stageHoldText(s) ?? (s.running > 0 ? `runs: ${formatCount(s.running)} of at most ${s.concurrency} at once` : 'runs');
@@ -11,14 +11,16 @@ function stageText(s: StageInfo): string {
 
 /** Pause and Resume per stage and for everything; a paused or stopped stage says so with how many items wait. */
 export function StageControls() {
-  const stages = useStages((s) => s.stages);
+  const asked = useStages((s) => s.stages);
+  const overview = useOverview((s) => s.overview);
   const pending = useStages((s) => s.pending);
   const error = useStages((s) => s.error);
   const pause = useStages((s) => s.pause);
   const resume = useStages((s) => s.resume);
   const pauseAll = useStages((s) => s.pauseAll);
   const resumeAll = useStages((s) => s.resumeAll);
-  if (stages === null) return error ? <p className="message message-error">Could not load the stages. {error}</p> : null;
+  if (asked === null) return error ? <p className="message message-error">Could not load the stages. {error}</p> : null;
+  const stages = withLiveCounts(asked, overview);
   const busy = pending !== null ? 'A pause or resume is on its way' : null;
   const allPaused = stages.every((s) => s.paused);
   const nonePaused = stages.every((s) => !s.paused);
