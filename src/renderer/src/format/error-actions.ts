@@ -15,6 +15,9 @@ const failsForGood = new Set([
   'BAD_AUDIO',
 ]);
 
+/** The codes a retry cannot fix, for counting them in a selection. */
+export const failsForGoodCodes: readonly string[] = [...failsForGood];
+
 export function retryWillFailAgain(code: string | null | undefined): boolean {
   return code !== null && code !== undefined && failsForGood.has(code);
 }
