@@ -10,6 +10,7 @@ import type { EngineConfig } from './config/config';
 import { dataPaths, type DataPaths } from './config/data-dir';
 import { SettingsService } from './config/settings-service';
 import { Engine } from './engine/engine';
+import { followDeadLetters } from './health/attention-feed';
 import { HealthMonitor } from './health/health-monitor';
 import { scheduleRetention, type RetentionSchedule } from './maintenance/retention-schedule';
 import { lifelineProbes } from './health/lifeline-probes';
@@ -209,23 +210,11 @@ export function openLifeline(options: LifelineOptions): Lifeline {
       for (const name of change.retired) lastStatus.delete(name);
       for (const name of [...change.added, ...change.replaced, ...change.rebound]) void health.checkNow(name);
       health.start();
-      // A pause or a concurrency change (here, from the CLI or another window) reaches the screens
-      // with this check's pushed result, even when no item moves.
-      void health.checkNow('queue');
+      void health.checkNow('queue'); // a pause reaches open screens with this result, even when no item moves
     });
     engine.on('foreign.write', () => settings.reloadIfChanged());
   }
-  if (engine) {
-    // New, retried or discarded dead letters, or a "seen" mark written by another process: the
-    // amber for new dead letters follows at once. Counted only when dead letters may be involved.
-    let deadKnown = false;
-    engine.on('items.changed', (items) => {
-      if (!deadKnown && !items.some((i) => i.state === 'dead')) return;
-      health.attentionChanged();
-      deadKnown = health.snapshot().attention.deadLetters > 0;
-    });
-    engine.on('foreign.write', () => health.attentionChanged());
-  }
+  if (engine) followDeadLetters(engine, health);
   health.on('overall', (snapshot) => events.emit('health.changed', snapshot));
   health.on('checked', (snapshot) => events.emit('health.checked', snapshot));
 

@@ -188,9 +188,7 @@ export class HealthMonitor extends EventEmitter<HealthMonitorEvents> {
   }
 
   /** Dead letters arrived, were seen, retried or discarded: the status may have changed (announced if so). */
-  attentionChanged(): void {
-    this.publish();
-  }
+  attentionChanged = (): void => this.publish();
 
   /** The current view: service extras (breaker, needs-you) and dead letters are read live, so the rollup is too. */
   snapshot(): HealthSnapshot {
@@ -207,13 +205,12 @@ export class HealthMonitor extends EventEmitter<HealthMonitorEvents> {
     };
   }
 
+  /** A store that cannot answer is the database probe's news: the status goes on without the count. */
   private deadLetters(): DeadLetterCounts {
     try {
       return this.deps.deadLetters();
     } catch (err: unknown) {
-      // The database probe says what is wrong with the store; the status goes on without the count.
-      this.deps.log.warn({ err }, 'could not count dead letters');
-      return { total: 0, unseen: 0, seenAt: null };
+      return this.deps.log.warn({ err }, 'could not count dead letters'), { total: 0, unseen: 0, seenAt: null };
     }
   }
 
