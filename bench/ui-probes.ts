@@ -12,6 +12,19 @@ export const firstRowsProbe = `(() => {
   observer.observe(document, { childList: true, subtree: true });
 })()`;
 
+/** Installed before the app loads: notes when the Overview's counts are on screen, at the next frame. */
+export const overviewFiguresProbe = `(() => {
+  const seen = () => document.querySelector('.figures .figure-value') !== null;
+  const observer = new MutationObserver(() => {
+    if (window.__figuresAt !== undefined || !seen()) return;
+    observer.disconnect();
+    requestAnimationFrame(() => { window.__figuresAt = performance.now(); });
+  });
+  observer.observe(document, { childList: true, subtree: true });
+})()`;
+export const figuresSeen = `window.__figuresAt !== undefined`;
+export const figuresAt = `window.__figuresAt`;
+
 export const rowsSeen = `window.__rowsAt !== undefined`;
 export const rowsAt = `window.__rowsAt`;
 
