@@ -128,7 +128,7 @@ test('Retry all requeues every dead letter, and Discard clears them until the li
     .poll(async () => {
       const items = await Promise.all([showItem(lifeline.dataDir, first), showItem(lifeline.dataDir, second)]);
       return items.every((i) => i.state === 'dead' && i.events.some((e) => e.type === 'retried' && e.actor === 'user'));
-    })
+    }, { timeout: 30_000 })
     .toBe(true);
 
   // A discard waits out its 10 s undo window, then the row goes.
