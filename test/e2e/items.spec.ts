@@ -107,7 +107,8 @@ test('a file added from the command line appears at the top of the list by itsel
   await page.screenshot({ path: screenshotPath('items-empty'), fullPage: true });
   await addFile(lifeline.dataDir, writeWav(path.join(lifeline.inputsDir, 'fresh memo.wav'), { seconds: 1 }));
   await expect(bodyRows(page).first()).toContainText('fresh memo.wav');
-  await expect(bodyRows(page).first().locator('.col-state')).toHaveText('Queued');
+  // Ingest is stopped here (concurrency 0), so the item waits there with that reason.
+  await expect(bodyRows(page).first().locator('.col-state')).toHaveText('Waiting');
   await expect(countLine(page)).toHaveText('1 items'.replace('1 items', '1 item'));
 });
 
