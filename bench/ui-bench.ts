@@ -26,8 +26,9 @@ const paintRuns = quick ? 5 : 9;
 const filterRounds = quick ? 3 : 7;
 
 async function startServe(dataDir: string): Promise<{ url: string; token: string; stop(): Promise<void> }> {
-  // Nothing may change under the bench: no stage runs a job (concurrency 0), and transcription has
-  // an engine that cannot run (an HTTP engine with no URL), so the seeded waiting items stay waiting.
+  // Nothing may change under the bench: no stage runs a job (concurrency 0 stops each one: its queued
+  // items are parked as waiting once, at start), and transcription has an engine that cannot run (an
+  // HTTP engine with no URL), so the seeded waiting items stay waiting.
   const env = {
     ...Object.fromEntries(stages.map((s) => [`LIFELINE_CONCURRENCY_${s.toUpperCase()}`, '0'])),
     LIFELINE_ASR_ENGINE: 'whisper-server',
