@@ -66,6 +66,8 @@ describe('pause and resume', () => {
     const one = await runCli(data, ['pause', 'transcribe']);
     expect(one.code, one.stderr).toBe(0);
     expect(one.stdout.trim()).toBe('transcribe  Transcribe is paused by you, 0 waiting');
+    const status = await runCli(data, ['status']);
+    expect(status.stdout).toContain('transcribe  Transcribe is paused by you, 0 waiting');
     const all = await runCli(data, ['pause', '--json']);
     const paused = JSON.parse(all.stdout) as { stages: { stage: string; paused: boolean }[] };
     expect(paused.stages.every((s) => s.paused)).toBe(true);

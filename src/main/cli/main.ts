@@ -12,7 +12,7 @@ import { breakersCommand } from './breakers-command';
 import { recoverCommand } from './recover-command';
 import { metricsCommand } from './metrics-command';
 import { settingsCommand } from './settings-command';
-import { pauseCommands } from './pause-command';
+import { formatStageLine, pauseCommands } from './pause-command';
 
 interface GlobalOptions {
   dataDir?: string;
@@ -52,9 +52,10 @@ export function buildProgram(): Command {
     .option('--json', 'machine-readable output')
     .action(async (opts: { json?: boolean }) => {
       const { dataDir } = program.opts<GlobalOptions>();
-      const o = await withStore(program, (app) => call(app, 'overview:get', {}));
+      const [o, q] = await withStore(program, (app) => Promise.all([call(app, 'overview:get', {}), call(app, 'queue:stats', {})]));
       if (opts.json) json({ items: o.totals, byStage: o.byStage, total: o.items, dataDir: resolveDataDir(dataDir) });
-      else out(formatStatus(o));
+      // A paused or stopped stage is said under the counts, with how many items wait for it.
+      else out([formatStatus(o), ...q.stages.filter((s) => s.heldBy).map((s) => formatStageLine(s))].join('\n'));
     });
 
   program
