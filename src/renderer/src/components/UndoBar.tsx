@@ -1,3 +1,4 @@
+import { undoWindowMs } from '../stores/discard-undo-store';
 import { useDiscardUndo } from '../stores/stores-context';
 import { ErrorMessage } from './ErrorMessage';
 import { useNow } from './use-now';
@@ -14,7 +15,8 @@ export function UndoBar() {
       {pending.map((p) => (
         <p key={p.id} className="undo-line">
           <span>
-            {p.fileName} will be discarded in {Math.max(1, Math.ceil((p.at - now) / 1000))} s.
+            {/* The ticking clock may lag the press by up to a second: never more than the window. */}
+            {p.fileName} will be discarded in {Math.min(undoWindowMs / 1000, Math.max(1, Math.ceil((p.at - now) / 1000)))} s.
           </span>{' '}
           <button type="button" onClick={() => undo(p.id)} aria-label={`Undo discarding ${p.fileName}`}>
             Undo
