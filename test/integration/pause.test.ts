@@ -40,7 +40,9 @@ describe('pause and resume', () => {
     await waitFor('both to wait', () => ids.every((id) => summary(app, id).state === 'waiting'));
     expect(summary(app, ids[0]!)).toMatchObject({ waitReason: 'Ingest is paused by you', attempts: 0 });
     // A pause is the user's choice: health stays green and says so in a note.
-    expect((await call(app, 'health:check', {})).overall).toBe('green');
+    const health = await call(app, 'health:check', {});
+    expect(health.overall).toBe('green');
+    expect(health.notes).toContain('Queue: Ingest is paused by you, 2 waiting; Transcribe is paused by you, 0 waiting; nothing runnable is waiting');
 
     const resumed = await call(app, 'stages:resumeAll', {});
     expect(resumed.stages.every((s) => !s.paused && s.heldBy === null)).toBe(true);
