@@ -53,7 +53,8 @@ test('a failing transcription server trips its breaker with a countdown, its ite
 
   // The items themselves say why they wait.
   await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Items' }).click();
-  await expect(page.getByRole('row', { name: /monday\.wav/ })).toContainText(`${asrName} is failing (2 failures in a row (last: ASR_BUSY`);
+  // The wait reason nests no parentheses: the breaker's reason is flattened into one level.
+  await expect(page.getByRole('row', { name: /monday\.wav/ })).toContainText(`${asrName} is failing (2 failures in a row, last: ASR_BUSY`);
   await expect(page.getByRole('row', { name: /tuesday\.wav/ })).toContainText('Waiting');
 
   asr.heal();
