@@ -10,7 +10,7 @@ import type { EngineConfig } from './config/config';
 import { dataPaths, type DataPaths } from './config/data-dir';
 import { SettingsService } from './config/settings-service';
 import { Engine } from './engine/engine';
-import { followDeadLetters } from './health/attention-feed';
+import { deadLetterCounts, followDeadLetters } from './health/attention-feed';
 import { HealthMonitor } from './health/health-monitor';
 import { scheduleRetention, type RetentionSchedule } from './maintenance/retention-schedule';
 import { lifelineProbes } from './health/lifeline-probes';
@@ -143,7 +143,7 @@ export function openLifeline(options: LifelineOptions): Lifeline {
     store,
     log,
     source: engine ? 'engine' : 'store',
-    deadLetters: () => store.attention.deadLetters(),
+    deadLetters: deadLetterCounts(store.attention, log),
     extras: (name) => {
       const b = breakers.has(name) ? breakers.view(name) : undefined;
       const a = autoRecovery?.status(name);

@@ -6,6 +6,7 @@ import type { HealthStore } from '../store/health-store';
 import type { ServiceEventsStore } from '../store/service-events-store';
 import type { Clock } from '../time/clock';
 import type { HealthProbe } from './health-probe';
+import { oneLevelOfParentheses } from '../../shared/text/one-level-of-parentheses';
 import { deadLetterAttention, type DeadLetterCounts } from './attention-policy';
 import { dampStatus, rollUp, uptimePercent, type DampedStatus, type ProbeResult, type Rollup } from './health-rollup-policy';
 import { runProbe } from './run-probe';
@@ -21,7 +22,7 @@ export interface HealthMonitorDeps {
   source: HealthSnapshot['source'];
   /** Breaker and auto-recovery details a service row shows, when it has them. */
   extras(name: string): Pick<ServiceHealth, 'breaker' | 'needsYou' | 'autoRecovery'>;
-  /** Dead letters and how many are new since the person last looked (read when the status is rolled up). */
+  /** Dead letters and how many are new since the person last looked (read when the status is rolled up; must not throw). */
   deadLetters(): DeadLetterCounts;
 }
 
@@ -192,7 +193,7 @@ export class HealthMonitor extends EventEmitter<HealthMonitorEvents> {
 
   /** The current view: service extras (breaker, needs-you) and dead letters are read live, so the rollup is too. */
   snapshot(): HealthSnapshot {
-    const dead = this.deadLetters();
+    const dead = this.deps.deadLetters();
     const r = this.rollup(dead);
     return {
       overall: r.overall,
@@ -205,14 +206,6 @@ export class HealthMonitor extends EventEmitter<HealthMonitorEvents> {
     };
   }
 
-  /** A store that cannot answer is the database probe's news: the status goes on without the count. */
-  private deadLetters(): DeadLetterCounts {
-    try {
-      return this.deps.deadLetters();
-    } catch (err: unknown) {
-      return this.deps.log.warn({ err }, 'could not count dead letters'), { total: 0, unseen: 0, seenAt: null };
-    }
-  }
 
   detail(name: string): ServiceHealthDetail | undefined {
     const s = this.states.get(name);
@@ -228,7 +221,7 @@ export class HealthMonitor extends EventEmitter<HealthMonitorEvents> {
       label: s.probe.label,
       required: s.probe.required,
       status: s.damped.shown,
-      message: lastResult?.message ?? 'not checked yet',
+      message: oneLevelOfParentheses(lastResult?.message ?? 'not checked yet'),
       latencyMs: lastResult?.latencyMs ?? null,
       uptimePercent: uptimePercent(s.history),
       checkedAt: iso(lastResult?.at ?? null),
@@ -267,7 +260,7 @@ export class HealthMonitor extends EventEmitter<HealthMonitorEvents> {
     return snapshot;
   }
 
-  private rollup(dead: DeadLetterCounts = this.deadLetters()): Rollup {
+  private rollup(dead: DeadLetterCounts = this.deps.deadLetters()): Rollup {
     const views = [...this.states.values()].map((s) => {
       const h = this.serviceHealth(s);
       return { name: h.name, label: h.label, required: h.required, status: h.status, message: h.message, needsYou: h.needsYou };
