@@ -12,6 +12,19 @@ export const firstRowsProbe = `(() => {
   observer.observe(document, { childList: true, subtree: true });
 })()`;
 
+/** Installed before the app loads: notes when the Overview's counts are on screen, at the next frame. */
+export const overviewFiguresProbe = `(() => {
+  const seen = () => document.querySelector('.figures .figure-value') !== null;
+  const observer = new MutationObserver(() => {
+    if (window.__figuresAt !== undefined || !seen()) return;
+    observer.disconnect();
+    requestAnimationFrame(() => { window.__figuresAt = performance.now(); });
+  });
+  observer.observe(document, { childList: true, subtree: true });
+})()`;
+export const figuresSeen = `window.__figuresAt !== undefined`;
+export const figuresAt = `window.__figuresAt`;
+
 export const rowsSeen = `window.__rowsAt !== undefined`;
 export const rowsAt = `window.__rowsAt`;
 
@@ -35,7 +48,8 @@ export function changeProbe(act: string): string {
     const [kind, value] = act.split(':');
     const t0 = performance.now();
     if (kind === 'chip') {
-      [...document.querySelectorAll('[aria-label="Show items in state"] button')].find((b) => b.textContent === value).click();
+      // A chip's text is its label and then its count ("Dead 4,000").
+      [...document.querySelectorAll('[aria-label="Show items in state"] button')].find((b) => b.firstChild.textContent === value).click();
     } else {
       const select = [...document.querySelectorAll('select')].find((s) => s.closest('label').textContent.startsWith(kind));
       select.value = value;

@@ -9,6 +9,7 @@ import { BreakerBoard } from './breakers/breaker-board';
 import { dataPaths } from './config/data-dir';
 import { SettingsService } from './settings/settings-service';
 import { Engine } from './engine/engine';
+import { deadLetterCounts, followDeadLetters } from './health/attention-feed';
 import { HealthMonitor } from './health/health-monitor';
 import { scheduleRetention, type RetentionSchedule } from './maintenance/retention-schedule';
 import { removeStaleTempFiles, removeTempFilesOf } from './maintenance/temp-files';
@@ -103,6 +104,7 @@ export function openLifeline(options: LifelineOptions): Lifeline {
     store,
     log,
     source: engine ? 'engine' : 'store',
+    deadLetters: deadLetterCounts(store.attention, log),
     extras: (name) => serviceExtras(name, breakers, autoRecovery),
   });
   const stillFailing = (name: string) => watch?.knownDown(name) === true;
@@ -142,11 +144,13 @@ export function openLifeline(options: LifelineOptions): Lifeline {
       for (const name of change.retired) w.retire(name);
       for (const name of [...change.added, ...change.replaced, ...change.rebound]) void health.checkNow(name);
       health.start();
+      void health.checkNow('queue'); // a pause reaches open screens with this result, even when no item moves
     });
     engine.on('foreign.write', () => settings.reloadIfChanged());
   }
   // A change seen by the guard's quick looks (or an intake's) reaches health and the parked work at once.
   disk.on('level', () => void health.checkNow('disk'));
+  if (engine) followDeadLetters(engine, health);
   health.on('overall', (snapshot) => events.emit('health.changed', snapshot));
   health.on('checked', (snapshot) => events.emit('health.checked', snapshot));
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { writeFakeWav } from '../support/audio-files';
+import { writeBrokenAudio } from '../support/audio-files';
 import { addFile, showItem } from './support/cli';
 import { expect, openLifeline, screenshotPath, test } from './support/fixtures';
 import { missingSourceDeadLetters } from './support/store';
@@ -22,7 +22,7 @@ test('a text file renamed to .wav shows up in Dead letters under its error code,
   await expect(page.getByText('No dead letters — everything that failed has been handled')).toBeVisible();
   await page.screenshot({ path: screenshotPath('dead-letters-empty'), fullPage: true });
 
-  await addFile(lifeline.dataDir, writeFakeWav(path.join(lifeline.inputsDir, 'shopping-list.wav')));
+  await addFile(lifeline.dataDir, writeBrokenAudio(path.join(lifeline.inputsDir, 'shopping-list.wav')));
   const undecodable = group(page, 'AUDIO_UNDECODABLE');
   await expect(undecodable.getByRole('heading')).toHaveText('AUDIO_UNDECODABLE 1');
   await expect(undecodable).toContainText('Check that it plays in another app');
@@ -35,7 +35,7 @@ test('a text file renamed to .wav shows up in Dead letters under its error code,
 
 test('Retry all in a group empties the group, and its items get past the stage where they failed', async ({ page, lifeline }) => {
   const missing = await missingSourceDeadLetters(lifeline, ['call one.wav', 'call two.wav']);
-  await addFile(lifeline.dataDir, writeFakeWav(path.join(lifeline.inputsDir, 'notes.wav')));
+  await addFile(lifeline.dataDir, writeBrokenAudio(path.join(lifeline.inputsDir, 'notes.wav')));
   await openLifeline(page, lifeline);
   await openDeadLetters(page);
   const sourceMissing = group(page, 'SOURCE_MISSING');
@@ -89,8 +89,8 @@ test('Retry on one dead letter takes it off the list and shows its progress unti
 });
 
 test('Export writes every dead letter as JSON and as CSV', async ({ page, lifeline }) => {
-  await addFile(lifeline.dataDir, writeFakeWav(path.join(lifeline.inputsDir, 'a, "quoted" memo.wav'), 'first'));
-  await addFile(lifeline.dataDir, writeFakeWav(path.join(lifeline.inputsDir, 'b.wav'), 'second'));
+  await addFile(lifeline.dataDir, writeBrokenAudio(path.join(lifeline.inputsDir, 'a, "quoted" memo.wav'), 'first'));
+  await addFile(lifeline.dataDir, writeBrokenAudio(path.join(lifeline.inputsDir, 'b.wav'), 'second'));
   await openLifeline(page, lifeline);
   await openDeadLetters(page);
   await expect(group(page, 'AUDIO_UNDECODABLE').getByRole('heading')).toHaveText('AUDIO_UNDECODABLE 2');
@@ -112,27 +112,32 @@ test('Export writes every dead letter as JSON and as CSV', async ({ page, lifeli
 });
 
 test('Retry all requeues every dead letter, and Discard clears them until the list says nothing is left', async ({ page, lifeline }) => {
-  const first = await addFile(lifeline.dataDir, writeFakeWav(path.join(lifeline.inputsDir, 'memo-1.wav'), 'first note, not audio'));
-  const second = await addFile(lifeline.dataDir, writeFakeWav(path.join(lifeline.inputsDir, 'memo-2.wav'), 'second note, not audio'));
+  const first = await addFile(lifeline.dataDir, writeBrokenAudio(path.join(lifeline.inputsDir, 'memo-1.wav'), 'first note, not audio'));
+  const second = await addFile(lifeline.dataDir, writeBrokenAudio(path.join(lifeline.inputsDir, 'memo-2.wav'), 'second note, not audio'));
   await openLifeline(page, lifeline);
   await openDeadLetters(page);
   await expect(deadLetterRow(page, 'memo-1.wav')).toBeVisible();
   await expect(deadLetterRow(page, 'memo-2.wav')).toBeVisible();
 
+  // Every one of them failed for good: the bulk retry says so and asks first.
   await page.getByRole('button', { name: 'Retry all', exact: true }).click();
+  await expect(page.getByRole('alertdialog')).toContainText('2 of these 2 failed for good (AUDIO_UNDECODABLE)');
+  await page.getByRole('button', { name: 'Retry all 2 anyway' }).click();
   await expect(page.getByRole('status').filter({ hasText: '2 dead letters are back in the queue.' })).toBeVisible();
   await expect
     .poll(async () => {
       const items = await Promise.all([showItem(lifeline.dataDir, first), showItem(lifeline.dataDir, second)]);
       return items.every((i) => i.state === 'dead' && i.events.some((e) => e.type === 'retried' && e.actor === 'user'));
-    })
+    }, { timeout: 30_000 })
     .toBe(true);
 
+  // A discard waits out its 10 s undo window, then the row goes.
   await deadLetterRow(page, 'memo-1.wav').getByRole('button', { name: 'Discard' }).click();
-  await expect(deadLetterRow(page, 'memo-1.wav')).toHaveCount(0);
+  await expect(deadLetterRow(page, 'memo-1.wav').getByRole('button', { name: 'Undo discarding memo-1.wav' })).toBeVisible();
+  await expect(deadLetterRow(page, 'memo-1.wav')).toHaveCount(0, { timeout: 30_000 });
   await expect(deadLetterRow(page, 'memo-2.wav')).toBeVisible();
   await deadLetterRow(page, 'memo-2.wav').getByRole('button', { name: 'Discard' }).click();
-  await expect(page.getByText('No dead letters — everything that failed has been handled')).toBeVisible();
+  await expect(page.getByText('No dead letters — everything that failed has been handled')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByRole('button', { name: 'Retry all', exact: true })).toBeDisabled();
   expect((await showItem(lifeline.dataDir, first)).state).toBe('discarded');
 });

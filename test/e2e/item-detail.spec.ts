@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { writeFakeWav, writeWav } from '../support/audio-files';
+import { writeBrokenAudio, writeWav } from '../support/audio-files';
 import { addFile, showItem } from './support/cli';
 import { expect, openLifeline, parkedAtTranscribe, parkedReason, screenshotPath, test } from './support/fixtures';
 
@@ -47,7 +47,8 @@ test.describe('a recording waiting at transcribe', () => {
     await expect(timeline(page)).toContainText('Retried');
 
     await actions(page).getByRole('button', { name: 'Discard' }).click();
-    await expect(page.locator('.view-header .state')).toHaveText('Discarded');
+    await expect(page.getByRole('status', { name: 'Discards you can undo' })).toContainText('walk and talk.wav will be discarded in');
+    await expect(page.locator('.view-header .state')).toHaveText('Discarded', { timeout: 30_000 });
     expect((await showItem(lifeline.dataDir, id)).events.map((e) => e.type)).toEqual(
       expect.arrayContaining(['cancelled', 'retried', 'discarded']),
     );
@@ -55,7 +56,7 @@ test.describe('a recording waiting at transcribe', () => {
 });
 
 test('a dead letter’s page says why it stopped and what to do, and Retry runs it again', async ({ page, lifeline }) => {
-  const id = await addFile(lifeline.dataDir, writeFakeWav(path.join(lifeline.inputsDir, 'grocery list.wav')));
+  const id = await addFile(lifeline.dataDir, writeBrokenAudio(path.join(lifeline.inputsDir, 'grocery list.wav')));
   await openLifeline(page, lifeline);
   await openItem(page, 'grocery list.wav');
   const why = page.getByRole('group', { name: 'Why it stopped' });

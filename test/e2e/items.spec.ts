@@ -25,7 +25,8 @@ async function openItems(page: Page): Promise<void> {
 const grid = (page: Page) => page.getByRole('grid', { name: 'Items' });
 const bodyRows = (page: Page) => grid(page).locator('.items-body [role="row"]:not([aria-busy])');
 const countLine = (page: Page) => page.locator('.items-count');
-const chip = (page: Page, name: string) => page.getByRole('group', { name: 'Show items in state' }).getByRole('button', { name, exact: true });
+/** A state chip, by its label; its name ends with how many items are in that state ("Dead 3"). */
+const chip = (page: Page, name: string) => page.getByRole('group', { name: 'Show items in state' }).getByRole('button', { name: new RegExp(`^${name}( [\\d,]+)?$`) });
 
 test('filters by state, searches file names, sorts, and scrolls to the end of hundreds of items', async ({ page, lifeline }) => {
   await seedStore(lifeline, 600);
@@ -106,7 +107,8 @@ test('a file added from the command line appears at the top of the list by itsel
   await page.screenshot({ path: screenshotPath('items-empty'), fullPage: true });
   await addFile(lifeline.dataDir, writeWav(path.join(lifeline.inputsDir, 'fresh memo.wav'), { seconds: 1 }));
   await expect(bodyRows(page).first()).toContainText('fresh memo.wav');
-  await expect(bodyRows(page).first().locator('.col-state')).toHaveText('Queued');
+  // Ingest is stopped here (concurrency 0), so the item waits there with that reason.
+  await expect(bodyRows(page).first().locator('.col-state')).toHaveText('Waiting');
   await expect(countLine(page)).toHaveText('1 items'.replace('1 items', '1 item'));
 });
 

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { writeFakeWav, writeWav } from '../support/audio-files';
+import { writeBrokenAudio, writeWav } from '../support/audio-files';
 import { addFile, showItem } from './support/cli';
 import { addBlockedFile } from './support/store';
 import { expect, openLifeline, screenshotPath, test } from './support/fixtures';
@@ -31,7 +31,7 @@ test('the overview counts change on their own when a file is added from the comm
   // Survives only if the page is not reloaded: the counts must arrive by push.
   await page.evaluate(() => Object.assign(globalThis, { sameDocument: true }));
 
-  await addFile(lifeline.dataDir, writeFakeWav(path.join(lifeline.inputsDir, 'not-audio.wav')));
+  await addFile(lifeline.dataDir, writeBrokenAudio(path.join(lifeline.inputsDir, 'not-audio.wav')));
   await expect(figure(page, 'Items')).toHaveText('Items 1');
   await expect(figure(page, 'Dead letters')).toHaveText('Dead letters 1');
   await expect(await countCell(page, 'Ingest', 'Dead')).toHaveText('1');

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { writeFakeWav } from '../support/audio-files';
+import { writeBrokenAudio } from '../support/audio-files';
 import { addFile, lifelineCli, showItem } from './support/cli';
 import { expect, openLifeline, screenshotPath, test } from './support/fixtures';
 
@@ -12,7 +12,7 @@ test('when the server restarts, the page says it is reconnecting and then catche
   page,
   lifeline,
 }) => {
-  const id = await addFile(lifeline.dataDir, writeFakeWav(path.join(lifeline.inputsDir, 'voice-note.wav')));
+  const id = await addFile(lifeline.dataDir, writeBrokenAudio(path.join(lifeline.inputsDir, 'voice-note.wav')));
   await openLifeline(page, lifeline);
   await page.getByRole('link', { name: /Dead letters/ }).click();
   const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: /voice-note\.wav/ }) });

@@ -20,7 +20,7 @@ describe('the self-healing CLI commands, run as real processes', () => {
     expect(h).toMatchObject({ overall: 'amber', source: 'store' });
     expect(h.reasons).toEqual([expect.stringContaining('no Lifeline app or `lifeline serve` is running')]);
     // (An installed local transcription engine is checked too: pocketsphinx or whisper.)
-    expect(h.services.map((s) => s.name).filter((n) => n !== 'pocketsphinx' && n !== 'whisper')).toEqual(['database', 'disk', 'queue', 'dead-letters', 'engine']);
+    expect(h.services.map((s) => s.name).filter((n) => n !== 'pocketsphinx' && n !== 'whisper')).toEqual(['database', 'disk', 'queue', 'engine']);
     expect(Object.keys(h.services[0]!).sort()).toEqual(
       ['autoRecovery', 'breaker', 'checkedAt', 'label', 'latencyMs', 'message', 'name', 'needsYou', 'required', 'status', 'uptimePercent'].sort(),
     );

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { itemStates } from '../../src/shared/contract';
-import { writeFakeWav, writeWav } from '../support/audio-files';
+import { writeBrokenAudio, writeFakeWav, writeWav } from '../support/audio-files';
 import { runCliHere } from '../support/cli-in-process';
 import { runCli } from '../support/spawn';
 import { tempDir } from '../support/temp-dir';
@@ -11,7 +11,7 @@ describe('the lifeline CLI', () => {
     const dir = tempDir();
     const data = path.join(dir, 'data');
     const wav = writeWav(path.join(dir, 'memo.wav'), { seconds: 1 });
-    const bad = writeFakeWav(path.join(dir, 'notes.wav'));
+    const bad = writeBrokenAudio(path.join(dir, 'notes.wav'));
 
     const add = await runCliHere(data, ['add', wav, bad, wav, '--priority', '3']);
     expect(add.code, add.stderr).toBe(0);
@@ -37,6 +37,20 @@ describe('the lifeline CLI', () => {
 
     const human = await runCliHere(data, ['status']);
     expect(human.stdout).toContain('2 items');
+  });
+
+  it('refuses a text file renamed .wav at the door, saying what it is, and adds the real audio beside it', async () => {
+    const dir = tempDir();
+    const data = path.join(dir, 'data');
+    const wav = writeWav(path.join(dir, 'memo.wav'), { seconds: 1 });
+    const readme = writeFakeWav(path.join(dir, 'README.wav'), '# My project\n\nprivate words that must not be echoed\n');
+    const add = await runCli(data, ['add', wav, readme]);
+    expect(add.code).toBe(1);
+    expect(add.stdout).toMatch(/^added 1 .*memo\.wav\n$/);
+    expect(add.stderr).toContain('README.wav is not audio: it holds text');
+    expect(add.stderr).not.toContain('private words');
+    const items = JSON.parse((await runCli(data, ['items', '--json'])).stdout) as { fileName: string }[];
+    expect(items.map((i) => i.fileName)).toEqual(['memo.wav']);
   });
 
   it('exits 1 with one line for a user error, and changes nothing', async () => {

@@ -6,7 +6,7 @@ import { noAsrEngineReason } from '../../src/main/pipeline/asr/choose-asr-engine
 import { addFiles } from '../../src/main/pipeline/intake/add-files';
 import { pipelineStages } from '../../src/main/pipeline/pipeline-stages';
 import type { StageHandler } from '../../src/main/engine/stage-handler';
-import { writeFakeWav, writeWav } from '../support/audio-files';
+import { writeBrokenAudio, writeWav } from '../support/audio-files';
 import { engineFixture } from '../support/engine-fixture';
 import { tempDir } from '../support/temp-dir';
 import { waitFor } from '../support/wait-for';
@@ -61,7 +61,7 @@ describe('engine with the real ingest stage', () => {
   it('turns a text file renamed .wav into a dead letter with AUDIO_UNDECODABLE, keeping its copy, and leaves other items alone', async () => {
     const dir = tempDir();
     const f = start(path.join(dir, 'data'));
-    const bad = writeFakeWav(path.join(dir, 'groceries.wav'));
+    const bad = writeBrokenAudio(path.join(dir, 'groceries.wav'));
     const good = writeWav(path.join(dir, 'memo.wav'), { seconds: 1 });
     const r = await addFiles(f.engine.queue, [bad, good], 0);
     f.engine.wake();

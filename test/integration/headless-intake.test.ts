@@ -3,7 +3,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AddFilesResult, Result } from '../../src/shared/contract';
-import { writeFakeWav, writeWav } from '../support/audio-files';
+import { writeBrokenAudio, writeFakeWav, writeWav } from '../support/audio-files';
 import { headlessApi, pcmTone } from '../support/headless-calls';
 import { startServe, type ServeProcess } from '../support/serve-process';
 import { tempDir } from '../support/temp-dir';
@@ -81,11 +81,20 @@ describe('adding audio through the headless server', () => {
     expect((await api.ok('items:count', {})).count).toBe(0);
   });
 
-  it('a not-audio upload becomes a dead letter with its reason, like any added file', async () => {
+  it('refuses an upload that is not audio with 415 NOT_AUDIO and keeps nothing; audio that will not decode becomes a dead letter', async () => {
     const dir = tempDir();
-    const { api } = await serve(path.join(dir, 'data'));
+    const dataDir = path.join(dir, 'data');
+    const { api } = await serve(dataDir);
     const text = fs.readFileSync(writeFakeWav(path.join(dir, 'notes.wav')));
-    const r = (await (await api.upload('notes.wav', text)).json()) as Result<AddFilesResult> & { ok: true };
+    const refused = await api.upload('notes.wav', text);
+    expect(refused.status).toBe(415);
+    expect(await refused.json()).toEqual({ ok: false, error: { code: 'NOT_AUDIO', message: 'notes.wav is not audio: it holds text' } });
+    const tmp = path.join(dataDir, 'tmp');
+    expect(fs.existsSync(tmp) ? fs.readdirSync(tmp).filter((f) => f.startsWith('upload-')) : []).toEqual([]);
+    expect((await api.ok('items:count', {})).count).toBe(0);
+
+    const broken = fs.readFileSync(writeBrokenAudio(path.join(dir, 'broken.wav')));
+    const r = (await (await api.upload('broken.wav', broken)).json()) as Result<AddFilesResult> & { ok: true };
     const id = r.value.added[0]!.id;
     const dead = await waitFor('a dead letter', async () => {
       const d = await api.ok('items:get', { id });

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { addFiles } from '../../src/main/pipeline/intake/add-files';
 import { pipelineStages } from '../../src/main/pipeline/pipeline-stages';
 import { findExecutable } from '../../src/main/pipeline/system/find-executable';
-import { writeFakeWav, writeWav } from '../support/audio-files';
+import { writeBrokenAudio, writeWav } from '../support/audio-files';
 import { encodeAudio, type TestFormat } from '../support/encode-audio';
 import { engineFixture } from '../support/engine-fixture';
 import { tempDir } from '../support/temp-dir';
@@ -27,7 +27,7 @@ describe.skipIf(!findExecutable('ffmpeg'))('the ingest stage with every supporte
     const source = writeWav(path.join(dir, 'memo.wav'), { seconds: 2, rate: 44100, channels: 2 });
     const formats: TestFormat[] = ['mp3', 'opus', 'flac', 'm4a'];
     const files = [source, ...formats.map((fmt) => encodeAudio(source, fmt, dir)!)];
-    const bad = writeFakeWav(path.join(dir, 'notes.flac'), 'not a flac at all');
+    const bad = writeBrokenAudio(path.join(dir, 'notes.flac'), 'not a flac at all');
     const r = await addFiles(f.engine.queue, [...files, bad], 0);
     f.engine.wake();
     const ids = r.added.map((a) => a.id);

@@ -53,7 +53,7 @@ describe('the services a stage calls follow the settings without a restart', () 
 
     await set(app, { 'asr.engine': 'openai', 'asr.url': first.url });
     // At once: the entry exists (among the services, before the workers) and its recovery handler too.
-    expect(names(app)).toEqual(['database', 'disk', 'queue', 'dead-letters', 'asr', 'workers', 'engine']);
+    expect(names(app)).toEqual(['database', 'disk', 'queue', 'asr', 'workers', 'engine']);
     expect(service(app.health.snapshot(), 'asr')).toMatchObject({ label: 'Speech recognition server', required: true });
     expect(app.autoRecovery!.status('asr')).toMatchObject({ action: 're-probe the endpoint', attempts: 0 });
     // …and it is checked now, against the server the setting names, not at the next round.
@@ -81,7 +81,7 @@ describe('the services a stage calls follow the settings without a restart', () 
     pushed.length = 0;
     await set(app, { 'asr.engine': null, 'asr.url': null });
     // (A local engine that is installed is a service of its own: pocketsphinx or whisper.)
-    expect(names(app).filter((n) => n !== 'pocketsphinx' && n !== 'whisper')).toEqual(['database', 'disk', 'queue', 'dead-letters', 'workers', 'engine']);
+    expect(names(app).filter((n) => n !== 'pocketsphinx' && n !== 'whisper')).toEqual(['database', 'disk', 'queue', 'workers', 'engine']);
     expect(app.autoRecovery!.has('asr')).toBe(false);
     expect(pushed.at(-1)?.services.map((s) => s.name)).not.toContain('asr');
     expect(await app.call('health:service', { name: 'asr' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });

@@ -15,20 +15,21 @@ function watching(dir: string, data: string) {
 }
 
 describe('the watch folder', () => {
-  it('adds a recording once it has stopped growing, and only audio files', async () => {
+  it('adds a recording once it has stopped growing, and only audio files: a text file named .wav is skipped', async () => {
     const root = tempDir();
     const dir = path.join(root, 'watch');
     fs.mkdirSync(dir);
     const w = watching(dir, path.join(root, 'data'));
     writeWav(path.join(dir, 'memo.wav'), { seconds: 1 });
     fs.writeFileSync(path.join(dir, 'notes.txt'), 'not audio');
+    fs.writeFileSync(path.join(dir, 'README.wav'), '# not a recording either');
     fs.writeFileSync(path.join(dir, 'big.wav.part'), 'still downloading');
     await w.folder.scan();
     expect(w.store.reads.overview().items).toBe(0);
-    expect(w.folder.status()).toMatchObject({ state: 'watching', settling: 1, added: 0 });
+    expect(w.folder.status()).toMatchObject({ state: 'watching', settling: 2, added: 0 });
     await w.folder.scan();
     expect(w.store.reads.list({ limit: 10 }).map((i) => i.fileName)).toEqual(['memo.wav']);
-    expect(w.folder.status()).toMatchObject({ added: 1, settling: 0 });
+    expect(w.folder.status()).toMatchObject({ added: 1, rejected: 1, settling: 0 });
     expect(w.writes()).toBe(1);
 
     // A file that keeps growing waits until it is done.

@@ -20,8 +20,22 @@ export function writeWav(file: string, options: { seconds: number; rate?: number
   return file;
 }
 
-/** A text file wearing an audio extension: the classic bad input. */
+/** A text file wearing an audio extension: the classic bad input, refused at the door (NOT_AUDIO). */
 export function writeFakeWav(file: string, text = 'this is a shopping list, not a recording'): string {
   fs.writeFileSync(file, text);
+  return file;
+}
+
+/**
+ * A file that looks like audio by its content (a RIFF/WAVE header, or `fLaC` for a .flac name) but
+ * holds text after it: it passes the door check and becomes an AUDIO_UNDECODABLE dead letter.
+ * Different `text` gives different audio (hash), so several are several items.
+ */
+export function writeBrokenAudio(file: string, text = 'this is a shopping list, not a recording'): string {
+  const body = Buffer.from(text);
+  const head = file.toLowerCase().endsWith('.flac')
+    ? Buffer.from('fLaC')
+    : Buffer.concat([Buffer.from('RIFF'), Buffer.from(Uint32Array.of(body.length + 4).buffer), Buffer.from('WAVE')]);
+  fs.writeFileSync(file, Buffer.concat([head, body]));
   return file;
 }

@@ -1,7 +1,7 @@
 import { ApiError } from './api-error';
 import type { ApiContext, Handler } from './handlers';
 
-type HealthChannels = 'health:get' | 'health:service' | 'health:events' | 'health:check';
+type HealthChannels = 'health:get' | 'health:service' | 'health:events' | 'health:check' | 'deadLetters:markSeen';
 
 /**
  * With an engine in this process its monitor answers from its last checks. Without one (the CLI)
@@ -29,6 +29,13 @@ export function healthHandlers(ctx: ApiContext): { [C in HealthChannels]: Handle
     'health:events': (req) => {
       if (req.name !== undefined && !health.detail(req.name)) throw new ApiError('NOT_FOUND', `there is no service "${req.name}"`);
       return ctx.store.serviceEvents.recent(req.limit, req.name).map((e) => ({ ...e, at: new Date(e.at).toISOString() }));
+    },
+    'deadLetters:markSeen': () => {
+      const d = ctx.store.attention.markDeadLettersSeen(ctx.clock.now());
+      // Another process's engine notices through its change feed (afterWrite); this one's status changes now.
+      health.attentionChanged();
+      ctx.afterWrite();
+      return { deadLetters: d.total, newDeadLetters: d.unseen, seenAt: d.seenAt === null ? null : new Date(d.seenAt).toISOString() };
     },
     'health:check': async (req) => {
       if (req.name !== undefined && !health.detail(req.name)) throw new ApiError('NOT_FOUND', `there is no service "${req.name}"`);

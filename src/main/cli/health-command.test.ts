@@ -10,6 +10,7 @@ describe('lifeline health', () => {
       notes: ['Workers: starting 2 worker processes (3 s so far)'],
       checkedAt: null,
       source: 'engine',
+      attention: { deadLetters: 0, newDeadLetters: 0, seenAt: null },
       services: [
         {
           name: 'workers',

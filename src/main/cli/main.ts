@@ -18,6 +18,7 @@ import { settingsCommand } from './settings-command';
 import { upcomingCommand } from './upcoming-command';
 import { rerunCommand } from './rerun-command';
 import { backupCommands } from './backup-commands';
+import { formatStageLine, pauseCommands } from './pause-command';
 
 interface GlobalOptions {
   dataDir?: string;
@@ -62,9 +63,10 @@ export function buildProgram(): Command {
     .option('--json', 'machine-readable output')
     .action(async (opts: { json?: boolean }) => {
       const { dataDir } = program.opts<GlobalOptions>();
-      const o = await withStore(program, (app) => call(app, 'overview:get', {}));
+      const [o, q] = await withStore(program, (app) => Promise.all([call(app, 'overview:get', {}), call(app, 'queue:stats', {})]));
       if (opts.json) json({ items: o.totals, byStage: o.byStage, total: o.items, dataDir: resolveDataDir(dataDir) });
-      else out(formatStatus(o));
+      // A paused or stopped stage is said under the counts, with how many items wait for it.
+      else out([formatStatus(o), ...q.stages.filter((s) => s.heldBy).map((s) => formatStageLine(s))].join('\n'));
     });
 
   program
@@ -150,6 +152,7 @@ export function buildProgram(): Command {
   modelsCommand(program);
   upcomingCommand(program);
   rerunCommand(program);
+  pauseCommands(program);
   return program;
 }
 

@@ -7,6 +7,7 @@ import type { QueueStore } from '../queue/queue-store';
 import type { Clock } from '../time/clock';
 import type { StageGates } from './stage-gates';
 import type { StageStatus } from './engine-types';
+import { heldByUserReason } from './stage-pause';
 
 export interface StageAvailabilityDeps {
   handlers: ReadonlyMap<Stage, StageHandler>;
@@ -21,7 +22,7 @@ export interface StageAvailabilityDeps {
 }
 
 /**
- * Keeps each stage's gate up to date (no engine configured, paused by the user, breaker not closed;
+ * Keeps each stage's gate up to date (no engine configured, paused or stopped by the user, breaker not closed;
  * the disk reason is set from outside) and moves its jobs between `queued` and `waiting` to match,
  * with the reason shown on every waiting item. No attempt is spent while a job waits.
  */
@@ -35,7 +36,8 @@ export class StageAvailability {
       const stage = handler.stage;
       const a = handler.availability();
       gates.set(stage, 'handler', a.ok ? null : a.reason);
-      gates.set(stage, 'paused', config().stages[stage].paused ? `the ${stage} stage is paused by you` : null);
+      // Paused, or stopped by a concurrency of 0: either way its jobs wait with the reason shown.
+      gates.set(stage, 'paused', heldByUserReason(stage, config().stages[stage]));
       const service = handler.service;
       if (service) {
         // A service can appear while running (the settings chose an HTTP engine): register is idempotent.

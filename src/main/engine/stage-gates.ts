@@ -1,4 +1,5 @@
 import type { Stage } from '../../shared/contract';
+import { oneLevelOfParentheses } from '../../shared/text/one-level-of-parentheses';
 
 /**
  * What can hold a stage's jobs in `waiting`, in the order the reason is shown: a stage with no
@@ -16,7 +17,9 @@ export class StageGates {
   private readonly blocks = new Map<Stage, Map<BlockSource, string>>();
 
   /** Sets or clears one reason; returns whether anything changed. */
-  set(stage: Stage, source: BlockSource, reason: string | null): boolean {
+  set(stage: Stage, source: BlockSource, given: string | null): boolean {
+    // Shown on every waiting item: a breaker's reason quotes the error, which may quote its cause.
+    const reason = given === null ? null : oneLevelOfParentheses(given);
     let m = this.blocks.get(stage);
     if (!m) {
       m = new Map();

@@ -48,6 +48,7 @@ function monitorOf(clock: FakeClock, executor: StageExecutor) {
     clock,
     config: () => defaultConfig.health,
     store: { health, serviceEvents },
+    deadLetters: () => ({ total: 0, unseen: 0, seenAt: null }),
     log: createLogger(null, 'test'),
     source: 'engine',
     extras: () => ({ breaker: null, needsYou: false, autoRecovery: null }),

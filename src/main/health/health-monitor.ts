@@ -6,6 +6,8 @@ import type { HealthStore } from '../store/health-store';
 import type { ServiceEventsStore } from '../store/service-events-store';
 import type { Clock } from '../time/clock';
 import type { HealthProbe } from './health-probe';
+import { oneLevelOfParentheses } from '../../shared/text/one-level-of-parentheses';
+import { deadLetterAttention, type DeadLetterCounts } from './attention-policy';
 import { dampStatus, rollUp, uptimePercent, type DampedStatus, type ProbeResult, type Rollup } from './health-rollup-policy';
 import { runProbe } from './run-probe';
 import { StartupGatePolicy } from './startup-gate-policy';
@@ -20,6 +22,8 @@ export interface HealthMonitorDeps {
   source: HealthSnapshot['source'];
   /** Breaker and auto-recovery details a service row shows, when it has them. */
   extras(name: string): Pick<ServiceHealth, 'breaker' | 'needsYou' | 'autoRecovery'>;
+  /** Dead letters and how many are new since the person last looked (read when the status is rolled up; must not throw). */
+  deadLetters(): DeadLetterCounts;
 }
 
 export interface HealthMonitorEvents {
@@ -184,9 +188,13 @@ export class HealthMonitor extends EventEmitter<HealthMonitorEvents> {
     });
   }
 
-  /** The current view: service extras (breaker, needs-you) are read live, so the rollup is too. */
+  /** Dead letters arrived, were seen, retried or discarded: the status may have changed (announced if so). */
+  attentionChanged = (): void => this.publish();
+
+  /** The current view: service extras (breaker, needs-you) and dead letters are read live, so the rollup is too. */
   snapshot(): HealthSnapshot {
-    const r = this.rollup();
+    const dead = this.deps.deadLetters();
+    const r = this.rollup(dead);
     return {
       overall: r.overall,
       reasons: r.reasons,
@@ -194,8 +202,10 @@ export class HealthMonitor extends EventEmitter<HealthMonitorEvents> {
       checkedAt: iso(this.checkedAt),
       source: this.deps.source,
       services: [...this.states.values()].map((s) => this.serviceHealth(s)),
+      attention: { deadLetters: dead.total, newDeadLetters: dead.unseen, seenAt: iso(dead.seenAt) },
     };
   }
+
 
   detail(name: string): ServiceHealthDetail | undefined {
     const s = this.states.get(name);
@@ -211,7 +221,7 @@ export class HealthMonitor extends EventEmitter<HealthMonitorEvents> {
       label: s.probe.label,
       required: s.probe.required,
       status: s.damped.shown,
-      message: lastResult?.message ?? 'not checked yet',
+      message: oneLevelOfParentheses(lastResult?.message ?? 'not checked yet'),
       latencyMs: lastResult?.latencyMs ?? null,
       uptimePercent: uptimePercent(s.history),
       checkedAt: iso(lastResult?.at ?? null),
@@ -250,12 +260,12 @@ export class HealthMonitor extends EventEmitter<HealthMonitorEvents> {
     return snapshot;
   }
 
-  private rollup(): Rollup {
+  private rollup(dead: DeadLetterCounts = this.deps.deadLetters()): Rollup {
     const views = [...this.states.values()].map((s) => {
       const h = this.serviceHealth(s);
       return { name: h.name, label: h.label, required: h.required, status: h.status, message: h.message, needsYou: h.needsYou };
     });
-    return rollUp(views, this.waitingFor);
+    return rollUp(views, this.waitingFor, deadLetterAttention(dead, this.deps.clock.now()));
   }
 
   /** The list of services changed: the overall status may have, and UIs showing the list need the new one. */

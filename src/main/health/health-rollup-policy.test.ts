@@ -81,3 +81,10 @@ describe('rollUp while a service starts', () => {
     expect(rollUp([view('workers', 'starting')])).toEqual({ overall: 'green', reasons: [], notes: ['workers: workers says starting'] });
   });
 });
+
+describe('reasons as sentences', () => {
+  it('never nest parentheses more than one deep', () => {
+    const asr: ServiceView = { ...view('asr', 'down', true, true), label: 'Speech server', message: 'unreachable (connect ECONNREFUSED (127.0.0.1:8080))' };
+    expect(rollUp([asr]).reasons).toEqual(['Speech server needs you: automatic recovery gave up (unreachable, connect ECONNREFUSED, 127.0.0.1:8080)']);
+  });
+});

@@ -1,4 +1,6 @@
 import { missingCase } from '../../shared/missing-case';
+import { oneLevelOfParentheses } from '../../shared/text/one-level-of-parentheses';
+import type { AttentionSentences } from './attention-policy';
 
 /**
  * From probe results to what the user sees: each service's status (damped, so one slow answer does
@@ -63,11 +65,17 @@ export interface Rollup {
 }
 
 /**
- * The overall status. Red: a required service is down, or anything needs the user. Amber: an
- * optional service is down, or something is degraded. Benign states (paused, disabled, starting)
- * only add notes. During the startup gate the status is `starting` with what it waits for.
+ * The overall status, which speaks of services and the engine. Red: a required service is down, or
+ * a service needs the user. Amber: an optional service is down, something is degraded, or new dead
+ * letters wait to be seen (`attention`); an item's own error never makes it red. Benign states
+ * (paused, disabled, starting, dead letters already seen) only add notes. During the startup gate
+ * the status is `starting` with what it waits for.
  */
-export function rollUp(services: readonly ServiceView[], waitingFor: readonly string[] = []): Rollup {
+export function rollUp(
+  services: readonly ServiceView[],
+  waitingFor: readonly string[] = [],
+  attention: AttentionSentences = { reason: null, note: null },
+): Rollup {
   const red: string[] = [];
   const amber: string[] = [];
   const notes: string[] = [];
@@ -96,6 +104,17 @@ export function rollUp(services: readonly ServiceView[], waitingFor: readonly st
         return missingCase(s.status);
     }
   }
+  if (attention.reason) amber.push(attention.reason);
+  if (attention.note) notes.push(attention.note);
+  return flattened(decide(red, amber, notes, waitingFor));
+}
+
+/** Reasons quote services' messages, which quote their causes: one level of parentheses is enough. */
+function flattened(r: Rollup): Rollup {
+  return { overall: r.overall, reasons: r.reasons.map(oneLevelOfParentheses), notes: r.notes.map(oneLevelOfParentheses) };
+}
+
+function decide(red: string[], amber: string[], notes: string[], waitingFor: readonly string[]): Rollup {
   if (waitingFor.length > 0) return { overall: 'starting', reasons: [`starting: waiting for ${waitingFor.join(', ')}`, ...red, ...amber], notes };
   if (red.length > 0) return { overall: 'red', reasons: [...red, ...amber], notes };
   if (amber.length > 0) return { overall: 'amber', reasons: amber, notes };

@@ -12,7 +12,7 @@ import { diskProbe } from './probes/disk-probe';
 import { processProbe } from './probes/process-probe';
 import { ownerId } from '../recovery/process-alive';
 import { remoteEngineProbe } from './probes/remote-engine-probe';
-import { deadLettersProbe, queueProbe } from './probes/queue-probe';
+import { queueProbe } from './probes/queue-probe';
 import { workersProbe } from './probes/workers-probe';
 
 export interface ProbeDeps {
@@ -30,8 +30,8 @@ export interface ProbeDeps {
 }
 
 /**
- * The probes Lifeline always runs: the store, the disk, the queue, dead letters, and (with an engine)
- * its workers and itself. Each stage service's probe comes and goes with the settings (service-roster.ts),
+ * The probes Lifeline always runs: the store, the disk, the queue, and (with an engine) its workers
+ * and itself. Dead letters are not a service: they are attention (attention-policy.ts). Each stage service's probe comes and goes with the settings (service-roster.ts),
  * placed before the workers.
  */
 export function lifelineProbes(d: ProbeDeps): HealthProbe[] {
@@ -50,11 +50,10 @@ export function lifelineProbes(d: ProbeDeps): HealthProbe[] {
         if (reason === undefined) return undefined;
         const sources = d.engine!.gates.sources(stage);
         // A pause is the user's choice; a breaker is reported by its service; neither is the queue's problem.
-        return { reason, benign: sources.every((s) => s === 'paused' || s === 'breaker') };
+        return { reason, benign: sources.every((s) => s === 'paused' || s === 'breaker'), byUser: sources[0] === 'paused' };
       },
       waiting: (stage) => d.store.metrics.waitingCount(stage),
     }),
-    deadLettersProbe(d.store.metrics),
   ];
   if (d.engine) probes.push(workersProbe(d.engine.executor), processProbe(health, d.engine.owner));
   else probes.push(remoteEngineProbe(d.store.health, () => d.clock.now(), health, ownerId(d.clock.now())));

@@ -1,17 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { HealthSnapshot, ItemSummary } from '../../shared/contract';
+import type { HealthSnapshot } from '../../shared/contract';
 import { deadLetterQuietMs, DesktopNotices, healthQuietMs, type NoticeSettings } from './desktop-notices';
-import { itemSummary } from '../../shared/contract/item-summary-fixture';
 
 const on: NoticeSettings = { deadLetters: true, serviceRed: true };
 
 function health(overall: HealthSnapshot['overall'], reasons: string[] = []): HealthSnapshot {
-  return { overall, reasons, notes: [], checkedAt: null, source: 'engine', services: [] };
+  return { overall, reasons, notes: [], checkedAt: null, source: 'engine', services: [], attention: { deadLetters: 0, newDeadLetters: 0, seenAt: null } };
 }
 
-function item(id: number, state: ItemSummary['state'], code = 'AUDIO_UNDECODABLE'): ItemSummary {
-  return itemSummary(id, state, { fileName: `memo-${id}.wav`, error: state === 'dead' ? { code, message: `memo-${id}.wav is not audio` } : null });
-}
+const attention = (newDeadLetters: number) => ({ attention: { deadLetters: newDeadLetters + 5, newDeadLetters, seenAt: null } });
 
 describe('desktop notices', () => {
   it('tells when the status turns red and when it recovers, not every change', () => {
@@ -49,51 +46,32 @@ describe('desktop notices', () => {
     expect(n.flush(1_000 + healthQuietMs)).toBeNull();
   });
 
-  it('shows a dead letter whose name hides a right-to-left override or control characters neutralised', () => {
+  it('tells new dead letters in one notice, and nothing more until they have been seen', () => {
     const n = new DesktopNotices(() => on);
-    const hostile = itemSummary(1, 'dead', { fileName: 'invoice\u202efdp.exe', error: { code: 'AUDIO_UNDECODABLE', message: 'invoice\u202efdp.exe\u0085 is not audio' } });
-    expect(n.items([hostile], 0)).toMatchObject({
-      title: 'invoice\ufffdfdp.exe could not be processed',
-      body: 'AUDIO_UNDECODABLE: invoice\ufffdfdp.exe\ufffd is not audio',
-    });
-  });
-
-  it('tells a new dead letter once, with its error, and opens its item', () => {
-    const n = new DesktopNotices(() => on);
-    expect(n.items([item(1, 'dead')], 0)).toEqual({
-      title: 'memo-1.wav could not be processed',
-      body: 'AUDIO_UNDECODABLE: memo-1.wav is not audio',
-      route: '#/items/1',
-    });
-    // The same dead item pushed again (another change elsewhere) is not news.
-    expect(n.items([item(1, 'dead')], deadLetterQuietMs * 2)).toBeNull();
-  });
-
-  it('gathers dead letters within a minute into one notice', () => {
-    const n = new DesktopNotices(() => on);
-    expect(n.items([item(1, 'dead')], 0)).not.toBeNull();
-    expect(n.items([item(2, 'dead')], 1_000)).toBeNull();
-    expect(n.items([item(3, 'dead', 'LLM_BAD_OUTPUT')], 2_000)).toBeNull();
-    expect(n.flush(deadLetterQuietMs - 1)).toBeNull();
-    expect(n.flush(deadLetterQuietMs)).toEqual({
-      title: '2 recordings could not be processed',
-      body: 'Errors: AUDIO_UNDECODABLE, LLM_BAD_OUTPUT. Open Dead letters to retry them.',
+    expect(n.attention(attention(1), 0)).toEqual({
+      title: 'A recording could not be processed',
+      body: 'Open Dead letters to see why and what to do; Lifeline shows amber until you have looked.',
       route: '#/dead-letters',
     });
-    expect(n.flush(deadLetterQuietMs * 5)).toBeNull();
+    // More arrive before the person looked: still the one notice.
+    expect(n.attention(attention(2), 1_000)).toBeNull();
+    expect(n.attention(attention(3_915), deadLetterQuietMs * 10)).toBeNull();
+    expect(n.flush(deadLetterQuietMs * 20)).toBeNull();
   });
 
-  it('a retried item that fails again is news again', () => {
+  it('tells again after the person has seen them and new ones arrive, at most once a minute', () => {
     const n = new DesktopNotices(() => on);
-    n.items([item(1, 'dead')], 0);
-    n.items([item(1, 'queued')], 10);
-    expect(n.items([item(1, 'dead')], deadLetterQuietMs + 10)).toMatchObject({ route: '#/items/1' });
+    expect(n.attention(attention(1), 0)).not.toBeNull();
+    expect(n.attention(attention(0), 10_000)).toBeNull(); // seen
+    expect(n.attention(attention(2), 20_000)).toBeNull(); // too soon after the last notice
+    expect(n.flush(deadLetterQuietMs - 1)).toBeNull();
+    expect(n.flush(deadLetterQuietMs)).toMatchObject({ title: '2 recordings could not be processed', route: '#/dead-letters' });
   });
 
   it('says nothing about dead letters when switched off, and does not save them for later', () => {
     let settings = { ...on, deadLetters: false };
     const n = new DesktopNotices(() => settings);
-    expect(n.items([item(1, 'dead')], 0)).toBeNull();
+    expect(n.attention(attention(1), 0)).toBeNull();
     settings = on;
     expect(n.flush(deadLetterQuietMs * 2)).toBeNull();
   });

@@ -1,6 +1,5 @@
-import type { HealthSnapshot, ItemSummary } from '../../shared/contract';
+import type { HealthSnapshot } from '../../shared/contract';
 import type { NotifyConfig } from '../config/config';
-import { displayText } from '../../shared/display-text';
 
 /**
  * When the desktop app shows an OS notification. Pure (no Electron, clock passed in), so the rules are
@@ -17,11 +16,8 @@ export interface DesktopNotice {
 /** The user's `notify.*` settings. */
 export type NoticeSettings = NotifyConfig;
 
-/** Dead letters arriving within this window are told in one notice. */
+/** After a dead-letter notice, the next one waits at least this long (a burst is one notice). */
 export const deadLetterQuietMs = 60_000;
-/** Items remembered as already told (a retried-then-dead-again item is news again after a retry). */
-const rememberedDead = 10_000;
-
 /** Red / "working again" notices: at most one in this window; a flap inside it is told as where it ended. */
 export const healthQuietMs = 60_000;
 
@@ -30,8 +26,9 @@ export class DesktopNotices {
   private toldRed: boolean | null = null;
   private pendingHealth: HealthSnapshot | null = null;
   private lastHealthNoticeAt = -Infinity;
-  private readonly toldDead = new Set<number>();
-  private pendingDead: ItemSummary[] = [];
+  /** The current new dead letters have been told: no more until the person has seen them. */
+  private toldNew = false;
+  private pendingNew = 0;
   private lastDeadNoticeAt = -Infinity;
 
   constructor(private readonly settings: () => NoticeSettings) {}
@@ -51,6 +48,28 @@ export class DesktopNotices {
     return this.flushHealth(now);
   }
 
+  /**
+   * New dead letters (since the person last looked): one grouped notice, then nothing more until
+   * they have been seen (opening Dead letters), however many follow. A notice comes at most once a
+   * minute; call `flush(now)` on a timer to tell what waited for that.
+   */
+  attention(snapshot: Pick<HealthSnapshot, 'attention'>, now: number): DesktopNotice | null {
+    const n = snapshot.attention.newDeadLetters;
+    if (n === 0) {
+      this.toldNew = false;
+      this.pendingNew = 0;
+      return null;
+    }
+    if (this.toldNew) return null;
+    this.pendingNew = n;
+    return this.flushDead(now);
+  }
+
+  /** Tells what waited for its quiet window (call it on a timer): a health change first, then dead letters. */
+  flush(now: number): DesktopNotice | null {
+    return this.flushHealth(now) ?? this.flushDead(now);
+  }
+
   private flushHealth(now: number): DesktopNotice | null {
     const snapshot = this.pendingHealth;
     if (!snapshot || now - this.lastHealthNoticeAt < healthQuietMs) return null;
@@ -64,44 +83,16 @@ export class DesktopNotices {
     return { title: 'Lifeline is working again', body: snapshot.reasons[0] ?? 'Every required service is up.', route: '#/overview' };
   }
 
-  /**
-   * Changed items: those that just became dead letters are collected, and told at most once a minute
-   * (one notice for many). Call `flush(now)` on a timer to tell what waited for the quiet window.
-   */
-  items(changed: ItemSummary[], now: number): DesktopNotice | null {
-    for (const item of changed) {
-      if (item.state !== 'dead') {
-        this.toldDead.delete(item.id);
-        continue;
-      }
-      if (this.toldDead.has(item.id)) continue;
-      this.toldDead.add(item.id);
-      if (this.toldDead.size > rememberedDead) this.toldDead.delete(this.toldDead.values().next().value!);
-      this.pendingDead.push(item);
-    }
-    return this.flushDead(now);
-  }
-
-  /** Tells what waited for its quiet window (call it on a timer): a health change first, then dead letters. */
-  flush(now: number): DesktopNotice | null {
-    return this.flushHealth(now) ?? this.flushDead(now);
-  }
-
   private flushDead(now: number): DesktopNotice | null {
-    if (this.pendingDead.length === 0 || now - this.lastDeadNoticeAt < deadLetterQuietMs) return null;
-    const dead = this.pendingDead;
-    this.pendingDead = [];
+    if (this.toldNew || this.pendingNew === 0 || now - this.lastDeadNoticeAt < deadLetterQuietMs) return null;
+    const n = this.pendingNew;
+    this.toldNew = true;
     if (!this.settings().deadLetters) return null;
     this.lastDeadNoticeAt = now;
-    if (dead.length === 1) {
-      const item = dead[0]!;
-      return {
-        title: `${displayText(item.fileName)} could not be processed`,
-        body: item.error ? `${item.error.code}: ${displayText(item.error.message)}` : `It stopped at ${item.stage}.`,
-        route: `#/items/${item.id}`,
-      };
-    }
-    const codes = [...new Set(dead.map((d) => d.error?.code ?? 'unknown'))];
-    return { title: `${dead.length} recordings could not be processed`, body: `Errors: ${codes.join(', ')}. Open Dead letters to retry them.`, route: '#/dead-letters' };
+    return {
+      title: n === 1 ? 'A recording could not be processed' : `${n.toLocaleString('en-US')} recordings could not be processed`,
+      body: 'Open Dead letters to see why and what to do; Lifeline shows amber until you have looked.',
+      route: '#/dead-letters',
+    };
   }
 }

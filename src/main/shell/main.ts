@@ -17,7 +17,7 @@ import { rendererLocation } from './renderer-location';
 import { registerRendererScheme, serveBuiltRenderer } from './renderer-protocol';
 import { DesktopNotices, type DesktopNotice } from './desktop-notices';
 import { createTray, type LifelineTray } from './tray';
-import { trayStatusOf } from './tray-status';
+import { heldStagesOf, trayStatusOf } from './tray-status';
 import { utilityWorkerLauncher } from './utility-worker-launcher';
 import { confineNavigation, createMainWindow } from './window';
 
@@ -83,9 +83,7 @@ async function start(): Promise<void> {
     // The route is one of ours (desktop-notices.ts, the tray menu), never text from an item.
     void BrowserWindow.getAllWindows()[0]?.webContents.executeJavaScript(`location.hash = ${JSON.stringify(route)}`);
   };
-  const setAllPaused = (paused: boolean) => {
-    for (const stage of stageNames) void dispatch(lifeline.handlers, paused ? 'stages:pause' : 'stages:resume', { stage }, log);
-  };
+  const setAllPaused = (paused: boolean) => void dispatch(lifeline.handlers, paused ? 'stages:pauseAll' : 'stages:resumeAll', {}, log);
   const tray: LifelineTray = createTray({
     resourcesDir,
     on: {
@@ -106,7 +104,8 @@ async function start(): Promise<void> {
     allPaused: stageNames.every((stage) => lifeline.config.stages[stage].paused),
     deadLetters: lifeline.store.reads.overview().totals.dead,
   });
-  const updateTray = () => tray.setStatus(trayStatusOf(lifeline.health.snapshot()), trayFacts());
+  // Paused (or stopped) stages show as paused when nothing is wrong: a pause changes the settings.
+  const updateTray = () => tray.setStatus(trayStatusOf(lifeline.health.snapshot(), heldStagesOf(lifeline.config.stages)), trayFacts());
   updateTray();
   lifeline.events.on('health.changed', updateTray);
   lifeline.settings.on('changed', updateTray);
@@ -139,7 +138,9 @@ function notifyDesktop(lifeline: Lifeline, open: (route: string) => void): void 
     n.on('click', () => open(notice.route));
     n.show();
   };
-  lifeline.events.on('health.changed', (h) => show(notices.health(h, Date.now())));
-  lifeline.engine?.on('items.changed', (items) => show(notices.items(items, Date.now())));
+  lifeline.events.on('health.changed', (h) => {
+    show(notices.health(h, Date.now()));
+    show(notices.attention(h, Date.now()));
+  });
   setInterval(() => show(notices.flush(Date.now())), 15_000).unref();
 }

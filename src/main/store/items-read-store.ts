@@ -1,6 +1,7 @@
 import type { ErrorGroup, ItemDetail, ItemEvent, ItemsFilter, ItemSortKey, ItemState, ItemSummary, Overview, SortDirection, Stage } from '../../shared/contract';
-import { itemStates, stages } from '../../shared/contract';
+import { stages } from '../../shared/contract';
 import type { SqliteDatabase } from './database';
+import { OverviewCounts } from './overview-counts';
 import { itemEventChain } from './event-log';
 import { MemoriesStore } from './memories-store';
 import { TranscriptsStore } from './transcripts-store';
@@ -173,15 +174,16 @@ export class ItemsReadStore {
   private readonly listStatements = new Map<string, ReturnType<SqliteDatabase['prepare']>>();
   private readonly transcripts: TranscriptsStore;
   private readonly memories: MemoriesStore;
+  private readonly counts: OverviewCounts;
 
   constructor(private readonly db: SqliteDatabase) {
     const p = (sql: string) => db.prepare(sql);
     this.transcripts = new TranscriptsStore(db);
     this.memories = new MemoriesStore(db);
+    this.counts = new OverviewCounts(db);
     this.s = {
       summary: p(`SELECT ${summaryColumns} FROM ${summaryFrom} WHERE i.id = ?`),
       events: p(`${itemEventChain(eventColumns)} SELECT ${eventColumns.join(', ')} FROM chain ORDER BY id`),
-      counts: p(`SELECT stage, state, count(*) AS n FROM jobs GROUP BY stage, state`),
       lastEventId: p(`SELECT coalesce(max(id), 0) FROM events`).pluck(),
       changedSince: p(`SELECT DISTINCT item_id FROM events WHERE id > ? AND id <= ?`).pluck(),
       stateCounts: p(`SELECT state, count(*) AS n FROM jobs GROUP BY state`),
@@ -276,18 +278,8 @@ export class ItemsReadStore {
   }
 
   overview(): Overview {
-    const zero = () => Object.fromEntries(itemStates.map((s) => [s, 0])) as Record<ItemState, number>;
-    const byStage = Object.fromEntries(stages.map((s) => [s, zero()])) as Record<Stage, Record<ItemState, number>>;
-    const totals = zero();
-    let items = 0;
-    for (const r of this.s.counts.all() as { stage: Stage; state: ItemState; n: number }[]) {
-      byStage[r.stage][r.state] += r.n;
-      totals[r.state] += r.n;
-      items += r.n;
-    }
-    return { byStage, totals, items };
+    return this.counts.overview();
   }
-
 
   lastEventId(): number {
     return this.s.lastEventId.get() as number;

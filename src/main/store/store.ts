@@ -1,4 +1,5 @@
 import type { DataPaths } from '../config/data-dir';
+import { AttentionStore } from './attention-store';
 import { BulkActionsStore } from './bulk-actions-store';
 import { BreakersStore } from './breakers-store';
 import { openDatabase, type OpenDatabaseOptions, type SqliteDatabase } from './database';
@@ -34,6 +35,8 @@ export interface Store {
   health: HealthStore;
   metrics: MetricsReads;
   maintenance: MaintenanceStore;
+  /** What the person has already seen (dead letters). */
+  attention: AttentionStore;
   /** Runs `fn` as one IMMEDIATE transaction; store calls inside it join it (as savepoints). */
   atomically<T>(fn: () => T): T;
   /**
@@ -67,6 +70,7 @@ export function storeOn(db: SqliteDatabase): Store {
     health: new HealthStore(db),
     metrics: new MetricsReads(db),
     maintenance: new MaintenanceStore(db),
+    attention: new AttentionStore(db),
     atomically: <T>(fn: () => T): T => db.transaction(fn).immediate(),
     checkpoint: () => checkpointNow(db),
     close: () => db.close(),

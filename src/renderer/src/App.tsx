@@ -1,6 +1,7 @@
 import { useEffect, useRef, type MouseEvent, type ReactNode } from 'react';
 import { ConnectionIndicator } from './components/ConnectionIndicator';
 import { TokenNotice } from './components/TokenNotice';
+import { UndoBar } from './components/UndoBar';
 import { AddFilesButton } from './intake/AddFilesButton';
 import { DropZone } from './intake/DropZone';
 import { IntakePanel } from './intake/IntakePanel';
@@ -119,6 +120,7 @@ export function App() {
         <ConnectionIndicator />
       </header>
       <IntakePanel />
+      <UndoBar />
       <main className="app-main" id="content" tabIndex={-1}>
         <View route={route} />
       </main>

@@ -43,6 +43,16 @@ export const ServiceHealth = z.object({
 });
 export type ServiceHealth = z.infer<typeof ServiceHealth>;
 
+/** Dead letters as things to look at: new ones (since the person last looked) make the app amber until seen. */
+export const Attention = z.object({
+  deadLetters: z.number().int(),
+  /** Dead letters that arrived after the person last looked. */
+  newDeadLetters: z.number().int(),
+  /** When they last looked (opened Dead letters), ISO; null if never. */
+  seenAt: z.string().nullable(),
+});
+export type Attention = z.infer<typeof Attention>;
+
 export const HealthSnapshot = z.object({
   overall: OverallStatus,
   /** Why it is not green, as sentences, worst first. */
@@ -53,6 +63,7 @@ export const HealthSnapshot = z.object({
   /** `engine`: the running engine's monitor; `store`: checked from this process, which runs no engine. */
   source: z.enum(['engine', 'store']),
   services: z.array(ServiceHealth),
+  attention: Attention,
 });
 export type HealthSnapshot = z.infer<typeof HealthSnapshot>;
 
@@ -88,6 +99,11 @@ export const healthChannels = {
     z.object({ name: z.string().min(1).optional(), limit: z.number().int().min(1).max(500).default(20) }),
     z.array(ServiceEventInfo),
     "A service's recent breaker transitions and recovery runs (or every service's), newest first.",
+  ),
+  'deadLetters:markSeen': channel(
+    z.object({}),
+    Attention,
+    'The person has seen every dead letter there is now (opening Dead letters does this): they no longer make the app amber; later ones will.',
   ),
   'health:check': channel(z.object({ name: z.string().min(1).optional() }), HealthSnapshot, 'Runs the health checks now (all, or one service).'),
 };

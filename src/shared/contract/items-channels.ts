@@ -37,7 +37,7 @@ export const AddFilesResult = z.object({
   added: z.array(AddedFile),
   /** Files whose audio (by SHA-256) is already an item: nothing new was created. */
   duplicates: z.array(AddedFile),
-  /** Files that could not be read at all; nothing was stored for them. */
+  /** Files that could not be read, or are not audio (code NOT_AUDIO); nothing was stored for them. */
   rejected: z.array(z.object({ file: z.string(), code: z.string(), message: z.string() })),
 });
 export type AddFilesResult = z.infer<typeof AddFilesResult>;

@@ -19,6 +19,8 @@ export const errorCodes = [
   'DISK_FULL',
   /** The process is stopping (the shutdown drain): nothing is taken now; ask again after its next start. */
   'STOPPING',
+  /** A file offered as audio whose content is not audio (checked at the door, by content). */
+  'NOT_AUDIO',
 ] as const;
 export const ErrorCode = z.enum(errorCodes);
 export type ErrorCode = z.infer<typeof ErrorCode>;

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { maxUploadBytes, type AddFilesResult, type ErrorCode } from '../../../shared/contract';
 import type { Lifeline } from '../../lifeline';
 import { adoptIntoStore } from '../../pipeline/intake/adopt-into-store';
+import { sniffAudioFile } from '../../pipeline/intake/audio-sniff';
 
 type Fail = (status: number, code: ErrorCode, message: string) => void;
 
@@ -26,8 +27,8 @@ export function uploadName(raw: string | null): string | null {
 /**
  * POST /api/upload?name=<file name>[&priority=N]: "Add files…" and drops in the headless UI. The body
  * is the file's bytes, streamed to tmp/ while hashing, fsynced, then moved into the store and
- * enqueued like any added file (the same audio twice is one item). A client that goes away or a
- * body over the limit leaves nothing behind.
+ * enqueued like any added file (the same audio twice is one item). A client that goes away, a
+ * body over the limit, or content that is not audio (415 NOT_AUDIO) leaves nothing behind.
  */
 export async function handleUpload(
   app: Lifeline,
@@ -117,6 +118,19 @@ export async function handleUpload(
   }
   req.setTimeout(0);
   const sha256 = hash.digest('hex');
+  let sniffed;
+  try {
+    sniffed = await sniffAudioFile(tmp, name);
+  } catch (err: unknown) {
+    fs.rmSync(tmp, { force: true });
+    app.log.error({ err }, 'reading an upload back failed');
+    return fail(500, 'INTERNAL', `${name} arrived but could not be read back; the log has the details`);
+  }
+  if (!sniffed.ok) {
+    fs.rmSync(tmp, { force: true });
+    app.log.info({ code: sniffed.code, bytes }, 'upload refused: not audio');
+    return fail(415, sniffed.code, sniffed.message);
+  }
   let r;
   try {
     r = adoptIntoStore(

@@ -8,8 +8,11 @@ export interface QueueProbeDeps {
   stages: readonly Stage[];
   now(): number;
   config(): HealthConfig;
-  /** Why a stage cannot run and whether that is the user's choice; undefined when it runs or is unknown here. */
-  blocked(stage: Stage): { reason: string; benign: boolean } | undefined;
+  /**
+   * Why a stage cannot run, whether that is nobody's fault (`benign`: a pause, a breaker) and
+   * whether the user holds it (`byUser`: paused or stopped); undefined when it runs or is unknown here.
+   */
+  blocked(stage: Stage): { reason: string; benign: boolean; byUser?: boolean } | undefined;
   /** Jobs waiting at a stage. */
   waiting(stage: Stage): number;
 }
@@ -25,10 +28,12 @@ export function queueProbe(deps: QueueProbeDeps): HealthProbe {
       let lag = 0;
       let lagStage: Stage | null = null;
       const held: string[] = [];
+      const byUser: string[] = [];
       for (const stage of deps.stages) {
         const blocked = deps.blocked(stage);
         const waiting = deps.waiting(stage);
         if (blocked && !blocked.benign && waiting > 0) held.push(`${waiting} item(s) wait at ${stage}: ${blocked.reason}`);
+        if (blocked?.byUser) byUser.push(`${blocked.reason}, ${waiting} waiting`);
         if (blocked) continue;
         const since = deps.metrics.oldestQueuedAt(stage);
         if (since !== null && now - since > lag) {
@@ -39,22 +44,9 @@ export function queueProbe(deps: QueueProbeDeps): HealthProbe {
       const lagText = lagStage ? `oldest runnable job has waited ${(lag / 1000).toFixed(0)} s (${lagStage})` : 'nothing runnable is waiting';
       if (held.length > 0) return { status: 'degraded', explicit: true, latencyMs: lag, message: `${held.join('; ')}; ${lagText}` };
       if (lag > deps.config().queueLagAmberMs) return { status: 'degraded', latencyMs: lag, message: lagText };
+      // Benign, and worth a note in the overall status: nothing moves there until the user resumes.
+      if (byUser.length > 0) return { status: 'paused', latencyMs: lag, message: `${byUser.join('; ')}; ${lagText}` };
       return { status: lagStage ? 'up' : 'idle', latencyMs: lag, message: lagText };
-    },
-  };
-}
-
-/** Dead letters need a look: amber while there are any (certain, so not damped). */
-export function deadLettersProbe(metrics: MetricsReads): HealthProbe {
-  return {
-    name: 'dead-letters',
-    label: 'Dead letters',
-    required: false,
-    check(): ProbeReport {
-      const n = metrics.deadLetterCount();
-      if (n === 0) return { status: 'up', message: 'none' };
-      const top = metrics.deadLettersByCode()[0];
-      return { status: 'degraded', explicit: true, message: `${n} item(s) failed and need a look${top ? ` (most: ${top.code})` : ''}` };
     },
   };
 }

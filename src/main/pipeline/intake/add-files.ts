@@ -4,6 +4,7 @@ import type { AddFilesResult } from '../../../shared/contract';
 import type { Queue } from '../../queue/queue';
 import { hashFile } from '../ingest/copy-into-store';
 import { isInsideAllowedDir, notAllowedMessage } from './add-path-policy';
+import { sniffAudioFile } from './audio-sniff';
 
 /** Where the caller may add from: `null` for anywhere readable (the CLI), else these folders only. */
 export type AddFrom = readonly string[] | null;
@@ -22,8 +23,9 @@ export function realDirs(dirs: readonly string[]): string[] {
 
 /**
  * Adds files as items: each is hashed (streamed, off the event loop's back) and enqueued at the
- * first stage; the same audio twice is one item. Files that cannot be read are rejected with a
- * reason and nothing is stored for them. With `from`, files outside those folders are refused
+ * first stage; the same audio twice is one item. Files that cannot be read, or whose content is not
+ * audio (audio-sniff.ts), are rejected with a coded reason and nothing is stored for them. With
+ * `from`, files outside those folders are refused
  * (PATH_NOT_ALLOWED) without being opened.
  */
 export async function addFiles(queue: Queue, paths: readonly string[], priority: number, from: AddFrom = null): Promise<AddFilesResult> {
@@ -55,6 +57,11 @@ export async function addFiles(queue: Queue, paths: readonly string[], priority:
     let sha256: string;
     let bytes: number;
     try {
+      const sniffed = await sniffAudioFile(file, path.basename(file));
+      if (!sniffed.ok) {
+        result.rejected.push({ file, code: sniffed.code, message: sniffed.message });
+        continue;
+      }
       ({ sha256, bytes } = await hashFile(file));
     } catch (err: unknown) {
       result.rejected.push({ file, code: 'FILE_UNREADABLE', message: `${file} cannot be read (${(err as Error).message})` });

@@ -140,7 +140,10 @@ export class WatchFolder {
       const outcome = r.added.length > 0 ? 'added' : r.duplicates.length > 0 ? 'duplicate' : 'rejected';
       const itemId = r.added[0]?.id ?? r.duplicates[0]?.id ?? null;
       this.deps.watched.put({ path: file, ...now, outcome, itemId }, this.deps.clock.now());
-      this.log.info({ itemId, outcome }, 'watch folder file handled');
+      const refused = r.rejected[0];
+      // Not audio (or unreadable): skipped and remembered, so it is not looked at again until it changes.
+      if (refused) this.log.warn({ code: refused.code, reason: refused.message }, 'watch folder file skipped');
+      else this.log.info({ itemId, outcome }, 'watch folder file handled');
       added ||= outcome === 'added';
       this.deps.onStatusChange?.();
     }

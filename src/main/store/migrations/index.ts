@@ -9,6 +9,7 @@ import { m0007LeanHotPath } from './0007-lean-hot-path';
 import { m0008NoFileBytesInMessages } from './0008-no-file-bytes-in-messages';
 import { m0009UpcomingReruns } from './0009-upcoming-reruns';
 import { m0010MemoryDates } from './0010-memory-dates';
+import { m0011Attention } from './0011-attention';
 
 /** Append, never edit or reorder: a shipped migration has already run on users' stores. */
 export const migrations: readonly Migration[] = [
@@ -22,4 +23,5 @@ export const migrations: readonly Migration[] = [
   m0008NoFileBytesInMessages,
   m0009UpcomingReruns,
   m0010MemoryDates,
+  m0011Attention,
 ];

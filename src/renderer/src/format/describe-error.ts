@@ -33,6 +33,9 @@ export function describeError(error: TransferableError): string {
       return `Too large. ${detail}`;
     case 'DISK_FULL':
       return `Not enough disk space. ${detail}`;
+    case 'NOT_AUDIO':
+      // The message names the file and what it is instead ("notes.wav is not audio: it holds text").
+      return error.message;
     case 'INTERNAL':
       return 'Lifeline hit an internal error; the details are in its log.';
     case 'STOPPING':

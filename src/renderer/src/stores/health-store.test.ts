@@ -18,6 +18,7 @@ const asr = (over: Partial<ServiceHealth> = {}): ServiceHealth => ({
 });
 const snapshot = (services: ServiceHealth[], overall: HealthSnapshot['overall'] = 'green'): HealthSnapshot => ({
   overall,
+  attention: { deadLetters: 0, newDeadLetters: 0, seenAt: null },
   reasons: overall === 'green' ? [] : ['Speech recognition server is down: refused'],
   notes: [],
   checkedAt: '2026-01-01T00:00:00.000Z',

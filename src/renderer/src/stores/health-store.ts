@@ -51,6 +51,8 @@ export interface HealthState {
   checkError: string | null;
   resetBreaker(name: string): Promise<void>;
   triggerRecovery(name: string): Promise<void>;
+  /** The person is looking at Dead letters: the ones there now no longer make the app amber. */
+  markDeadLettersSeen(): Promise<void>;
 }
 
 export type HealthStore = StoreApi<HealthState>;
@@ -156,6 +158,12 @@ export function createHealthStore(api: LifelineApi): HealthStore {
         if (r.ok) setAction(name, { kind: 'recover', pending: false, message: recoverySentence(r.value), failed: r.value.outcome === 'failed' });
         else setAction(name, { kind: 'recover', pending: false, message: `Could not run the recovery. ${describeError(r.error)}`, failed: true });
         throttle.request();
+      },
+      async markDeadLettersSeen() {
+        const r = await api.call('deadLetters:markSeen', {});
+        // The new overall status arrives as a pushed health.changed; the count shows at once.
+        const snapshot = get().snapshot;
+        if (r.ok && snapshot) set({ snapshot: { ...snapshot, attention: r.value } });
       },
     };
   });

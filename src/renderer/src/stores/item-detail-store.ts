@@ -1,6 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ItemDetail, ItemSummary, LifelineApi, RecoveryLogEntryInfo, RerunStage } from '../../../shared/contract';
 import { describeError } from '../format/describe-error';
+import { runningAgainSinceRecovery } from '../format/running-again';
 import { createRefreshThrottle } from './refresh-throttle';
 
 export type ItemAction = 'retry' | 'cancel' | 'discard';
@@ -65,6 +66,8 @@ export function createItemDetailStore(api: LifelineApi): ItemDetailStore {
   let latest = 0;
   // After a Retry: when the item then stops again, the status line says so instead of "back in the queue".
   let retriedAt: string | null = null;
+  // The status line says "was recovered" until the item runs again; then it would be stale.
+  let recoveryNotice = false;
   return createStore<ItemDetailState>()((set, get) => {
     const reload = async () => {
       const id = get().id;
@@ -79,12 +82,15 @@ export function createItemDetailStore(api: LifelineApi): ItemDetailStore {
       const item = r.value;
       const failedAgain = retriedAt !== null && item.state === 'dead' && item.updatedAt > retriedAt;
       if (failedAgain) retriedAt = null;
+      const staleRecovery = recoveryNotice && runningAgainSinceRecovery(item);
+      if (staleRecovery) recoveryNotice = false;
       set({
         item,
         // The timeline still shows the item's events without them.
         recoveries: pipeline.ok ? pipeline.value.recoveries : get().recoveries,
         loading: false,
         error: null,
+        ...(staleRecovery ? { notice: null } : {}),
         ...(failedAgain ? { notice: `${item.fileName} failed again after the retry: ${item.error?.code ?? 'no error recorded'}.` } : {}),
       });
     };
@@ -104,6 +110,7 @@ export function createItemDetailStore(api: LifelineApi): ItemDetailStore {
       open(id) {
         if (get().id === id) return;
         retriedAt = null;
+        recoveryNotice = false;
         set({ id, item: null, recoveries: [], audioUrl: api.audioUrl(id), loading: true, error: null, pending: null, notice: null, actionError: null });
         void reload();
       },
@@ -127,6 +134,7 @@ export function createItemDetailStore(api: LifelineApi): ItemDetailStore {
           return;
         }
         retriedAt = action === 'retry' ? r.value.updatedAt : null;
+        recoveryNotice = false;
         set({ notice: `${name} ${past[action]}.` });
         await reload();
       },
@@ -159,6 +167,7 @@ export function createItemDetailStore(api: LifelineApi): ItemDetailStore {
           return;
         }
         retriedAt = null;
+        recoveryNotice = true;
         set({ notice: `${name} was recovered: ${recoveryOutcome(r.value.strategy, r.value.result)}` });
         await reload();
       },

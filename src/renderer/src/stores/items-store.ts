@@ -6,6 +6,7 @@ import { bulkNotice, rerunNotice } from './bulk-notice';
 import { defaultQuery, matchesFilter, queryFilter, queryKey, type ItemsQuery } from './items-query';
 import { createRefreshThrottle } from './refresh-throttle';
 import { bulkTarget, noSelection, toggle, toggleMany, type Selection } from './selection';
+import { failsForGoodCodes, retryWillFailAgain } from '../format/error-actions';
 
 /** Rows per request; the list asks for the pages its visible rows fall in. */
 export const itemsPageSize = 100;
@@ -37,6 +38,8 @@ export interface ItemsState {
   bulk(action: BulkAction): Promise<void>;
   /** "Transcribe again" / "Extract again" for the ticked items (done ones only). */
   rerun(from: RerunStage): Promise<void>;
+  /** How many of the ticked items are dead letters a retry cannot fix (asked before a bulk Retry). */
+  failingForGoodInSelection(): Promise<number>;
   dismissMessages(): void;
 }
 
@@ -207,6 +210,18 @@ export function createItemsStore(api: LifelineApi): ItemsStore {
         }
         set({ bulkPending: null, selection: noSelection, notice: rerunNotice(from, r.value) });
         void loadQuery();
+      },
+      async failingForGoodInSelection() {
+        const { selection, pages } = get();
+        const loaded = Object.values(pages).flatMap((rows) => rows ?? []);
+        const forGood = (i: ItemSummary) => i.state === 'dead' && retryWillFailAgain(i.error?.code);
+        if (selection.mode === 'ids') return loaded.filter((i) => selection.ids.has(i.id) && forGood(i)).length;
+        if (selection.filter.state !== undefined && selection.filter.state !== 'dead') return 0;
+        // "All matching": counted per code by the store; unticked rows that are loaded are left out.
+        const codes = selection.filter.errorCode !== undefined ? [selection.filter.errorCode].filter((c) => retryWillFailAgain(c)) : failsForGoodCodes;
+        const counts = await Promise.all(codes.map((errorCode) => api.call('items:count', { ...selection.filter, state: 'dead', errorCode })));
+        const total = counts.reduce((n, r) => n + (r.ok ? r.value.count : 0), 0);
+        return Math.max(0, total - loaded.filter((i) => selection.except.has(i.id) && forGood(i)).length);
       },
 
       dismissMessages: () => set({ notice: null, actionError: null }),

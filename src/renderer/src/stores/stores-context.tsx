@@ -15,6 +15,8 @@ import type { ProgressState } from './progress-store';
 import type { RecorderState } from './recorder-store';
 import type { RunningState } from './running-store';
 import type { SettingsState } from './settings-store';
+import type { StagesState } from './stages-store';
+import type { DiscardUndoState } from './discard-undo-store';
 import type { Stores } from './stores';
 import type { UpcomingState } from './upcoming-store';
 
@@ -47,3 +49,5 @@ export const useBackups = <T,>(selector: (s: BackupsState) => T): T => useStore(
 export const useMetrics = <T,>(selector: (s: MetricsState) => T): T => useStore(useStores().metrics, selector);
 export const useModels = <T,>(selector: (s: ModelsState) => T): T => useStore(useStores().models, selector);
 export const useUpcoming = <T,>(selector: (s: UpcomingState) => T): T => useStore(useStores().upcoming, selector);
+export const useStages = <T,>(selector: (s: StagesState) => T): T => useStore(useStores().stages, selector);
+export const useDiscardUndo = <T,>(selector: (s: DiscardUndoState) => T): T => useStore(useStores().discardUndo, selector);

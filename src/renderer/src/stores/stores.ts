@@ -17,6 +17,8 @@ import { createRunningStore, type RunningStore } from './running-store';
 import { createSettingsStore, type SettingsStore } from './settings-store';
 import { missingCase } from '../../../shared/missing-case';
 import { createUpcomingStore, type UpcomingStore } from './upcoming-store';
+import { createStagesStore, type StagesStore } from './stages-store';
+import { createDiscardUndoStore, type DiscardUndoStore } from './discard-undo-store';
 
 export interface Stores {
   connection: ConnectionStore;
@@ -35,6 +37,8 @@ export interface Stores {
   backups: BackupsStore;
   models: ModelsStore;
   upcoming: UpcomingStore;
+  stages: StagesStore;
+  discardUndo: DiscardUndoStore;
 }
 
 /** One store per domain, wired so pushed events reach the stores that show them. */
@@ -55,6 +59,8 @@ export function createStores(transport: Transport, startCapture: CaptureStarter)
   const backups = createBackupsStore(api);
   const models = createModelsStore(api, { settingsChanged: () => void settings.getState().load() });
   const upcoming = createUpcomingStore(api);
+  const stageControls = createStagesStore(api);
+  const discardUndo = createDiscardUndoStore(api);
   const connection = createConnectionStore(transport, {
     onEvent(event: PushedEvent) {
       switch (event.type) {
@@ -82,6 +88,8 @@ export function createStores(transport: Transport, startCapture: CaptureStarter)
         case 'health.changed':
         case 'health.checked':
           health.getState().applyHealth(event.health);
+          // A pause from elsewhere (the CLI, the tray) or a breaker: the stages' counts come with the overview.
+          stageControls.getState().requestRefresh();
           return;
         case 'breaker.changed':
           health.getState().applyBreaker(event.breaker);
@@ -99,6 +107,7 @@ export function createStores(transport: Transport, startCapture: CaptureStarter)
       intake.getState().requestStatus();
       health.getState().requestRefresh();
       metrics.getState().requestRefresh();
+      stageControls.getState().requestRefresh();
       if (items.getState().shownKey !== null) void items.getState().refresh();
       void itemDetail.getState().reload();
       // Dead letters load when their view is first shown; after that they are kept current.
@@ -110,5 +119,5 @@ export function createStores(transport: Transport, startCapture: CaptureStarter)
       upcoming.getState().requestRefresh();
     },
   });
-  return { connection, overview, running, progress, items, itemDetail, deadLetters, intake, recorder, settings, memories, health, metrics, models, upcoming, backups };
+  return { connection, overview, running, progress, items, itemDetail, deadLetters, intake, recorder, settings, memories, health, metrics, models, upcoming, backups, stages: stageControls, discardUndo };
 }

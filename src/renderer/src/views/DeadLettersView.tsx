@@ -1,8 +1,10 @@
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { hiddenGroupsFromAddress, hiddenGroupsToAddress } from '../navigation/view-queries';
 import { useQueryInAddress } from '../navigation/use-query-in-address';
+import { ActionButton } from '../components/ActionButton';
+import { permanentShare } from '../format/error-actions';
 import { formatCount } from '../format/numbers';
-import { useDeadLetters } from '../stores/stores-context';
+import { useDeadLetters, useHealth } from '../stores/stores-context';
 import { ErrorGroupSection } from './dead-letters/ErrorGroupSection';
 import { RecentlyRetried } from './dead-letters/RecentlyRetried';
 import { ErrorMessage } from '../components/ErrorMessage';
@@ -35,9 +37,19 @@ export function DeadLettersView({ addressQuery }: { addressQuery: string }) {
     [collapsed, toggleGroup],
   );
   useQueryInAddress({ path: 'dead-letters', addressQuery, current, normalize, apply });
+  const newDeadLetters = useHealth((s) => s.snapshot?.attention.newDeadLetters ?? 0);
+  const markSeen = useHealth((s) => s.markDeadLettersSeen);
+  const [confirmRetryAll, setConfirmRetryAll] = useState(false);
   useEffect(() => {
     if (!loaded) void load();
   }, [loaded, load]);
+  // Opening Dead letters is looking at them; so is having it open when new ones arrive.
+  useEffect(() => {
+    if (loaded && !loadError && newDeadLetters > 0) void markSeen();
+  }, [loaded, loadError, newDeadLetters, markSeen]);
+  const share = permanentShare(groups);
+  const noneReason = total === 0 ? 'There are no dead letters' : null;
+  const pressRetryAll = () => (share.count > 0 ? setConfirmRetryAll(true) : void retryAll());
 
   let body;
   if (!loaded) body = <p className="placeholder">Loading dead letters…</p>;
@@ -57,21 +69,39 @@ export function DeadLettersView({ addressQuery }: { addressQuery: string }) {
           Dead letters {total > 0 && <span className="heading-count">{formatCount(total)}</span>}
         </h2>
         <div className="header-actions">
-          <button type="button" className="button-quiet" onClick={() => void exportAll('json')} disabled={exporting !== null || total === 0}>
+          <ActionButton className="button-quiet" onClick={() => void exportAll('json')} disabledReason={exporting !== null ? 'An export is under way' : noneReason}>
             {exporting === 'json' ? 'Exporting…' : 'Export JSON'}
-          </button>
-          <button type="button" className="button-quiet" onClick={() => void exportAll('csv')} disabled={exporting !== null || total === 0}>
+          </ActionButton>
+          <ActionButton className="button-quiet" onClick={() => void exportAll('csv')} disabledReason={exporting !== null ? 'An export is under way' : noneReason}>
             {exporting === 'csv' ? 'Exporting…' : 'Export CSV'}
-          </button>
-          <button type="button" onClick={() => void retryAll()} disabled={retryingAll || total === 0}>
+          </ActionButton>
+          <ActionButton
+            className={share.count === share.total ? 'button-quiet' : undefined}
+            onClick={pressRetryAll}
+            disabledReason={retryingAll ? 'Retrying every dead letter' : noneReason}
+          >
             {retryingAll ? 'Retrying all…' : 'Retry all'}
-          </button>
+          </ActionButton>
         </div>
       </header>
       <p className="lede">
         Items that failed for good: a permanent error, or every attempt used. Their audio is kept. Retry puts an item back in the queue at the
         stage where it stopped; grouped by error, one click repairs every item with the same cause.
       </p>
+      {confirmRetryAll && (
+        <div className="confirm" role="alertdialog" aria-labelledby="retry-all-question">
+          <p id="retry-all-question">
+            {formatCount(share.count)} of these {formatCount(share.total)} failed for good ({share.codes.join(', ')}): a retry will most likely
+            fail the same way. Retry all {formatCount(share.total)} anyway?
+          </p>
+          <button type="button" onClick={() => { setConfirmRetryAll(false); void retryAll(); }}>
+            Retry all {formatCount(share.total)} anyway
+          </button>{' '}
+          <button type="button" className="button-quiet" onClick={() => setConfirmRetryAll(false)}>
+            Cancel
+          </button>
+        </div>
+      )}
       <p role="status" className={`notice${notice ? ` notice-${notice.tone}` : ''}`}>
         {notice?.text}
       </p>

@@ -1,11 +1,11 @@
-import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
-import type { ItemDetail, ItemState } from '../../../shared/contract';
+import { useCallback, useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
+import type { ItemDetail } from '../../../shared/contract';
 import { StateBadge } from '../components/StateBadge';
 import { formatTime, stageLabels } from '../format/labels';
 import { formatBytes } from '../format/numbers';
 import { routeHref } from '../navigation/use-hash-route';
-import { openRerun } from '../format/rerun-state';
 import { useItemDetail } from '../stores/stores-context';
+import { ItemActions } from './item/ItemActions';
 import { ItemMemories } from './item/ItemMemories';
 import { ItemStatus } from './item/ItemStatus';
 import { ItemTimeline } from './item/ItemTimeline';
@@ -13,103 +13,42 @@ import { ItemTranscript } from './item/ItemTranscript';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { displayText } from '../../../shared/display-text';
 
-const retryable: readonly ItemState[] = ['dead', 'cancelled'];
-const cancellable: readonly ItemState[] = ['queued', 'scheduled', 'running', 'retry_scheduled', 'waiting'];
-
-function Actions({ item }: { item: ItemDetail }) {
-  const pending = useItemDetail((s) => s.pending);
-  const act = useItemDetail((s) => s.act);
-  const canShowFile = useItemDetail((s) => s.canShowFile);
-  const showFile = useItemDetail((s) => s.showFile);
-  const recover = useItemDetail((s) => s.recover);
-  const rerun = useItemDetail((s) => s.rerun);
-  const done = item.state === 'done';
-  const again = openRerun(item.events);
-  // Said while the item is on its way but not running; a finished or stopped item has nothing to recover.
-  const explainRecover = item.state !== 'running' && cancellable.includes(item.state);
-  const [copied, setCopied] = useState(false);
-  const path = item.storedPath ?? item.file;
-  const copy = () => {
-    void navigator.clipboard.writeText(path).then(
-      () => setCopied(true),
-      () => setCopied(false),
-    );
-  };
+/** One fact: its own row, so a term and its value never run into the next pair. */
+function Fact({ term, children, className }: { term: string; children: ReactNode; className?: string }) {
   return (
-    <div className="detail-actions" role="group" aria-label="Actions">
-      <button type="button" disabled={pending !== null || !retryable.includes(item.state)} onClick={() => void act('retry')}>
-        {pending === 'retry' ? 'Retrying…' : 'Retry'}
-      </button>
-      <button type="button" className="button-quiet" disabled={pending !== null || !cancellable.includes(item.state)} onClick={() => void act('cancel')}>
-        {pending === 'cancel' ? 'Cancelling…' : 'Cancel'}
-      </button>
-      <button type="button" className="button-danger" disabled={pending !== null || item.state === 'discarded'} onClick={() => void act('discard')}>
-        {pending === 'discard' ? 'Discarding…' : 'Discard'}
-      </button>
-      <button
-        type="button"
-        className="button-quiet"
-        disabled={pending !== null || item.state !== 'running'}
-        aria-describedby={explainRecover ? 'recover-now-why' : undefined}
-        onClick={() => void recover()}
-      >
-        {pending === 'recover' ? 'Recovering…' : 'Recover now'}
-      </button>
-      <button type="button" className="button-quiet" disabled={pending !== null || !done} aria-describedby="rerun-why" onClick={() => void rerun('transcribe')}>
-        {pending === 'transcribe' ? 'Starting…' : 'Transcribe again'}
-      </button>
-      <button type="button" className="button-quiet" disabled={pending !== null || !done} aria-describedby="rerun-why" onClick={() => void rerun('extract')}>
-        {pending === 'extract' ? 'Starting…' : 'Extract again'}
-      </button>
-      {canShowFile ? (
-        <button type="button" className="button-quiet" disabled={pending !== null} onClick={() => void showFile()}>
-          Show file
-        </button>
-      ) : (
-        <button type="button" className="button-quiet" onClick={copy}>
-          {copied ? 'Path copied' : 'Copy file path'}
-        </button>
-      )}
-      <p id="rerun-why" className="hint">
-        {again
-          ? `Running again from ${stageLabels[again]}: the transcript and memories below are the previous ones until the new run succeeds; then they are replaced at once.`
-          : done
-            ? 'Transcribe again or Extract again after changing engines or rules: the transcript and memories below stay until the new ones are ready, then are replaced at once.'
-            : 'Transcribe again and Extract again are for a done item.'}
-      </p>
-      {explainRecover && (
-        <p id="recover-now-why" className="hint">
-          Recover now is for a running stage that seems stuck: it stops the stage&rsquo;s worker and puts the job back, resuming from its last
-          checkpoint. A stage that stops answering is also recovered on its own within seconds.
-        </p>
-      )}
+    <div className="fact">
+      <dt>{term}</dt>
+      <dd className={className}>{children}</dd>
     </div>
   );
 }
 
 function Facts({ item }: { item: ItemDetail }) {
+  // An upload or a recording has no file elsewhere: its source is the stored copy, named by its hash.
+  const cameThroughTheApp = item.storedPath !== null && item.file === item.storedPath;
   return (
     <dl className="facts">
-      <dt>Original file</dt>
-      <dd className="path">{displayText(item.file)}</dd>
-      <dt>Stored copy</dt>
-      <dd className="path">{item.storedPath ?? 'not yet: Ingest copies it into the store'}</dd>
-      <dt>Size</dt>
-      <dd>{formatBytes(item.sizeBytes)}</dd>
-      <dt>Stage</dt>
-      <dd>
-        {stageLabels[item.stage]} (attempt {item.attempts} of {item.maxAttempts})
-      </dd>
-      <dt>Priority</dt>
-      <dd>{item.priority}</dd>
-      <dt>Added</dt>
-      <dd>
+      {cameThroughTheApp ? (
+        <Fact term="Original file">{displayText(item.fileName)}, added through the app; the stored copy is the only one</Fact>
+      ) : (
+        <Fact term="Original file" className="path">
+          {displayText(item.file)}
+        </Fact>
+      )}
+      <Fact term="Stored copy" className="path">
+        {item.storedPath ?? 'not yet: Ingest copies it into the store'}
+      </Fact>
+      <Fact term="Size">{formatBytes(item.sizeBytes)}</Fact>
+      <Fact term="Stage">
+        {stageLabels[item.stage]}, attempt {item.attempts} of {item.maxAttempts}
+      </Fact>
+      <Fact term="Priority">{item.priority}</Fact>
+      <Fact term="Added">
         <time dateTime={item.createdAt}>{formatTime(item.createdAt)}</time>
-      </dd>
-      <dt>SHA-256</dt>
-      <dd className="path" title={item.sha256}>
-        {item.sha256.slice(0, 16)}…
-      </dd>
+      </Fact>
+      <Fact term="SHA-256" className="path">
+        <span title={item.sha256}>{item.sha256.slice(0, 16)}…</span>
+      </Fact>
     </dl>
   );
 }
@@ -225,7 +164,7 @@ export function ItemDetailView({ id, t }: { id: number; t?: number }) {
               {actionError}
             </ErrorMessage>
           )}
-          <Actions item={item} />
+          <ItemActions item={item} />
           <div className="detail-columns">
             <div>
               <section aria-labelledby="audio-heading" className="panel">

@@ -6,6 +6,7 @@ import { RecoveryFigures } from './overview/RecoveryFigures';
 import { ServicesSummary } from './overview/ServicesSummary';
 import { ThroughputPanel } from './overview/ThroughputPanel';
 import { RunningNow } from './RunningNow';
+import { StageControls } from './StageControls';
 import { WatchFolderPanel } from './WatchFolderPanel';
 import { ErrorMessage } from '../components/ErrorMessage';
 
@@ -110,6 +111,7 @@ export function OverviewView() {
             </p>
           )}
           <RunningNow />
+          <StageControls />
           <div className="overview-columns">
             <ThroughputPanel />
             <RecoveryFigures />

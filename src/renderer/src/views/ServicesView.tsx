@@ -4,6 +4,7 @@ import { useHealth } from '../stores/stores-context';
 import { OverallStatus } from './overview/OverallStatus';
 import { RecentRecoveries } from './services/RecentRecoveries';
 import { ServiceCard } from './services/ServiceCard';
+import { StageControls } from './StageControls';
 
 /** Every service Lifeline depends on: health, history, breakers and the buttons that repair them. */
 export function ServicesView() {
@@ -47,6 +48,7 @@ export function ServicesView() {
       </p>
       {checkError && <p className="message message-error">Could not run the checks. {checkError}</p>}
       <OverallStatus linkToServices={false} />
+      <StageControls />
       {needsYou.length > 0 && (
         <section className="needs-you" aria-labelledby="needs-you-heading">
           <h3 id="needs-you-heading">Needs you</h3>

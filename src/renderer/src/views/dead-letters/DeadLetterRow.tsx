@@ -1,17 +1,35 @@
 import type { ItemSummary } from '../../../../shared/contract';
 import { formatTime, stageLabels } from '../../format/labels';
 import { routeHref } from '../../navigation/use-hash-route';
+import { ActionButton } from '../../components/ActionButton';
+import { retryWillFailAgain } from '../../format/error-actions';
 import type { RowAction } from '../../stores/dead-letters-store';
 import { displayText } from '../../../../shared/display-text';
 
 export interface DeadLetterRowProps {
   item: ItemSummary;
   pending: RowAction | undefined;
+  /** A discard is waiting out its undo window. */
+  discarding: boolean;
   onRetry(id: number): void;
   onDiscard(id: number): void;
+  onUndo(id: number): void;
 }
 
-export function DeadLetterRow({ item, pending, onRetry, onDiscard }: DeadLetterRowProps) {
+/** One dead letter; for an error that a retry cannot fix, Discard comes first and Retry is quiet. */
+export function DeadLetterRow({ item, pending, discarding, onRetry, onDiscard, onUndo }: DeadLetterRowProps) {
+  const discardFirst = retryWillFailAgain(item.error?.code);
+  const busy = pending === 'retry' ? 'Retrying this item' : pending === 'discard' ? 'Discarding this item' : null;
+  const retry = (
+    <ActionButton key="retry" className={discardFirst ? 'button-quiet' : undefined} aria-label={`Retry ${displayText(item.fileName)}`} disabledReason={busy} onClick={() => onRetry(item.id)}>
+      {pending === 'retry' ? 'Retrying…' : 'Retry'}
+    </ActionButton>
+  );
+  const discard = (
+    <ActionButton key="discard" className={discardFirst ? undefined : 'button-quiet'} aria-label={`Discard ${displayText(item.fileName)}`} disabledReason={busy} onClick={() => onDiscard(item.id)}>
+      Discard
+    </ActionButton>
+  );
   return (
     <tr aria-busy={pending !== undefined}>
       <th scope="row" className="file">
@@ -31,18 +49,18 @@ export function DeadLetterRow({ item, pending, onRetry, onDiscard }: DeadLetterR
         <time dateTime={item.updatedAt}>{formatTime(item.updatedAt)}</time>
       </td>
       <td className="actions">
-        <button type="button" aria-label={`Retry ${displayText(item.fileName)}`} disabled={pending !== undefined} onClick={() => onRetry(item.id)}>
-          {pending === 'retry' ? 'Retrying…' : 'Retry'}
-        </button>
-        <button
-          type="button"
-          className="button-quiet"
-          aria-label={`Discard ${displayText(item.fileName)}`}
-          disabled={pending !== undefined}
-          onClick={() => onDiscard(item.id)}
-        >
-          {pending === 'discard' ? 'Discarding…' : 'Discard'}
-        </button>
+        {discarding ? (
+          <>
+            <span>Discarding in a moment.</span>{' '}
+            <button type="button" aria-label={`Undo discarding ${displayText(item.fileName)}`} onClick={() => onUndo(item.id)}>
+              Undo
+            </button>
+          </>
+        ) : discardFirst ? (
+          [discard, retry]
+        ) : (
+          [retry, discard]
+        )}
       </td>
     </tr>
   );

@@ -3,7 +3,9 @@ import type { ErrorGroup } from '../../../../shared/contract';
 import { errorHint } from '../../format/error-hints';
 import { formatTime, stageLabels } from '../../format/labels';
 import { formatCount } from '../../format/numbers';
-import { useDeadLetters } from '../../stores/stores-context';
+import { ActionButton } from '../../components/ActionButton';
+import { retryWillFailAgain } from '../../format/error-actions';
+import { useDeadLetters, useDiscardUndo } from '../../stores/stores-context';
 import { DeadLetterRow } from './DeadLetterRow';
 
 /** One error code's dead letters: how many, what to do, the group repairs, and the items. */
@@ -13,12 +15,17 @@ export function ErrorGroupSection({ group }: { group: ErrorGroup }) {
   const pending = useDeadLetters((s) => s.pending);
   const groupPending = useDeadLetters((s) => s.groupPending[group.code]);
   const retry = useDeadLetters((s) => s.retry);
-  const discard = useDeadLetters((s) => s.discard);
+  const discard = useDiscardUndo((s) => s.discard);
+  const undo = useDiscardUndo((s) => s.undo);
+  const discarding = useDiscardUndo((s) => s.pending);
   const retryGroup = useDeadLetters((s) => s.retryGroup);
   const discardGroup = useDeadLetters((s) => s.discardGroup);
   const toggle = useDeadLetters((s) => s.toggleGroup);
   const loadMore = useDeadLetters((s) => s.loadMore);
-  const [confirming, setConfirming] = useState(false);
+  const [confirming, setConfirming] = useState<'discard' | 'retry' | null>(null);
+  // A retry cannot fix what is wrong with the file itself: Discard comes first, and Retry asks.
+  const discardFirst = retryWillFailAgain(group.code);
+  const busy = groupPending !== undefined ? `${groupPending === 'retry' ? 'Retrying' : 'Discarding'} this group` : null;
   const headingId = `group-${group.code}`;
   const count = formatCount(group.count);
   const items = list?.items ?? [];
@@ -36,24 +43,50 @@ export function ErrorGroupSection({ group }: { group: ErrorGroup }) {
           <p className="hint">{errorHint(group.code)}</p>
         </div>
         <div className="group-actions">
-          {confirming ? (
+          {confirming === 'discard' && (
             <>
               <span>Discard all {count}?</span>
-              <button type="button" className="button-danger" onClick={() => { setConfirming(false); void discardGroup(group.code); }}>
+              <button type="button" className="button-danger" onClick={() => { setConfirming(null); void discardGroup(group.code); }}>
                 Discard {count}
               </button>
-              <button type="button" className="button-quiet" onClick={() => setConfirming(false)}>
+              <button type="button" className="button-quiet" onClick={() => setConfirming(null)}>
                 Keep
               </button>
             </>
-          ) : (
+          )}
+          {confirming === 'retry' && (
             <>
-              <button type="button" disabled={groupPending !== undefined} onClick={() => void retryGroup(group.code)} aria-label={`Retry all ${count} with ${group.code}`}>
+              <span>
+                These {count} failed for good ({group.code}): a retry will most likely fail the same way. Retry them anyway?
+              </span>
+              <button type="button" onClick={() => { setConfirming(null); void retryGroup(group.code); }}>
+                Retry {count} anyway
+              </button>
+              <button type="button" className="button-quiet" onClick={() => setConfirming(null)}>
+                Cancel
+              </button>
+            </>
+          )}
+          {confirming === null && (
+            <>
+              {discardFirst && (
+                <ActionButton disabledReason={busy} onClick={() => setConfirming('discard')} aria-label={`Discard all ${count} with ${group.code}`}>
+                  Discard all
+                </ActionButton>
+              )}
+              <ActionButton
+                className={discardFirst ? 'button-quiet' : undefined}
+                disabledReason={busy}
+                onClick={() => (discardFirst ? setConfirming('retry') : void retryGroup(group.code))}
+                aria-label={`Retry all ${count} with ${group.code}`}
+              >
                 {groupPending === 'retry' ? 'Retrying…' : `Retry all ${count}`}
-              </button>
-              <button type="button" className="button-quiet" disabled={groupPending !== undefined} onClick={() => setConfirming(true)} aria-label={`Discard all ${count} with ${group.code}`}>
-                Discard all
-              </button>
+              </ActionButton>
+              {!discardFirst && (
+                <ActionButton className="button-quiet" disabledReason={busy} onClick={() => setConfirming('discard')} aria-label={`Discard all ${count} with ${group.code}`}>
+                  Discard all
+                </ActionButton>
+              )}
               <button type="button" className="button-quiet" aria-expanded={!collapsed} aria-controls={`${headingId}-items`} onClick={() => toggle(group.code)}>
                 {collapsed ? 'Show items' : 'Hide items'}
               </button>
@@ -81,7 +114,15 @@ export function ErrorGroupSection({ group }: { group: ErrorGroup }) {
                 </thead>
                 <tbody>
                   {items.map((item) => (
-                    <DeadLetterRow key={item.id} item={item} pending={pending[item.id]} onRetry={(id) => void retry(id)} onDiscard={(id) => void discard(id)} />
+                    <DeadLetterRow
+                      key={item.id}
+                      item={item}
+                      pending={pending[item.id]}
+                      discarding={discarding.some((d) => d.id === item.id)}
+                      onRetry={(id) => void retry(id)}
+                      onDiscard={() => discard(item)}
+                      onUndo={undo}
+                    />
                   ))}
                 </tbody>
               </table>
@@ -89,9 +130,9 @@ export function ErrorGroupSection({ group }: { group: ErrorGroup }) {
           )}
           {list?.loading && items.length === 0 && <p className="placeholder">Loading…</p>}
           {list?.nextCursor && (
-            <button type="button" className="button-quiet load-more" disabled={list.loading} onClick={() => void loadMore(group.code)}>
+            <ActionButton className="button-quiet load-more" disabledReason={list.loading ? 'Loading more' : null} onClick={() => void loadMore(group.code)}>
               Show more ({formatCount(group.count - items.length)} not shown)
-            </button>
+            </ActionButton>
           )}
         </div>
       )}

@@ -3,6 +3,7 @@ import type { BulkAction } from '../../../../shared/contract';
 import { formatCount, plural } from '../../format/numbers';
 import { selectedCount } from '../../stores/selection';
 import { useItems } from '../../stores/stores-context';
+import { ActionButton } from '../../components/ActionButton';
 
 const labels: Record<BulkAction, [string, string]> = { retry: ['Retry', 'Retrying…'], cancel: ['Cancel', 'Cancelling…'], discard: ['Discard', 'Discarding…'] };
 
@@ -15,7 +16,10 @@ export function BulkBar() {
   const rerun = useItems((s) => s.rerun);
   const selectAll = useItems((s) => s.selectAllMatching);
   const clear = useItems((s) => s.clearSelection);
+  const failingForGood = useItems((s) => s.failingForGoodInSelection);
   const [confirming, setConfirming] = useState(false);
+  /** A bulk Retry that includes dead letters a retry cannot fix: how many, while it asks. */
+  const [retryAsk, setRetryAsk] = useState<number | null>(null);
   const n = selectedCount(selection, count);
 
   if (n === 0 && selection.mode === 'ids') {
@@ -32,15 +36,35 @@ export function BulkBar() {
 
   const act = (action: BulkAction) => {
     setConfirming(false);
+    setRetryAsk(null);
     void bulk(action);
   };
+  const pressRetry = async () => {
+    const forGood = await failingForGood();
+    if (forGood > 0) setRetryAsk(forGood);
+    else act('retry');
+  };
+  const busy = pending !== null ? 'An action on the selected items is under way' : null;
 
   return (
     <div className="bulk-bar" role="region" aria-label="Selected items">
       <strong>
         {selection.mode === 'all' ? `All ${formatCount(n)} matching selected` : `${formatCount(n)} selected`}
       </strong>
-      {confirming ? (
+      {retryAsk !== null ? (
+        <>
+          <span className="bulk-confirm">
+            {formatCount(retryAsk)} of these {formatCount(n)} failed for good (an error in the file itself): a retry will most likely fail the same way.
+            Retry all {formatCount(n)} anyway?
+          </span>
+          <button type="button" onClick={() => act('retry')}>
+            Retry {plural(n, 'item')} anyway
+          </button>
+          <button type="button" className="button-quiet" onClick={() => setRetryAsk(null)}>
+            Cancel
+          </button>
+        </>
+      ) : confirming ? (
         <>
           <span className="bulk-confirm" title="Discarded items leave every list; their history is kept, and adding the same audio again starts it over.">
             Discard {plural(n, 'item')}? Their history is kept.
@@ -54,29 +78,29 @@ export function BulkBar() {
         </>
       ) : (
         <>
-          <button type="button" disabled={pending !== null} onClick={() => act('retry')}>
+          <ActionButton disabledReason={busy} onClick={() => void pressRetry()}>
             {labels.retry[pending === 'retry' ? 1 : 0]}
-          </button>
-          <button type="button" disabled={pending !== null} onClick={() => act('cancel')}>
+          </ActionButton>
+          <ActionButton disabledReason={busy} onClick={() => act('cancel')}>
             {labels.cancel[pending === 'cancel' ? 1 : 0]}
-          </button>
-          <button type="button" disabled={pending !== null} onClick={() => void rerun('transcribe')} title="Done items only: their results stay until the new ones are ready">
+          </ActionButton>
+          <ActionButton disabledReason={busy} onClick={() => void rerun('transcribe')} title="Done items only: their results stay until the new ones are ready">
             {pending === 'transcribe' ? 'Starting…' : 'Transcribe again'}
-          </button>
-          <button type="button" disabled={pending !== null} onClick={() => void rerun('extract')} title="Done items only: their memories stay until the new ones are ready">
+          </ActionButton>
+          <ActionButton disabledReason={busy} onClick={() => void rerun('extract')} title="Done items only: their memories stay until the new ones are ready">
             {pending === 'extract' ? 'Starting…' : 'Extract again'}
-          </button>
-          <button type="button" className="button-danger" disabled={pending !== null} onClick={() => setConfirming(true)}>
+          </ActionButton>
+          <ActionButton className="button-quiet" disabledReason={busy} onClick={() => setConfirming(true)}>
             {labels.discard[pending === 'discard' ? 1 : 0]}
-          </button>
+          </ActionButton>
           {selection.mode === 'ids' && n < count && (
             <button type="button" className="button-quiet" onClick={selectAll}>
               Select all {formatCount(count)} matching
             </button>
           )}
-          <button type="button" className="button-quiet" onClick={clear} disabled={pending !== null}>
+          <ActionButton className="button-quiet" onClick={clear} disabledReason={busy}>
             Clear selection
-          </button>
+          </ActionButton>
         </>
       )}
     </div>

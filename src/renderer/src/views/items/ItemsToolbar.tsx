@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { itemStates, stages, type ItemSortKey, type ItemState, type SortDirection, type Stage } from '../../../../shared/contract';
 import { stageLabels, stateLabels } from '../../format/labels';
-import { useItems } from '../../stores/stores-context';
+import { formatCount } from '../../format/numbers';
+import { useItems, useOverview } from '../../stores/stores-context';
 
 const sorts: { value: string; label: string; sort: ItemSortKey; direction: SortDirection }[] = [
   { value: 'age-desc', label: 'Newest first', sort: 'age', direction: 'desc' },
@@ -30,11 +31,25 @@ export function ItemsToolbar() {
     return () => clearTimeout(t);
   }, [text, query.q, setQuery]);
 
-  const chip = (state: ItemState | undefined, label: string) => (
-    <button type="button" key={state ?? 'all'} className="chip" aria-pressed={query.state === state} onClick={() => setQuery({ state })}>
-      {label}
-    </button>
-  );
+  // Counts come from the overview's totals (kept current by pushes), for the chosen stage if any.
+  const overview = useOverview((s) => s.overview);
+  const counts = overview ? (query.stage ? overview.byStage[query.stage] : overview.totals) : undefined;
+  const countOf = (state: ItemState | undefined): number | null => {
+    if (!counts) return null;
+    // "All" leaves discarded items out, like the list it shows.
+    if (state === undefined) return itemStates.filter((x) => x !== 'discarded').reduce((n, x) => n + (counts[x] ?? 0), 0);
+    return counts[state] ?? 0;
+  };
+
+  const chip = (state: ItemState | undefined, label: string) => {
+    const n = countOf(state);
+    return (
+      <button type="button" key={state ?? 'all'} className="chip" aria-pressed={query.state === state} onClick={() => setQuery({ state })}>
+        {label}
+        {n !== null && <span className="chip-count"> {formatCount(n)}</span>}
+      </button>
+    );
+  };
 
   return (
     <div className="items-toolbar">

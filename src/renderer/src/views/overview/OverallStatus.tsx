@@ -49,6 +49,11 @@ export function OverallStatus({ linkToServices }: { linkToServices: boolean }) {
       ) : (
         <p className="overall-ok">Every service answered its last check; nothing needs you.</p>
       )}
+      {snapshot.attention.newDeadLetters > 0 && (
+        <p className="overall-attention">
+          <a href={routeHref({ name: 'dead-letters' })}>Open Dead letters</a> to see the new ones; the status turns back once you have looked.
+        </p>
+      )}
       {snapshot.notes.length > 0 && (
         <ul className="overall-notes" aria-label="Good to know">
           {snapshot.notes.map((n) => (

@@ -1,0 +1,48 @@
+import type { Command } from 'commander';
+import { stages, type QueueStats, type Stage, type StageInfo } from '../../shared/contract';
+import { CliError, exitCodes } from './cli-error';
+import { callOnce, json, out } from './cli-io';
+
+function parseStage(raw: string | undefined): Stage | undefined {
+  if (raw === undefined) return undefined;
+  if (!(stages as readonly string[]).includes(raw)) throw new CliError(`"${raw}" is not a stage; the stages are ${stages.join(', ')}`, exitCodes.user);
+  return raw as Stage;
+}
+
+/** One line per stage: "transcribe  paused by you, 1,864 waiting" or "extract  running". */
+export function formatStageLine(s: StageInfo): string {
+  const waiting = (s.counts.waiting ?? 0) + (s.counts.queued ?? 0);
+  const state = s.heldBy ?? (s.blockedBy ? `waiting: ${s.blockedBy}` : 'runs');
+  return `${s.stage.padEnd(11)} ${state}${s.heldBy ? `, ${waiting.toLocaleString('en-US')} waiting` : ''}`;
+}
+
+const print = (opts: { json?: boolean }, stats: QueueStats | StageInfo) => {
+  if (opts.json) return json(stats);
+  for (const s of 'stages' in stats ? stats.stages : [stats]) out(formatStageLine(s));
+};
+
+/**
+ * `lifeline pause [stage]` / `lifeline resume [stage]`: the same switches as the buttons on Overview
+ * and Services. A running engine (serve, the desktop app) follows within a moment: running jobs
+ * finish, the rest wait with the reason shown, and nothing is lost.
+ */
+export function pauseCommands(program: Command): void {
+  program
+    .command('pause')
+    .description('pause one stage, or every stage: its jobs wait (running ones finish); nothing is lost')
+    .argument('[stage]', `one of ${stages.join(', ')} (default: all)`)
+    .option('--json', 'machine-readable output')
+    .action(async (raw: string | undefined, opts: { json?: boolean }) => {
+      const stage = parseStage(raw);
+      print(opts, stage ? await callOnce(program, 'stages:pause', { stage }) : await callOnce(program, 'stages:pauseAll', {}));
+    });
+  program
+    .command('resume')
+    .description('resume one paused stage, or every one')
+    .argument('[stage]', `one of ${stages.join(', ')} (default: all)`)
+    .option('--json', 'machine-readable output')
+    .action(async (raw: string | undefined, opts: { json?: boolean }) => {
+      const stage = parseStage(raw);
+      print(opts, stage ? await callOnce(program, 'stages:resume', { stage }) : await callOnce(program, 'stages:resumeAll', {}));
+    });
+}
