@@ -34,7 +34,6 @@ export function healthHandlers(ctx: ApiContext): { [C in HealthChannels]: Handle
       const d = ctx.store.attention.markDeadLettersSeen(ctx.clock.now());
       // Another process's engine notices through its change feed (afterWrite); this one's status changes now.
       health.attentionChanged();
-      ctx.afterWrite();
       return { deadLetters: d.total, newDeadLetters: d.unseen, seenAt: d.seenAt === null ? null : new Date(d.seenAt).toISOString() };
     },
     'health:check': async (req) => {

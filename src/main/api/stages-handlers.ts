@@ -37,7 +37,6 @@ export function stagesHandlers(ctx: ApiContext): { [C in StageChannels]: Handler
   const setAll = (paused: boolean) => {
     // One write for every stage: another process sees all of them change at once.
     settings.write(Object.fromEntries(ctx.stages.map((s) => [`paused.${s.stage}`, paused])));
-    ctx.afterWrite();
     return stats();
   };
   return {

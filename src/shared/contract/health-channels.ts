@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channel } from './define';
+import { channel, writeChannel } from './define';
 
 /**
  * `down` and `degraded` are failures; `disabled`, `paused`, `idle` and `starting` are benign.
@@ -100,7 +100,7 @@ export const healthChannels = {
     z.array(ServiceEventInfo),
     "A service's recent breaker transitions and recovery runs (or every service's), newest first.",
   ),
-  'deadLetters:markSeen': channel(
+  'deadLetters:markSeen': writeChannel(
     z.object({}),
     Attention,
     'The person has seen every dead letter there is now (opening Dead letters does this): they no longer make the app amber; later ones will.',
