@@ -60,6 +60,8 @@ test('every view and the ways to add audio can be reached with the keyboard alon
   await page.keyboard.press('Tab');
   await expect(nav.getByRole('link', { name: 'Items' })).toBeFocused();
   await page.keyboard.press('Tab');
+  await expect(nav.getByRole('link', { name: 'Upcoming' })).toBeFocused();
+  await page.keyboard.press('Tab');
   await expect(nav.getByRole('link', { name: 'Memories' })).toBeFocused();
   await page.keyboard.press('Tab');
   const deadLettersLink = nav.getByRole('link', { name: /Dead letters/ });
