@@ -31,8 +31,9 @@ interface Run {
 
 async function startLifeline(env: NodeJS.ProcessEnv): Promise<Run> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lifeline-drill-services-'));
-  // The startup gate may wait its full default (30 s) for a server that is down or lying.
-  const serve = await startServe(path.join(dir, 'data'), env, 120_000);
+  // The startup gate may wait its full default (30 s) for a server that is down or lying. Recordings
+  // are added over the API from this folder, which the user lets the app add from (addFromDir).
+  const serve = await startServe(path.join(dir, 'data'), { LIFELINE_ADD_FROM_DIR: dir, ...env }, 120_000);
   const api = headlessApi(serve.url, serve.token);
   return {
     dir,
