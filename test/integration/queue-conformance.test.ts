@@ -115,10 +115,10 @@ describe('the SQLite queue store, transition by transition', () => {
   it('the queue turns a failed run into the same destination through the emergency path as through the normal one', () => {
     const f = queueFixture(tempDir());
     const j = running(f);
-    expect(f.queue.finishMinimal(j, { kind: 'succeeded' })).toBe(true);
+    expect(f.queue.finishMinimal(j, { kind: 'succeeded' })).toMatchObject({ written: true, event: { type: 'succeeded' } });
     expect(job(f, j.itemId)).toMatchObject({ stage: 'transcribe', state: 'queued', attempts: 0 });
     const t = f.queue.claim('transcribe', 'engine-1')!;
-    expect(f.queue.finishMinimal(t, { kind: 'failed', failure: { ...error, permanent: false } })).toBe(true);
+    expect(f.queue.finishMinimal(t, { kind: 'failed', failure: { ...error, permanent: false } })).toMatchObject({ written: true, event: { type: 'retry_scheduled', error } });
     expect(job(f, t.itemId)).toMatchObject({ stage: 'transcribe', state: 'retry_scheduled', error_code: 'IO_EBUSY' });
     expectChainWhole(f, t.itemId);
   });
