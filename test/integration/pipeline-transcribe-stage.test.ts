@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Progress } from '../../src/shared/contract';
 import { createLogger } from '../../src/main/log/logger';
 import type { AsrEngine } from '../../src/main/pipeline/asr/asr-engine';
-import { audioDecoder } from '../../src/main/pipeline/audio/decoder-config';
+import { audioDecoding } from '../../src/main/pipeline/audio/decoder-config';
 import type { StageContext } from '../../src/main/engine/stage-handler';
 import { TranscribeStage } from '../../src/main/pipeline/transcribe/transcribe-stage';
 import { TranscriptsStore } from '../../src/main/store/transcripts-store';
@@ -52,7 +52,7 @@ function setup(seconds: number) {
   return { f, ctx, progress, ac, transcripts: new TranscriptsStore(f.store.db) };
 }
 
-const decode = audioDecoder({ ffmpeg: null, maxSeconds: 3600 });
+const decode = audioDecoding({ ffmpeg: null, maxSeconds: 3600 });
 
 describe('the transcribe stage', () => {
   it('reports progress as chunks done over total, ending at 100 %, and offsets segments to the recording', async () => {

@@ -5,7 +5,7 @@ import { SearchStore } from '../store/search-store';
 import { TranscriptsStore } from '../store/transcripts-store';
 import type { AsrEngine } from './asr/asr-engine';
 import { chooseAsrEngine } from './asr/choose-asr-engine';
-import { audioDecoder, decoderConfig } from './audio/decoder-config';
+import { audioDecoding, decoderConfig } from './audio/decoder-config';
 import { chooseExtractor } from './extract/choose-extractor';
 import { ExtractStage } from './extract/extract-stage';
 import { IndexStage } from './index/index-stage';
@@ -32,7 +32,7 @@ export function pipelineStages(store: Store, options: PipelineOptions = {}): Sta
   const env = options.env ?? process.env;
   const modelsDir = options.modelsDir ?? path.join(path.dirname(store.db.name), 'models');
   const decoding = decoderConfig(env);
-  const decode = audioDecoder(decoding);
+  const decode = audioDecoding(decoding);
   const transcripts = new TranscriptsStore(store.db);
   const memories = new MemoriesStore(store.db);
   const search = new SearchStore(store.db);

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import type { TranscriptSegment } from '../../../shared/contract';
 import type { TranscriptsStore } from '../../store/transcripts-store';
 import type { AsrEngine } from '../asr/asr-engine';
-import { planChunks } from '../audio/chunk-plan';
-import type { DecodedAudio } from '../audio/decode-audio';
+import { planChunksFromEnergy } from '../audio/chunk-plan';
+import type { AudioDecoding } from '../audio/decoder-config';
 import { permanentError } from '../../engine/stage-error';
 import type { StageCheckpoint, StageContext, StageHandler, StageService } from '../../engine/stage-handler';
 
@@ -11,7 +11,8 @@ export interface TranscribeStageDeps {
   transcripts: TranscriptsStore;
   /** The engine, or where to get the current one (it follows the settings); a job keeps the one it started with. */
   engine: AsrEngine | (() => AsrEngine);
-  decode(file: string, fileName: string, signal: AbortSignal): Promise<DecodedAudio>;
+  /** Streaming decoder: the audio is spooled to a temporary file and read a chunk at a time. */
+  decode: Pick<AudioDecoding, 'spool'>;
   /** Preferred chunk length, seconds. Default 30. */
   chunkSec?: number;
   now?: () => number;
@@ -74,37 +75,47 @@ export class TranscribeStage implements StageHandler {
       throw permanentError('AUDIO_MISSING', `the stored copy of ${item.fileName} is missing${file ? ` (${file})` : ''}; add the file again`);
     }
     ctx.progress({ step: 'decode', percent: 0, message: 'decoding audio' });
-    const audio = await this.deps.decode(file, item.fileName, ctx.signal);
-    let plan = transcripts.plan(item.id);
-    if (!plan || plan.totalFrames !== audio.samples.length || plan.sampleRate !== audio.sampleRate) {
-      plan = { sampleRate: audio.sampleRate, totalFrames: audio.samples.length, chunks: planChunks(audio.samples, audio.sampleRate, { targetSec: this.deps.chunkSec }) };
-      transcripts.savePlan(lease, plan, now());
-    }
-    const total = plan.chunks.length;
-    const stored = new Set(transcripts.chunks(item.id).map((c) => c.index));
-    const resumed = stored.size;
-    let done = stored.size;
-    const report = () =>
-      ctx.progress({ step: 'transcribe', percent: (100 * done) / total, message: `${done} of ${total} chunks transcribed (${engine.name})` });
-    report();
-    if (resumed > 0) ctx.log.info({ resumed, total }, 'resuming transcription from checkpoint');
-    for (const [index, [from, to]] of plan.chunks.entries()) {
-      if (stored.has(index)) continue;
-      ctx.signal.throwIfAborted();
-      const offset = from / plan.sampleRate;
-      const length = (to - from) / plan.sampleRate;
-      const raw = await engine.transcribe({ samples: audio.samples.subarray(from, to), sampleRate: plan.sampleRate }, { signal: ctx.signal, tmpDir: ctx.paths.tmp });
-      ctx.signal.throwIfAborted();
-      const segments: TranscriptSegment[] = raw.map((s) => ({
-        start: round(offset + Math.max(0, Math.min(length, s.start))),
-        end: round(offset + Math.max(0, Math.min(length, s.end))),
-        text: s.text,
-      }));
-      transcripts.saveChunk(lease, index, segments, engine.name, now());
-      done++;
+    let shown = 0;
+    const audio = await this.deps.decode.spool(file, item.fileName, ctx.paths.tmp, ctx.signal, (done) => {
+      const percent = Math.floor(100 * done);
+      if (percent > shown) ctx.progress({ step: 'decode', percent: (shown = percent), message: 'decoding audio' });
+    });
+    try {
+      let plan = transcripts.plan(item.id);
+      if (!plan || plan.totalFrames !== audio.frames || plan.sampleRate !== audio.sampleRate) {
+        const chunks = planChunksFromEnergy(audio.energies, audio.energyFrame, audio.frames, audio.sampleRate, { targetSec: this.deps.chunkSec });
+        plan = { sampleRate: audio.sampleRate, totalFrames: audio.frames, chunks };
+        transcripts.savePlan(lease, plan, now());
+      }
+      const total = plan.chunks.length;
+      const stored = new Set(transcripts.chunks(item.id).map((c) => c.index));
+      const resumed = stored.size;
+      let done = stored.size;
+      const report = () =>
+        ctx.progress({ step: 'transcribe', percent: (100 * done) / total, message: `${done} of ${total} chunks transcribed (${engine.name})` });
       report();
+      if (resumed > 0) ctx.log.info({ resumed, total }, 'resuming transcription from checkpoint');
+      for (const [index, [from, to]] of plan.chunks.entries()) {
+        if (stored.has(index)) continue;
+        ctx.signal.throwIfAborted();
+        const offset = from / plan.sampleRate;
+        const length = (to - from) / plan.sampleRate;
+        const samples = await audio.read(from, to);
+        const raw = await engine.transcribe({ samples, sampleRate: plan.sampleRate }, { signal: ctx.signal, tmpDir: ctx.paths.tmp });
+        ctx.signal.throwIfAborted();
+        const segments: TranscriptSegment[] = raw.map((s) => ({
+          start: round(offset + Math.max(0, Math.min(length, s.start))),
+          end: round(offset + Math.max(0, Math.min(length, s.end))),
+          text: s.text,
+        }));
+        transcripts.saveChunk(lease, index, segments, engine.name, now());
+        done++;
+        report();
+      }
+      const words = transcripts.transcript(item.id)?.text.split(/\s+/).filter(Boolean).length ?? 0;
+      return `${words} words from ${audio.durationSec.toFixed(1)} s in ${total} chunk${total === 1 ? '' : 's'}${resumed > 0 ? ` (${resumed} kept from an earlier attempt)` : ''} by ${engine.name}`;
+    } finally {
+      await audio.close();
     }
-    const words = transcripts.transcript(item.id)?.text.split(/\s+/).filter(Boolean).length ?? 0;
-    return `${words} words from ${audio.durationSec.toFixed(1)} s in ${total} chunk${total === 1 ? '' : 's'}${resumed > 0 ? ` (${resumed} kept from an earlier attempt)` : ''} by ${engine.name}`;
   }
 }
