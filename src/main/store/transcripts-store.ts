@@ -34,6 +34,7 @@ export class TranscriptsStore {
                                                                       done_at = excluded.done_at`),
       chunks: p(`SELECT chunk_index, segments, engine FROM transcript_chunks WHERE item_id = ? ORDER BY chunk_index`),
       chunkCount: p(`SELECT count(*) FROM transcript_chunks WHERE item_id = ?`).pluck(),
+      deleteChunk: p(`DELETE FROM transcript_chunks WHERE item_id = @itemId AND chunk_index = @index`),
     };
     this.tx = {
       // A new plan invalidates chunks cut by an older one.
@@ -46,10 +47,6 @@ export class TranscriptsStore {
       saveChunk: db.transaction((lease: LeaseRef, index: number, segments: TranscriptSegment[], engine: string, now: number) => {
         fence(lease);
         this.s.upsertChunk.run(lease.itemId, index, JSON.stringify(segments), engine, now);
-      }),
-      discard: db.transaction((itemId: number) => {
-        this.s.deleteChunks.run(itemId);
-        this.s.deletePlan.run(itemId);
       }),
     };
   }
@@ -75,11 +72,19 @@ export class TranscriptsStore {
   }
 
   /**
-   * Drops the plan and the chunks: recovery chose to restart the stage. Not fenced: it runs after
-   * recovery took the lease, so no live attempt owns them (a late writer's fenced writes are refused).
+   * Drops the chunks `keep` refuses (recovery restarts the stage) and returns how many stayed and
+   * went. Not fenced: it runs after recovery took the lease, so no live attempt owns them (a late
+   * writer's fenced writes are refused).
    */
-  discard(itemId: number): void {
-    this.tx.discard.immediate(itemId);
+  dropChunksUnless(itemId: number, keep: (chunk: StoredChunk) => boolean): { kept: number; dropped: number } {
+    let dropped = 0;
+    const chunks = this.chunks(itemId);
+    for (const c of chunks) {
+      if (keep(c)) continue;
+      this.s.deleteChunk.run({ itemId, index: c.index });
+      dropped++;
+    }
+    return { kept: chunks.length - dropped, dropped };
   }
 
   chunks(itemId: number): StoredChunk[] {

@@ -4,7 +4,8 @@ import type { TranscriptsStore } from '../../store/transcripts-store';
 import type { AsrEngine } from '../asr/asr-engine';
 import { planChunksFromEnergy } from '../audio/chunk-plan';
 import type { AudioDecoding } from '../audio/decoder-config';
-import { permanentError } from '../../engine/stage-error';
+import { isStageError, permanentError, StageError } from '../../engine/stage-error';
+import type { TranscriptPlan } from '../../store/transcripts-store';
 import type { StageCheckpoint, StageContext, StageHandler, StageService } from '../../engine/stage-handler';
 
 export interface TranscribeStageDeps {
@@ -50,13 +51,25 @@ export class TranscribeStage implements StageHandler {
   /** The stored chunks are the checkpoint: a re-run transcribes only the chunks not stored yet. */
   checkpoint(itemId: number): StageCheckpoint | null {
     const plan = this.deps.transcripts.plan(itemId);
-    const done = this.deps.transcripts.chunkCount(itemId);
-    if (!plan || plan.chunks.length === 0 || done === 0) return null;
-    return { percent: (100 * done) / plan.chunks.length };
+    if (!plan || plan.chunks.length === 0) return null;
+    const stored = new Set(this.deps.transcripts.chunks(itemId).map((c) => c.index));
+    if (stored.size === 0) return null;
+    const next = plan.chunks.findIndex((_, i) => !stored.has(i));
+    return { percent: (100 * stored.size) / plan.chunks.length, nextPart: next >= 0 ? describePart(plan, next) : undefined };
   }
 
-  discardCheckpoint(itemId: number): void {
-    this.deps.transcripts.discard(itemId);
+  /** A restart keeps every stored chunk that belongs to the plan and whose segments lie inside it. */
+  keepValidCheckpoint(itemId: number): { kept: number; dropped: number } {
+    const { transcripts } = this.deps;
+    const plan = transcripts.plan(itemId);
+    if (!plan) return transcripts.dropChunksUnless(itemId, () => false);
+    return transcripts.dropChunksUnless(itemId, (c) => {
+      const range = plan.chunks[c.index];
+      if (!range) return false;
+      const [from, to] = range.map((f) => f / plan.sampleRate) as [number, number];
+      const inside = (t: number) => Number.isFinite(t) && t >= from - 0.01 && t <= to + 0.01;
+      return c.segments.every((s) => typeof s.text === 'string' && inside(s.start) && inside(s.end) && s.end >= s.start);
+    });
   }
 
   /** Every planned chunk is stored: the transcript is complete, recovery can validate instead of re-running. */
@@ -101,7 +114,13 @@ export class TranscribeStage implements StageHandler {
         const offset = from / plan.sampleRate;
         const length = (to - from) / plan.sampleRate;
         const samples = await audio.read(from, to);
-        const raw = await engine.transcribe({ samples, sampleRate: plan.sampleRate }, { signal: ctx.signal, tmpDir: ctx.paths.tmp });
+        let raw: Awaited<ReturnType<AsrEngine['transcribe']>>;
+        try {
+          raw = await engine.transcribe({ samples, sampleRate: plan.sampleRate }, { signal: ctx.signal, tmpDir: ctx.paths.tmp });
+        } catch (err: unknown) {
+          // The failure names the part of the audio, whatever its kind (code, permanence and fault are kept).
+          throw withPart(err, describePart(plan, index));
+        }
         ctx.signal.throwIfAborted();
         const segments: TranscriptSegment[] = raw.map((s) => ({
           start: round(offset + Math.max(0, Math.min(length, s.start))),
@@ -118,4 +137,17 @@ export class TranscribeStage implements StageHandler {
       await audio.close();
     }
   }
+}
+
+const clock = (sec: number) => `${Math.floor(sec / 60)}:${String(Math.floor(sec % 60)).padStart(2, '0')}`;
+
+/** "chunk 4 of 5 (1:30–2:00 of the audio)". */
+function describePart(plan: TranscriptPlan, index: number): string {
+  const [from, to] = plan.chunks[index]!;
+  return `chunk ${index + 1} of ${plan.chunks.length} (${clock(from / plan.sampleRate)}–${clock(to / plan.sampleRate)} of the audio)`;
+}
+
+function withPart(err: unknown, part: string): unknown {
+  if (!isStageError(err)) return err;
+  return new StageError(err.code, `${part}: ${err.message}`, err.permanent, { cause: err, serviceFault: err.serviceFault });
 }
