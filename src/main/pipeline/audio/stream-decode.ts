@@ -47,9 +47,10 @@ function readHead(file: string): { head: Buffer; size: number } {
 /**
  * Decodes an audio file to 16 kHz mono float samples as a stream: blocks of a few seconds are
  * converted (down-mixed, resampled) and handed to `sink` as they come, so memory stays bounded
- * whatever the length, and the event loop (a worker's heartbeat) runs between blocks. WAV is read
- * straight from the file; other formats go through ffmpeg in its own process when one is
- * configured, else through the built-in decoders fed in bounded reads; the other is the fallback.
+ * whatever the length, and the event loop (a worker's heartbeat) runs between blocks. When ffmpeg is
+ * configured it decodes in its own process (compressed formats, and WAV that needs resampling);
+ * otherwise WAV is read straight from the file and other formats go through the built-in decoders
+ * fed in bounded reads. Whichever comes second is the fallback.
  * Errors are the permanent, coded ones of decodeAudioFile: AUDIO_EMPTY, AUDIO_UNDECODABLE,
  * AUDIO_TOO_LONG (raised as soon as the limit is passed, not after decoding it all).
  */
@@ -66,18 +67,19 @@ export async function decodeStreaming(file: string, fileName: string, options: S
   const max = options.maxSeconds ?? defaultMaxAudioSeconds;
   const tooLong = (sec: number, exact: boolean) =>
     permanentError('AUDIO_TOO_LONG', `${fileName} lasts ${exact ? '' : 'more than '}${(sec / 60).toFixed(1)} min; the limit is ${(max / 60).toFixed(0)} min`);
+  const tries: { decoder: StreamedAudioInfo['source']['decoder']; blocks: () => AsyncGenerator<AudioBlock> }[] = [];
+  let ffmpegSource: { sampleRate: number; channels: number } | null = null;
+  const viaFfmpeg = (ffmpeg: string) => ({ decoder: 'ffmpeg' as const, blocks: () => ffmpegBlocks(ffmpeg, file, (s) => (ffmpegSource = s), options.signal) });
   if (format === 'wav') {
     const wav = probeWav(head, size, fileName);
     if (wav.durationSec > max) throw tooLong(wav.durationSec, true);
-    return pipe(wavBlocks(file, wav, options.signal), { format, decoder: 'wav', channels: wav.channels }, fileName, options, sink, max, tooLong);
+    // ffmpeg resamples and down-mixes many times faster than JS does; 16 kHz mono needs neither.
+    if (options.ffmpeg && (wav.sampleRate !== speechRate || wav.channels !== 1)) tries.push(viaFfmpeg(options.ffmpeg));
+    tries.push({ decoder: 'wav', blocks: () => wavBlocks(file, wav, options.signal) });
+  } else {
+    if (options.ffmpeg) tries.push(viaFfmpeg(options.ffmpeg));
+    tries.push({ decoder: 'audio-decode', blocks: () => builtInBlocks(file, builtInCodec(format, head), options.signal) });
   }
-  const tries: { decoder: 'ffmpeg' | 'audio-decode'; blocks: () => AsyncGenerator<AudioBlock> }[] = [];
-  let ffmpegSource: { sampleRate: number; channels: number } | null = null;
-  if (options.ffmpeg) {
-    const ffmpeg = options.ffmpeg;
-    tries.push({ decoder: 'ffmpeg', blocks: () => ffmpegBlocks(ffmpeg, file, (s) => (ffmpegSource = s), options.signal) });
-  }
-  tries.push({ decoder: 'audio-decode', blocks: () => builtInBlocks(file, builtInCodec(format, head), options.signal) });
   const failures: string[] = [];
   for (const t of tries) {
     try {
