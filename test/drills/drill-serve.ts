@@ -6,6 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import http from 'node:http';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -19,12 +20,14 @@ export async function fastWhisper(options: { hangOnChunk?: number } = {}) {
   let hung = 0;
   const server = http.createServer((req, res) => {
     if (req.method === 'GET') return void res.writeHead(200).end('ok');
-    const hash = crypto.createHash('sha256');
-    req.on('data', (d: Buffer) => hash.update(d));
+    const parts: Buffer[] = [];
+    req.on('data', (d: Buffer) => parts.push(d));
     req.on('end', () => {
       requests++;
-      // Multipart boundaries differ per request: the chunk is known by its order of first appearance.
-      const key = `${req.headers['content-length']}`;
+      // Multipart boundaries differ per request: a chunk is known by its first samples.
+      const body = Buffer.concat(parts);
+      const at = body.indexOf('RIFF');
+      const key = crypto.createHash('sha256').update(body.subarray(at + 44, at + 44 + 64_000)).digest('hex');
       if (!seen.has(key)) seen.set(key, seen.size + 1);
       if (options.hangOnChunk !== undefined && seen.get(key) === options.hangOnChunk) {
         hung++;
@@ -147,5 +150,5 @@ export async function until<T>(what: string, check: () => T | Promise<T>, timeou
 }
 
 export function drillDir(name: string): string {
-  return fs.mkdtempSync(path.join(process.env.TMPDIR ?? '/tmp', `lifeline-drill-${name}-`));
+  return fs.mkdtempSync(path.join(os.tmpdir(), `drill-${name}-`));
 }
