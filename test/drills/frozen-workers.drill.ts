@@ -20,7 +20,11 @@ export const drill: Drill = {
   async run(): Promise<DrillRow[]> {
     const dir = drillDir('frozen-workers');
     const whisper = await fastWhisper();
-    const serve = await startDrillServe(dir, whisper.url);
+    const serve = await startDrillServe(dir, whisper.url).catch(async (err: unknown) => {
+      await whisper.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+      throw err;
+    });
     const frozen: number[] = [];
     const workersCheck = async () =>
       (await serve.call<{ services: (WorkersCheck & { name: string })[] }>('health:check', { name: 'workers' })).services.find((s) => s.name === 'workers')!;

@@ -20,7 +20,11 @@ export const drill: Drill = {
   async run(): Promise<DrillRow[]> {
     const dir = drillDir('hanging-chunk');
     const whisper = await fastWhisper({ hangOnChunk: 4 });
-    const serve = await startDrillServe(dir, whisper.url);
+    const serve = await startDrillServe(dir, whisper.url).catch(async (err: unknown) => {
+      await whisper.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+      throw err;
+    });
     try {
       const file = writeWav(path.join(dir, 'five-chunks.wav'), { seconds: 140 });
       const started = Date.now();
