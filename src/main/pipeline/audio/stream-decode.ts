@@ -29,6 +29,9 @@ export interface StreamDecodeOptions extends DecodeOptions {
   onProgress?(done: number): void;
 }
 
+/** Slack on the length limit for samples an encoder adds at the end, seconds. */
+const codecPaddingSec = 1;
+
 const reason = (err: unknown) => (err instanceof Error ? err.message : String(err));
 const headBytes = 1 << 20;
 
@@ -127,7 +130,8 @@ async function pipe(
       }
       channels = Math.max(channels, block.channelData.length);
       sourceFrames += block.channelData[0]!.length;
-      if (sourceFrames / rate > max) throw tooLong(sourceFrames / rate, false);
+      // Encoders pad the end (AAC, MP3 frames): a recording of exactly the limit decodes a little longer.
+      if (sourceFrames / rate > max + codecPaddingSec) throw tooLong(sourceFrames / rate, false);
       await write(resampler.push(downmix(block.channelData)));
       if (block.done !== undefined) options.onProgress?.(block.done);
     }
