@@ -85,6 +85,8 @@ export function openLifeline(options: LifelineOptions): Lifeline {
                   clock,
                   log,
                   stopMs: config().workerStopMs,
+                  pingMs: config().heartbeatMs, // idle workers answer a ping every heartbeat, or are replaced after a lease
+                  answerWithinMs: config().stages.ingest.leaseMs,
                 }),
       })
     : null;

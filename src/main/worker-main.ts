@@ -93,6 +93,9 @@ function main(): void {
       case 'stop':
         stop('worker asked to stop');
         break;
+      case 'ping':
+        port.send({ type: 'pong', seq: m.seq });
+        break;
       default:
         log.warn({ message: m }, 'unknown message from the engine');
     }

@@ -65,8 +65,39 @@ describe('the emergency path', () => {
     });
     expect(s.error).toEqual({ code: 'IO_EBUSY', message: 'the device was busy' });
     expect(f.store.queue.leases()).toEqual([]);
-    const last = f.store.reads.detail(flakyId)!.events.at(-1)!;
+    const events = f.store.reads.detail(flakyId)!.events;
+    const last = events.at(-1)!;
     expect(last.type).toBe('emergency_write');
     expect(last.detail).toMatch(/recorded by the emergency path after \d+ tries/);
+    // The audit row of the failure itself is there too, not only the note.
+    expect(events.at(-2)).toMatchObject({ type: 'retry_scheduled', error: { code: 'IO_EBUSY' } });
+  });
+
+  it('writes the audit rows of a disk-full outage once the disk is back, after the transition itself went through', async () => {
+    const f = clockedEngine(path.join(tempDir(), 'data'), {
+      clock: systemClock,
+      stages: () => [flaky],
+      config: (c) => {
+        c.emergencyWriteBaseMs = 30;
+        c.stages.ingest.backoff = { baseMs: 60_000, capMs: 60_000 };
+      },
+    });
+    open.push(f);
+    // Events cannot be written (the disk is full for them); the job row's own update still fits.
+    f.store.db.exec(`CREATE TRIGGER full_events BEFORE INSERT ON events WHEN NEW.type IN ('retry_scheduled', 'emergency_write')
+                     BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END;`);
+    const flakyId = add(f, 'flaky.wav');
+    f.engine.start();
+    await waitFor('the failure to be recorded by the emergency path', () => f.store.reads.summary(flakyId)!.state === 'retry_scheduled');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(f.store.reads.detail(flakyId)!.events.map((e) => e.type)).toEqual(['added', 'started']);
+
+    f.store.db.exec(`DROP TRIGGER full_events;`);
+    const events = await waitFor('the owed audit rows to be written', () => {
+      const e = f.store.reads.detail(flakyId)!.events;
+      return e.length === 4 && e;
+    }, 20_000);
+    expect(events.map((e) => e.type)).toEqual(['added', 'started', 'retry_scheduled', 'emergency_write']);
+    expect(events[2]).toMatchObject({ error: { code: 'IO_EBUSY' }, actor: 'engine' });
   });
 });

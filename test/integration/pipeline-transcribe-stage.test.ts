@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Progress } from '../../src/shared/contract';
 import { createLogger } from '../../src/main/log/logger';
 import type { AsrEngine } from '../../src/main/pipeline/asr/asr-engine';
-import { audioDecoder } from '../../src/main/pipeline/audio/decoder-config';
+import { audioDecoding } from '../../src/main/pipeline/audio/decoder-config';
 import type { StageContext } from '../../src/main/engine/stage-handler';
 import { TranscribeStage } from '../../src/main/pipeline/transcribe/transcribe-stage';
 import { TranscriptsStore } from '../../src/main/store/transcripts-store';
@@ -52,7 +52,7 @@ function setup(seconds: number) {
   return { f, ctx, progress, ac, transcripts: new TranscriptsStore(f.store.db) };
 }
 
-const decode = audioDecoder({ ffmpeg: null, maxSeconds: 3600 });
+const decode = audioDecoding({ ffmpeg: null, maxSeconds: 3600 });
 
 describe('the transcribe stage', () => {
   it('reports progress as chunks done over total, ending at 100 %, and offsets segments to the recording', async () => {
@@ -83,7 +83,7 @@ describe('the transcribe stage', () => {
     expect(s.transcripts.chunks(s.ctx.item.id)).toHaveLength(3);
   });
 
-  it('tells recovery what it can resume from: the stored chunks; complete once every chunk is stored; a restart drops them', async () => {
+  it('tells recovery what it can resume from and which part comes next; complete once every chunk is stored; a restart keeps the chunks that validate', async () => {
     const s = setup(95);
     const stage = (engine: ReturnType<typeof countingEngine>) => new TranscribeStage({ transcripts: s.transcripts, engine, decode });
     const id = s.ctx.item.id;
@@ -91,16 +91,20 @@ describe('the transcribe stage', () => {
     await expect(stage(countingEngine((n) => n === 3 && s.ac.abort(new Error('lease lost')))).run(s.ctx)).rejects.toThrow('lease lost');
     const probe = stage(countingEngine());
     expect(probe.checkpoint(id)!.percent).toBeCloseTo((100 * 2) / 3);
+    expect(probe.checkpoint(id)!.nextPart).toMatch(/^chunk 3 of 3 \(1:\d\d–1:35 of the audio\)$/);
     expect(probe.isOutputComplete(id)).toBe(false);
+    // A restart keeps both stored chunks: they belong to the plan and their segments lie inside them.
+    expect(probe.keepValidCheckpoint(id)).toEqual({ kept: 2, dropped: 0 });
+    // A chunk whose segments fall outside its part of the audio does not validate and is dropped.
+    s.transcripts.saveChunk(s.ctx.lease, 1, [{ start: 500, end: 501, text: 'elsewhere' }], 'counting', 0);
+    expect(probe.keepValidCheckpoint(id)).toEqual({ kept: 1, dropped: 1 });
 
     await probe.run({ ...s.ctx, signal: new AbortController().signal });
     expect(probe.checkpoint(id)!.percent).toBe(100);
     expect(probe.isOutputComplete(id)).toBe(true);
 
-    probe.discardCheckpoint(id);
-    expect(probe.checkpoint(id)).toBeNull();
-    expect(probe.isOutputComplete(id)).toBe(false);
-    expect(s.transcripts.transcript(id)).toBeNull();
+    expect(probe.keepValidCheckpoint(id)).toEqual({ kept: 3, dropped: 0 });
+    expect(probe.isOutputComplete(id)).toBe(true);
   });
 
   it('waits with the engine’s reason when the engine is unavailable', () => {

@@ -10,6 +10,8 @@ export class FakeWorker implements WorkerProcess {
   private readonly messageListeners: ((m: FromWorker) => void)[] = [];
   private readonly exitListeners: ((e: WorkerExit) => void)[] = [];
   private exited = false;
+  /** A frozen worker (SIGSTOP) receives messages but answers nothing. */
+  frozen = false;
 
   /** Says ready after `readyAfterMs`, and not before `ready` resolves (the test decides when start-up ends). */
   constructor(readyAfterMs: number, private readonly runMs: number, ready: Promise<void> = Promise.resolve()) {
@@ -22,7 +24,8 @@ export class FakeWorker implements WorkerProcess {
     if (m.type === 'run') {
       setTimeout(() => this.emit({ type: 'result', itemId: m.job.itemId, token: m.job.token, end: { kind: 'outcome', outcome: { kind: 'succeeded' } } }), this.runMs);
     }
-    if (m.type === 'stop') setTimeout(() => this.exit({ code: 0, signal: null }), 1);
+    if (m.type === 'stop' && !this.frozen) setTimeout(() => this.exit({ code: 0, signal: null }), 1);
+    if (m.type === 'ping') setTimeout(() => this.emit({ type: 'pong', seq: m.seq }), 1);
     return true;
   }
   onMessage(l: (m: FromWorker) => void): void {
@@ -39,7 +42,7 @@ export class FakeWorker implements WorkerProcess {
     this.exit({ code: null, signal: 'SIGABRT' });
   }
   private emit(m: FromWorker): void {
-    if (!this.exited) for (const l of this.messageListeners) l(m);
+    if (!this.exited && !this.frozen) for (const l of this.messageListeners) l(m);
   }
   private exit(e: WorkerExit): void {
     if (this.exited) return;

@@ -23,8 +23,14 @@ export interface WorkerLiveness {
   mode: 'in-process' | 'worker-processes';
   /** Workers the pool keeps (0 in-process). */
   expected: number;
+  /** Workers that can take a job now (idle and answering pings) plus the busy ones. */
   ready: number;
   busy: number;
+  /** Idle workers not answering pings (frozen?): they get no job, and are replaced once silent for a lease. */
+  silent: number;
+  /** Workers replaced because they stopped answering, in the last 10 minutes. */
+  recentReplacements: number;
+  lastReplacement: { at: number; detail: string } | null;
   /** Workers launched that have not said `ready` yet. */
   starting: number;
   /** How long the longest-starting of them has been starting, ms; null when none is. */

@@ -7,6 +7,9 @@ const pool = (over: Partial<WorkerLiveness> = {}): WorkerLiveness => ({
   expected: 2,
   ready: 2,
   busy: 0,
+  silent: 0,
+  recentReplacements: 0,
+  lastReplacement: null,
   starting: 0,
   startingForMs: null,
   startupWindowMs: 60_000,
@@ -59,5 +62,25 @@ describe('workersHealth', () => {
   it('is degraded when workers are missing and none is starting to replace them', () => {
     expect(workersHealth(pool({ ready: 1 }))).toEqual({ status: 'degraded', message: '1 of 2 workers ready, 0 busy' });
     expect(workersHealth(pool({ ready: 0 }))).toEqual({ status: 'down', explicit: true, message: 'no worker process is running' });
+  });
+
+  it('does not count idle workers that stop answering as ready, and says so', () => {
+    expect(workersHealth(pool({ ready: 1, silent: 1 }))).toEqual({
+      status: 'degraded',
+      message: '1 of 2 workers ready, 0 busy, 1 not answering (replaced if silent for a lease)',
+    });
+    expect(workersHealth(pool({ ready: 0, silent: 2 }))).toMatchObject({
+      status: 'down',
+      message: 'no worker process answers: 2 worker processes idle and not answering (frozen?), being replaced',
+    });
+  });
+
+  it('names workers replaced for not answering, once their replacements are ready', () => {
+    const replaced = { recentReplacements: 2, lastReplacement: { at: 0, detail: 'worker 42 did not answer for 10 s while idle; replaced' } };
+    expect(workersHealth(pool(replaced))).toEqual({
+      status: 'up',
+      message: '2 of 2 workers ready, 0 busy; 2 replaced for not answering in 10 min, last: worker 42 did not answer for 10 s while idle; replaced',
+    });
+    expect(workersHealth(pool({ ...replaced, ready: 0, starting: 2, startingForMs: 1_000 })).status).toBe('starting');
   });
 });

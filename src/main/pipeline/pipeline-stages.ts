@@ -6,7 +6,7 @@ import { SearchStore } from '../store/search-store';
 import { TranscriptsStore } from '../store/transcripts-store';
 import type { AsrEngine } from './asr/asr-engine';
 import { chooseAsrEngine } from './asr/choose-asr-engine';
-import { audioDecoder, decoderConfig } from './audio/decoder-config';
+import { audioDecoding, decoderConfig } from './audio/decoder-config';
 import { chooseExtractor } from './extract/choose-extractor';
 import { ExtractStage } from './extract/extract-stage';
 import { IndexStage } from './index/index-stage';
@@ -33,7 +33,7 @@ export function pipelineStages(store: Store, options: PipelineOptions = {}): Sta
   const env = options.env ?? process.env;
   const modelsDir = options.modelsDir ?? path.join(path.dirname(store.db.name), 'models');
   const decoding = decoderConfig(env);
-  const decode = audioDecoder(decoding);
+  const decode = audioDecoding(decoding);
   // The stages see a re-run's new outputs; screens keep the old ones until the index stage publishes them.
   const transcripts = new TranscriptsStore(store.db, 'pipeline');
   const memories = new MemoriesStore(store.db, 'pipeline');

@@ -161,9 +161,11 @@ export class Queue {
 
   /**
    * The emergency path's transition for a run whose normal write failed: the same destination, no
-   * event (the event insert may be what fails), fenced by the lease all the same.
+   * event (the event insert may be what fails), fenced by the lease all the same. When it went
+   * through, the event the normal write would have written comes back with its time: the audit row
+   * the caller still owes the timeline once events can be written again.
    */
-  finishMinimal(job: JobRef, outcome: RunOutcome): boolean {
+  finishMinimal(job: JobRef, outcome: RunOutcome): { written: false } | { written: true; event: EventInput; at: number } {
     const now = this.now;
     const { after, event } = this.afterRun(job, outcome, now);
     const error = event.error ?? { code: 'UNKNOWN', message: 'the run failed' };
@@ -186,7 +188,7 @@ export class Queue {
       default:
         return missingCase(after);
     }
-    return this.store.finishMinimal(job, now, minimal);
+    return this.store.finishMinimal(job, now, minimal) ? { written: true, event, at: now } : { written: false };
   }
 
   /** Graceful shutdown: the job goes back to the queue, its attempt refunded. */

@@ -1,5 +1,6 @@
 import type { Logger } from '../log/logger';
 import type { JobRef, Queue, RunOutcome } from '../queue/queue';
+import type { EventInput } from '../queue/queue-store';
 import type { Clock } from '../time/clock';
 
 export interface EmergencyWriterOptions {
@@ -12,15 +13,32 @@ export interface EmergencyWriterOptions {
   onWritten(): void;
 }
 
+/** An audit row the timeline is still owed: the event of a transition the emergency path wrote. */
+interface OwedEvent {
+  job: JobRef;
+  at: number;
+  event: EventInput;
+}
+
+/** Owed audit rows are retried at this interval at most, ms: a disk that comes back is noticed soon. */
+const auditRetryCapMs = 5_000;
+
 /**
  * The emergency path. When recording how a run ended fails (SQLITE_BUSY past the busy timeout, disk
  * full, I/O error), the engine must neither crash nor forget: the same transition is retried on its
  * own, as the smallest write that can carry it (no event row), with backoff. Everything is logged;
  * nothing is thrown back into the engine. If every try fails, the lease expires and the stuck scan
  * recovers the job, so the item is never left running.
+ *
+ * Once the transition is written, the event it would have written (with its own time) and a note
+ * saying the emergency path wrote it are owed to the item's timeline: they are kept and retried
+ * until events can be written again (the disk is back), not dropped.
  */
 export class EmergencyWriter {
   private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly owed: OwedEvent[] = [];
+  private auditTries = 0;
+  private auditTimer: NodeJS.Timeout | undefined;
   private stopped = false;
   private readonly log: Logger;
 
@@ -30,6 +48,11 @@ export class EmergencyWriter {
 
   get pending(): number {
     return this.timers.size;
+  }
+
+  /** Audit rows still waiting to be written (lost only if the engine stops before events can be written). */
+  get owedEvents(): number {
+    return this.owed.length;
   }
 
   record(job: JobRef, outcome: RunOutcome, cause: unknown): void {
@@ -42,14 +65,17 @@ export class EmergencyWriter {
     this.stopped = true;
     for (const t of this.timers) clearTimeout(t);
     this.timers.clear();
+    clearTimeout(this.auditTimer);
+    if (this.owed.length > 0) this.writeOwed();
+    if (this.owed.length > 0) this.log.error({ owed: this.owed.length }, 'stopping with audit rows the disk never took; their transitions are recorded');
   }
 
   private attempt(job: JobRef, outcome: RunOutcome, n: number, cause: string): void {
     if (this.stopped) return;
     const { queue, clock } = this.options;
-    let written: boolean;
+    let result: ReturnType<Queue['finishMinimal']>;
     try {
-      written = queue.finishMinimal(job, outcome);
+      result = queue.finishMinimal(job, outcome);
     } catch (err: unknown) {
       const { attempts, baseMs } = this.options.settings();
       if (n >= attempts) {
@@ -66,21 +92,48 @@ export class EmergencyWriter {
       this.timers.add(t);
       return;
     }
-    if (!written) {
+    if (!result.written) {
       this.log.info({ itemId: job.itemId }, 'emergency write refused: the job is no longer held (recovered or cancelled meanwhile)');
       return;
     }
     this.log.warn({ itemId: job.itemId, tries: n }, 'emergency write recorded the run');
-    try {
-      queue.store.appendEvent(job.itemId, job.stage, clock.now(), {
-        type: 'emergency_write',
-        actor: 'engine',
-        detail: `the normal write failed (${cause}); the outcome was recorded by the emergency path after ${n} tr${n === 1 ? 'y' : 'ies'}`,
-      });
-    } catch (err: unknown) {
-      // The state is safe; the note is a courtesy.
-      this.log.warn({ err, itemId: job.itemId }, 'could not add the emergency-write note to the timeline');
-    }
+    this.owed.push(
+      { job, at: result.at, event: result.event },
+      {
+        job,
+        at: clock.now(),
+        event: {
+          type: 'emergency_write',
+          actor: 'engine',
+          detail: `the normal write failed (${cause}); the outcome was recorded by the emergency path after ${n} tr${n === 1 ? 'y' : 'ies'}`,
+        },
+      },
+    );
+    this.writeOwed();
     this.options.onWritten();
+  }
+
+  /** Writes owed audit rows in order; what the disk still refuses waits for the next try. */
+  private writeOwed(): void {
+    clearTimeout(this.auditTimer);
+    this.auditTimer = undefined;
+    while (this.owed.length > 0) {
+      const row = this.owed[0]!;
+      try {
+        this.options.queue.store.appendEvent(row.job.itemId, row.job.stage, row.at, row.event);
+      } catch (err: unknown) {
+        this.auditTries++;
+        const delay = Math.min(auditRetryCapMs, this.options.settings().baseMs * 2 ** Math.min(10, this.auditTries - 1));
+        if (this.auditTries === 1) this.log.warn({ err, itemId: row.job.itemId, owed: this.owed.length }, 'audit rows cannot be written yet; they wait for the disk');
+        if (!this.stopped) {
+          this.auditTimer = setTimeout(() => this.writeOwed(), delay);
+          this.auditTimer.unref();
+        }
+        return;
+      }
+      this.owed.shift();
+    }
+    if (this.auditTries > 0) this.log.info({ tries: this.auditTries }, 'owed audit rows written');
+    this.auditTries = 0;
   }
 }

@@ -1,17 +1,17 @@
 import type { Stage } from '../../shared/contract';
 import type { EngineConfig } from '../config/config';
 import type { Logger } from '../log/logger';
-import type { CheckpointSource } from './checkpoint-source';
-import type { Queue, RecoveryPlan } from '../queue/queue';
+import type { CheckpointSource, StageCheckpoint } from './checkpoint-source';
+import type { Queue } from '../queue/queue';
 import type { Lease } from '../queue/queue-store';
 import type { RecoveryTrigger } from '../store/recovery-log-store';
 import type { Store } from '../store/store';
 import type { Clock } from '../time/clock';
 import { ClockJumpDetector } from './clock-jump-policy';
 import { engineOf, ownerIsGone } from './process-alive';
-import { chooseStrategy, type RecoveryStrategy } from './recovery-strategy-policy';
+import { chooseStrategy, defaultMaxPartTries, type RecoveryStrategy } from './recovery-strategy-policy';
+import { recoveryPlan } from './recovery-plan';
 import { describeStuckRule, stuckRule, type StuckRule, type StuckRuleKind } from './stuck-rules-policy';
-import { missingCase } from '../../shared/missing-case';
 
 export interface RecoveryOutcome {
   itemId: number;
@@ -36,14 +36,6 @@ export interface RecoveryManagerDeps {
   kill(itemId: number, why: string): boolean;
   log: Logger;
 }
-
-const summaryCodes: Record<StuckRuleKind, string> = {
-  lease_expired: 'NO_HEARTBEAT',
-  max_duration: 'RAN_TOO_LONG',
-  progress_stalled: 'PROGRESS_STALLED',
-  worker_gone: 'WORKER_LOST',
-  manual: 'RECOVERED_BY_USER',
-};
 
 /** Startup sweeps recover in chunks, one transaction each: 100 000 leases in seconds, not minutes. */
 const sweepChunk = 500;
@@ -193,7 +185,8 @@ export class RecoveryManager {
     const cfg = this.deps.config();
     const why = describeStuckRule(rule);
     const handler = this.deps.handlers.get(lease.stage);
-    let checkpoint: { percent: number } | null = null;
+    const keepsCheckpoint = typeof handler?.checkpoint === 'function';
+    let checkpoint: StageCheckpoint | null = null;
     let outputComplete = false;
     try {
       checkpoint = handler?.checkpoint?.(lease.itemId) ?? null;
@@ -202,20 +195,26 @@ export class RecoveryManager {
       // A stage that cannot tell is treated as having nothing to resume from.
       this.log.warn({ err, itemId: lease.itemId }, 'checkpoint lookup failed; restarting the stage');
     }
-    const last = store.recoveryLog.lastForItem(lease.itemId);
+    // Where the checkpoint stands now, as the log records it (0: nothing stored yet; null: the stage keeps none).
+    const checkpointPercent = keepsCheckpoint ? (checkpoint?.percent ?? 0) : null;
     const choice = chooseStrategy({
       recoveries: lease.recoveries,
       maxRecoveries: cfg.maxRecoveries,
       progressPercent: lease.progressPercent,
+      keepsCheckpoint,
       checkpoint,
       outputComplete,
-      previousResumePercent: last && last.stage === lease.stage && last.strategy === 'resume' ? last.checkpointPercent : null,
+      recoveriesWithoutHeadway: keepsCheckpoint ? this.withoutHeadway(lease, checkpointPercent!) : 0,
+      maxPartTries: defaultMaxPartTries,
       resumeMinProgressPercent: cfg.resumeMinProgressPercent,
     });
-    const plan = this.plan(lease, rule, why, choice.strategy, choice.because);
+    const plan = recoveryPlan(lease, rule, why, choice, cfg.maxRecoveries);
     let result: RecoveryOutcome['result'];
     try {
-      if (choice.strategy === 'restart' && checkpoint) handler?.discardCheckpoint?.(lease.itemId);
+      if (choice.strategy === 'restart' && checkpoint) {
+        const kept = handler?.keepValidCheckpoint?.(lease.itemId);
+        if (kept) this.log.info({ itemId: lease.itemId, ...kept }, 'restart keeps the stored parts that validate');
+      }
       result = queue.recover(lease, plan);
     } catch (err: unknown) {
       this.log.error({ err, itemId: lease.itemId }, 'recovery write failed; the lease will expire and be tried again');
@@ -231,7 +230,7 @@ export class RecoveryManager {
         outcome: result,
         trigger,
         owner: lease.owner,
-        checkpointPercent: choice.strategy === 'resume' && checkpoint ? checkpoint.percent : null,
+        checkpointPercent,
         stalledSince: lease.heartbeatAt,
         detectedAt: clock.now(),
         durationMs: performance.now() - started,
@@ -242,33 +241,19 @@ export class RecoveryManager {
     return { itemId: lease.itemId, stage: lease.stage, rule: rule.kind, why, strategy: choice.strategy, result };
   }
 
-  private plan(lease: Lease, rule: StuckRule, why: string, strategy: RecoveryStrategy, because: string): RecoveryPlan {
-    const max = this.deps.config().maxRecoveries;
-    switch (strategy) {
-      case 'validate':
-        return { strategy, why };
-      case 'escalate':
-        return {
-          strategy,
-          why: `${why}; ${because}`,
-          error: {
-            code: 'RECOVERY_EXHAUSTED',
-            message: `the ${lease.stage} stage stopped ${lease.recoveries + 1} times without finishing (last: ${why})`,
-          },
-        };
-      case 'resume':
-      case 'restart':
-        return {
-          strategy,
-          why,
-          summary: {
-            code: summaryCodes[rule.kind],
-            message: `${why}; recovered (${lease.recoveries + 1} of ${max}) to ${strategy === 'resume' ? 'resume from its checkpoint' : 'restart the stage'}: ${because}`,
-          },
-        };
-      default:
-        return missingCase(strategy);
+  /**
+   * How many of this job's latest recoveries at this stage, in a row, found the checkpoint where it
+   * is now (the same part tried again and stopped). Only recoveries since the job last started over
+   * count (`lease.recoveries`), so a user's retry starts the count afresh.
+   */
+  private withoutHeadway(lease: Lease, percent: number): number {
+    if (lease.recoveries === 0) return 0;
+    let n = 0;
+    for (const r of this.deps.store.recoveryLog.latestForItem(lease.itemId, lease.recoveries)) {
+      if (r.stage !== lease.stage || r.checkpointPercent === null || Math.abs(r.checkpointPercent - percent) > 1e-9) break;
+      n++;
     }
+    return n;
   }
 }
 

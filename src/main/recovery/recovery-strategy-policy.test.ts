@@ -5,11 +5,14 @@ const base: StrategyInput = {
   recoveries: 0,
   maxRecoveries: 5,
   progressPercent: null,
+  keepsCheckpoint: false,
   checkpoint: null,
   outputComplete: false,
-  previousResumePercent: null,
+  recoveriesWithoutHeadway: 0,
+  maxPartTries: 3,
   resumeMinProgressPercent: 5,
 };
+const transcribe: StrategyInput = { ...base, keepsCheckpoint: true };
 
 describe('chooseStrategy', () => {
   it('validates and keeps finished work even on the last recovery', () => {
@@ -21,22 +24,40 @@ describe('chooseStrategy', () => {
   });
 
   it('restarts a stage that keeps no checkpoint', () => {
-    expect(chooseStrategy({ ...base, progressPercent: 80 }).strategy).toBe('restart');
+    expect(chooseStrategy({ ...base, progressPercent: 80 })).toEqual({ strategy: 'restart', because: 'the stage keeps no checkpoint' });
+  });
+
+  it('says that nothing is stored yet, not that the stage keeps no checkpoint, for a transcription stopped before its first chunk', () => {
+    expect(chooseStrategy(transcribe)).toEqual({ strategy: 'restart', because: 'no part of its output is stored yet' });
   });
 
   it('resumes from a checkpoint with meaningful progress', () => {
-    expect(chooseStrategy({ ...base, checkpoint: { percent: 40 }, progressPercent: 45 })).toEqual({
+    expect(chooseStrategy({ ...transcribe, checkpoint: { percent: 40 }, progressPercent: 45 })).toEqual({
       strategy: 'resume',
       because: 'a checkpoint at 40% exists',
     });
   });
 
-  it('restarts when the progress is too small to be worth resuming', () => {
-    expect(chooseStrategy({ ...base, checkpoint: { percent: 2 }, progressPercent: 3 }).strategy).toBe('restart');
+  it('restarts, keeping what validates, when the progress is too small to be worth resuming', () => {
+    expect(chooseStrategy({ ...transcribe, checkpoint: { percent: 2 }, progressPercent: 3 })).toMatchObject({ strategy: 'restart', because: expect.stringContaining('are kept') });
   });
 
-  it('restarts when the last resume from the same checkpoint made no headway', () => {
-    expect(chooseStrategy({ ...base, recoveries: 1, checkpoint: { percent: 40 }, previousResumePercent: 40 }).strategy).toBe('restart');
-    expect(chooseStrategy({ ...base, recoveries: 1, checkpoint: { percent: 60 }, previousResumePercent: 40 }).strategy).toBe('resume');
+  it('resumes again after a resume that made no headway, never alternating with a restart', () => {
+    const stuck = { ...transcribe, checkpoint: { percent: 60, nextPart: 'chunk 4 of 5 (1:30–2:00)' } };
+    expect(chooseStrategy({ ...stuck, recoveries: 1, recoveriesWithoutHeadway: 1 }).strategy).toBe('resume');
+  });
+
+  it('makes a dead letter naming the part once the same part stopped the stage three times in a row', () => {
+    const stuck = { ...transcribe, checkpoint: { percent: 60, nextPart: 'chunk 4 of 5 (1:30–2:00)' } };
+    expect(chooseStrategy({ ...stuck, recoveries: 2, recoveriesWithoutHeadway: 2 })).toEqual({
+      strategy: 'escalate',
+      because: 'chunk 4 of 5 (1:30–2:00) stopped the stage 3 times in a row',
+      failedPart: 'chunk 4 of 5 (1:30–2:00)',
+    });
+    expect(chooseStrategy({ ...transcribe, recoveries: 2, recoveriesWithoutHeadway: 2 }).failedPart).toBe('the first part');
+  });
+
+  it('does not count parts for a stage that keeps no checkpoint (its recoveries are bounded by the limit)', () => {
+    expect(chooseStrategy({ ...base, recoveries: 3, recoveriesWithoutHeadway: 3 }).strategy).toBe('restart');
   });
 });

@@ -7,24 +7,38 @@ export interface StrategyInput {
   maxRecoveries: number;
   /** Last progress the worker reported, or null. */
   progressPercent: number | null;
-  /** What the stage could resume from, or null when it keeps no checkpoint. */
-  checkpoint: { percent: number } | null;
+  /** The stage stores partial output (e.g. transcribed chunks) that a re-run keeps. */
+  keepsCheckpoint: boolean;
+  /** What the stage could resume from now, or null when nothing is stored (yet). */
+  checkpoint: { percent: number; nextPart?: string } | null;
   /** The stage says its output is already complete and verified. */
   outputComplete: boolean;
-  /** Checkpoint percent of the previous recovery when it was a resume: resuming there again made no headway. */
-  previousResumePercent: number | null;
+  /**
+   * How many recoveries in a row, just before this one, found the checkpoint exactly where it is now:
+   * each time the same part of the work was tried and stopped without finishing.
+   */
+  recoveriesWithoutHeadway: number;
+  /** Tries of one part (the first and its retries) before the item is a dead letter naming it. */
+  maxPartTries: number;
   resumeMinProgressPercent: number;
 }
 
 export interface StrategyChoice {
   strategy: RecoveryStrategy;
   because: string;
+  /** For an escalation on one part that keeps failing: which part. */
+  failedPart?: string;
 }
 
+/** Tries of the same part (a chunk that hangs or takes its worker down) before escalation. Default. */
+export const defaultMaxPartTries = 3;
+
 /**
- * Picks the strategy for one stuck job. Order matters: finished work is never thrown away, even on
- * the last recovery; a job that keeps taking its worker down is escalated rather than looped; a
- * checkpoint is only trusted when it holds meaningful progress and the last resume from it moved on.
+ * Picks the strategy for one stuck job. Finished work is never thrown away: complete output is
+ * validated, even on the last recovery, and a restart keeps every stored part that validates (only
+ * a resume and a restart differ in what is re-checked). A part that stops the stage again and again
+ * is tried a bounded number of times, then the item is a dead letter that names that part; there
+ * is no alternating between resume and restart.
  */
 export function chooseStrategy(input: StrategyInput): StrategyChoice {
   if (input.outputComplete) return { strategy: 'validate', because: 'the output is already complete' };
@@ -32,13 +46,17 @@ export function chooseStrategy(input: StrategyInput): StrategyChoice {
     return { strategy: 'escalate', because: `already recovered ${input.recoveries} times (limit ${input.maxRecoveries})` };
   }
   const cp = input.checkpoint;
-  if (!cp) return { strategy: 'restart', because: 'the stage keeps no checkpoint' };
+  const tries = input.recoveriesWithoutHeadway + 1;
+  if (input.keepsCheckpoint && tries >= input.maxPartTries) {
+    const part = cp?.nextPart ?? 'the first part';
+    return { strategy: 'escalate', because: `${part} stopped the stage ${tries} times in a row`, failedPart: part };
+  }
+  if (!cp) {
+    return { strategy: 'restart', because: input.keepsCheckpoint ? 'no part of its output is stored yet' : 'the stage keeps no checkpoint' };
+  }
   const progress = Math.max(cp.percent, input.progressPercent ?? 0);
   if (progress < input.resumeMinProgressPercent) {
-    return { strategy: 'restart', because: `only ${progress.toFixed(0)}% done, below the ${input.resumeMinProgressPercent}% worth resuming` };
-  }
-  if (input.previousResumePercent !== null && cp.percent <= input.previousResumePercent) {
-    return { strategy: 'restart', because: `the last resume from ${input.previousResumePercent.toFixed(0)}% made no headway` };
+    return { strategy: 'restart', because: `only ${progress.toFixed(0)}% done, below the ${input.resumeMinProgressPercent}% worth resuming; stored parts that validate are kept` };
   }
   return { strategy: 'resume', because: `a checkpoint at ${cp.percent.toFixed(0)}% exists` };
 }

@@ -85,7 +85,7 @@ export class RecoveryLogStore {
                  VALUES (@itemId, @stage, @rule, @ruleDetail, @strategy, @outcome, @trigger, @owner, @checkpointPercent,
                    @stalledSince, @detectedAt, @durationMs, @detail)`),
       forItem: p(`SELECT ${columns} FROM recovery_log WHERE item_id = ? ORDER BY id`),
-      lastForItem: p(`SELECT ${columns} FROM recovery_log WHERE item_id = ? ORDER BY id DESC LIMIT 1`),
+      latestForItem: p(`SELECT ${columns} FROM recovery_log WHERE item_id = @itemId ORDER BY id DESC LIMIT @limit`),
       recent: p(`SELECT ${columns} FROM recovery_log ORDER BY id DESC LIMIT ?`),
       // The stage's first success after each recovery: a walk back along the item's event chain
       // (migration 0007) from its newest event to the recovery, so only events since then are read.
@@ -108,9 +108,9 @@ export class RecoveryLogStore {
     return (this.s.forItem.all(itemId) as Row[]).map(toRow);
   }
 
-  lastForItem(itemId: number): RecoveryLogRow | undefined {
-    const r = this.s.lastForItem.get(itemId) as Row | undefined;
-    return r && toRow(r);
+  /** The item's newest recoveries, newest first. */
+  latestForItem(itemId: number, limit: number): RecoveryLogRow[] {
+    return (this.s.latestForItem.all({ itemId, limit }) as Row[]).map(toRow);
   }
 
   recent(limit: number): RecoveryLogRow[] {

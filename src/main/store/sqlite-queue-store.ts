@@ -16,6 +16,7 @@ import type {
 import type { SqliteDatabase } from './database';
 import { eventLog, type EventLog } from './event-log';
 import { SqliteLeaseQueries } from './sqlite-lease-queries';
+import { SqliteMinimalFinish } from './sqlite-minimal-finish';
 import { SqliteUserActions } from './sqlite-user-actions';
 
 const claimReturning = 'item_id, stage, priority, attempts, max_attempts, recoveries, lease_token';
@@ -30,6 +31,7 @@ export class SqliteQueueStore implements QueueStore {
   private readonly tx;
   private readonly leaseQueries: SqliteLeaseQueries;
   private readonly userActions: SqliteUserActions;
+  private readonly minimal: SqliteMinimalFinish;
   private readonly log: EventLog;
 
   constructor(private readonly db: SqliteDatabase) {
@@ -37,6 +39,7 @@ export class SqliteQueueStore implements QueueStore {
     this.leaseQueries = new SqliteLeaseQueries(db);
     this.log = eventLog(db);
     this.userActions = new SqliteUserActions(db, this.log);
+    this.minimal = new SqliteMinimalFinish(db);
     this.s = {
       findBySha: p(`SELECT i.id, j.state FROM items i JOIN jobs j ON j.item_id = i.id WHERE i.sha256 = ?`),
       // Conflict-free insert first: the duplicate lookup only runs when the audio is already known.
@@ -73,7 +76,6 @@ export class SqliteQueueStore implements QueueStore {
                             WHERE item_id = @itemId AND token = @token`),
       // Deleting the lease row is the fence: only the holder of the current token gets a row back.
       takeLease: p(`DELETE FROM leases WHERE item_id = ? AND token = ? RETURNING stage`).pluck(),
-      dropLease: p(`DELETE FROM leases WHERE item_id = ?`),
       // A finished run's transitions also move the item's event chain head to the event they write.
       toNextStage: p(`UPDATE jobs SET stage = ?, state = ?, run_at = ?, attempts = 0, max_attempts = ?,
                         recoveries = 0, error_code = NULL, error_message = NULL, updated_at = ?, last_event_id = ? WHERE item_id = ?`),
@@ -89,18 +91,10 @@ export class SqliteQueueStore implements QueueStore {
       // A recovery leaves its failure summary on the job, so the item says why it went back.
       toRecovered: p(`UPDATE jobs SET state = 'queued', attempts = attempts - 1, recoveries = recoveries + 1, run_at = ?,
                         error_code = ?, error_message = ?, updated_at = ?, last_event_id = ? WHERE item_id = ?`),
-      // The emergency path: the same transitions without an event and fenced inline by the token.
-      minimalToRetry: p(`UPDATE jobs SET state = 'retry_scheduled', run_at = ?, error_code = ?, error_message = ?, updated_at = ?
-                         WHERE item_id = ? AND lease_token = ? AND state = 'running'`),
-      minimalToDead: p(`UPDATE jobs SET state = 'dead', error_code = ?, error_message = ?, updated_at = ?
-                        WHERE item_id = ? AND lease_token = ? AND state = 'running'`),
-      minimalToWaiting: p(`UPDATE jobs SET state = 'waiting', attempts = attempts - 1, wait_reason = @reason, error_code = @code,
-                             error_message = @message, updated_at = @now WHERE item_id = @id AND lease_token = @token AND state = 'running'`),
       park: p(`UPDATE jobs SET state = 'waiting', wait_reason = ?, updated_at = ? WHERE state = 'queued' AND stage = ? RETURNING item_id`),
       reasonForWaiting: p(`UPDATE jobs SET wait_reason = ? WHERE state = 'waiting' AND stage = ? AND wait_reason IS NOT ?`),
       unpark: p(`UPDATE jobs SET state = 'queued', wait_reason = NULL, run_at = ?, updated_at = ? WHERE state = 'waiting' AND stage = ?
                  RETURNING item_id`),
-      job: p(`SELECT state, stage FROM jobs WHERE item_id = ?`),
       hasQueued: p(`SELECT 1 FROM jobs WHERE state = 'queued' AND stage = ? LIMIT 1`).pluck(),
     };
 
@@ -179,35 +173,6 @@ export class SqliteQueueStore implements QueueStore {
       claimProbe: db.transaction((c: ClaimRequest, now: number, why: string) =>
         claimed((this.s.claim.get(now, c.stage) ?? this.s.claimWaiting.get(now, c.stage)) as ClaimRow | undefined, c, now, why),
       ),
-      finishMinimal: db.transaction((lease: LeaseRef, now: number, after: MinimalAfter): boolean => {
-        const id = lease.itemId;
-        let changed: number;
-        switch (after.state) {
-          case 'advance': {
-            if (!this.s.takeLease.get(id, lease.token)) return false;
-            const next = after.next;
-            if (next) {
-              const state = next.runAt > now ? 'scheduled' : 'queued';
-              this.s.toNextStage.run(next.stage, state, next.runAt, next.maxAttempts, now, id);
-            } else {
-              this.s.toDone.run(now, id);
-            }
-            return true;
-          }
-          case 'retry_scheduled':
-            changed = this.s.minimalToRetry.run(after.runAt, after.error.code, after.error.message, now, id, lease.token).changes;
-            break;
-          case 'dead':
-            changed = this.s.minimalToDead.run(after.error.code, after.error.message, now, id, lease.token).changes;
-            break;
-          case 'waiting':
-            changed = this.s.minimalToWaiting.run({ reason: after.reason, ...after.error, now, id, token: lease.token }).changes;
-            break;
-        }
-        if (changed === 0) return false;
-        this.s.takeLease.get(id, lease.token);
-        return true;
-      }),
       finishAndClaim: db.transaction((lease: LeaseRef, now: number, after: AfterRunning, e: EventInput, c: ClaimRequest) => ({
         finished: finish(lease, now, after, e),
         next: claim(c, now),
@@ -276,7 +241,7 @@ export class SqliteQueueStore implements QueueStore {
     return this.tx.claimProbe.immediate(claim, now, why);
   }
   finishMinimal(lease: LeaseRef, now: number, after: MinimalAfter): boolean {
-    return this.tx.finishMinimal.immediate(lease, now, after);
+    return this.minimal.finish(lease, now, after);
   }
   extendLeases(owner: string, jumpMs: number, minExpiresAt: number): number {
     return this.leaseQueries.extend(owner, jumpMs, minExpiresAt);

@@ -29,6 +29,7 @@ function statements(db: SqliteDatabase, plans: string, chunks: string) {
                                                                     done_at = excluded.done_at`),
     chunks: p(`SELECT chunk_index, segments, engine FROM ${chunks} WHERE item_id = ? ORDER BY chunk_index`),
     chunkCount: p(`SELECT count(*) FROM ${chunks} WHERE item_id = ?`).pluck(),
+    deleteChunk: p(`DELETE FROM ${chunks} WHERE item_id = @itemId AND chunk_index = @index`),
   };
 }
 
@@ -116,11 +117,19 @@ export class TranscriptsStore {
   }
 
   /**
-   * Drops the plan and the chunks: recovery chose to restart the stage. Not fenced: it runs after
-   * recovery took the lease, so no live attempt owns them (a late writer's fenced writes are refused).
+   * Drops the chunks `keep` refuses (recovery restarts the stage) and returns how many stayed and
+   * went. Not fenced: it runs after recovery took the lease, so no live attempt owns them (a late
+   * writer's fenced writes are refused).
    */
-  discard(itemId: number): void {
-    this.tx.discard.immediate(itemId);
+  dropChunksUnless(itemId: number, keep: (chunk: StoredChunk) => boolean): { kept: number; dropped: number } {
+    let dropped = 0;
+    const chunks = this.chunks(itemId);
+    for (const c of chunks) {
+      if (keep(c)) continue;
+      this.s(itemId).deleteChunk.run({ itemId, index: c.index });
+      dropped++;
+    }
+    return { kept: chunks.length - dropped, dropped };
   }
 
   chunks(itemId: number): StoredChunk[] {

@@ -1,40 +1,13 @@
 import type { Progress } from '../../../shared/contract';
 import type { JobToRun, RunEnd, StageExecutor, WorkerLiveness } from '../stage-executor';
 import type { Logger } from '../../log/logger';
-import type { Clock } from '../../time/clock';
-import type { WorkerExit, WorkerLauncher, WorkerProcess, WorkerSpec } from './worker-launcher';
+import type { WorkerExit, WorkerProcess } from './worker-launcher';
 import type { FromWorker } from './worker-protocol';
+import { IdlePings, type IdleVerdict } from './idle-ping-policy';
+import type { PoolWorker, WorkerPoolOptions } from './pool-worker';
+import { poolLiveness } from './pool-liveness';
 
-export interface WorkerPoolOptions {
-  launcher: WorkerLauncher;
-  spec: WorkerSpec;
-  size: number;
-  clock: Clock;
-  log: Logger;
-  /** Time a worker gets to exit when asked before it is killed, ms. */
-  stopMs: number;
-  /** A worker that has not said `ready` by then is killed and replaced, ms. Default 60 000. */
-  readyTimeoutMs?: number;
-}
-
-interface Running {
-  job: JobToRun;
-  onProgress(progress: Progress): void;
-  resolve(end: RunEnd): void;
-  /** Set when the engine killed the worker on purpose (watchdog), so the exit is not a crash. */
-  killedBecause?: string;
-}
-
-interface PoolWorker {
-  proc: WorkerProcess;
-  state: 'starting' | 'idle' | 'busy' | 'stopping';
-  running?: Running;
-  /** Replace this worker once its job ends (recycle). */
-  retire: boolean;
-  readyTimer?: NodeJS.Timeout;
-  /** When it was launched (monotonic ms): how long it has been starting. */
-  launchedAt: number;
-}
+export type { WorkerPoolOptions } from './pool-worker';
 
 const crashWindowMs = 10 * 60_000;
 const defaultReadyTimeoutMs = 60_000;
@@ -50,6 +23,10 @@ export class WorkerPool implements StageExecutor {
   private readonly workers = new Set<PoolWorker>();
   private readonly waiters: (() => void)[] = [];
   private crashes: { at: number; detail: string }[] = [];
+  private replacements: { at: number; detail: string }[] = [];
+  /** Since when the pool has had fewer live workers than its size (monotonic ms), or null. */
+  private shortSince: number | null = null;
+  private pingTimer: NodeJS.Timeout | undefined;
   private launchError: string | null = null;
   private closing = false;
   private respawnTimer: NodeJS.Timeout | undefined;
@@ -65,6 +42,8 @@ export class WorkerPool implements StageExecutor {
   start(): Promise<void> {
     if (this.started) return this.started;
     for (let i = 0; i < this.options.size; i++) this.spawn();
+    this.pingTimer = setInterval(() => this.pingIdle(), this.options.pingMs ?? 1_000);
+    this.pingTimer.unref();
     this.started = new Promise((resolve) => {
       const check = () => (this.ready() > 0 || this.closing || this.launchError ? resolve() : this.waiters.push(check));
       check();
@@ -72,17 +51,19 @@ export class WorkerPool implements StageExecutor {
     return this.started;
   }
 
+  /** Idle workers that answer pings: a silent one is never handed a job. */
   capacity(): number {
     let idle = 0;
-    for (const w of this.workers) if (w.state === 'idle') idle++;
+    for (const w of this.workers) if (this.takesJobs(w)) idle++;
     return idle;
   }
 
   run(job: JobToRun, onProgress: (progress: Progress) => void): Promise<RunEnd> {
-    const worker = [...this.workers].find((w) => w.state === 'idle');
-    if (!worker) return Promise.resolve({ kind: 'lost', why: 'not started', detail: 'no idle worker' });
+    const worker = [...this.workers].find((w) => this.takesJobs(w));
+    if (!worker) return Promise.resolve({ kind: 'lost', why: 'not started', detail: 'no idle worker that answers' });
     return new Promise<RunEnd>((resolve) => {
       worker.state = 'busy';
+      worker.pings.answered();
       worker.running = { job, onProgress, resolve };
       if (!worker.proc.send({ type: 'run', job })) this.ended(worker, { kind: 'lost', why: 'worker gone', detail: 'the worker could not be reached' });
     });
@@ -120,35 +101,24 @@ export class WorkerPool implements StageExecutor {
   liveness(): WorkerLiveness {
     const now = this.options.clock.now();
     this.crashes = this.crashes.filter((c) => c.at > now - crashWindowMs);
-    let ready = 0;
-    let busy = 0;
-    let starting = 0;
-    let firstLaunch: number | null = null;
-    for (const w of this.workers) {
-      if (w.state === 'idle') ready++;
-      else if (w.state === 'busy') busy++;
-      else if (w.state === 'starting') {
-        starting++;
-        firstLaunch = Math.min(firstLaunch ?? w.launchedAt, w.launchedAt);
-      }
-    }
-    return {
-      mode: this.mode,
-      expected: this.options.size,
-      ready: ready + busy,
-      busy,
-      starting,
-      startingForMs: firstLaunch === null ? null : this.options.clock.monotonic() - firstLaunch,
-      startupWindowMs: this.readyTimeoutMs(),
-      recentCrashes: this.crashes.length,
-      lastCrash: this.crashes.at(-1) ?? null,
+    this.replacements = this.replacements.filter((c) => c.at > now - crashWindowMs);
+    return poolLiveness({
+      workers: [...this.workers].map((w) => ({ state: w.state, launchedAt: w.launchedAt, silent: w.state === 'idle' && this.verdict(w) !== 'answering' })),
+      size: this.options.size,
+      closing: this.closing,
       launchError: this.launchError,
-    };
+      crashes: this.crashes,
+      replacements: this.replacements,
+      shortSince: this.shortSince,
+      monotonicNow: this.options.clock.monotonic(),
+      readyTimeoutMs: this.readyTimeoutMs(),
+    });
   }
 
   async close(): Promise<void> {
     this.closing = true;
     clearTimeout(this.respawnTimer);
+    clearInterval(this.pingTimer);
     const exits = [...this.workers].map((w) => this.retire(w));
     this.wakeWaiters();
     await Promise.all(exits);
@@ -185,7 +155,7 @@ export class WorkerPool implements StageExecutor {
       this.wakeWaiters();
       return;
     }
-    const worker: PoolWorker = { proc, state: 'starting', retire: false, launchedAt: this.options.clock.monotonic() };
+    const worker: PoolWorker = { proc, state: 'starting', retire: false, launchedAt: this.options.clock.monotonic(), pings: new IdlePings() };
     this.workers.add(worker);
     worker.readyTimer = setTimeout(() => {
       this.log.error({ pid: proc.pid }, 'worker did not get ready in time; killing it');
@@ -197,7 +167,10 @@ export class WorkerPool implements StageExecutor {
   }
 
   private onMessage(worker: PoolWorker, m: FromWorker): void {
+    worker.pings.answered();
     switch (m.type) {
+      case 'pong':
+        break;
       case 'ready':
         clearTimeout(worker.readyTimer);
         this.launchError = null;
@@ -223,6 +196,7 @@ export class WorkerPool implements StageExecutor {
   private ended(worker: PoolWorker, end: RunEnd): void {
     const running = worker.running;
     worker.running = undefined;
+    worker.pings.answered();
     if (worker.state === 'busy') worker.state = 'idle';
     if (worker.retire && worker.state === 'idle') void this.retire(worker);
     running?.resolve(end);
@@ -250,6 +224,7 @@ export class WorkerPool implements StageExecutor {
   /** Replaces missing workers, at once unless workers keep dying (then with a growing delay, up to 30 s). */
   private scheduleRespawn(): void {
     if (this.closing || this.respawnTimer) return;
+    this.shortSince ??= this.options.clock.monotonic();
     const now = this.options.clock.now();
     const recent = this.crashes.filter((c) => c.at > now - 60_000).length + (this.launchError ? 5 : 0);
     const delay = recent < 5 ? 0 : Math.min(30_000, 500 * 2 ** (recent - 5));
@@ -257,6 +232,7 @@ export class WorkerPool implements StageExecutor {
       this.respawnTimer = undefined;
       const live = [...this.workers].filter((w) => w.state !== 'stopping').length;
       for (let i = live; i < this.options.size; i++) this.spawn();
+      this.shortSince = null;
     }, delay);
     this.respawnTimer.unref();
   }
@@ -271,5 +247,32 @@ export class WorkerPool implements StageExecutor {
       worker.proc.onExit(() => clearTimeout(timer));
       if (!this.closing) this.scheduleRespawn();
     });
+  }
+
+  private verdict(w: PoolWorker): IdleVerdict {
+    const pingMs = this.options.pingMs ?? 1_000;
+    return w.pings.verdict(this.options.clock.monotonic(), { silentAfterMs: 2 * pingMs, replaceAfterMs: this.options.answerWithinMs ?? 10_000 });
+  }
+
+  private takesJobs(w: PoolWorker): boolean {
+    return w.state === 'idle' && !w.retire && this.verdict(w) === 'answering';
+  }
+
+  /** Pings every idle worker; one silent for a lease is replaced before any job can reach it. */
+  private pingIdle(): void {
+    const now = this.options.clock.monotonic();
+    for (const w of [...this.workers]) {
+      if (w.state !== 'idle') continue;
+      if (this.verdict(w) === 'unresponsive') {
+        const detail = `worker ${w.proc.pid} did not answer for ${Math.round(w.pings.silentForMs(now) / 1000)} s while idle; replaced`;
+        this.log.error({ pid: w.proc.pid }, detail);
+        this.replacements.push({ at: this.options.clock.now(), detail });
+        w.state = 'stopping';
+        w.proc.kill();
+        this.scheduleRespawn();
+        continue;
+      }
+      w.proc.send({ type: 'ping', seq: w.pings.sent(now) });
+    }
   }
 }

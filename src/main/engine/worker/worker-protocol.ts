@@ -7,13 +7,16 @@ export type ToWorker =
   /** Stop this job's stage (cancel, shutdown); the worker answers with a `lost` result. */
   | { type: 'abort'; itemId: number; why: string }
   /** Finish nothing more and exit. */
-  | { type: 'stop' };
+  | { type: 'stop' }
+  /** Are you there? Sent to idle workers every heartbeat; answered with `pong`. */
+  | { type: 'ping'; seq: number };
 
 /** Worker → engine. */
 export type FromWorker =
   | { type: 'ready'; pid: number; stages: Stage[] }
   | { type: 'progress'; itemId: number; progress: Progress }
   | { type: 'result'; itemId: number; token: number; end: RunEnd }
+  | { type: 'pong'; seq: number }
   /** The worker could not open the store or build its stages; it exits after sending this. */
   | { type: 'failed'; message: string };
 

@@ -7,11 +7,11 @@
  * alias into the speech band instead of folding it back as noise.
  */
 
-const zeroCrossings = 8;
+export const zeroCrossings = 8;
 /** Kernel table resolution: entries per input sample. Linear interpolation between entries. */
-const tableSteps = 256;
+export const tableSteps = 256;
 
-function kernelTable(): Float32Array {
+export function kernelTable(): Float32Array {
   const n = zeroCrossings * tableSteps;
   const t = new Float32Array(n + 2);
   for (let i = 0; i <= n; i++) {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { ItemFilesStore } from '../../store/item-files-store';
 import { audioFormatNames, sniffAudioFormat } from '../audio/audio-format';
-import type { DecodedAudio } from '../audio/decode-audio';
+import type { AudioDecoding } from '../audio/decoder-config';
 import { probeWav } from '../audio/wav-probe';
 import { permanentError } from '../../engine/stage-error';
 import type { StageContext, StageHandler } from '../../engine/stage-handler';
@@ -22,8 +22,8 @@ function readHead(file: string): { head: Buffer; size: number } {
 }
 
 export interface IngestStageOptions {
-  /** Full decoder for compressed formats (WAV is checked from its header alone). */
-  decode(file: string, fileName: string, signal: AbortSignal): Promise<DecodedAudio>;
+  /** Streaming decoder: compressed formats are decoded to check them (WAV is checked from its header alone). */
+  decode: Pick<AudioDecoding, 'measure'>;
   /** Longest accepted recording, seconds. */
   maxSeconds: number;
 }
@@ -69,7 +69,7 @@ export class IngestStage implements StageHandler {
       }
     }
     this.files.setStoredPath(item.id, target);
-    ctx.progress({ step: 'check', percent: 100, message: 'checking that the audio decodes' });
+    ctx.progress({ step: 'check', percent: 0, message: 'checking that the audio decodes' });
     const { head, size } = readHead(target);
     const format = sniffAudioFormat(head);
     if (format === null || format === 'wav') {
@@ -78,7 +78,12 @@ export class IngestStage implements StageHandler {
       this.checkLength(wav.durationSec, item.fileName);
       return `stored ${(size / 1e6).toFixed(1)} MB; ${wav.durationSec.toFixed(1)} s of ${wav.sampleRate} Hz ${wav.channels}-channel audio`;
     }
-    const audio = await this.options.decode(target, item.fileName, ctx.signal);
+    // Progress as the decode goes: a long recording's check is visibly moving, never "stalled".
+    let shown = 0;
+    const audio = await this.options.decode.measure(target, item.fileName, ctx.signal, (done) => {
+      const percent = Math.floor(100 * done);
+      if (percent > shown) ctx.progress({ step: 'check', percent: (shown = percent), message: 'checking that the audio decodes' });
+    });
     const src = audio.source;
     return `stored ${(size / 1e6).toFixed(1)} MB; ${audio.durationSec.toFixed(1)} s of ${src.sampleRate} Hz ${src.channels}-channel ${audioFormatNames[format]} audio`;
   }

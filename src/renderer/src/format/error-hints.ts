@@ -11,6 +11,8 @@ const hints: Record<string, string> = {
   SOURCE_CHANGED: 'The file changed after it was added (edited or re-exported). Add it again so Lifeline takes the new version, then discard this one.',
   RECOVERY_EXHAUSTED:
     'The stage kept stopping without finishing (a crash or a hang each time). Retry once; if it stops again, the file may trip up the engine: look at the log and report it.',
+  PART_FAILED:
+    'One part of the recording (named above) stopped the stage every time it was tried; what came before it is kept. Retry once; if it stops at the same part again, that stretch of audio trips up the engine: look at the log and report it.',
   STAGE_CRASHED: 'The stage failed unexpectedly. Retry; if it fails the same way again, the log has the details.',
   INTERNAL: 'Lifeline hit an internal error. Retry; if it happens again, the log has the details.',
   NO_ERROR_RECORDED: 'No error was recorded. Retry it.',

@@ -1,0 +1,179 @@
+import { describe, expect, it } from 'vitest';
+import type { AfterRunning, ClaimedJob, MinimalAfter } from '../../src/main/queue/queue-store';
+import type { RecoveryPlan } from '../../src/main/queue/queue';
+import { fakeItem, queueFixture } from '../support/queue-fixture';
+import { tempDir } from '../support/temp-dir';
+
+/**
+ * The SQLite store against every transition the queue's port offers: each `AfterRunning` and
+ * `MinimalAfter` variant, the user actions and the recoveries. Each case checks the job row it leaves,
+ * the lease, and that the item's event chain (walked from its head) still holds every event.
+ */
+type Fixture = ReturnType<typeof queueFixture>;
+interface JobRow {
+  stage: string;
+  state: string;
+  attempts: number;
+  recoveries: number;
+  error_code: string | null;
+  last_event_id: number | null;
+}
+
+const job = (f: Fixture, id: number) =>
+  f.store.db.prepare(`SELECT stage, state, attempts, recoveries, error_code, last_event_id FROM jobs WHERE item_id = ?`).get(id) as JobRow;
+const scanned = (f: Fixture, id: number) => f.store.db.prepare(`SELECT id FROM events WHERE item_id = ? ORDER BY id`).pluck().all(id) as number[];
+const timeline = (f: Fixture, id: number) => f.store.reads.detail(id)!.events;
+
+function expectChainWhole(f: Fixture, id: number): void {
+  expect(timeline(f, id).map((e) => e.id)).toEqual(scanned(f, id));
+  expect(job(f, id).last_event_id).toBe(scanned(f, id).at(-1));
+}
+
+function running(f: Fixture): ClaimedJob {
+  const id = f.queue.add(fakeItem()).itemId;
+  const claimed = f.queue.claim('ingest', 'engine-1');
+  expect(claimed?.itemId).toBe(id);
+  return claimed!;
+}
+
+const error = { code: 'IO_EBUSY', message: 'the device was busy' };
+const next = (f: Fixture, runAt = f.clock.now()) => ({ stage: 'transcribe' as const, maxAttempts: 5, runAt });
+
+describe('the SQLite queue store, transition by transition', () => {
+  const finishCases: { name: string; after: (f: Fixture) => AfterRunning; state: string; stage: string; event: string }[] = [
+    { name: 'a success moves the item to its next stage', after: (f) => ({ state: 'advance', next: next(f) }), state: 'queued', stage: 'transcribe', event: 'succeeded' },
+    { name: 'a success with a later start schedules the next stage', after: (f) => ({ state: 'advance', next: next(f, f.clock.now() + 60_000) }), state: 'scheduled', stage: 'transcribe', event: 'succeeded' },
+    { name: 'a success of the last stage makes the item done', after: () => ({ state: 'advance', next: null }), state: 'done', stage: 'ingest', event: 'succeeded' },
+    { name: 'a transient failure schedules a retry', after: (f) => ({ state: 'retry_scheduled', runAt: f.clock.now() + 5_000 }), state: 'retry_scheduled', stage: 'ingest', event: 'retry_scheduled' },
+    { name: 'a permanent failure makes a dead letter', after: () => ({ state: 'dead' }), state: 'dead', stage: 'ingest', event: 'dead' },
+    { name: 'a release at shutdown puts the job back with its attempt refunded', after: () => ({ state: 'queued', reason: 'released' }), state: 'queued', stage: 'ingest', event: 'released' },
+    { name: 'a recovery puts the job back with its attempt refunded', after: () => ({ state: 'queued', reason: 'recovered' }), state: 'queued', stage: 'ingest', event: 'recovered' },
+    {
+      name: 'a recovery with a summary leaves the reason on the item',
+      after: () => ({ state: 'queued', reason: 'recovered', summary: { code: 'WORKER_LOST', message: 'the worker died' } }),
+      state: 'queued',
+      stage: 'ingest',
+      event: 'recovered',
+    },
+  ];
+  for (const c of finishCases) {
+    it(`finishRunning: ${c.name}, with its event at the head of the chain`, () => {
+      const f = queueFixture(tempDir());
+      const j = running(f);
+      const ok = f.store.queue.finishRunning(j, f.clock.now(), c.after(f), { type: c.event, actor: 'engine', error: c.event === 'dead' ? error : null });
+      expect(ok).toBe(true);
+      const row = job(f, j.itemId);
+      expect([row.stage, row.state]).toEqual([c.stage, c.state]);
+      if (c.state === 'queued' && c.stage === 'ingest') expect(row.attempts).toBe(0);
+      expect(f.store.queue.lease(j.itemId)).toBeUndefined();
+      expect(timeline(f, j.itemId).at(-1)!.type).toBe(c.event);
+      expectChainWhole(f, j.itemId);
+      // The same write again is fenced out: the lease is gone.
+      expect(f.store.queue.finishRunning(j, f.clock.now(), c.after(f), { type: c.event, actor: 'engine' })).toBe(false);
+    });
+  }
+
+  const minimalCases: { name: string; after: (f: Fixture) => MinimalAfter; state: string; stage: string; error: string | null }[] = [
+    { name: 'a success moving to the next stage', after: (f) => ({ state: 'advance', next: next(f) }), state: 'queued', stage: 'transcribe', error: null },
+    { name: 'a success scheduled for later', after: (f) => ({ state: 'advance', next: next(f, f.clock.now() + 60_000) }), state: 'scheduled', stage: 'transcribe', error: null },
+    { name: 'a success of the last stage', after: () => ({ state: 'advance', next: null }), state: 'done', stage: 'ingest', error: null },
+    { name: 'a transient failure', after: (f) => ({ state: 'retry_scheduled', runAt: f.clock.now() + 5_000, error }), state: 'retry_scheduled', stage: 'ingest', error: 'IO_EBUSY' },
+    { name: 'a permanent failure', after: () => ({ state: 'dead', error }), state: 'dead', stage: 'ingest', error: 'IO_EBUSY' },
+  ];
+  for (const c of minimalCases) {
+    it(`the emergency write records ${c.name} without an event, leaving the chain head where it was`, () => {
+      const f = queueFixture(tempDir());
+      const j = running(f);
+      const before = job(f, j.itemId).last_event_id;
+      const events = scanned(f, j.itemId);
+      expect(f.store.queue.finishMinimal(j, f.clock.now(), c.after(f))).toBe(true);
+      const row = job(f, j.itemId);
+      expect([row.stage, row.state, row.error_code]).toEqual([c.stage, c.state, c.error]);
+      expect(row.last_event_id).toBe(before);
+      expect(scanned(f, j.itemId)).toEqual(events);
+      expect(f.store.queue.lease(j.itemId)).toBeUndefined();
+      expectChainWhole(f, j.itemId);
+      // A note appended afterwards goes on the same chain.
+      f.store.queue.appendEvent(j.itemId, 'ingest', f.clock.now(), { type: 'emergency_write', actor: 'engine' });
+      expectChainWhole(f, j.itemId);
+    });
+
+    it(`the emergency write of ${c.name} is refused once the job was recovered meanwhile`, () => {
+      const f = queueFixture(tempDir());
+      const j = running(f);
+      f.queue.recover(f.store.queue.lease(j.itemId)!, { strategy: 'restart', why: 'no heartbeat', summary: { code: 'NO_HEARTBEAT', message: 'silent' } });
+      expect(f.store.queue.finishMinimal(j, f.clock.now(), c.after(f))).toBe(false);
+      expect(job(f, j.itemId).state).toBe('queued');
+      // Claimed again: the old token still changes nothing.
+      const again = f.queue.claim('ingest', 'engine-1')!;
+      expect(f.store.queue.finishMinimal(j, f.clock.now(), c.after(f))).toBe(false);
+      expect(job(f, again.itemId).state).toBe('running');
+      expect(f.store.queue.lease(again.itemId)?.token).toBe(again.token);
+    });
+  }
+
+  it('the queue turns a failed run into the same destination through the emergency path as through the normal one', () => {
+    const f = queueFixture(tempDir());
+    const j = running(f);
+    expect(f.queue.finishMinimal(j, { kind: 'succeeded' })).toMatchObject({ written: true, event: { type: 'succeeded' } });
+    expect(job(f, j.itemId)).toMatchObject({ stage: 'transcribe', state: 'queued', attempts: 0 });
+    const t = f.queue.claim('transcribe', 'engine-1')!;
+    expect(f.queue.finishMinimal(t, { kind: 'failed', failure: { ...error, permanent: false } })).toMatchObject({ written: true, event: { type: 'retry_scheduled', error } });
+    expect(job(f, t.itemId)).toMatchObject({ stage: 'transcribe', state: 'retry_scheduled', error_code: 'IO_EBUSY' });
+    expectChainWhole(f, t.itemId);
+  });
+
+  const plans: { plan: RecoveryPlan; state: string; event: string }[] = [
+    { plan: { strategy: 'resume', why: 'no heartbeat', summary: { code: 'NO_HEARTBEAT', message: 'silent' } }, state: 'queued', event: 'recovered' },
+    { plan: { strategy: 'restart', why: 'worker lost', summary: { code: 'WORKER_LOST', message: 'died' } }, state: 'queued', event: 'recovered' },
+    { plan: { strategy: 'validate', why: 'output complete' }, state: 'queued', event: 'validated' },
+    { plan: { strategy: 'escalate', why: 'too many', error: { code: 'RECOVERY_EXHAUSTED', message: 'gave up' } }, state: 'dead', event: 'dead' },
+  ];
+  for (const p of plans) {
+    it(`a ${p.plan.strategy} recovery writes its transition and its event once, and only while the lease is held`, () => {
+      const f = queueFixture(tempDir());
+      const j = running(f);
+      const lease = f.store.queue.lease(j.itemId)!;
+      expect(f.queue.recover(lease, p.plan)).not.toBe('lost_race');
+      expect(job(f, j.itemId).state).toBe(p.state);
+      if (p.plan.strategy === 'resume' || p.plan.strategy === 'restart') expect(job(f, j.itemId)).toMatchObject({ attempts: 0, recoveries: 1 });
+      expect(timeline(f, j.itemId).at(-1)!.type).toBe(p.event);
+      expectChainWhole(f, j.itemId);
+      expect(f.queue.recover(lease, p.plan)).toBe('lost_race');
+    });
+  }
+
+  it('user actions cancel, retry, retry all and discard change the job and add their event to the chain', () => {
+    const f = queueFixture(tempDir());
+    const now = () => f.clock.now();
+    const a = running(f);
+    expect(f.store.queue.cancelItem(a.itemId, now())).toBe('cancelled');
+    expect(f.store.queue.lease(a.itemId)).toBeUndefined();
+    expect(f.store.queue.cancelItem(a.itemId, now())).toBe('not_cancellable');
+    expect(f.store.queue.retryItem(a.itemId, now())).toBe('retried');
+    expect(job(f, a.itemId)).toMatchObject({ state: 'queued', attempts: 0 });
+    const b = f.queue.claim('ingest', 'engine-1')!;
+    f.store.queue.finishRunning(b, now(), { state: 'dead' }, { type: 'dead', actor: 'engine', error });
+    expect(f.store.queue.retryAllDead(now())).toBe(1);
+    expect(job(f, b.itemId).state).toBe('queued');
+    expect(f.store.queue.discardItem(b.itemId, now())).toBe('discarded');
+    expect(f.store.queue.discardItem(b.itemId, now())).toBe('already_discarded');
+    expect(f.store.queue.cancelItem(999, now())).toBeNull();
+    expect(timeline(f, a.itemId).map((e) => e.type)).toEqual(['added', 'started', 'cancelled', 'retried', 'started', 'dead', 'retried', 'discarded']);
+    expectChainWhole(f, a.itemId);
+  });
+
+  it('parking, a half-open probe from waiting, finishAndClaim and due promotion keep every chain whole', () => {
+    const f = queueFixture(tempDir());
+    const ids = [f.queue.add(fakeItem()).itemId, f.queue.add(fakeItem()).itemId];
+    expect(f.store.queue.parkStage('ingest', 'breaker open', f.clock.now())).toBe(2);
+    const probe = f.queue.claimProbe('ingest', 'engine-1', 'half-open probe')!;
+    expect(probe.itemId).toBe(ids[0]);
+    const r = f.queue.finishAndClaim(probe, { kind: 'failed', failure: { ...error, permanent: false } }, 'ingest');
+    expect(r).toMatchObject({ finished: true, next: undefined });
+    expect(f.store.queue.unparkStage('ingest', f.clock.now())).toBe(1);
+    f.clock.advance(60_000);
+    expect(f.queue.promoteDue()).toBe(1);
+    for (const id of ids) expectChainWhole(f, id);
+  });
+});
