@@ -49,7 +49,8 @@ export interface DrillServe extends ServeProcess {
 
 export async function startDrillServe(dir: string, asrUrl: string): Promise<DrillServe> {
   const dataDir = path.join(dir, 'data');
-  const serve = await startServe(dataDir, { LIFELINE_ASR_ENGINE: 'whisper-server', LIFELINE_ASR_URL: asrUrl });
+  // Recordings are added over the API from the drill's folder, which the user lets the app add from.
+  const serve = await startServe(dataDir, { LIFELINE_ASR_ENGINE: 'whisper-server', LIFELINE_ASR_URL: asrUrl, LIFELINE_ADD_FROM_DIR: dir });
   let db: Database.Database | null = null;
   return {
     ...serve,

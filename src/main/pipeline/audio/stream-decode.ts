@@ -84,6 +84,11 @@ export async function decodeStreaming(file: string, fileName: string, options: S
     tries.push({ decoder: 'audio-decode', blocks: () => builtInBlocks(file, builtInCodec(format, head), options.signal) });
   }
   const failures: string[] = [];
+  // A decoder that finds no samples may be fooled by a file that only looks like audio: the next one
+  // decides. A WAV with no samples is empty; a compressed file none of them can get a sample out of
+  // is undecodable (its header was all that looked like audio).
+  let empty: unknown = null;
+  let emptyCount = 0;
   for (const t of tries) {
     try {
       await sink.reset();
@@ -94,10 +99,15 @@ export async function decodeStreaming(file: string, fileName: string, options: S
       return info;
     } catch (err: unknown) {
       options.signal?.throwIfAborted();
-      if (isStageError(err) && (err.code === 'AUDIO_TOO_LONG' || err.code === 'AUDIO_EMPTY')) throw err;
+      if (isStageError(err) && err.code === 'AUDIO_TOO_LONG') throw err;
+      if (isStageError(err) && err.code === 'AUDIO_EMPTY') {
+        empty = err;
+        emptyCount++;
+      }
       failures.push(`${t.decoder === 'ffmpeg' ? 'ffmpeg: ' : ''}${reason(err)}`);
     }
   }
+  if (emptyCount === tries.length && format === 'wav') throw empty;
   throw permanentError('AUDIO_UNDECODABLE', `${fileName} looks like ${audioFormatNames[format]} but cannot be decoded: ${failures.join('; ')}`);
 }
 
