@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { writeFakeWav, writeWav } from '../support/audio-files';
+import { writeBrokenAudio, writeWav } from '../support/audio-files';
 import { startAsrServer, type FakeService } from '../support/fake-services';
 import { addFile } from './support/cli';
 import { expect, openLifeline, screenshotPath, test as base } from './support/fixtures';
@@ -49,7 +49,7 @@ test('every screen, in the light and the dark theme, has no serious or critical 
   test.setTimeout(180_000);
   // A transcribed recording (transcript times, memories) and a dead letter give every screen content.
   const id = await addFile(lifeline.dataDir, writeWav(path.join(lifeline.inputsDir, 'morning note.wav'), { seconds: 3 }));
-  await addFile(lifeline.dataDir, writeFakeWav(path.join(lifeline.inputsDir, 'not audio.wav')));
+  await addFile(lifeline.dataDir, writeBrokenAudio(path.join(lifeline.inputsDir, 'not audio.wav')));
   await openLifeline(page, lifeline);
   await page.goto(`${lifeline.url}#/items/${id}`);
   await expect(page.locator('.view-header .state')).toHaveText('Done', { timeout: 60_000 });

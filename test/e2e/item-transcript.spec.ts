@@ -84,7 +84,7 @@ test.describe('a recording whose transcription hangs', () => {
     const recover = actions(page).getByRole('button', { name: 'Recover now' });
     await expect(recover).toBeEnabled();
     await recover.click();
-    await expect(page.getByRole('status').filter({ hasText: /^stuck memo\.wav was recovered: / })).toBeVisible();
+    // The "was recovered" message goes as soon as the item runs again (here at once): the timeline keeps it.
     const recovered = timeline(page).getByRole('listitem').filter({ hasText: 'Recovered' });
     await expect(recovered).toHaveCount(1);
     await expect(recovered).toContainText('recovery asked by the user (recover now)');

@@ -14,7 +14,7 @@ test('when the server restarts, the page says it is reconnecting and then catche
 }) => {
   const id = await addFile(lifeline.dataDir, writeBrokenAudio(path.join(lifeline.inputsDir, 'voice-note.wav')));
   await openLifeline(page, lifeline);
-  await page.getByRole('link', { name: /Dead letters/ }).click();
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: /Dead letters/ }).click();
   const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: /voice-note\.wav/ }) });
   await expect(row).toContainText('not decodable audio');
 

@@ -40,7 +40,7 @@ test('a failing transcription server trips its breaker with a countdown, its ite
   await expect(service.getByText('Breaker Open', { exact: true })).toBeVisible({ timeout: 30_000 });
   await expect(service).toContainText('Down');
   // (Automatic recovery finds its check passing and lets one item test it at once: that one fails too.)
-  await expect(service).toContainText(/Circuit open: (2 failures in a row, last: |the probe failed: )ASR_BUSY: the ASR server at http:\/\/127\.0\.0\.1:\d+ is busy, HTTP 503/);
+  await expect(service).toContainText(/Circuit open: (2 failures in a row, last: |the probe failed: )ASR_BUSY: (chunk \d+ of \d+ \([^)]*\): )?the ASR server at http:\/\/127\.0\.0\.1:\d+ is busy(, HTTP 503| \(HTTP 503\))/);
   const countdown = service.locator('.countdown');
   await expect(countdown).toHaveText(/^[45]:\d\d$/);
   const first = await countdown.textContent();
@@ -114,7 +114,7 @@ test.describe('when automatic recovery gives up', () => {
 test.describe('when the server restarts while a required service is down', () => {
   // While the server is down the page rightly logs its failed reconnect attempts and calls.
   test.use({
-    expectedConsoleErrors: /^(WebSocket connection to 'ws:\/\/127\.0\.0\.1:\d+\/api\/events(\?token=.*)?' failed|Failed to load resource: net::ERR_CONNECTION_REFUSED$|Failed to load resource: the server responded with a status of 503 \(Service Unavailable\)$)/,
+    expectedConsoleErrors: /^(WebSocket connection to 'ws:\/\/127\.0\.0\.1:\d+\/api\/events(\?token=.*)?' failed|Failed to load resource: net::ERR_CONNECTION_(REFUSED|RESET)$|Failed to load resource: the server responded with a status of 503 \(Service Unavailable\)$)/,
   });
 
   test('the open page shows what the startup gate waits for, and that Lifeline starts once the service answers', async ({ page, lifeline, asr }) => {

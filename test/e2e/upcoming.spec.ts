@@ -21,7 +21,7 @@ const said = [
 test.describe('to-dos and events from a recording', () => {
   // The page loses its server while serve restarts, and says so in the console until it is back.
   test.use({
-    expectedConsoleErrors: /^(WebSocket connection to 'ws:\/\/127\.0\.0\.1:\d+\/api\/events(\?token=.*)?' failed|Failed to load resource: net::ERR_CONNECTION_REFUSED$)/,
+    expectedConsoleErrors: /^(WebSocket connection to 'ws:\/\/127\.0\.0\.1:\d+\/api\/events(\?token=.*)?' failed|Failed to load resource: net::ERR_CONNECTION_(REFUSED|RESET)$)/,
   });
 
   test('Upcoming lists to-dos and events by date, and a Done tick survives a restart and Extract again', async ({ page, lifeline }) => {
