@@ -5,7 +5,8 @@ import { expect, openLifeline, screenshotPath, test } from './support/fixtures';
 
 // While the server is down the browser rightly logs its failed reconnect attempts and calls.
 test.use({
-  expectedConsoleErrors: /^(WebSocket connection to 'ws:\/\/127\.0\.0\.1:\d+\/api\/events(\?token=.*)?' failed|Failed to load resource: net::ERR_CONNECTION_REFUSED$|Failed to load resource: the server responded with a status of 503 \(Service Unavailable\)$)/,
+  // A request on the wire when the server stops is refused or reset: both are the restart, not a fault.
+  expectedConsoleErrors: /^(WebSocket connection to 'ws:\/\/127\.0\.0\.1:\d+\/api\/events(\?token=.*)?' failed|Failed to load resource: net::ERR_CONNECTION_(REFUSED|RESET)$|Failed to load resource: the server responded with a status of 503 \(Service Unavailable\)$)/,
 });
 
 test('when the server restarts, the page says it is reconnecting and then catches up with what changed meanwhile', async ({

@@ -8,7 +8,7 @@ import { expect, openLifeline, screenshotPath, test } from './support/fixtures';
 test.use({
   serverEnv: { LIFELINE_CONCURRENCY_INGEST: '0' },
   // While the server is down the browser rightly logs its failed reconnect attempts and calls.
-  expectedConsoleErrors: /^(WebSocket connection to 'ws:\/\/127\.0\.0\.1:\d+\/api\/events' failed|Failed to load resource: net::ERR_CONNECTION_REFUSED$)/,
+  expectedConsoleErrors: /^(WebSocket connection to 'ws:\/\/127\.0\.0\.1:\d+\/api\/events' failed|Failed to load resource: net::ERR_CONNECTION_(REFUSED|RESET)$)/,
 });
 
 test('a tab left open when serve restarts with a new token is live again without a reload, and new tabs and item links need no token', async ({
