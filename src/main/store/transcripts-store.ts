@@ -67,11 +67,6 @@ export class TranscriptsStore {
         fence(lease);
         this.s(lease.itemId).upsertChunk.run(lease.itemId, index, JSON.stringify(segments), engine, now);
       }),
-      discard: db.transaction((itemId: number) => {
-        const s = this.s(itemId);
-        s.deleteChunks.run(itemId);
-        s.deletePlan.run(itemId);
-      }),
       publish: db.transaction((itemId: number) => {
         this.main.deleteChunks.run(itemId);
         this.main.deletePlan.run(itemId);
