@@ -22,13 +22,13 @@ export function channel<Req extends z.ZodType, Res extends z.ZodType>(
   return { request: strictRequest(request), response, summary, writes: false };
 }
 
-/** A channel that changes what is stored (see `ChannelSpec.writes`); its request is strict like any other. */
+/** A channel that changes what is stored (see `ChannelSpec.writes`); built like any other, so its request is strict too. */
 export function writeChannel<Req extends z.ZodType, Res extends z.ZodType>(
   request: Req,
   response: Res,
   summary: string,
 ): ChannelSpec<Req, Res> {
-  return { request: strictRequest(request), response, summary, writes: true };
+  return { ...channel(request, response, summary), writes: true };
 }
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
