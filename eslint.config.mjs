@@ -5,10 +5,15 @@ import tseslint from 'typescript-eslint';
 import { pureFiles } from './scripts/pure-files.mjs';
 
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'http', 'net', 'worker_threads'];
-const io = { paths: ['electron', 'better-sqlite3'], patterns: nodeBuiltins.map((p) => ({ group: [p], message: 'pure code: no I/O imports' })) };
+const io = {
+  paths: ['electron', 'better-sqlite3'],
+  patterns: nodeBuiltins.map((p) => ({ group: [p], message: 'pure code: no I/O imports' })),
+};
 
 export default tseslint.config(
-  { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'bench-results/**', 'playwright-report/**', '.cache/**'] },
+  {
+    ignores: ['out/**', 'node_modules/**', 'test-results/**', 'bench-results/**', 'playwright-report/**', '.cache/**'],
+  },
   ...tseslint.configs.recommended,
   {
     rules: {
@@ -19,7 +24,12 @@ export default tseslint.config(
   {
     files: ['src/main/**/*.ts'],
     ignores: ['src/main/shell/**'],
-    rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'only src/main/shell may import electron' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', message: 'only src/main/shell may import electron' }] },
+      ],
+    },
   },
   {
     // Pure policy: tested with a fake clock, no I/O.
@@ -44,6 +54,15 @@ export default tseslint.config(
   },
   {
     files: ['bin/**/*.cjs', 'scripts/**/*.cjs'],
-    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly', console: 'readonly' } },
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: {
+        require: 'readonly',
+        module: 'writable',
+        process: 'readonly',
+        __dirname: 'readonly',
+        console: 'readonly',
+      },
+    },
   },
 );

@@ -39,11 +39,20 @@ async function roundTrip(n: number) {
 async function addLatency(k: number) {
   const dir = tmpDir();
   const app = openLifeline({ dataDir: path.join(dir, 'data'), withEngine: false, processName: 'bench', env: {} });
-  const files = Array.from({ length: k }, (_, i) => writeWav(path.join(dir, `f${i}.wav`), { seconds: 0.1, seed: i + 1 }));
+  const files = Array.from({ length: k }, (_, i) =>
+    writeWav(path.join(dir, `f${i}.wav`), { seconds: 0.1, seed: i + 1 }),
+  );
   const add: number[] = [];
   const bare: number[] = [];
   const withCheckpoint: number[] = [];
-  const enqueue = () => app.queue.add({ sha256: crypto.randomBytes(32).toString('hex'), sourcePath: '/bench/x.wav', fileName: 'x.wav', sizeBytes: 1, priority: 0 });
+  const enqueue = () =>
+    app.queue.add({
+      sha256: crypto.randomBytes(32).toString('hex'),
+      sourcePath: '/bench/x.wav',
+      fileName: 'x.wav',
+      sizeBytes: 1,
+      priority: 0,
+    });
   for (const f of files) {
     let t0 = performance.now();
     const r = await app.call('items:add', { paths: [f] });
@@ -72,13 +81,33 @@ export async function backupBench(quick: boolean): Promise<void> {
     'backup',
     [
       ...trips.flatMap((t) => [
-        { name: `backup ${fmt(t.n)} items`, value: `${fmt(t.backupS, 2)} s`, note: `${fmt(t.mib, 1)} MiB, online API + integrity check` },
-        { name: `restore ${fmt(t.n)} items`, value: `${fmt(t.restoreS, 2)} s`, note: 'newest good backup: integrity check, copy, fsync' },
-        { name: `doctor ${fmt(t.n)} items`, value: `${fmt(t.doctorS, 2)} s`, note: 'integrity check + audio and permissions' },
+        {
+          name: `backup ${fmt(t.n)} items`,
+          value: `${fmt(t.backupS, 2)} s`,
+          note: `${fmt(t.mib, 1)} MiB, online API + integrity check`,
+        },
+        {
+          name: `restore ${fmt(t.n)} items`,
+          value: `${fmt(t.restoreS, 2)} s`,
+          note: 'newest good backup: integrity check, copy, fsync',
+        },
+        {
+          name: `doctor ${fmt(t.n)} items`,
+          value: `${fmt(t.doctorS, 2)} s`,
+          note: 'integrity check + audio and permissions',
+        },
       ]),
-      { name: 'items:add one file, p50', value: `${fmt(adds.addP50Ms, 1)} ms`, note: 'includes the checkpoint that makes it survive losing the -wal' },
+      {
+        name: 'items:add one file, p50',
+        value: `${fmt(adds.addP50Ms, 1)} ms`,
+        note: 'includes the checkpoint that makes it survive losing the -wal',
+      },
       { name: 'enqueue, p50', value: `${fmt(adds.enqueueP50Ms, 2)} ms`, note: 'one item, no checkpoint' },
-      { name: 'enqueue + checkpoint, p50', value: `${fmt(adds.enqueueCheckpointP50Ms, 2)} ms`, note: 'what every acknowledged intake pays (FULL checkpoint, fsync)' },
+      {
+        name: 'enqueue + checkpoint, p50',
+        value: `${fmt(adds.enqueueCheckpointP50Ms, 2)} ms`,
+        note: 'what every acknowledged intake pays (FULL checkpoint, fsync)',
+      },
     ],
     { trips, adds },
   );

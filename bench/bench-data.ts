@@ -16,6 +16,8 @@ export function insertQueued(db: SqliteDatabase, n: number, stage: string, nameP
        INSERT INTO items (sha256, source_path, file_name, size_bytes, created_at)
        SELECT randomblob(32), '/bench/' || i || '.wav', ? || i || '.wav', 1000, ? FROM n`,
     ).run(n, namePrefix, now);
-    db.prepare(`INSERT INTO jobs (item_id, stage, state, priority, run_at, max_attempts, updated_at) SELECT id, ?, 'queued', 0, ?, 3, ? FROM items`).run(stage, now, now);
+    db.prepare(
+      `INSERT INTO jobs (item_id, stage, state, priority, run_at, max_attempts, updated_at) SELECT id, ?, 'queued', 0, ?, 3, ? FROM items`,
+    ).run(stage, now, now);
   })();
 }

@@ -24,7 +24,12 @@ async function engineThroughput(n: number, workers: number): Promise<number> {
     processName: 'bench',
     stages: benchStages,
     workerStages: { module: benchStagesModule, export: 'benchStages' },
-    env: { LIFELINE_WORKERS: String(workers), LIFELINE_CONCURRENCY_INGEST: '4', LIFELINE_HEALTH_STARTUP_TIMEOUT_MS: '30000', LIFELINE_LOG_LEVEL: 'warn' },
+    env: {
+      LIFELINE_WORKERS: String(workers),
+      LIFELINE_CONCURRENCY_INGEST: '4',
+      LIFELINE_HEALTH_STARTUP_TIMEOUT_MS: '30000',
+      LIFELINE_LOG_LEVEL: 'warn',
+    },
   });
   await app.start();
   // With worker processes the clock starts at the first finished item, not at start(): the engine
@@ -84,9 +89,21 @@ export async function engineBench(quick: boolean): Promise<void> {
     `Engine per-item overhead (no-op stage, concurrency 4, ${fmt(n)} items${rounds > 1 ? `, median of ${rounds}` : ''})`,
     'engine',
     [
-      { name: 'queue alone (claim + complete)', value: `${fmt(queueJobsPerSecond)} jobs/s`, note: `${fmt(queueUs)} µs/job: the store's share` },
-      { name: 'engine, stages in-process', value: `${fmt(ip)} items/s`, note: `${fmt(1e6 / ip)} µs/item: ${fmt(overhead(ip))} µs of engine overhead per item` },
-      { name: 'engine, 4 worker processes', value: `${fmt(wp)} items/s`, note: `${fmt(1e6 / wp)} µs/item: ${fmt(overhead(wp))} µs of engine overhead per item (IPC both ways)` },
+      {
+        name: 'queue alone (claim + complete)',
+        value: `${fmt(queueJobsPerSecond)} jobs/s`,
+        note: `${fmt(queueUs)} µs/job: the store's share`,
+      },
+      {
+        name: 'engine, stages in-process',
+        value: `${fmt(ip)} items/s`,
+        note: `${fmt(1e6 / ip)} µs/item: ${fmt(overhead(ip))} µs of engine overhead per item`,
+      },
+      {
+        name: 'engine, 4 worker processes',
+        value: `${fmt(wp)} items/s`,
+        note: `${fmt(1e6 / wp)} µs/item: ${fmt(overhead(wp))} µs of engine overhead per item (IPC both ways)`,
+      },
     ],
     { items: n, queue, inProcess, workers },
   );

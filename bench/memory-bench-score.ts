@@ -32,8 +32,18 @@ export interface MemoryScore {
 }
 
 export const emptyScore = (): MemoryScore => ({
-  sentences: 0, kindsRight: 0, dated: 0, datesRight: 0, inventedTimes: 0, longerThanUtterance: 0, spanningSentences: 0, splitSentences: 0,
-  peopleExpected: 0, peopleFound: 0, falsePeople: 0, memories: 0,
+  sentences: 0,
+  kindsRight: 0,
+  dated: 0,
+  datesRight: 0,
+  inventedTimes: 0,
+  longerThanUtterance: 0,
+  spanningSentences: 0,
+  splitSentences: 0,
+  peopleExpected: 0,
+  peopleFound: 0,
+  falsePeople: 0,
+  memories: 0,
 });
 
 export function addScores(a: MemoryScore, b: MemoryScore): MemoryScore {

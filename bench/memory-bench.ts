@@ -30,7 +30,10 @@ export interface SpokenRecording {
 }
 
 /** Sentences spoken in one style and joined into recordings, each sentence's place in it kept. */
-export async function speakRecordings(sentences: readonly SpokenMemory[], style: SpeakingStyle): Promise<SpokenRecording[]> {
+export async function speakRecordings(
+  sentences: readonly SpokenMemory[],
+  style: SpeakingStyle,
+): Promise<SpokenRecording[]> {
   const out: SpokenRecording[] = [];
   for (let from = 0; from < sentences.length; from += perRecording) {
     const parts: Float32Array[] = [];
@@ -63,7 +66,10 @@ export async function transcribeRecording(engine: AsrEngine, audio: PcmAudio): P
   const segments: TranscriptSegment[] = [];
   for (const [from, to] of planChunks(audio.samples, audio.sampleRate)) {
     const offset = from / audio.sampleRate;
-    const raw = await engine.transcribe({ samples: audio.samples.subarray(from, to), sampleRate: audio.sampleRate }, { signal: AbortSignal.timeout(300_000), tmpDir: os.tmpdir() });
+    const raw = await engine.transcribe(
+      { samples: audio.samples.subarray(from, to), sampleRate: audio.sampleRate },
+      { signal: AbortSignal.timeout(300_000), tmpDir: os.tmpdir() },
+    );
     segments.push(...raw.map((s) => ({ ...s, start: s.start + offset, end: s.end + offset })));
   }
   return segments;
@@ -94,14 +100,21 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) 
   return out;
 }
 
-async function runSet(sentences: readonly SpokenMemory[], styles: readonly SpeakingStyle[], engine: AsrEngine): Promise<SetResult> {
+async function runSet(
+  sentences: readonly SpokenMemory[],
+  styles: readonly SpeakingStyle[],
+  engine: AsrEngine,
+): Promise<SetResult> {
   const rules = new RulesExtractor();
   const signal = new AbortController().signal;
-  const extract = (segments: TranscriptSegment[]) => rules.extract({ text: segments.map((s) => s.text).join(' '), segments }, { recordedAt: corpusRecordedAt, signal });
+  const extract = (segments: TranscriptSegment[]) =>
+    rules.extract({ text: segments.map((s) => s.text).join(' '), segments }, { recordedAt: corpusRecordedAt, signal });
   const recordings: SpokenRecording[] = [];
   for (const style of styles) recordings.push(...(await speakRecordings(sentences, style)));
   // One decoder per core: pocketsphinx is single-threaded.
-  const transcripts = await mapLimit(recordings, Math.max(1, Math.min(2, os.cpus().length)), (rec) => transcribeRecording(engine, rec.audio));
+  const transcripts = await mapLimit(recordings, Math.max(1, Math.min(2, os.cpus().length)), (rec) =>
+    transcribeRecording(engine, rec.audio),
+  );
   let fromReference = emptyScore();
   let fromAsr = emptyScore();
   const pairs: { reference: string; hypothesis: string }[] = [];
@@ -109,11 +122,20 @@ async function runSet(sentences: readonly SpokenMemory[], styles: readonly Speak
   for (const [i, rec] of recordings.entries()) {
     // A perfect engine that hears each sentence as one segment: extraction on its own (once per sentence, not per voice).
     if (i < perStyle) {
-      fromReference = addScores(fromReference, scoreRecording(rec.placed, await extract(rec.placed.map((p) => ({ start: p.start, end: p.end, text: p.sentence.text })))));
+      fromReference = addScores(
+        fromReference,
+        scoreRecording(
+          rec.placed,
+          await extract(rec.placed.map((p) => ({ start: p.start, end: p.end, text: p.sentence.text }))),
+        ),
+      );
     }
     const segments = transcripts[i]!;
     fromAsr = addScores(fromAsr, scoreRecording(rec.placed, await extract(segments)));
-    pairs.push({ reference: rec.placed.map((p) => p.sentence.text).join(' '), hypothesis: segments.map((s) => s.text).join(' ') });
+    pairs.push({
+      reference: rec.placed.map((p) => p.sentence.text).join(' '),
+      hypothesis: segments.map((s) => s.text).join(' '),
+    });
   }
   const werByStyle = styles.map((_, k) => wordErrorRate(pairs.slice(k * perStyle, (k + 1) * perStyle)));
   return { fromReference, fromAsr, wer: wordErrorRate(pairs), werByStyle };
@@ -130,7 +152,11 @@ function scoreRows(label: string, h: MemoryScore, t: MemoryScore): BenchRow[] {
     row(`${label}: dates right (day, and hour if said)`, pct(h.datesRight, h.dated), pct(t.datesRight, t.dated)),
     row(`${label}: invented times or dates`, String(h.inventedTimes), String(t.inventedTimes)),
     row(`${label}: memories longer than their utterance`, String(h.longerThanUtterance), String(t.longerThanUtterance)),
-    row(`${label}: memories from an utterance over 2 sentences`, String(h.spanningSentences), String(t.spanningSentences)),
+    row(
+      `${label}: memories from an utterance over 2 sentences`,
+      String(h.spanningSentences),
+      String(t.spanningSentences),
+    ),
     row(`${label}: sentences cut into 2+ utterances`, String(h.splitSentences), String(t.splitSentences)),
     row(`${label}: people found`, pct(h.peopleFound, h.peopleExpected), pct(t.peopleFound, t.peopleExpected)),
     row(`${label}: false people`, String(h.falsePeople), String(t.falsePeople)),
@@ -146,7 +172,9 @@ export async function memoryBench(quick: boolean): Promise<void> {
   const engine = new PocketsphinxEngine();
   const missing = festivalMissing() ?? (engine.availability().ok ? null : 'pocketsphinx is not installed');
   if (missing) {
-    report('Memories: held-out | tuned-on', 'memories', [{ name: 'memories', value: 'skipped', note: missing }], { skipped: missing });
+    report('Memories: held-out | tuned-on', 'memories', [{ name: 'memories', value: 'skipped', note: missing }], {
+      skipped: missing,
+    });
     return;
   }
   // A voice festival lacks (its festvox package is not installed) is left out and named.
@@ -162,7 +190,12 @@ export async function memoryBench(quick: boolean): Promise<void> {
   const styles = wanted.filter(speaks);
   const absent = wanted.filter((s) => !styles.includes(s)).map((s) => s.label);
   if (styles.length === 0) {
-    report('Memories: held-out | tuned-on', 'memories', [{ name: 'memories', value: 'skipped', note: 'no festival voice speaks' }], { skipped: 'no voice' });
+    report(
+      'Memories: held-out | tuned-on',
+      'memories',
+      [{ name: 'memories', value: 'skipped', note: 'no festival voice speaks' }],
+      { skipped: 'no voice' },
+    );
     return;
   }
   const t0 = performance.now();
@@ -178,13 +211,34 @@ export async function memoryBench(quick: boolean): Promise<void> {
   };
   const rows: BenchRow[] = [
     row('sentences', String(heldOut.length), String(tuning.length), `× ${styles.map((s) => s.label).join(', ')}`),
-    row('pocketsphinx WER', `${fmt(100 * held.wer.wer, 1)} %`, `${fmt(100 * tuned.wer.wer, 1)} %`, `${held.wer.errors}/${held.wer.words} | ${tuned.wer.errors}/${tuned.wer.words} words, ${pocketsphinxDecoderArgs.join(' ')}`),
+    row(
+      'pocketsphinx WER',
+      `${fmt(100 * held.wer.wer, 1)} %`,
+      `${fmt(100 * tuned.wer.wer, 1)} %`,
+      `${held.wer.errors}/${held.wer.words} | ${tuned.wer.errors}/${tuned.wer.words} words, ${pocketsphinxDecoderArgs.join(' ')}`,
+    ),
     ...styles.map((style, k) => row(`  ${style.label}`, werText(held.werByStyle[k]!), werText(tuned.werByStyle[k]!))),
-    row(`  ${styles[0]!.label}, Debian's default -lw 6.5`, werText(baseline.held), werText(baseline.tuned), 'the language weight Lifeline replaces'),
+    row(
+      `  ${styles[0]!.label}, Debian's default -lw 6.5`,
+      werText(baseline.held),
+      werText(baseline.tuned),
+      'the language weight Lifeline replaces',
+    ),
     ...scoreRows('pocketsphinx', held.fromAsr, tuned.fromAsr),
     ...scoreRows('reference text', held.fromReference, tuned.fromReference),
   ];
-  if (absent.length > 0) rows.push({ name: 'voices left out', value: String(absent.length), note: `${absent.join(', ')}: install festvox-kallpc16k festvox-kdlpc16k` });
+  if (absent.length > 0)
+    rows.push({
+      name: 'voices left out',
+      value: String(absent.length),
+      note: `${absent.join(', ')}: install festvox-kallpc16k festvox-kdlpc16k`,
+    });
   rows.push({ name: 'run time', value: `${fmt((performance.now() - t0) / 1000, 0)} s` });
-  report('Memories (festival voices → pocketsphinx → rules): held-out | tuned-on', 'memories', rows, { heldOut: held, tuning: tuned, styles, debianDefaultWer: baseline, decoderArgs: pocketsphinxDecoderArgs });
+  report('Memories (festival voices → pocketsphinx → rules): held-out | tuned-on', 'memories', rows, {
+    heldOut: held,
+    tuning: tuned,
+    styles,
+    debianDefaultWer: baseline,
+    decoderArgs: pocketsphinxDecoderArgs,
+  });
 }

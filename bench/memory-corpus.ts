@@ -15,7 +15,13 @@ export interface SpokenMemory {
 
 export const corpusRecordedAt = new Date(2026, 0, 14, 9, 0, 0);
 
-const m = (text: string, kind: SpokenMemory['kind'], day: string | null, time: string | null, extra: Partial<SpokenMemory> = {}): SpokenMemory => ({
+const m = (
+  text: string,
+  kind: SpokenMemory['kind'],
+  day: string | null,
+  time: string | null,
+  extra: Partial<SpokenMemory> = {},
+): SpokenMemory => ({
   text,
   kind,
   day,

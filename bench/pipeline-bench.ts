@@ -15,7 +15,9 @@ const pct = (x: number) => `${fmt(100 * x, 1)} %`;
 async function extractEach(texts: readonly string[]): Promise<Memory[][]> {
   const rules = new RulesExtractor();
   const signal = new AbortController().signal;
-  return Promise.all(texts.map((text) => rules.extract({ text, segments: [{ start: 0, end: 1, text }] }, { recordedAt, signal })));
+  return Promise.all(
+    texts.map((text) => rules.extract({ text, segments: [{ start: 0, end: 1, text }] }, { recordedAt, signal })),
+  );
 }
 
 /**
@@ -29,7 +31,11 @@ export async function pipelineBench(quick: boolean): Promise<void> {
   const t0 = performance.now();
   resample(x, 44100, 16000);
   const resampleSec = (performance.now() - t0) / 1000;
-  rows.push({ name: 'resample 44.1 → 16 kHz', value: `${fmt(x.length / 44100 / resampleSec, 0)}× real time`, note: `${fmt(x.length / 44100, 0)} s of audio` });
+  rows.push({
+    name: 'resample 44.1 → 16 kHz',
+    value: `${fmt(x.length / 44100 / resampleSec, 0)}× real time`,
+    note: `${fmt(x.length / 44100, 0)} s of audio`,
+  });
 
   const engine = new PocketsphinxEngine();
   const missing = festivalMissing() ?? (engine.availability().ok ? null : 'pocketsphinx is not installed');
@@ -56,7 +62,11 @@ export async function pipelineBench(quick: boolean): Promise<void> {
   const fromRef = scoreExtraction(expected, await extractEach(corpus.map((c) => c.text)));
   const fromAsr = scoreExtraction(expected, await extractEach(hypotheses));
   rows.push(
-    { name: 'pocketsphinx real-time factor', value: fmt(asrSec / audioSec, 2), note: `${fmt(asrSec, 1)} s for ${fmt(audioSec, 1)} s of speech, ${corpus.length} sentences (incl. process start)` },
+    {
+      name: 'pocketsphinx real-time factor',
+      value: fmt(asrSec / audioSec, 2),
+      note: `${fmt(asrSec, 1)} s for ${fmt(audioSec, 1)} s of speech, ${corpus.length} sentences (incl. process start)`,
+    },
     { name: 'pocketsphinx WER', value: pct(wer.wer), note: `${wer.errors} errors / ${wer.words} words` },
     { name: 'to-do recall (reference text)', value: pct(fromRef.todoRecall) },
     { name: 'to-do precision (reference text)', value: pct(fromRef.todoPrecision) },

@@ -22,7 +22,8 @@ function lifelineQueue(dir: string): { store: Store; queue: Queue } {
   return { store, queue };
 }
 
-const hashes = (n: number) => Array.from({ length: n }, (_, i) => crypto.createHash('sha256').update(`bench-${i}-${Math.random()}`).digest('hex'));
+const hashes = (n: number) =>
+  Array.from({ length: n }, (_, i) => crypto.createHash('sha256').update(`bench-${i}-${Math.random()}`).digest('hex'));
 
 function item(sha256: string, i: number) {
   return { sha256, sourcePath: `/bench/${i}.wav`, fileName: `${i}.wav`, sizeBytes: 1000, priority: 0 };
@@ -83,7 +84,9 @@ function claimCostAt(depth: number, claims: number): number {
       )
       .run(rows, now);
     store.db
-      .prepare(`INSERT INTO jobs (item_id, stage, state, priority, run_at, max_attempts, updated_at) SELECT id, 'ingest', 'queued', 0, ?, 3, ? FROM items`)
+      .prepare(
+        `INSERT INTO jobs (item_id, stage, state, priority, run_at, max_attempts, updated_at) SELECT id, 'ingest', 'queued', 0, ?, 3, ? FROM items`,
+      )
       .run(now, now);
   })();
   // Warm up, then measure claims alone (completion is timed by the lifecycle bench).
@@ -122,12 +125,32 @@ export function queueBench(quick: boolean): void {
     `Queue lifecycle (enqueue → claim → complete, events included; median of ${rounds} rounds of ${fmt(n)} jobs, real files)`,
     'queue',
     [
-      { name: 'floor: minimal better-sqlite3 queue', value: `${fmt(f)} jobs/s`, note: 'WAL, 1 transaction per step, jobs + events' },
-      { name: 'lifeline (engine path)', value: `${fmt(l)} jobs/s`, note: 'finish + claim-next share one commit, as the worker loop does' },
-      { name: 'lifeline (3 separate commits)', value: `${fmt(s)} jobs/s`, note: 'claim and complete each their own transaction' },
-      { name: 'ratio lifeline / floor', value: `${fmt(l / f, 2)}×`, note: `goal ≥ 0.80× (separate commits: ${fmt(s / f, 2)}×)` },
+      {
+        name: 'floor: minimal better-sqlite3 queue',
+        value: `${fmt(f)} jobs/s`,
+        note: 'WAL, 1 transaction per step, jobs + events',
+      },
+      {
+        name: 'lifeline (engine path)',
+        value: `${fmt(l)} jobs/s`,
+        note: 'finish + claim-next share one commit, as the worker loop does',
+      },
+      {
+        name: 'lifeline (3 separate commits)',
+        value: `${fmt(s)} jobs/s`,
+        note: 'claim and complete each their own transaction',
+      },
+      {
+        name: 'ratio lifeline / floor',
+        value: `${fmt(l / f, 2)}×`,
+        note: `goal ≥ 0.80× (separate commits: ${fmt(s / f, 2)}×)`,
+      },
       { name: 'claim cost, 1,000 queued', value: `${fmt(small, 1)} µs` },
-      { name: `claim cost, ${fmt(bigDepth)} queued`, value: `${fmt(big, 1)} µs`, note: `${fmt(big / small, 2)}× of 1,000 (goal ≤ 1.5×)` },
+      {
+        name: `claim cost, ${fmt(bigDepth)} queued`,
+        value: `${fmt(big, 1)} µs`,
+        note: `${fmt(big / small, 2)}× of 1,000 (goal ≤ 1.5×)`,
+      },
     ],
     { jobs: n, rounds, floor, lifeline, separate, claimCostMicros: { 1000: small, [bigDepth]: big } },
   );

@@ -17,9 +17,11 @@ export function createFloorQueue(file: string) {
   `);
   const insertJob = db.prepare(`INSERT INTO jobs (payload, state, created_at) VALUES (?, 'queued', ?)`);
   const insertEvent = db.prepare(`INSERT INTO events (job_id, at, type) VALUES (?, ?, ?)`);
-  const claimJob = db.prepare(`UPDATE jobs SET state = 'running', attempts = attempts + 1, lease_owner = ?, lease_expires_at = ?
+  const claimJob =
+    db.prepare(`UPDATE jobs SET state = 'running', attempts = attempts + 1, lease_owner = ?, lease_expires_at = ?
     WHERE id = (SELECT id FROM jobs WHERE state = 'queued' ORDER BY priority DESC, id LIMIT 1) RETURNING id`);
-  const completeJob = db.prepare(`UPDATE jobs SET state = 'succeeded', finished_at = ?, lease_owner = NULL, lease_expires_at = NULL
+  const completeJob =
+    db.prepare(`UPDATE jobs SET state = 'succeeded', finished_at = ?, lease_owner = NULL, lease_expires_at = NULL
     WHERE id = ? AND state = 'running'`);
   const enqueue = db.transaction((payload: string) => {
     const now = Date.now();

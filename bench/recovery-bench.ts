@@ -24,8 +24,10 @@ function startupSweep(n: number): { seconds: number; recovered: number } {
   store.db.transaction(() => {
     store.db.prepare(`UPDATE jobs SET state = 'running', attempts = 1, lease_token = 1`).run();
     store.db
-      .prepare(`INSERT INTO leases (item_id, token, owner, stage, acquired_at, expires_at, heartbeat_at, progress_changed_at)
-                SELECT item_id, 1, ?, 'ingest', ?, ?, ?, ? FROM jobs`)
+      .prepare(
+        `INSERT INTO leases (item_id, token, owner, stage, acquired_at, expires_at, heartbeat_at, progress_changed_at)
+                SELECT item_id, 1, ?, 'ingest', ?, ?, ?, ? FROM jobs`,
+      )
       .run(dead, now - 60_000, now - 50_000, now - 60_000, now - 60_000);
   })();
   const config = loadConfig({});
@@ -57,14 +59,24 @@ async function stuckDetection(hung: number, env: Record<string, string>): Promis
   const store = openStore(dataPaths(dataDir));
   insertQueued(store.db, hung, 'ingest', 'hang-');
   store.close();
-  const app = openLifeline({ dataDir, withEngine: true, processName: 'bench', stages: benchStages, workerStages: { module: benchStagesModule, export: 'benchStages' }, env });
+  const app = openLifeline({
+    dataDir,
+    withEngine: true,
+    processName: 'bench',
+    stages: benchStages,
+    workerStages: { module: benchStagesModule, export: 'benchStages' },
+    env,
+  });
   await app.start();
   const deadline = Date.now() + 120_000;
   while (app.store.reads.overview().totals.done < hung) {
     if (Date.now() > deadline) throw new Error('stuck detection bench did not finish');
     await new Promise((r) => setTimeout(r, 100));
   }
-  const rows = app.store.db.prepare(`SELECT detected_at - stalled_since AS ms FROM recovery_log WHERE rule = 'lease_expired'`).pluck().all() as number[];
+  const rows = app.store.db
+    .prepare(`SELECT detected_at - stalled_since AS ms FROM recovery_log WHERE rule = 'lease_expired'`)
+    .pluck()
+    .all() as number[];
   await app.close(0);
   fs.rmSync(dir, { recursive: true, force: true });
   return rows;
@@ -89,9 +101,21 @@ export async function recoveryBench(quick: boolean): Promise<void> {
     'Recovery (stuck detection with real hung worker processes; startup sweep on a real file)',
     'recovery',
     [
-      { name: 'stuck detection p50', value: `${fmt(p50)} ms`, note: `${fmt(p50 / timeoutMs, 2)}× the heartbeat timeout (lease ${timeoutMs} ms, scan every 200 ms, heartbeat 100 ms)` },
-      { name: 'stuck detection p95', value: `${fmt(p95)} ms`, note: `${fmt(p95 / timeoutMs, 2)}× the heartbeat timeout (goal ≤ 2×); ${samples.length} hung workers` },
-      { name: `startup recovery of ${fmt(leases)} expired leases`, value: `${fmt(sweep.seconds, 2)} s`, note: `${fmt(leases / sweep.seconds)} recoveries/s, one recovery_log row and one event each` },
+      {
+        name: 'stuck detection p50',
+        value: `${fmt(p50)} ms`,
+        note: `${fmt(p50 / timeoutMs, 2)}× the heartbeat timeout (lease ${timeoutMs} ms, scan every 200 ms, heartbeat 100 ms)`,
+      },
+      {
+        name: 'stuck detection p95',
+        value: `${fmt(p95)} ms`,
+        note: `${fmt(p95 / timeoutMs, 2)}× the heartbeat timeout (goal ≤ 2×); ${samples.length} hung workers`,
+      },
+      {
+        name: `startup recovery of ${fmt(leases)} expired leases`,
+        value: `${fmt(sweep.seconds, 2)} s`,
+        note: `${fmt(leases / sweep.seconds)} recoveries/s, one recovery_log row and one event each`,
+      },
     ],
     { timeoutMs, samples, sweep: { leases, seconds: sweep.seconds } },
   );

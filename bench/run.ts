@@ -13,7 +13,9 @@ import { backupBench } from './backup-bench';
 async function main() {
   const quick = process.argv.includes('--quick');
   const t0 = Date.now();
-  process.stdout.write(`Lifeline bench${quick ? ' (quick)' : ''} on ${process.version}, ${require('node:os').cpus().length} cores\n`);
+  process.stdout.write(
+    `Lifeline bench${quick ? ' (quick)' : ''} on ${process.version}, ${require('node:os').cpus().length} cores\n`,
+  );
   queueBench(quick);
   await recoveryBench(quick);
   await engineBench(quick);

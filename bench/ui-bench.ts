@@ -17,7 +17,15 @@ import { dataPaths } from '../src/main/config/data-dir';
 import { openDatabase } from '../src/main/store/database';
 import { cliPath, spawnNode } from '../test/support/spawn';
 import { fmt, median, report } from './bench-table';
-import { changeProbe, figuresAt, figuresSeen, firstRowsProbe, overviewFiguresProbe, rowsAt, rowsSeen } from './ui-probes';
+import {
+  changeProbe,
+  figuresAt,
+  figuresSeen,
+  firstRowsProbe,
+  overviewFiguresProbe,
+  rowsAt,
+  rowsSeen,
+} from './ui-probes';
 import { seedItems } from './ui-seed';
 
 const quick = process.argv.includes('--quick');
@@ -90,7 +98,10 @@ async function main(): Promise<void> {
   db.close();
   const seededMs = performance.now() - t0;
   const server = await startServe(dataDir);
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu'],
+  });
   try {
     const openUrl = `${server.url}?token=${server.token}#/items`;
     const paints: number[] = [];
@@ -103,7 +114,9 @@ async function main(): Promise<void> {
     const overviewPaints: number[] = [];
     for (let i = 0; i < paintRuns; i++) {
       const fresh = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
-      overviewPaints.push(await firstPaintOfOverview(await fresh.newPage(), `${server.url}?token=${server.token}#/overview`));
+      overviewPaints.push(
+        await firstPaintOfOverview(await fresh.newPage(), `${server.url}?token=${server.token}#/overview`),
+      );
       await fresh.close();
     }
 
@@ -129,22 +142,39 @@ async function main(): Promise<void> {
     const p = median(paints);
     const filterAll = Object.values(times).flat();
     const rows = [
-      { name: `first paint of Items, ${fmt(itemCount)} items`, value: `${fmt(p)} ms`, note: `median of ${paintRuns} fresh pages (first ${fmt(paints[0]!)} ms); goal < 1,000 ms` },
+      {
+        name: `first paint of Items, ${fmt(itemCount)} items`,
+        value: `${fmt(p)} ms`,
+        note: `median of ${paintRuns} fresh pages (first ${fmt(paints[0]!)} ms); goal < 1,000 ms`,
+      },
       {
         name: `first paint of Overview, ${fmt(itemCount)} items`,
         value: `${fmt(median(overviewPaints))} ms`,
         note: `median of ${paintRuns} fresh pages (first ${fmt(overviewPaints[0]!)} ms); goal < 1,000 ms`,
       },
-      ...Object.entries(times).map(([name, xs]) => ({ name: `filter change: ${name}`, value: `${fmt(median(xs), 1)} ms`, note: `median of ${xs.length}; max ${fmt(Math.max(...xs), 1)} ms` })),
-      { name: 'filter change, all of the above', value: `${fmt(median(filterAll), 1)} ms`, note: `median of ${filterAll.length}; goal < 100 ms` },
+      ...Object.entries(times).map(([name, xs]) => ({
+        name: `filter change: ${name}`,
+        value: `${fmt(median(xs), 1)} ms`,
+        note: `median of ${xs.length}; max ${fmt(Math.max(...xs), 1)} ms`,
+      })),
+      {
+        name: 'filter change, all of the above',
+        value: `${fmt(median(filterAll), 1)} ms`,
+        note: `median of ${filterAll.length}; goal < 100 ms`,
+      },
     ];
-    report(`Items screen over ${fmt(itemCount)} items (real serve + Chromium; seeded in ${fmt(seededMs / 1000, 1)} s)`, 'ui', rows, {
-      items: itemCount,
-      firstPaintMs: paints,
-      overviewFirstPaintMs: overviewPaints,
-      filterChangeMs: times,
-      machine: { cpus: os.cpus().length, node: process.version },
-    });
+    report(
+      `Items screen over ${fmt(itemCount)} items (real serve + Chromium; seeded in ${fmt(seededMs / 1000, 1)} s)`,
+      'ui',
+      rows,
+      {
+        items: itemCount,
+        firstPaintMs: paints,
+        overviewFirstPaintMs: overviewPaints,
+        filterChangeMs: times,
+        machine: { cpus: os.cpus().length, node: process.version },
+      },
+    );
   } finally {
     await browser.close();
     await server.stop();

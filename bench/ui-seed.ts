@@ -10,9 +10,24 @@ const mix: { state: string; stage: string; share: number; error?: [string, strin
   { state: 'queued', stage: 'ingest', share: 0.02 },
   { state: 'cancelled', stage: 'transcribe', share: 0.02 },
   { state: 'discarded', stage: 'ingest', share: 0.02 },
-  { state: 'dead', stage: 'ingest', share: 0.02, error: ['AUDIO_UNDECODABLE', 'is not decodable audio: no RIFF/WAVE header'] },
-  { state: 'dead', stage: 'ingest', share: 0.01, error: ['SOURCE_MISSING', 'no longer exists; it was moved or deleted before it could be copied'] },
-  { state: 'dead', stage: 'transcribe', share: 0.01, error: ['RECOVERY_EXHAUSTED', 'the transcribe stage stopped 6 times without finishing'] },
+  {
+    state: 'dead',
+    stage: 'ingest',
+    share: 0.02,
+    error: ['AUDIO_UNDECODABLE', 'is not decodable audio: no RIFF/WAVE header'],
+  },
+  {
+    state: 'dead',
+    stage: 'ingest',
+    share: 0.01,
+    error: ['SOURCE_MISSING', 'no longer exists; it was moved or deleted before it could be copied'],
+  },
+  {
+    state: 'dead',
+    stage: 'transcribe',
+    share: 0.01,
+    error: ['RECOVERY_EXHAUSTED', 'the transcribe stage stopped 6 times without finishing'],
+  },
 ];
 
 /**
@@ -27,14 +42,27 @@ export function seedItems(db: SqliteDatabase, count: number, now = Date.now()): 
     `INSERT INTO jobs (item_id, stage, state, priority, run_at, attempts, max_attempts, error_code, error_message, updated_at, last_event_id)
      VALUES (?, ?, ?, ?, ?, ?, 3, ?, ?, ?, ?)`,
   );
-  const insertEvent = db.prepare(`INSERT INTO events (item_id, at, type, stage, actor, detail) VALUES (?, ?, 'added', 'ingest', 'user', ?)`);
+  const insertEvent = db.prepare(
+    `INSERT INTO events (item_id, at, type, stage, actor, detail) VALUES (?, ?, 'added', 'ingest', 'user', ?)`,
+  );
   const sha = Buffer.alloc(32);
   let seed = 12345;
   const random = () => {
     seed = (seed * 1103515245 + 12345) >>> 0;
     return seed / 2 ** 32;
   };
-  const topics = ['memo', 'standup', 'call with Ana', 'groceries', 'idea', 'lecture', 'walk', 'interview', 'podcast notes', 'dentist'];
+  const topics = [
+    'memo',
+    'standup',
+    'call with Ana',
+    'groceries',
+    'idea',
+    'lecture',
+    'walk',
+    'interview',
+    'podcast notes',
+    'dentist',
+  ];
   db.transaction(() => {
     for (let id = 1; id <= count; id++) {
       let r = random();
@@ -50,7 +78,18 @@ export function seedItems(db: SqliteDatabase, count: number, now = Date.now()): 
       const error = kind.error;
       // The event first: the job row starts the item's event chain at it (migration 0007).
       const eventId = insertEvent.run(id, createdAt, file).lastInsertRowid;
-      insertJob.run(id, kind.stage, kind.state, priority, createdAt, kind.state === 'dead' ? 3 : 0, error?.[0] ?? null, error ? `${name} ${error[1]}` : null, createdAt + 1000, eventId);
+      insertJob.run(
+        id,
+        kind.stage,
+        kind.state,
+        priority,
+        createdAt,
+        kind.state === 'dead' ? 3 : 0,
+        error?.[0] ?? null,
+        error ? `${name} ${error[1]}` : null,
+        createdAt + 1000,
+        eventId,
+      );
     }
   })();
 }

@@ -35,27 +35,33 @@ function treeRssKb(pid: number): number {
     }
   };
   let total = rss(pid);
-  for (const child of fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean)) total += treeRssKb(Number(child));
+  for (const child of fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean))
+    total += treeRssKb(Number(child));
   return total;
 }
 
 async function idleServeRss(settleMs: number): Promise<{ totalMb: number; processes: number }> {
   const dataDir = path.join(tmpDir(), 'data');
-  const child = spawn(process.execPath, [cli, '--data-dir', dataDir, 'serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [cli, '--data-dir', dataDir, 'serve', '--port', '0'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   const deadline = Date.now() + 60_000;
   while (!/engine started/.test(out) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
   await new Promise((r) => setTimeout(r, settleMs));
   const kb = treeRssKb(child.pid!);
-  const processes = 1 + fs.readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).length;
+  const processes =
+    1 +
+    fs.readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).length;
   child.kill('SIGTERM');
   await new Promise((r) => child.once('exit', r));
   return { totalMb: kb / 1024, processes };
 }
 
 export async function weightBench(quick: boolean): Promise<void> {
-  if (!fs.existsSync(path.join(repoRoot, 'out', 'main', 'cli.js'))) throw new Error('weight bench: run `npm run build` first (it measures the built CLI)');
+  if (!fs.existsSync(path.join(repoRoot, 'out', 'main', 'cli.js')))
+    throw new Error('weight bench: run `npm run build` first (it measures the built CLI)');
   const items = quick ? 10_000 : 100_000;
   const dataDir = path.join(tmpDir(), 'data');
   const db = openDatabase(dataPaths(dataDir).database);
@@ -67,8 +73,16 @@ export async function weightBench(quick: boolean): Promise<void> {
   const idle = await idleServeRss(quick ? 15_000 : 60_000);
   const rows = [
     { name: 'node -e 0 (median)', value: `${fmt(nodeMs)} ms` },
-    { name: `lifeline status, ${fmt(items)} items (median)`, value: `${fmt(statusMs)} ms`, note: `${fmt(statusMs / nodeMs, 1)}× node -e 0 (goal ≤ 3×)` },
-    { name: `idle serve after ${quick ? 15 : 60} s, ${idle.processes} processes`, value: `${fmt(idle.totalMb)} MB RSS`, note: 'engine + workers (goal ≤ 150 MB)' },
+    {
+      name: `lifeline status, ${fmt(items)} items (median)`,
+      value: `${fmt(statusMs)} ms`,
+      note: `${fmt(statusMs / nodeMs, 1)}× node -e 0 (goal ≤ 3×)`,
+    },
+    {
+      name: `idle serve after ${quick ? 15 : 60} s, ${idle.processes} processes`,
+      value: `${fmt(idle.totalMb)} MB RSS`,
+      note: 'engine + workers (goal ≤ 150 MB)',
+    },
   ];
   report('Weight: CLI start and idle memory (built JavaScript)', 'weight', rows, { items, nodeMs, statusMs, idle });
 }

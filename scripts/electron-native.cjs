@@ -9,8 +9,17 @@ const path = require('node:path');
 
 /** Where the Electron build of better-sqlite3 lives; one file per Electron and better-sqlite3 version. */
 function electronSqlitePath(root, electronVersion) {
-  const sqliteVersion = JSON.parse(fs.readFileSync(path.join(root, 'node_modules', 'better-sqlite3', 'package.json'), 'utf8')).version;
-  return path.join(root, '.cache', 'electron-native', electronVersion, `better-sqlite3-${sqliteVersion}`, 'better_sqlite3.node');
+  const sqliteVersion = JSON.parse(
+    fs.readFileSync(path.join(root, 'node_modules', 'better-sqlite3', 'package.json'), 'utf8'),
+  ).version;
+  return path.join(
+    root,
+    '.cache',
+    'electron-native',
+    electronVersion,
+    `better-sqlite3-${sqliteVersion}`,
+    'better_sqlite3.node',
+  );
 }
 
 /**
@@ -30,7 +39,17 @@ function findNodeGyp(root, env) {
   const candidates = [
     env.npm_config_node_gyp,
     path.join(root, 'node_modules', 'node-gyp', 'bin', 'node-gyp.js'),
-    path.join(path.dirname(process.execPath), '..', 'lib', 'node_modules', 'npm', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js'),
+    path.join(
+      path.dirname(process.execPath),
+      '..',
+      'lib',
+      'node_modules',
+      'npm',
+      'node_modules',
+      'node-gyp',
+      'bin',
+      'node-gyp.js',
+    ),
     path.join(path.dirname(process.execPath), 'node_modules', 'npm', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js'),
   ];
   return candidates.find((file) => file && fs.existsSync(file)) ?? null;
@@ -38,7 +57,10 @@ function findNodeGyp(root, env) {
 
 /** The line that says what went wrong, out of a tool's output (node-gyp's is mostly boilerplate). */
 function summarize(output) {
-  const lines = output.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = output
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   const stack = lines
     .filter((l) => l.startsWith('gyp ERR! stack') && !/^gyp ERR! stack\s+at /.test(l))
     .map((l) => l.replace(/^gyp ERR! stack\s*/, ''));
@@ -47,11 +69,19 @@ function summarize(output) {
 }
 
 function run(args, options) {
-  const r = spawnSync(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', maxBuffer: 64 << 20, ...options });
+  const r = spawnSync(process.execPath, args, {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    encoding: 'utf8',
+    maxBuffer: 64 << 20,
+    ...options,
+  });
   const output = `${r.stdout ?? ''}${r.stderr ?? ''}`;
-  if (r.error && r.error.code === 'ETIMEDOUT') return { ok: false, output, detail: `timed out after ${options.timeout / 1000} s` };
+  if (r.error && r.error.code === 'ETIMEDOUT')
+    return { ok: false, output, detail: `timed out after ${options.timeout / 1000} s` };
   if (r.error) return { ok: false, output, detail: r.error.message };
-  return r.status === 0 ? { ok: true, output } : { ok: false, output, detail: summarize(output) || `exit code ${r.status}` };
+  return r.status === 0
+    ? { ok: true, output }
+    : { ok: false, output, detail: summarize(output) || `exit code ${r.status}` };
 }
 
 /**
@@ -80,11 +110,22 @@ function prepareElectronSqlite(options) {
   try {
     const pkg = path.join(work, 'better-sqlite3');
     const source = path.join(root, 'node_modules', 'better-sqlite3');
-    fs.cpSync(source, pkg, { recursive: true, filter: (file) => path.relative(source, file).split(path.sep)[0] !== 'build' });
+    fs.cpSync(source, pkg, {
+      recursive: true,
+      filter: (file) => path.relative(source, file).split(path.sep)[0] !== 'build',
+    });
     const built = path.join(pkg, 'build', 'Release', 'better_sqlite3.node');
 
     const prebuild = run(
-      [path.join(root, 'node_modules', 'prebuild-install', 'bin.js'), '--runtime', 'electron', '--target', electronVersion, '--arch', process.arch],
+      [
+        path.join(root, 'node_modules', 'prebuild-install', 'bin.js'),
+        '--runtime',
+        'electron',
+        '--target',
+        electronVersion,
+        '--arch',
+        process.arch,
+      ],
       { cwd: pkg, env, timeout: options.prebuildTimeoutMs ?? 60_000 },
     );
     let compile = { ok: false, detail: 'not tried' };
@@ -116,7 +157,10 @@ function prepareElectronSqlite(options) {
       let logNote = '';
       try {
         fs.mkdirSync(path.dirname(log), { recursive: true });
-        fs.writeFileSync(log, `$ prebuild-install\n${prebuild.output ?? ''}\n$ node-gyp rebuild\n${compile.output ?? ''}\n`);
+        fs.writeFileSync(
+          log,
+          `$ prebuild-install\n${prebuild.output ?? ''}\n$ node-gyp rebuild\n${compile.output ?? ''}\n`,
+        );
         logNote = `; the full output is in ${path.relative(root, log)}`;
       } catch {
         // a read-only checkout: the summary above has to do

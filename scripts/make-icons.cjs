@@ -46,7 +46,10 @@ function png(size, shade) {
   for (let y = 0; y < size; y++) {
     raw[y * (size * 4 + 1)] = 0; // filter: none
     for (let x = 0; x < size; x++) {
-      let r = 0, g = 0, b = 0, a = 0;
+      let r = 0,
+        g = 0,
+        b = 0,
+        a = 0;
       for (let sy = 0; sy < samples; sy++) {
         for (let sx = 0; sx < samples; sx++) {
           const px = shade((x + (sx + 0.5) / samples) / size, (y + (sy + 0.5) / samples) / size);
@@ -90,7 +93,8 @@ function dot(rgb) {
 }
 
 function distanceToSegment(x, y, [x1, y1], [x2, y2]) {
-  const dx = x2 - x1, dy = y2 - y1;
+  const dx = x2 - x1,
+    dy = y2 - y1;
   const t = Math.max(0, Math.min(1, ((x - x1) * dx + (y - y1) * dy) / (dx * dx + dy * dy)));
   return Math.hypot(x - (x1 + t * dx), y - (y1 + t * dy));
 }
@@ -99,7 +103,15 @@ function distanceToSegment(x, y, [x1, y1], [x2, y2]) {
 function appIcon(x, y) {
   const d = Math.hypot(x - 0.5, y - 0.5);
   if (d > 0.46) return null;
-  const pulse = [[0.14, 0.55], [0.36, 0.55], [0.44, 0.33], [0.54, 0.72], [0.62, 0.48], [0.66, 0.55], [0.86, 0.55]];
+  const pulse = [
+    [0.14, 0.55],
+    [0.36, 0.55],
+    [0.44, 0.33],
+    [0.54, 0.72],
+    [0.62, 0.48],
+    [0.66, 0.55],
+    [0.86, 0.55],
+  ];
   for (let i = 1; i < pulse.length; i++) {
     if (distanceToSegment(x, y, pulse[i - 1], pulse[i]) < 0.035) return [255, 255, 255, 1];
   }

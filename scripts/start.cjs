@@ -48,9 +48,14 @@ function electronBinary(mayDownload) {
   let electron = locateElectron(root);
   if (electron.present) return { electron };
   if (!electron.version) return { why: 'the electron package is not installed (run npm install)' };
-  if (!mayDownload) return { why: `the Electron ${electron.version} binary is not installed either (not downloaded, since it could not run here anyway)` };
+  if (!mayDownload)
+    return {
+      why: `the Electron ${electron.version} binary is not installed either (not downloaded, since it could not run here anyway)`,
+    };
   if (process.env.LIFELINE_NO_DOWNLOAD === '1') {
-    return { why: `the Electron ${electron.version} binary is not installed and LIFELINE_NO_DOWNLOAD=1 forbids downloading it` };
+    return {
+      why: `the Electron ${electron.version} binary is not installed and LIFELINE_NO_DOWNLOAD=1 forbids downloading it`,
+    };
   }
   say(`Downloading Electron ${electron.version} (about 100 MB, once; LIFELINE_NO_DOWNLOAD=1 skips this)…`);
   const r = spawnSync(process.execPath, [path.join(root, 'node_modules', 'electron', 'install.js')], {
@@ -64,7 +69,9 @@ function electronBinary(mayDownload) {
   const detail =
     r.error && r.error.code === 'ETIMEDOUT'
       ? `it timed out after ${downloadTimeoutMs / 1000} s`
-      : (String(r.stderr || '').trim().split('\n')[0] || `the installer exited with code ${r.status}`);
+      : String(r.stderr || '')
+          .trim()
+          .split('\n')[0] || `the installer exited with code ${r.status}`;
   return { why: `the Electron ${electron.version} binary is not installed and could not be downloaded (${detail})` };
 }
 
@@ -80,7 +87,9 @@ function newestMtime(dir) {
 
 /** `out/` is missing or older than anything it is built from. */
 function buildIsStale() {
-  const outputs = ['out/main/index.js', 'out/preload/index.js', 'out/renderer/index.html'].map((f) => path.join(root, f));
+  const outputs = ['out/main/index.js', 'out/preload/index.js', 'out/renderer/index.html'].map((f) =>
+    path.join(root, f),
+  );
   if (!outputs.every((f) => fs.existsSync(f))) return true;
   const built = Math.min(...outputs.map((f) => fs.statSync(f).mtimeMs));
   const inputs = ['electron.vite.config.ts', 'package.json', 'tsconfig.json', 'tsconfig.web.json', 'tsconfig.base.json']
@@ -96,7 +105,10 @@ function build() {
   say('Building the app (electron-vite build)…');
   const pkg = JSON.parse(fs.readFileSync(path.join(root, 'node_modules', 'electron-vite', 'package.json'), 'utf8'));
   const bin = typeof pkg.bin === 'string' ? pkg.bin : pkg.bin['electron-vite'];
-  const r = spawnSync(process.execPath, [path.join(root, 'node_modules', 'electron-vite', bin), 'build'], { cwd: root, stdio: 'inherit' });
+  const r = spawnSync(process.execPath, [path.join(root, 'node_modules', 'electron-vite', bin), 'build'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   return r.status === 0;
 }
 
@@ -136,7 +148,9 @@ function runToEnd(command, args, env, onEarlyFailure) {
     for (const s of signals) process.off(s, forward);
     const failedEarly = !forwardedAny && Date.now() - started < startupWindowMs && (signal !== null || code !== 0);
     if (failedEarly && onEarlyFailure) {
-      return onEarlyFailure(`Electron exited right after starting (${signal ?? `exit code ${code}`}; its own message is above)`);
+      return onEarlyFailure(
+        `Electron exited right after starting (${signal ?? `exit code ${code}`}; its own message is above)`,
+      );
     }
     process.exit(signal ? 128 + (os.constants.signals[signal] ?? 0) : (code ?? 1));
   });

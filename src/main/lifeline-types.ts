@@ -80,4 +80,3 @@ export interface Lifeline {
   call<C extends ChannelName>(channel: C, request: RequestOf<C>): Promise<Result<ResponseOf<C>>>;
   close(graceMs?: number): Promise<void>;
 }
-

@@ -47,16 +47,23 @@ export function openLifeline(options: LifelineOptions): Lifeline {
   const env = options.env ?? process.env;
   const clock = options.clock ?? systemClock;
   const log = createLogger(paths.logs, options.processName, options.logFs);
-  if (madePrivate > 0) log.info({ changed: madePrivate }, 'made the data dir private to this user (0700 folders, 0600 files)');
+  if (madePrivate > 0)
+    log.info({ changed: madePrivate }, 'made the data dir private to this user (0700 folders, 0600 files)');
   const { store, restored } = openCheckedStore(paths, { nativeBinding: options.nativeBinding, now: clock.now() });
-  if (restored) log.warn({ from: restored.restoredFrom, movedAside: restored.movedAside }, 'store restored from a backup at start');
+  if (restored)
+    log.warn({ from: restored.restoredFrom, movedAside: restored.movedAside }, 'store restored from a backup at start');
   makeFilesPrivate([paths.database, `${paths.database}-wal`, `${paths.database}-shm`]);
   const settings = new SettingsService(store.settings, env, clock);
   const config = () => settings.current;
   const stages = (options.stages ?? ((s: Store) => pipelineStages(s, { env })))(store);
   const stageOrder = stages.map((s) => s.stage);
   const events = new EventEmitter<LifelineEvents>();
-  const disk = new DiskGuard({ dataDir: paths.dataDir, read: options.freeSpace, thresholds: () => config().health, log });
+  const disk = new DiskGuard({
+    dataDir: paths.dataDir,
+    read: options.freeSpace,
+    thresholds: () => config().health,
+    log,
+  });
 
   const engine = options.withEngine
     ? new Engine({
@@ -67,13 +74,18 @@ export function openLifeline(options: LifelineOptions): Lifeline {
         log,
         stages,
         // The health side answers once it exists (below): until then nothing is known.
-        services: { downReason: (n) => watch?.downReason(n) ?? null, confirmDown: (n) => watch?.confirmDown(n) ?? Promise.resolve(null) },
+        services: {
+          downReason: (n) => watch?.downReason(n) ?? null,
+          confirmDown: (n) => watch?.confirmDown(n) ?? Promise.resolve(null),
+        },
         executor:
           config().workers === 0
             ? undefined
             : () =>
                 new WorkerPool({
-                  launcher: afterWorkerExit(options.workerLauncher ?? nodeWorkerLauncher, (pid) => removeTempFilesOf(paths.tmp, pid, log)),
+                  launcher: afterWorkerExit(options.workerLauncher ?? nodeWorkerLauncher, (pid) =>
+                    removeTempFilesOf(paths.tmp, pid, log),
+                  ),
                   spec: {
                     dataDir: paths.dataDir,
                     stagesModule: options.workerStages?.module,
@@ -97,10 +109,28 @@ export function openLifeline(options: LifelineOptions): Lifeline {
   for (const b of store.breakers.all()) if (!breakers.has(b.name)) breakers.register(b.name, b.name);
   const recovery =
     engine?.recovery ??
-    new RecoveryManager({ store, queue, owner: ownerId(clock.now()), clock, config, handlers: new Map(stages.map((s) => [s.stage, s])), kill: () => false, log });
+    new RecoveryManager({
+      store,
+      queue,
+      owner: ownerId(clock.now()),
+      clock,
+      config,
+      handlers: new Map(stages.map((s) => [s.stage, s])),
+      kill: () => false,
+      log,
+    });
 
   const health: HealthMonitor = new HealthMonitor({
-    probes: lifelineProbes({ store, dataDir: paths.dataDir, clock, config, stages, engine, disk, logStatus: () => logSinkStatus(log) }),
+    probes: lifelineProbes({
+      store,
+      dataDir: paths.dataDir,
+      clock,
+      config,
+      stages,
+      engine,
+      disk,
+      logStatus: () => logSinkStatus(log),
+    }),
     clock,
     config: () => config().health,
     store,
@@ -110,7 +140,15 @@ export function openLifeline(options: LifelineOptions): Lifeline {
     extras: (name) => serviceExtras(name, breakers, autoRecovery),
   });
   const stillFailing = (name: string) => watch?.knownDown(name) === true;
-  const autoRecovery = engine ? new AutoRecovery({ clock, config: () => config().autoRecovery, serviceEvents: store.serviceEvents, log, stillFailing }) : null;
+  const autoRecovery = engine
+    ? new AutoRecovery({
+        clock,
+        config: () => config().autoRecovery,
+        serviceEvents: store.serviceEvents,
+        log,
+        stillFailing,
+      })
+    : null;
 
   // Each stage service's health entry and recovery handler; they follow the settings (sync below).
   const roster = new ServiceRoster({
@@ -125,9 +163,22 @@ export function openLifeline(options: LifelineOptions): Lifeline {
   roster.sync();
 
   if (engine && autoRecovery) {
-    autoRecovery.register('database', databaseRecoveryHandler(() => writeThroughFreshConnection(paths.database, { nativeBinding: options.nativeBinding }), engine.executor));
+    autoRecovery.register(
+      'database',
+      databaseRecoveryHandler(
+        () => writeThroughFreshConnection(paths.database, { nativeBinding: options.nativeBinding }),
+        engine.executor,
+      ),
+    );
     autoRecovery.on('changed', () => void health.checkNow());
-    const w = (watch = new ServiceWatch({ health, breakers, engine, autoRecovery, services: () => roster.labels(), log }));
+    const w = (watch = new ServiceWatch({
+      health,
+      breakers,
+      engine,
+      autoRecovery,
+      services: () => roster.labels(),
+      log,
+    }));
     engine.on('breaker.changed', (view) => {
       w.onBreaker(view);
       events.emit('breaker.changed', toBreakerInfo(view, stages));
@@ -135,7 +186,9 @@ export function openLifeline(options: LifelineOptions): Lifeline {
     });
     health.on('result', (name, r) => {
       // Every stage writes to the store or the audio dir: on a full disk all work waits (no attempt spent).
-      if (name === 'disk') for (const stage of stageOrder) engine.setBlock(stage, 'disk', r.status === 'down' ? `paused: ${r.message}` : null);
+      if (name === 'disk')
+        for (const stage of stageOrder)
+          engine.setBlock(stage, 'disk', r.status === 'down' ? `paused: ${r.message}` : null);
       w.onResult(name, r);
     });
     settings.on('changed', (c) => {
@@ -156,7 +209,13 @@ export function openLifeline(options: LifelineOptions): Lifeline {
   health.on('overall', (snapshot) => events.emit('health.changed', snapshot));
   health.on('checked', (snapshot) => events.emit('health.checked', snapshot));
 
-  const backups = new BackupService({ db: store.db, paths, clock, config: () => config().backup, log: log.child({ module: 'backup' }) });
+  const backups = new BackupService({
+    db: store.db,
+    paths,
+    clock,
+    config: () => config().backup,
+    log: log.child({ module: 'backup' }),
+  });
   const afterWrite = () => {
     // What was just acknowledged (an added file, an upload, a user action) reaches the database file itself.
     try {
@@ -180,7 +239,15 @@ export function openLifeline(options: LifelineOptions): Lifeline {
   // The watch folder is the `watchDir` setting (LIFELINE_WATCH_DIR wins); it runs with the engine and switches when the setting does.
   const watchFolder = engine
     ? new WatchFolderSwitch(
-        { queue, watched: store.watched, clock, log, afterWrite, onStatusChange: () => events.emit('intake.changed'), intakeRefusal: (what) => disk.intakeRefusal(what) },
+        {
+          queue,
+          watched: store.watched,
+          clock,
+          log,
+          afterWrite,
+          onStatusChange: () => events.emit('intake.changed'),
+          intakeRefusal: (what) => disk.intakeRefusal(what),
+        },
         config().watchDir,
       )
     : null;
@@ -258,7 +325,8 @@ export function openLifeline(options: LifelineOptions): Lifeline {
       const still = await health.startupGate(config().health.startupTimeoutMs);
       // Closed while the gate waited (a Ctrl-C during start): start nothing.
       if (closed) return [];
-      if (still.length > 0) log.warn({ still }, 'starting although required services have not answered up at this start');
+      if (still.length > 0)
+        log.warn({ still }, 'starting although required services have not answered up at this start');
       const recovered = engine.start();
       // Later, sessions whose page went away are found within a minute of going silent for two.
       recordingSweep = setInterval(() => void recordings.recoverAbandoned(), 60_000);

@@ -15,7 +15,10 @@ import {
 } from '../shared/contract';
 
 const transportError = (what: string, err: unknown) =>
-  ({ ok: false, error: { code: 'TRANSPORT', message: `${what}: ${err instanceof Error ? err.message : String(err)}` } }) as const;
+  ({
+    ok: false,
+    error: { code: 'TRANSPORT', message: `${what}: ${err instanceof Error ? err.message : String(err)}` },
+  }) as const;
 
 const api = {
   transport: 'desktop',

@@ -13,7 +13,14 @@ describe('file names and messages as the UI shows them', () => {
   });
 
   it('leaves ordinary names, accents, emoji and right-to-left scripts as they are', () => {
-    for (const name of ['Call with Ana.wav', 'Grüße aus Köln.m4a', '🎙 idea.wav', 'שלום עולם.wav', 'مرحبا.wav', 'line\tone']) {
+    for (const name of [
+      'Call with Ana.wav',
+      'Grüße aus Köln.m4a',
+      '🎙 idea.wav',
+      'שלום עולם.wav',
+      'مرحبا.wav',
+      'line\tone',
+    ]) {
       expect(displayText(name)).toBe(name);
     }
   });

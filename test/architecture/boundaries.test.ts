@@ -6,7 +6,8 @@ import { repoRoot } from '../support/spawn';
 // The rooms' walls, checked on the sources themselves (eslint says the same while you type; this test
 // fails the suite even if a lint rule is switched off). Import specifiers are read with a regex: good
 // enough for our code, which has no dynamic import paths built from strings.
-const importPattern = /(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/g;
+const importPattern =
+  /(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/g;
 
 function sources(dir: string): string[] {
   const out: string[] = [];
@@ -42,17 +43,26 @@ describe('architecture boundaries', () => {
   });
 
   it('the renderer imports nothing from src/main, no Node built-ins and no electron: it only knows the contract', () => {
-    const bad = offenders('src/renderer', (t) => t.startsWith('src/main') || t.startsWith('node:') || t === 'electron' || t === 'better-sqlite3');
+    const bad = offenders(
+      'src/renderer',
+      (t) => t.startsWith('src/main') || t.startsWith('node:') || t === 'electron' || t === 'better-sqlite3',
+    );
     expect(bad).toEqual([]);
   });
 
   it('only src/main/shell imports electron; the engine runs in plain Node', () => {
-    const bad = offenders('src/main', (t) => t === 'electron' || t.startsWith('electron/')).filter((line) => !line.startsWith('src/main/shell/'));
+    const bad = offenders('src/main', (t) => t === 'electron' || t.startsWith('electron/')).filter(
+      (line) => !line.startsWith('src/main/shell/'),
+    );
     expect(bad).toEqual([]);
   });
 
   it('the shared contract imports nothing from the processes that use it', () => {
-    const bad = offenders('src/shared', (t) => t.startsWith('src/main') || t.startsWith('src/renderer') || t.startsWith('src/preload') || t === 'electron');
+    const bad = offenders(
+      'src/shared',
+      (t) =>
+        t.startsWith('src/main') || t.startsWith('src/renderer') || t.startsWith('src/preload') || t === 'electron',
+    );
     expect(bad).toEqual([]);
   });
 });

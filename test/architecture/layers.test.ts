@@ -36,7 +36,8 @@ const floors: [prefix: string, floor: number][] = [
   ['shell/', 11],
 ];
 
-const importPattern = /(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/g;
+const importPattern =
+  /(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/g;
 const mainDir = path.join(repoRoot, 'src/main');
 
 function sources(dir: string): string[] {
@@ -56,14 +57,18 @@ function localImports(file: string, values = false): string[] {
     .filter((spec) => spec.startsWith('.'))
     .flatMap((spec) => {
       const base = path.resolve(path.dirname(file), spec);
-      const found = [base, `${base}.ts`, `${base}.tsx`, path.join(base, 'index.ts')].find((f) => fs.existsSync(f) && fs.statSync(f).isFile());
+      const found = [base, `${base}.ts`, `${base}.tsx`, path.join(base, 'index.ts')].find(
+        (f) => fs.existsSync(f) && fs.statSync(f).isFile(),
+      );
       return found ? [found] : [];
     });
 }
 
 function floorOf(file: string): number | undefined {
   const rel = path.relative(mainDir, file).split(path.sep).join('/');
-  const match = floors.filter(([prefix]) => rel === prefix || rel.startsWith(prefix)).sort((a, b) => b[0].length - a[0].length)[0];
+  const match = floors
+    .filter(([prefix]) => rel === prefix || rel.startsWith(prefix))
+    .sort((a, b) => b[0].length - a[0].length)[0];
   return match?.[1];
 }
 
@@ -75,11 +80,14 @@ function globToRegExp(glob: string): RegExp {
   return new RegExp(`^${body}$`);
 }
 const purePatterns = pureFiles.map(globToRegExp);
-const isPure = (file: string) => purePatterns.some((re) => re.test(path.relative(repoRoot, file).split(path.sep).join('/')));
+const isPure = (file: string) =>
+  purePatterns.some((re) => re.test(path.relative(repoRoot, file).split(path.sep).join('/')));
 
 describe('the floors of the engine process', () => {
   it('every room of src/main has a floor (a new room must be placed)', () => {
-    const unplaced = sources(mainDir).filter((f) => floorOf(f) === undefined).map((f) => path.relative(repoRoot, f));
+    const unplaced = sources(mainDir)
+      .filter((f) => floorOf(f) === undefined)
+      .map((f) => path.relative(repoRoot, f));
     expect(unplaced).toEqual([]);
   });
 
@@ -87,7 +95,10 @@ describe('the floors of the engine process', () => {
     const upward = sources(mainDir).flatMap((file) =>
       localImports(file)
         .filter((target) => target.startsWith(mainDir) && !isPure(target) && floorOf(target)! > floorOf(file)!)
-        .map((target) => `${path.relative(mainDir, file)} (floor ${floorOf(file)}) imports ${path.relative(mainDir, target)} (floor ${floorOf(target)})`),
+        .map(
+          (target) =>
+            `${path.relative(mainDir, file)} (floor ${floorOf(file)}) imports ${path.relative(mainDir, target)} (floor ${floorOf(target)})`,
+        ),
     );
     expect(upward).toEqual([]);
   });
@@ -99,7 +110,9 @@ describe('the floors of the engine process', () => {
     const impure = pure.flatMap((file) =>
       localImports(file, true)
         .filter((target) => !isPure(target))
-        .map((target) => `${path.relative(repoRoot, file)} imports ${path.relative(repoRoot, target)}, which is not pure`),
+        .map(
+          (target) => `${path.relative(repoRoot, file)} imports ${path.relative(repoRoot, target)}, which is not pure`,
+        ),
     );
     // Direct imports of pure files are pure by the same rule, so checking each edge covers every path.
     expect(impure).toEqual([]);

@@ -13,7 +13,9 @@ describe('kill -9 of lifeline serve while jobs are running', () => {
     const dir = tempDir();
     const dataDir = path.join(dir, 'data');
     // Big enough that copying, hashing and fsyncing keeps ingest busy for a while.
-    const files = Array.from({ length: 12 }, (_, i) => writeWav(path.join(dir, `long-${i}.wav`), { seconds: 500, seed: i + 1 }));
+    const files = Array.from({ length: 12 }, (_, i) =>
+      writeWav(path.join(dir, `long-${i}.wav`), { seconds: 500, seed: i + 1 }),
+    );
     const env = { LIFELINE_CONCURRENCY_INGEST: '2' };
 
     const first = await startServe(dataDir, env);
@@ -52,7 +54,9 @@ describe('kill -9 of lifeline serve while jobs are running', () => {
     expect(Math.max(...recovered.map((e) => e.id))).toBeLessThan(firstStart.id);
 
     const succeeded = db
-      .prepare(`SELECT item_id, count(*) AS n FROM events WHERE type = 'succeeded' AND stage = 'ingest' GROUP BY item_id`)
+      .prepare(
+        `SELECT item_id, count(*) AS n FROM events WHERE type = 'succeeded' AND stage = 'ingest' GROUP BY item_id`,
+      )
       .all() as { item_id: number; n: number }[];
     expect(succeeded).toHaveLength(files.length);
     expect(succeeded.every((r) => r.n === 1)).toBe(true);

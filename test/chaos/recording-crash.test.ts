@@ -12,7 +12,8 @@ describe('kill -9 of lifeline serve in the middle of a recording', () => {
     const api = headlessApi(first.url, first.token);
     const rec = await api.ok('recordings:start', { sampleRate: 16_000, channels: 1, name: 'Interrupted memo.wav' });
     let offset = 0;
-    for (let i = 0; i < 4; i++) offset = (await api.ok('recordings:append', { id: rec.id, offset, data: pcmTone(0.5).toString('base64') })).bytes;
+    for (let i = 0; i < 4; i++)
+      offset = (await api.ok('recordings:append', { id: rec.id, offset, data: pcmTone(0.5).toString('base64') })).bytes;
     first.child.kill('SIGKILL');
     expect((await first.done).signal).toBe('SIGKILL');
 

@@ -27,13 +27,18 @@ export async function fastWhisper(options: { hangOnChunk?: number } = {}) {
       // Multipart boundaries differ per request: a chunk is known by its first samples.
       const body = Buffer.concat(parts);
       const at = body.indexOf('RIFF');
-      const key = crypto.createHash('sha256').update(body.subarray(at + 44, at + 44 + 64_000)).digest('hex');
+      const key = crypto
+        .createHash('sha256')
+        .update(body.subarray(at + 44, at + 44 + 64_000))
+        .digest('hex');
       if (!seen.has(key)) seen.set(key, seen.size + 1);
       if (options.hangOnChunk !== undefined && seen.get(key) === options.hangOnChunk) {
         hung++;
         return;
       }
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ text: 'hello there', segments: [{ start: 0, end: 1, text: ' hello there' }] }));
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ text: 'hello there', segments: [{ start: 0, end: 1, text: ' hello there' }] }));
     });
   });
   const listening = await listenOnLoopback(server);
@@ -50,7 +55,11 @@ export interface DrillServe extends ServeProcess {
 export async function startDrillServe(dir: string, asrUrl: string): Promise<DrillServe> {
   const dataDir = path.join(dir, 'data');
   // Recordings are added over the API from the drill's folder, which the user lets the app add from.
-  const serve = await startServe(dataDir, { LIFELINE_ASR_ENGINE: 'whisper-server', LIFELINE_ASR_URL: asrUrl, LIFELINE_ADD_FROM_DIR: dir });
+  const serve = await startServe(dataDir, {
+    LIFELINE_ASR_ENGINE: 'whisper-server',
+    LIFELINE_ASR_URL: asrUrl,
+    LIFELINE_ADD_FROM_DIR: dir,
+  });
   let db: Database.Database | null = null;
   return {
     ...serve,
@@ -78,7 +87,9 @@ export async function startDrillServe(dir: string, asrUrl: string): Promise<Dril
 }
 
 export async function addFile(serve: DrillServe, file: string): Promise<number> {
-  const r = await serve.call<{ added: { id: number }[]; rejected: { message: string }[] }>('items:add', { paths: [file] });
+  const r = await serve.call<{ added: { id: number }[]; rejected: { message: string }[] }>('items:add', {
+    paths: [file],
+  });
   const added = r.added[0];
   if (!added) throw new Error(`add refused: ${JSON.stringify(r)}`);
   return added.id;
@@ -95,10 +106,15 @@ export interface ItemFacts {
 export function itemFacts(serve: DrillServe, itemId: number): ItemFacts {
   const db = serve.db();
   const job = db.prepare(`SELECT state, stage, error_code, error_message FROM jobs WHERE item_id = ?`).get(itemId) as
-    | { state: string; stage: string; error_code: string | null; error_message: string | null }
-    | undefined;
+    { state: string; stage: string; error_code: string | null; error_message: string | null } | undefined;
   const recoveries = db.prepare(`SELECT count(*) FROM recovery_log WHERE item_id = ?`).pluck().get(itemId) as number;
-  return { state: job?.state ?? 'unknown', stage: job?.stage ?? '', errorCode: job?.error_code ?? null, errorMessage: job?.error_message ?? null, recoveries };
+  return {
+    state: job?.state ?? 'unknown',
+    stage: job?.stage ?? '',
+    errorCode: job?.error_code ?? null,
+    errorMessage: job?.error_message ?? null,
+    recoveries,
+  };
 }
 
 /** Pids of a process's children (the worker processes of `serve`), and theirs. */
@@ -140,7 +156,12 @@ export function watchMemory(servePid: number, everyMs = 250) {
   };
 }
 
-export async function until<T>(what: string, check: () => T | Promise<T>, timeoutMs: number, everyMs = 500): Promise<NonNullable<T>> {
+export async function until<T>(
+  what: string,
+  check: () => T | Promise<T>,
+  timeoutMs: number,
+  everyMs = 500,
+): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const v = await check();

@@ -27,25 +27,35 @@ export const drill: Drill = {
     });
     const frozen: number[] = [];
     const workersCheck = async () =>
-      (await serve.call<{ services: (WorkersCheck & { name: string })[] }>('health:check', { name: 'workers' })).services.find((s) => s.name === 'workers')!;
+      (
+        await serve.call<{ services: (WorkersCheck & { name: string })[] }>('health:check', { name: 'workers' })
+      ).services.find((s) => s.name === 'workers')!;
     try {
       await until('every worker to be ready', async () => (await workersCheck()).status === 'up', 60_000);
       frozen.push(...childrenOf(serve.child.pid!));
       for (const pid of frozen) process.kill(pid, 'SIGSTOP');
       const stoppedAt = Date.now();
       // Health sees them silent within a few heartbeats.
-      const seen = await until('health to name the silent workers', async () => {
-        const w = await workersCheck();
-        return /not answering/.test(w.message) ? w : null;
-      }, 30_000);
+      const seen = await until(
+        'health to name the silent workers',
+        async () => {
+          const w = await workersCheck();
+          return /not answering/.test(w.message) ? w : null;
+        },
+        30_000,
+      );
       const silentAfterS = Math.round((Date.now() - stoppedAt) / 100) / 10;
       const file = writeWav(path.join(dir, 'one-second.wav'), { seconds: 1 });
       const addedAt = Date.now();
       const id = await addFile(serve, file);
-      const end = await until('the 1-second item to end', () => {
-        const f = itemFacts(serve, id);
-        return f.state === 'done' || f.state === 'dead' ? f : null;
-      }, 180_000);
+      const end = await until(
+        'the 1-second item to end',
+        () => {
+          const f = itemFacts(serve, id);
+          return f.state === 'done' || f.state === 'dead' ? f : null;
+        },
+        180_000,
+      );
       const after = await workersCheck();
       const replaced = Number(/(\d+) replaced for not answering/.exec(after.message)?.[1] ?? 0);
       const figures = {
@@ -60,11 +70,22 @@ export const drill: Drill = {
         workersReplaced: replaced,
       };
       const missed =
-        end.state !== 'done' ? `ended ${end.state}: ${end.errorCode}`
-        : end.recoveries > 0 ? `${end.recoveries} recoveries used`
-        : replaced < frozen.length ? `health reports ${replaced} of ${frozen.length} workers replaced: ${after.message}`
-        : undefined;
-      return [{ drill: 'frozen-workers', case: `${frozen.length} idle workers SIGSTOPped, 1 s file`, figures, passed: !missed, why: missed }];
+        end.state !== 'done'
+          ? `ended ${end.state}: ${end.errorCode}`
+          : end.recoveries > 0
+            ? `${end.recoveries} recoveries used`
+            : replaced < frozen.length
+              ? `health reports ${replaced} of ${frozen.length} workers replaced: ${after.message}`
+              : undefined;
+      return [
+        {
+          drill: 'frozen-workers',
+          case: `${frozen.length} idle workers SIGSTOPped, 1 s file`,
+          figures,
+          passed: !missed,
+          why: missed,
+        },
+      ];
     } finally {
       // The pool kills frozen workers itself; any left over are ours to end.
       for (const pid of frozen) {

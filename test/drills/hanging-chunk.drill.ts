@@ -29,11 +29,20 @@ export const drill: Drill = {
       const file = writeWav(path.join(dir, 'five-chunks.wav'), { seconds: 140 });
       const started = Date.now();
       const id = await addFile(serve, file);
-      const end = await until('the item to end', () => {
-        const f = itemFacts(serve, id);
-        return f.state === 'done' || f.state === 'dead' ? f : null;
-      }, 45 * 60_000, 2_000);
-      const kept = serve.db().prepare(`SELECT count(*) FROM transcript_chunks WHERE item_id = ?`).pluck().get(id) as number;
+      const end = await until(
+        'the item to end',
+        () => {
+          const f = itemFacts(serve, id);
+          return f.state === 'done' || f.state === 'dead' ? f : null;
+        },
+        45 * 60_000,
+        2_000,
+      );
+      const kept = serve
+        .db()
+        .prepare(`SELECT count(*) FROM transcript_chunks WHERE item_id = ?`)
+        .pluck()
+        .get(id) as number;
       const figures = {
         state: end.state,
         errorCode: end.errorCode ?? '',
@@ -45,12 +54,18 @@ export const drill: Drill = {
         minutes: Math.round((Date.now() - started) / 600) / 100,
       };
       const missed =
-        end.state !== 'dead' ? `ended ${end.state}`
-        : !figures.namesPart ? `the dead letter does not name the part: ${end.errorMessage}`
-        : kept !== 3 ? `${kept} chunks kept, not 3`
-        : whisper.requests() > maxRequests ? `${whisper.requests()} requests, more than ${maxRequests}`
-        : undefined;
-      return [{ drill: 'hanging-chunk', case: '5 chunks, the 4th hangs every time', figures, passed: !missed, why: missed }];
+        end.state !== 'dead'
+          ? `ended ${end.state}`
+          : !figures.namesPart
+            ? `the dead letter does not name the part: ${end.errorMessage}`
+            : kept !== 3
+              ? `${kept} chunks kept, not 3`
+              : whisper.requests() > maxRequests
+                ? `${whisper.requests()} requests, more than ${maxRequests}`
+                : undefined;
+      return [
+        { drill: 'hanging-chunk', case: '5 chunks, the 4th hangs every time', figures, passed: !missed, why: missed },
+      ];
     } finally {
       await serve.stop();
       await whisper.close();

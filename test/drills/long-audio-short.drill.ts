@@ -7,7 +7,8 @@ export const drill: Drill = {
   short: true,
   async run() {
     const rows: DrillRow[] = [];
-    for (const f of [formats[0]!, formats[2]!]) rows.push({ ...(await longAudioCase(f, 600)), drill: 'long-audio-short' });
+    for (const f of [formats[0]!, formats[2]!])
+      rows.push({ ...(await longAudioCase(f, 600)), drill: 'long-audio-short' });
     return rows;
   },
 };

@@ -35,12 +35,24 @@ export const formats: Format[] = [
 /** A tone that pauses every few seconds (so chunks are cut at silences), `seconds` long. */
 function generate(dir: string, f: Format, seconds: number): string {
   const file = path.join(dir, `long-${seconds}s.${f.ext}`);
-  execFileSync('ffmpeg', [
-    '-nostdin', '-v', 'error', '-y', '-f', 'lavfi',
-    '-i', `sine=frequency=330:sample_rate=48000:duration=${seconds}`,
-    '-af', 'volume=enable=\'lt(mod(t,7),0.6)\':volume=0',
-    ...f.args, file,
-  ], { timeout: 60 * 60_000 });
+  execFileSync(
+    'ffmpeg',
+    [
+      '-nostdin',
+      '-v',
+      'error',
+      '-y',
+      '-f',
+      'lavfi',
+      '-i',
+      `sine=frequency=330:sample_rate=48000:duration=${seconds}`,
+      '-af',
+      "volume=enable='lt(mod(t,7),0.6)':volume=0",
+      ...f.args,
+      file,
+    ],
+    { timeout: 60 * 60_000 },
+  );
   return file;
 }
 
@@ -56,10 +68,14 @@ export async function longAudioCase(f: Format, seconds: number): Promise<DrillRo
     const started = Date.now();
     try {
       const id = await addFile(serve, file);
-      const end = await until(`${label} to be done`, () => {
-        const facts = itemFacts(serve, id);
-        return facts.state === 'done' || facts.state === 'dead' ? facts : null;
-      }, Math.max(10 * 60_000, seconds * 300));
+      const end = await until(
+        `${label} to be done`,
+        () => {
+          const facts = itemFacts(serve, id);
+          return facts.state === 'done' || facts.state === 'dead' ? facts : null;
+        },
+        Math.max(10 * 60_000, seconds * 300),
+      );
       const peaks = memory.stop();
       const figures = {
         state: end.state,
@@ -73,10 +89,13 @@ export async function longAudioCase(f: Format, seconds: number): Promise<DrillRo
         minutes: Math.round((Date.now() - started) / 600) / 100,
       };
       const missed =
-        end.state !== 'done' ? `ended ${end.state}: ${end.errorCode} ${end.errorMessage}`
-        : end.recoveries > 0 ? `${end.recoveries} recoveries`
-        : peaks.peakWorkerRssMb > workerRssLimitMb ? `worker RSS ${peaks.peakWorkerRssMb} MB over ${workerRssLimitMb} MB`
-        : undefined;
+        end.state !== 'done'
+          ? `ended ${end.state}: ${end.errorCode} ${end.errorMessage}`
+          : end.recoveries > 0
+            ? `${end.recoveries} recoveries`
+            : peaks.peakWorkerRssMb > workerRssLimitMb
+              ? `worker RSS ${peaks.peakWorkerRssMb} MB over ${workerRssLimitMb} MB`
+              : undefined;
       return { drill: 'long-audio', case: label, figures, passed: missed === undefined, why: missed };
     } finally {
       memory.stop();
@@ -95,7 +114,8 @@ export const drill: Drill = {
     const rows: DrillRow[] = [];
     const hours = process.env.LIFELINE_DRILL_HOURS ? process.env.LIFELINE_DRILL_HOURS.split(',').map(Number) : [1, 4];
     const only = process.env.LIFELINE_DRILL_FORMATS?.split(',');
-    for (const h of hours) for (const f of formats) if (!only || only.includes(f.ext)) rows.push(await longAudioCase(f, h * 3600));
+    for (const h of hours)
+      for (const f of formats) if (!only || only.includes(f.ext)) rows.push(await longAudioCase(f, h * 3600));
     return rows;
   },
 };

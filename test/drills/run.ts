@@ -10,7 +10,10 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const shortOnly = args.includes('--short');
   const names = args.filter((a) => !a.startsWith('--'));
-  const files = fs.readdirSync(__dirname).filter((f) => f.endsWith('.drill.ts')).sort();
+  const files = fs
+    .readdirSync(__dirname)
+    .filter((f) => f.endsWith('.drill.ts'))
+    .sort();
   const rows: DrillRow[] = [];
   for (const file of files) {
     const drill = (require(path.join(__dirname, file)) as { drill: Drill }).drill;
@@ -20,12 +23,22 @@ async function main(): Promise<void> {
     try {
       rows.push(...(await drill.run()));
     } catch (err: unknown) {
-      rows.push({ drill: drill.name, case: '(crashed)', figures: {}, passed: false, why: err instanceof Error ? err.message : String(err) });
+      rows.push({
+        drill: drill.name,
+        case: '(crashed)',
+        figures: {},
+        passed: false,
+        why: err instanceof Error ? err.message : String(err),
+      });
     }
   }
   for (const r of rows) {
-    const figures = Object.entries(r.figures).map(([k, v]) => `${k}=${v}`).join(' ');
-    console.log(`${r.passed ? 'ok  ' : 'FAIL'} ${r.drill.padEnd(22)} ${r.case.padEnd(34)} ${figures}${r.why ? `  (${r.why})` : ''}`);
+    const figures = Object.entries(r.figures)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(' ');
+    console.log(
+      `${r.passed ? 'ok  ' : 'FAIL'} ${r.drill.padEnd(22)} ${r.case.padEnd(34)} ${figures}${r.why ? `  (${r.why})` : ''}`,
+    );
   }
   const out = path.join(__dirname, '..', '..', 'bench-results');
   fs.mkdirSync(out, { recursive: true });

@@ -9,6 +9,11 @@ export const drill: Drill = {
   name: 'service-faults-short',
   short: true,
   async run() {
-    return [await outage(1, shortOutageMs), await outage(12, shortOutageMs), await lyingServer(shortOutageMs, false), await crashingEngine(shortOutageMs)];
+    return [
+      await outage(1, shortOutageMs),
+      await outage(12, shortOutageMs),
+      await lyingServer(shortOutageMs, false),
+      await crashingEngine(shortOutageMs),
+    ];
   },
 };

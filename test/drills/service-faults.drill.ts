@@ -8,6 +8,13 @@ export const drill: Drill = {
   name: 'service-faults',
   short: false,
   async run() {
-    return [await outage(1, minutes3), await outage(12, minutes3), await lyingServer(60_000, true), await lyingServer(60_000, false), await crashingEngine(30_000), await backAfterGivingUp()];
+    return [
+      await outage(1, minutes3),
+      await outage(12, minutes3),
+      await lyingServer(60_000, true),
+      await lyingServer(60_000, false),
+      await crashingEngine(30_000),
+      await backAfterGivingUp(),
+    ];
   },
 };

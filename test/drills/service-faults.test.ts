@@ -6,7 +6,8 @@ import type { DrillRow } from './drill';
 // The short service-fault drills (20 s failures) against real `lifeline serve` processes with the
 // defaults; `npm run drill` runs the 3-minute ones. Two at a time, to keep the suite short.
 const passed = (rows: DrillRow[]) => {
-  for (const r of rows) expect(r, `${r.case}: ${r.why ?? ''} ${JSON.stringify(r.figures)}`).toMatchObject({ passed: true });
+  for (const r of rows)
+    expect(r, `${r.case}: ${r.why ?? ''} ${JSON.stringify(r.figures)}`).toMatchObject({ passed: true });
 };
 
 describe('service faults, played against a real serve with the defaults', () => {

@@ -16,7 +16,12 @@ import { waitFor } from '../support/wait-for';
 import type { DrillRow } from './drill';
 
 /** The goals, as issue 11 states them. */
-export const goals = { backToFirstRequestS: 10, firstRequestToAllDoneS: 30, lyingNotUpWithinS: 60, crashLoopParkedWithinS: 10 };
+export const goals = {
+  backToFirstRequestS: 10,
+  firstRequestToAllDoneS: 30,
+  lyingNotUpWithinS: 60,
+  crashLoopParkedWithinS: 10,
+};
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const seconds = (ms: number) => Math.round(ms / 100) / 10;
@@ -48,7 +53,9 @@ async function startLifeline(env: NodeJS.ProcessEnv): Promise<Run> {
 }
 
 async function addItems(run: Run, n: number, tag: string): Promise<number[]> {
-  const paths = Array.from({ length: n }, (_, i) => writeWav(path.join(run.dir, `${tag}-${i}.wav`), { seconds: 2, seed: i + 1 + tag.length * 100 }));
+  const paths = Array.from({ length: n }, (_, i) =>
+    writeWav(path.join(run.dir, `${tag}-${i}.wav`), { seconds: 2, seed: i + 1 + tag.length * 100 }),
+  );
   const r = await run.api.ok('items:add', { paths });
   return r.added.map((a) => a.id);
 }
@@ -63,7 +70,8 @@ function attemptsSpent(items: ItemDetail[], from: number, to: number): number {
   for (const item of items)
     for (const e of item.events) {
       const at = Date.parse(e.at);
-      if (e.stage === 'transcribe' && (e.type === 'retry_scheduled' || e.type === 'dead') && at >= from && at <= to) n++;
+      if (e.stage === 'transcribe' && (e.type === 'retry_scheduled' || e.type === 'dead') && at >= from && at <= to)
+        n++;
     }
   return n;
 }
@@ -71,9 +79,19 @@ function attemptsSpent(items: ItemDetail[], from: number, to: number): number {
 const totals = async (run: Run) => (await run.api.ok('overview:get', {})).totals;
 
 /** Server back → its first request, and first request → every item done. */
-async function measureReturn(run: Run, server: FakeService, backAt: number, n: number): Promise<Record<string, number>> {
+async function measureReturn(
+  run: Run,
+  server: FakeService,
+  backAt: number,
+  n: number,
+): Promise<Record<string, number>> {
   const first = await waitFor('the server to get a request', () => server.timeline[0], 600_000, 100);
-  const firstCall = await waitFor('the server to get an item', () => server.timeline.find((t) => !t.probe), 600_000, 100);
+  const firstCall = await waitFor(
+    'the server to get an item',
+    () => server.timeline.find((t) => !t.probe),
+    600_000,
+    100,
+  );
   await waitFor('every item to be done', async () => (await totals(run)).done === n, 600_000, 250);
   const doneAt = Date.now();
   return {
@@ -86,11 +104,21 @@ async function measureReturn(run: Run, server: FakeService, backAt: number, n: n
 function verdict(figures: Record<string, number | boolean>): { passed: boolean; why?: string } {
   const missed: string[] = [];
   if (figures.deadLetters !== 0) missed.push(`${String(figures.deadLetters)} dead letters`);
-  if (figures.attemptsSpentWhileDown !== 0) missed.push(`${String(figures.attemptsSpentWhileDown)} attempts spent while down`);
-  if (typeof figures.backToFirstRequestS === 'number' && figures.backToFirstRequestS > goals.backToFirstRequestS) missed.push('first request too late');
-  if (typeof figures.firstRequestToAllDoneS === 'number' && figures.firstRequestToAllDoneS > goals.firstRequestToAllDoneS) missed.push('items done too late');
+  if (figures.attemptsSpentWhileDown !== 0)
+    missed.push(`${String(figures.attemptsSpentWhileDown)} attempts spent while down`);
+  if (typeof figures.backToFirstRequestS === 'number' && figures.backToFirstRequestS > goals.backToFirstRequestS)
+    missed.push('first request too late');
+  if (
+    typeof figures.firstRequestToAllDoneS === 'number' &&
+    figures.firstRequestToAllDoneS > goals.firstRequestToAllDoneS
+  )
+    missed.push('items done too late');
   if (figures.lyingShownUp === true) missed.push('the lying server was shown up');
-  if (typeof figures.parkedAfterFirstCrashS === 'number' && figures.parkedAfterFirstCrashS > goals.crashLoopParkedWithinS) missed.push('the stage parked too late');
+  if (
+    typeof figures.parkedAfterFirstCrashS === 'number' &&
+    figures.parkedAfterFirstCrashS > goals.crashLoopParkedWithinS
+  )
+    missed.push('the stage parked too late');
   return missed.length === 0 ? { passed: true } : { passed: false, why: missed.join('; ') };
 }
 
@@ -136,7 +164,10 @@ export async function outage(n: number, outageMs: number): Promise<DrillRow> {
  */
 export async function lyingServer(windowMs: number, fromStart: boolean): Promise<DrillRow> {
   let lying = fromStart;
-  const server = await startAsrServer({ behave: () => (lying ? modelMissing : { kind: 'ok' }), probe: () => (lying ? modelMissing : { kind: 'ok' }) });
+  const server = await startAsrServer({
+    behave: () => (lying ? modelMissing : { kind: 'ok' }),
+    probe: () => (lying ? modelMissing : { kind: 'ok' }),
+  });
   let startedAt = Date.now();
   const run = await startLifeline({ LIFELINE_ASR_ENGINE: 'whisper-server', LIFELINE_ASR_URL: server.url });
   const asrStatus = async () => (await run.api.ok('health:get', {})).services.find((s) => s.name === 'asr')?.status;
@@ -189,10 +220,15 @@ export async function crashingEngine(windowMs: number): Promise<DrillRow> {
   try {
     const startedAt = Date.now();
     const ids = await addItems(run, 3, 'crash');
-    await waitFor('the transcribe stage to be parked', async () => {
-      const all = await details(run, ids);
-      return all.every((i) => i.stage === 'transcribe' && i.state === 'waiting');
-    }, 120_000, 100);
+    await waitFor(
+      'the transcribe stage to be parked',
+      async () => {
+        const all = await details(run, ids);
+        return all.every((i) => i.stage === 'transcribe' && i.state === 'waiting');
+      },
+      120_000,
+      100,
+    );
     // Per item: from reaching transcribe (ingest done) to waiting there; the health check may have
     // found the engine crashing first, and then no item is tried at all.
     const parkedAfter = (await details(run, ids)).map((i) => {
@@ -205,13 +241,18 @@ export async function crashingEngine(windowMs: number): Promise<DrillRow> {
     const items = await details(run, ids);
     const figures = {
       parkedAfterFirstCrashS: seconds(Math.max(...parkedAfter)),
-      itemRunsWhileCrashing: items.flatMap((i) => i.events).filter((e) => e.stage === 'transcribe' && e.type === 'started').length,
+      itemRunsWhileCrashing: items
+        .flatMap((i) => i.events)
+        .filter((e) => e.stage === 'transcribe' && e.type === 'started').length,
       deadLetters: (await totals(run)).dead,
       attemptsSpentWhileDown: attemptsSpent(items, startedAt, fixedAt),
     };
     fs.writeFileSync(bin, '#!/bin/sh\nexec pocketsphinx_continuous "$@"\n', { mode: 0o755 });
     await waitFor('every item to be done', async () => (await totals(run)).done === 3, 600_000, 250);
-    return row(`pocketsphinx exits 139, ${seconds(windowMs)} s`, { ...figures, fixedToAllDoneS: seconds(Date.now() - fixedAt) });
+    return row(`pocketsphinx exits 139, ${seconds(windowMs)} s`, {
+      ...figures,
+      fixedToAllDoneS: seconds(Date.now() - fixedAt),
+    });
   } finally {
     await run.stop();
     fs.rmSync(binDir, { recursive: true, force: true });
@@ -227,7 +268,12 @@ export async function backAfterGivingUp(): Promise<DrillRow> {
     const downAt = Date.now();
     await server.close();
     const ids = await addItems(run, 2, 'gave-up');
-    await waitFor('automatic recovery to give up', async () => (await run.api.ok('health:get', {})).services.find((s) => s.name === 'asr')?.needsYou === true, 900_000, 1_000);
+    await waitFor(
+      'automatic recovery to give up',
+      async () => (await run.api.ok('health:get', {})).services.find((s) => s.name === 'asr')?.needsYou === true,
+      900_000,
+      1_000,
+    );
     const events = await run.api.ok('health:events', { name: 'asr', limit: 50 });
     const backAt = Date.now();
     server = await startAsrServer({ delayMs: 300, port });

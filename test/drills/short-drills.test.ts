@@ -14,9 +14,13 @@ async function expectPassed(d: Drill): Promise<void> {
 const ffmpeg = findExecutable('ffmpeg');
 
 describe('the worker drills against a real lifeline serve with the defaults', () => {
-  it.skipIf(!ffmpeg)('takes a 10-minute MP3 and a 10-minute 44.1 kHz stereo WAV through with no recovery, no dead letter, and workers under their memory limit', async () => {
-    await expectPassed(longAudioShort);
-  }, 300_000);
+  it.skipIf(!ffmpeg)(
+    'takes a 10-minute MP3 and a 10-minute 44.1 kHz stereo WAV through with no recovery, no dead letter, and workers under their memory limit',
+    async () => {
+      await expectPassed(longAudioShort);
+    },
+    300_000,
+  );
 
   it('finishes a 1-second file with no recovery while the idle workers are frozen, and health reports them replaced', async () => {
     await expectPassed(frozenWorkers);

@@ -25,7 +25,11 @@ async function seriousViolations(page: Page): Promise<string[]> {
   const { violations } = await new AxeBuilder({ page }).analyze();
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')} — ${n.failureSummary?.split('\n')[1]?.trim() ?? v.help}`));
+    .flatMap((v) =>
+      v.nodes.map(
+        (n) => `${v.id} (${v.impact}): ${n.target.join(' ')} — ${n.failureSummary?.split('\n')[1]?.trim() ?? v.help}`,
+      ),
+    );
 }
 
 /** `serve` with an OpenAI-compatible transcription server on 127.0.0.1, so a recording gets a transcript. */
@@ -43,12 +47,19 @@ const test = base.extend<{ asr: FakeService }>({
   },
 });
 
-test('every screen, in the light and the dark theme, has no serious or critical accessibility problems', async ({ page, lifeline, browser }) => {
+test('every screen, in the light and the dark theme, has no serious or critical accessibility problems', async ({
+  page,
+  lifeline,
+  browser,
+}) => {
   // A transcription and 18 axe-core runs: on a loaded 2-core machine this can take minutes (a wait
   // limit, not a timing goal; alone it takes about 25 s).
   test.setTimeout(180_000);
   // A transcribed recording (transcript times, memories) and a dead letter give every screen content.
-  const id = await addFile(lifeline.dataDir, writeWav(path.join(lifeline.inputsDir, 'morning note.wav'), { seconds: 3 }));
+  const id = await addFile(
+    lifeline.dataDir,
+    writeWav(path.join(lifeline.inputsDir, 'morning note.wav'), { seconds: 3 }),
+  );
   await addFile(lifeline.dataDir, writeBrokenAudio(path.join(lifeline.inputsDir, 'not audio.wav')));
   await openLifeline(page, lifeline);
   await page.goto(`${lifeline.url}#/items/${id}`);

@@ -11,17 +11,25 @@ test.use({ expectedConsoleErrors: /status of 415/ });
 const added = (page: Page) => page.getByRole('region', { name: 'Added files' });
 
 async function chooseFiles(page: Page, files: string[]): Promise<void> {
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Add files…' }).click()]);
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    page.getByRole('button', { name: 'Add files…' }).click(),
+  ]);
   await chooser.setFiles(files);
 }
 
-test('Add files… uploads the chosen files, refuses a text file renamed .wav, and reports the same audio again as a duplicate', async ({ page, lifeline }) => {
+test('Add files… uploads the chosen files, refuses a text file renamed .wav, and reports the same audio again as a duplicate', async ({
+  page,
+  lifeline,
+}) => {
   const memo = writeWav(path.join(lifeline.inputsDir, 'memo.wav'), { seconds: 1 });
   const notes = writeFakeWav(path.join(lifeline.inputsDir, 'notes.wav'));
   await openLifeline(page, lifeline);
   await chooseFiles(page, [memo, notes]);
   await expect(added(page).getByRole('listitem').filter({ hasText: 'memo.wav' })).toContainText(/added as item \d+/);
-  await expect(added(page).getByRole('listitem').filter({ hasText: 'notes.wav' })).toContainText('not added: notes.wav is not audio: it holds text');
+  await expect(added(page).getByRole('listitem').filter({ hasText: 'notes.wav' })).toContainText(
+    'not added: notes.wav is not audio: it holds text',
+  );
 
   const copy = path.join(lifeline.inputsDir, 'memo (copy).wav');
   fs.copyFileSync(memo, copy);
@@ -33,7 +41,9 @@ test('Add files… uploads the chosen files, refuses a text file renamed .wav, a
   const items = await listItems(lifeline.dataDir);
   expect(items.map((i) => i.fileName)).toEqual(['memo.wav']);
   const memoItem = items.find((i) => i.fileName === 'memo.wav')!;
-  await expect.poll(async () => (await showItem(lifeline.dataDir, memoItem.id)).state, { timeout: 30_000 }).toBe('done');
+  await expect
+    .poll(async () => (await showItem(lifeline.dataDir, memoItem.id)).state, { timeout: 30_000 })
+    .toBe('done');
   // The upload's stored copy is the file the user picked, byte for byte.
   expect(fs.readFileSync((await showItem(lifeline.dataDir, memoItem.id)).storedPath!)).toEqual(fs.readFileSync(memo));
 
@@ -42,7 +52,9 @@ test('Add files… uploads the chosen files, refuses a text file renamed .wav, a
 });
 
 test('audio dropped anywhere on the window is added', async ({ page, lifeline }) => {
-  const bytes = fs.readFileSync(writeWav(path.join(lifeline.inputsDir, 'dropped.wav'), { seconds: 1, seed: 7 })).toString('base64');
+  const bytes = fs
+    .readFileSync(writeWav(path.join(lifeline.inputsDir, 'dropped.wav'), { seconds: 1, seed: 7 }))
+    .toString('base64');
   await openLifeline(page, lifeline);
   const dataTransfer = await page.evaluateHandle((b64) => {
     // Runs in the page (the test's tsconfig has no DOM types).
@@ -64,7 +76,10 @@ test('audio dropped anywhere on the window is added', async ({ page, lifeline })
   await expect(page.getByRole('group', { name: 'Items', exact: true })).toHaveText('Items 1');
 });
 
-test('a recording that appears in the watch folder is added by itself, once, and the Overview says what the folder did', async ({ page, lifeline }) => {
+test('a recording that appears in the watch folder is added by itself, once, and the Overview says what the folder did', async ({
+  page,
+  lifeline,
+}) => {
   const watch = path.join(lifeline.root, 'watch');
   fs.mkdirSync(watch);
   await lifeline.stopServer();
@@ -85,5 +100,7 @@ test('a recording that appears in the watch folder is added by itself, once, and
 
 test('without a watch folder, the Overview says how to set one', async ({ page, lifeline }) => {
   await openLifeline(page, lifeline);
-  await expect(page.getByRole('region', { name: 'Watch folder' })).toContainText('No watch folder is set. Choose one in Settings (or start Lifeline with LIFELINE_WATCH_DIR=');
+  await expect(page.getByRole('region', { name: 'Watch folder' })).toContainText(
+    'No watch folder is set. Choose one in Settings (or start Lifeline with LIFELINE_WATCH_DIR=',
+  );
 });

@@ -7,7 +7,9 @@ import { expect, openLifeline, screenshotPath, test } from './support/fixtures';
 const overall = (page: Page) => page.getByRole('region', { name: /^Overall status/ });
 const nav = (page: Page, name: RegExp) => page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name });
 const deadLetterRow = (page: Page, fileName: string) =>
-  page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: new RegExp(fileName.replace('.', '\\.')) }) });
+  page
+    .getByRole('row')
+    .filter({ has: page.getByRole('rowheader', { name: new RegExp(fileName.replace('.', '\\.')) }) });
 
 // The door answers a refused upload with 415 NOT_AUDIO, which the browser logs as a failed request.
 test.use({ expectedConsoleErrors: /status of 415/ });
@@ -22,7 +24,10 @@ async function screenshots(page: Page, name: string): Promise<void> {
   await page.emulateMedia({ colorScheme: 'light' });
 }
 
-test('a new dead letter makes the app amber until Dead letters is opened; then it is green and the dead letter is a count', async ({ page, lifeline }) => {
+test('a new dead letter makes the app amber until Dead letters is opened; then it is green and the dead letter is a count', async ({
+  page,
+  lifeline,
+}) => {
   await openLifeline(page, lifeline);
   await expect(overall(page)).toContainText('Everything is working');
   await addFile(lifeline.dataDir, writeBrokenAudio(path.join(lifeline.inputsDir, 'broken memo.wav')));
@@ -45,12 +50,21 @@ test('a new dead letter makes the app amber until Dead letters is opened; then i
   await expect(overall(page)).toContainText(/1 new dead letter since you last looked/);
 });
 
-test('a text file renamed .wav is refused when added, with the reason, and never becomes an item', async ({ page, lifeline }) => {
+test('a text file renamed .wav is refused when added, with the reason, and never becomes an item', async ({
+  page,
+  lifeline,
+}) => {
   const readme = writeFakeWav(path.join(lifeline.inputsDir, 'README.wav'), '# notes\n\nnot a recording, and private\n');
   await openLifeline(page, lifeline);
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Add files…' }).click()]);
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    page.getByRole('button', { name: 'Add files…' }).click(),
+  ]);
   await chooser.setFiles([readme]);
-  const entry = page.getByRole('region', { name: 'Added files' }).getByRole('listitem').filter({ hasText: 'README.wav' });
+  const entry = page
+    .getByRole('region', { name: 'Added files' })
+    .getByRole('listitem')
+    .filter({ hasText: 'README.wav' });
   await expect(entry).toContainText('not added: README.wav is not audio: it holds text');
   await expect(entry).not.toContainText('private');
   await screenshots(page, 'attention-refused-at-the-door');
@@ -58,7 +72,10 @@ test('a text file renamed .wav is refused when added, with the reason, and never
   await expect(overall(page)).toContainText('Everything is working');
 });
 
-test('for an undecodable file Discard comes first and can be undone for 10 s; a disabled button says why', async ({ page, lifeline }) => {
+test('for an undecodable file Discard comes first and can be undone for 10 s; a disabled button says why', async ({
+  page,
+  lifeline,
+}) => {
   const kept = await addFile(lifeline.dataDir, writeBrokenAudio(path.join(lifeline.inputsDir, 'keep me.wav'), 'first'));
   const gone = await addFile(lifeline.dataDir, writeBrokenAudio(path.join(lifeline.inputsDir, 'let go.wav'), 'second'));
   await openLifeline(page, lifeline);
@@ -69,7 +86,9 @@ test('for an undecodable file Discard comes first and can be undone for 10 s; a 
   await expect(row.getByRole('button', { name: 'Retry keep me.wav' })).toHaveClass(/button-quiet/);
 
   await row.getByRole('button', { name: 'Discard keep me.wav' }).click();
-  await expect(page.getByRole('status', { name: 'Discards you can undo' })).toContainText('keep me.wav will be discarded in');
+  await expect(page.getByRole('status', { name: 'Discards you can undo' })).toContainText(
+    'keep me.wav will be discarded in',
+  );
   await screenshots(page, 'attention-discard-undo');
   await row.getByRole('button', { name: 'Undo discarding keep me.wav' }).click();
   await expect(row.getByRole('button', { name: 'Discard keep me.wav' })).toBeVisible();

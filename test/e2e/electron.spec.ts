@@ -16,7 +16,8 @@ function whyElectronCannotRun(): string | null {
   if (!electronBinary.present) {
     return `no Electron binary at ${path.relative(root, electronBinary.binary)} (node node_modules/electron/install.js downloads it)`;
   }
-  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) return 'no display (run under xvfb-run)';
+  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY)
+    return 'no display (run under xvfb-run)';
   if (!fs.existsSync(mainEntry)) return `${path.relative(root, mainEntry)} is not built (npm run build)`;
   return null;
 }
@@ -28,7 +29,11 @@ test.skip(skipReason !== null, skipReason ?? '');
 test('the desktop window opens on the Overview, with the typed API and no Node in the page', async () => {
   // The first run may compile better-sqlite3 for Electron.
   test.setTimeout(15 * 60_000);
-  const sqlite = prepareElectronSqlite({ root, electronVersion: electronBinary.version, say: (line) => console.log(line) });
+  const sqlite = prepareElectronSqlite({
+    root,
+    electronVersion: electronBinary.version,
+    say: (line) => console.log(line),
+  });
   if (!sqlite.ok) console.log(`electron.spec.ts skipped: ${sqlite.why}`);
   test.skip(!sqlite.ok, sqlite.ok ? '' : sqlite.why);
   if (!sqlite.ok) return;
@@ -49,8 +54,12 @@ test('the desktop window opens on the Overview, with the typed API and no Node i
     await expect(page).toHaveTitle('Lifeline');
     await expect(page.getByRole('heading', { name: 'Overview' })).toBeVisible();
     await expect(page.getByRole('alert')).toHaveCount(0);
-    expect(await page.evaluate(() => (globalThis as unknown as { lifeline?: { transport: string } }).lifeline?.transport)).toBe('desktop');
-    expect(await page.evaluate(() => typeof (globalThis as unknown as { require?: unknown }).require)).toBe('undefined');
+    expect(
+      await page.evaluate(() => (globalThis as unknown as { lifeline?: { transport: string } }).lifeline?.transport),
+    ).toBe('desktop');
+    expect(await page.evaluate(() => typeof (globalThis as unknown as { require?: unknown }).require)).toBe(
+      'undefined',
+    );
     expect(await app.evaluate(({ app: electronApp }) => electronApp.getPath('userData'))).toBe(dataDir);
     fs.mkdirSync(path.join(root, 'test-results'), { recursive: true });
     await page.screenshot({ path: path.join(root, 'test-results', 'electron-overview.png') });

@@ -16,14 +16,27 @@ const actions = (page: Page) => page.getByRole('group', { name: 'Actions' });
 test.describe('a recording waiting at transcribe', () => {
   test.use({ serverEnv: parkedAtTranscribe });
 
-  test('a recording’s page plays its stored copy, shows its timeline, and Cancel, Retry and Discard act on it', async ({ page, lifeline }) => {
-    const id = await addFile(lifeline.dataDir, writeWav(path.join(lifeline.inputsDir, 'walk and talk.wav'), { seconds: 2 }));
+  test('a recording’s page plays its stored copy, shows its timeline, and Cancel, Retry and Discard act on it', async ({
+    page,
+    lifeline,
+  }) => {
+    const id = await addFile(
+      lifeline.dataDir,
+      writeWav(path.join(lifeline.inputsDir, 'walk and talk.wav'), { seconds: 2 }),
+    );
     await openLifeline(page, lifeline);
     await openItem(page, 'walk and talk.wav');
 
     await expect(page.getByText(`Waiting at Transcribe: ${parkedReason}.`)).toBeVisible();
     const player = page.getByLabel('Play walk and talk.wav');
-    await expect.poll(() => player.evaluate((a) => { const audio = a as unknown as { readyState: number; duration: number }; return audio.readyState >= 1 ? Math.round(audio.duration) : null; })).toBe(2);
+    await expect
+      .poll(() =>
+        player.evaluate((a) => {
+          const audio = a as unknown as { readyState: number; duration: number };
+          return audio.readyState >= 1 ? Math.round(audio.duration) : null;
+        }),
+      )
+      .toBe(2);
     await expect(timeline(page).getByRole('listitem')).toHaveCount(4);
     await expect(timeline(page)).toContainText('Stage finished');
     await expect(timeline(page)).toContainText('2.0 s of 16000 Hz 1-channel audio');
@@ -47,7 +60,9 @@ test.describe('a recording waiting at transcribe', () => {
     await expect(timeline(page)).toContainText('Retried');
 
     await actions(page).getByRole('button', { name: 'Discard' }).click();
-    await expect(page.getByRole('status', { name: 'Discards you can undo' })).toContainText('walk and talk.wav will be discarded in');
+    await expect(page.getByRole('status', { name: 'Discards you can undo' })).toContainText(
+      'walk and talk.wav will be discarded in',
+    );
     await expect(page.locator('.view-header .state')).toHaveText('Discarded', { timeout: 30_000 });
     expect((await showItem(lifeline.dataDir, id)).events.map((e) => e.type)).toEqual(
       expect.arrayContaining(['cancelled', 'retried', 'discarded']),
@@ -69,8 +84,14 @@ test('a dead letter’s page says why it stopped and what to do, and Retry runs 
 
   await actions(page).getByRole('button', { name: 'Retry' }).click();
   await expect(timeline(page).getByRole('listitem').filter({ hasText: 'Failed for good' })).toHaveCount(2);
-  await expect(timeline(page).getByRole('listitem').filter({ has: page.locator('.timeline-type', { hasText: /^Retried$/ }) })).toContainText('by you');
-  await expect(page.getByRole('status').filter({ hasText: 'grocery list.wav failed again after the retry: AUDIO_UNDECODABLE.' })).toBeVisible();
+  await expect(
+    timeline(page)
+      .getByRole('listitem')
+      .filter({ has: page.locator('.timeline-type', { hasText: /^Retried$/ }) }),
+  ).toContainText('by you');
+  await expect(
+    page.getByRole('status').filter({ hasText: 'grocery list.wav failed again after the retry: AUDIO_UNDECODABLE.' }),
+  ).toBeVisible();
   expect((await showItem(lifeline.dataDir, id)).state).toBe('dead');
   await page.screenshot({ path: screenshotPath('item-detail-dead-letter'), fullPage: true });
 });

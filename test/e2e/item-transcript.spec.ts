@@ -9,14 +9,21 @@ import { expect, openLifeline, screenshotPath, test } from './support/fixtures';
 const timeline = (page: Page) => page.getByRole('list', { name: 'Timeline, oldest first' });
 const actions = (page: Page) => page.getByRole('group', { name: 'Actions' });
 const player = (page: Page, fileName: string) => page.getByLabel(`Play ${fileName}`);
-const currentTime = (page: Page, fileName: string) => player(page, fileName).evaluate((a) => (a as unknown as { currentTime: number }).currentTime);
+const currentTime = (page: Page, fileName: string) =>
+  player(page, fileName).evaluate((a) => (a as unknown as { currentTime: number }).currentTime);
 
 test.describe('a transcribed recording', () => {
   test.skip(festivalMissing() !== null, festivalMissing() ?? '');
 
-  test('a done item shows its transcript with times and its memories; a time plays the audio from there', async ({ page, lifeline }) => {
+  test('a done item shows its transcript with times and its memories; a time plays the audio from there', async ({
+    page,
+    lifeline,
+  }) => {
     test.setTimeout(180_000);
-    const file = speakAll(['Remind me to call the dentist tomorrow at three pm.', 'My sister lives in Chicago and works as a nurse.'], path.join(lifeline.inputsDir, 'errands.wav'));
+    const file = speakAll(
+      ['Remind me to call the dentist tomorrow at three pm.', 'My sister lives in Chicago and works as a nurse.'],
+      path.join(lifeline.inputsDir, 'errands.wav'),
+    );
     const id = await addFile(lifeline.dataDir, file);
     await openLifeline(page, lifeline);
     await page.goto(`${lifeline.url}#/items/${id}`);
@@ -38,7 +45,9 @@ test.describe('a transcribed recording', () => {
     // Keyboard: the second segment's time plays the audio from there.
     await second.getByRole('button').focus();
     await page.keyboard.press('Enter');
-    await expect.poll(() => currentTime(page, 'errands.wav'), { timeout: 15_000 }).toBeGreaterThanOrEqual(Number(secondTime.slice(2)));
+    await expect
+      .poll(() => currentTime(page, 'errands.wav'), { timeout: 15_000 })
+      .toBeGreaterThanOrEqual(Number(secondTime.slice(2)));
     await expect(second).toHaveAttribute('aria-current', 'true');
     await player(page, 'errands.wav').evaluate((a) => (a as unknown as { pause(): void }).pause());
 
@@ -62,10 +71,20 @@ test.describe('a recording whose transcription hangs', () => {
     await asr.close();
   });
 
-  test('the transcript grows while transcription runs, and Recover now on the stuck item puts a recovery in the timeline', async ({ page, lifeline }) => {
+  test('the transcript grows while transcription runs, and Recover now on the stuck item puts a recovery in the timeline', async ({
+    page,
+    lifeline,
+  }) => {
     await lifeline.stopServer();
-    await lifeline.startServerAgain({ LIFELINE_ASR_ENGINE: 'openai', LIFELINE_ASR_URL: asr.url, LIFELINE_CHUNK_SECONDS: '10' });
-    const id = await addFile(lifeline.dataDir, writeWav(path.join(lifeline.inputsDir, 'stuck memo.wav'), { seconds: 25 }));
+    await lifeline.startServerAgain({
+      LIFELINE_ASR_ENGINE: 'openai',
+      LIFELINE_ASR_URL: asr.url,
+      LIFELINE_CHUNK_SECONDS: '10',
+    });
+    const id = await addFile(
+      lifeline.dataDir,
+      writeWav(path.join(lifeline.inputsDir, 'stuck memo.wav'), { seconds: 25 }),
+    );
     await openLifeline(page, lifeline);
     await page.goto(`${lifeline.url}#/items/${id}`);
     await expect(page.getByText(/^Transcribe is running/)).toBeVisible({ timeout: 30_000 });

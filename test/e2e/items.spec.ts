@@ -26,9 +26,15 @@ const grid = (page: Page) => page.getByRole('grid', { name: 'Items' });
 const bodyRows = (page: Page) => grid(page).locator('.items-body [role="row"]:not([aria-busy])');
 const countLine = (page: Page) => page.locator('.items-count');
 /** A state chip, by its label; its name ends with how many items are in that state ("Dead 3"). */
-const chip = (page: Page, name: string) => page.getByRole('group', { name: 'Show items in state' }).getByRole('button', { name: new RegExp(`^${name}( [\\d,]+)?$`) });
+const chip = (page: Page, name: string) =>
+  page
+    .getByRole('group', { name: 'Show items in state' })
+    .getByRole('button', { name: new RegExp(`^${name}( [\\d,]+)?$`) });
 
-test('filters by state, searches file names, sorts, and scrolls to the end of hundreds of items', async ({ page, lifeline }) => {
+test('filters by state, searches file names, sorts, and scrolls to the end of hundreds of items', async ({
+  page,
+  lifeline,
+}) => {
   await seedStore(lifeline, 600);
   const s = await status(lifeline.dataDir);
   const shown = s.total - s.items.discarded!;
@@ -61,8 +67,12 @@ test('filters by state, searches file names, sorts, and scrolls to the end of hu
   await chip(page, 'All').click();
   await page.getByRole('combobox', { name: 'Sort' }).selectOption({ label: 'Newest first' });
   await expect(countLine(page)).toHaveText(`${shown} items`);
-  const all = JSON.parse(await lifelineCli(lifeline.dataDir, ['items', '--json', '--limit', '1000'])) as { fileName: string }[];
-  await grid(page).locator('.items-scroll').evaluate((el) => (el.scrollTop = el.scrollHeight));
+  const all = JSON.parse(await lifelineCli(lifeline.dataDir, ['items', '--json', '--limit', '1000'])) as {
+    fileName: string;
+  }[];
+  await grid(page)
+    .locator('.items-scroll')
+    .evaluate((el) => (el.scrollTop = el.scrollHeight));
   await expect(bodyRows(page).filter({ hasText: all.at(-1)!.fileName })).toBeVisible();
   // Only the rows in view exist in the page, however long the list.
   expect(await grid(page).locator('.items-body [role="row"]').count()).toBeLessThan(60);

@@ -18,7 +18,10 @@ const searchBox = (page: Page) => page.getByRole('searchbox', { name: 'Search tr
 
 test.skip(festivalMissing() !== null, festivalMissing() ?? '');
 
-test('what was said in a recording can be found, filtered by kind, and opened at the moment it was said', async ({ page, lifeline }) => {
+test('what was said in a recording can be found, filtered by kind, and opened at the moment it was said', async ({
+  page,
+  lifeline,
+}) => {
   // Real speech through the real pipeline (pocketsphinx on a shared 2-core machine).
   test.setTimeout(240_000);
   await openLifeline(page, lifeline);
@@ -32,14 +35,25 @@ test('what was said in a recording can be found, filtered by kind, and opened at
   const id = await addFile(lifeline.dataDir, file);
 
   // The list fills in by itself once the recording is done (pushed changes, no reload).
-  const dentist = memories(page).getByRole('listitem').filter({ hasText: /dentist tomorrow at three pm/i });
+  const dentist = memories(page)
+    .getByRole('listitem')
+    .filter({ hasText: /dentist tomorrow at three pm/i });
   await expect(dentist).toBeVisible({ timeout: 200_000 });
   await expect(dentist.locator('.kind')).toHaveText('To-do');
   await expect(dentist.locator('time')).toHaveAttribute('datetime', /T\d\d:00:00/);
-  await expect(dentist.getByRole('link', { name: /^tuesday notes\.wav at 0:00$/ })).toHaveAttribute('href', new RegExp(`^#/items/${id}\\?t=0\\.\\d+$`));
-  await expect(memories(page).getByRole('listitem').filter({ has: page.locator('.kind', { hasText: 'Person' }) })).toContainText('Sarah');
+  await expect(dentist.getByRole('link', { name: /^tuesday notes\.wav at 0:00$/ })).toHaveAttribute(
+    'href',
+    new RegExp(`^#/items/${id}\\?t=0\\.\\d+$`),
+  );
+  await expect(
+    memories(page)
+      .getByRole('listitem')
+      .filter({ has: page.locator('.kind', { hasText: 'Person' }) }),
+  ).toContainText('Sarah');
   // A day said without a time shows as the day alone ("Mon 14 Dec"), never as a made-up hour.
-  const meeting = memories(page).getByRole('listitem').filter({ hasText: /moved? to next monday/i });
+  const meeting = memories(page)
+    .getByRole('listitem')
+    .filter({ hasText: /moved? to next monday/i });
   await expect(meeting.locator('time')).toHaveText(/^\w{3} \d{1,2} \w{3}( \d{4})?$/);
 
   // Filter by kind: only the to-do is left.
@@ -55,7 +69,9 @@ test('what was said in a recording can be found, filtered by kind, and opened at
   // Search: ranked hits with the word highlighted, each linking to its moment in the audio.
   await searchBox(page).fill('chicago');
   // The fact and the transcript segment it was said in are one result (its segment shown with it).
-  await expect(page.getByRole('status').filter({ hasText: /^\d+ match(es)? for “chicago”, best first$/ })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: /^\d+ match(es)? for “chicago”, best first$/ }),
+  ).toBeVisible();
   const hit = results(page).getByRole('listitem').first();
   await expect(hit.locator('.memory-text mark')).toHaveText(/^chicago$/i);
   await expect(hit.locator('.memory-said mark')).toHaveText(/^chicago$/i);
@@ -83,7 +99,9 @@ test('what was said in a recording can be found, filtered by kind, and opened at
   await expect(segments.getByRole('listitem')).toHaveCount(3);
   await expect(segments).toContainText(/chicago/i);
   const player = page.getByLabel('Play tuesday notes.wav');
-  await expect.poll(() => player.evaluate((a) => (a as unknown as { currentTime: number }).currentTime), { timeout: 15_000 }).toBeCloseTo(at, 1);
+  await expect
+    .poll(() => player.evaluate((a) => (a as unknown as { currentTime: number }).currentTime), { timeout: 15_000 })
+    .toBeCloseTo(at, 1);
   await expect(segments.locator('[aria-current="true"]')).toContainText(/chicago/i);
   await expect(page.getByRole('list', { name: 'Memories of this recording' })).toContainText(/dentist/i);
 });

@@ -17,7 +17,10 @@ test.afterAll(async () => {
 });
 test.use({ serverEnv: { LIFELINE_MODEL_CATALOGUE: path.join(dir, 'catalogue.json') } });
 
-test('a speech model downloads with its progress shown, is put to use, and can be deleted', async ({ page, lifeline }) => {
+test('a speech model downloads with its progress shown, is put to use, and can be deleted', async ({
+  page,
+  lifeline,
+}) => {
   await openLifeline(page, lifeline);
   await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Settings' }).click();
   const models = page.getByRole('list', { name: 'Speech models' });
@@ -28,7 +31,9 @@ test('a speech model downloads with its progress shown, is put to use, and can b
   const bar = tiny.getByRole('progressbar', { name: 'Download of tiny-test' });
   await expect(bar).toBeVisible();
   // Pushed progress: the bar moves while the bytes arrive, nothing is polled.
-  await expect.poll(async () => Number(await bar.getAttribute('aria-valuenow')), { timeout: 20_000 }).toBeGreaterThan(10);
+  await expect
+    .poll(async () => Number(await bar.getAttribute('aria-valuenow')), { timeout: 20_000 })
+    .toBeGreaterThan(10);
   await page.getByRole('region', { name: 'Speech models' }).screenshot({ path: screenshotPath('models-downloading') });
   // The only downloaded model is the one transcription uses (the automatic choice).
   await expect(tiny).toContainText('In use', { timeout: 30_000 });

@@ -4,7 +4,11 @@ import { test } from './support/asr-fixtures';
 import { addFile } from './support/cli';
 import { expect, openLifeline, screenshotPath } from './support/fixtures';
 
-test('the overview shows the overall status with its reasons, and it turns red on its own when the transcription server fails', async ({ page, lifeline, asr }) => {
+test('the overview shows the overall status with its reasons, and it turns red on its own when the transcription server fails', async ({
+  page,
+  lifeline,
+  asr,
+}) => {
   await openLifeline(page, lifeline);
   const overall = page.getByRole('region', { name: /Overall status/ });
   await expect(overall.getByRole('status')).toHaveText('Everything is working');
@@ -15,11 +19,21 @@ test('the overview shows the overall status with its reasons, and it turns red o
   await expect(page.getByRole('group', { name: 'Done', exact: true })).toHaveText('Done 1', { timeout: 30_000 });
   const throughput = page.getByRole('region', { name: 'Throughput' });
   await expect(throughput).toContainText('1 item done in the last hour');
-  await expect(throughput.getByRole('img', { name: /^Items done per minute over the last hour: 1 item finished in the last hour/ })).toBeVisible();
+  await expect(
+    throughput.getByRole('img', {
+      name: /^Items done per minute over the last hour: 1 item finished in the last hour/,
+    }),
+  ).toBeVisible();
   const services = page.getByRole('region', { name: 'Services' });
-  await expect(services.getByRole('listitem').filter({ hasText: 'Speech recognition server' })).toContainText('Working');
-  await expect(services.getByRole('img', { name: /^Database, recent checks: \d+ recent checks?, \d+ fine, 0 failed$/ })).toBeVisible();
-  await expect(page.getByRole('region', { name: 'Recovery, last 24 hours' })).toContainText('No work got stuck in the last 24 hours');
+  await expect(services.getByRole('listitem').filter({ hasText: 'Speech recognition server' })).toContainText(
+    'Working',
+  );
+  await expect(
+    services.getByRole('img', { name: /^Database, recent checks: \d+ recent checks?, \d+ fine, 0 failed$/ }),
+  ).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Recovery, last 24 hours' })).toContainText(
+    'No work got stuck in the last 24 hours',
+  );
   await page.screenshot({ path: screenshotPath('overview-health-green'), fullPage: true });
 
   // Pushed, not reloaded: the status changes in the same document.

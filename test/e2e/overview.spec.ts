@@ -23,7 +23,10 @@ async function countCell(page: Page, stage: string, state: string) {
     .nth(column);
 }
 
-test('the overview counts change on their own when a file is added from the command line', async ({ page, lifeline }) => {
+test('the overview counts change on their own when a file is added from the command line', async ({
+  page,
+  lifeline,
+}) => {
   await openLifeline(page, lifeline);
   await expect(page.getByRole('heading', { level: 2, name: 'Overview' })).toBeVisible();
   await expect(figure(page, 'Items')).toHaveText('Items 0');
@@ -95,11 +98,16 @@ test('a running item shows its step, progress and elapsed time under Running now
   page,
   lifeline,
 }) => {
-  const blocked = await addBlockedFile(lifeline, writeWav(path.join(lifeline.inputsDir, 'long walk.wav'), { seconds: 3 }));
+  const blocked = await addBlockedFile(
+    lifeline,
+    writeWav(path.join(lifeline.inputsDir, 'long walk.wav'), { seconds: 3 }),
+  );
   // Progress the page missed (it was not open yet) reaches it from the store once a heartbeat saved it.
   // 'engine started' comes before the worker processes are ready (the startup gate does not wait for
   // them), so this wait includes their start-up on a loaded machine.
-  await expect.poll(async () => (await showItem(lifeline.dataDir, blocked.id)).progress?.step, { timeout: 30_000 }).toBe('copy');
+  await expect
+    .poll(async () => (await showItem(lifeline.dataDir, blocked.id)).progress?.step, { timeout: 30_000 })
+    .toBe('copy');
   await openLifeline(page, lifeline);
   const running = page.getByRole('region', { name: /^Running now/ });
   await expect(running.getByRole('link', { name: 'long walk.wav' })).toBeVisible();
@@ -120,7 +128,10 @@ test('a running item shows its step, progress and elapsed time under Running now
   await expect(figure(page, 'Done')).toHaveText('Done 1', { timeout: 30_000 });
 });
 
-test('the access token leaves the address bar, and the page keeps working after a reload', async ({ page, lifeline }) => {
+test('the access token leaves the address bar, and the page keeps working after a reload', async ({
+  page,
+  lifeline,
+}) => {
   await openLifeline(page, lifeline);
   await expect(page).not.toHaveURL(/token=/);
   await page.reload();
@@ -128,9 +139,14 @@ test('the access token leaves the address bar, and the page keeps working after 
   await expect(page.getByRole('group', { name: 'Items', exact: true })).toHaveText('Items 0');
 });
 
-test('opened without its token, the page says to open the address lifeline serve printed', async ({ page, lifeline }) => {
+test('opened without its token, the page says to open the address lifeline serve printed', async ({
+  page,
+  lifeline,
+}) => {
   await page.goto(lifeline.url);
-  await expect(page.getByRole('heading', { level: 1, name: 'Open Lifeline from the address lifeline serve printed' })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Open Lifeline from the address lifeline serve printed' }),
+  ).toBeVisible();
   await expect(page.getByText('Open http://127.0.0.1:…/?token=…')).toBeVisible();
   await page.screenshot({ path: screenshotPath('no-token'), fullPage: true });
 });

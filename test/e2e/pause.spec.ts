@@ -19,11 +19,16 @@ async function screenshots(page: Page, name: string): Promise<void> {
   await page.emulateMedia({ colorScheme: 'light' });
 }
 
-test('Pause all holds every stage and says so with what waits; Resume lets the recording through', async ({ page, lifeline }) => {
+test('Pause all holds every stage and says so with what waits; Resume lets the recording through', async ({
+  page,
+  lifeline,
+}) => {
   await openLifeline(page, lifeline);
   await stagesPanel(page).getByRole('button', { name: 'Pause all' }).click();
   await expect(stageRow(page, 'Ingest')).toContainText('Ingest is paused by you, 0 waiting');
-  await expect(stagesPanel(page).getByRole('button', { name: 'Pause all' })).toHaveAccessibleDescription('Every stage is paused already');
+  await expect(stagesPanel(page).getByRole('button', { name: 'Pause all' })).toHaveAccessibleDescription(
+    'Every stage is paused already',
+  );
 
   const id = await addFile(lifeline.dataDir, writeWav(path.join(lifeline.inputsDir, 'memo.wav'), { seconds: 1 }));
   await expect(stageRow(page, 'Ingest')).toContainText('Ingest is paused by you, 1 waiting');
@@ -32,21 +37,33 @@ test('Pause all holds every stage and says so with what waits; Resume lets the r
   expect((await showItem(lifeline.dataDir, id)).waitReason).toBe('Ingest is paused by you');
   await screenshots(page, 'pause-overview');
 
-  await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: /^Services/ }).click();
+  await page
+    .getByRole('navigation', { name: 'Views' })
+    .getByRole('link', { name: /^Services/ })
+    .click();
   await expect(stageRow(page, 'Transcribe')).toContainText('Transcribe is paused by you');
   await screenshots(page, 'pause-services');
   await stagesPanel(page).getByRole('button', { name: 'Resume all' }).click();
   await expect(stageRow(page, 'Ingest')).not.toContainText('paused');
   await expect
-    .poll(async () => (await showItem(lifeline.dataDir, id)).events.some((e) => e.type === 'succeeded' && e.stage === 'ingest'), { timeout: 60_000 })
+    .poll(
+      async () =>
+        (await showItem(lifeline.dataDir, id)).events.some((e) => e.type === 'succeeded' && e.stage === 'ingest'),
+      { timeout: 60_000 },
+    )
     .toBe(true);
 });
 
-test('a pause from the command line shows on the page without a reload, and its Resume button undoes it', async ({ page, lifeline }) => {
+test('a pause from the command line shows on the page without a reload, and its Resume button undoes it', async ({
+  page,
+  lifeline,
+}) => {
   await openLifeline(page, lifeline);
   await expect(stageRow(page, 'Transcribe')).toContainText('runs');
   await lifelineCli(lifeline.dataDir, ['pause', 'transcribe']);
-  await expect(stageRow(page, 'Transcribe')).toContainText('Transcribe is paused by you, 0 waiting', { timeout: 20_000 });
+  await expect(stageRow(page, 'Transcribe')).toContainText('Transcribe is paused by you, 0 waiting', {
+    timeout: 20_000,
+  });
   await expect(running(page)).toContainText('Nothing is running: Transcribe is paused by you.');
   await stageRow(page, 'Transcribe').getByRole('button', { name: 'Resume Transcribe' }).click();
   await expect(stageRow(page, 'Transcribe')).not.toContainText('paused');

@@ -6,7 +6,8 @@ import { expect, openLifeline, screenshotPath, test } from './support/fixtures';
 // While the server is down the browser rightly logs its failed reconnect attempts and calls.
 test.use({
   // A request on the wire when the server stops is refused or reset: both are the restart, not a fault.
-  expectedConsoleErrors: /^(WebSocket connection to 'ws:\/\/127\.0\.0\.1:\d+\/api\/events(\?token=.*)?' failed|Failed to load resource: net::ERR_CONNECTION_(REFUSED|RESET)$|Failed to load resource: the server responded with a status of 503 \(Service Unavailable\)$)/,
+  expectedConsoleErrors:
+    /^(WebSocket connection to 'ws:\/\/127\.0\.0\.1:\d+\/api\/events(\?token=.*)?' failed|Failed to load resource: net::ERR_CONNECTION_(REFUSED|RESET)$|Failed to load resource: the server responded with a status of 503 \(Service Unavailable\)$)/,
 });
 
 test('when the server restarts, the page says it is reconnecting and then catches up with what changed meanwhile', async ({
@@ -15,7 +16,10 @@ test('when the server restarts, the page says it is reconnecting and then catche
 }) => {
   const id = await addFile(lifeline.dataDir, writeBrokenAudio(path.join(lifeline.inputsDir, 'voice-note.wav')));
   await openLifeline(page, lifeline);
-  await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: /Dead letters/ }).click();
+  await page
+    .getByRole('navigation', { name: 'Views' })
+    .getByRole('link', { name: /Dead letters/ })
+    .click();
   const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: /voice-note\.wav/ }) });
   await expect(row).toContainText('not decodable audio');
 

@@ -19,7 +19,10 @@ async function savedSeconds(page: Page): Promise<number> {
 // wait limits, not timing goals.
 test.describe.configure({ timeout: 120_000 });
 
-test('Record saves the microphone to the store while recording, and Stop adds it as an item that plays', async ({ page, lifeline }) => {
+test('Record saves the microphone to the store while recording, and Stop adds it as an item that plays', async ({
+  page,
+  lifeline,
+}) => {
   await openLifeline(page, lifeline);
   await page.getByRole('button', { name: 'Record' }).click();
   await expect(recording(page)).toBeVisible();
@@ -28,7 +31,9 @@ test('Record saves the microphone to the store while recording, and Stop adds it
   await expect.poll(() => savedSeconds(page)).toBeGreaterThanOrEqual(2);
   const onDisk = fs.statSync(path.join(lifeline.dataDir, 'recordings', '1.wav')).size;
   expect(onDisk).toBeGreaterThanOrEqual(44 + 2 * 16_000 * 2);
-  await expect.poll(() => recording(page).getByRole('meter', { name: 'Input level' }).getAttribute('aria-valuenow').then(Number)).toBeGreaterThan(0);
+  await expect
+    .poll(() => recording(page).getByRole('meter', { name: 'Input level' }).getAttribute('aria-valuenow').then(Number))
+    .toBeGreaterThan(0);
   await page.screenshot({ path: screenshotPath('record-recording') });
 
   await page.getByRole('button', { name: /^Stop recording/ }).click();
@@ -38,7 +43,9 @@ test('Record saves the microphone to the store while recording, and Stop adds it
   const item = await showItem(lifeline.dataDir, 1);
   expect(item.fileName).toMatch(/^Recording \d{4}-\d{2}-\d{2} \d{2}\.\d{2}\.\d{2}\.wav$/);
   await expect.poll(async () => (await showItem(lifeline.dataDir, 1)).state, { timeout: 60_000 }).toBe('done');
-  expect((await showItem(lifeline.dataDir, 1)).events.find((e) => e.type === 'succeeded')?.detail).toMatch(/of 16000 Hz 1-channel audio/);
+  expect((await showItem(lifeline.dataDir, 1)).events.find((e) => e.type === 'succeeded')?.detail).toMatch(
+    /of 16000 Hz 1-channel audio/,
+  );
 
   await saved.getByRole('link').click();
   const player = page.getByLabel(/^Play Recording/);
@@ -51,7 +58,8 @@ test.describe('a crash while recording', () => {
   // While the server is down the browser rightly logs its failed calls and reconnect attempts (a chunk
   // on the wire when it is killed is reset).
   test.use({
-    expectedConsoleErrors: /^(WebSocket connection to 'ws:\/\/127\.0\.0\.1:\d+\/api\/events(\?token=.*)?' failed|Failed to load resource: net::ERR_CONNECTION_(REFUSED|RESET)$|Failed to load resource: the server responded with a status of 409|Failed to load resource: the server responded with a status of 503 \(Service Unavailable\)$)/,
+    expectedConsoleErrors:
+      /^(WebSocket connection to 'ws:\/\/127\.0\.0\.1:\d+\/api\/events(\?token=.*)?' failed|Failed to load resource: net::ERR_CONNECTION_(REFUSED|RESET)$|Failed to load resource: the server responded with a status of 409|Failed to load resource: the server responded with a status of 503 \(Service Unavailable\)$)/,
   });
 
   test('kill -9 of the server mid-recording: what was saved becomes an item at restart, and the page records on into a second part', async ({
@@ -63,7 +71,9 @@ test.describe('a crash while recording', () => {
     await expect.poll(() => savedSeconds(page), { timeout: 15_000 }).toBeGreaterThanOrEqual(3);
     await lifeline.killServer();
     await expect(recording(page).getByRole('alert')).toContainText('Cannot reach the Lifeline server');
-    await expect(recording(page).getByRole('alert')).toContainText('the audio is kept here and saved as soon as the server answers');
+    await expect(recording(page).getByRole('alert')).toContainText(
+      'the audio is kept here and saved as soon as the server answers',
+    );
     await page.screenshot({ path: screenshotPath('record-server-down') });
 
     await lifeline.startServerAgain();
@@ -81,8 +91,11 @@ test.describe('a crash while recording', () => {
     await page.getByRole('button', { name: /^Stop recording/ }).click();
     const saved = page.getByRole('status').filter({ hasText: /^Saved Recording/ });
     await expect(saved).toContainText('(part 2).wav');
-    await expect(saved).toContainText('The server restarted while you recorded; the audio before that was saved as a separate item.');
+    await expect(saved).toContainText(
+      'The server restarted while you recorded; the audio before that was saved as a separate item.',
+    );
     await expect.poll(async () => (await listItems(lifeline.dataDir)).length).toBe(2);
-    for (const id of [1, 2]) await expect.poll(async () => (await showItem(lifeline.dataDir, id)).state, { timeout: 60_000 }).toBe('done');
+    for (const id of [1, 2])
+      await expect.poll(async () => (await showItem(lifeline.dataDir, id)).state, { timeout: 60_000 }).toBe('done');
   });
 });

@@ -8,7 +8,8 @@ import { expect, openLifeline, screenshotPath, test } from './support/fixtures';
 test.use({
   serverEnv: { LIFELINE_CONCURRENCY_INGEST: '0' },
   // While the server is down the browser rightly logs its failed reconnect attempts and calls.
-  expectedConsoleErrors: /^(WebSocket connection to 'ws:\/\/127\.0\.0\.1:\d+\/api\/events' failed|Failed to load resource: net::ERR_CONNECTION_(REFUSED|RESET)$)/,
+  expectedConsoleErrors:
+    /^(WebSocket connection to 'ws:\/\/127\.0\.0\.1:\d+\/api\/events' failed|Failed to load resource: net::ERR_CONNECTION_(REFUSED|RESET)$)/,
 });
 
 test('a tab left open when serve restarts with a new token is live again without a reload, and new tabs and item links need no token', async ({
@@ -18,7 +19,10 @@ test('a tab left open when serve restarts with a new token is live again without
 }) => {
   // Two starts of serve on a loaded machine: wait limits, not timing goals.
   test.setTimeout(120_000);
-  const firstId = await addFile(lifeline.dataDir, writeWav(path.join(lifeline.inputsDir, 'before restart.wav'), { seconds: 1, seed: 31 }));
+  const firstId = await addFile(
+    lifeline.dataDir,
+    writeWav(path.join(lifeline.inputsDir, 'before restart.wav'), { seconds: 1, seed: 31 }),
+  );
   await openLifeline(page, lifeline);
   await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Items' }).click();
   const grid = page.getByRole('grid', { name: 'Items' });
@@ -34,7 +38,10 @@ test('a tab left open when serve restarts with a new token is live again without
   await expect(connection).toHaveText('Connected', { timeout: 45_000 });
 
   // Pushed after the restart, over the socket that came back with the cookie.
-  await addFile(lifeline.dataDir, writeWav(path.join(lifeline.inputsDir, 'after restart.wav'), { seconds: 1, seed: 32 }));
+  await addFile(
+    lifeline.dataDir,
+    writeWav(path.join(lifeline.inputsDir, 'after restart.wav'), { seconds: 1, seed: 32 }),
+  );
   await expect(grid.getByRole('link', { name: 'after restart.wav' })).toBeVisible();
   expect(await page.evaluate(() => (globalThis as { sameDocument?: boolean }).sameDocument)).toBe(true);
   await page.screenshot({ path: screenshotPath('session-after-restart'), fullPage: true });
@@ -49,22 +56,35 @@ test('a tab left open when serve restarts with a new token is live again without
   await tab.close();
 });
 
-test('a browser that never opened the printed address still gets the page that says to open it', async ({ page, lifeline, browser }) => {
+test('a browser that never opened the printed address still gets the page that says to open it', async ({
+  page,
+  lifeline,
+  browser,
+}) => {
   await openLifeline(page, lifeline);
   const stranger = await browser.newContext();
   const other = await stranger.newPage();
   await other.goto(`${lifeline.url}#/items`);
-  await expect(other.getByRole('heading', { level: 1, name: 'Open Lifeline from the address lifeline serve printed' })).toBeVisible();
+  await expect(
+    other.getByRole('heading', { level: 1, name: 'Open Lifeline from the address lifeline serve printed' }),
+  ).toBeVisible();
   await stranger.close();
 });
 
-test('filters and sort live in the address: a reload, a new tab and the back button show the same lists', async ({ page, lifeline, context }) => {
+test('filters and sort live in the address: a reload, a new tab and the back button show the same lists', async ({
+  page,
+  lifeline,
+  context,
+}) => {
   await seedStore(lifeline, 60);
   await openLifeline(page, lifeline);
   await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Items' }).click();
   const countLine = page.locator('.items-count');
   await expect(countLine).toHaveText(/^\d+ items$/);
-  await page.getByRole('group', { name: 'Show items in state' }).getByRole('button', { name: /^Done\b/ }).click();
+  await page
+    .getByRole('group', { name: 'Show items in state' })
+    .getByRole('button', { name: /^Done\b/ })
+    .click();
   await page.getByLabel('Sort').selectOption({ label: 'Oldest first' });
   await page.getByRole('searchbox', { name: 'Search file names' }).fill('memo');
   await expect(page).toHaveURL(/#\/items\?state=done&q=memo&dir=asc$/);
@@ -85,11 +105,17 @@ test('filters and sort live in the address: a reload, a new tab and the back but
   // Memories: the search and the kind come from the address too.
   await tab.goto(`${lifeline.url}#/memories?q=dentist&kind=todo`);
   await expect(tab.getByRole('searchbox', { name: 'Search transcripts and memories' })).toHaveValue('dentist');
-  await expect(tab.getByRole('group', { name: 'Show kind' }).getByRole('button', { name: 'To-dos' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(tab.getByRole('group', { name: 'Show kind' }).getByRole('button', { name: 'To-dos' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
   await tab.close();
 
   // Dead letters: a group whose items are hidden stays hidden after a reload.
-  await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: /Dead letters/ }).click();
+  await page
+    .getByRole('navigation', { name: 'Views' })
+    .getByRole('link', { name: /Dead letters/ })
+    .click();
   const hide = page.getByRole('button', { name: 'Hide items' }).first();
   await hide.click();
   await expect(page).toHaveURL(/#\/dead-letters\?hidden=[A-Z_]+$/);

@@ -20,8 +20,13 @@ const status = (page: Page) => page.locator('.settings-bar').getByRole('status')
 test.describe('the Settings screen', () => {
   // The main process refusing the missing folder is an HTTP 400, which Chromium logs; nothing else may be logged.
   test.describe('refusals', () => {
-    test.use({ expectedConsoleErrors: /^Failed to load resource: the server responded with a status of 400 \(Bad Request\)$/ });
-    test('bad values show an error beside their field and the stored values are kept after a reload', async ({ page, lifeline }) => {
+    test.use({
+      expectedConsoleErrors: /^Failed to load resource: the server responded with a status of 400 \(Bad Request\)$/,
+    });
+    test('bad values show an error beside their field and the stored values are kept after a reload', async ({
+      page,
+      lifeline,
+    }) => {
       await openLifeline(page, lifeline);
       await openSettings(page);
       await showAdvanced(page);
@@ -29,8 +34,12 @@ test.describe('the Settings screen', () => {
       await field(page, 'Heartbeat interval').fill('fast please');
       await field(page, 'Transcription server address').fill('127.0.0.1:8080');
       await save(page);
-      await expect(page.locator('#setting-heartbeatMs-error')).toHaveText('Must be a duration from 50 ms to 1 min, such as 30 s or 5 min.');
-      await expect(page.locator('#setting-asr-url-error')).toHaveText('Must be an http:// or https:// address (or empty).');
+      await expect(page.locator('#setting-heartbeatMs-error')).toHaveText(
+        'Must be a duration from 50 ms to 1 min, such as 30 s or 5 min.',
+      );
+      await expect(page.locator('#setting-asr-url-error')).toHaveText(
+        'Must be an http:// or https:// address (or empty).',
+      );
       await expect(field(page, 'Heartbeat interval')).toHaveAttribute('aria-invalid', 'true');
       await expect(status(page)).toHaveText('Not saved: 2 fields need fixing; the stored values are kept.');
 
@@ -52,7 +61,10 @@ test.describe('the Settings screen', () => {
     });
   });
 
-  test('a good value is saved with a confirmation, survives a reload, and can be reset to its default', async ({ page, lifeline }) => {
+  test('a good value is saved with a confirmation, survives a reload, and can be reset to its default', async ({
+    page,
+    lifeline,
+  }) => {
     await openLifeline(page, lifeline);
     await openSettings(page);
     // The advanced part is closed at first: the engines, models, watch folder and notices come first.
@@ -66,7 +78,9 @@ test.describe('the Settings screen', () => {
     await expect(field(page, 'Stuck check interval')).toHaveValue('3 s');
 
     await page.reload();
-    await expect(page.getByText('Workers, timeouts, circuit breakers, health and retention · 1 differs from the default')).toBeVisible();
+    await expect(
+      page.getByText('Workers, timeouts, circuit breakers, health and retention · 1 differs from the default'),
+    ).toBeVisible();
     await showAdvanced(page);
     await expect(field(page, 'Stuck check interval')).toHaveValue('3 s');
     await expect(field(page, 'Transcription engine')).toHaveValue('whisper-server');
@@ -85,10 +99,16 @@ test.describe('the Settings screen', () => {
     await expect(field(page, 'Worker processes')).toHaveValue('2');
     // A default value has nothing to reset, and says so.
     await expect(stuckRow.getByRole('button', { name: 'Reset to default' })).toBeDisabled();
-    await expect(stuckRow.getByRole('button', { name: 'Reset to default' })).toHaveAttribute('title', 'Already the default');
+    await expect(stuckRow.getByRole('button', { name: 'Reset to default' })).toHaveAttribute(
+      'title',
+      'Already the default',
+    );
   });
 
-  test('a new watch folder is watched at once: a recording already there becomes an item without a restart', async ({ page, lifeline }) => {
+  test('a new watch folder is watched at once: a recording already there becomes an item without a restart', async ({
+    page,
+    lifeline,
+  }) => {
     const watch = path.join(lifeline.root, 'new-watch');
     fs.mkdirSync(watch);
     writeWav(path.join(watch, 'waiting in the folder.wav'), { seconds: 1, seed: 21 });
@@ -104,13 +124,19 @@ test.describe('the Settings screen', () => {
     await expect(page.getByRole('group', { name: 'Items', exact: true })).toHaveText('Items 1');
     writeWav(path.join(watch, 'dropped in later.wav'), { seconds: 1, seed: 22 });
     await expect(page.getByRole('group', { name: 'Items', exact: true })).toHaveText('Items 2');
-    expect((await listItems(lifeline.dataDir)).map((i) => i.fileName).sort()).toEqual(['dropped in later.wav', 'waiting in the folder.wav']);
+    expect((await listItems(lifeline.dataDir)).map((i) => i.fileName).sort()).toEqual([
+      'dropped in later.wav',
+      'waiting in the folder.wav',
+    ]);
   });
 
   test.describe('with the transcription engine set in the environment', () => {
     test.use({ serverEnv: { LIFELINE_ASR_ENGINE: 'whisper-server' } });
 
-    test('a value set by an environment variable is read-only and says which variable sets it', async ({ page, lifeline }) => {
+    test('a value set by an environment variable is read-only and says which variable sets it', async ({
+      page,
+      lifeline,
+    }) => {
       await openLifeline(page, lifeline);
       await openSettings(page);
       await expect(field(page, 'Transcription engine')).toBeDisabled();
@@ -119,7 +145,9 @@ test.describe('the Settings screen', () => {
       await expect(row).toContainText('set by LIFELINE_ASR_ENGINE');
       await expect(row.getByRole('button', { name: /Reset/ })).toHaveCount(0);
       await showAdvanced(page);
-      await expect(page.locator('.setting').filter({ has: field(page, 'Worker processes') })).toContainText('applies at next start');
+      await expect(page.locator('.setting').filter({ has: field(page, 'Worker processes') })).toContainText(
+        'applies at next start',
+      );
 
       // Keyboard: the first field is reachable with Tab and shows its focus.
       await field(page, 'Transcription server address').focus();

@@ -33,14 +33,20 @@ interface Doc {
 /** How far the page scrolls sideways, and the elements that stick out past the window's right edge. */
 function sideways(page: Page) {
   return page.evaluate(() => {
-    const { document, getComputedStyle } = globalThis as unknown as { document: Doc; getComputedStyle(el: Box): { position: string; overflowX: string } };
+    const { document, getComputedStyle } = globalThis as unknown as {
+      document: Doc;
+      getComputedStyle(el: Box): { position: string; overflowX: string };
+    };
     const root = document.documentElement;
     const wider = [...document.querySelectorAll('body *')]
-      .filter((el) => el.getBoundingClientRect().right > root.clientWidth + 1 && getComputedStyle(el).position !== 'fixed')
+      .filter(
+        (el) => el.getBoundingClientRect().right > root.clientWidth + 1 && getComputedStyle(el).position !== 'fixed',
+      )
       .filter((el) => !el.closest('.visually-hidden, .skip-link'))
       // Content inside a box that scrolls or clips sideways does not move the page.
       .filter((el) => {
-        for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) if (getComputedStyle(p).overflowX !== 'visible') return false;
+        for (let p = el.parentElement; p && p !== document.body; p = p.parentElement)
+          if (getComputedStyle(p).overflowX !== 'visible') return false;
         return true;
       })
       .slice(0, 5)
@@ -65,7 +71,8 @@ test('no screen scrolls sideways at 360, 390 or 900 px wide', async ({ page, lif
     for (const screen of screens) {
       await show(page, lifeline.url, screen);
       const { overflow, wider } = await sideways(page);
-      if (overflow > 0) found.push(`${screen.name} at ${width} px scrolls ${overflow} px sideways (${wider.join(', ')})`);
+      if (overflow > 0)
+        found.push(`${screen.name} at ${width} px scrolls ${overflow} px sideways (${wider.join(', ')})`);
     }
   }
   expect(found).toEqual([]);

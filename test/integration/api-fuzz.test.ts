@@ -23,7 +23,21 @@ function random(seed: number): () => number {
   };
 }
 
-const awkwardStrings = ['', ' ', '0', '-1', 'null', 'dead', '\u202e3pm.wav', '\x1b[2J', '\0', '../../etc/shadow', '/etc/shadow', '%', '😀'];
+const awkwardStrings = [
+  '',
+  ' ',
+  '0',
+  '-1',
+  'null',
+  'dead',
+  '\u202e3pm.wav',
+  '\x1b[2J',
+  '\0',
+  '../../etc/shadow',
+  '/etc/shadow',
+  '%',
+  '😀',
+];
 
 function randomJson(rnd: () => number, depth = 0): unknown {
   const pick = Math.floor(rnd() * (depth > 3 ? 6 : 8));
@@ -43,7 +57,12 @@ function randomJson(rnd: () => number, depth = 0): unknown {
     case 6:
       return Array.from({ length: Math.floor(rnd() * 4) }, () => randomJson(rnd, depth + 1));
     default:
-      return Object.fromEntries(Array.from({ length: Math.floor(rnd() * 4) }, (_, i) => [`k${i}${Math.floor(rnd() * 9)}`, randomJson(rnd, depth + 1)]));
+      return Object.fromEntries(
+        Array.from({ length: Math.floor(rnd() * 4) }, (_, i) => [
+          `k${i}${Math.floor(rnd() * 9)}`,
+          randomJson(rnd, depth + 1),
+        ]),
+      );
   }
 }
 
@@ -83,7 +102,8 @@ function hostileBodies(channel: ChannelName, rnd: () => number, count: number): 
     // Each body breaks the schema somewhere: an unknown key, or known keys with values of random type.
     const body: Record<string, unknown> = {};
     for (const k of keys) if (rnd() < 0.6) body[k] = randomJson(rnd);
-    if (keys.length === 0 || Object.keys(body).length === 0 || rnd() < 0.4) body[`extra${Math.floor(rnd() * 100)}`] = randomJson(rnd);
+    if (keys.length === 0 || Object.keys(body).length === 0 || rnd() < 0.4)
+      body[`extra${Math.floor(rnd() * 100)}`] = randomJson(rnd);
     made.push(JSON.stringify(rnd() < 0.1 ? randomJson(rnd) : body));
   }
   return made;
@@ -98,9 +118,17 @@ function wellFormed(channel: ChannelName, text: string): boolean {
 
 /** Every row of every table, in a stable order: what "the store is unchanged" means. */
 function snapshot(app: Lifeline): Record<string, unknown[]> {
-  const tables = app.store.db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).pluck().all() as string[];
+  const tables = app.store.db
+    .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`)
+    .pluck()
+    .all() as string[];
   // Sorted in JS: some tables have no rowid.
-  const rows = (t: string) => app.store.db.prepare(`SELECT * FROM "${t}"`).all().map((r) => JSON.stringify(r)).sort();
+  const rows = (t: string) =>
+    app.store.db
+      .prepare(`SELECT * FROM "${t}"`)
+      .all()
+      .map((r) => JSON.stringify(r))
+      .sort();
   return Object.fromEntries(tables.map((t) => [t, rows(t)]));
 }
 
@@ -172,7 +200,19 @@ describe('fuzzing every channel with malformed requests', () => {
     const { app, dataDir } = await seededStore();
     const server = opened.track(await startHeadlessServer(app, { port: 0, rendererDir: dataDir, token: 't' }));
     const before = snapshot(app);
-    const ids = ['0', '-1', '1.5', '1e3', 'NaN', '99999999999999999999', '%2e%2e%2f%2e%2e%2fetc%2fpasswd', '%00', 'abc', '1;DROP TABLE items', '%E2%80%AE1'];
+    const ids = [
+      '0',
+      '-1',
+      '1.5',
+      '1e3',
+      'NaN',
+      '99999999999999999999',
+      '%2e%2e%2f%2e%2e%2fetc%2fpasswd',
+      '%00',
+      'abc',
+      '1;DROP TABLE items',
+      '%E2%80%AE1',
+    ];
     const auth = { authorization: 'Bearer t' };
     for (const id of ids) {
       const res = await fetch(`${server.url}api/audio/${id}`, { headers: { ...auth, range: 'bytes=-' } });
@@ -188,7 +228,11 @@ describe('fuzzing every channel with malformed requests', () => {
       ['POST', 'api/call/constructor:x'],
       ['POST', 'api/nothing'],
     ] as const) {
-      const res = await fetch(`${server.url}${route}`, { method, headers: auth, body: method === 'GET' ? undefined : '{}' });
+      const res = await fetch(`${server.url}${route}`, {
+        method,
+        headers: auth,
+        body: method === 'GET' ? undefined : '{}',
+      });
       expect(res.status, `${method} ${route}`).toBeGreaterThanOrEqual(400);
       expect(res.status, `${method} ${route}`).toBeLessThan(500);
     }

@@ -17,10 +17,23 @@ async function serveStore(options: { uploadIdleMs?: number } = {}) {
   const dir = tempDir();
   const dataDir = path.join(dir, 'data');
   const app = opened.track(openLifeline({ dataDir, withEngine: false, processName: 'test' }));
-  const server = opened.track(await startHeadlessServer(app, { port: 0, rendererDir: dataDir, token: 't', ...options }));
-  const post = async (route: string, body: string | undefined, headers: Record<string, string> = { authorization: 'Bearer t' }) => {
-    const res = await fetch(`${server.url}${route}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
-    return { status: res.status, body: (await res.json()) as { ok: boolean; value?: unknown; error?: { code: string; message: string } } };
+  const server = opened.track(
+    await startHeadlessServer(app, { port: 0, rendererDir: dataDir, token: 't', ...options }),
+  );
+  const post = async (
+    route: string,
+    body: string | undefined,
+    headers: Record<string, string> = { authorization: 'Bearer t' },
+  ) => {
+    const res = await fetch(`${server.url}${route}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body,
+    });
+    return {
+      status: res.status,
+      body: (await res.json()) as { ok: boolean; value?: unknown; error?: { code: string; message: string } },
+    };
   };
   const call = (channel: string, body: unknown) => post(`api/call/${channel}`, JSON.stringify(body));
   return { dir, dataDir, app, server, post, call };
@@ -38,7 +51,10 @@ describe('the API refuses what a call does not define', () => {
 
   it('refuses unknown keys nested inside a request, such as in a bulk action filter', async () => {
     const { call } = await serveStore();
-    const r = await call('items:bulk', { action: 'discard', target: { kind: 'filter', filter: { state: 'queued', everything: true } } });
+    const r = await call('items:bulk', {
+      action: 'discard',
+      target: { kind: 'filter', filter: { state: 'queued', everything: true } },
+    });
     expect(r.status).toBe(400);
     expect(r.body.error!.message).toMatch(/everything/);
   });

@@ -8,7 +8,12 @@ import { testStagesFor } from '../support/test-stages';
 import { tempDir } from '../support/temp-dir';
 import { waitFor } from '../support/wait-for';
 
-const env = { LIFELINE_WORKERS: '0', LIFELINE_IDLE_POLL_MS: '30', LIFELINE_AVAILABILITY_MS: '100', LIFELINE_HEALTH_STARTUP_TIMEOUT_MS: '0' };
+const env = {
+  LIFELINE_WORKERS: '0',
+  LIFELINE_IDLE_POLL_MS: '30',
+  LIFELINE_AVAILABILITY_MS: '100',
+  LIFELINE_HEALTH_STARTUP_TIMEOUT_MS: '0',
+};
 const opened = closeAfterEach();
 
 function open(dataDir: string, withEngine = true): Lifeline {
@@ -22,7 +27,13 @@ async function call<C extends ChannelName>(app: Lifeline, channel: C, request: R
 }
 
 const add = (app: Lifeline, name: string) =>
-  app.queue.add({ sha256: crypto.randomBytes(32).toString('hex'), sourcePath: `/t/${name}`, fileName: name, sizeBytes: 1, priority: 0 }).itemId;
+  app.queue.add({
+    sha256: crypto.randomBytes(32).toString('hex'),
+    sourcePath: `/t/${name}`,
+    fileName: name,
+    sizeBytes: 1,
+    priority: 0,
+  }).itemId;
 
 describe('dead letters as attention', () => {
   it('new dead letters make the app amber until seen; seen ones leave it green as a count, and a later one is news again', async () => {
@@ -55,7 +66,11 @@ describe('dead letters as attention', () => {
     app.engine!.wake();
     await waitFor('amber again for the new one', async () => {
       const h = await call(app, 'health:get', {});
-      return h.attention.newDeadLetters === 1 && h.overall === 'amber' && /^1 new dead letter since you last looked/.test(h.reasons[0] ?? '');
+      return (
+        h.attention.newDeadLetters === 1 &&
+        h.overall === 'amber' &&
+        /^1 new dead letter since you last looked/.test(h.reasons[0] ?? '')
+      );
     });
     // Acting on it (discard) is as good as looking.
     await call(app, 'items:discard', { id: third });

@@ -26,7 +26,9 @@ function open(dataDir: string, withEngine = false): Lifeline {
   return closing.track(openLifeline({ dataDir, withEngine, processName: 'test', stages: testStagesFor({}), env }));
 }
 
-async function ok<T>(p: Promise<{ ok: true; value: T } | { ok: false; error: { code: string; message: string } }>): Promise<T> {
+async function ok<T>(
+  p: Promise<{ ok: true; value: T } | { ok: false; error: { code: string; message: string } }>,
+): Promise<T> {
   const r = await p;
   if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
   return r.value;
@@ -52,7 +54,8 @@ describe('backups, restore and doctor', () => {
     const list = await ok(app.call('backups:list', {}));
     expect(list).toMatchObject({ schedule: 'daily', keep: 2, pendingRestore: null });
     expect(list.backups).toHaveLength(2);
-    for (const b of list.backups) expect(checkStoreFile(path.join(list.dir, b.name))).toMatchObject({ ok: true, items: 3 });
+    for (const b of list.backups)
+      expect(checkStoreFile(path.join(list.dir, b.name))).toMatchObject({ ok: true, items: 3 });
     expect(fs.readdirSync(list.dir).filter((f) => f.endsWith('.partial'))).toEqual([]);
   });
 
@@ -75,7 +78,9 @@ describe('backups, restore and doctor', () => {
     fs.truncateSync(paths.database, 0);
     for (const s of ['-wal', '-shm']) fs.rmSync(paths.database + s, { force: true });
 
-    expect(() => open(dataDir)).toThrow(/is empty \(0 bytes\) while audio\/ holds 3 recordings; Lifeline did not start a fresh, empty store/);
+    expect(() => open(dataDir)).toThrow(
+      /is empty \(0 bytes\) while audio\/ holds 3 recordings; Lifeline did not start a fresh, empty store/,
+    );
     const cli = await runCli(dataDir, ['status']);
     expect(cli.code).toBe(1);
     expect(cli.stderr).toContain(`put back the newest good backup (${backup.name}, 3 items) with \`lifeline restore\``);
@@ -118,7 +123,9 @@ describe('backups, restore and doctor', () => {
     fs.truncateSync(paths.database, Math.floor(fs.statSync(paths.database).size / 2));
     const r = await runCli(dataDir, ['items']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^lifeline: the store .* (is damaged|cannot be read) .*`lifeline restore`.*`lifeline doctor --rebuild`/);
+    expect(r.stderr).toMatch(
+      /^lifeline: the store .* (is damaged|cannot be read) .*`lifeline restore`.*`lifeline doctor --rebuild`/,
+    );
   });
 
   it('rebuilds a lost store from the stored recordings when there is no backup, moving the damaged file aside', async () => {
@@ -137,7 +144,9 @@ describe('backups, restore and doctor', () => {
     expect(rebuilt.code, rebuilt.stderr).toBe(0);
     expect(rebuilt.stdout).toMatch(/the damaged store was moved to .*replaced-.*\nre-added 4 stored recordings/);
     const again = open(dataDir);
-    expect(again.store.reads.list({ limit: 10 }).map((i) => [i.stage, i.state])).toEqual(Array(4).fill(['ingest', 'queued']));
+    expect(again.store.reads.list({ limit: 10 }).map((i) => [i.stage, i.state])).toEqual(
+      Array(4).fill(['ingest', 'queued']),
+    );
     expect(runDoctor(paths, Date.now()).orphans).toEqual([]);
   });
 
@@ -148,16 +157,23 @@ describe('backups, restore and doctor', () => {
     addStoredRecordings(app, 2);
     const b = await ok(app.call('backups:create', {}));
     addStoredRecordings(app, 1);
-    expect(() => restoreStore(dataPaths(dataDir), { now: Date.now() })).toThrow(/a running Lifeline \(pid \d+\) has this store open/);
+    expect(() => restoreStore(dataPaths(dataDir), { now: Date.now() })).toThrow(
+      /a running Lifeline \(pid \d+\) has this store open/,
+    );
     const chosen = await ok(app.call('backups:restoreAtRestart', { name: b.name }));
-    expect(chosen.message).toBe(`${b.name} will replace the store when Lifeline next starts; restart it to finish the restore`);
+    expect(chosen.message).toBe(
+      `${b.name} will replace the store when Lifeline next starts; restart it to finish the restore`,
+    );
     expect((await ok(app.call('backups:list', {}))).pendingRestore).toBe(b.name);
     await closing.close(app);
 
     const after = open(dataDir);
     expect(after.store.reads.count({})).toBe(2);
     const doctor = await ok(after.call('backups:doctor', {}));
-    expect(doctor.checks.find((c) => c.name === 'audio')).toMatchObject({ status: 'warn', message: expect.stringContaining('1 stored recordings belong to no item') });
+    expect(doctor.checks.find((c) => c.name === 'audio')).toMatchObject({
+      status: 'warn',
+      message: expect.stringContaining('1 stored recordings belong to no item'),
+    });
   });
 
   it('keeps an acknowledged add even when the -wal file is lost right after', async () => {
@@ -171,7 +187,9 @@ describe('backups, restore and doctor', () => {
     fs.mkdirSync(survivor);
     fs.copyFileSync(app.paths.database, path.join(survivor, 'lifeline.db'));
     const db = new Database(path.join(survivor, 'lifeline.db'), { readonly: true });
-    expect(db.prepare(`SELECT id, file_name FROM items`).all()).toEqual([{ id: added.added[0]!.id, file_name: 'memo.wav' }]);
+    expect(db.prepare(`SELECT id, file_name FROM items`).all()).toEqual([
+      { id: added.added[0]!.id, file_name: 'memo.wav' },
+    ]);
     db.close();
   });
 });

@@ -32,11 +32,12 @@ describe('backup → damage → restore round trip', () => {
     expect(await runCli(['--data-dir', dataDir, 'restore'])).toBe(0);
     const report = runDoctor(paths, Date.now());
     expect(report.checks.filter((c) => c.status === 'fail')).toEqual([]);
-    expect(report.checks.find((c) => c.name === 'store')?.message).toMatch(new RegExp(`^integrity check ok: ${items} items, schema \\d+$`));
+    expect(report.checks.find((c) => c.name === 'store')?.message).toMatch(
+      new RegExp(`^integrity check ok: ${items} items, schema \\d+$`),
+    );
     expect(await runCli(['--data-dir', dataDir, 'doctor'])).toBe(0);
     expect(storeCounts(dataDir)).toEqual(before);
     // The damaged file was kept for inspection, not deleted.
     expect(fs.readdirSync(path.join(dataDir, 'backups')).some((f) => f.startsWith('replaced-'))).toBe(true);
   });
 });
-

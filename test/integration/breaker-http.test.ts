@@ -38,18 +38,35 @@ afterEach(async () => {
 function add(app: Lifeline, n: number): number[] {
   return Array.from({ length: n }, () => {
     const sha256 = crypto.randomBytes(32).toString('hex');
-    return app.queue.add({ sha256, sourcePath: `/t/${sha256}.wav`, fileName: `memo-${sha256.slice(0, 8)}.wav`, sizeBytes: 1, priority: 0 }).itemId;
+    return app.queue.add({
+      sha256,
+      sourcePath: `/t/${sha256}.wav`,
+      fileName: `memo-${sha256.slice(0, 8)}.wav`,
+      sizeBytes: 1,
+      priority: 0,
+    }).itemId;
   });
 }
 
 /** A Lifeline whose test stages call `asr`, opened on a fresh data dir unless one is given; closed after the test. */
-function openWith(asr: TestAsr, extraEnv: Record<string, string> = {}, dataDir = path.join(tempDir(), 'data')): Lifeline {
-  const app = openLifeline({ dataDir, withEngine: true, processName: 'test', stages: testStagesFor({ serviceUrl: asr.url }), env: { ...env, ...extraEnv } });
+function openWith(
+  asr: TestAsr,
+  extraEnv: Record<string, string> = {},
+  dataDir = path.join(tempDir(), 'data'),
+): Lifeline {
+  const app = openLifeline({
+    dataDir,
+    withEngine: true,
+    processName: 'test',
+    stages: testStagesFor({ serviceUrl: asr.url }),
+    env: { ...env, ...extraEnv },
+  });
   opened.push({ app, asr });
   return app;
 }
 
-const transcribeRuns = (app: Lifeline, id: number) => app.store.reads.detail(id)!.events.filter((e) => e.stage === 'transcribe' && e.type === 'started').length;
+const transcribeRuns = (app: Lifeline, id: number) =>
+  app.store.reads.detail(id)!.events.filter((e) => e.stage === 'transcribe' && e.type === 'started').length;
 
 describe('a circuit breaker on an HTTP service', () => {
   it('when the service stops, its stage waits without spending attempts (a check confirms the outage), auto-recovery runs with its cooldown, and the work resumes once it is back', async () => {
@@ -68,7 +85,9 @@ describe('a circuit breaker on an HTTP service', () => {
     // Items that reach the stage while the service is down wait there, never attempted.
     const late = add(app, 5);
     app.engine!.wake();
-    await waitFor('the late items to wait at transcribe', () => late.every((id) => app.store.reads.summary(id)!.state === 'waiting'));
+    await waitFor('the late items to wait at transcribe', () =>
+      late.every((id) => app.store.reads.summary(id)!.state === 'waiting'),
+    );
     for (const id of late) expect(app.store.reads.summary(id)).toMatchObject({ stage: 'transcribe', attempts: 0 });
     const waiting = app.store.reads.list({ state: 'waiting', stage: 'transcribe', limit: 100 });
     expect(waiting.map((w) => w.waitReason).join('\n')).toContain('Test ASR');
@@ -76,7 +95,11 @@ describe('a circuit breaker on an HTTP service', () => {
     // counted for any run made after the service stopped.
     for (const item of waiting) expect(item.attempts).toBe(0);
 
-    await waitFor('two auto-recovery runs', () => app.store.serviceEvents.recent(50, 'asr').filter((e) => e.type.startsWith('auto_recovery')).length >= 2, 15_000);
+    await waitFor(
+      'two auto-recovery runs',
+      () => app.store.serviceEvents.recent(50, 'asr').filter((e) => e.type.startsWith('auto_recovery')).length >= 2,
+      15_000,
+    );
     await asr.restart();
     await waitFor('every item to be done', () => done() === ids.length + late.length, 20_000);
 
@@ -84,7 +107,8 @@ describe('a circuit breaker on an HTTP service', () => {
     const runs = audit.filter((e) => e.type.startsWith('auto_recovery'));
     expect(runs[0]).toMatchObject({ type: 'auto_recovery_failed', actor: 'recovery' });
     expect(runs[0]!.detail).toContain('re-probe the endpoint (attempt 1');
-    for (let i = 1; i < runs.length; i++) expect(runs[i]!.at - runs[i - 1]!.at).toBeGreaterThanOrEqual(cooldownMs * 2 ** (i - 1) - 5);
+    for (let i = 1; i < runs.length; i++)
+      expect(runs[i]!.at - runs[i - 1]!.at).toBeGreaterThanOrEqual(cooldownMs * 2 ** (i - 1) - 5);
     expect(app.breakers.view('asr')!.state).toBe('closed');
     await waitFor('auto-recovery to start afresh', () => app.autoRecovery!.status('asr')!.attempts === 0);
     expect(app.store.reads.overview().totals.dead).toBe(0);
@@ -98,7 +122,11 @@ describe('a circuit breaker on an HTTP service', () => {
     const ids = add(app, 3);
     await app.start();
     await waitFor('the breaker to open', () => app.breakers.view('asr')!.state !== 'closed');
-    await waitFor('probes on two different items', () => ids.filter((id) => transcribeRuns(app, id) > 1).length >= 2, 20_000);
+    await waitFor(
+      'probes on two different items',
+      () => ids.filter((id) => transcribeRuns(app, id) > 1).length >= 2,
+      20_000,
+    );
     // Only the runs before the breaker opened count; probes and runs after it never do.
     const spent = ids.map((id) => app.store.reads.summary(id)!.attempts).reduce((a, b) => a + b, 0);
     expect(spent).toBeLessThanOrEqual(3);
@@ -164,9 +192,15 @@ describe('a circuit breaker on an HTTP service', () => {
 
     const second = openWith(asr, {}, dataDir);
     expect(second.engine!.isRunning).toBe(false);
-    expect(second.breakers.view('asr')).toMatchObject({ state: 'open', openUntil: open.openUntil, reason: open.reason });
+    expect(second.breakers.view('asr')).toMatchObject({
+      state: 'open',
+      openUntil: open.openUntil,
+      reason: open.reason,
+    });
     const stats = await second.call('recovery:stats', {});
-    expect(stats.ok && stats.value.recent).toMatchObject([{ itemId: ids[0], rule: 'worker_gone', strategy: 'restart', trigger: 'startup' }]);
+    expect(stats.ok && stats.value.recent).toMatchObject([
+      { itemId: ids[0], rule: 'worker_gone', strategy: 'restart', trigger: 'startup' },
+    ]);
     expect(second.store.serviceEvents.recent(10, 'asr').map((e) => e.type)).toContain('breaker_open');
     const breakers = await second.call('breakers:list', {});
     expect(breakers.ok && breakers.value).toMatchObject([{ name: 'asr', state: 'open', stages: ['transcribe'] }]);
@@ -175,19 +209,35 @@ describe('a circuit breaker on an HTTP service', () => {
   it('turns the service red with "needs you" after the last auto-recovery attempt, until the user triggers recovery', async () => {
     const asr = await startTestAsr();
     await asr.stop();
-    const app = openWith(asr, { LIFELINE_AUTO_RECOVERY_MAX_ATTEMPTS: '2', LIFELINE_AUTO_RECOVERY_COOLDOWN_MS: '150', LIFELINE_BREAKER_OPEN_MS: '60000', LIFELINE_BREAKER_OPEN_MAX_MS: '60000' });
+    const app = openWith(asr, {
+      LIFELINE_AUTO_RECOVERY_MAX_ATTEMPTS: '2',
+      LIFELINE_AUTO_RECOVERY_COOLDOWN_MS: '150',
+      LIFELINE_BREAKER_OPEN_MS: '60000',
+      LIFELINE_BREAKER_OPEN_MAX_MS: '60000',
+    });
     add(app, 4);
     await app.start();
-    const h = await waitFor('the service to need the user', async () => {
-      const snapshot = (await app.call('health:get', {})) as { ok: true; value: import('../../src/shared/contract').HealthSnapshot };
-      return snapshot.value.services.find((s) => s.name === 'asr')!.needsYou && snapshot.value;
-    }, 15_000);
+    const h = await waitFor(
+      'the service to need the user',
+      async () => {
+        const snapshot = (await app.call('health:get', {})) as {
+          ok: true;
+          value: import('../../src/shared/contract').HealthSnapshot;
+        };
+        return snapshot.value.services.find((s) => s.name === 'asr')!.needsYou && snapshot.value;
+      },
+      15_000,
+    );
     expect(h.overall).toBe('red');
     expect(h.reasons.join()).toContain('Test ASR needs you: automatic recovery gave up');
     expect(app.store.serviceEvents.recent(50, 'asr').filter((e) => e.type === 'auto_recovery_failed')).toHaveLength(2);
     // The moment the user is needed is in the service's audit trail.
-    await waitFor('the giving up to be recorded', () => app.store.serviceEvents.recent(50, 'asr').some((e) => e.type === 'auto_recovery_gave_up'));
-    expect(app.store.serviceEvents.recent(50, 'asr').filter((e) => e.type === 'auto_recovery_gave_up')).toMatchObject([{ actor: 'recovery' }]);
+    await waitFor('the giving up to be recorded', () =>
+      app.store.serviceEvents.recent(50, 'asr').some((e) => e.type === 'auto_recovery_gave_up'),
+    );
+    expect(app.store.serviceEvents.recent(50, 'asr').filter((e) => e.type === 'auto_recovery_gave_up')).toMatchObject([
+      { actor: 'recovery' },
+    ]);
 
     await asr.restart();
     const r = await app.call('recovery:triggerStage', { stage: 'transcribe' });
@@ -205,15 +255,25 @@ describe('a circuit breaker on an HTTP service', () => {
     const app = openWith(asr, { LIFELINE_BREAKER_OPEN_MS: '60000', LIFELINE_BREAKER_OPEN_MAX_MS: '60000' });
     add(app, 3);
     await app.start();
-    await waitFor('the stage to wait for the service', () => app.engine!.gates.sources('transcribe').includes('service'));
+    await waitFor('the stage to wait for the service', () =>
+      app.engine!.gates.sources('transcribe').includes('service'),
+    );
 
     const failed = await app.call('recovery:triggerService', { name: 'asr' });
-    expect(failed.ok && failed.value).toMatchObject({ service: 'asr', action: 're-probe the endpoint', outcome: 'failed', recovered: [] });
+    expect(failed.ok && failed.value).toMatchObject({
+      service: 'asr',
+      action: 're-probe the endpoint',
+      outcome: 'failed',
+      recovered: [],
+    });
     expect(failed.ok && failed.value.autoRecovery.attempts).toBe(1);
 
     await asr.restart();
     const back = await app.call('recovery:triggerService', { name: 'asr' });
-    expect(back.ok && back.value).toMatchObject({ outcome: 'recovered', detail: expect.stringContaining('it answered its check') });
+    expect(back.ok && back.value).toMatchObject({
+      outcome: 'recovered',
+      detail: expect.stringContaining('it answered its check'),
+    });
     await waitFor('every item to be done', () => app.store.reads.overview().totals.done === 3, 15_000);
 
     // The service's audit trail shows the runs the user asked for and the breaker closing.
@@ -225,6 +285,9 @@ describe('a circuit breaker on an HTTP service', () => {
     const unknown = await app.call('recovery:triggerService', { name: 'nope' });
     expect(unknown).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     const noHandler = await app.call('recovery:triggerService', { name: 'disk' });
-    expect(noHandler).toMatchObject({ ok: false, error: { code: 'INVALID_STATE', message: expect.stringContaining('has no recovery handler') } });
+    expect(noHandler).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_STATE', message: expect.stringContaining('has no recovery handler') },
+    });
   });
 });

@@ -16,16 +16,23 @@ function start(dataDir: string, token: string) {
 }
 
 const status = (url: string, cookie: string, extra: Record<string, string> = {}) =>
-  fetch(`${url}api/call/items:count`, { method: 'POST', headers: { cookie, ...extra }, body: '{}' }).then((r) => r.status);
+  fetch(`${url}api/call/items:count`, { method: 'POST', headers: { cookie, ...extra }, body: '{}' }).then(
+    (r) => r.status,
+  );
 
 describe('browser session', () => {
   it('exchanges the printed token for a cookie that still works after serve restarts with a new token', async () => {
     const dataDir = path.join(tempDir(), 'data');
     const first = await start(dataDir, 'first-token');
-    const exchanged = await fetch(`${first.url}api/session`, { method: 'POST', headers: { authorization: 'Bearer first-token' } });
+    const exchanged = await fetch(`${first.url}api/session`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer first-token' },
+    });
     expect(exchanged.status).toBe(204);
     const setCookie = exchanged.headers.get('set-cookie') ?? '';
-    expect(setCookie).toMatch(/^lifeline_[0-9a-f]{12}=[\w-]{43}; Path=\/; Max-Age=34560000; HttpOnly; SameSite=Strict$/);
+    expect(setCookie).toMatch(
+      /^lifeline_[0-9a-f]{12}=[\w-]{43}; Path=\/; Max-Age=34560000; HttpOnly; SameSite=Strict$/,
+    );
     const cookie = setCookie.split(';')[0]!;
     expect(await status(first.url, cookie)).toBe(200);
     expect(fs.statSync(path.join(dataDir, sessionSecretFile)).mode & 0o777).toBe(0o600);
@@ -46,7 +53,9 @@ describe('browser session', () => {
   it('keeps refusing callers without the token or the cookie, and pages of other origins', async () => {
     const dataDir = path.join(tempDir(), 'data');
     const server = await start(dataDir, 'tok');
-    const cookie = (await fetch(`${server.url}api/session`, { method: 'POST', headers: { authorization: 'Bearer tok' } })).headers
+    const cookie = (
+      await fetch(`${server.url}api/session`, { method: 'POST', headers: { authorization: 'Bearer tok' } })
+    ).headers
       .get('set-cookie')!
       .split(';')[0]!;
     expect(await status(server.url, '')).toBe(401);
@@ -60,8 +69,16 @@ describe('browser session', () => {
   it('gives each data dir its own cookie, so two servers on one computer do not sign each other out', async () => {
     const a = await start(path.join(tempDir(), 'a'), 'ta');
     const b = await start(path.join(tempDir(), 'b'), 'tb');
-    const cookieA = (await fetch(`${a.url}api/session`, { method: 'POST', headers: { authorization: 'Bearer ta' } })).headers.get('set-cookie')!.split(';')[0]!;
-    const cookieB = (await fetch(`${b.url}api/session`, { method: 'POST', headers: { authorization: 'Bearer tb' } })).headers.get('set-cookie')!.split(';')[0]!;
+    const cookieA = (
+      await fetch(`${a.url}api/session`, { method: 'POST', headers: { authorization: 'Bearer ta' } })
+    ).headers
+      .get('set-cookie')!
+      .split(';')[0]!;
+    const cookieB = (
+      await fetch(`${b.url}api/session`, { method: 'POST', headers: { authorization: 'Bearer tb' } })
+    ).headers
+      .get('set-cookie')!
+      .split(';')[0]!;
     expect(cookieA.split('=')[0]).not.toBe(cookieB.split('=')[0]);
     expect(await status(b.url, cookieA)).toBe(401);
     expect(await status(b.url, `${cookieA}; ${cookieB}`)).toBe(200);

@@ -21,14 +21,22 @@ afterEach(async () => {
 
 describe('the bundled worker entry (out/main/worker.js)', () => {
   it('runs the real pipeline: spoken audio goes through ingest, transcribe, extract and index in worker processes', async () => {
-    expect(fs.existsSync(bundledWorker), `${bundledWorker} is missing: npm test builds it first (electron-vite build)`).toBe(true);
+    expect(
+      fs.existsSync(bundledWorker),
+      `${bundledWorker} is missing: npm test builds it first (electron-vite build)`,
+    ).toBe(true);
     const dir = tempDir();
     const app = openLifeline({
       dataDir: path.join(dir, 'data'),
       withEngine: true,
       processName: 'test',
       workerLauncher: builtWorkerLauncher(bundledWorker),
-      env: { ...process.env, LIFELINE_WORKERS: '1', LIFELINE_ASR_ENGINE: 'pocketsphinx', LIFELINE_HEALTH_STARTUP_TIMEOUT_MS: '20000' },
+      env: {
+        ...process.env,
+        LIFELINE_WORKERS: '1',
+        LIFELINE_ASR_ENGINE: 'pocketsphinx',
+        LIFELINE_HEALTH_STARTUP_TIMEOUT_MS: '20000',
+      },
     });
     apps.push(app);
     await app.start();
@@ -41,7 +49,12 @@ describe('the bundled worker entry (out/main/worker.js)', () => {
     const overview = await app.handlers['system:overview']({});
     expect(overview.engine).toMatchObject({ running: true, mode: 'worker-processes' });
     const detail = await app.handlers['items:get']({ id });
-    expect(detail.events.filter((e) => e.type === 'succeeded').map((e) => e.stage)).toEqual(['ingest', 'transcribe', 'extract', 'index']);
+    expect(detail.events.filter((e) => e.type === 'succeeded').map((e) => e.stage)).toEqual([
+      'ingest',
+      'transcribe',
+      'extract',
+      'index',
+    ]);
     expect(detail.transcript?.text ?? '').toMatch(/plants/i);
   }, 120_000);
 });

@@ -20,9 +20,26 @@ describe('the self-healing CLI commands, run as real processes', () => {
     expect(h).toMatchObject({ overall: 'amber', source: 'store' });
     expect(h.reasons).toEqual([expect.stringContaining('no Lifeline app or `lifeline serve` is running')]);
     // (An installed local transcription engine is checked too: pocketsphinx or whisper.)
-    expect(h.services.map((s) => s.name).filter((n) => n !== 'pocketsphinx' && n !== 'whisper')).toEqual(['database', 'disk', 'queue', 'engine']);
+    expect(h.services.map((s) => s.name).filter((n) => n !== 'pocketsphinx' && n !== 'whisper')).toEqual([
+      'database',
+      'disk',
+      'queue',
+      'engine',
+    ]);
     expect(Object.keys(h.services[0]!).sort()).toEqual(
-      ['autoRecovery', 'breaker', 'checkedAt', 'label', 'latencyMs', 'message', 'name', 'needsYou', 'required', 'status', 'uptimePercent'].sort(),
+      [
+        'autoRecovery',
+        'breaker',
+        'checkedAt',
+        'label',
+        'latencyMs',
+        'message',
+        'name',
+        'needsYou',
+        'required',
+        'status',
+        'uptimePercent',
+      ].sort(),
     );
     const human = await runCliHere(data, ['health']);
     expect(human.stdout).toMatch(/^overall: amber/);
@@ -32,10 +49,18 @@ describe('the self-healing CLI commands, run as real processes', () => {
   it('lifeline breakers lists persisted breakers and `breakers reset NAME` closes one', async () => {
     const data = path.join(tempDir(), 'data');
     const store = openStore(dataPaths(data));
-    store.breakers.save('asr', { kind: 'open', openedAt: Date.now(), until: Date.now() + 60_000, reopenings: 0, reason: '5 failures in a row' }, Date.now());
+    store.breakers.save(
+      'asr',
+      { kind: 'open', openedAt: Date.now(), until: Date.now() + 60_000, reopenings: 0, reason: '5 failures in a row' },
+      Date.now(),
+    );
     store.close();
     const list = JSON.parse((await runCliHere(data, ['breakers', '--json'])).stdout) as BreakerInfo[];
-    expect(list.find((b) => b.name === 'asr')).toMatchObject({ name: 'asr', state: 'open', reason: '5 failures in a row' });
+    expect(list.find((b) => b.name === 'asr')).toMatchObject({
+      name: 'asr',
+      state: 'open',
+      reason: '5 failures in a row',
+    });
     const reset = await runCliHere(data, ['breakers', 'reset', 'asr']);
     expect(reset.stdout.trim()).toBe('breaker asr is closed');
     const unknown = await runCliHere(data, ['breakers', 'reset', 'llm']);
@@ -53,7 +78,10 @@ describe('the self-healing CLI commands, run as real processes', () => {
     const r = await runCliHere(path.join(dir, 'data'), ['recover', '--scan', '--json']);
     expect(r.code, r.stderr).toBe(0);
     const scan = JSON.parse(r.stdout) as ScanResult;
-    expect(scan).toMatchObject({ scope: 'store', recovered: [{ itemId: id, rule: 'lease_expired', strategy: 'restart', result: 'requeued' }] });
+    expect(scan).toMatchObject({
+      scope: 'store',
+      recovered: [{ itemId: id, rule: 'lease_expired', strategy: 'restart', result: 'requeued' }],
+    });
     expect(scan.note).toContain('no engine runs in this process');
     const none = await runCliHere(path.join(dir, 'data'), ['recover']);
     expect(none.code).toBe(1);
@@ -63,7 +91,14 @@ describe('the self-healing CLI commands, run as real processes', () => {
   it('lifeline metrics --json gives counts, throughput, latency, recovery and dead letters', async () => {
     const data = path.join(tempDir(), 'data');
     const m = JSON.parse((await runCliHere(data, ['metrics', '--json'])).stdout) as Metrics;
-    expect(Object.keys(m).sort()).toEqual(['at', 'counts', 'deadLetters', 'latency', 'recovery24h', 'throughputPerMinute']);
+    expect(Object.keys(m).sort()).toEqual([
+      'at',
+      'counts',
+      'deadLetters',
+      'latency',
+      'recovery24h',
+      'throughputPerMinute',
+    ]);
     expect(m.throughputPerMinute).toHaveLength(60);
     expect(m.recovery24h).toEqual({ recoveries: 0, successRate: null, meanTimeToRecoveryMs: null });
   });
@@ -82,6 +117,9 @@ describe('the self-healing CLI commands, run as real processes', () => {
     serve.child.kill('SIGKILL');
     await serve.done;
     const h = JSON.parse((await runCli(data, ['health', '--json'])).stdout) as HealthSnapshot;
-    expect(h.services.find((s) => s.name === 'engine')).toMatchObject({ status: 'down', message: expect.stringContaining('is gone: nothing is being processed') });
+    expect(h.services.find((s) => s.name === 'engine')).toMatchObject({
+      status: 'down',
+      message: expect.stringContaining('is gone: nothing is being processed'),
+    });
   }, 90_000);
 });

@@ -9,14 +9,23 @@ describe('lifeline settings, run as a real process', () => {
     const dir = tempDir();
     const data = path.join(dir, 'data');
     const list = JSON.parse((await runCliHere(data, ['settings', '--json'])).stdout) as SettingEntry[];
-    expect(list.find((e) => e.key === 'asr.engine')).toMatchObject({ value: 'auto', source: 'default', kind: 'choice', env: 'LIFELINE_ASR_ENGINE' });
+    expect(list.find((e) => e.key === 'asr.engine')).toMatchObject({
+      value: 'auto',
+      source: 'default',
+      kind: 'choice',
+      env: 'LIFELINE_ASR_ENGINE',
+    });
 
     const set = await runCliHere(data, ['settings', 'set', 'heartbeatMs', '2s']);
     expect(set.code, set.stderr).toBe(0);
     expect(set.stdout.trim()).toBe('heartbeatMs = 2 s');
     expect((await runCliHere(data, ['settings', 'get', 'heartbeatMs'])).stdout.trim()).toBe('2000');
-    expect((await runCliHere(data, ['settings', 'set', 'workers', '2'])).stdout.trim()).toBe('workers = 2 (applies at next start)');
-    expect((await runCliHere(data, ['settings', 'set', 'asr.engine', 'OpenAI'])).stdout.trim()).toBe('asr.engine = openai');
+    expect((await runCliHere(data, ['settings', 'set', 'workers', '2'])).stdout.trim()).toBe(
+      'workers = 2 (applies at next start)',
+    );
+    expect((await runCliHere(data, ['settings', 'set', 'asr.engine', 'OpenAI'])).stdout.trim()).toBe(
+      'asr.engine = openai',
+    );
     expect((await runCliHere(data, ['settings', 'set', 'watchDir', dir])).stdout.trim()).toBe(`watchDir = ${dir}`);
 
     const badUrl = await runCliHere(data, ['settings', 'set', 'asr.url', 'localhost:8080']);
@@ -37,7 +46,9 @@ describe('lifeline settings, run as a real process', () => {
   it('shows a value set in the environment as such and refuses to change it', async () => {
     const data = path.join(tempDir(), 'data');
     const env = { LIFELINE_LLM_ENGINE: 'ollama' };
-    const got = JSON.parse((await runCliHere(data, ['settings', 'get', 'llm.engine', '--json'], env)).stdout) as SettingEntry;
+    const got = JSON.parse(
+      (await runCliHere(data, ['settings', 'get', 'llm.engine', '--json'], env)).stdout,
+    ) as SettingEntry;
     expect(got).toMatchObject({ value: 'ollama', source: 'env' });
     const human = await runCliHere(data, ['settings'], env);
     expect(human.stdout).toMatch(/llm\.engine\s+ollama\s+set by LIFELINE_LLM_ENGINE/);

@@ -32,7 +32,9 @@ describe('lifeline settings set', () => {
     expect((await cli(['--data-dir', data, 'settings', 'set', 'heartbeatMs', '2s'])).code).toBe(0);
     const forgot = await cli(['--data-dir', data, 'settings', 'set', 'heartbeatMs']);
     expect(forgot.code).toBe(1);
-    expect(forgot.stderr.trim()).toBe('lifeline: settings set heartbeatMs needs a value; to go back to the default, use --reset');
+    expect(forgot.stderr.trim()).toBe(
+      'lifeline: settings set heartbeatMs needs a value; to go back to the default, use --reset',
+    );
     expect((await cli(['--data-dir', data, 'settings', 'get', 'heartbeatMs'])).stdout.trim()).toBe('2000');
     expect((await cli(['--data-dir', data, 'settings', 'set', 'heartbeatMs', '3s', '--reset'])).code).toBe(1);
   });

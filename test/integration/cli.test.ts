@@ -17,19 +17,33 @@ describe('the lifeline CLI', () => {
     expect(add.code, add.stderr).toBe(0);
     expect(add.stdout).toMatch(/^added 1 .*memo\.wav\nadded 2 .*notes\.wav\nduplicate of 1 .*memo\.wav\n$/);
 
-    const status = JSON.parse((await runCliHere(data, ['status', '--json'])).stdout) as { items: Record<string, number>; total: number };
+    const status = JSON.parse((await runCliHere(data, ['status', '--json'])).stdout) as {
+      items: Record<string, number>;
+      total: number;
+    };
     expect(Object.keys(status.items).sort()).toEqual([...itemStates].sort());
     expect(status.items.queued).toBe(2);
     expect(status.total).toBe(2);
 
     const items = JSON.parse((await runCliHere(data, ['items', '--json'])).stdout) as Record<string, unknown>[];
     expect(items).toHaveLength(2);
-    expect(items[0]).toMatchObject({ id: 2, file: bad, state: 'queued', stage: 'ingest', attempts: 0, error: null, priority: 3 });
+    expect(items[0]).toMatchObject({
+      id: 2,
+      file: bad,
+      state: 'queued',
+      stage: 'ingest',
+      attempts: 0,
+      error: null,
+      priority: 3,
+    });
 
     const filtered = JSON.parse((await runCliHere(data, ['items', '--state', 'dead', '--json'])).stdout) as unknown[];
     expect(filtered).toEqual([]);
 
-    const show = JSON.parse((await runCliHere(data, ['show', '1', '--json'])).stdout) as { id: number; events: Record<string, unknown>[] };
+    const show = JSON.parse((await runCliHere(data, ['show', '1', '--json'])).stdout) as {
+      id: number;
+      events: Record<string, unknown>[];
+    };
     expect(show).toMatchObject({ id: 1, file: wav, state: 'queued' });
     expect(show.events).toHaveLength(1);
     expect(Object.keys(show.events[0]!)).toEqual(expect.arrayContaining(['at', 'type', 'stage', 'detail']));
@@ -43,7 +57,10 @@ describe('the lifeline CLI', () => {
     const dir = tempDir();
     const data = path.join(dir, 'data');
     const wav = writeWav(path.join(dir, 'memo.wav'), { seconds: 1 });
-    const readme = writeFakeWav(path.join(dir, 'README.wav'), '# My project\n\nprivate words that must not be echoed\n');
+    const readme = writeFakeWav(
+      path.join(dir, 'README.wav'),
+      '# My project\n\nprivate words that must not be echoed\n',
+    );
     const add = await runCli(data, ['add', wav, readme]);
     expect(add.code).toBe(1);
     expect(add.stdout).toMatch(/^added 1 .*memo\.wav\n$/);
@@ -93,7 +110,10 @@ describe('the lifeline CLI', () => {
     expect((await runCliHere(data, ['discard', '1'])).stdout.trim()).toBe('item 1 discarded');
     const items = JSON.parse((await runCliHere(data, ['items', '--json'])).stdout) as unknown[];
     expect(items).toEqual([]);
-    const show = JSON.parse((await runCliHere(data, ['show', '1', '--json'])).stdout) as { state: string; events: { type: string; actor: string }[] };
+    const show = JSON.parse((await runCliHere(data, ['show', '1', '--json'])).stdout) as {
+      state: string;
+      events: { type: string; actor: string }[];
+    };
     expect(show.state).toBe('discarded');
     expect(show.events.map((e) => e.type)).toEqual(['added', 'cancelled', 'retried', 'discarded']);
     expect(show.events.slice(1).every((e) => e.actor === 'user')).toBe(true);

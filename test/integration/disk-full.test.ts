@@ -40,7 +40,8 @@ async function serveHttp(app: Lifeline) {
   return { server, api: headlessApi(server.url, 't') };
 }
 
-const partFiles = (app: Lifeline) => (fs.existsSync(app.paths.tmp) ? fs.readdirSync(app.paths.tmp).filter((f) => f.endsWith('.part')) : []);
+const partFiles = (app: Lifeline) =>
+  fs.existsSync(app.paths.tmp) ? fs.readdirSync(app.paths.tmp).filter((f) => f.endsWith('.part')) : [];
 const state = (app: Lifeline, id: number) => app.store.reads.summary(id)?.state;
 
 describe('a full disk', () => {
@@ -53,45 +54,76 @@ describe('a full disk', () => {
     disk.free = 50 * MiB;
     const add = await app.call('items:add', { paths: [wav] });
     expect(add).toMatchObject({ ok: false, error: { code: 'DISK_FULL' } });
-    expect(!add.ok && add.error.message).toBe('the disk is full (50 MiB free, Lifeline needs 200 MiB): memo.wav was not accepted; free some space and try again');
-    const overHttp = await fetch(`${server.url}api/call/items:add`, { method: 'POST', headers: { authorization: 'Bearer t' }, body: JSON.stringify({ paths: [wav] }) });
+    expect(!add.ok && add.error.message).toBe(
+      'the disk is full (50 MiB free, Lifeline needs 200 MiB): memo.wav was not accepted; free some space and try again',
+    );
+    const overHttp = await fetch(`${server.url}api/call/items:add`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer t' },
+      body: JSON.stringify({ paths: [wav] }),
+    });
     expect(overHttp.status).toBe(507);
     const upload = await api.upload('memo.wav', fs.readFileSync(wav));
     expect(upload.status).toBe(507);
     expect(await upload.json()).toMatchObject({ ok: false, error: { code: 'DISK_FULL' } });
-    expect(await app.call('recordings:start', { sampleRate: 16_000, channels: 1 })).toMatchObject({ ok: false, error: { code: 'DISK_FULL' } });
+    expect(await app.call('recordings:start', { sampleRate: 16_000, channels: 1 })).toMatchObject({
+      ok: false,
+      error: { code: 'DISK_FULL' },
+    });
     expect(partFiles(app)).toEqual([]);
     expect(app.store.reads.count({})).toBe(0);
     // The refusal was noticed at once, not at the next health round.
-    await waitFor('the disk check to turn red', () => app.health.snapshot().services.find((s) => s.name === 'disk')?.status === 'down');
+    await waitFor(
+      'the disk check to turn red',
+      () => app.health.snapshot().services.find((s) => s.name === 'disk')?.status === 'down',
+    );
 
     disk.free = 50 * GiB;
     expect(await app.call('items:add', { paths: [wav] })).toMatchObject({ ok: true, value: { added: [{ id: 1 }] } });
-    expect((await api.upload('other.wav', fs.readFileSync(writeWav(path.join(tempDir(), 'o.wav'), { seconds: 2 })))).status).toBe(200);
+    expect(
+      (await api.upload('other.wav', fs.readFileSync(writeWav(path.join(tempDir(), 'o.wav'), { seconds: 2 })))).status,
+    ).toBe(200);
   });
 
   it('parks queued work in waiting without spending an attempt while the disk is full, and finishes it by itself when space returns', async () => {
     const { app, disk } = openWithDisk();
     await app.start();
     const ids = Array.from({ length: 20 }, (_, i) => `pause-300-${i}.wav`).map(
-      (name, i) => app.queue.add({ sha256: i.toString(16).padStart(64, '0'), sourcePath: `/t/${name}`, fileName: name, sizeBytes: 1, priority: 0 }).itemId,
+      (name, i) =>
+        app.queue.add({
+          sha256: i.toString(16).padStart(64, '0'),
+          sourcePath: `/t/${name}`,
+          fileName: name,
+          sizeBytes: 1,
+          priority: 0,
+        }).itemId,
     );
     disk.free = 500 * MiB;
     // The 30 s health round sees the disk running low; from then on it is looked at every few seconds.
     await app.call('health:check', { name: 'disk' });
     disk.free = 20 * MiB;
-    await waitFor('every unfinished item to wait for space', () => ids.every((id) => state(app, id) === 'waiting' || state(app, id) === 'done'), 20_000);
+    await waitFor(
+      'every unfinished item to wait for space',
+      () => ids.every((id) => state(app, id) === 'waiting' || state(app, id) === 'done'),
+      20_000,
+    );
     const waiting = ids.filter((id) => state(app, id) === 'waiting');
     expect(waiting.length).toBeGreaterThan(0);
     for (const id of waiting) {
       const item = app.store.reads.summary(id)!;
       expect(item.waitReason).toMatch(/^paused: only 20 MiB free/);
-      expect(app.store.reads.detail(id)!.events.filter((e) => e.type === 'dead' || e.type === 'retry_scheduled')).toEqual([]);
+      expect(
+        app.store.reads.detail(id)!.events.filter((e) => e.type === 'dead' || e.type === 'retry_scheduled'),
+      ).toEqual([]);
     }
     expect(app.health.snapshot().overall).toBe('red');
 
     disk.free = 50 * GiB;
-    await waitFor('every item to be done without anyone asking', () => ids.every((id) => state(app, id) === 'done'), 20_000);
+    await waitFor(
+      'every item to be done without anyone asking',
+      () => ids.every((id) => state(app, id) === 'done'),
+      20_000,
+    );
     expect(app.health.snapshot().services.find((s) => s.name === 'disk')?.status).toBe('up');
   });
 
@@ -110,11 +142,15 @@ describe('a full disk', () => {
     const seenAt = (await folder())!.lastScanAt;
     let looks = 0;
     let last = seenAt;
-    await waitFor('two more looks at the folder', async () => {
-      const now = (await folder())!.lastScanAt;
-      if (now !== last) [looks, last] = [looks + 1, now];
-      return looks >= 2;
-    }, 20_000);
+    await waitFor(
+      'two more looks at the folder',
+      async () => {
+        const now = (await folder())!.lastScanAt;
+        if (now !== last) [looks, last] = [looks + 1, now];
+        return looks >= 2;
+      },
+      20_000,
+    );
     expect(app.store.reads.count({})).toBe(0);
     expect(fs.existsSync(path.join(watch, 'memo.wav'))).toBe(true);
     disk.free = 50 * GiB;
@@ -132,7 +168,8 @@ describe('a full disk', () => {
       const write = fh.write.bind(fh) as (b: Buffer) => Promise<unknown>;
       fh.write = (async (b: Buffer) => {
         written += b.length;
-        if (written > 256 * 1024) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+        if (written > 256 * 1024)
+          throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
         return write(b);
       }) as typeof fh.write;
       return fh;
@@ -152,7 +189,10 @@ describe('a full disk', () => {
   it('keeps serving when the log file cannot be written, counts the dropped lines and says so in the disk check', async () => {
     const refusing = { full: true };
     const logFs: LogFs = {
-      write: (fd, data, cb) => (refusing.full ? setImmediate(() => cb(Object.assign(new Error('ENOSPC'), { code: 'ENOSPC' }), 0)) : fs.write(fd, data, cb)),
+      write: (fd, data, cb) =>
+        refusing.full
+          ? setImmediate(() => cb(Object.assign(new Error('ENOSPC'), { code: 'ENOSPC' }), 0))
+          : fs.write(fd, data, cb),
       writeSync: (fd, data) => {
         if (refusing.full) throw Object.assign(new Error('ENOSPC'), { code: 'ENOSPC' });
         return fs.writeSync(fd, data);
@@ -180,7 +220,8 @@ describe('a full disk', () => {
 
   it('on a real full file system (tmpfs where it can be mounted): the CLI refuses add with exit 1 and one line, and does not hang on its log', async (ctx) => {
     const small = mountSmallDisk(8);
-    if (!small) return ctx.skip('this machine cannot mount a tmpfs; the injected ENOSPC tests above cover the same paths');
+    if (!small)
+      return ctx.skip('this machine cannot mount a tmpfs; the injected ENOSPC tests above cover the same paths');
     try {
       const dataDir = path.join(small.dir, 'data');
       const wav = writeWav(path.join(tempDir(), 'memo.wav'), { seconds: 1 });
@@ -189,10 +230,15 @@ describe('a full disk', () => {
       const add = await runCli(dataDir, ['add', wav], { LIFELINE_LOG_LEVEL: 'info' });
       expect(add.code, add.stderr).toBe(1);
       // Whether it fails opening the store or at the intake check, it is one line about the full disk.
-      expect(add.stderr).toMatch(/^lifeline: the disk (holding \S+ )?is full \(0 MiB free[^\n]*free some space and try again\n$/);
+      expect(add.stderr).toMatch(
+        /^lifeline: the disk (holding \S+ )?is full \(0 MiB free[^\n]*free some space and try again\n$/,
+      );
       small.free();
       // With space back and the thresholds lowered to this tiny disk, the same file goes in.
-      const again = await runCli(dataDir, ['add', wav], { LIFELINE_HEALTH_DISK_RED_BYTES: '0', LIFELINE_HEALTH_DISK_AMBER_BYTES: '0' });
+      const again = await runCli(dataDir, ['add', wav], {
+        LIFELINE_HEALTH_DISK_RED_BYTES: '0',
+        LIFELINE_HEALTH_DISK_AMBER_BYTES: '0',
+      });
       expect(again.code, again.stderr).toBe(0);
     } finally {
       small.unmount();
@@ -201,7 +247,8 @@ describe('a full disk', () => {
 
   it('on a real full file system (tmpfs where it can be mounted): an upload that hits ENOSPC gets 507, leaves no .part, and serve keeps answering', async (ctx) => {
     const small = mountSmallDisk(24);
-    if (!small) return ctx.skip('this machine cannot mount a tmpfs; the injected ENOSPC upload test above covers the same path');
+    if (!small)
+      return ctx.skip('this machine cannot mount a tmpfs; the injected ENOSPC upload test above covers the same path');
     try {
       const app = closing.track(
         openLifeline({

@@ -26,7 +26,13 @@ const flaky: StageHandler = {
 };
 
 const add = (f: ReturnType<typeof clockedEngine>, name: string) =>
-  f.engine.queue.add({ sha256: crypto.randomBytes(32).toString('hex'), sourcePath: `/t/${name}`, fileName: name, sizeBytes: 1, priority: 0 }).itemId;
+  f.engine.queue.add({
+    sha256: crypto.randomBytes(32).toString('hex'),
+    sourcePath: `/t/${name}`,
+    fileName: name,
+    sizeBytes: 1,
+    priority: 0,
+  }).itemId;
 
 describe('the emergency path', () => {
   it('records a failure whose normal write failed with a minimal write retried on its own, and the engine keeps running', async () => {
@@ -47,7 +53,9 @@ describe('the emergency path', () => {
     `);
     const flakyId = add(f, 'flaky.wav');
     f.engine.start();
-    await waitFor('the first try to fail', () => f.store.reads.detail(flakyId)!.events.some((e) => e.type === 'started'));
+    await waitFor('the first try to fail', () =>
+      f.store.reads.detail(flakyId)!.events.some((e) => e.type === 'started'),
+    );
     await new Promise((r) => setTimeout(r, 150));
     expect(f.store.reads.summary(flakyId)!.state).toBe('running');
 
@@ -84,19 +92,27 @@ describe('the emergency path', () => {
     });
     open.push(f);
     // Events cannot be written (the disk is full for them); the job row's own update still fits.
-    f.store.db.exec(`CREATE TRIGGER full_events BEFORE INSERT ON events WHEN NEW.type IN ('retry_scheduled', 'emergency_write')
+    f.store.db
+      .exec(`CREATE TRIGGER full_events BEFORE INSERT ON events WHEN NEW.type IN ('retry_scheduled', 'emergency_write')
                      BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END;`);
     const flakyId = add(f, 'flaky.wav');
     f.engine.start();
-    await waitFor('the failure to be recorded by the emergency path', () => f.store.reads.summary(flakyId)!.state === 'retry_scheduled');
+    await waitFor(
+      'the failure to be recorded by the emergency path',
+      () => f.store.reads.summary(flakyId)!.state === 'retry_scheduled',
+    );
     await new Promise((r) => setTimeout(r, 300));
     expect(f.store.reads.detail(flakyId)!.events.map((e) => e.type)).toEqual(['added', 'started']);
 
     f.store.db.exec(`DROP TRIGGER full_events;`);
-    const events = await waitFor('the owed audit rows to be written', () => {
-      const e = f.store.reads.detail(flakyId)!.events;
-      return e.length === 4 && e;
-    }, 20_000);
+    const events = await waitFor(
+      'the owed audit rows to be written',
+      () => {
+        const e = f.store.reads.detail(flakyId)!.events;
+        return e.length === 4 && e;
+      },
+      20_000,
+    );
     expect(events.map((e) => e.type)).toEqual(['added', 'started', 'retry_scheduled', 'emergency_write']);
     expect(events[2]).toMatchObject({ error: { code: 'IO_EBUSY' }, actor: 'engine' });
   });

@@ -85,12 +85,23 @@ describe('engine with the real ingest stage', () => {
     const empty = path.join(dir, 'nothing.wav');
     fs.writeFileSync(empty, '');
     const refused = await addFiles(f.engine.queue, [empty], 0);
-    expect(refused.rejected).toEqual([{ file: empty, code: 'NOT_AUDIO', message: 'nothing.wav is not audio: the file is empty (0 bytes)' }]);
+    expect(refused.rejected).toEqual([
+      { file: empty, code: 'NOT_AUDIO', message: 'nothing.wav is not audio: the file is empty (0 bytes)' },
+    ]);
     // A file emptied after it passed the door (or an item from an older version) is ingest's to catch.
     const sha256 = crypto.createHash('sha256').update('').digest('hex');
-    const { itemId: id } = f.engine.queue.add({ sha256, sourcePath: empty, fileName: 'nothing.wav', sizeBytes: 0, priority: 0 });
+    const { itemId: id } = f.engine.queue.add({
+      sha256,
+      sourcePath: empty,
+      fileName: 'nothing.wav',
+      sizeBytes: 0,
+      priority: 0,
+    });
     f.engine.wake();
-    const dead = await waitFor('dead letter', () => f.store.reads.summary(id)!.state === 'dead' && f.store.reads.summary(id)!);
+    const dead = await waitFor(
+      'dead letter',
+      () => f.store.reads.summary(id)!.state === 'dead' && f.store.reads.summary(id)!,
+    );
     expect(dead.error).toEqual({ code: 'AUDIO_EMPTY', message: 'nothing.wav is an empty file (0 bytes)' });
   });
 
@@ -98,7 +109,13 @@ describe('engine with the real ingest stage', () => {
     const dir = tempDir();
     const f = start(path.join(dir, 'data'));
     const r = await addFiles(f.engine.queue, [path.join(dir, 'nope.wav')], 0);
-    expect(r.rejected).toEqual([{ file: path.join(dir, 'nope.wav'), code: 'FILE_NOT_FOUND', message: `${path.join(dir, 'nope.wav')} does not exist` }]);
+    expect(r.rejected).toEqual([
+      {
+        file: path.join(dir, 'nope.wav'),
+        code: 'FILE_NOT_FOUND',
+        message: `${path.join(dir, 'nope.wav')} does not exist`,
+      },
+    ]);
     expect(f.store.reads.overview().items).toBe(0);
   });
 
@@ -110,7 +127,10 @@ describe('engine with the real ingest stage', () => {
     const id = (await addFiles(f.engine.queue, [wav], 0)).added[0]!.id;
     fs.rmSync(wav);
     f.engine.start();
-    const s = await waitFor('dead letter', () => f.store.reads.summary(id)!.state === 'dead' && f.store.reads.summary(id)!);
+    const s = await waitFor(
+      'dead letter',
+      () => f.store.reads.summary(id)!.state === 'dead' && f.store.reads.summary(id)!,
+    );
     expect(s.error!.code).toBe('SOURCE_MISSING');
   });
 
@@ -133,7 +153,9 @@ describe('engine with the real ingest stage', () => {
         result: 'requeued',
       },
     ]);
-    expect(f.store.recoveryLog.forItem(id)).toMatchObject([{ rule: 'worker_gone', strategy: 'restart', outcome: 'requeued', trigger: 'startup' }]);
+    expect(f.store.recoveryLog.forItem(id)).toMatchObject([
+      { rule: 'worker_gone', strategy: 'restart', outcome: 'requeued', trigger: 'startup' },
+    ]);
     await waitFor('item to pass ingest', () => f.store.reads.summary(id)!.stage === 'transcribe');
     const types = f.store.reads.detail(id)!.events.map((e) => e.type);
     expect(types.slice(0, 5)).toEqual(['added', 'started', 'recovered', 'started', 'succeeded']);
@@ -152,10 +174,15 @@ describe('engine with the real ingest stage', () => {
           ctx.signal.addEventListener('abort', () => reject(new Error('aborted')));
         }),
     };
-    const f = engineFixture(path.join(dir, 'data'), { stages: () => [slow], config: { concurrency: { ingest: 2, transcribe: 1, extract: 1, index: 1 } } });
+    const f = engineFixture(path.join(dir, 'data'), {
+      stages: () => [slow],
+      config: { concurrency: { ingest: 2, transcribe: 1, extract: 1, index: 1 } },
+    });
     open.push(f);
-    const quick = (await addFiles(f.engine.queue, [writeWav(path.join(dir, 'quick.wav'), { seconds: 0.1 })], 0)).added[0]!.id;
-    const long = (await addFiles(f.engine.queue, [writeWav(path.join(dir, 'long.wav'), { seconds: 0.2 })], 0)).added[0]!.id;
+    const quick = (await addFiles(f.engine.queue, [writeWav(path.join(dir, 'quick.wav'), { seconds: 0.1 })], 0))
+      .added[0]!.id;
+    const long = (await addFiles(f.engine.queue, [writeWav(path.join(dir, 'long.wav'), { seconds: 0.2 })], 0)).added[0]!
+      .id;
     f.engine.start();
     await waitFor('both running', () => f.store.queue.leases().length === 2);
     const r = await f.engine.stop(500);

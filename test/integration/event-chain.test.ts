@@ -42,7 +42,10 @@ function seeded(seed: number): () => number {
 }
 
 const transient = { kind: 'failed', failure: { code: 'IO_EBUSY', message: 'busy', permanent: false } } as const;
-const permanent = { kind: 'failed', failure: { code: 'AUDIO_UNDECODABLE', message: 'not audio', permanent: true } } as const;
+const permanent = {
+  kind: 'failed',
+  failure: { code: 'AUDIO_UNDECODABLE', message: 'not audio', permanent: true },
+} as const;
 const plans: RecoveryPlan[] = [
   { strategy: 'restart', why: 'worker lost', summary: { code: 'WORKER_LOST', message: 'worker lost' } },
   { strategy: 'validate', why: 'output complete' },
@@ -96,11 +99,18 @@ describe("an item's event chain", () => {
       } else if (r < 0.95) {
         const id = pick(items);
         if (f.store.queue.discardItem(id, f.clock.now()) === 'discarded') {
-          const row = f.store.db.prepare(`SELECT sha256, source_path FROM items WHERE id = ?`).get(id) as { sha256: Buffer; source_path: string };
+          const row = f.store.db.prepare(`SELECT sha256, source_path FROM items WHERE id = ?`).get(id) as {
+            sha256: Buffer;
+            source_path: string;
+          };
           discarded.push({ ...fakeItem(), sha256: row.sha256.toString('hex'), sourcePath: row.source_path });
         }
       } else {
-        f.store.queue.appendEvent(pick(items), stage, f.clock.now(), { type: 'suspend_detected', actor: 'recovery', detail: 'slept' });
+        f.store.queue.appendEvent(pick(items), stage, f.clock.now(), {
+          type: 'suspend_detected',
+          actor: 'recovery',
+          detail: 'slept',
+        });
       }
     }
     const events = expectEveryTimelineWhole(f.store);
@@ -122,7 +132,13 @@ describe("an item's event chain", () => {
     old.close();
     const store = storeOn(openDatabase(file));
     expect(store.db.pragma('user_version', { simple: true })).toBe(migrations.length);
-    expect(store.reads.detail(1)!.events.map((e) => e.type)).toEqual(['added', 'started', 'succeeded', 'started', 'succeeded']);
+    expect(store.reads.detail(1)!.events.map((e) => e.type)).toEqual([
+      'added',
+      'started',
+      'succeeded',
+      'started',
+      'succeeded',
+    ]);
     expect(store.reads.detail(2)!.events.map((e) => e.type)).toEqual(['added']);
     expect(expectEveryTimelineWhole(store)).toBe(8);
     // New events go on the chain the migration built.
@@ -152,7 +168,11 @@ describe("an item's event chain", () => {
         }
       }
     }
-    f.store.queue.appendEvent(ids[2]!, 'index', f.clock.now(), { type: 'resumed', actor: 'engine', detail: 'routine, and the newest' });
+    f.store.queue.appendEvent(ids[2]!, 'index', f.clock.now(), {
+      type: 'resumed',
+      actor: 'engine',
+      detail: 'routine, and the newest',
+    });
     const before = ids.map((id) => f.store.reads.detail(id)!.events);
     expect(before.every((events) => events.some((e) => e.type === 'started'))).toBe(true);
 

@@ -40,7 +40,11 @@ describe('adding audio through the headless server', () => {
       return d.stage === 'transcribe' && d;
     });
     expect(item.fileName).toBe('memo.wav');
-    expect(item.events[0]).toMatchObject({ type: 'added', actor: 'user', detail: `uploaded memo.wav (${wav.length} bytes)` });
+    expect(item.events[0]).toMatchObject({
+      type: 'added',
+      actor: 'user',
+      detail: `uploaded memo.wav (${wav.length} bytes)`,
+    });
 
     const whole = await api.audio(id);
     expect(whole.status).toBe(200);
@@ -59,7 +63,11 @@ describe('adding audio through the headless server', () => {
     const dataDir = path.join(dir, 'data');
     const { s, api } = await serve(dataDir);
     expect((await api.upload('x.wav', Buffer.from('x'), false)).status).toBe(401);
-    const noName = await fetch(`${s.url}api/upload`, { method: 'POST', headers: { authorization: `Bearer ${s.token}` }, body: 'x' });
+    const noName = await fetch(`${s.url}api/upload`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${s.token}` },
+      body: 'x',
+    });
     expect(noName.status).toBe(400);
     const huge = await new Promise<{ status: number; body: string }>((resolve, reject) => {
       const req = http.request(`${s.url}api/upload?name=huge.wav`, {
@@ -88,7 +96,10 @@ describe('adding audio through the headless server', () => {
     const text = fs.readFileSync(writeFakeWav(path.join(dir, 'notes.wav')));
     const refused = await api.upload('notes.wav', text);
     expect(refused.status).toBe(415);
-    expect(await refused.json()).toEqual({ ok: false, error: { code: 'NOT_AUDIO', message: 'notes.wav is not audio: it holds text' } });
+    expect(await refused.json()).toEqual({
+      ok: false,
+      error: { code: 'NOT_AUDIO', message: 'notes.wav is not audio: it holds text' },
+    });
     const tmp = path.join(dataDir, 'tmp');
     expect(fs.existsSync(tmp) ? fs.readdirSync(tmp).filter((f) => f.startsWith('upload-')) : []).toEqual([]);
     expect((await api.ok('items:count', {})).count).toBe(0);
@@ -117,7 +128,9 @@ describe('recording from the microphone through the headless server', () => {
       offset = r.bytes;
     }
     // The reply to the third chunk was "lost": the page sends it again.
-    expect(await api.ok('recordings:append', { id: rec.id, offset: offset - chunk.length, data: chunk.toString('base64') })).toEqual({ bytes: offset, seconds: 3 });
+    expect(
+      await api.ok('recordings:append', { id: rec.id, offset: offset - chunk.length, data: chunk.toString('base64') }),
+    ).toEqual({ bytes: offset, seconds: 3 });
     const gap = await api.call('recordings:append', { id: rec.id, offset: offset + 2, data: chunk.toString('base64') });
     expect(gap).toMatchObject({ ok: false, error: { code: 'INVALID_STATE' } });
 

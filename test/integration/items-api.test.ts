@@ -2,7 +2,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { itemStates, stages, type ChannelName, type ItemSummary, type RequestOf, type ResponseOf } from '../../src/shared/contract';
+import {
+  itemStates,
+  stages,
+  type ChannelName,
+  type ItemSummary,
+  type RequestOf,
+  type ResponseOf,
+} from '../../src/shared/contract';
 import { openLifeline, type Lifeline } from '../../src/main/lifeline';
 import { seedItems } from '../../bench/ui-seed';
 import { waitFor } from '../support/wait-for';
@@ -47,8 +54,12 @@ async function allPages(app: Lifeline, request: RequestOf<'items:list'>): Promis
 describe('the Items list API', () => {
   it('pages through every sort without repeating or skipping an item', async () => {
     const app = seeded(1_000);
-    const expected = app.store.db.prepare(`SELECT item_id, priority FROM jobs WHERE state <> 'discarded'`).all() as { item_id: number; priority: number }[];
-    const byPriority = (dir: 1 | -1) => (a: (typeof expected)[0], b: (typeof expected)[0]) => dir * (a.priority - b.priority || a.item_id - b.item_id);
+    const expected = app.store.db.prepare(`SELECT item_id, priority FROM jobs WHERE state <> 'discarded'`).all() as {
+      item_id: number;
+      priority: number;
+    }[];
+    const byPriority = (dir: 1 | -1) => (a: (typeof expected)[0], b: (typeof expected)[0]) =>
+      dir * (a.priority - b.priority || a.item_id - b.item_id);
     const cases: [RequestOf<'items:list'>, number[]][] = [
       [{ sort: 'age', direction: 'desc' }, expected.map((r) => r.item_id).sort((a, b) => b - a)],
       [{ sort: 'age', direction: 'asc' }, expected.map((r) => r.item_id).sort((a, b) => a - b)],
@@ -56,14 +67,21 @@ describe('the Items list API', () => {
       [{ sort: 'priority', direction: 'asc' }, [...expected].sort(byPriority(1)).map((r) => r.item_id)],
     ];
     for (const [request, ids] of cases) {
-      expect((await allPages(app, { ...request, limit: 37 })).map((i) => i.id), JSON.stringify(request)).toEqual(ids);
+      expect(
+        (await allPages(app, { ...request, limit: 37 })).map((i) => i.id),
+        JSON.stringify(request),
+      ).toEqual(ids);
     }
   });
 
   it('lists exactly the items of each state and stage, in order, whichever index the query takes', async () => {
     const app = seeded(1_500);
     const db = app.store.db;
-    const all = db.prepare(`SELECT item_id, state, stage FROM jobs ORDER BY item_id DESC`).all() as { item_id: number; state: string; stage: string }[];
+    const all = db.prepare(`SELECT item_id, state, stage FROM jobs ORDER BY item_id DESC`).all() as {
+      item_id: number;
+      state: string;
+      stage: string;
+    }[];
     for (const state of itemStates) {
       for (const stage of [undefined, ...stages]) {
         const expected = all.filter((r) => r.state === state && (!stage || r.stage === stage)).map((r) => r.item_id);
@@ -104,7 +122,10 @@ describe('the Items list API', () => {
     const page = await call(app, 'items:list', { sort: 'priority', limit: 2 });
     const wrong = await app.call('items:list', { sort: 'age', cursor: page.nextCursor! });
     expect(wrong).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } });
-    expect(await app.call('items:list', { cursor: '5', offset: 3 })).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } });
+    expect(await app.call('items:list', { cursor: '5', offset: 3 })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_REQUEST' },
+    });
   });
 });
 
@@ -112,11 +133,17 @@ describe('bulk actions', () => {
   it('retry all matching a filter requeues exactly the matching dead letters, each with its own event', async () => {
     const app = seeded(3_000);
     const group = (await call(app, 'items:errorGroups', {})).groups.find((g) => g.code === 'SOURCE_MISSING')!;
-    const r = await call(app, 'items:bulk', { action: 'retry', target: { kind: 'filter', filter: { state: 'dead', errorCode: 'SOURCE_MISSING' } } });
+    const r = await call(app, 'items:bulk', {
+      action: 'retry',
+      target: { kind: 'filter', filter: { state: 'dead', errorCode: 'SOURCE_MISSING' } },
+    });
     expect(r).toMatchObject({ action: 'retry', changed: group.count, skipped: 0, notFound: 0 });
     expect((await call(app, 'items:count', { state: 'dead', errorCode: 'SOURCE_MISSING' })).count).toBe(0);
     expect((await call(app, 'items:count', { state: 'dead' })).count).toBeGreaterThan(0);
-    const retriedEvents = app.store.db.prepare(`SELECT count(*) FROM events WHERE type = 'retried' AND actor = 'user'`).pluck().get();
+    const retriedEvents = app.store.db
+      .prepare(`SELECT count(*) FROM events WHERE type = 'retried' AND actor = 'user'`)
+      .pluck()
+      .get();
     expect(retriedEvents).toBe(group.count);
   });
 
@@ -124,7 +151,10 @@ describe('bulk actions', () => {
     const app = seeded(500);
     const dead = (await call(app, 'items:list', { state: 'dead', limit: 500 })).items;
     const keep = dead.slice(0, 2).map((i) => i.id);
-    const r = await call(app, 'items:bulk', { action: 'discard', target: { kind: 'filter', filter: { state: 'dead' }, except: keep } });
+    const r = await call(app, 'items:bulk', {
+      action: 'discard',
+      target: { kind: 'filter', filter: { state: 'dead' }, except: keep },
+    });
     expect(r.changed).toBe(dead.length - 2);
     expect((await call(app, 'items:list', { state: 'dead' })).items.map((i) => i.id)).toEqual(keep);
   });
@@ -133,11 +163,17 @@ describe('bulk actions', () => {
     const app = seeded(200);
     const [dead] = (await call(app, 'items:list', { state: 'dead', limit: 1 })).items;
     const [done] = (await call(app, 'items:list', { state: 'done', limit: 1 })).items;
-    const r = await call(app, 'items:bulk', { action: 'retry', target: { kind: 'ids', ids: [dead!.id, done!.id, 99_999] } });
+    const r = await call(app, 'items:bulk', {
+      action: 'retry',
+      target: { kind: 'ids', ids: [dead!.id, done!.id, 99_999] },
+    });
     expect(r).toEqual({ action: 'retry', changed: 1, skipped: 1, skippedByState: { done: 1 }, notFound: 1 });
     const cancel = await call(app, 'items:bulk', { action: 'cancel', target: { kind: 'ids', ids: [dead!.id] } });
     expect(cancel.changed).toBe(1);
-    const discard = await call(app, 'items:bulk', { action: 'discard', target: { kind: 'ids', ids: [dead!.id, done!.id] } });
+    const discard = await call(app, 'items:bulk', {
+      action: 'discard',
+      target: { kind: 'ids', ids: [dead!.id, done!.id] },
+    });
     expect(discard.changed).toBe(2);
     expect((await call(app, 'items:get', { id: done!.id })).state).toBe('discarded');
   });

@@ -22,21 +22,45 @@ afterEach(async () => {
 const timing = { LIFELINE_HEARTBEAT_MS: '200', LIFELINE_LEASE_MS: '1000', LIFELINE_HEALTH_STARTUP_TIMEOUT_MS: '0' };
 
 describe('fencing with real processes', () => {
-  it("refuses the late output of a worker presumed dead after its job was claimed again: the item has exactly one output", async () => {
+  it('refuses the late output of a worker presumed dead after its job was claimed again: the item has exactly one output', async () => {
     const dataDir = path.join(tempDir(), 'data');
     const store = openStore(dataPaths(dataDir));
     ensureTestTables(store);
-    const queue = new Queue(store.queue, { stageOrder: ['ingest', 'transcribe'], policies: defaultConfig.stages, clock: systemClock });
-    const id = queue.add({ sha256: crypto.randomBytes(32).toString('hex'), sourcePath: '/t/slow.wav', fileName: 'slow-once-1.wav', sizeBytes: 1, priority: 0 }).itemId;
+    const queue = new Queue(store.queue, {
+      stageOrder: ['ingest', 'transcribe'],
+      policies: defaultConfig.stages,
+      clock: systemClock,
+    });
+    const id = queue.add({
+      sha256: crypto.randomBytes(32).toString('hex'),
+      sourcePath: '/t/slow.wav',
+      fileName: 'slow-once-1.wav',
+      sizeBytes: 1,
+      priority: 0,
+    }).itemId;
     store.close();
     const db = new Database(dataPaths(dataDir).database, { readonly: true });
 
     // Engine A: one worker, and no stuck scan of its own, so nothing kills its frozen worker.
-    const a = await startTestServe(dataDir, { ...timing, LIFELINE_WORKERS: '1', LIFELINE_STUCK_SCAN_MS: '600000', LIFELINE_TEST_SLOW_MS: '4000' });
+    const a = await startTestServe(dataDir, {
+      ...timing,
+      LIFELINE_WORKERS: '1',
+      LIFELINE_STUCK_SCAN_MS: '600000',
+      LIFELINE_TEST_SLOW_MS: '4000',
+    });
     cleanup.push(() => a.child.kill('SIGKILL'));
-    const held = await waitFor('engine A to run the item', () => db.prepare(`SELECT token, owner FROM leases WHERE item_id = ?`).get(id) as { token: number; owner: string } | undefined, 30_000);
+    const held = await waitFor(
+      'engine A to run the item',
+      () =>
+        db.prepare(`SELECT token, owner FROM leases WHERE item_id = ?`).get(id) as
+          { token: number; owner: string } | undefined,
+      30_000,
+    );
     expect(held.owner).toContain(`:${a.pid}:`);
-    const [workerPid] = execFileSync('ps', ['-o', 'pid=', '--ppid', String(a.pid)], { encoding: 'utf8' }).trim().split(/\s+/).map(Number);
+    const [workerPid] = execFileSync('ps', ['-o', 'pid=', '--ppid', String(a.pid)], { encoding: 'utf8' })
+      .trim()
+      .split(/\s+/)
+      .map(Number);
     // The worker freezes (a stuck native call, a paging storm): no heartbeat, no result.
     process.kill(workerPid!, 'SIGSTOP');
     cleanup.push(() => {
@@ -48,7 +72,13 @@ describe('fencing with real processes', () => {
     });
 
     // Engine B sees the lease expire, recovers the job, claims it again and finishes the item.
-    const b = openLifeline({ dataDir, withEngine: true, processName: 'engine-b', stages: testStages, env: { ...timing, LIFELINE_WORKERS: '0', LIFELINE_STUCK_SCAN_MS: '100' } });
+    const b = openLifeline({
+      dataDir,
+      withEngine: true,
+      processName: 'engine-b',
+      stages: testStages,
+      env: { ...timing, LIFELINE_WORKERS: '0', LIFELINE_STUCK_SCAN_MS: '100' },
+    });
     cleanup.push(() => b.close(0));
     await b.start();
     await waitFor('engine B to finish the item', () => b.store.reads.summary(id)!.state === 'done', 20_000);
@@ -57,12 +87,17 @@ describe('fencing with real processes', () => {
     process.kill(workerPid!, 'SIGCONT');
     const refused = await waitFor(
       'the late write to be refused',
-      () => db.prepare(`SELECT token, pid FROM test_refused WHERE item_id = ?`).get(id) as { token: number; pid: number } | undefined,
+      () =>
+        db.prepare(`SELECT token, pid FROM test_refused WHERE item_id = ?`).get(id) as
+          { token: number; pid: number } | undefined,
       20_000,
     );
     expect(refused).toEqual({ token: held.token, pid: workerPid });
 
-    const outputs = db.prepare(`SELECT stage, token FROM test_outputs WHERE item_id = ? ORDER BY stage`).all(id) as { stage: string; token: number }[];
+    const outputs = db.prepare(`SELECT stage, token FROM test_outputs WHERE item_id = ? ORDER BY stage`).all(id) as {
+      stage: string;
+      token: number;
+    }[];
     expect(outputs.map((o) => o.stage)).toEqual(['ingest', 'transcribe']);
     expect(outputs[0]!.token).toBeGreaterThan(held.token);
     const types = db.prepare(`SELECT type, stage FROM events WHERE item_id = ? ORDER BY id`).all(id);
@@ -75,7 +110,9 @@ describe('fencing with real processes', () => {
       { type: 'started', stage: 'transcribe' },
       { type: 'succeeded', stage: 'transcribe' },
     ]);
-    expect(b.store.recoveryLog.forItem(id)).toMatchObject([{ rule: 'lease_expired', strategy: 'restart', outcome: 'requeued', trigger: 'scan' }]);
+    expect(b.store.recoveryLog.forItem(id)).toMatchObject([
+      { rule: 'lease_expired', strategy: 'restart', outcome: 'requeued', trigger: 'scan' },
+    ]);
 
     await b.close();
     a.child.kill('SIGTERM');

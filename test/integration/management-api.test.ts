@@ -43,7 +43,13 @@ async function call<C extends ChannelName>(app: Lifeline, channel: C, request: R
 }
 
 const add = (app: Lifeline, name: string) =>
-  app.queue.add({ sha256: crypto.randomBytes(32).toString('hex'), sourcePath: `/t/${name}`, fileName: name, sizeBytes: 1, priority: 0 }).itemId;
+  app.queue.add({
+    sha256: crypto.randomBytes(32).toString('hex'),
+    sourcePath: `/t/${name}`,
+    fileName: name,
+    sizeBytes: 1,
+    priority: 0,
+  }).itemId;
 const state = (app: Lifeline, id: number) => app.store.reads.summary(id)!.state;
 
 describe('the management API', () => {
@@ -73,7 +79,9 @@ describe('the management API', () => {
     await waitFor('the item to reach transcribe', () => app.store.reads.summary(id)!.stage === 'transcribe');
     // Stopped, not stuck: it waits with the reason and how to start it again.
     await waitFor('the item to wait', () => state(app, id) === 'waiting');
-    expect(app.store.reads.summary(id)!.waitReason).toBe('Transcribe is stopped: it may run 0 jobs at once; raise its concurrency in Settings to start it');
+    expect(app.store.reads.summary(id)!.waitReason).toBe(
+      'Transcribe is stopped: it may run 0 jobs at once; raise its concurrency in Settings to start it',
+    );
     await call(app, 'stages:setConcurrency', { stage: 'transcribe', limit: 1 });
     await waitFor('the item to be done', () => state(app, id) === 'done');
   });
@@ -85,7 +93,11 @@ describe('the management API', () => {
     app.engine!.wake();
     await waitFor('two dead letters', () => bad.every((id) => state(app, id) === 'dead'));
     const list = await call(app, 'deadLetters:list', {});
-    expect(list).toEqual({ total: 2, byCode: [{ code: 'BAD_AUDIO', stage: 'ingest', count: 2 }], items: [...bad].reverse() });
+    expect(list).toEqual({
+      total: 2,
+      byCode: [{ code: 'BAD_AUDIO', stage: 'ingest', count: 2 }],
+      items: [...bad].reverse(),
+    });
     const health = await call(app, 'health:check', {});
     expect(health.overall).toBe('amber');
     expect(health.reasons.join()).toContain('2 new dead letters: open Dead letters to see why');
@@ -117,7 +129,12 @@ describe('the management API', () => {
     const id = add(app, 'slow-once-a.wav');
     app.engine!.wake();
     await waitFor('the item to run', () => state(app, id) === 'running');
-    expect(await call(app, 'recovery:recoverItem', { id })).toMatchObject({ itemId: id, rule: 'manual', strategy: 'restart', result: 'requeued' });
+    expect(await call(app, 'recovery:recoverItem', { id })).toMatchObject({
+      itemId: id,
+      rule: 'manual',
+      strategy: 'restart',
+      result: 'requeued',
+    });
     expect(app.store.reads.summary(id)!.error).toMatchObject({ code: 'RECOVERED_BY_USER' });
     const queued = add(app, 'b.wav');
     await expect(call(app, 'recovery:recoverItem', { id: queued + 100 })).rejects.toThrow('NOT_FOUND');
@@ -163,12 +180,26 @@ describe('the management API', () => {
   it('validates settings, applies them live, keeps them across a restart, and leaves env-set ones alone', async () => {
     const dataDir = path.join(tempDir(), 'data');
     const app = open({ dataDir, env: { LIFELINE_MAX_RECOVERIES: '7' } });
-    await expect(call(app, 'settings:set', { values: { nope: 1 } })).rejects.toThrow('INVALID_REQUEST: there is no setting "nope"');
-    await expect(call(app, 'settings:set', { values: { stuckScanMs: 5 } })).rejects.toThrow('stuckScanMs must be a whole number in 50–600000');
-    await expect(call(app, 'settings:set', { values: { backoffBaseMs: 600_000 } })).rejects.toThrow('backoffBaseMs must not exceed backoffCapMs');
-    await expect(call(app, 'settings:set', { values: { maxRecoveries: 2 } })).rejects.toThrow('INVALID_STATE: maxRecoveries is set by LIFELINE_MAX_RECOVERIES');
+    await expect(call(app, 'settings:set', { values: { nope: 1 } })).rejects.toThrow(
+      'INVALID_REQUEST: there is no setting "nope"',
+    );
+    await expect(call(app, 'settings:set', { values: { stuckScanMs: 5 } })).rejects.toThrow(
+      'stuckScanMs must be a whole number in 50–600000',
+    );
+    await expect(call(app, 'settings:set', { values: { backoffBaseMs: 600_000 } })).rejects.toThrow(
+      'backoffBaseMs must not exceed backoffCapMs',
+    );
+    await expect(call(app, 'settings:set', { values: { maxRecoveries: 2 } })).rejects.toThrow(
+      'INVALID_STATE: maxRecoveries is set by LIFELINE_MAX_RECOVERIES',
+    );
     const entries = await call(app, 'settings:set', { values: { 'breaker.openMs': 5000, 'concurrency.ingest': 3 } });
-    expect(entries.find((e) => e.key === 'breaker.openMs')).toMatchObject({ value: 5000, default: 30_000, source: 'stored', env: 'LIFELINE_BREAKER_OPEN_MS', unit: 'ms' });
+    expect(entries.find((e) => e.key === 'breaker.openMs')).toMatchObject({
+      value: 5000,
+      default: 30_000,
+      source: 'stored',
+      env: 'LIFELINE_BREAKER_OPEN_MS',
+      unit: 'ms',
+    });
     expect(entries.find((e) => e.key === 'maxRecoveries')).toMatchObject({ value: 7, source: 'env' });
     expect(app.engine!.currentConfig.stages.ingest.concurrency).toBe(3);
     await app.close();
@@ -195,7 +226,11 @@ describe('the management API', () => {
     const app = open();
     await app.start();
     const o = await call(app, 'system:overview', {});
-    expect(o).toMatchObject({ engine: { running: true, mode: 'in-process', runningJobs: 0 }, breakers: [], deadLetters: 0 });
+    expect(o).toMatchObject({
+      engine: { running: true, mode: 'in-process', runningJobs: 0 },
+      breakers: [],
+      deadLetters: 0,
+    });
     expect(o.queue.items).toBe(0);
   });
 });

@@ -18,9 +18,30 @@ afterEach(async () => {
   }
 });
 
-const todo = (text: string, start: number, at: string | null = null): Memory => ({ kind: 'todo', text, at, allDay: false, repeats: null, source: { start, end: start + 2, text } });
-const fact = (text: string, start: number): Memory => ({ kind: 'fact', text, at: null, allDay: false, repeats: null, source: { start, end: start + 2, text } });
-const person = (text: string): Memory => ({ kind: 'person', text, at: null, allDay: false, repeats: null, source: null });
+const todo = (text: string, start: number, at: string | null = null): Memory => ({
+  kind: 'todo',
+  text,
+  at,
+  allDay: false,
+  repeats: null,
+  source: { start, end: start + 2, text },
+});
+const fact = (text: string, start: number): Memory => ({
+  kind: 'fact',
+  text,
+  at: null,
+  allDay: false,
+  repeats: null,
+  source: { start, end: start + 2, text },
+});
+const person = (text: string): Memory => ({
+  kind: 'person',
+  text,
+  at: null,
+  allDay: false,
+  repeats: null,
+  source: null,
+});
 
 /**
  * A real SQLite store with three recordings whose extraction stored memories (written through the
@@ -45,7 +66,11 @@ function storeWithMemories(): string {
       memories.replace(job, perItem[i]!, 'rules');
       search.replace(
         job,
-        perItem[i]!.map((m) => ({ kind: m.kind, text: m.at ? `${m.text} (${m.at.slice(0, 10)})` : m.text, start: m.source?.start ?? null })),
+        perItem[i]!.map((m) => ({
+          kind: m.kind,
+          text: m.at ? `${m.text} (${m.at.slice(0, 10)})` : m.text,
+          start: m.source?.start ?? null,
+        })),
       );
     }
     f.store.queue.discardItem(ids[2]!, f.clock.now());
@@ -80,7 +105,11 @@ describe('the memories API over a real SQLite file', () => {
       'memo-1.wav the garden needs water',
       'memo-1.wav Alice',
     ]);
-    expect(all.memories[2]).toMatchObject({ kind: 'todo', at: '2026-01-15T15:00:00.000Z', source: { start: 4.5, end: 6.5 } });
+    expect(all.memories[2]).toMatchObject({
+      kind: 'todo',
+      at: '2026-01-15T15:00:00.000Z',
+      source: { start: 4.5, end: 6.5 },
+    });
     expect(all.memories[4]).toMatchObject({ kind: 'person', source: null, at: null });
 
     const texts: string[] = [];

@@ -22,7 +22,9 @@ async function setUp(options: Parameters<typeof startModelServer>[1] = {}) {
 const model = (app: Lifeline, name: string) => app.models.list().models.find((m) => m.name === name)!;
 const setting = (app: Lifeline, key: string) => app.settings.entries().find((e) => e.key === key)!.value;
 
-async function expectValue<T>(p: Promise<{ ok: true; value: T } | { ok: false; error: { code: string; message: string } }>): Promise<T> {
+async function expectValue<T>(
+  p: Promise<{ ok: true; value: T } | { ok: false; error: { code: string; message: string } }>,
+): Promise<T> {
   const r = await p;
   if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
   return r.value;
@@ -50,7 +52,10 @@ describe('whisper models (models:* channels and lifeline models)', () => {
     const done = model(app, 'tiny-test');
     expect(done).toMatchObject({ state: 'installed', receivedBytes: server.payload.length, error: null });
     // Progress went up in steps while the bytes came in, and the end was told.
-    const received = told.map((list) => list.find((m) => m.name === 'tiny-test')!).filter((m) => m.state === 'downloading').map((m) => m.receivedBytes);
+    const received = told
+      .map((list) => list.find((m) => m.name === 'tiny-test')!)
+      .filter((m) => m.state === 'downloading')
+      .map((m) => m.receivedBytes);
     expect(received.length).toBeGreaterThan(1);
     expect(received).toEqual([...received].sort((a, b) => a - b));
     expect(told.at(-1)!.find((m) => m.name === 'tiny-test')!.state).toBe('installed');
@@ -105,16 +110,25 @@ describe('whisper models (models:* channels and lifeline models)', () => {
     const { app } = await setUp();
     await app.call('models:download', { name: 'bad-test' });
     await expect(app.models.finished('bad-test')).rejects.toThrow(/corrupt: SHA-256/);
-    expect(model(app, 'bad-test')).toMatchObject({ state: 'available', error: expect.stringMatching(/corrupt: SHA-256/) });
+    expect(model(app, 'bad-test')).toMatchObject({
+      state: 'available',
+      error: expect.stringMatching(/corrupt: SHA-256/),
+    });
     expect(fs.readdirSync(path.join(app.paths.dataDir, 'models'))).toEqual([]);
   });
 
   it('answers a model it does not know with NOT_FOUND and using one not downloaded with INVALID_STATE', async () => {
     const { app } = await setUp();
     const unknown = await app.call('models:download', { name: 'huge' });
-    expect(unknown).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: expect.stringContaining('tiny-test, turbo-test, bad-test') } });
+    expect(unknown).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: expect.stringContaining('tiny-test, turbo-test, bad-test') },
+    });
     const notThere = await app.call('models:use', { name: 'tiny-test' });
-    expect(notThere).toMatchObject({ ok: false, error: { code: 'INVALID_STATE', message: 'model tiny-test is not downloaded; download it first' } });
+    expect(notThere).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_STATE', message: 'model tiny-test is not downloaded; download it first' },
+    });
   });
 
   it('lifeline models download shows progress and verifies; models use, list and remove work from a terminal', async () => {

@@ -14,7 +14,8 @@ describe('dead letters stored before messages stopped quoting file contents', ()
     const old = new Database(file);
     migrate(old, migrations.slice(0, migrations.indexOf(m0008NoFileBytesInMessages)));
     const probe = 'notes.wav is not decodable audio: no RIFF/WAVE header (it starts with text "my PIN is 4711")';
-    const decode = 'notes.m4a is not audio Lifeline can decode (WAV, MP3, Ogg/Opus, FLAC, M4A/AAC): it starts with bytes 504b030414000600';
+    const decode =
+      'notes.m4a is not audio Lifeline can decode (WAV, MP3, Ogg/Opus, FLAC, M4A/AAC): it starts with bytes 504b030414000600';
     old
       .prepare(
         `INSERT INTO items (id, sha256, source_path, file_name, size_bytes, created_at) VALUES
@@ -27,11 +28,17 @@ describe('dead letters stored before messages stopped quoting file contents', ()
     job.run({ id: 1, code: 'AUDIO_UNDECODABLE', message: probe });
     job.run({ id: 2, code: 'AUDIO_UNDECODABLE', message: decode });
     job.run({ id: 3, code: 'SOURCE_MISSING', message: '/x.wav no longer exists; it starts with nothing' });
-    old.prepare(`INSERT INTO events (item_id, at, type, actor, error_code, error_message) VALUES (1, 1, 'dead', 'engine', 'AUDIO_UNDECODABLE', @probe)`).run({ probe });
+    old
+      .prepare(
+        `INSERT INTO events (item_id, at, type, actor, error_code, error_message) VALUES (1, 1, 'dead', 'engine', 'AUDIO_UNDECODABLE', @probe)`,
+      )
+      .run({ probe });
     old.close();
 
     const store = storeOn(openDatabase(file));
-    expect(store.reads.detail(1)!.error!.message).toBe('notes.wav is not decodable audio: no RIFF/WAVE header (it looks like text)');
+    expect(store.reads.detail(1)!.error!.message).toBe(
+      'notes.wav is not decodable audio: no RIFF/WAVE header (it looks like text)',
+    );
     expect(store.db.prepare('SELECT error_message FROM events WHERE item_id = 1').pluck().get()).toBe(
       'notes.wav is not decodable audio: no RIFF/WAVE header (it looks like text)',
     );

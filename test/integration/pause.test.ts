@@ -9,7 +9,12 @@ import { testStagesFor } from '../support/test-stages';
 import { tempDir } from '../support/temp-dir';
 import { waitFor } from '../support/wait-for';
 
-const env = { LIFELINE_WORKERS: '0', LIFELINE_IDLE_POLL_MS: '30', LIFELINE_AVAILABILITY_MS: '100', LIFELINE_HEALTH_STARTUP_TIMEOUT_MS: '0' };
+const env = {
+  LIFELINE_WORKERS: '0',
+  LIFELINE_IDLE_POLL_MS: '30',
+  LIFELINE_AVAILABILITY_MS: '100',
+  LIFELINE_HEALTH_STARTUP_TIMEOUT_MS: '0',
+};
 const opened = closeAfterEach();
 
 function open(dataDir = path.join(tempDir(), 'data')): Lifeline {
@@ -23,7 +28,13 @@ async function call<C extends ChannelName>(app: Lifeline, channel: C, request: R
 }
 
 const add = (app: Lifeline, name: string) =>
-  app.queue.add({ sha256: crypto.randomBytes(32).toString('hex'), sourcePath: `/t/${name}`, fileName: name, sizeBytes: 1, priority: 0 }).itemId;
+  app.queue.add({
+    sha256: crypto.randomBytes(32).toString('hex'),
+    sourcePath: `/t/${name}`,
+    fileName: name,
+    sizeBytes: 1,
+    priority: 0,
+  }).itemId;
 const summary = (app: Lifeline, id: number) => app.store.reads.summary(id)!;
 
 describe('pause and resume', () => {
@@ -42,7 +53,9 @@ describe('pause and resume', () => {
     // A pause is the user's choice: health stays green and says so in a note.
     const health = await call(app, 'health:check', {});
     expect(health.overall).toBe('green');
-    expect(health.notes).toContain('Queue: Ingest is paused by you, 2 waiting; Transcribe is paused by you, 0 waiting; nothing runnable is waiting');
+    expect(health.notes).toContain(
+      'Queue: Ingest is paused by you, 2 waiting; Transcribe is paused by you, 0 waiting; nothing runnable is waiting',
+    );
 
     const resumed = await call(app, 'stages:resumeAll', {});
     expect(resumed.stages.every((s) => !s.paused && s.heldBy === null)).toBe(true);
@@ -56,7 +69,9 @@ describe('pause and resume', () => {
     const id = add(app, 'c.wav');
     app.engine!.wake();
     await waitFor('the item to wait', () => summary(app, id).state === 'waiting');
-    expect(summary(app, id).waitReason).toBe('Ingest is stopped: it may run 0 jobs at once; raise its concurrency in Settings to start it');
+    expect(summary(app, id).waitReason).toBe(
+      'Ingest is stopped: it may run 0 jobs at once; raise its concurrency in Settings to start it',
+    );
     const stats = await call(app, 'queue:stats', { stage: 'ingest' });
     expect(stats.stages[0]).toMatchObject({ concurrency: 0, paused: false, heldBy: summary(app, id).waitReason });
     await call(app, 'stages:setConcurrency', { stage: 'ingest', limit: 2 });
@@ -74,9 +89,16 @@ describe('pause and resume', () => {
     const paused = JSON.parse(all.stdout) as { stages: { stage: string; paused: boolean }[] };
     expect(paused.stages.every((s) => s.paused)).toBe(true);
     const back = await runCli(data, ['resume']);
-    expect(back.stdout.trim().split('\n')).toEqual(['ingest      runs', 'transcribe  runs', 'extract     runs', 'index       runs']);
+    expect(back.stdout.trim().split('\n')).toEqual([
+      'ingest      runs',
+      'transcribe  runs',
+      'extract     runs',
+      'index       runs',
+    ]);
     const bad = await runCli(data, ['pause', 'transcode']);
     expect(bad.code).toBe(1);
-    expect(bad.stderr.trim()).toBe('lifeline: "transcode" is not a stage; the stages are ingest, transcribe, extract, index');
+    expect(bad.stderr.trim()).toBe(
+      'lifeline: "transcode" is not a stage; the stages are ingest, transcribe, extract, index',
+    );
   });
 });

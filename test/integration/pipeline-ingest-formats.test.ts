@@ -21,7 +21,9 @@ describe.skipIf(!findExecutable('ffmpeg'))('the ingest stage with every supporte
   it('accepts WAV, MP3, Ogg/Opus, FLAC and M4A and describes each, then waits at transcribe', async () => {
     const dir = tempDir();
     // No transcription engine on this "machine", so items stop after ingest.
-    const f = engineFixture(path.join(dir, 'data'), { stages: (store) => pipelineStages(store, { env: { PATH: '' } }) });
+    const f = engineFixture(path.join(dir, 'data'), {
+      stages: (store) => pipelineStages(store, { env: { PATH: '' } }),
+    });
     open.push(f);
     f.engine.start();
     const source = writeWav(path.join(dir, 'memo.wav'), { seconds: 2, rate: 44100, channels: 2 });
@@ -31,7 +33,12 @@ describe.skipIf(!findExecutable('ffmpeg'))('the ingest stage with every supporte
     const r = await addFiles(f.engine.queue, [...files, bad], 0);
     f.engine.wake();
     const ids = r.added.map((a) => a.id);
-    await waitFor('every item to leave ingest', () => ids.every((id) => f.store.reads.summary(id)!.stage !== 'ingest' || f.store.reads.summary(id)!.state === 'dead'), 30_000);
+    await waitFor(
+      'every item to leave ingest',
+      () =>
+        ids.every((id) => f.store.reads.summary(id)!.stage !== 'ingest' || f.store.reads.summary(id)!.state === 'dead'),
+      30_000,
+    );
     for (const id of ids.slice(0, files.length)) {
       const d = f.store.reads.detail(id)!;
       expect(d.stage, `${d.fileName}: ${d.error?.message}`).toBe('transcribe');

@@ -19,7 +19,9 @@ function writeTalk(file: string, seconds: number): string {
     const t = i / rate;
     const inBurst = t % 3 < 2.6;
     s = (s * 1664525 + 1013904223) >>> 0;
-    const v = inBurst ? 9000 * Math.sin(2 * Math.PI * (180 + 40 * Math.sin(t * 3)) * t) + ((s >>> 16) % 600) - 300 : ((s >>> 16) % 40) - 20;
+    const v = inBurst
+      ? 9000 * Math.sin(2 * Math.PI * (180 + 40 * Math.sin(t * 3)) * t) + ((s >>> 16) % 600) - 300
+      : ((s >>> 16) % 40) - 20;
     data.writeInt16LE(Math.round(v), i * 2);
   }
   fs.writeFileSync(file, Buffer.concat([wavHeader(rate, 1, data.length), data]));
@@ -45,7 +47,11 @@ async function runPipeline(dataDir: string, env: NodeJS.ProcessEnv, killWhen?: (
   return done;
 }
 
-const storedChunks = (db: Database.Database) => db.prepare('SELECT chunk_index FROM transcript_chunks WHERE item_id = 1 ORDER BY chunk_index').pluck().all() as number[];
+const storedChunks = (db: Database.Database) =>
+  db
+    .prepare('SELECT chunk_index FROM transcript_chunks WHERE item_id = 1 ORDER BY chunk_index')
+    .pluck()
+    .all() as number[];
 
 describe('a 10-minute recording killed mid-transcription', () => {
   it('resumes from its last stored chunk and ends with the transcript of an uninterrupted run', async () => {
@@ -63,7 +69,11 @@ describe('a 10-minute recording killed mid-transcription', () => {
     const ref = await runPipeline(reference, env);
     expect(ref.code, ref.stderr).toBe(0);
     const refDb = new Database(dataPaths(reference).database, { readonly: true });
-    const total = (JSON.parse(refDb.prepare('SELECT chunks FROM transcript_plans WHERE item_id = 1').pluck().get() as string) as unknown[]).length;
+    const total = (
+      JSON.parse(
+        refDb.prepare('SELECT chunks FROM transcript_plans WHERE item_id = 1').pluck().get() as string,
+      ) as unknown[]
+    ).length;
     expect(total).toBeGreaterThanOrEqual(18);
     const refShow = await runCliHere(reference, ['show', '1', '--json']);
     const refTranscript = (JSON.parse(refShow.stdout) as { state: string; transcript: { text: string } }).transcript;
@@ -108,7 +118,9 @@ describe('a 10-minute recording killed mid-transcription', () => {
     expect(show.transcript.segments).toHaveLength(total);
     expect(show.transcript.segments[0]!.text).toBe(wordsFor(referenceUploads[0]!));
     expect(show.events.some((e) => e.type === 'recovered')).toBe(true);
-    expect(show.events.find((e) => e.type === 'succeeded' && e.detail?.includes('kept from an earlier attempt'))).toBeTruthy();
+    expect(
+      show.events.find((e) => e.type === 'succeeded' && e.detail?.includes('kept from an earlier attempt')),
+    ).toBeTruthy();
     db.close();
   }, 180_000);
 });

@@ -35,7 +35,10 @@ describe.skipIf(missing !== null)('lifeline add of spoken recordings with lifeli
       await waitFor(
         'every item to be done',
         async () => {
-          const items = JSON.parse((await runCliHere(data, ['items', '--json'])).stdout) as { state: string; error: unknown }[];
+          const items = JSON.parse((await runCliHere(data, ['items', '--json'])).stdout) as {
+            state: string;
+            error: unknown;
+          }[];
           const stuck = items.find((i) => i.state === 'dead');
           if (stuck) throw new Error(`an item died: ${JSON.stringify(stuck)}`);
           return items.length === 3 && items.every((i) => i.state === 'done');
@@ -56,7 +59,8 @@ describe.skipIf(missing !== null)('lifeline add of spoken recordings with lifeli
     const todos = first.memories.filter((m) => m.kind === 'todo');
     expect(todos.length).toBeGreaterThanOrEqual(2);
     expect(todos.some((m) => m.at !== null)).toBe(true);
-    for (const m of first.memories) expect(Object.keys(m).sort()).toEqual(['allDay', 'at', 'kind', 'repeats', 'source', 'text']);
+    for (const m of first.memories)
+      expect(Object.keys(m).sort()).toEqual(['allDay', 'at', 'kind', 'repeats', 'source', 'text']);
 
     const third = JSON.parse((await runCliHere(data, ['show', '3', '--json'])).stdout) as ItemDetail;
     expect(third.memories.some((m) => m.kind === 'todo' && /passport/i.test(m.text))).toBe(true);

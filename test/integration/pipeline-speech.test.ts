@@ -10,13 +10,16 @@ import { festivalMissing, speak } from '../support/festival-speech';
 import { recordedAt, speechCorpus } from '../support/speech-corpus';
 
 const engine = new PocketsphinxEngine();
-const missing = festivalMissing() ?? (engine.availability().ok ? null : (engine.availability() as { reason: string }).reason);
+const missing =
+  festivalMissing() ?? (engine.availability().ok ? null : (engine.availability() as { reason: string }).reason);
 if (missing) process.stdout.write(`[pipeline-speech] skipped: ${missing}\n`);
 
 async function extractEach(texts: readonly string[]): Promise<Memory[][]> {
   const rules = new RulesExtractor();
   const signal = new AbortController().signal;
-  return Promise.all(texts.map((text) => rules.extract({ text, segments: [{ start: 0, end: 1, text }] }, { recordedAt, signal })));
+  return Promise.all(
+    texts.map((text) => rules.extract({ text, segments: [{ start: 0, end: 1, text }] }, { recordedAt, signal })),
+  );
 }
 
 const show = (s: ExtractionScore) =>
@@ -34,7 +37,9 @@ describe.skipIf(missing !== null)('real speech from festival through pocketsphin
       hypotheses.push(segments.map((s) => s.text).join(' '));
     }
     const r = wordErrorRate(speechCorpus.map((c, i) => ({ reference: c.text, hypothesis: hypotheses[i]! })));
-    process.stdout.write(`[pipeline-speech] pocketsphinx WER ${(100 * r.wer).toFixed(1)}% (${r.errors} errors in ${r.words} words)\n`);
+    process.stdout.write(
+      `[pipeline-speech] pocketsphinx WER ${(100 * r.wer).toFixed(1)}% (${r.errors} errors in ${r.words} words)\n`,
+    );
     for (const [i, h] of hypotheses.entries()) process.stdout.write(`  ref: ${speechCorpus[i]!.text}\n  hyp: ${h}\n`);
     expect(r.wer).toBeLessThanOrEqual(0.25);
   }, 300_000);

@@ -17,10 +17,24 @@ function setup() {
   open.push(f);
   const { itemId } = f.queue.add(fakeItem());
   const job = f.queue.claim('ingest', 'test-owner')!;
-  return { ...f, itemId, lease: { itemId, token: job.token }, transcripts: new TranscriptsStore(f.store.db), memories: new MemoriesStore(f.store.db), search: new SearchStore(f.store.db) };
+  return {
+    ...f,
+    itemId,
+    lease: { itemId, token: job.token },
+    transcripts: new TranscriptsStore(f.store.db),
+    memories: new MemoriesStore(f.store.db),
+    search: new SearchStore(f.store.db),
+  };
 }
 
-const memory = (text: string): Memory => ({ kind: 'todo', text, at: null, allDay: false, repeats: null, source: { start: 1, end: 2, text } });
+const memory = (text: string): Memory => ({
+  kind: 'todo',
+  text,
+  at: null,
+  allDay: false,
+  repeats: null,
+  source: { start: 1, end: 2, text },
+});
 
 describe('stage output stores', () => {
   it('refuse a write from a worker whose lease was taken over, and keep the newer attempt’s output', () => {
@@ -65,7 +79,18 @@ describe('stage output stores', () => {
 
   it('keep chunks as checkpoints, and drop them when a new plan is saved', () => {
     const f = setup();
-    f.transcripts.savePlan(f.lease, { sampleRate: 16000, totalFrames: 32000, chunks: [[0, 16000], [16000, 32000]] }, 0);
+    f.transcripts.savePlan(
+      f.lease,
+      {
+        sampleRate: 16000,
+        totalFrames: 32000,
+        chunks: [
+          [0, 16000],
+          [16000, 32000],
+        ],
+      },
+      0,
+    );
     f.transcripts.saveChunk(f.lease, 1, [{ start: 1.2, end: 1.8, text: 'world' }], 'e', 0);
     f.transcripts.saveChunk(f.lease, 0, [{ start: 0.1, end: 0.9, text: 'hello' }], 'e', 0);
     expect(f.transcripts.transcript(f.itemId)).toEqual({
@@ -87,10 +112,21 @@ describe('stage output stores', () => {
     ]);
     const { hits, exactCount } = f.search.search('garden water', 10);
     expect(exactCount).toBe(1);
-    expect(hits[0]).toMatchObject({ itemId: f.itemId, kind: 'todo', start: 30, snippet: '[Water] the [garden] (2026-01-15)', match: 'all' });
+    expect(hits[0]).toMatchObject({
+      itemId: f.itemId,
+      kind: 'todo',
+      start: 30,
+      snippet: '[Water] the [garden] (2026-01-15)',
+      match: 'all',
+    });
     // The segment has "garden" only: after the every-word hit, as a close match.
     expect(hits.slice(1)).toMatchObject([{ kind: 'transcript', start: 12.5, match: 'close' }]);
-    const kinds = (q: string) => f.search.search(q, 10).hits.filter((h) => h.match === 'all').map((h) => h.kind).sort();
+    const kinds = (q: string) =>
+      f.search
+        .search(q, 10)
+        .hits.filter((h) => h.match === 'all')
+        .map((h) => h.kind)
+        .sort();
     expect(kinds('garden')).toEqual(['todo', 'transcript']);
     expect(kinds('gard*')).toHaveLength(2);
     expect(kinds('("garden" : -')).toHaveLength(2);

@@ -11,7 +11,10 @@ import { encodeAudio, type TestFormat } from '../support/encode-audio';
 import { tempDir } from '../support/temp-dir';
 
 const ffmpeg = findExecutable('ffmpeg');
-if (!ffmpeg) process.stdout.write('[pipeline-stream-decode] ffmpeg missing: the compressed formats are skipped (apt install ffmpeg)\n');
+if (!ffmpeg)
+  process.stdout.write(
+    '[pipeline-stream-decode] ffmpeg missing: the compressed formats are skipped (apt install ffmpeg)\n',
+  );
 
 async function codeOf(p: Promise<unknown>): Promise<string> {
   try {
@@ -27,26 +30,35 @@ describe('decoding a recording as a stream into a spool file', () => {
   const formats: TestFormat[] = ['mp3', 'ogg', 'opus', 'flac', 'm4a'];
   for (const format of formats) {
     for (const decoder of ['ffmpeg', 'audio-decode'] as const) {
-      it.skipIf(!ffmpeg)(`decodes a 44.1 kHz stereo ${format} with ${decoder} to 16 kHz mono of the same length, read back chunk by chunk`, async () => {
-        const dir = tempDir();
-        const file = encodeAudio(writeWav(path.join(dir, 'tone.wav'), { seconds: 12, rate: 44100, channels: 2 }), format, dir)!;
-        const audio = await spoolAudio(file, path.basename(file), path.join(dir, 'tmp'), { ffmpeg: decoder === 'ffmpeg' ? ffmpeg : null });
-        try {
-          expect(audio.source).toMatchObject({ format: format === 'opus' ? 'ogg' : format, decoder });
-          // ffmpeg reports the layout of the file; the built-in MP3 decoder hands joint stereo over as one channel.
-          if (decoder === 'ffmpeg') expect(audio.source.channels).toBe(2);
-          expect(audio.source.sampleRate).toBe(format === 'opus' ? 48000 : 44100);
-          expect(Math.abs(audio.durationSec - 12)).toBeLessThan(0.1);
-          expect(Math.abs(audio.frames / 16000 - 12)).toBeLessThan(0.1);
-          expect(audio.energies.length).toBe(Math.ceil(audio.frames / audio.energyFrame));
-          const second = await audio.read(16000, 32000);
-          expect(second.length).toBe(16000);
-          expect(Math.max(...second)).toBeGreaterThan(0.1);
-        } finally {
-          await audio.close();
-        }
-        expect(fs.readdirSync(path.join(dir, 'tmp'))).toEqual([]);
-      });
+      it.skipIf(!ffmpeg)(
+        `decodes a 44.1 kHz stereo ${format} with ${decoder} to 16 kHz mono of the same length, read back chunk by chunk`,
+        async () => {
+          const dir = tempDir();
+          const file = encodeAudio(
+            writeWav(path.join(dir, 'tone.wav'), { seconds: 12, rate: 44100, channels: 2 }),
+            format,
+            dir,
+          )!;
+          const audio = await spoolAudio(file, path.basename(file), path.join(dir, 'tmp'), {
+            ffmpeg: decoder === 'ffmpeg' ? ffmpeg : null,
+          });
+          try {
+            expect(audio.source).toMatchObject({ format: format === 'opus' ? 'ogg' : format, decoder });
+            // ffmpeg reports the layout of the file; the built-in MP3 decoder hands joint stereo over as one channel.
+            if (decoder === 'ffmpeg') expect(audio.source.channels).toBe(2);
+            expect(audio.source.sampleRate).toBe(format === 'opus' ? 48000 : 44100);
+            expect(Math.abs(audio.durationSec - 12)).toBeLessThan(0.1);
+            expect(Math.abs(audio.frames / 16000 - 12)).toBeLessThan(0.1);
+            expect(audio.energies.length).toBe(Math.ceil(audio.frames / audio.energyFrame));
+            const second = await audio.read(16000, 32000);
+            expect(second.length).toBe(16000);
+            expect(Math.max(...second)).toBeGreaterThan(0.1);
+          } finally {
+            await audio.close();
+          }
+          expect(fs.readdirSync(path.join(dir, 'tmp'))).toEqual([]);
+        },
+      );
     }
   }
 
@@ -64,7 +76,8 @@ describe('decoding a recording as a stream into a spool file', () => {
         expect(audio.frames).toBe(whole.samples.length);
         const streamed = await audio.read(0, audio.frames);
         let maxDiff = 0;
-        for (let i = 0; i < streamed.length; i++) maxDiff = Math.max(maxDiff, Math.abs(streamed[i]! - whole.samples[i]!));
+        for (let i = 0; i < streamed.length; i++)
+          maxDiff = Math.max(maxDiff, Math.abs(streamed[i]! - whole.samples[i]!));
         expect(maxDiff).toBeLessThan(1 / 32768);
       } finally {
         await audio.close();
@@ -91,15 +104,20 @@ describe('decoding a recording as a stream into a spool file', () => {
   it.skipIf(!ffmpeg)('stops decoding a compressed file as soon as it passes the length limit', async () => {
     const dir = tempDir();
     const file = encodeAudio(writeWav(path.join(dir, 'long.wav'), { seconds: 8 }), 'mp3', dir)!;
-    for (const decoder of [ffmpeg, null]) expect(await codeOf(measureAudio(file, 'long.mp3', { maxSeconds: 4, ffmpeg: decoder }))).toBe('AUDIO_TOO_LONG');
+    for (const decoder of [ffmpeg, null])
+      expect(await codeOf(measureAudio(file, 'long.mp3', { maxSeconds: 4, ffmpeg: decoder }))).toBe('AUDIO_TOO_LONG');
   });
 
   it('calls a zero-byte file AUDIO_EMPTY and a text file AUDIO_UNDECODABLE, leaving no spool file behind', async () => {
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, 'empty.mp3'), '');
     fs.writeFileSync(path.join(dir, 'notes.m4a'), 'shopping: eggs, milk');
-    expect(await codeOf(spoolAudio(path.join(dir, 'empty.mp3'), 'empty.mp3', path.join(dir, 'tmp'), {}))).toBe('AUDIO_EMPTY');
-    expect(await codeOf(spoolAudio(path.join(dir, 'notes.m4a'), 'notes.m4a', path.join(dir, 'tmp'), { ffmpeg }))).toBe('AUDIO_UNDECODABLE');
+    expect(await codeOf(spoolAudio(path.join(dir, 'empty.mp3'), 'empty.mp3', path.join(dir, 'tmp'), {}))).toBe(
+      'AUDIO_EMPTY',
+    );
+    expect(await codeOf(spoolAudio(path.join(dir, 'notes.m4a'), 'notes.m4a', path.join(dir, 'tmp'), { ffmpeg }))).toBe(
+      'AUDIO_UNDECODABLE',
+    );
     expect(fs.readdirSync(path.join(dir, 'tmp'))).toEqual([]);
   });
 });

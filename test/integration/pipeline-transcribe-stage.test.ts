@@ -25,7 +25,9 @@ function countingEngine(onChunk?: (n: number) => void): AsrEngine & { calls: num
     transcribe(audio: { samples: Float32Array; sampleRate: number }) {
       e.calls++;
       onChunk?.(e.calls);
-      return Promise.resolve([{ start: 0.5, end: 1, text: `chunk ${e.calls} of ${(audio.samples.length / audio.sampleRate).toFixed(0)} s` }]);
+      return Promise.resolve([
+        { start: 0.5, end: 1, text: `chunk ${e.calls} of ${(audio.samples.length / audio.sampleRate).toFixed(0)} s` },
+      ]);
     },
   };
   return e;
@@ -36,7 +38,13 @@ function setup(seconds: number) {
   const f = queueFixture(path.join(dir, 'data'));
   open.push(f);
   const wav = writeWav(path.join(dir, 'memo.wav'), { seconds });
-  const { itemId } = f.queue.add({ sha256: 'ab'.repeat(32), sourcePath: wav, fileName: 'memo.wav', sizeBytes: 1, priority: 0 });
+  const { itemId } = f.queue.add({
+    sha256: 'ab'.repeat(32),
+    sourcePath: wav,
+    fileName: 'memo.wav',
+    sizeBytes: 1,
+    priority: 0,
+  });
   const job = f.queue.claim('ingest', 'test')!;
   const progress: Progress[] = [];
   const ac = new AbortController();
@@ -64,7 +72,9 @@ describe('the transcribe stage', () => {
     expect(s.progress.at(-1)!.message).toBe('3 of 3 chunks transcribed (counting)');
     const t = s.transcripts.transcript(s.ctx.item.id)!;
     const plan = s.transcripts.plan(s.ctx.item.id)!;
-    expect(t.segments.map((x) => x.start)).toEqual(plan.chunks.map(([from]) => Math.round((from / 16000 + 0.5) * 1000) / 1000));
+    expect(t.segments.map((x) => x.start)).toEqual(
+      plan.chunks.map(([from]) => Math.round((from / 16000 + 0.5) * 1000) / 1000),
+    );
     expect(detail).toContain('in 3 chunks');
   });
 
@@ -72,7 +82,9 @@ describe('the transcribe stage', () => {
     const s = setup(95);
     // Aborted while the third chunk is being transcribed: its result is dropped, not stored.
     const first = countingEngine((n) => n === 3 && s.ac.abort(new Error('lease lost')));
-    await expect(new TranscribeStage({ transcripts: s.transcripts, engine: first, decode }).run(s.ctx)).rejects.toThrow('lease lost');
+    await expect(new TranscribeStage({ transcripts: s.transcripts, engine: first, decode }).run(s.ctx)).rejects.toThrow(
+      'lease lost',
+    );
     expect(s.transcripts.chunks(s.ctx.item.id).map((c) => c.index)).toEqual([0, 1]);
 
     const second = countingEngine();
@@ -85,10 +97,13 @@ describe('the transcribe stage', () => {
 
   it('tells recovery what it can resume from and which part comes next; complete once every chunk is stored; a restart keeps the chunks that validate', async () => {
     const s = setup(95);
-    const stage = (engine: ReturnType<typeof countingEngine>) => new TranscribeStage({ transcripts: s.transcripts, engine, decode });
+    const stage = (engine: ReturnType<typeof countingEngine>) =>
+      new TranscribeStage({ transcripts: s.transcripts, engine, decode });
     const id = s.ctx.item.id;
     expect(stage(countingEngine()).checkpoint(id)).toBeNull();
-    await expect(stage(countingEngine((n) => n === 3 && s.ac.abort(new Error('lease lost')))).run(s.ctx)).rejects.toThrow('lease lost');
+    await expect(
+      stage(countingEngine((n) => n === 3 && s.ac.abort(new Error('lease lost')))).run(s.ctx),
+    ).rejects.toThrow('lease lost');
     const probe = stage(countingEngine());
     expect(probe.checkpoint(id)!.percent).toBeCloseTo((100 * 2) / 3);
     expect(probe.checkpoint(id)!.nextPart).toMatch(/^chunk 3 of 3 \(1:\d\d–1:35 of the audio\)$/);
@@ -109,7 +124,14 @@ describe('the transcribe stage', () => {
 
   it('waits with the engine’s reason when the engine is unavailable', () => {
     const s = setup(1);
-    const engine: AsrEngine = { name: 'x', availability: () => ({ ok: false, reason: 'no whisper model — Download model' }), transcribe: () => Promise.resolve([]) };
-    expect(new TranscribeStage({ transcripts: s.transcripts, engine, decode }).availability()).toEqual({ ok: false, reason: 'no whisper model — Download model' });
+    const engine: AsrEngine = {
+      name: 'x',
+      availability: () => ({ ok: false, reason: 'no whisper model — Download model' }),
+      transcribe: () => Promise.resolve([]),
+    };
+    expect(new TranscribeStage({ transcripts: s.transcripts, engine, decode }).availability()).toEqual({
+      ok: false,
+      reason: 'no whisper model — Download model',
+    });
   });
 });

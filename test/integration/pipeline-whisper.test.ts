@@ -5,30 +5,46 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { chooseAsrEngine } from '../../src/main/pipeline/asr/choose-asr-engine';
 import { noWhisperModelReason, WhisperEngine } from '../../src/main/pipeline/asr/whisper-engine';
-import { downloadWhisperModel, installedModels, resolveWhisperModel, type WhisperModelInfo } from '../../src/main/pipeline/asr/whisper-models';
+import {
+  downloadWhisperModel,
+  installedModels,
+  resolveWhisperModel,
+  type WhisperModelInfo,
+} from '../../src/main/pipeline/asr/whisper-models';
 import { isStageError } from '../../src/main/engine/stage-error';
 import { tempDir } from '../support/temp-dir';
 
 /** whisper.cpp's tiny test model (random weights): proves the wiring only, never quality. */
 const testModel = process.env.LIFELINE_TEST_WHISPER_MODEL ?? '/work/shared/models/for-tests-ggml-base.en.bin';
 const haveModel = fs.existsSync(testModel);
-if (!haveModel) process.stdout.write(`[pipeline-whisper] skipping the model run: no test model at ${testModel} (set LIFELINE_TEST_WHISPER_MODEL)\n`);
+if (!haveModel)
+  process.stdout.write(
+    `[pipeline-whisper] skipping the model run: no test model at ${testModel} (set LIFELINE_TEST_WHISPER_MODEL)\n`,
+  );
 
-const tone = (seconds: number) => ({ samples: Float32Array.from({ length: seconds * 16000 }, (_, i) => 0.3 * Math.sin(i / 5)), sampleRate: 16000 });
+const tone = (seconds: number) => ({
+  samples: Float32Array.from({ length: seconds * 16000 }, (_, i) => 0.3 * Math.sin(i / 5)),
+  sampleRate: 16000,
+});
 
 describe('the whisper engine', () => {
-  it.skipIf(!haveModel)('loads the test model and transcribes a chunk without error', async () => {
-    const engine = new WhisperEngine({ model: testModel, threads: 2 });
-    expect(engine.availability()).toEqual({ ok: true });
-    try {
-      const segments = await engine.transcribe(tone(1), { signal: AbortSignal.timeout(170_000), tmpDir: tempDir() });
-      // Random weights: any text (usually none) is fine; the shape is what is checked.
-      expect(Array.isArray(segments)).toBe(true);
-      for (const s of segments) expect(s).toEqual({ start: expect.any(Number), end: expect.any(Number), text: expect.any(String) });
-    } finally {
-      await engine.dispose();
-    }
-  }, 180_000);
+  it.skipIf(!haveModel)(
+    'loads the test model and transcribes a chunk without error',
+    async () => {
+      const engine = new WhisperEngine({ model: testModel, threads: 2 });
+      expect(engine.availability()).toEqual({ ok: true });
+      try {
+        const segments = await engine.transcribe(tone(1), { signal: AbortSignal.timeout(170_000), tmpDir: tempDir() });
+        // Random weights: any text (usually none) is fine; the shape is what is checked.
+        expect(Array.isArray(segments)).toBe(true);
+        for (const s of segments)
+          expect(s).toEqual({ start: expect.any(Number), end: expect.any(Number), text: expect.any(String) });
+      } finally {
+        await engine.dispose();
+      }
+    },
+    180_000,
+  );
 
   it('is unavailable with "no whisper model: download one in Settings → Speech models" when there is none', () => {
     const engine = new WhisperEngine({ model: null });
@@ -40,7 +56,9 @@ describe('the whisper engine', () => {
     const missing = path.join(tempDir(), 'ggml-base.en.bin');
     const engine = new WhisperEngine({ model: missing });
     expect(engine.availability()).toEqual({ ok: false, reason: `whisper model ${missing} does not exist` });
-    const err = await engine.transcribe(tone(1), { signal: new AbortController().signal, tmpDir: tempDir() }).catch((e: unknown) => e);
+    const err = await engine
+      .transcribe(tone(1), { signal: new AbortController().signal, tmpDir: tempDir() })
+      .catch((e: unknown) => e);
     expect(isStageError(err) && err.code).toBe('ASR_UNAVAILABLE');
     expect((err as Error).message).toContain('does not exist');
   });
@@ -52,7 +70,9 @@ describe('the whisper engine', () => {
     const a = engine.availability();
     expect(a.ok).toBe(false);
     expect(!a.ok && a.reason).toContain('not a whisper.cpp ggml model');
-    const err = await engine.transcribe(tone(1), { signal: new AbortController().signal, tmpDir: tempDir() }).catch((e: unknown) => e);
+    const err = await engine
+      .transcribe(tone(1), { signal: new AbortController().signal, tmpDir: tempDir() })
+      .catch((e: unknown) => e);
     expect(isStageError(err) && err.code).toBe('ASR_UNAVAILABLE');
   });
 
@@ -60,17 +80,29 @@ describe('the whisper engine', () => {
     const broken = path.join(tempDir(), 'ggml-broken.bin');
     fs.writeFileSync(broken, Buffer.concat([Buffer.from('lmgg'), Buffer.alloc(64, 1)]));
     const engine = new WhisperEngine({ model: broken });
-    const err = await engine.transcribe(tone(1), { signal: new AbortController().signal, tmpDir: tempDir() }).catch((e: unknown) => e);
+    const err = await engine
+      .transcribe(tone(1), { signal: new AbortController().signal, tmpDir: tempDir() })
+      .catch((e: unknown) => e);
     expect(isStageError(err) && err.code).toBe('WHISPER_MODEL_INVALID');
     expect((err as Error).message).toContain(broken);
   });
 
   it('is chosen automatically when LIFELINE_WHISPER_MODEL names a model, else pocketsphinx, else nothing with the fix', () => {
     const modelsDir = tempDir();
-    if (haveModel) expect(chooseAsrEngine({ LIFELINE_WHISPER_MODEL: testModel, PATH: '' }, modelsDir).name).toBe(`whisper:${path.basename(testModel)}`);
+    if (haveModel)
+      expect(chooseAsrEngine({ LIFELINE_WHISPER_MODEL: testModel, PATH: '' }, modelsDir).name).toBe(
+        `whisper:${path.basename(testModel)}`,
+      );
     const none = chooseAsrEngine({ PATH: '' }, modelsDir);
-    expect(none.availability()).toEqual({ ok: false, reason: 'no transcription engine: install pocketsphinx, or download a whisper model (Settings → Speech models, or lifeline models download base)' });
-    expect(chooseAsrEngine({ LIFELINE_ASR_ENGINE: 'nope' }, modelsDir).availability()).toMatchObject({ ok: false, reason: expect.stringContaining('"nope" is not an engine') });
+    expect(none.availability()).toEqual({
+      ok: false,
+      reason:
+        'no transcription engine: install pocketsphinx, or download a whisper model (Settings → Speech models, or lifeline models download base)',
+    });
+    expect(chooseAsrEngine({ LIFELINE_ASR_ENGINE: 'nope' }, modelsDir).availability()).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('"nope" is not an engine'),
+    });
   });
 });
 
@@ -105,7 +137,9 @@ describe('the whisper model manager', () => {
       expect(progress.at(-1)).toBe(payload.length);
       expect(fs.readFileSync(file)).toEqual(payload);
       expect(resolveWhisperModel({}, dir)).toBe(file);
-      expect(resolveWhisperModel({ LIFELINE_WHISPER_MODEL: '/elsewhere/ggml-x.bin' }, dir)).toBe('/elsewhere/ggml-x.bin');
+      expect(resolveWhisperModel({ LIFELINE_WHISPER_MODEL: '/elsewhere/ggml-x.bin' }, dir)).toBe(
+        '/elsewhere/ggml-x.bin',
+      );
     } finally {
       server.close();
     }
@@ -117,7 +151,9 @@ describe('the whisper model manager', () => {
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/m.bin`;
     const dir = tempDir();
     try {
-      await expect(downloadWhisperModel({ name: 'bad', file: 'ggml-bad.bin', url, sha256: '0'.repeat(64), megabytes: 0 }, dir)).rejects.toThrow(/corrupt: SHA-256/);
+      await expect(
+        downloadWhisperModel({ name: 'bad', file: 'ggml-bad.bin', url, sha256: '0'.repeat(64), megabytes: 0 }, dir),
+      ).rejects.toThrow(/corrupt: SHA-256/);
       expect(fs.readdirSync(dir)).toEqual([]);
     } finally {
       server.close();

@@ -51,8 +51,15 @@ describe.skipIf(process.platform === 'win32')('privacy on disk', () => {
     // As an older Lifeline left it: world-readable everything.
     fs.mkdirSync(path.join(dataDir, 'audio', 'ab'), { recursive: true });
     fs.writeFileSync(path.join(dataDir, 'audio', 'ab', 'old.wav'), 'RIFF');
-    for (const p of [dataDir, path.join(dataDir, 'audio'), path.join(dataDir, 'audio', 'ab'), path.join(dataDir, 'logs')]) fs.chmodSync(p, 0o755);
-    for (const p of [path.join(dataDir, 'lifeline.db'), path.join(dataDir, 'audio', 'ab', 'old.wav')]) fs.chmodSync(p, 0o644);
+    for (const p of [
+      dataDir,
+      path.join(dataDir, 'audio'),
+      path.join(dataDir, 'audio', 'ab'),
+      path.join(dataDir, 'logs'),
+    ])
+      fs.chmodSync(p, 0o755);
+    for (const p of [path.join(dataDir, 'lifeline.db'), path.join(dataDir, 'audio', 'ab', 'old.wav')])
+      fs.chmodSync(p, 0o644);
     expect(readableByOthers(dataDir).length).toBeGreaterThan(4);
 
     opened.track(openLifeline({ dataDir, withEngine: false, processName: 'test' }));
@@ -67,7 +74,11 @@ describe.skipIf(process.platform === 'win32')('privacy on disk', () => {
     const tmp = path.join(dataDir, 'tmp');
     fs.mkdirSync(tmp, { recursive: true });
     const dead = deadPid();
-    const leftovers = [`upload-${dead}-0123456789ab.part`, `pocketsphinx-${dead}-cafe0123.wav`, `${'a'.repeat(64)}.wav.${dead}.deadbeef.part`];
+    const leftovers = [
+      `upload-${dead}-0123456789ab.part`,
+      `pocketsphinx-${dead}-cafe0123.wav`,
+      `${'a'.repeat(64)}.wav.${dead}.deadbeef.part`,
+    ];
     const running = `upload-${process.pid}-0123456789ab.part`;
     for (const f of [...leftovers, running]) fs.writeFileSync(path.join(tmp, f), 'x');
 
@@ -98,11 +109,15 @@ describe.skipIf(process.platform === 'win32')('privacy on disk', () => {
     const dataDir = path.join(dir, 'data');
     const wav = writeWav(path.join(dir, 'memo.wav'), { seconds: 0.2 });
     // Started from a shell with the usual umask 022, as a user's terminal would.
-    const r = spawnSync('sh', ['-c', 'umask 022 && exec "$0" "$@"', process.execPath, cliPath, '--data-dir', dataDir, 'add', wav], {
-      cwd: repoRoot,
-      env: { ...process.env, LIFELINE_LOG_LEVEL: 'info' },
-      encoding: 'utf8',
-    });
+    const r = spawnSync(
+      'sh',
+      ['-c', 'umask 022 && exec "$0" "$@"', process.execPath, cliPath, '--data-dir', dataDir, 'add', wav],
+      {
+        cwd: repoRoot,
+        env: { ...process.env, LIFELINE_LOG_LEVEL: 'info' },
+        encoding: 'utf8',
+      },
+    );
     expect(r.status, r.stderr).toBe(0);
     expect(mode(dataDir)).toBe(0o700);
     expect(mode(path.join(dataDir, 'lifeline.db'))).toBe(0o600);

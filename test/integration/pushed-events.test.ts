@@ -37,7 +37,9 @@ describe('pushed events', () => {
 
     await app.call('settings:set', { values: { 'health.diskAmberBytes': 2 ** 50, 'health.diskRedBytes': 2 ** 50 } });
     await app.call('health:check', {});
-    const red = await waitFor('a red health event', () => events.find((e) => e.type === 'health.changed' && e.health.overall === 'red'));
+    const red = await waitFor('a red health event', () =>
+      events.find((e) => e.type === 'health.changed' && e.health.overall === 'red'),
+    );
     expect(red.type === 'health.changed' && red.health.reasons.join()).toContain('Disk space is down');
     // Every round of checks is pushed too, so history strips and latency charts stay current.
     const checked = await waitFor('a health round event', () => events.find((e) => e.type === 'health.checked'));
@@ -45,6 +47,9 @@ describe('pushed events', () => {
 
     for (let i = 0; i < 5; i++) app.engine!.breakers.failure('asr', 'connection refused');
     const opened = await waitFor('a breaker event', () => events.find((e) => e.type === 'breaker.changed'));
-    expect(opened).toMatchObject({ type: 'breaker.changed', breaker: { name: 'asr', state: 'open', stages: ['transcribe'] } });
+    expect(opened).toMatchObject({
+      type: 'breaker.changed',
+      breaker: { name: 'asr', state: 'open', stages: ['transcribe'] },
+    });
   });
 });

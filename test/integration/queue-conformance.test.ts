@@ -20,8 +20,11 @@ interface JobRow {
 }
 
 const job = (f: Fixture, id: number) =>
-  f.store.db.prepare(`SELECT stage, state, attempts, recoveries, error_code, last_event_id FROM jobs WHERE item_id = ?`).get(id) as JobRow;
-const scanned = (f: Fixture, id: number) => f.store.db.prepare(`SELECT id FROM events WHERE item_id = ? ORDER BY id`).pluck().all(id) as number[];
+  f.store.db
+    .prepare(`SELECT stage, state, attempts, recoveries, error_code, last_event_id FROM jobs WHERE item_id = ?`)
+    .get(id) as JobRow;
+const scanned = (f: Fixture, id: number) =>
+  f.store.db.prepare(`SELECT id FROM events WHERE item_id = ? ORDER BY id`).pluck().all(id) as number[];
 const timeline = (f: Fixture, id: number) => f.store.reads.detail(id)!.events;
 
 function expectChainWhole(f: Fixture, id: number): void {
@@ -40,17 +43,69 @@ const error = { code: 'IO_EBUSY', message: 'the device was busy' };
 const next = (f: Fixture, runAt = f.clock.now()) => ({ stage: 'transcribe' as const, maxAttempts: 5, runAt });
 
 describe('the SQLite queue store, transition by transition', () => {
-  const finishCases: { name: string; after: (f: Fixture) => AfterRunning; state: string; stage: string; event: string }[] = [
-    { name: 'a success moves the item to its next stage', after: (f) => ({ state: 'advance', next: next(f) }), state: 'queued', stage: 'transcribe', event: 'succeeded' },
-    { name: 'a success with a later start schedules the next stage', after: (f) => ({ state: 'advance', next: next(f, f.clock.now() + 60_000) }), state: 'scheduled', stage: 'transcribe', event: 'succeeded' },
-    { name: 'a success of the last stage makes the item done', after: () => ({ state: 'advance', next: null }), state: 'done', stage: 'ingest', event: 'succeeded' },
-    { name: 'a transient failure schedules a retry', after: (f) => ({ state: 'retry_scheduled', runAt: f.clock.now() + 5_000 }), state: 'retry_scheduled', stage: 'ingest', event: 'retry_scheduled' },
-    { name: 'a permanent failure makes a dead letter', after: () => ({ state: 'dead' }), state: 'dead', stage: 'ingest', event: 'dead' },
-    { name: 'a release at shutdown puts the job back with its attempt refunded', after: () => ({ state: 'queued', reason: 'released' }), state: 'queued', stage: 'ingest', event: 'released' },
-    { name: 'a recovery puts the job back with its attempt refunded', after: () => ({ state: 'queued', reason: 'recovered' }), state: 'queued', stage: 'ingest', event: 'recovered' },
+  const finishCases: {
+    name: string;
+    after: (f: Fixture) => AfterRunning;
+    state: string;
+    stage: string;
+    event: string;
+  }[] = [
+    {
+      name: 'a success moves the item to its next stage',
+      after: (f) => ({ state: 'advance', next: next(f) }),
+      state: 'queued',
+      stage: 'transcribe',
+      event: 'succeeded',
+    },
+    {
+      name: 'a success with a later start schedules the next stage',
+      after: (f) => ({ state: 'advance', next: next(f, f.clock.now() + 60_000) }),
+      state: 'scheduled',
+      stage: 'transcribe',
+      event: 'succeeded',
+    },
+    {
+      name: 'a success of the last stage makes the item done',
+      after: () => ({ state: 'advance', next: null }),
+      state: 'done',
+      stage: 'ingest',
+      event: 'succeeded',
+    },
+    {
+      name: 'a transient failure schedules a retry',
+      after: (f) => ({ state: 'retry_scheduled', runAt: f.clock.now() + 5_000 }),
+      state: 'retry_scheduled',
+      stage: 'ingest',
+      event: 'retry_scheduled',
+    },
+    {
+      name: 'a permanent failure makes a dead letter',
+      after: () => ({ state: 'dead' }),
+      state: 'dead',
+      stage: 'ingest',
+      event: 'dead',
+    },
+    {
+      name: 'a release at shutdown puts the job back with its attempt refunded',
+      after: () => ({ state: 'queued', reason: 'released' }),
+      state: 'queued',
+      stage: 'ingest',
+      event: 'released',
+    },
+    {
+      name: 'a recovery puts the job back with its attempt refunded',
+      after: () => ({ state: 'queued', reason: 'recovered' }),
+      state: 'queued',
+      stage: 'ingest',
+      event: 'recovered',
+    },
     {
       name: 'a recovery with a summary leaves the reason on the item',
-      after: () => ({ state: 'queued', reason: 'recovered', summary: { code: 'WORKER_LOST', message: 'the worker died' } }),
+      after: () => ({
+        state: 'queued',
+        reason: 'recovered',
+        summary: { code: 'WORKER_LOST', message: 'the worker died' },
+      }),
       state: 'queued',
       stage: 'ingest',
       event: 'recovered',
@@ -60,7 +115,11 @@ describe('the SQLite queue store, transition by transition', () => {
     it(`finishRunning: ${c.name}, with its event at the head of the chain`, () => {
       const f = queueFixture(tempDir());
       const j = running(f);
-      const ok = f.store.queue.finishRunning(j, f.clock.now(), c.after(f), { type: c.event, actor: 'engine', error: c.event === 'dead' ? error : null });
+      const ok = f.store.queue.finishRunning(j, f.clock.now(), c.after(f), {
+        type: c.event,
+        actor: 'engine',
+        error: c.event === 'dead' ? error : null,
+      });
       expect(ok).toBe(true);
       const row = job(f, j.itemId);
       expect([row.stage, row.state]).toEqual([c.stage, c.state]);
@@ -73,12 +132,48 @@ describe('the SQLite queue store, transition by transition', () => {
     });
   }
 
-  const minimalCases: { name: string; after: (f: Fixture) => MinimalAfter; state: string; stage: string; error: string | null }[] = [
-    { name: 'a success moving to the next stage', after: (f) => ({ state: 'advance', next: next(f) }), state: 'queued', stage: 'transcribe', error: null },
-    { name: 'a success scheduled for later', after: (f) => ({ state: 'advance', next: next(f, f.clock.now() + 60_000) }), state: 'scheduled', stage: 'transcribe', error: null },
-    { name: 'a success of the last stage', after: () => ({ state: 'advance', next: null }), state: 'done', stage: 'ingest', error: null },
-    { name: 'a transient failure', after: (f) => ({ state: 'retry_scheduled', runAt: f.clock.now() + 5_000, error }), state: 'retry_scheduled', stage: 'ingest', error: 'IO_EBUSY' },
-    { name: 'a permanent failure', after: () => ({ state: 'dead', error }), state: 'dead', stage: 'ingest', error: 'IO_EBUSY' },
+  const minimalCases: {
+    name: string;
+    after: (f: Fixture) => MinimalAfter;
+    state: string;
+    stage: string;
+    error: string | null;
+  }[] = [
+    {
+      name: 'a success moving to the next stage',
+      after: (f) => ({ state: 'advance', next: next(f) }),
+      state: 'queued',
+      stage: 'transcribe',
+      error: null,
+    },
+    {
+      name: 'a success scheduled for later',
+      after: (f) => ({ state: 'advance', next: next(f, f.clock.now() + 60_000) }),
+      state: 'scheduled',
+      stage: 'transcribe',
+      error: null,
+    },
+    {
+      name: 'a success of the last stage',
+      after: () => ({ state: 'advance', next: null }),
+      state: 'done',
+      stage: 'ingest',
+      error: null,
+    },
+    {
+      name: 'a transient failure',
+      after: (f) => ({ state: 'retry_scheduled', runAt: f.clock.now() + 5_000, error }),
+      state: 'retry_scheduled',
+      stage: 'ingest',
+      error: 'IO_EBUSY',
+    },
+    {
+      name: 'a permanent failure',
+      after: () => ({ state: 'dead', error }),
+      state: 'dead',
+      stage: 'ingest',
+      error: 'IO_EBUSY',
+    },
   ];
   for (const c of minimalCases) {
     it(`the emergency write records ${c.name} without an event, leaving the chain head where it was`, () => {
@@ -101,7 +196,11 @@ describe('the SQLite queue store, transition by transition', () => {
     it(`the emergency write of ${c.name} is refused once the job was recovered meanwhile`, () => {
       const f = queueFixture(tempDir());
       const j = running(f);
-      f.queue.recover(f.store.queue.lease(j.itemId)!, { strategy: 'restart', why: 'no heartbeat', summary: { code: 'NO_HEARTBEAT', message: 'silent' } });
+      f.queue.recover(f.store.queue.lease(j.itemId)!, {
+        strategy: 'restart',
+        why: 'no heartbeat',
+        summary: { code: 'NO_HEARTBEAT', message: 'silent' },
+      });
       expect(f.store.queue.finishMinimal(j, f.clock.now(), c.after(f))).toBe(false);
       expect(job(f, j.itemId).state).toBe('queued');
       // Claimed again: the old token still changes nothing.
@@ -115,19 +214,37 @@ describe('the SQLite queue store, transition by transition', () => {
   it('the queue turns a failed run into the same destination through the emergency path as through the normal one', () => {
     const f = queueFixture(tempDir());
     const j = running(f);
-    expect(f.queue.finishMinimal(j, { kind: 'succeeded' })).toMatchObject({ written: true, event: { type: 'succeeded' } });
+    expect(f.queue.finishMinimal(j, { kind: 'succeeded' })).toMatchObject({
+      written: true,
+      event: { type: 'succeeded' },
+    });
     expect(job(f, j.itemId)).toMatchObject({ stage: 'transcribe', state: 'queued', attempts: 0 });
     const t = f.queue.claim('transcribe', 'engine-1')!;
-    expect(f.queue.finishMinimal(t, { kind: 'failed', failure: { ...error, permanent: false } })).toMatchObject({ written: true, event: { type: 'retry_scheduled', error } });
+    expect(f.queue.finishMinimal(t, { kind: 'failed', failure: { ...error, permanent: false } })).toMatchObject({
+      written: true,
+      event: { type: 'retry_scheduled', error },
+    });
     expect(job(f, t.itemId)).toMatchObject({ stage: 'transcribe', state: 'retry_scheduled', error_code: 'IO_EBUSY' });
     expectChainWhole(f, t.itemId);
   });
 
   const plans: { plan: RecoveryPlan; state: string; event: string }[] = [
-    { plan: { strategy: 'resume', why: 'no heartbeat', summary: { code: 'NO_HEARTBEAT', message: 'silent' } }, state: 'queued', event: 'recovered' },
-    { plan: { strategy: 'restart', why: 'worker lost', summary: { code: 'WORKER_LOST', message: 'died' } }, state: 'queued', event: 'recovered' },
+    {
+      plan: { strategy: 'resume', why: 'no heartbeat', summary: { code: 'NO_HEARTBEAT', message: 'silent' } },
+      state: 'queued',
+      event: 'recovered',
+    },
+    {
+      plan: { strategy: 'restart', why: 'worker lost', summary: { code: 'WORKER_LOST', message: 'died' } },
+      state: 'queued',
+      event: 'recovered',
+    },
     { plan: { strategy: 'validate', why: 'output complete' }, state: 'queued', event: 'validated' },
-    { plan: { strategy: 'escalate', why: 'too many', error: { code: 'RECOVERY_EXHAUSTED', message: 'gave up' } }, state: 'dead', event: 'dead' },
+    {
+      plan: { strategy: 'escalate', why: 'too many', error: { code: 'RECOVERY_EXHAUSTED', message: 'gave up' } },
+      state: 'dead',
+      event: 'dead',
+    },
   ];
   for (const p of plans) {
     it(`a ${p.plan.strategy} recovery writes its transition and its event once, and only while the lease is held`, () => {
@@ -136,7 +253,8 @@ describe('the SQLite queue store, transition by transition', () => {
       const lease = f.store.queue.lease(j.itemId)!;
       expect(f.queue.recover(lease, p.plan)).not.toBe('lost_race');
       expect(job(f, j.itemId).state).toBe(p.state);
-      if (p.plan.strategy === 'resume' || p.plan.strategy === 'restart') expect(job(f, j.itemId)).toMatchObject({ attempts: 0, recoveries: 1 });
+      if (p.plan.strategy === 'resume' || p.plan.strategy === 'restart')
+        expect(job(f, j.itemId)).toMatchObject({ attempts: 0, recoveries: 1 });
       expect(timeline(f, j.itemId).at(-1)!.type).toBe(p.event);
       expectChainWhole(f, j.itemId);
       expect(f.queue.recover(lease, p.plan)).toBe('lost_race');
@@ -159,7 +277,16 @@ describe('the SQLite queue store, transition by transition', () => {
     expect(f.store.queue.discardItem(b.itemId, now())).toBe('discarded');
     expect(f.store.queue.discardItem(b.itemId, now())).toBe('already_discarded');
     expect(f.store.queue.cancelItem(999, now())).toBeNull();
-    expect(timeline(f, a.itemId).map((e) => e.type)).toEqual(['added', 'started', 'cancelled', 'retried', 'started', 'dead', 'retried', 'discarded']);
+    expect(timeline(f, a.itemId).map((e) => e.type)).toEqual([
+      'added',
+      'started',
+      'cancelled',
+      'retried',
+      'started',
+      'dead',
+      'retried',
+      'discarded',
+    ]);
     expectChainWhole(f, a.itemId);
   });
 

@@ -3,8 +3,13 @@ import type { RecoveryPlan } from '../../src/main/queue/queue';
 import { fakeItem, queueFixture } from '../support/queue-fixture';
 import { tempDir } from '../support/temp-dir';
 
-const restart = (why: string): RecoveryPlan => ({ strategy: 'restart', why, summary: { code: 'WORKER_LOST', message: why } });
-const eventTypes = (f: ReturnType<typeof queueFixture>, id: number) => f.store.reads.detail(id)!.events.map((e) => e.type);
+const restart = (why: string): RecoveryPlan => ({
+  strategy: 'restart',
+  why,
+  summary: { code: 'WORKER_LOST', message: why },
+});
+const eventTypes = (f: ReturnType<typeof queueFixture>, id: number) =>
+  f.store.reads.detail(id)!.events.map((e) => e.type);
 
 describe('queue on a real SQLite file', () => {
   it('takes an item through enqueue → claim → heartbeat → complete, stage by stage, to done', () => {
@@ -22,13 +27,28 @@ describe('queue on a real SQLite file', () => {
       expect(f.queue.finish(job, { kind: 'succeeded' })).toBe(true);
     }
     expect(f.store.reads.summary(id)).toMatchObject({ state: 'done', stage: 'index', error: null });
-    expect(eventTypes(f, id)).toEqual(['added', 'started', 'succeeded', 'started', 'succeeded', 'started', 'succeeded', 'started', 'succeeded']);
+    expect(eventTypes(f, id)).toEqual([
+      'added',
+      'started',
+      'succeeded',
+      'started',
+      'succeeded',
+      'started',
+      'succeeded',
+      'started',
+      'succeeded',
+    ]);
     expect(f.store.queue.leases()).toEqual([]);
   });
 
   it('a run that failed because its service is down waits with the reason and gives its attempt back, through the normal and the emergency write', () => {
     const f = queueFixture(tempDir());
-    const failure = { code: 'ASR_UNREACHABLE', message: 'the whisper server is unreachable', permanent: false, serviceFault: true };
+    const failure = {
+      code: 'ASR_UNREACHABLE',
+      message: 'the whisper server is unreachable',
+      permanent: false,
+      serviceFault: true,
+    };
     const reason = 'Whisper server does not pass its check';
     for (const write of ['finish', 'finishMinimal'] as const) {
       const id = f.queue.add(fakeItem()).itemId;
@@ -37,7 +57,12 @@ describe('queue on a real SQLite file', () => {
       const written = f.queue[write](job, { kind: 'parked', failure, reason });
       // The emergency write answers with what it wrote (its audit row is written once events can be).
       expect(typeof written === 'boolean' ? written : written.written).toBe(true);
-      expect(f.store.reads.summary(id)).toMatchObject({ state: 'waiting', attempts: 0, waitReason: reason, error: { code: 'ASR_UNREACHABLE' } });
+      expect(f.store.reads.summary(id)).toMatchObject({
+        state: 'waiting',
+        attempts: 0,
+        waitReason: reason,
+        error: { code: 'ASR_UNREACHABLE' },
+      });
       expect(f.store.queue.leases()).toEqual([]);
       // A late write of the same run is refused: the lease went with it.
       expect(f.queue.finish(job, { kind: 'succeeded' })).toBe(false);
@@ -99,8 +124,15 @@ describe('queue on a real SQLite file', () => {
     const f = queueFixture(tempDir());
     const id = f.queue.add(fakeItem()).itemId;
     const job = f.queue.claim('ingest', 'me')!;
-    f.queue.finish(job, { kind: 'failed', failure: { code: 'AUDIO_UNDECODABLE', message: 'x.wav is not audio', permanent: true } });
-    expect(f.store.reads.summary(id)).toMatchObject({ state: 'dead', attempts: 1, error: { code: 'AUDIO_UNDECODABLE' } });
+    f.queue.finish(job, {
+      kind: 'failed',
+      failure: { code: 'AUDIO_UNDECODABLE', message: 'x.wav is not audio', permanent: true },
+    });
+    expect(f.store.reads.summary(id)).toMatchObject({
+      state: 'dead',
+      attempts: 1,
+      error: { code: 'AUDIO_UNDECODABLE' },
+    });
     expect(f.store.reads.list({ state: 'dead', limit: 10 }).map((i) => i.id)).toEqual([id]);
   });
 
@@ -121,7 +153,10 @@ describe('queue on a real SQLite file', () => {
   it('retries a dead item with attempts reset and records that a user asked', () => {
     const f = queueFixture(tempDir());
     const id = f.queue.add(fakeItem()).itemId;
-    f.queue.finish(f.queue.claim('ingest', 'me')!, { kind: 'failed', failure: { code: 'X', message: 'x', permanent: true } });
+    f.queue.finish(f.queue.claim('ingest', 'me')!, {
+      kind: 'failed',
+      failure: { code: 'X', message: 'x', permanent: true },
+    });
     expect(f.store.queue.retryItem(id, f.clock.now())).toBe('retried');
     expect(f.store.reads.summary(id)).toMatchObject({ state: 'queued', attempts: 0 });
     expect(f.store.reads.detail(id)!.events.at(-1)).toMatchObject({ type: 'retried', actor: 'user' });
@@ -131,7 +166,11 @@ describe('queue on a real SQLite file', () => {
   it('retries every dead letter at once', () => {
     const f = queueFixture(tempDir());
     const ids = [1, 2, 3].map(() => f.queue.add(fakeItem()).itemId);
-    for (const _ of ids) f.queue.finish(f.queue.claim('ingest', 'me')!, { kind: 'failed', failure: { code: 'X', message: 'x', permanent: true } });
+    for (const _ of ids)
+      f.queue.finish(f.queue.claim('ingest', 'me')!, {
+        kind: 'failed',
+        failure: { code: 'X', message: 'x', permanent: true },
+      });
     expect(f.store.queue.retryAllDead(f.clock.now())).toBe(3);
     expect(f.store.reads.overview().totals).toMatchObject({ queued: 3, dead: 0 });
   });
@@ -161,7 +200,9 @@ describe('queue on a real SQLite file', () => {
     }
     f.queue.claim('ingest', 'me');
     const error = { code: 'RECOVERY_EXHAUSTED', message: 'stopped 3 times' };
-    expect(f.queue.recover(f.store.queue.leases()[0]!, { strategy: 'escalate', why: 'worker process gone', error })).toBe('dead');
+    expect(
+      f.queue.recover(f.store.queue.leases()[0]!, { strategy: 'escalate', why: 'worker process gone', error }),
+    ).toBe('dead');
     expect(f.store.reads.summary(id)!.error!.code).toBe('RECOVERY_EXHAUSTED');
   });
 
@@ -169,9 +210,15 @@ describe('queue on a real SQLite file', () => {
     const f = queueFixture(tempDir());
     const id = f.queue.add(fakeItem()).itemId;
     f.queue.claim('ingest', 'me');
-    expect(f.queue.recover(f.store.queue.leases()[0]!, { strategy: 'validate', why: 'no heartbeat' })).toBe('succeeded');
+    expect(f.queue.recover(f.store.queue.leases()[0]!, { strategy: 'validate', why: 'no heartbeat' })).toBe(
+      'succeeded',
+    );
     expect(f.store.reads.summary(id)).toMatchObject({ state: 'queued', stage: 'transcribe' });
-    expect(f.store.reads.detail(id)!.events.at(-1)).toMatchObject({ type: 'validated', actor: 'recovery', stage: 'ingest' });
+    expect(f.store.reads.detail(id)!.events.at(-1)).toMatchObject({
+      type: 'validated',
+      actor: 'recovery',
+      stage: 'ingest',
+    });
   });
 
   it('finds expired leases by time, and only those', () => {
@@ -205,7 +252,12 @@ describe('queue on a real SQLite file', () => {
     const id = f.queue.add(fakeItem()).itemId;
     f.queue.finish(f.queue.claim('ingest', 'me')!, { kind: 'succeeded' });
     expect(f.store.queue.parkStage('transcribe', 'no transcription engine configured', f.clock.now())).toBe(1);
-    expect(f.store.reads.summary(id)).toMatchObject({ state: 'waiting', stage: 'transcribe', attempts: 0, waitReason: 'no transcription engine configured' });
+    expect(f.store.reads.summary(id)).toMatchObject({
+      state: 'waiting',
+      stage: 'transcribe',
+      attempts: 0,
+      waitReason: 'no transcription engine configured',
+    });
     expect(f.queue.claim('transcribe', 'me')).toBeUndefined();
     expect(f.store.queue.parkStage('transcribe', 'ASR breaker open', f.clock.now())).toBe(0);
     expect(f.store.reads.summary(id)!.waitReason).toBe('ASR breaker open');
@@ -247,7 +299,9 @@ describe('queue on a real SQLite file', () => {
   it('writes every transition and its event in one transaction: a failing event write changes nothing', () => {
     const f = queueFixture(tempDir());
     const id = f.queue.add(fakeItem()).itemId;
-    f.store.db.exec(`CREATE TRIGGER fail_events BEFORE INSERT ON events WHEN NEW.type = 'started' BEGIN SELECT RAISE(ABORT, 'disk says no'); END`);
+    f.store.db.exec(
+      `CREATE TRIGGER fail_events BEFORE INSERT ON events WHEN NEW.type = 'started' BEGIN SELECT RAISE(ABORT, 'disk says no'); END`,
+    );
     expect(() => f.queue.claim('ingest', 'me')).toThrow('disk says no');
     expect(f.store.reads.summary(id)).toMatchObject({ state: 'queued', attempts: 0 });
     expect(f.store.queue.leases()).toEqual([]);

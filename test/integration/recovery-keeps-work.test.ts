@@ -42,7 +42,12 @@ function setup() {
     expect(job.itemId).toBe(id);
     return recovery.workerGone(id, job.token, 'worker exited with code 134')!;
   };
-  const job = () => f.store.db.prepare(`SELECT state, error_code, error_message FROM jobs WHERE item_id = ?`).get(id) as { state: string; error_code: string | null; error_message: string | null };
+  const job = () =>
+    f.store.db.prepare(`SELECT state, error_code, error_message FROM jobs WHERE item_id = ?`).get(id) as {
+      state: string;
+      error_code: string | null;
+      error_message: string | null;
+    };
   return { f, t, id, dieOnce, job };
 }
 
@@ -53,7 +58,9 @@ describe('recovery keeps what is done', () => {
     const strategies = [s.dieOnce(), s.dieOnce(), s.dieOnce()].map((r) => r.strategy);
     expect(strategies).toEqual(['resume', 'resume', 'escalate']);
     expect(s.job()).toMatchObject({ state: 'dead', error_code: 'PART_FAILED' });
-    expect(s.job().error_message).toMatch(/^chunk 4 of 5 \(1:30–2:00 of the audio\) stopped the transcribe stage 3 times in a row .*; the parts before it are kept$/);
+    expect(s.job().error_message).toMatch(
+      /^chunk 4 of 5 \(1:30–2:00 of the audio\) stopped the transcribe stage 3 times in a row .*; the parts before it are kept$/,
+    );
     // Nothing stored was thrown away on the way.
     expect(s.t.kept).toEqual([]);
   });

@@ -14,14 +14,31 @@ describe('search when no hit has every word', () => {
   it('finds "call alice" where the recogniser heard "tell alice", says these are close matches, and shows the memory and its segment as one', async () => {
     const dataDir = path.join(tempDir(), 'data');
     const f = queueFixture(dataDir);
-    const rent: Memory = { kind: 'todo', text: 'tell alice about the rent', at: null, allDay: false, repeats: null, source: { start: 4, end: 7, text: 'tell alice about the rent' } };
-    await doneItem(f, 'notes.wav', [{ start: 0, end: 4, text: 'good morning' }, { start: 4, end: 7, text: 'tell alice about the rent' }], [rent]);
+    const rent: Memory = {
+      kind: 'todo',
+      text: 'tell alice about the rent',
+      at: null,
+      allDay: false,
+      repeats: null,
+      source: { start: 4, end: 7, text: 'tell alice about the rent' },
+    };
+    await doneItem(
+      f,
+      'notes.wav',
+      [
+        { start: 0, end: 4, text: 'good morning' },
+        { start: 4, end: 7, text: 'tell alice about the rent' },
+      ],
+      [rent],
+    );
     f.store.close();
     const app = opened.track(openLifeline({ dataDir, withEngine: false, processName: 'test', env: {} }));
 
     const r = await app.call('search:query', { query: 'call alice' });
     expect(r.ok && r.value.exactCount).toBe(0);
-    expect(r.ok && r.value.hits).toMatchObject([{ kind: 'todo', match: 'close', start: 4, transcript: { start: 4, snippet: expect.stringContaining('[alice]') } }]);
+    expect(r.ok && r.value.hits).toMatchObject([
+      { kind: 'todo', match: 'close', start: 4, transcript: { start: 4, snippet: expect.stringContaining('[alice]') } },
+    ]);
 
     const exact = await app.call('search:query', { query: 'alice rent' });
     expect(exact.ok && exact.value).toMatchObject({ exactCount: 1, hits: [{ kind: 'todo', match: 'all' }] });
@@ -32,6 +49,8 @@ describe('search when no hit has every word', () => {
 
     const out = await runCliHere(dataDir, ['search', 'call', 'alice']);
     expect(out.code).toBe(0);
-    expect(out.stdout).toMatch(/^no exact match; close matches:\nitem +at +kind +file +match\n1 +0:04 +todo +notes\.wav +tell \[alice\] about the rent {2}\(said: tell \[alice\] about the rent\)\n$/);
+    expect(out.stdout).toMatch(
+      /^no exact match; close matches:\nitem +at +kind +file +match\n1 +0:04 +todo +notes\.wav +tell \[alice\] about the rent {2}\(said: tell \[alice\] about the rent\)\n$/,
+    );
   });
 });

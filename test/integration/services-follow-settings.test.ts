@@ -59,7 +59,10 @@ describe('the services a stage calls follow the settings without a restart', () 
     // …and it is checked now, against the server the setting names, not at the next round.
     await waitFor('the new server to be checked', () => service(app.health.snapshot(), 'asr')?.status === 'up');
     expect(first.probes.length).toBeGreaterThan(0);
-    expect(service(app.health.snapshot(), 'asr')).toMatchObject({ message: expect.stringMatching(/^answered in/), autoRecovery: { action: 're-probe the endpoint' } });
+    expect(service(app.health.snapshot(), 'asr')).toMatchObject({
+      message: expect.stringMatching(/^answered in/),
+      autoRecovery: { action: 're-probe the endpoint' },
+    });
     // UIs were told (the Services screen reloads on this).
     expect(pushed.some((h) => service(h, 'asr')?.status === 'up')).toBe(true);
 
@@ -73,7 +76,10 @@ describe('the services a stage calls follow the settings without a restart', () 
     await set(app, { 'asr.url': second.url });
     await waitFor('the moved server to be checked', () => second.probes.length > 0);
     const atFirst = first.probes.length;
-    expect(await app.call('recovery:triggerService', { name: 'asr' })).toMatchObject({ ok: true, value: { outcome: 'recovered' } });
+    expect(await app.call('recovery:triggerService', { name: 'asr' })).toMatchObject({
+      ok: true,
+      value: { outcome: 'recovered' },
+    });
     expect(second.probes.length).toBeGreaterThan(1);
     expect(first.probes.length).toBe(atFirst);
 
@@ -81,10 +87,19 @@ describe('the services a stage calls follow the settings without a restart', () 
     pushed.length = 0;
     await set(app, { 'asr.engine': null, 'asr.url': null });
     // (A local engine that is installed is a service of its own: pocketsphinx or whisper.)
-    expect(names(app).filter((n) => n !== 'pocketsphinx' && n !== 'whisper')).toEqual(['database', 'disk', 'queue', 'workers', 'engine']);
+    expect(names(app).filter((n) => n !== 'pocketsphinx' && n !== 'whisper')).toEqual([
+      'database',
+      'disk',
+      'queue',
+      'workers',
+      'engine',
+    ]);
     expect(app.autoRecovery!.has('asr')).toBe(false);
     expect(pushed.at(-1)?.services.map((s) => s.name)).not.toContain('asr');
-    expect(await app.call('health:service', { name: 'asr' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await app.call('health:service', { name: 'asr' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
     expect(await app.call('recovery:triggerService', { name: 'asr' })).toMatchObject({ ok: false });
   }, 60_000);
 

@@ -50,7 +50,9 @@ describe('settings applied without a restart', () => {
     const first = await asrServer(1_500);
     const second = await asrServer();
     const app = open(path.join(dir, 'data'), { LIFELINE_WORKERS: '1' });
-    expect((await app.call('settings:set', { values: { 'asr.engine': 'openai', 'asr.url': first.url } })).ok).toBe(true);
+    expect((await app.call('settings:set', { values: { 'asr.engine': 'openai', 'asr.url': first.url } })).ok).toBe(
+      true,
+    );
     await app.start();
 
     const one = await add(app, writeWav(path.join(dir, 'one.wav'), { seconds: 1, seed: 1 }));
@@ -62,7 +64,9 @@ describe('settings applied without a restart', () => {
     await waitFor('both items done', () => state(app, one) === 'done' && state(app, two) === 'done', 30_000);
     expect(first.requests).toHaveLength(1);
     expect(second.requests).toHaveLength(1);
-    expect(app.store.reads.detail(one)!.events.filter((e) => e.type === 'started' && e.stage === 'transcribe')).toHaveLength(1);
+    expect(
+      app.store.reads.detail(one)!.events.filter((e) => e.type === 'started' && e.stage === 'transcribe'),
+    ).toHaveLength(1);
     expect(chunkEngine(app, two)).toEqual(['openai:whisper-1']);
   }, 60_000);
 
@@ -79,10 +83,17 @@ describe('settings applied without a restart', () => {
     const app = open(data, { LIFELINE_WORKERS: '0', LIFELINE_ASR_URL: fromEnv.url });
     const got = await app.call('settings:get', {});
     const entries = got.ok ? got.value : [];
-    expect(entries.find((e) => e.key === 'asr.url')).toMatchObject({ value: fromEnv.url, source: 'env', env: 'LIFELINE_ASR_URL' });
+    expect(entries.find((e) => e.key === 'asr.url')).toMatchObject({
+      value: fromEnv.url,
+      source: 'env',
+      env: 'LIFELINE_ASR_URL',
+    });
     expect(entries.find((e) => e.key === 'asr.engine')).toMatchObject({ value: 'openai', source: 'stored' });
     const refused = await app.call('settings:set', { values: { 'asr.url': stored.url } });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_STATE', message: expect.stringContaining('LIFELINE_ASR_URL') } });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_STATE', message: expect.stringContaining('LIFELINE_ASR_URL') },
+    });
 
     await app.start();
     const id = await add(app, writeWav(path.join(dir, 'memo.wav'), { seconds: 1, seed: 3 }));
@@ -100,14 +111,28 @@ describe('settings applied without a restart', () => {
     const app = open(path.join(dir, 'data'), { LIFELINE_WORKERS: '0', LIFELINE_ASR_ENGINE: 'whisper-server' });
     expect((await app.call('settings:set', { values: { watchDir: old } })).ok).toBe(true);
     await app.start();
-    expect(await app.call('intake:status', {})).toMatchObject({ ok: true, value: { watchFolder: { path: old, state: 'watching' } } });
+    expect(await app.call('intake:status', {})).toMatchObject({
+      ok: true,
+      value: { watchFolder: { path: old, state: 'watching' } },
+    });
 
     writeWav(path.join(next, 'already here.wav'), { seconds: 1, seed: 4 });
     const missing = await app.call('settings:set', { values: { watchDir: path.join(dir, 'nowhere') } });
-    expect(missing).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST', message: expect.stringContaining('does not exist') } });
+    expect(missing).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_REQUEST', message: expect.stringContaining('does not exist') },
+    });
     expect((await app.call('settings:set', { values: { watchDir: next } })).ok).toBe(true);
     expect(await app.call('intake:status', {})).toMatchObject({ ok: true, value: { watchFolder: { path: next } } });
-    await waitFor('the recording in the new folder to be added', () => app.store.reads.list({ limit: 10 }).map((i) => i.fileName).includes('already here.wav'), 15_000);
+    await waitFor(
+      'the recording in the new folder to be added',
+      () =>
+        app.store.reads
+          .list({ limit: 10 })
+          .map((i) => i.fileName)
+          .includes('already here.wav'),
+      15_000,
+    );
 
     // The old folder is no longer watched; turning the setting off stops watching altogether.
     expect((await app.call('settings:set', { values: { watchDir: null } })).ok).toBe(true);

@@ -26,8 +26,18 @@ async function asrServer(port?: number): Promise<FakeService> {
   return s;
 }
 
-function open(dataDir: string, options: Partial<LifelineOptions> = {}, extraEnv: Record<string, string> = {}): Lifeline {
-  const app = openLifeline({ dataDir, withEngine: true, processName: 'test', ...options, env: { LIFELINE_WORKERS: '0', ...env, ...extraEnv } });
+function open(
+  dataDir: string,
+  options: Partial<LifelineOptions> = {},
+  extraEnv: Record<string, string> = {},
+): Lifeline {
+  const app = openLifeline({
+    dataDir,
+    withEngine: true,
+    processName: 'test',
+    ...options,
+    env: { LIFELINE_WORKERS: '0', ...env, ...extraEnv },
+  });
   closing.track(app);
   return app;
 }
@@ -37,7 +47,12 @@ async function close(app: Lifeline): Promise<void> {
 }
 
 /** A first run on `dataDir` that uses `asr` and leaves its checks, all up, in the store. */
-async function firstRun(dataDir: string, asr: FakeService, options: Partial<LifelineOptions> = {}, extraEnv: Record<string, string> = {}): Promise<void> {
+async function firstRun(
+  dataDir: string,
+  asr: FakeService,
+  options: Partial<LifelineOptions> = {},
+  extraEnv: Record<string, string> = {},
+): Promise<void> {
   const app = open(dataDir, options, extraEnv);
   const set = await app.call('settings:set', { values: { 'asr.engine': 'openai', 'asr.url': asr.url } });
   expect(set.ok).toBe(true);
@@ -72,12 +87,17 @@ describe('the startup gate', () => {
       return r;
     });
 
-    await waitFor('the gate to wait for the server', () => seen.includes('starting: waiting for Speech recognition server'));
+    await waitFor('the gate to wait for the server', () =>
+      seen.includes('starting: waiting for Speech recognition server'),
+    );
     // It checked the server at this start and found it down.
     await waitFor('a failed check at this start', () => app.health.detail('asr')!.history[0]!.status === 'down');
     expect(opened).toBe(false);
     expect(app.engine!.isRunning).toBe(false);
-    expect(app.health.snapshot()).toMatchObject({ overall: 'starting', reasons: ['starting: waiting for Speech recognition server'] });
+    expect(app.health.snapshot()).toMatchObject({
+      overall: 'starting',
+      reasons: ['starting: waiting for Speech recognition server'],
+    });
 
     // The server comes back where it was: the gate sees it on its next check and opens.
     const back = await asrServer(port);
@@ -100,7 +120,13 @@ describe('the startup gate', () => {
     const app = open(dataDir, { workerLauncher: workers.launcher }, { LIFELINE_WORKERS: '2' });
     const seen = reasonsSeen(app);
     const probesBefore = asr.probes.length;
-    const id = app.queue.add({ sha256: crypto.randomBytes(32).toString('hex'), sourcePath: '/t/a.wav', fileName: 'a.wav', sizeBytes: 1, priority: 0 }).itemId;
+    const id = app.queue.add({
+      sha256: crypto.randomBytes(32).toString('hex'),
+      sourcePath: '/t/a.wav',
+      fileName: 'a.wav',
+      sizeBytes: 1,
+      priority: 0,
+    }).itemId;
 
     await app.start();
     // The gate opened, and the engine runs, while no worker is ready yet.
@@ -129,7 +155,9 @@ describe('the startup gate', () => {
     const app = open(dataDir);
     const seen = reasonsSeen(app);
     const started = app.start();
-    await waitFor('the gate to wait for the server', () => seen.includes('starting: waiting for Speech recognition server'));
+    await waitFor('the gate to wait for the server', () =>
+      seen.includes('starting: waiting for Speech recognition server'),
+    );
     await close(app);
     expect(await started).toEqual([]);
     expect(app.engine!.isRunning).toBe(false);

@@ -51,7 +51,13 @@ function setUp(clock: FakeClock) {
     },
   });
   open.push(f);
-  const id = f.engine.queue.add({ sha256: crypto.randomBytes(32).toString('hex'), sourcePath: '/t/a.wav', fileName: 'a.wav', sizeBytes: 1, priority: 0 }).itemId;
+  const id = f.engine.queue.add({
+    sha256: crypto.randomBytes(32).toString('hex'),
+    sourcePath: '/t/a.wav',
+    fileName: 'a.wav',
+    sizeBytes: 1,
+    priority: 0,
+  }).itemId;
   f.engine.start();
   return { f, id, held };
 }
@@ -98,6 +104,8 @@ describe('sleep is not a stall', () => {
     await waitFor('the job to run', () => f.store.queue.leases().length === 1);
     f.engine.scanStuck();
     clock.advance(HOUR);
-    expect(f.engine.scanStuck()).toMatchObject([{ itemId: id, rule: 'lease_expired', strategy: 'restart', result: 'requeued' }]);
+    expect(f.engine.scanStuck()).toMatchObject([
+      { itemId: id, rule: 'lease_expired', strategy: 'restart', result: 'requeued' },
+    ]);
   });
 });

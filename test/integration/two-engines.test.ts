@@ -31,7 +31,9 @@ describe('two engine processes on one data dir', () => {
 
     const check = queueFixture(dir);
     const perItem = check.store.db
-      .prepare(`SELECT item_id, sum(type = 'started') AS started, sum(type = 'succeeded') AS succeeded FROM events GROUP BY item_id`)
+      .prepare(
+        `SELECT item_id, sum(type = 'started') AS started, sum(type = 'succeeded') AS succeeded FROM events GROUP BY item_id`,
+      )
       .all() as { started: number; succeeded: number }[];
     expect(perItem).toHaveLength(jobs);
     expect(perItem.every((r) => r.started === 1 && r.succeeded === 1)).toBe(true);

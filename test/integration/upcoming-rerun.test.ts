@@ -1,6 +1,12 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { UpcomingList, type ChannelName, type Memory, type RequestOf, type ResponseOf } from '../../src/shared/contract';
+import {
+  UpcomingList,
+  type ChannelName,
+  type Memory,
+  type RequestOf,
+  type ResponseOf,
+} from '../../src/shared/contract';
 import { openLifeline, type Lifeline } from '../../src/main/lifeline';
 import { FakeClock } from '../../src/main/time/clock';
 import { runCliHere } from '../support/cli-in-process';
@@ -15,10 +21,29 @@ const monday = new Date(2026, 11, 7, 12, 0).getTime();
 const local = (day: number, hour: number) => new Date(2026, 11, day, hour, 0).toISOString();
 
 const said = (start: number, text: string) => ({ start, end: start + 3, text });
-const todo = (text: string, start: number, at: string | null = null): Memory => ({ kind: 'todo', text, at, allDay: false, repeats: null, source: said(start, text) });
-const event = (text: string, start: number, at: string | null = null): Memory => ({ kind: 'event', text, at, allDay: false, repeats: null, source: said(start, text) });
+const todo = (text: string, start: number, at: string | null = null): Memory => ({
+  kind: 'todo',
+  text,
+  at,
+  allDay: false,
+  repeats: null,
+  source: said(start, text),
+});
+const event = (text: string, start: number, at: string | null = null): Memory => ({
+  kind: 'event',
+  text,
+  at,
+  allDay: false,
+  repeats: null,
+  source: said(start, text),
+});
 
-const segments = [said(0, 'pay the rent'), said(3, 'dentist appointment today'), said(6, 'call alice on thursday'), said(9, 'book club')];
+const segments = [
+  said(0, 'pay the rent'),
+  said(3, 'dentist appointment today'),
+  said(6, 'call alice on thursday'),
+  said(9, 'book club'),
+];
 const memories = [
   todo('pay the rent', 0, local(6, 9)),
   event('dentist appointment today', 3, local(7, 15)),
@@ -30,7 +55,9 @@ const memories = [
 ];
 
 function open(dataDir: string): Lifeline {
-  return opened.track(openLifeline({ dataDir, withEngine: false, processName: 'test', env: {}, clock: new FakeClock(monday) }));
+  return opened.track(
+    openLifeline({ dataDir, withEngine: false, processName: 'test', env: {}, clock: new FakeClock(monday) }),
+  );
 }
 
 async function call<C extends ChannelName>(app: Lifeline, channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
@@ -42,7 +69,8 @@ async function call<C extends ChannelName>(app: Lifeline, channel: C, request: R
 /** The CLI in this process (as `lifeline --data-dir D …`), with what it printed. */
 const cli = (dataDir: string, args: string[]) => runCliHere(dataDir, args);
 
-const texts = (list: UpcomingList) => Object.fromEntries(list.groups.map((g) => [g.bucket, g.entries.map((e) => `${e.done ? '[x] ' : ''}${e.text}`)]));
+const texts = (list: UpcomingList) =>
+  Object.fromEntries(list.groups.map((g) => [g.bucket, g.entries.map((e) => `${e.done ? '[x] ' : ''}${e.text}`)]));
 
 async function storeWithOneRecording() {
   const dataDir = path.join(tempDir(), 'data');
@@ -66,7 +94,14 @@ describe('Upcoming over a real SQLite store', () => {
       undated: ['water the plants'],
     });
     const call_ = list.groups.find((g) => g.bucket === 'week')!.entries[0]!;
-    expect(call_).toMatchObject({ kind: 'todo', day: '2026-12-10', start: 6, fileName: 'monday.wav', done: false, allDay: false });
+    expect(call_).toMatchObject({
+      kind: 'todo',
+      day: '2026-12-10',
+      start: 6,
+      fileName: 'monday.wav',
+      done: false,
+      allDay: false,
+    });
   });
 
   it('keeps a Done tick through the channel and the CLI, and says what is wrong with a bad reference', async () => {
@@ -76,7 +111,10 @@ describe('Upcoming over a real SQLite store', () => {
     const list = await call(app, 'upcoming:list', {});
     const rent = list.groups[0]!.entries[0]!;
     const alice = list.groups[2]!.entries[0]!;
-    expect(await call(app, 'upcoming:setDone', { memoryId: alice.memoryId, done: true })).toMatchObject({ done: true, doneAt: new Date(monday).toISOString() });
+    expect(await call(app, 'upcoming:setDone', { memoryId: alice.memoryId, done: true })).toMatchObject({
+      done: true,
+      doneAt: new Date(monday).toISOString(),
+    });
 
     const ticked = await cli(dataDir, ['done', `#${rent.memoryId}`]);
     expect(ticked).toMatchObject({ code: 0, stdout: `#${rent.memoryId} done\n` });
@@ -85,17 +123,31 @@ describe('Upcoming over a real SQLite store', () => {
     expect(texts(after)).toMatchObject({ overdue: [], week: ['[x] call alice on thursday'] });
 
     const json = await cli(dataDir, ['upcoming', '--json']);
-    expect(UpcomingList.parse(JSON.parse(json.stdout)).groups[2]!.entries[0]).toMatchObject({ done: true, text: 'call alice on thursday' });
+    expect(UpcomingList.parse(JSON.parse(json.stdout)).groups[2]!.entries[0]).toMatchObject({
+      done: true,
+      text: 'call alice on thursday',
+    });
     const table = await cli(dataDir, ['upcoming']);
-    expect(table.stdout).toMatch(new RegExp(`^This week \\(1\\)\\ndone +ref +kind +when +said in +what\\n\\[x\\] +#${alice.memoryId} +todo +Thu 2026-12-10 16:00 +monday\\.wav 0:06 +call alice on thursday$`, 'm'));
+    expect(table.stdout).toMatch(
+      new RegExp(
+        `^This week \\(1\\)\\ndone +ref +kind +when +said in +what\\n\\[x\\] +#${alice.memoryId} +todo +Thu 2026-12-10 16:00 +monday\\.wav 0:06 +call alice on thursday$`,
+        'm',
+      ),
+    );
 
     const undo = await cli(dataDir, ['done', String(alice.memoryId), '--undo']);
     expect(undo.stdout).toBe(`#${alice.memoryId} not done\n`);
     expect(texts(await call(app, 'upcoming:list', {})).week).toEqual(['call alice on thursday']);
 
     const fact = await cli(dataDir, ['done', '7']);
-    expect(fact).toMatchObject({ code: 1, stderr: 'lifeline: memory 7 is a fact; only to-dos and events can be ticked Done\n' });
-    expect(await app.call('upcoming:setDone', { memoryId: 999, done: true })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(fact).toMatchObject({
+      code: 1,
+      stderr: 'lifeline: memory 7 is a fact; only to-dos and events can be ticked Done\n',
+    });
+    expect(await app.call('upcoming:setDone', { memoryId: 999, done: true })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
     expect((await cli(dataDir, ['done', 'rent'])).code).toBe(1);
   });
 });
@@ -112,7 +164,9 @@ describe('running a done item again', () => {
     const queued = await call(app, 'items:get', { id: itemId });
     expect(queued).toMatchObject({ state: 'queued', stage: 'extract', attempts: 0 });
     expect(queued.events.at(-1)).toMatchObject({ type: 'rerun', actor: 'user', stage: 'extract' });
-    expect(queued.events.at(-1)!.detail).toMatch(/^Extract again: the current transcript and memories stay until the new run succeeds$/);
+    expect(queued.events.at(-1)!.detail).toMatch(
+      /^Extract again: the current transcript and memories stay until the new run succeeds$/,
+    );
 
     // The new extraction runs: the stages see its memories, every screen still the old ones.
     const pipeline = pipelineOutputs(f);
@@ -129,19 +183,31 @@ describe('running a done item again', () => {
     expect(done.events.map((e) => e.type)).toContain('rerun_published');
     expect((await call(app, 'search:query', { query: 'stamps' })).hits).toHaveLength(1);
     // The same words of the same recording: the tick made before the re-run is still there.
-    expect(texts(await call(app, 'upcoming:list', {}))).toMatchObject({ week: ['[x] Call Alice on Thursday!'], undated: ['buy stamps'] });
+    expect(texts(await call(app, 'upcoming:list', {}))).toMatchObject({
+      week: ['[x] Call Alice on Thursday!'],
+      undated: ['buy stamps'],
+    });
   });
 
   it('leaves the old transcript and memories as they were when the re-run fails', async () => {
     const { dataDir, f, itemId } = await storeWithOneRecording();
     const app = open(dataDir);
-    expect(await call(app, 'items:rerun', { target: { kind: 'ids', ids: [itemId, 99] }, from: 'transcribe' })).toMatchObject({ changed: 1, notFound: 1 });
+    expect(
+      await call(app, 'items:rerun', { target: { kind: 'ids', ids: [itemId, 99] }, from: 'transcribe' }),
+    ).toMatchObject({ changed: 1, notFound: 1 });
     const pipeline = pipelineOutputs(f);
     const job = pipeline.claim('transcribe');
-    pipeline.transcripts.savePlan(job, { sampleRate: 16_000, totalFrames: 16_000, chunks: [[0, 16_000]] }, f.clock.now());
+    pipeline.transcripts.savePlan(
+      job,
+      { sampleRate: 16_000, totalFrames: 16_000, chunks: [[0, 16_000]] },
+      f.clock.now(),
+    );
     pipeline.transcripts.saveChunk(job, 0, [said(0, 'something else entirely')], 'other-asr', f.clock.now());
     expect(pipeline.transcripts.transcript(itemId)?.text).toBe('something else entirely');
-    f.queue.finish(job, { kind: 'failed', failure: { code: 'ASR_CRASHED', message: 'the engine crashed', permanent: true } });
+    f.queue.finish(job, {
+      kind: 'failed',
+      failure: { code: 'ASR_CRASHED', message: 'the engine crashed', permanent: true },
+    });
 
     const dead = await call(app, 'items:get', { id: itemId });
     expect(dead.state).toBe('dead');
@@ -159,7 +225,11 @@ describe('running a done item again', () => {
     pipeline.extract([todo('the second try', 0)]);
     await pipeline.index();
     const after = await call(app, 'items:get', { id: itemId });
-    expect(after).toMatchObject({ state: 'done', transcript: { text: 'the second try' }, memories: [{ text: 'the second try' }] });
+    expect(after).toMatchObject({
+      state: 'done',
+      transcript: { text: 'the second try' },
+      memories: [{ text: 'the second try' }],
+    });
   });
 
   it('goes through the queue: only a done item, with its stage’s attempts; discarding abandons it', async () => {
@@ -167,12 +237,20 @@ describe('running a done item again', () => {
     expect(f.queue.rerun(999, 'extract')).toBeNull();
     expect(f.queue.rerun(itemId, 'transcribe')).toBe('rerun');
     expect(f.queue.rerun(itemId, 'extract')).toBe('not_rerunnable');
-    const job = f.store.db.prepare(`SELECT stage, state, attempts, max_attempts FROM jobs WHERE item_id = ?`).get(itemId);
-    expect(job).toEqual({ stage: 'transcribe', state: 'queued', attempts: 0, max_attempts: f.queue.policy('transcribe').maxAttempts });
+    const job = f.store.db
+      .prepare(`SELECT stage, state, attempts, max_attempts FROM jobs WHERE item_id = ?`)
+      .get(itemId);
+    expect(job).toEqual({
+      stage: 'transcribe',
+      state: 'queued',
+      attempts: 0,
+      max_attempts: f.queue.policy('transcribe').maxAttempts,
+    });
     const pipeline = pipelineOutputs(f);
     pipeline.transcribe([said(0, 'never published')]);
     f.store.queue.discardItem(itemId, f.clock.now());
-    const left = (table: string) => f.store.db.prepare(`SELECT count(*) FROM ${table} WHERE item_id = ?`).pluck().get(itemId);
+    const left = (table: string) =>
+      f.store.db.prepare(`SELECT count(*) FROM ${table} WHERE item_id = ?`).pluck().get(itemId);
     expect([left('reruns'), left('rerun_transcript_chunks'), left('rerun_transcript_plans')]).toEqual([0, 0, 0]);
     expect(f.store.reads.detail(itemId)?.transcript?.segments).toHaveLength(segments.length);
     f.store.close();

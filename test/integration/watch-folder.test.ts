@@ -10,7 +10,14 @@ import { tempDir } from '../support/temp-dir';
 function watching(dir: string, data: string) {
   const f = queueFixture(data);
   let writes = 0;
-  const folder = new WatchFolder({ dir, queue: f.queue, watched: f.store.watched, clock: f.clock, log: createLogger(null, 'test'), afterWrite: () => writes++ });
+  const folder = new WatchFolder({
+    dir,
+    queue: f.queue,
+    watched: f.store.watched,
+    clock: f.clock,
+    log: createLogger(null, 'test'),
+    afterWrite: () => writes++,
+  });
   return { ...f, folder, writes: () => writes };
 }
 

@@ -29,9 +29,22 @@ function seed(names: string[]): { dataDir: string; ids: Map<string, number> } {
   const dataDir = path.join(tempDir(), 'data');
   const store = openStore(dataPaths(dataDir));
   ensureTestTables(store);
-  const queue = new Queue(store.queue, { stageOrder: ['ingest', 'transcribe'], policies: defaultConfig.stages, clock: systemClock });
+  const queue = new Queue(store.queue, {
+    stageOrder: ['ingest', 'transcribe'],
+    policies: defaultConfig.stages,
+    clock: systemClock,
+  });
   const ids = new Map(
-    names.map((n) => [n, queue.add({ sha256: crypto.randomBytes(32).toString('hex'), sourcePath: `/t/${n}`, fileName: n, sizeBytes: 1, priority: 0 }).itemId]),
+    names.map((n) => [
+      n,
+      queue.add({
+        sha256: crypto.randomBytes(32).toString('hex'),
+        sourcePath: `/t/${n}`,
+        fileName: n,
+        sizeBytes: 1,
+        priority: 0,
+      }).itemId,
+    ]),
   );
   store.close();
   return { dataDir, ids };
@@ -43,7 +56,12 @@ afterEach(() => {
 });
 
 async function allDone(serve: TestServe, n: number) {
-  await waitFor('every item to be done', async () => (await serve.call('overview:get', {})).totals.done === n, 30_000, 100);
+  await waitFor(
+    'every item to be done',
+    async () => (await serve.call('overview:get', {})).totals.done === n,
+    30_000,
+    100,
+  );
 }
 
 function eventTypes(db: Database.Database, itemId: number): string[] {
@@ -74,22 +92,35 @@ describe('crash-isolated workers', () => {
     const overview = await serve.call('system:overview', {});
     expect(overview.engine).toMatchObject({ running: true, mode: 'worker-processes' });
     expect(overview.engine.workers!.recentCrashes).toBe(3);
-    await waitFor('the pool to be back to two workers', async () => (await serve.call('system:overview', {})).engine.workers!.ready === 2);
+    await waitFor(
+      'the pool to be back to two workers',
+      async () => (await serve.call('system:overview', {})).engine.workers!.ready === 2,
+    );
     expect(serve.child.exitCode).toBeNull();
 
     const db = new Database(dataPaths(dataDir).database, { readonly: true });
     for (const name of crashing) {
       const crashed = ids.get(name)!;
-      expect(db.prepare(`SELECT rule, trigger, strategy, outcome FROM recovery_log WHERE item_id = ?`).all(crashed), name).toEqual([
-        { rule: 'worker_gone', trigger: 'worker_exit', strategy: 'restart', outcome: 'requeued' },
+      expect(
+        db.prepare(`SELECT rule, trigger, strategy, outcome FROM recovery_log WHERE item_id = ?`).all(crashed),
+        name,
+      ).toEqual([{ rule: 'worker_gone', trigger: 'worker_exit', strategy: 'restart', outcome: 'requeued' }]);
+      expect(eventTypes(db, crashed)).toEqual([
+        'added',
+        'started',
+        'recovered',
+        'started',
+        'succeeded',
+        'started',
+        'succeeded',
       ]);
-      expect(eventTypes(db, crashed)).toEqual(['added', 'started', 'recovered', 'started', 'succeeded', 'started', 'succeeded']);
     }
     const how = db.prepare(`SELECT rule_detail FROM recovery_log ORDER BY item_id`).pluck().all() as string[];
     expect(how[0]).toContain('killed by SIGABRT');
     expect(how[1]).toContain('exited with code 1');
     expect(how[2]).toMatch(/killed by SIGABRT|exited with code/);
-    for (const name of others) expect(eventTypes(db, ids.get(name)!)).toEqual(['added', 'started', 'succeeded', 'started', 'succeeded']);
+    for (const name of others)
+      expect(eventTypes(db, ids.get(name)!)).toEqual(['added', 'started', 'succeeded', 'started', 'succeeded']);
     db.close();
 
     serve.child.kill('SIGTERM');
@@ -105,7 +136,9 @@ describe('crash-isolated workers', () => {
 
     const db = new Database(dataPaths(dataDir).database, { readonly: true });
     const hung = ids.get('hang-once-1.wav')!;
-    const row = db.prepare(`SELECT rule, trigger, strategy, stalled_since, detected_at FROM recovery_log WHERE item_id = ?`).get(hung) as {
+    const row = db
+      .prepare(`SELECT rule, trigger, strategy, stalled_since, detected_at FROM recovery_log WHERE item_id = ?`)
+      .get(hung) as {
       rule: string;
       trigger: string;
       strategy: string;
@@ -115,7 +148,8 @@ describe('crash-isolated workers', () => {
     expect(row).toMatchObject({ rule: 'lease_expired', trigger: 'scan', strategy: 'restart' });
     // From its last heartbeat to detection: the lease runs out (1×), plus at most one scan interval.
     expect(row.detected_at - row.stalled_since).toBeLessThanOrEqual(2 * leaseMs);
-    for (const name of others) expect(eventTypes(db, ids.get(name)!)).toEqual(['added', 'started', 'succeeded', 'started', 'succeeded']);
+    for (const name of others)
+      expect(eventTypes(db, ids.get(name)!)).toEqual(['added', 'started', 'succeeded', 'started', 'succeeded']);
     db.close();
 
     // The watchdog killed the spinning worker; the pool replaced it.
@@ -126,7 +160,12 @@ describe('crash-isolated workers', () => {
 
   it('stops gracefully on SIGTERM with worker processes: a short job finishes, a long one is released with its attempt refunded, exit 0', async () => {
     const { dataDir, ids } = seed(['slow-once-long.wav', 'pause-600-short.wav']);
-    const serve = await startTestServe(dataDir, { ...env, LIFELINE_SHUTDOWN_GRACE_MS: '800', LIFELINE_WORKER_STOP_MS: '300', LIFELINE_TEST_SLOW_MS: '60000' });
+    const serve = await startTestServe(dataDir, {
+      ...env,
+      LIFELINE_SHUTDOWN_GRACE_MS: '800',
+      LIFELINE_WORKER_STOP_MS: '300',
+      LIFELINE_TEST_SLOW_MS: '60000',
+    });
     running.push(serve);
     const long = ids.get('slow-once-long.wav')!;
     const short = ids.get('pause-600-short.wav')!;
@@ -138,11 +177,17 @@ describe('crash-isolated workers', () => {
     expect(serve.output()).toContain('stopped finished=1 released=1');
 
     const db = new Database(dataPaths(dataDir).database, { readonly: true });
-    expect(db.prepare(`SELECT state, attempts FROM jobs WHERE item_id = ?`).get(long)).toEqual({ state: 'queued', attempts: 0 });
+    expect(db.prepare(`SELECT state, attempts FROM jobs WHERE item_id = ?`).get(long)).toEqual({
+      state: 'queued',
+      attempts: 0,
+    });
     expect(eventTypes(db, long).at(-1)).toBe('released');
     expect(db.prepare(`SELECT count(*) FROM leases`).pluck().get()).toBe(0);
     expect(eventTypes(db, short)).toEqual(['added', 'started', 'succeeded']);
-    expect(db.prepare(`SELECT stage, state FROM jobs WHERE item_id = ?`).get(short)).toEqual({ stage: 'transcribe', state: 'queued' });
+    expect(db.prepare(`SELECT stage, state FROM jobs WHERE item_id = ?`).get(short)).toEqual({
+      stage: 'transcribe',
+      state: 'queued',
+    });
     db.close();
     expect(workersOf(serve.pid)).toEqual([]);
   });
@@ -164,7 +209,10 @@ describe('the API during the shutdown drain', () => {
       });
       return res.status === 503 && ((await res.json()) as { ok: false; error: { code: string; message: string } });
     });
-    expect(answer).toMatchObject({ ok: false, error: { code: 'STOPPING', message: expect.stringContaining('Lifeline is stopping') } });
+    expect(answer).toMatchObject({
+      ok: false,
+      error: { code: 'STOPPING', message: expect.stringContaining('Lifeline is stopping') },
+    });
     expect((await serve.done).code).toBe(0);
     expect(serve.output()).toContain('stopped finished=1 released=0');
   });

@@ -12,13 +12,34 @@ afterEach(async () => {
   for (const p of pools.splice(0)) await p.close();
 });
 
-function pool(launcher: ReturnType<typeof fakeLauncher>['launcher'], size = 2, clock: Clock = systemClock, pings: { pingMs?: number; answerWithinMs?: number } = {}) {
-  const p = new WorkerPool({ launcher, spec: { dataDir: '/nowhere', maxHeapMb: 256 }, size, clock, log: createLogger(null, 'test'), stopMs: 100, ...pings });
+function pool(
+  launcher: ReturnType<typeof fakeLauncher>['launcher'],
+  size = 2,
+  clock: Clock = systemClock,
+  pings: { pingMs?: number; answerWithinMs?: number } = {},
+) {
+  const p = new WorkerPool({
+    launcher,
+    spec: { dataDir: '/nowhere', maxHeapMb: 256 },
+    size,
+    clock,
+    log: createLogger(null, 'test'),
+    stopMs: 100,
+    ...pings,
+  });
   pools.push(p);
   return p;
 }
 
-const job = (itemId: number): JobToRun => ({ itemId, token: 1, stage: 'ingest', attempts: 1, maxAttempts: 3, leaseMs: 1000, heartbeatMs: 100 });
+const job = (itemId: number): JobToRun => ({
+  itemId,
+  token: 1,
+  stage: 'ingest',
+  attempts: 1,
+  maxAttempts: 3,
+  leaseMs: 1000,
+  heartbeatMs: 100,
+});
 
 describe('the worker pool', () => {
   it('replaces a worker that dies, ending its job as lost so the engine recovers it', async () => {
@@ -32,7 +53,12 @@ describe('the worker pool', () => {
     expect(await run).toEqual({ kind: 'lost', why: 'worker gone', detail: `worker ${victim.pid} killed by SIGABRT` });
     await waitFor('a replacement', () => p.capacity() === 2);
     expect(f.launched).toHaveLength(3);
-    expect(p.liveness()).toMatchObject({ expected: 2, ready: 2, recentCrashes: 1, lastCrash: { detail: expect.stringContaining('while running item 7') } });
+    expect(p.liveness()).toMatchObject({
+      expected: 2,
+      ready: 2,
+      recentCrashes: 1,
+      lastCrash: { detail: expect.stringContaining('while running item 7') },
+    });
   });
 
   it("kills a hung worker on the watchdog's word without counting it as a crash", async () => {
@@ -84,13 +110,21 @@ describe('the worker pool', () => {
     await waitFor('two ready workers', () => p.capacity() === 2);
     const frozen = f.launched[0]!;
     frozen.frozen = true;
-    await waitFor('the frozen worker to be taken out of service', () => p.capacity() === 1 && p.liveness().silent === 1);
-    expect(workersHealth(p.liveness())).toMatchObject({ status: 'degraded', message: expect.stringContaining('1 not answering') });
+    await waitFor(
+      'the frozen worker to be taken out of service',
+      () => p.capacity() === 1 && p.liveness().silent === 1,
+    );
+    expect(workersHealth(p.liveness())).toMatchObject({
+      status: 'degraded',
+      message: expect.stringContaining('1 not answering'),
+    });
     for (let i = 0; i < 5; i++) expect(await p.run(job(10 + i), () => {})).toMatchObject({ kind: 'outcome' });
     expect(frozen.received.some((m) => m.type === 'run')).toBe(false);
     await waitFor('a replacement for the frozen worker', () => f.launched.length === 3 && p.capacity() === 2, 5_000);
     expect(p.liveness()).toMatchObject({ silent: 0, recentReplacements: 1, recentCrashes: 0 });
-    expect(workersHealth(p.liveness()).message).toMatch(/1 replaced for not answering in 10 min, last: worker \d+ did not answer for 0 s while idle; replaced/);
+    expect(workersHealth(p.liveness()).message).toMatch(
+      /1 replaced for not answering in 10 min, last: worker \d+ did not answer for 0 s while idle; replaced/,
+    );
   });
 
   it('says starting, never that no worker runs, while a recycle replaces every worker', async () => {
@@ -100,10 +134,15 @@ describe('the worker pool', () => {
     await waitFor('two ready workers', () => p.capacity() === 2);
     const seen = new Set<string>();
     expect(p.recycle()).toBe(2);
-    await waitFor('the new workers to be ready', () => {
-      seen.add(workersHealth(p.liveness()).status);
-      return f.launched.length === 4 && p.capacity() === 2;
-    }, 5_000, 2);
+    await waitFor(
+      'the new workers to be ready',
+      () => {
+        seen.add(workersHealth(p.liveness()).status);
+        return f.launched.length === 4 && p.capacity() === 2;
+      },
+      5_000,
+      2,
+    );
     expect([...seen].sort()).toEqual(['starting', 'up']);
   });
 });

@@ -5,7 +5,10 @@ import { wavHeader } from '../../src/main/pipeline/audio/wav-header';
  * Writes a 16-bit PCM WAV of a tone (with a little noise so every file's hash differs by `seed`).
  * Real audio that the ingest stage accepts, generated without external tools.
  */
-export function writeWav(file: string, options: { seconds: number; rate?: number; channels?: number; seed?: number }): string {
+export function writeWav(
+  file: string,
+  options: { seconds: number; rate?: number; channels?: number; seed?: number },
+): string {
   const rate = options.rate ?? 16000;
   const channels = options.channels ?? 1;
   const frames = Math.round(options.seconds * rate);

@@ -41,7 +41,13 @@ export function seedChaosItems(dataDir: string, items: number): void {
   ensureTestTables(store);
   const queue = new Queue(store.queue, { stageOrder: chaosStages, policies: defaultConfig.stages, clock: systemClock });
   for (let i = 0; i < items; i++) {
-    queue.add({ sha256: crypto.randomBytes(32).toString('hex'), sourcePath: `/chaos/${i}.wav`, fileName: `${i}.wav`, sizeBytes: 1, priority: 0 });
+    queue.add({
+      sha256: crypto.randomBytes(32).toString('hex'),
+      sourcePath: `/chaos/${i}.wav`,
+      fileName: `${i}.wav`,
+      sizeBytes: 1,
+      priority: 0,
+    });
   }
   store.close();
 }
@@ -79,14 +85,19 @@ export async function killEngineRepeatedlyAndCheck(dataDir: string, items: numbe
   expect((await last.done).code, last.output()).toBe(0);
 
   expect(db.prepare(`SELECT count(*) FROM leases`).pluck().get()).toBe(0);
-  expect(db.prepare(`SELECT state, count(*) AS n FROM jobs GROUP BY state`).all()).toEqual([{ state: 'done', n: items }]);
+  expect(db.prepare(`SELECT state, count(*) AS n FROM jobs GROUP BY state`).all()).toEqual([
+    { state: 'done', n: items },
+  ]);
 
   const events = db.prepare(`SELECT id, item_id, type, stage FROM events ORDER BY item_id, id`).all() as EventRow[];
   const outputs = new Map(
-    (db.prepare(`SELECT item_id, stage, token FROM test_outputs`).all() as { item_id: number; stage: string; token: number }[]).map((o) => [
-      `${o.item_id}/${o.stage}`,
-      o.token,
-    ]),
+    (
+      db.prepare(`SELECT item_id, stage, token FROM test_outputs`).all() as {
+        item_id: number;
+        stage: string;
+        token: number;
+      }[]
+    ).map((o) => [`${o.item_id}/${o.stage}`, o.token]),
   );
   expect(outputs.size).toBe(items * chaosStages.length);
   let recoveredEvents = 0;

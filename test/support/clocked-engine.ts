@@ -7,11 +7,21 @@ import { openStore, type Store } from '../../src/main/store/store';
 import type { Clock } from '../../src/main/time/clock';
 
 /** A real engine on a real store with the clock and config a test chooses; stages run in this process. */
-export function clockedEngine(dir: string, options: { clock: Clock; stages: (store: Store) => StageHandler[]; config?: (c: EngineConfig) => void }) {
+export function clockedEngine(
+  dir: string,
+  options: { clock: Clock; stages: (store: Store) => StageHandler[]; config?: (c: EngineConfig) => void },
+) {
   const paths = dataPaths(dir);
   const store = openStore(paths);
   const config: EngineConfig = { ...structuredClone(defaultConfig), idlePollMs: 20, changePollMs: 50 };
   options.config?.(config);
-  const engine = new Engine({ store, paths, config, clock: options.clock, log: createLogger(null, 'test'), stages: options.stages(store) });
+  const engine = new Engine({
+    store,
+    paths,
+    config,
+    clock: options.clock,
+    log: createLogger(null, 'test'),
+    stages: options.stages(store),
+  });
   return { paths, store, engine, config };
 }

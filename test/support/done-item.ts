@@ -35,7 +35,11 @@ export function pipelineOutputs(f: Fixture) {
     succeed,
     transcribe(segments: TranscriptSegment[]) {
       const job = claim('transcribe');
-      transcripts.savePlan(job, { sampleRate: 16_000, totalFrames: 16_000 * 60, chunks: [[0, 16_000 * 60]] }, f.clock.now());
+      transcripts.savePlan(
+        job,
+        { sampleRate: 16_000, totalFrames: 16_000 * 60, chunks: [[0, 16_000 * 60]] },
+        f.clock.now(),
+      );
       transcripts.saveChunk(job, 0, segments, 'test-asr', f.clock.now());
       succeed(job);
     },
@@ -53,7 +57,12 @@ export function pipelineOutputs(f: Fixture) {
 }
 
 /** A recording taken through every stage with this transcript and these memories: a done item. */
-export async function doneItem(f: Fixture, name: string, segments: TranscriptSegment[], memories: Memory[]): Promise<number> {
+export async function doneItem(
+  f: Fixture,
+  name: string,
+  segments: TranscriptSegment[],
+  memories: Memory[],
+): Promise<number> {
   const out = pipelineOutputs(f);
   const added = f.queue.add(fakeItem(name));
   out.succeed(out.claim('ingest'));

@@ -19,7 +19,9 @@ export function encodeAudio(source: string, format: TestFormat, dir: string, ext
       flac: [],
       m4a: ['-c:a', 'aac', '-b:a', '96k'],
     };
-    execFileSync('ffmpeg', ['-nostdin', '-v', 'error', '-y', '-i', source, ...extraArgs, ...codec[format], out], { timeout: 60_000 });
+    execFileSync('ffmpeg', ['-nostdin', '-v', 'error', '-y', '-i', source, ...extraArgs, ...codec[format], out], {
+      timeout: 60_000,
+    });
     return out;
   }
   if ((format === 'wav' || format === 'flac' || format === 'ogg') && findExecutable('sox')) {

@@ -8,10 +8,20 @@ import { openStore, type Store } from '../../src/main/store/store';
 import { systemClock } from '../../src/main/time/clock';
 
 /** A real engine on a real store in `dir`, with fast timers; stages default to the real pipeline. */
-export function engineFixture(dir: string, options: { stages?: (store: Store) => StageHandler[]; config?: Partial<EngineConfig> } = {}) {
+export function engineFixture(
+  dir: string,
+  options: { stages?: (store: Store) => StageHandler[]; config?: Partial<EngineConfig> } = {},
+) {
   const paths = dataPaths(dir);
   const store = openStore(paths);
-  const config: EngineConfig = { ...structuredClone(defaultConfig), idlePollMs: 50, changePollMs: 50, stuckScanMs: 200, heartbeatMs: 100, ...options.config };
+  const config: EngineConfig = {
+    ...structuredClone(defaultConfig),
+    idlePollMs: 50,
+    changePollMs: 50,
+    stuckScanMs: 200,
+    heartbeatMs: 100,
+    ...options.config,
+  };
   const engine = new Engine({
     store,
     paths,

@@ -38,13 +38,19 @@ export const defaultModels = ['whisper-1', 'gpt-4o-mini', 'llama3.2:latest'];
  * Answers a health probe (a GET) and records it; false for anything else. The model lists
  * (`/v1/models`, `/api/tags`) name `models`; any other GET (the front door) answers 200 "ok".
  */
-function answerProbe(req: http.IncomingMessage, res: http.ServerResponse, probes: string[], models: readonly string[] = defaultModels): boolean {
+function answerProbe(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  probes: string[],
+  models: readonly string[] = defaultModels,
+): boolean {
   if (req.method !== 'GET') return false;
   const url = req.url ?? '';
   probes.push(url);
   const json = (body: unknown) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
-  if (url.endsWith('/models')) return json({ object: 'list', data: models.map((id) => ({ id, object: 'model' })) }), true;
-  if (url.startsWith('/api/tags')) return json({ models: models.map((name) => ({ name, model: name })) }), true;
+  if (url.endsWith('/models'))
+    return (json({ object: 'list', data: models.map((id) => ({ id, object: 'model' })) }), true);
+  if (url.startsWith('/api/tags')) return (json({ models: models.map((name) => ({ name, model: name })) }), true);
   res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
   return true;
 }
@@ -68,13 +74,32 @@ async function parseMultipart(body: Buffer, contentType: string): Promise<Record
     if (typeof value === 'string') fields[name] = value;
     else {
       const bytes = Buffer.from(await value.arrayBuffer());
-      fields[name] = { fileName: value.name, type: value.type, size: bytes.length, sha256: crypto.createHash('sha256').update(bytes).digest('hex'), bytes };
+      fields[name] = {
+        fileName: value.name,
+        type: value.type,
+        size: bytes.length,
+        sha256: crypto.createHash('sha256').update(bytes).digest('hex'),
+        bytes,
+      };
     }
   }
   return fields;
 }
 
-const vocabulary = ['apple', 'river', 'garden', 'window', 'coffee', 'paper', 'harbor', 'violet', 'engine', 'marble', 'lantern', 'orchard'];
+const vocabulary = [
+  'apple',
+  'river',
+  'garden',
+  'window',
+  'coffee',
+  'paper',
+  'harbor',
+  'violet',
+  'engine',
+  'marble',
+  'lantern',
+  'orchard',
+];
 
 /** Deterministic words for an uploaded chunk: the same audio always gets the same text. */
 export function wordsFor(sha256: string): string {
@@ -82,7 +107,10 @@ export function wordsFor(sha256: string): string {
 }
 
 /** Listens on 127.0.0.1 (a free port, or `port`); `close` also drops kept-alive and hanging connections. */
-export async function listenOnLoopback(server: http.Server, port = 0): Promise<{ url: string; close(): Promise<void> }> {
+export async function listenOnLoopback(
+  server: http.Server,
+  port = 0,
+): Promise<{ url: string; close(): Promise<void> }> {
   const sockets = new Set<import('node:net').Socket>();
   server.on('connection', (s) => {
     sockets.add(s);
@@ -100,7 +128,12 @@ export async function listenOnLoopback(server: http.Server, port = 0): Promise<{
   };
 }
 
-async function listenLocally(server: http.Server, requests: RecordedRequest[], probes: string[], port?: number): Promise<FakeService> {
+async function listenLocally(
+  server: http.Server,
+  requests: RecordedRequest[],
+  probes: string[],
+  port?: number,
+): Promise<FakeService> {
   const timeline: FakeService['timeline'] = [];
   // Recorded when the request is sorted (a probe or a real call): just after it arrived.
   const note = <T>(list: T[], probe: boolean) => {
@@ -148,7 +181,9 @@ export async function startAsrServer(
       if (b.kind === 'after') await b.ready;
       if (options.delayMs) await new Promise((r) => setTimeout(r, options.delayMs));
       if (b.kind === 'status') {
-        res.writeHead(b.status, { 'content-type': 'application/json' }).end(b.body ?? JSON.stringify({ error: { message: `status ${b.status}` } }));
+        res
+          .writeHead(b.status, { 'content-type': 'application/json' })
+          .end(b.body ?? JSON.stringify({ error: { message: `status ${b.status}` } }));
         return;
       }
       if (b.kind === 'raw') {
@@ -157,14 +192,16 @@ export async function startAsrServer(
       }
       const file = fields.file as { sha256: string; size: number } | undefined;
       if (!file) {
-        res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'no file' } }));
+        res
+          .writeHead(400, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ error: { message: 'no file' } }));
         return;
       }
       const seconds = (file.size - 44) / 32000;
       const text = wordsFor(file.sha256);
-      res.writeHead(200, { 'content-type': 'application/json' }).end(
-        JSON.stringify({ text, segments: [{ id: 0, start: 0, end: Math.min(seconds, 1.5), text: ` ${text}` }] }),
-      );
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ text, segments: [{ id: 0, start: 0, end: Math.min(seconds, 1.5), text: ` ${text}` }] }));
     })().catch((err: unknown) => res.writeHead(500).end(String(err)));
   });
   return listenLocally(server, requests, probes, options.port);
@@ -174,7 +211,10 @@ export async function startAsrServer(
  * A chat server on 127.0.0.1 speaking Ollama's `/api/chat` or OpenAI's `/v1/chat/completions`.
  * `reply(n)` is the assistant's message content for request n (a string), or a failure behaviour.
  */
-export async function startChatServer(reply: (n: number) => string | Behaviour, models?: readonly string[]): Promise<FakeService> {
+export async function startChatServer(
+  reply: (n: number) => string | Behaviour,
+  models?: readonly string[],
+): Promise<FakeService> {
   const requests: RecordedRequest[] = [];
   const probes: string[] = [];
   const server = http.createServer((req, res) => {
@@ -186,13 +226,20 @@ export async function startChatServer(reply: (n: number) => string | Behaviour, 
       const r = reply(requests.length);
       if (typeof r !== 'string') {
         if (r.kind === 'hang') return;
-        if (r.kind === 'status') return void res.writeHead(r.status, { 'content-type': 'application/json' }).end(r.body ?? '{"error":"failed"}');
+        if (r.kind === 'status')
+          return void res
+            .writeHead(r.status, { 'content-type': 'application/json' })
+            .end(r.body ?? '{"error":"failed"}');
         if (r.kind === 'raw') return void res.writeHead(200, { 'content-type': 'application/json' }).end(r.body);
       }
       const content = typeof r === 'string' ? r : '';
       const envelope = req.url?.startsWith('/api/chat')
         ? { model: fields.model, message: { role: 'assistant', content }, done: true }
-        : { id: 'chatcmpl-1', object: 'chat.completion', choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }] };
+        : {
+            id: 'chatcmpl-1',
+            object: 'chat.completion',
+            choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }],
+          };
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(envelope));
     })().catch((err: unknown) => res.writeHead(500).end(String(err)));
   });

@@ -14,15 +14,31 @@ export class FakeWorker implements WorkerProcess {
   frozen = false;
 
   /** Says ready after `readyAfterMs`, and not before `ready` resolves (the test decides when start-up ends). */
-  constructor(readyAfterMs: number, private readonly runMs: number, ready: Promise<void> = Promise.resolve()) {
-    setTimeout(() => void ready.then(() => this.emit({ type: 'ready', pid: this.pid, stages: ['ingest', 'transcribe'] })), readyAfterMs);
+  constructor(
+    readyAfterMs: number,
+    private readonly runMs: number,
+    ready: Promise<void> = Promise.resolve(),
+  ) {
+    setTimeout(
+      () => void ready.then(() => this.emit({ type: 'ready', pid: this.pid, stages: ['ingest', 'transcribe'] })),
+      readyAfterMs,
+    );
   }
 
   send(m: ToWorker): boolean {
     if (this.exited) return false;
     this.received.push(m);
     if (m.type === 'run') {
-      setTimeout(() => this.emit({ type: 'result', itemId: m.job.itemId, token: m.job.token, end: { kind: 'outcome', outcome: { kind: 'succeeded' } } }), this.runMs);
+      setTimeout(
+        () =>
+          this.emit({
+            type: 'result',
+            itemId: m.job.itemId,
+            token: m.job.token,
+            end: { kind: 'outcome', outcome: { kind: 'succeeded' } },
+          }),
+        this.runMs,
+      );
     }
     if (m.type === 'stop' && !this.frozen) setTimeout(() => this.exit({ code: 0, signal: null }), 1);
     if (m.type === 'ping') setTimeout(() => this.emit({ type: 'pong', seq: m.seq }), 1);
@@ -51,7 +67,9 @@ export class FakeWorker implements WorkerProcess {
   }
 }
 
-export function fakeLauncher(options: { readyAfterMs?: number; runMs?: number; fail?: () => boolean; ready?: Promise<void> } = {}) {
+export function fakeLauncher(
+  options: { readyAfterMs?: number; runMs?: number; fail?: () => boolean; ready?: Promise<void> } = {},
+) {
   const launched: FakeWorker[] = [];
   const launcher: WorkerLauncher = {
     launch() {

@@ -10,7 +10,9 @@ const cacheDir = path.join(repoRoot, '.cache', 'festival');
 
 /** Why festival speech cannot be made here, or null when it can. */
 export function festivalMissing(): string | null {
-  return findExecutable('text2wave') ? null : 'festival (text2wave) is not installed: apt install festival festvox-us-slt-hts';
+  return findExecutable('text2wave')
+    ? null
+    : 'festival (text2wave) is not installed: apt install festival festvox-us-slt-hts';
 }
 
 /** A festival voice and how fast it speaks: `stretch` > 1 is slower (diphone voices; HTS voices ignore it). */
@@ -32,7 +34,11 @@ export function speak(text: string, style: SpeakingStyle = { voice: festivalVoic
   const file = path.join(cacheDir, `${key}.wav`);
   if (fs.existsSync(file)) return file;
   const tmp = `${file}.${process.pid}.tmp`;
-  const evals = ['-eval', `(${style.voice})`, ...(stretch === 1 ? [] : ['-eval', `(Parameter.set 'Duration_Stretch ${stretch})`])];
+  const evals = [
+    '-eval',
+    `(${style.voice})`,
+    ...(stretch === 1 ? [] : ['-eval', `(Parameter.set 'Duration_Stretch ${stretch})`]),
+  ];
   execFileSync('text2wave', [...evals, '-o', tmp], { input: text, timeout: 60_000, stdio: ['pipe', 'ignore', 'pipe'] });
   fs.renameSync(tmp, file);
   return file;

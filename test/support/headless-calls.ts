@@ -5,7 +5,11 @@ export function headlessApi(url: string, token: string) {
   const auth = { authorization: `Bearer ${token}` };
   return {
     async call<C extends ChannelName>(channel: C, request: RequestOf<C>): Promise<Result<ResponseOf<C>>> {
-      const res = await fetch(`${url}api/call/${channel}`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify(request) });
+      const res = await fetch(`${url}api/call/${channel}`, {
+        method: 'POST',
+        headers: { ...auth, 'content-type': 'application/json' },
+        body: JSON.stringify(request),
+      });
       return (await res.json()) as Result<ResponseOf<C>>;
     },
     async ok<C extends ChannelName>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
@@ -29,6 +33,7 @@ export function headlessApi(url: string, token: string) {
 /** `seconds` of a 16 kHz mono tone as 16-bit PCM: what the page's recorder sends. */
 export function pcmTone(seconds: number, rate = 16_000): Buffer {
   const out = Buffer.alloc(Math.round(seconds * rate) * 2);
-  for (let i = 0; i < out.length / 2; i++) out.writeInt16LE(Math.round(6000 * Math.sin((2 * Math.PI * 330 * i) / rate)), i * 2);
+  for (let i = 0; i < out.length / 2; i++)
+    out.writeInt16LE(Math.round(6000 * Math.sin((2 * Math.PI * 330 * i) / rate)), i * 2);
   return out;
 }

@@ -37,7 +37,10 @@ export async function startModelServer(dir: string, options: ModelServerOptions 
     ranges.push(req.headers.range);
     const from = Number(/bytes=(\d+)-/.exec(req.headers.range ?? '')?.[1] ?? 0);
     const body = (req.url?.includes('turbo-test') ? second : payload).subarray(from);
-    res.writeHead(from > 0 ? 206 : 200, { 'content-length': String(body.length), 'content-type': 'application/octet-stream' });
+    res.writeHead(from > 0 ? 206 : 200, {
+      'content-length': String(body.length),
+      'content-type': 'application/octet-stream',
+    });
     const cut = served++ === 0 ? options.cutFirstAfter : undefined;
     const end = cut ?? body.length;
     let at = 0;
@@ -56,9 +59,27 @@ export async function startModelServer(dir: string, options: ModelServerOptions 
   fs.writeFileSync(
     catalogueFile,
     JSON.stringify([
-      { name: 'tiny-test', file: 'ggml-tiny-test.bin', url: `${url}/ggml-tiny-test.bin`, sha256: sha(payload), megabytes: 0.4 },
-      { name: 'turbo-test', file: 'ggml-turbo-test.bin', url: `${url}/ggml-turbo-test.bin`, sha256: sha(second), megabytes: 0.1 },
-      { name: 'bad-test', file: 'ggml-bad-test.bin', url: `${url}/ggml-bad-test.bin`, sha256: '0'.repeat(64), megabytes: 0.4 },
+      {
+        name: 'tiny-test',
+        file: 'ggml-tiny-test.bin',
+        url: `${url}/ggml-tiny-test.bin`,
+        sha256: sha(payload),
+        megabytes: 0.4,
+      },
+      {
+        name: 'turbo-test',
+        file: 'ggml-turbo-test.bin',
+        url: `${url}/ggml-turbo-test.bin`,
+        sha256: sha(second),
+        megabytes: 0.1,
+      },
+      {
+        name: 'bad-test',
+        file: 'ggml-bad-test.bin',
+        url: `${url}/ggml-bad-test.bin`,
+        sha256: '0'.repeat(64),
+        megabytes: 0.4,
+      },
     ]),
   );
   return {

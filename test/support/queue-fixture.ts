@@ -12,7 +12,12 @@ export function queueFixture(dir: string, options: { random?: () => number } = {
   const paths = dataPaths(dir);
   const store = openStore(paths);
   const clock = new FakeClock();
-  const queue = new Queue(store.queue, { stageOrder: stages, policies: defaultConfig.stages, clock, random: options.random ?? (() => 0.5) });
+  const queue = new Queue(store.queue, {
+    stageOrder: stages,
+    policies: defaultConfig.stages,
+    clock,
+    random: options.random ?? (() => 0.5),
+  });
   return { paths, store, clock, queue };
 }
 

@@ -30,9 +30,13 @@ export async function startServe(dataDir: string, env?: NodeJS.ProcessEnv, timeo
   child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
   let exited = false;
   void done.then(() => (exited = true));
-  const ready = await waitFor('serve to print its URL and start its engine', () => {
-    if (exited) throw new Error(`serve exited early:\n${out}`);
-    return serveReady(out);
-  }, timeoutMs);
+  const ready = await waitFor(
+    'serve to print its URL and start its engine',
+    () => {
+      if (exited) throw new Error(`serve exited early:\n${out}`);
+      return serveReady(out);
+    },
+    timeoutMs,
+  );
   return { child, url: ready.url, token: ready.token, output: () => out, done };
 }

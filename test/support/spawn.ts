@@ -12,7 +12,10 @@ export interface Finished {
 }
 
 /** Spawns a Node process and collects its output. */
-export function spawnNode(args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): { child: ChildProcess; done: Promise<Finished> } {
+export function spawnNode(
+  args: string[],
+  options: { env?: NodeJS.ProcessEnv; cwd?: string } = {},
+): { child: ChildProcess; done: Promise<Finished> } {
   const child = spawn(process.execPath, args, {
     cwd: options.cwd ?? repoRoot,
     env: { ...process.env, LIFELINE_LOG_LEVEL: 'warn', ...options.env },
@@ -22,7 +25,9 @@ export function spawnNode(args: string[], options: { env?: NodeJS.ProcessEnv; cw
   let stderr = '';
   child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
-  const done = new Promise<Finished>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal, stdout, stderr })));
+  const done = new Promise<Finished>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal, stdout, stderr })),
+  );
   return { child, done };
 }
 

@@ -15,9 +15,23 @@ export function addStoredRecordings(app: Lifeline, n: number): number[] {
     const tmp = writeWav(path.join(app.paths.tmp, `rec-${i}.wav`), { seconds: 0.2, seed: ++seed });
     const bytes = fs.readFileSync(tmp);
     const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
-    const r = adoptIntoStore(app.queue, app.store.files, app.paths, { file: tmp, sha256, bytes: bytes.length, fileName: `rec-${i}.wav`, priority: 0, event: { type: 'added', actor: 'user' } }, app.clock.now());
+    const r = adoptIntoStore(
+      app.queue,
+      app.store.files,
+      app.paths,
+      {
+        file: tmp,
+        sha256,
+        bytes: bytes.length,
+        fileName: `rec-${i}.wav`,
+        priority: 0,
+        event: { type: 'added', actor: 'user' },
+      },
+      app.clock.now(),
+    );
     ids.push(r.itemId);
-    if (!fs.existsSync(storedAudioPath(app.paths.audio, sha256, `rec-${i}.wav`))) throw new Error('stored copy missing');
+    if (!fs.existsSync(storedAudioPath(app.paths.audio, sha256, `rec-${i}.wav`)))
+      throw new Error('stored copy missing');
   }
   app.afterWrite();
   return ids;

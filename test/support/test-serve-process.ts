@@ -29,10 +29,14 @@ export async function startTestServe(dataDir: string, env: NodeJS.ProcessEnv): P
   const p = spawnTestServe(dataDir, env);
   let exited = false;
   void p.done.then(() => (exited = true));
-  const m = await waitFor('test-serve to be ready', () => {
-    if (exited) throw new Error(`test-serve exited early:\n${p.output()}`);
-    return /ready (\S+) (\S+) (\d+)/.exec(p.output());
-  }, 30_000);
+  const m = await waitFor(
+    'test-serve to be ready',
+    () => {
+      if (exited) throw new Error(`test-serve exited early:\n${p.output()}`);
+      return /ready (\S+) (\S+) (\d+)/.exec(p.output());
+    },
+    30_000,
+  );
   const url = m[1]!;
   const token = m[2]!;
   return {

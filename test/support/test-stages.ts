@@ -57,10 +57,14 @@ const sleep = (ms: number, signal: AbortSignal) =>
 /** Writes the stage's output only while the lease is held; a refused write is logged, not thrown. */
 function writeOutput(store: Store, ctx: StageContext, stage: Stage): void {
   const r = store.fence.write(ctx.lease, () =>
-    store.db.prepare(`INSERT OR REPLACE INTO test_outputs (item_id, stage, token, pid) VALUES (?, ?, ?, ?)`).run(ctx.item.id, stage, ctx.lease.token, process.pid),
+    store.db
+      .prepare(`INSERT OR REPLACE INTO test_outputs (item_id, stage, token, pid) VALUES (?, ?, ?, ?)`)
+      .run(ctx.item.id, stage, ctx.lease.token, process.pid),
   );
   if (!r.ok) {
-    store.db.prepare(`INSERT INTO test_refused (item_id, stage, token, pid) VALUES (?, ?, ?, ?)`).run(ctx.item.id, stage, ctx.lease.token, process.pid);
+    store.db
+      .prepare(`INSERT INTO test_refused (item_id, stage, token, pid) VALUES (?, ?, ?, ?)`)
+      .run(ctx.item.id, stage, ctx.lease.token, process.pid);
     throw new Error('output refused: the lease is no longer ours');
   }
 }
@@ -101,7 +105,9 @@ async function work(store: Store, ctx: StageContext, stage: Stage): Promise<stri
 }
 
 function outputComplete(store: Store, itemId: number, stage: Stage): boolean {
-  return store.db.prepare(`SELECT 1 FROM test_outputs WHERE item_id = ? AND stage = ?`).get(itemId, stage) !== undefined;
+  return (
+    store.db.prepare(`SELECT 1 FROM test_outputs WHERE item_id = ? AND stage = ?`).get(itemId, stage) !== undefined
+  );
 }
 
 function localStage(store: Store, stage: Stage): StageHandler {
@@ -122,12 +128,21 @@ export function httpStage(store: Store, stage: Stage, url: string): StageHandler
     } catch (err: unknown) {
       if (signal.aborted) throw err;
       const cause = (err as { cause?: { code?: string } }).cause?.code ?? (err as Error).name;
-      throw serviceError(cause === 'TimeoutError' ? 'ASR_TIMEOUT' : 'ASR_UNREACHABLE', `the test ASR did not answer (${cause})`, err);
+      throw serviceError(
+        cause === 'TimeoutError' ? 'ASR_TIMEOUT' : 'ASR_UNREACHABLE',
+        `the test ASR did not answer (${cause})`,
+        err,
+      );
     }
     if (res.status >= 500) throw serviceError('ASR_5XX', `the test ASR answered ${res.status}`);
     return res.text();
   };
-  const service: StageService = { name: 'asr', label: 'Test ASR', kind: 'http-endpoint', probe: (signal) => call('/health', signal).then(() => undefined) };
+  const service: StageService = {
+    name: 'asr',
+    label: 'Test ASR',
+    kind: 'http-endpoint',
+    probe: (signal) => call('/health', signal).then(() => undefined),
+  };
   return {
     stage,
     service,

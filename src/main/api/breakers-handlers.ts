@@ -10,7 +10,11 @@ export function breakersHandlers(ctx: ApiContext): { [C in BreakerChannels]: Han
   const one = (name: string): BreakerInfo => {
     breakers.reloadIfChanged();
     const v = breakers.view(name);
-    if (!v) throw new ApiError('NOT_FOUND', `there is no breaker "${name}" (known: ${breakers.names().join(', ') || 'none'})`);
+    if (!v)
+      throw new ApiError(
+        'NOT_FOUND',
+        `there is no breaker "${name}" (known: ${breakers.names().join(', ') || 'none'})`,
+      );
     return toBreakerInfo(v, stages);
   };
   return {

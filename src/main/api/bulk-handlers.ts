@@ -15,7 +15,11 @@ export type BulkTally = Omit<BulkResult, 'action'>;
  * heartbeats, other calls and the pushed changes of the chunk just written go out while a
  * 100,000-item "retry all matching" is still under way.
  */
-export async function applyInChunks(ctx: ApiContext, target: BulkTarget, apply: (ids: readonly number[]) => BulkChunkOutcome): Promise<BulkTally> {
+export async function applyInChunks(
+  ctx: ApiContext,
+  target: BulkTarget,
+  apply: (ids: readonly number[]) => BulkChunkOutcome,
+): Promise<BulkTally> {
   const result: BulkTally = { changed: 0, skipped: 0, skippedByState: {}, notFound: 0 };
   const add = (o: BulkChunkOutcome) => {
     result.changed += o.changed;

@@ -27,7 +27,9 @@ export async function dispatch(
   // Only a missing body means "no parameters"; an explicit null is a caller's mistake, not {}.
   const request = payload === undefined ? {} : payload;
   if (request === null || typeof request !== 'object' || Array.isArray(request)) {
-    return invalid(`${channel}: the request must be a JSON object, not ${request === null ? 'null' : Array.isArray(request) ? 'an array' : typeof request}`);
+    return invalid(
+      `${channel}: the request must be a JSON object, not ${request === null ? 'null' : Array.isArray(request) ? 'an array' : typeof request}`,
+    );
   }
   const problem = requestShapeProblem(request);
   if (problem) return invalid(`${channel}: ${problem}`);

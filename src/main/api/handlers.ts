@@ -71,7 +71,10 @@ export interface ApiContext {
 export type Caller = 'api' | 'in-process';
 
 /** `caller` is absent when this process calls a handler directly (scheduled work): in-process. */
-export type Handler<C extends ChannelName> = (request: ParsedRequestOf<C>, caller?: Caller) => Promise<ResponseOf<C>> | ResponseOf<C>;
+export type Handler<C extends ChannelName> = (
+  request: ParsedRequestOf<C>,
+  caller?: Caller,
+) => Promise<ResponseOf<C>> | ResponseOf<C>;
 export type Handlers = { [C in ChannelName]: Handler<C> };
 
 /**

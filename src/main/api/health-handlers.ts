@@ -27,17 +27,25 @@ export function healthHandlers(ctx: ApiContext): { [C in HealthChannels]: Handle
       return d;
     },
     'health:events': (req) => {
-      if (req.name !== undefined && !health.detail(req.name)) throw new ApiError('NOT_FOUND', `there is no service "${req.name}"`);
-      return ctx.store.serviceEvents.recent(req.limit, req.name).map((e) => ({ ...e, at: new Date(e.at).toISOString() }));
+      if (req.name !== undefined && !health.detail(req.name))
+        throw new ApiError('NOT_FOUND', `there is no service "${req.name}"`);
+      return ctx.store.serviceEvents
+        .recent(req.limit, req.name)
+        .map((e) => ({ ...e, at: new Date(e.at).toISOString() }));
     },
     'deadLetters:markSeen': () => {
       const d = ctx.store.attention.markDeadLettersSeen(ctx.clock.now());
       // Another process's engine notices through its change feed (afterWrite); this one's status changes now.
       health.attentionChanged();
-      return { deadLetters: d.total, newDeadLetters: d.unseen, seenAt: d.seenAt === null ? null : new Date(d.seenAt).toISOString() };
+      return {
+        deadLetters: d.total,
+        newDeadLetters: d.unseen,
+        seenAt: d.seenAt === null ? null : new Date(d.seenAt).toISOString(),
+      };
     },
     'health:check': async (req) => {
-      if (req.name !== undefined && !health.detail(req.name)) throw new ApiError('NOT_FOUND', `there is no service "${req.name}"`);
+      if (req.name !== undefined && !health.detail(req.name))
+        throw new ApiError('NOT_FOUND', `there is no service "${req.name}"`);
       if (!seeded && !ctx.engine) {
         health.seedFromStore();
         seeded = true;

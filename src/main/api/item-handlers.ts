@@ -28,7 +28,8 @@ export function itemHandlers(ctx: ApiContext): { [C in ItemChannels]: Handler<C>
   return {
     'items:list': (req) => {
       const { sort, direction, cursor, offset, limit, ...filter } = req;
-      if (cursor !== undefined && offset !== undefined) throw new ApiError('INVALID_REQUEST', 'give a cursor or an offset, not both');
+      if (cursor !== undefined && offset !== undefined)
+        throw new ApiError('INVALID_REQUEST', 'give a cursor or an offset, not both');
       const after = cursor === undefined ? undefined : decodeCursor(sort, cursor);
       const items = store.reads.list({ ...filter, sort, direction, after, offset, limit });
       const last = items.at(-1);
@@ -41,7 +42,9 @@ export function itemHandlers(ctx: ApiContext): { [C in ItemChannels]: Handler<C>
       return item;
     },
     'items:add': async (req, caller) => {
-      const refusal = await ctx.disk.intakeRefusal(req.paths.length === 1 ? path.basename(req.paths[0]!) : `${req.paths.length} files`);
+      const refusal = await ctx.disk.intakeRefusal(
+        req.paths.length === 1 ? path.basename(req.paths[0]!) : `${req.paths.length} files`,
+      );
       if (refusal) throw new ApiError('DISK_FULL', refusal);
       // Over the API only the home folder, the watch folder and addFromDir; the CLI adds any readable file.
       const { watchDir, addFromDir } = ctx.settings.current;
@@ -52,7 +55,10 @@ export function itemHandlers(ctx: ApiContext): { [C in ItemChannels]: Handler<C>
       const r = store.queue.retryItem(req.id, clock.now());
       if (r === null) throw new ApiError('NOT_FOUND', `there is no item ${req.id}`);
       if (r === 'not_retryable') {
-        throw new ApiError('INVALID_STATE', `item ${req.id} is ${mustExist(req.id).state}; only dead or cancelled items can be retried`);
+        throw new ApiError(
+          'INVALID_STATE',
+          `item ${req.id} is ${mustExist(req.id).state}; only dead or cancelled items can be retried`,
+        );
       }
       return written(req.id);
     },
@@ -68,7 +74,10 @@ export function itemHandlers(ctx: ApiContext): { [C in ItemChannels]: Handler<C>
       const r = store.queue.cancelItem(req.id, clock.now());
       if (r === null) throw new ApiError('NOT_FOUND', `there is no item ${req.id}`);
       if (r === 'not_cancellable') {
-        throw new ApiError('INVALID_STATE', `item ${req.id} is ${mustExist(req.id).state}; only waiting, queued or running items can be cancelled`);
+        throw new ApiError(
+          'INVALID_STATE',
+          `item ${req.id} is ${mustExist(req.id).state}; only waiting, queued or running items can be cancelled`,
+        );
       }
       return written(req.id);
     },

@@ -11,7 +11,8 @@ export function encodeCursor(sort: ItemSortKey, last: ItemSummary): string {
 }
 
 export function decodeCursor(sort: ItemSortKey, cursor: string): ListCursor {
-  const refuse = () => new ApiError('INVALID_REQUEST', `cursor "${cursor}" is not one this API returned for a list sorted by ${sort}`);
+  const refuse = () =>
+    new ApiError('INVALID_REQUEST', `cursor "${cursor}" is not one this API returned for a list sorted by ${sort}`);
   const m = sort === 'priority' ? /^(-?\d{1,3}):(\d{1,15})$/.exec(cursor) : /^()(\d{1,15})$/.exec(cursor);
   if (!m) throw refuse();
   const id = Number(m[2]);

@@ -24,7 +24,11 @@ export function memoriesHandlers(ctx: ApiContext): { 'memories:list': Handler<'m
       const after = req.cursor === undefined ? undefined : decodeMemoryCursor(req.cursor);
       const page = memories.page({ kind: req.kind, after, limit: req.limit });
       const last = page.at(-1);
-      return { memories: page, nextCursor: page.length === req.limit && last ? encodeMemoryCursor(last) : null, total: memories.count(req.kind) };
+      return {
+        memories: page,
+        nextCursor: page.length === req.limit && last ? encodeMemoryCursor(last) : null,
+        total: memories.count(req.kind),
+      };
     },
   };
 }

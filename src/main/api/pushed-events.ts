@@ -1,4 +1,11 @@
-import type { BreakerInfo, HealthSnapshot, ItemSummary, ModelEntry, Progress, PushedEvent } from '../../shared/contract';
+import type {
+  BreakerInfo,
+  HealthSnapshot,
+  ItemSummary,
+  ModelEntry,
+  Progress,
+  PushedEvent,
+} from '../../shared/contract';
 import type { Lifeline } from '../lifeline';
 
 /**

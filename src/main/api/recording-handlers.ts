@@ -37,7 +37,8 @@ export function recordingHandlers(ctx: ApiContext): { [C in RecordingChannels]: 
       if (refusal) throw new ApiError('DISK_FULL', refusal);
       return asApi(() => ctx.recordings.start(req));
     },
-    'recordings:append': (req) => asApi(() => ctx.recordings.append(req.id, req.offset, Buffer.from(req.data, 'base64'))),
+    'recordings:append': (req) =>
+      asApi(() => ctx.recordings.append(req.id, req.offset, Buffer.from(req.data, 'base64'))),
     'recordings:finish': (req) => asApi(() => ctx.recordings.finish(req.id)),
     'recordings:cancel': (req) => asApi(() => ctx.recordings.cancel(req.id)),
   };

@@ -56,18 +56,30 @@ export function recoveryHandlers(ctx: ApiContext): { [C in RecoveryChannels]: Ha
       if (r) return done([r])[0]!;
       const item = store.reads.summary(req.id);
       if (!item) throw new ApiError('NOT_FOUND', `there is no item ${req.id}`);
-      throw new ApiError('INVALID_STATE', `item ${req.id} is ${item.state}; only running items can be recovered (retry dead or cancelled ones)`);
+      throw new ApiError(
+        'INVALID_STATE',
+        `item ${req.id} is ${item.state}; only running items can be recovered (retry dead or cancelled ones)`,
+      );
     },
     'recovery:scan': () =>
-      engine ? { recovered: done(engine.scanStuck()), scope: 'engine', note: null } : { recovered: done(recovery.scan([])), scope: 'store', note: storeOnlyNote },
-    'recovery:resetStuck': () => ({ recovered: done(recovery.resetStuck()), scope: engine ? 'engine' : 'store', note: null }),
+      engine
+        ? { recovered: done(engine.scanStuck()), scope: 'engine', note: null }
+        : { recovered: done(recovery.scan([])), scope: 'store', note: storeOnlyNote },
+    'recovery:resetStuck': () => ({
+      recovered: done(recovery.resetStuck()),
+      scope: engine ? 'engine' : 'store',
+      note: null,
+    }),
     'recovery:triggerStage': async (req) => {
       const handler = ctx.stages.find((s) => s.stage === req.stage);
       const service = handler?.service?.name ?? null;
       const recovered = done(recovery.resetStuck().filter((r) => r.stage === req.stage));
       if (!service) return { service, ran: null, recovered };
       if (!ctx.autoRecovery) {
-        throw new ApiError('INVALID_STATE', `the ${service} recovery handler runs inside the app or \`lifeline serve\`; start one, or reset its breaker`);
+        throw new ApiError(
+          'INVALID_STATE',
+          `the ${service} recovery handler runs inside the app or \`lifeline serve\`; start one, or reset its breaker`,
+        );
       }
       const status = await ctx.autoRecovery.manual(service);
       return { service, ran: status?.action ?? null, recovered };
@@ -75,15 +87,22 @@ export function recoveryHandlers(ctx: ApiContext): { [C in RecoveryChannels]: Ha
     'recovery:triggerService': async (req) => {
       const auto = ctx.autoRecovery;
       if (!auto) {
-        throw new ApiError('INVALID_STATE', `recovery handlers run inside the app or \`lifeline serve\`; start one to recover "${req.name}"`);
+        throw new ApiError(
+          'INVALID_STATE',
+          `recovery handlers run inside the app or \`lifeline serve\`; start one to recover "${req.name}"`,
+        );
       }
       if (!auto.has(req.name)) {
         const withHandler = auto.list().map((a) => a.service);
         if (!ctx.health.detail(req.name)) throw new ApiError('NOT_FOUND', `there is no service "${req.name}"`);
-        throw new ApiError('INVALID_STATE', `"${req.name}" has no recovery handler (services with one: ${withHandler.join(', ') || 'none'})`);
+        throw new ApiError(
+          'INVALID_STATE',
+          `"${req.name}" has no recovery handler (services with one: ${withHandler.join(', ') || 'none'})`,
+        );
       }
       const ownStages = ctx.stages.filter((s) => s.service?.name === req.name).map((s) => s.stage);
-      const recovered = ownStages.length > 0 ? done(recovery.resetStuck().filter((r) => ownStages.includes(r.stage))) : [];
+      const recovered =
+        ownStages.length > 0 ? done(recovery.resetStuck().filter((r) => ownStages.includes(r.stage))) : [];
       const run = await auto.manual(req.name);
       // The settings stopped using the service while its handler ran.
       if (!run) throw new ApiError('NOT_FOUND', `"${req.name}" is no longer used`);

@@ -7,6 +7,7 @@ import type { ApiContext, Handler } from './handlers';
  */
 export function rerunHandlers(ctx: ApiContext): { 'items:rerun': Handler<'items:rerun'> } {
   return {
-    'items:rerun': ({ target, from }) => applyInChunks(ctx, target, (ids) => ctx.store.bulk.rerun(ids, (id) => ctx.queue.rerun(id, from))),
+    'items:rerun': ({ target, from }) =>
+      applyInChunks(ctx, target, (ids) => ctx.store.bulk.rerun(ids, (id) => ctx.queue.rerun(id, from))),
   };
 }

@@ -14,7 +14,8 @@ export function settingsHandlers(ctx: ApiContext): { [C in SettingsChannels]: Ha
       try {
         return ctx.settings.write(req.values);
       } catch (err: unknown) {
-        if (err instanceof SettingsError) throw new ApiError(err.kind === 'locked' ? 'INVALID_STATE' : 'INVALID_REQUEST', err.message);
+        if (err instanceof SettingsError)
+          throw new ApiError(err.kind === 'locked' ? 'INVALID_STATE' : 'INVALID_REQUEST', err.message);
         throw err;
       }
     },

@@ -2,7 +2,8 @@ import { itemStates, type ItemState, type Stage, type StageInfo } from '../../sh
 import { heldByUserReason } from '../engine/stage-pause';
 import type { ApiContext, Handler } from './handlers';
 
-type StageChannels = 'queue:stats' | 'stages:setConcurrency' | 'stages:pause' | 'stages:resume' | 'stages:pauseAll' | 'stages:resumeAll';
+type StageChannels =
+  'queue:stats' | 'stages:setConcurrency' | 'stages:pause' | 'stages:resume' | 'stages:pauseAll' | 'stages:resumeAll';
 
 export function stagesHandlers(ctx: ApiContext): { [C in StageChannels]: Handler<C> } {
   const { store, settings, engine } = ctx;

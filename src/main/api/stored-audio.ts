@@ -15,7 +15,8 @@ export function storedAudio(store: Store, rawId: string): StoredAudio {
   if (!Number.isSafeInteger(id) || id < 1) throw new ApiError('INVALID_REQUEST', `"${rawId}" is not an item id`);
   const item = store.files.stageItem(id);
   if (!item) throw new ApiError('NOT_FOUND', `there is no item ${id}`);
-  if (!item.storedPath) throw new ApiError('NOT_FOUND', `item ${id} has no stored copy yet: Ingest copies it into the store`);
+  if (!item.storedPath)
+    throw new ApiError('NOT_FOUND', `item ${id} has no stored copy yet: Ingest copies it into the store`);
   let size: number;
   try {
     size = fs.statSync(item.storedPath).size;

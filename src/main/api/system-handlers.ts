@@ -42,10 +42,15 @@ export function systemHandlers(ctx: ApiContext): { [C in SystemChannels]: Handle
       const recoveries = store.recoveryLog.forItem(req.id);
       const failures = d.events.filter((e) => e.error && (e.type === 'retry_scheduled' || e.type === 'dead'));
       const parts: string[] = [];
-      if (failures.length > 0) parts.push(`${failures.length} failed attempt(s), last ${failures.at(-1)!.error!.code}: ${failures.at(-1)!.error!.message}`);
+      if (failures.length > 0)
+        parts.push(
+          `${failures.length} failed attempt(s), last ${failures.at(-1)!.error!.code}: ${failures.at(-1)!.error!.message}`,
+        );
       if (recoveries.length > 0) {
         const last = recoveries.at(-1)!;
-        parts.push(`recovered ${recoveries.length} time(s), last because ${last.ruleDetail} (${last.strategy}, ${last.outcome})`);
+        parts.push(
+          `recovered ${recoveries.length} time(s), last because ${last.ruleDetail} (${last.strategy}, ${last.outcome})`,
+        );
       }
       return {
         id: d.id,
@@ -81,7 +86,8 @@ export function systemHandlers(ctx: ApiContext): { [C in SystemChannels]: Handle
     'deadLetters:requeue': (req) => {
       const before = store.reads.summary(req.id);
       if (!before) throw new ApiError('NOT_FOUND', `there is no item ${req.id}`);
-      if (before.state !== 'dead') throw new ApiError('INVALID_STATE', `item ${req.id} is ${before.state}, not a dead letter`);
+      if (before.state !== 'dead')
+        throw new ApiError('INVALID_STATE', `item ${req.id} is ${before.state}, not a dead letter`);
       store.queue.retryItem(req.id, clock.now());
       const item = store.reads.summary(req.id)!;
       return { id: item.id, stage: item.stage };

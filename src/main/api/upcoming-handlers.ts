@@ -10,9 +10,15 @@ const localOffset = (at: Date) => -at.getTimezoneOffset();
 /** ISO days and times sort as plain strings (no locale collation: it is most of the cost at 20,000 entries). */
 const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const soonestFirst = (a: UpcomingEntry, b: UpcomingEntry) =>
-  byString(a.day ?? '', b.day ?? '') || Number(b.allDay) - Number(a.allDay) || byString(a.at ?? '', b.at ?? '') || a.memoryId - b.memoryId;
+  byString(a.day ?? '', b.day ?? '') ||
+  Number(b.allDay) - Number(a.allDay) ||
+  byString(a.at ?? '', b.at ?? '') ||
+  a.memoryId - b.memoryId;
 
-export function upcomingHandlers(ctx: ApiContext): { 'upcoming:list': Handler<'upcoming:list'>; 'upcoming:setDone': Handler<'upcoming:setDone'> } {
+export function upcomingHandlers(ctx: ApiContext): {
+  'upcoming:list': Handler<'upcoming:list'>;
+  'upcoming:setDone': Handler<'upcoming:setDone'>;
+} {
   const upcoming = new UpcomingStore(ctx.store.db);
   return {
     'upcoming:list': ({ limit }) => {
@@ -39,8 +45,16 @@ export function upcomingHandlers(ctx: ApiContext): { 'upcoming:list': Handler<'u
     },
     'upcoming:setDone': ({ memoryId, done }) => {
       const r = upcoming.setDone(memoryId, done, ctx.clock.now());
-      if (r === 'not_found') throw new ApiError('NOT_FOUND', `there is no memory ${memoryId} (an item's memory ids change when it is extracted again)`);
-      if ('notTickable' in r) throw new ApiError('INVALID_STATE', `memory ${memoryId} is a ${r.notTickable}; only to-dos and events can be ticked Done`);
+      if (r === 'not_found')
+        throw new ApiError(
+          'NOT_FOUND',
+          `there is no memory ${memoryId} (an item's memory ids change when it is extracted again)`,
+        );
+      if ('notTickable' in r)
+        throw new ApiError(
+          'INVALID_STATE',
+          `memory ${memoryId} is a ${r.notTickable}; only to-dos and events can be ticked Done`,
+        );
       return { memoryId, done, doneAt: r.doneAt === null ? null : new Date(r.doneAt).toISOString() };
     },
   };

@@ -12,9 +12,17 @@ export const backupCron: Record<Exclude<BackupConfig['schedule'], 'off'>, string
  * Runs `take` on the chosen schedule in the process that runs the engine; null for 'off'. A run
  * missed while the machine slept is not made up: the next one covers it.
  */
-export function scheduleBackups(schedule: BackupConfig['schedule'], take: () => Promise<unknown>): ScheduledTask | null {
+export function scheduleBackups(
+  schedule: BackupConfig['schedule'],
+  take: () => Promise<unknown>,
+): ScheduledTask | null {
   if (schedule === 'off') return null;
-  const task = createTask(backupCron[schedule], take, { name: 'backup', noOverlap: true, suppressMissedWarning: true, unref: true });
+  const task = createTask(backupCron[schedule], take, {
+    name: 'backup',
+    noOverlap: true,
+    suppressMissedWarning: true,
+    unref: true,
+  });
   void task.start();
   return task;
 }

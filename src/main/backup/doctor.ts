@@ -33,7 +33,11 @@ export function runDoctor(paths: DataPaths, now: number): DoctorReport {
   const store = checkStoreFile(paths.database);
   checks.push(
     store.ok
-      ? { name: 'store', status: 'ok', message: `integrity check ok: ${store.items} items, schema ${store.schemaVersion}` }
+      ? {
+          name: 'store',
+          status: 'ok',
+          message: `integrity check ok: ${store.items} items, schema ${store.schemaVersion}`,
+        }
       : { name: 'store', status: 'fail', message: `${paths.database}: ${store.problems.slice(0, 3).join('; ')}` },
   );
 
@@ -42,7 +46,10 @@ export function runDoctor(paths: DataPaths, now: number): DoctorReport {
   checks.push({
     name: 'wal',
     status: 'ok',
-    message: walBytes === 0 ? 'no write-ahead log pending (everything is in the database file)' : `write-ahead log ${mib(walBytes)} (a running Lifeline folds it in as it goes)`,
+    message:
+      walBytes === 0
+        ? 'no write-ahead log pending (everything is in the database file)'
+        : `write-ahead log ${mib(walBytes)} (a running Lifeline folds it in as it goes)`,
   });
 
   const recordings = storedRecordings(paths.audio);
@@ -58,26 +65,46 @@ export function runDoctor(paths: DataPaths, now: number): DoctorReport {
       db.close();
     }
     const problems = [
-      orphans.length > 0 ? `${orphans.length} stored recordings belong to no item (\`lifeline doctor --rebuild\` adds them back)` : '',
+      orphans.length > 0
+        ? `${orphans.length} stored recordings belong to no item (\`lifeline doctor --rebuild\` adds them back)`
+        : '',
       missing.length > 0 ? `${missing.length} items' stored audio is missing` : '',
     ].filter(Boolean);
-    checks.push({ name: 'audio', status: problems.length ? 'warn' : 'ok', message: problems.join('; ') || `${recordings.length} stored recordings, each held by an item` });
+    checks.push({
+      name: 'audio',
+      status: problems.length ? 'warn' : 'ok',
+      message: problems.join('; ') || `${recordings.length} stored recordings, each held by an item`,
+    });
   } else {
-    checks.push({ name: 'audio', status: recordings.length ? 'warn' : 'ok', message: `${recordings.length} stored recordings in audio/ (not matched: the store cannot be read)` });
+    checks.push({
+      name: 'audio',
+      status: recordings.length ? 'warn' : 'ok',
+      message: `${recordings.length} stored recordings in audio/ (not matched: the store cannot be read)`,
+    });
   }
 
-  const open = [paths.dataDir, paths.database, paths.audio, paths.logs].filter((f) => fs.existsSync(f) && (mode(f) & 0o077) !== 0);
+  const open = [paths.dataDir, paths.database, paths.audio, paths.logs].filter(
+    (f) => fs.existsSync(f) && (mode(f) & 0o077) !== 0,
+  );
   checks.push(
     open.length === 0
       ? { name: 'permissions', status: 'ok', message: 'only you can read the data dir' }
-      : { name: 'permissions', status: 'warn', message: `other users may read: ${open.map((f) => `${path.relative(paths.dataDir, f) || '.'} (${octal(mode(f))})`).join(', ')}` },
+      : {
+          name: 'permissions',
+          status: 'warn',
+          message: `other users may read: ${open.map((f) => `${path.relative(paths.dataDir, f) || '.'} (${octal(mode(f))})`).join(', ')}`,
+        },
   );
 
   const backups = listBackups(backupsDirOf(paths.database));
   const newest = backups[0];
   checks.push(
     newest
-      ? { name: 'backups', status: now - newest.at > 8 * 86_400_000 ? 'warn' : 'ok', message: `${backups.length} backups, the newest ${newest.name} (${((now - newest.at) / 3_600_000).toFixed(1)} h old)` }
+      ? {
+          name: 'backups',
+          status: now - newest.at > 8 * 86_400_000 ? 'warn' : 'ok',
+          message: `${backups.length} backups, the newest ${newest.name} (${((now - newest.at) / 3_600_000).toFixed(1)} h old)`,
+        }
       : { name: 'backups', status: 'warn', message: 'no backups yet (`lifeline backup` takes one now)' },
   );
   return { checks, orphans, missing };

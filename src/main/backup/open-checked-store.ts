@@ -9,7 +9,10 @@ import { storeHasItems } from '../store/store-copy';
  * carried out first; a missing or empty database, or one without items, while audio/ holds
  * recordings, or a file SQLite cannot read, is refused with a DamagedStoreError that says what happened and the ways forward.
  */
-export function openCheckedStore(paths: DataPaths, options: { nativeBinding?: string; now: number }): { store: Store; restored: RestoreResult | null } {
+export function openCheckedStore(
+  paths: DataPaths,
+  options: { nativeBinding?: string; now: number },
+): { store: Store; restored: RestoreResult | null } {
   const restored = applyPendingRestore(paths, options.now);
   refuseLostStore(paths);
   let store: Store;

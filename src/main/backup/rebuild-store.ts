@@ -25,7 +25,10 @@ export interface RebuildResult {
  * transcript and memories are redone. Names the user gave are not in audio/ (files are named by
  * their SHA-256), so re-added items are named that way.
  */
-export async function rebuildStore(paths: DataPaths, options: { force?: boolean; clock: Clock; env: NodeJS.ProcessEnv }): Promise<RebuildResult> {
+export async function rebuildStore(
+  paths: DataPaths,
+  options: { force?: boolean; clock: Clock; env: NodeJS.ProcessEnv },
+): Promise<RebuildResult> {
   refuseWhileHeld(paths, 'run `lifeline doctor --rebuild`', options.force ?? false);
   const now = options.clock.now();
   const readable = checkStoreFile(paths.database).ok;
@@ -33,7 +36,11 @@ export async function rebuildStore(paths: DataPaths, options: { force?: boolean;
   const store = openStore(paths);
   try {
     const settings = new SettingsService(store.settings, options.env, options.clock);
-    const queue = new Queue(store.queue, { stageOrder: stages, policies: settings.current.stages, clock: options.clock });
+    const queue = new Queue(store.queue, {
+      stageOrder: stages,
+      policies: settings.current.stages,
+      clock: options.clock,
+    });
     const held = itemAudioHashes(store.db);
     let readded = 0;
     const damaged: string[] = [];
@@ -49,7 +56,14 @@ export async function rebuildStore(paths: DataPaths, options: { force?: boolean;
         queue,
         store.files,
         paths,
-        { file, sha256, bytes, fileName: path.basename(file), priority: 0, event: { type: 'added', actor: 'user', detail: 're-added by lifeline doctor --rebuild' } },
+        {
+          file,
+          sha256,
+          bytes,
+          fileName: path.basename(file),
+          priority: 0,
+          event: { type: 'added', actor: 'user', detail: 're-added by lifeline doctor --rebuild' },
+        },
         options.clock.now(),
       );
       if (r.outcome !== 'duplicate') readded++;

@@ -50,7 +50,10 @@ export function refuseWhileHeld(paths: DataPaths, what: string, force: boolean):
  * check. The store it replaces is moved aside, not deleted. Audio added after the backup was taken
  * is still in audio/: `lifeline doctor` lists it and `doctor --rebuild` adds it back.
  */
-export function restoreStore(paths: DataPaths, options: { file?: string; force?: boolean; now: number }): RestoreResult {
+export function restoreStore(
+  paths: DataPaths,
+  options: { file?: string; force?: boolean; now: number },
+): RestoreResult {
   refuseWhileHeld(paths, 'restore', options.force ?? false);
   let source: string;
   let items: number | null;
@@ -83,7 +86,8 @@ const pendingFile = (paths: DataPaths) => path.join(paths.dataDir, 'restore-pend
 /** Settings' "Restore": the engine has the store open, so the swap happens at the next start. */
 export function requestRestoreAtStart(paths: DataPaths, file: string): void {
   const c = checkStoreFile(file);
-  if (!c.ok) throw new RestoreRefusedError(`${path.basename(file)} is not a good backup: ${c.problems.slice(0, 3).join('; ')}`);
+  if (!c.ok)
+    throw new RestoreRefusedError(`${path.basename(file)} is not a good backup: ${c.problems.slice(0, 3).join('; ')}`);
   fs.writeFileSync(pendingFile(paths), file, { mode: 0o600 });
 }
 

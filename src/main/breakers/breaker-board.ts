@@ -4,7 +4,12 @@ import type { Logger } from '../log/logger';
 import type { BreakersStore } from '../store/breakers-store';
 import type { ServiceEventsStore } from '../store/service-events-store';
 import type { Clock } from '../time/clock';
-import { CircuitBreakerPolicy, type BreakerGate, type BreakerState, type BreakerTransition } from './circuit-breaker-policy';
+import {
+  CircuitBreakerPolicy,
+  type BreakerGate,
+  type BreakerState,
+  type BreakerTransition,
+} from './circuit-breaker-policy';
 
 export interface BreakerView {
   name: string;
@@ -62,7 +67,9 @@ export class BreakerBoard extends EventEmitter<BreakerBoardEvents> {
       return;
     }
     const stored = this.deps.store.breakers.all().find((b) => b.name === name);
-    const policy = stored ? CircuitBreakerPolicy.restore(this.deps.config(), stored.state) : new CircuitBreakerPolicy(this.deps.config());
+    const policy = stored
+      ? CircuitBreakerPolicy.restore(this.deps.config(), stored.state)
+      : new CircuitBreakerPolicy(this.deps.config());
     this.entries.set(name, { label, policy, rev: stored?.rev ?? 0, since: stored?.updatedAt ?? null });
     this.tick();
   }
@@ -116,7 +123,8 @@ export class BreakerBoard extends EventEmitter<BreakerBoardEvents> {
 
   resetAll(): number {
     let n = 0;
-    for (const name of this.entries.keys()) if (this.entries.get(name)!.policy.state.kind !== 'closed' && this.reset(name)) n++;
+    for (const name of this.entries.keys())
+      if (this.entries.get(name)!.policy.state.kind !== 'closed' && this.reset(name)) n++;
     return n;
   }
 
@@ -158,7 +166,8 @@ export class BreakerBoard extends EventEmitter<BreakerBoardEvents> {
       e.rev = stored.rev;
       e.since = stored.updatedAt;
       const to = e.policy.state.kind;
-      if (from !== to) this.emit('transition', this.view(stored.name)!, { from, to, reason: 'changed by another Lifeline process' });
+      if (from !== to)
+        this.emit('transition', this.view(stored.name)!, { from, to, reason: 'changed by another Lifeline process' });
     }
     this.schedule();
   }
@@ -196,7 +205,8 @@ export class BreakerBoard extends EventEmitter<BreakerBoardEvents> {
     clearTimeout(this.timer);
     const now = this.deps.clock.now();
     let next = Infinity;
-    for (const e of this.entries.values()) if (e.policy.state.kind === 'open') next = Math.min(next, e.policy.remainingOpenMs(now));
+    for (const e of this.entries.values())
+      if (e.policy.state.kind === 'open') next = Math.min(next, e.policy.remainingOpenMs(now));
     if (next === Infinity) return;
     this.timer = setTimeout(() => this.tick(), Math.min(next + 5, 2 ** 31 - 1));
     this.timer.unref();

@@ -22,7 +22,11 @@ describe('CircuitBreakerPolicy', () => {
     b.success(clock.now());
     b.failure(clock.now(), 'timeout');
     expect(b.failure(clock.now(), 'timeout')).toBeNull();
-    expect(b.failure(clock.now(), 'refused')).toEqual({ from: 'closed', to: 'open', reason: '3 failures in a row (last: refused)' });
+    expect(b.failure(clock.now(), 'refused')).toEqual({
+      from: 'closed',
+      to: 'open',
+      reason: '3 failures in a row (last: refused)',
+    });
     expect(b.gate()).toBe('blocked');
   });
 
@@ -41,7 +45,10 @@ describe('CircuitBreakerPolicy', () => {
     b.success(clock.now());
     expect(b.failure(clock.now(), '503')).toBeNull(); // 5 of 11
     expect(b.state.kind).toBe('closed');
-    expect(b.failure(clock.now(), '503')).toMatchObject({ to: 'open', reason: expect.stringContaining('6 of 12 calls failed') });
+    expect(b.failure(clock.now(), '503')).toMatchObject({
+      to: 'open',
+      reason: expect.stringContaining('6 of 12 calls failed'),
+    });
   });
 
   it('needs the minimum volume before a failure rate counts', () => {

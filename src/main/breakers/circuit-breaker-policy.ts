@@ -129,7 +129,11 @@ export class CircuitBreakerPolicy {
         const successes = s.successes + 1;
         if (successes >= this.options.closeAfterSuccesses) {
           this.current = closedState();
-          return { from: 'half_open', to: 'closed', reason: `${successes} successful probe${successes === 1 ? '' : 's'}: the service is back` };
+          return {
+            from: 'half_open',
+            to: 'closed',
+            reason: `${successes} successful probe${successes === 1 ? '' : 's'}: the service is back`,
+          };
         }
         this.current = { ...s, probing: false, successes };
         return null;

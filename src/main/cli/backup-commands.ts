@@ -37,7 +37,10 @@ export function backupCommands(program: Command): void {
   program
     .command('doctor')
     .description('check the store: integrity, write-ahead log, orphaned audio, permissions, backups')
-    .option('--rebuild', 're-add every stored recording no item holds (a damaged store is moved aside first); transcripts are redone')
+    .option(
+      '--rebuild',
+      're-add every stored recording no item holds (a damaged store is moved aside first); transcripts are redone',
+    )
     .option('--force', 'with --rebuild: even though a running Lifeline seems to have the store open')
     .option('--json', 'machine-readable output')
     .action(async (opts: { rebuild?: boolean; force?: boolean; json?: boolean }) => {
@@ -45,12 +48,18 @@ export function backupCommands(program: Command): void {
       if (opts.rebuild) {
         const r = await rebuildStore(paths, { force: opts.force, clock: systemClock, env: process.env });
         if (r.movedAside) out(`the damaged store was moved to ${r.movedAside}; a new one was made`);
-        out(`re-added ${r.readded} stored recording${r.readded === 1 ? '' : 's'}; their transcripts and memories are redone when Lifeline runs`);
-        if (r.damaged.length > 0) out(`${r.damaged.length} stored recordings do not match their checksum and were left out: ${r.damaged.join(', ')}`);
+        out(
+          `re-added ${r.readded} stored recording${r.readded === 1 ? '' : 's'}; their transcripts and memories are redone when Lifeline runs`,
+        );
+        if (r.damaged.length > 0)
+          out(
+            `${r.damaged.length} stored recordings do not match their checksum and were left out: ${r.damaged.join(', ')}`,
+          );
       }
       const report = runDoctor(paths, systemClock.now());
       if (opts.json) json({ checks: report.checks, orphans: report.orphans, missing: report.missing });
       else for (const c of report.checks) out(`${c.status.padEnd(4)} ${c.name.padEnd(11)} ${c.message}`);
-      if (report.checks.some((c) => c.status === 'fail')) throw new CliError('the store failed its check; see above', exitCodes.user);
+      if (report.checks.some((c) => c.status === 'fail'))
+        throw new CliError('the store failed its check; see above', exitCodes.user);
     });
 }

@@ -16,7 +16,14 @@ export function breakersCommand(program: Command): void {
       out(
         table(
           ['name', 'state', 'failures', 'open until', 'stages', 'reason'],
-          list.map((b) => [b.name, b.state, String(b.consecutiveFailures), b.openUntil ?? '-', b.stages.join(','), b.reason ?? '']),
+          list.map((b) => [
+            b.name,
+            b.state,
+            String(b.consecutiveFailures),
+            b.openUntil ?? '-',
+            b.stages.join(','),
+            b.reason ?? '',
+          ]),
         ),
       );
     });

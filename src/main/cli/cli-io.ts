@@ -6,8 +6,10 @@ import { fromTransferable } from './cli-error';
 import { terminalJson, terminalText } from './terminal-text';
 
 /** Every line the CLI prints goes through these, so nothing stored can drive the terminal (terminal-text.ts). */
-export const out = (text: string): void => void process.stdout.write(terminalText(text.endsWith('\n') ? text : `${text}\n`));
-export const err = (text: string): void => void process.stderr.write(terminalText(text.endsWith('\n') ? text : `${text}\n`));
+export const out = (text: string): void =>
+  void process.stdout.write(terminalText(text.endsWith('\n') ? text : `${text}\n`));
+export const err = (text: string): void =>
+  void process.stderr.write(terminalText(text.endsWith('\n') ? text : `${text}\n`));
 export const json = (value: unknown): void => void process.stdout.write(`${terminalJson(value)}\n`);
 
 /** Runs `fn` against the store for one command; the CLI never starts an engine except in `serve`. */
@@ -21,16 +23,25 @@ export async function withStore<T>(program: Command, fn: (app: Lifeline) => Prom
   }
 }
 
-export async function call<C extends ChannelName>(app: Lifeline, channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
+export async function call<C extends ChannelName>(
+  app: Lifeline,
+  channel: C,
+  request: RequestOf<C>,
+): Promise<ResponseOf<C>> {
   const r = await app.call(channel, request);
   if (!r.ok) throw fromTransferable(r.error);
   return r.value;
 }
 
 /** One store session, one call: most commands are exactly this. */
-export function callOnce<C extends ChannelName>(program: Command, channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
+export function callOnce<C extends ChannelName>(
+  program: Command,
+  channel: C,
+  request: RequestOf<C>,
+): Promise<ResponseOf<C>> {
   return withStore(program, (app) => call(app, channel, request));
 }
 
-export const ms = (v: number | null | undefined) => (v === null || v === undefined ? '-' : v < 1000 ? `${v.toFixed(0)} ms` : `${(v / 1000).toFixed(1)} s`);
+export const ms = (v: number | null | undefined) =>
+  v === null || v === undefined ? '-' : v < 1000 ? `${v.toFixed(0)} ms` : `${(v / 1000).toFixed(1)} s`;
 export const pct = (v: number | null | undefined) => (v === null || v === undefined ? '-' : `${v.toFixed(1)}%`);

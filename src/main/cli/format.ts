@@ -51,7 +51,8 @@ export function formatItem(d: ItemDetail): string {
   ];
   if (d.error) lines.push(`error   ${d.error.code}: ${d.error.message}`);
   if (d.waitReason) lines.push(`waiting ${d.waitReason}`);
-  if (d.progress) lines.push(`now     ${d.progress.step} ${d.progress.percent === null ? '' : `${d.progress.percent.toFixed(0)}%`}`);
+  if (d.progress)
+    lines.push(`now     ${d.progress.step} ${d.progress.percent === null ? '' : `${d.progress.percent.toFixed(0)}%`}`);
   if (d.memories.length > 0) {
     lines.push('', 'memories');
     for (const m of d.memories) lines.push(`  ${m.kind.padEnd(6)} ${m.text}${dueText(m) ? `  (${dueText(m)})` : ''}`);
@@ -60,9 +61,18 @@ export function formatItem(d: ItemDetail): string {
     lines.push('', 'transcript');
     for (const s of d.transcript.segments) lines.push(`  [${s.start.toFixed(1)}–${s.end.toFixed(1)} s] ${s.text}`);
   }
-  lines.push('', table(
-    ['at', 'event', 'stage', 'by', 'detail'],
-    d.events.map((e) => [e.at, e.type, e.stage ?? '', e.actor, [e.detail, e.error && `${e.error.code}: ${e.error.message}`].filter(Boolean).join(' — ')]),
-  ));
+  lines.push(
+    '',
+    table(
+      ['at', 'event', 'stage', 'by', 'detail'],
+      d.events.map((e) => [
+        e.at,
+        e.type,
+        e.stage ?? '',
+        e.actor,
+        [e.detail, e.error && `${e.error.code}: ${e.error.message}`].filter(Boolean).join(' — '),
+      ]),
+    ),
+  );
   return lines.join('\n');
 }

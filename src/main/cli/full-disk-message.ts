@@ -10,7 +10,8 @@ import { statfsFreeSpace } from '../disk/disk-guard';
  */
 export async function fullDiskMessage(err: unknown, dataDir: string): Promise<string | null> {
   const code = (err as { code?: unknown } | null)?.code;
-  if (typeof code !== 'string' || !(code === 'SQLITE_FULL' || code.startsWith('SQLITE_IOERR') || code === 'ENOSPC')) return null;
+  if (typeof code !== 'string' || !(code === 'SQLITE_FULL' || code.startsWith('SQLITE_IOERR') || code === 'ENOSPC'))
+    return null;
   let dir = dataDir;
   while (!fs.existsSync(dir) && path.dirname(dir) !== dir) dir = path.dirname(dir);
   let free: number;

@@ -4,7 +4,9 @@ import { callOnce, json, ms, out, pct } from './cli-io';
 import { table } from './format';
 
 export function formatHealth(h: HealthSnapshot): string {
-  const lines = [`overall: ${h.overall}${h.source === 'store' ? ' (checked from the CLI; engine-only checks come from the running app or serve)' : ''}`];
+  const lines = [
+    `overall: ${h.overall}${h.source === 'store' ? ' (checked from the CLI; engine-only checks come from the running app or serve)' : ''}`,
+  ];
   for (const r of h.reasons) lines.push(`  - ${r}`);
   for (const n of h.notes) lines.push(`  · ${n}`);
   lines.push(

@@ -26,7 +26,8 @@ interface GlobalOptions {
 
 function parseId(raw: string): number {
   const id = Number(raw);
-  if (!Number.isInteger(id) || id < 1) throw new CliError(`"${raw}" is not an item id (a whole number ≥ 1)`, exitCodes.user);
+  if (!Number.isInteger(id) || id < 1)
+    throw new CliError(`"${raw}" is not an item id (a whole number ≥ 1)`, exitCodes.user);
   return id;
 }
 
@@ -49,12 +50,14 @@ export function buildProgram(): Command {
     .option('--priority <n>', 'higher runs first, -100..100', '0')
     .action(async (files: string[], opts: { priority: string }) => {
       const priority = Number(opts.priority);
-      if (!Number.isInteger(priority)) throw new CliError(`--priority must be a whole number, got "${opts.priority}"`, exitCodes.user);
+      if (!Number.isInteger(priority))
+        throw new CliError(`--priority must be a whole number, got "${opts.priority}"`, exitCodes.user);
       const r = await withStore(program, (app) => call(app, 'items:add', { paths: files, priority }));
       for (const a of r.added) out(`added ${a.id} ${a.file}`);
       for (const d of r.duplicates) out(`duplicate of ${d.id} ${d.file}`);
       for (const x of r.rejected) printError(`rejected ${x.file}: ${x.message}`);
-      if (r.rejected.length > 0) throw new CliError(`${r.rejected.length} of ${files.length} files could not be added`, exitCodes.user);
+      if (r.rejected.length > 0)
+        throw new CliError(`${r.rejected.length} of ${files.length} files could not be added`, exitCodes.user);
     });
 
   program
@@ -63,7 +66,9 @@ export function buildProgram(): Command {
     .option('--json', 'machine-readable output')
     .action(async (opts: { json?: boolean }) => {
       const { dataDir } = program.opts<GlobalOptions>();
-      const [o, q] = await withStore(program, (app) => Promise.all([call(app, 'overview:get', {}), call(app, 'queue:stats', {})]));
+      const [o, q] = await withStore(program, (app) =>
+        Promise.all([call(app, 'overview:get', {}), call(app, 'queue:stats', {})]),
+      );
       if (opts.json) json({ items: o.totals, byStage: o.byStage, total: o.items, dataDir: resolveDataDir(dataDir) });
       // A paused or stopped stage is said under the counts, with how many items wait for it.
       else out([formatStatus(o), ...q.stages.filter((s) => s.heldBy).map((s) => formatStageLine(s))].join('\n'));
@@ -76,22 +81,35 @@ export function buildProgram(): Command {
     .addOption(new Option('--stage <stage>', 'only items at this stage').choices(stages))
     .option('--limit <n>', 'at most this many', '1000')
     .option('--json', 'machine-readable output')
-    .action(async (opts: { state?: (typeof itemStates)[number]; stage?: (typeof stages)[number]; limit: string; json?: boolean }) => {
-      const limit = Number(opts.limit);
-      if (!Number.isInteger(limit) || limit < 1) throw new CliError(`--limit must be a whole number ≥ 1, got "${opts.limit}"`, exitCodes.user);
-      const items = await withStore(program, async (app) => {
-        const all: ItemSummary[] = [];
-        let cursor: string | undefined;
-        do {
-          const page: ItemsPage = await call(app, 'items:list', { state: opts.state, stage: opts.stage, cursor, limit: Math.min(500, limit - all.length) });
-          all.push(...page.items);
-          cursor = page.nextCursor ?? undefined;
-        } while (cursor && all.length < limit);
-        return all;
-      });
-      if (opts.json) json(items);
-      else out(formatItems(items));
-    });
+    .action(
+      async (opts: {
+        state?: (typeof itemStates)[number];
+        stage?: (typeof stages)[number];
+        limit: string;
+        json?: boolean;
+      }) => {
+        const limit = Number(opts.limit);
+        if (!Number.isInteger(limit) || limit < 1)
+          throw new CliError(`--limit must be a whole number ≥ 1, got "${opts.limit}"`, exitCodes.user);
+        const items = await withStore(program, async (app) => {
+          const all: ItemSummary[] = [];
+          let cursor: string | undefined;
+          do {
+            const page: ItemsPage = await call(app, 'items:list', {
+              state: opts.state,
+              stage: opts.stage,
+              cursor,
+              limit: Math.min(500, limit - all.length),
+            });
+            all.push(...page.items);
+            cursor = page.nextCursor ?? undefined;
+          } while (cursor && all.length < limit);
+          return all;
+        });
+        if (opts.json) json(items);
+        else out(formatItems(items));
+      },
+    );
 
   program
     .command('show')

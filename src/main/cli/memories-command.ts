@@ -13,7 +13,14 @@ export function formatMemories(memories: readonly MemoryEntry[]): string {
   if (memories.length === 0) return 'no memories';
   return table(
     ['item', 'at', 'kind', 'due', 'file', 'memory'],
-    memories.map((m) => [String(m.itemId), m.source ? clock(m.source.start) : '', m.kind, dueText(m), m.fileName, m.text]),
+    memories.map((m) => [
+      String(m.itemId),
+      m.source ? clock(m.source.start) : '',
+      m.kind,
+      dueText(m),
+      m.fileName,
+      m.text,
+    ]),
   );
 }
 
@@ -27,12 +34,17 @@ export function memoriesCommand(program: Command): void {
     .option('--json', 'machine-readable output')
     .action(async (opts: { kind?: MemoryKind; limit: string; json?: boolean }) => {
       const limit = Number(opts.limit);
-      if (!Number.isInteger(limit) || limit < 1) throw new CliError(`--limit must be a whole number ≥ 1, got "${opts.limit}"`, exitCodes.user);
+      if (!Number.isInteger(limit) || limit < 1)
+        throw new CliError(`--limit must be a whole number ≥ 1, got "${opts.limit}"`, exitCodes.user);
       const memories = await withStore(program, async (app) => {
         const all: MemoryEntry[] = [];
         let cursor: string | undefined;
         do {
-          const page = await call(app, 'memories:list', { kind: opts.kind, cursor, limit: Math.min(500, limit - all.length) });
+          const page = await call(app, 'memories:list', {
+            kind: opts.kind,
+            cursor,
+            limit: Math.min(500, limit - all.length),
+          });
           all.push(...page.memories);
           cursor = page.nextCursor ?? undefined;
         } while (cursor && all.length < limit);

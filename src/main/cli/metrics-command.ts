@@ -17,7 +17,10 @@ export function metricsCommand(program: Command): void {
         [
           `items done in the last hour: ${done}`,
           '',
-          table(['stage', 'runs (1 h)', 'p50', 'p95'], Object.entries(m.latency).map(([s, l]) => [s, String(l.runs), ms(l.p50Ms), ms(l.p95Ms)])),
+          table(
+            ['stage', 'runs (1 h)', 'p50', 'p95'],
+            Object.entries(m.latency).map(([s, l]) => [s, String(l.runs), ms(l.p50Ms), ms(l.p95Ms)]),
+          ),
           '',
           `recoveries (24 h): ${r.recoveries}, success ${pct(r.successRate === null ? null : 100 * r.successRate)}, mean time to recovery ${ms(r.meanTimeToRecoveryMs)}`,
           `dead letters: ${m.deadLetters.total}${m.deadLetters.byCode.map((d) => `\n  ${d.code} at ${d.stage}: ${d.count}`).join('')}`,

@@ -34,7 +34,9 @@ export function modelsCommand(program: Command): void {
     .command('list')
     .description('the models you can download, and those on this computer')
     .option('--json', 'machine-readable output')
-    .action(async (opts: { json?: boolean }) => listModels(program, opts.json || program.commands.find((c) => c.name() === 'models')?.opts().json));
+    .action(async (opts: { json?: boolean }) =>
+      listModels(program, opts.json || program.commands.find((c) => c.name() === 'models')?.opts().json),
+    );
   models
     .command('download')
     .description('download a model (resumes a paused download; the file is checked before it can be used)')
@@ -51,16 +53,24 @@ export function modelsCommand(program: Command): void {
           if (percent === lastPercent) return;
           lastPercent = percent;
           // A progress line rewrites itself with \r on purpose; the model's name is escaped like all output.
-          process.stderr.write(`\rdownloading ${terminalText(name)}: ${percent}% (${mb(m.receivedBytes)} of ${mb(m.totalBytes)})`);
+          process.stderr.write(
+            `\rdownloading ${terminalText(name)}: ${percent}% (${mb(m.receivedBytes)} of ${mb(m.totalBytes)})`,
+          );
         };
         app.models.on('changed', onChange);
         try {
           if (done) await done;
           const m = app.models.list().models.find((e) => e.name === name);
-          if (m && lastPercent < 100) process.stderr.write(`\rdownloading ${terminalText(name)}: 100% (${mb(m.receivedBytes)} of ${mb(m.receivedBytes)})`);
+          if (m && lastPercent < 100)
+            process.stderr.write(
+              `\rdownloading ${terminalText(name)}: 100% (${mb(m.receivedBytes)} of ${mb(m.receivedBytes)})`,
+            );
           lastPercent = 100;
         } catch (err: unknown) {
-          throw new CliError(`download of ${name} failed: ${err instanceof Error ? err.message : String(err)}`, exitCodes.user);
+          throw new CliError(
+            `download of ${name} failed: ${err instanceof Error ? err.message : String(err)}`,
+            exitCodes.user,
+          );
         } finally {
           app.models.off('changed', onChange);
           if (lastPercent >= 0) process.stderr.write('\n');
@@ -90,6 +100,11 @@ async function listModels(program: Command, asJson: boolean | undefined): Promis
   const list = await callOnce(program, 'models:list', {});
   if (asJson) return json(list);
   if (list.models.length === 0) throw new CliError('no models are known', exitCodes.user);
-  out(table(['name', 'size', 'state'], list.models.map((m) => [m.name, `${m.megabytes} MB`, stateText(m)])));
+  out(
+    table(
+      ['name', 'size', 'state'],
+      list.models.map((m) => [m.name, `${m.megabytes} MB`, stateText(m)]),
+    ),
+  );
   out(`models folder: ${list.dir}`);
 }

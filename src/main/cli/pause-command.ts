@@ -5,7 +5,8 @@ import { callOnce, json, out } from './cli-io';
 
 function parseStage(raw: string | undefined): Stage | undefined {
   if (raw === undefined) return undefined;
-  if (!(stages as readonly string[]).includes(raw)) throw new CliError(`"${raw}" is not a stage; the stages are ${stages.join(', ')}`, exitCodes.user);
+  if (!(stages as readonly string[]).includes(raw))
+    throw new CliError(`"${raw}" is not a stage; the stages are ${stages.join(', ')}`, exitCodes.user);
   return raw as Stage;
 }
 
@@ -34,7 +35,10 @@ export function pauseCommands(program: Command): void {
     .option('--json', 'machine-readable output')
     .action(async (raw: string | undefined, opts: { json?: boolean }) => {
       const stage = parseStage(raw);
-      print(opts, stage ? await callOnce(program, 'stages:pause', { stage }) : await callOnce(program, 'stages:pauseAll', {}));
+      print(
+        opts,
+        stage ? await callOnce(program, 'stages:pause', { stage }) : await callOnce(program, 'stages:pauseAll', {}),
+      );
     });
   program
     .command('resume')
@@ -43,6 +47,9 @@ export function pauseCommands(program: Command): void {
     .option('--json', 'machine-readable output')
     .action(async (raw: string | undefined, opts: { json?: boolean }) => {
       const stage = parseStage(raw);
-      print(opts, stage ? await callOnce(program, 'stages:resume', { stage }) : await callOnce(program, 'stages:resumeAll', {}));
+      print(
+        opts,
+        stage ? await callOnce(program, 'stages:resume', { stage }) : await callOnce(program, 'stages:resumeAll', {}),
+      );
     });
 }

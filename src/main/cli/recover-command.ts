@@ -7,7 +7,10 @@ import { table } from './format';
 const describe = (rs: RecoveryOutcomeInfo[]) =>
   rs.length === 0
     ? 'nothing was stuck'
-    : table(['item', 'stage', 'rule', 'strategy', 'result'], rs.map((r) => [String(r.itemId), r.stage, r.why, r.strategy, r.result]));
+    : table(
+        ['item', 'stage', 'rule', 'strategy', 'result'],
+        rs.map((r) => [String(r.itemId), r.stage, r.why, r.strategy, r.result]),
+      );
 
 /**
  * `lifeline recover ID | --scan | --reset-stuck`. Works against the store, so it needs no running
@@ -26,7 +29,8 @@ export function recoverCommand(program: Command): void {
       if (chosen !== 1) throw new CliError('give one of: an item id, --scan, --reset-stuck', exitCodes.user);
       if (raw !== undefined) {
         const id = Number(raw);
-        if (!Number.isInteger(id) || id < 1) throw new CliError(`"${raw}" is not an item id (a whole number ≥ 1)`, exitCodes.user);
+        if (!Number.isInteger(id) || id < 1)
+          throw new CliError(`"${raw}" is not an item id (a whole number ≥ 1)`, exitCodes.user);
         const r = await callOnce(program, 'recovery:recoverItem', { id });
         return opts.json ? json(r) : out(`item ${r.itemId}: ${r.strategy} (${r.result})`);
       }

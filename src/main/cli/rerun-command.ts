@@ -15,14 +15,16 @@ export function rerunCommand(program: Command): void {
     .action(async (raw: string[], opts: { from: RerunStage }) => {
       const ids = raw.map((r) => {
         const id = Number(r);
-        if (!Number.isInteger(id) || id < 1) throw new CliError(`"${r}" is not an item id (a whole number ≥ 1)`, exitCodes.user);
+        if (!Number.isInteger(id) || id < 1)
+          throw new CliError(`"${r}" is not an item id (a whole number ≥ 1)`, exitCodes.user);
         return id;
       });
       const r = await callOnce(program, 'items:rerun', { target: { kind: 'ids', ids }, from: opts.from });
       if (r.changed > 0) out(`${plural(r.changed, 'queued')} to run again from ${opts.from}`);
       const problems: string[] = [];
       if (r.notFound > 0) problems.push(`${r.notFound} id${r.notFound === 1 ? '' : 's'} name no item`);
-      for (const [state, n] of Object.entries(r.skippedByState)) problems.push(`${plural(n, `${n === 1 ? 'is' : 'are'} ${state}`)}; only done items can be run again`);
+      for (const [state, n] of Object.entries(r.skippedByState))
+        problems.push(`${plural(n, `${n === 1 ? 'is' : 'are'} ${state}`)}; only done items can be run again`);
       if (problems.length > 0) throw new CliError(problems.join('; '), exitCodes.user);
     });
 }

@@ -15,7 +15,13 @@ const clock = (sec: number | null) => {
 const hitTable = (hits: SearchHit[]) =>
   table(
     ['item', 'at', 'kind', 'file', 'match'],
-    hits.map((h) => [String(h.itemId), clock(h.start), h.kind, h.fileName, h.transcript ? `${h.snippet}  (said: ${h.transcript.snippet})` : h.snippet]),
+    hits.map((h) => [
+      String(h.itemId),
+      clock(h.start),
+      h.kind,
+      h.fileName,
+      h.transcript ? `${h.snippet}  (said: ${h.transcript.snippet})` : h.snippet,
+    ]),
   );
 
 /** Hits with every word first; when some or all are close matches, it says so above them. */
@@ -38,8 +44,13 @@ export function searchCommand(program: Command): void {
     .option('--json', 'machine-readable output')
     .action(async (words: string[], opts: { limit: string; json?: boolean }) => {
       const limit = Number(opts.limit);
-      if (!Number.isInteger(limit) || limit < 1 || limit > 200) throw new CliError(`--limit must be 1–200, got "${opts.limit}"`, exitCodes.user);
-      const app = openLifeline({ dataDir: resolveDataDir(program.opts<{ dataDir?: string }>().dataDir), withEngine: false, processName: 'cli' });
+      if (!Number.isInteger(limit) || limit < 1 || limit > 200)
+        throw new CliError(`--limit must be 1–200, got "${opts.limit}"`, exitCodes.user);
+      const app = openLifeline({
+        dataDir: resolveDataDir(program.opts<{ dataDir?: string }>().dataDir),
+        withEngine: false,
+        processName: 'cli',
+      });
       try {
         const r = await app.call('search:query', { query: words.join(' '), limit });
         if (!r.ok) throw fromTransferable(r.error);

@@ -16,14 +16,19 @@ export function serveCommand(program: Command): void {
     .option('--port <n>', 'port to listen on (0 picks a free one)', '4747')
     .action(async (opts: { port: string }) => {
       const port = Number(opts.port);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port must be 0–65535, got "${opts.port}"`, exitCodes.user);
+      if (!Number.isInteger(port) || port < 0 || port > 65535)
+        throw new CliError(`--port must be 0–65535, got "${opts.port}"`, exitCodes.user);
       const dataDir = resolveDataDir(program.opts<{ dataDir?: string }>().dataDir);
       const app = openLifeline({ dataDir, withEngine: true, processName: 'serve' });
       let server;
       try {
         // Loaded here, not at the top: the HTTP and WebSocket server is for `serve` only, not every command.
         const { startHeadlessServer } = await import('../api/http/headless-server');
-        server = await startHeadlessServer(app, { port, rendererDir: rendererDir(), token: process.env.LIFELINE_TOKEN || undefined });
+        server = await startHeadlessServer(app, {
+          port,
+          rendererDir: rendererDir(),
+          token: process.env.LIFELINE_TOKEN || undefined,
+        });
       } catch (err: unknown) {
         await app.close(0);
         if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {

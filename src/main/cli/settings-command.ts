@@ -1,5 +1,11 @@
 import type { Command } from 'commander';
-import { formatSettingValue, parseSettingInput, settingSpec, type SettingEntry, type SettingSpec } from '../../shared/contract';
+import {
+  formatSettingValue,
+  parseSettingInput,
+  settingSpec,
+  type SettingEntry,
+  type SettingSpec,
+} from '../../shared/contract';
 import { CliError, exitCodes } from './cli-error';
 import { callOnce, json, out } from './cli-io';
 import { table } from './format';
@@ -25,10 +31,16 @@ export function settingsCommand(program: Command): void {
     .action(async (opts: { json?: boolean }) => {
       const list = await callOnce(program, 'settings:get', {});
       if (opts.json) return json(list);
-      out(table(['setting', 'value', 'from', 'default'], list.map((e) => [e.key, shown(e), from(e), formatSettingValue(specOf(e.key), e.default)])));
+      out(
+        table(
+          ['setting', 'value', 'from', 'default'],
+          list.map((e) => [e.key, shown(e), from(e), formatSettingValue(specOf(e.key), e.default)]),
+        ),
+      );
     });
   // `settings get KEY --json`: commander gives --json to `settings`, which declares it too.
-  const wantsJson = (opts: { json?: boolean }) => opts.json === true || settings.opts<{ json?: boolean }>().json === true;
+  const wantsJson = (opts: { json?: boolean }) =>
+    opts.json === true || settings.opts<{ json?: boolean }>().json === true;
   settings
     .command('get')
     .description('one setting: its value (the raw value with --json, and where it comes from)')
@@ -50,7 +62,8 @@ export function settingsCommand(program: Command): void {
     .action(async (key: string, raw: string | undefined, opts: { reset?: boolean; json?: boolean }) => {
       const spec = specOf(key);
       // A forgotten value must not quietly reset the setting: the default is asked for by name.
-      if (raw === undefined && !opts.reset) throw new CliError(`settings set ${key} needs a value; to go back to the default, use --reset`, exitCodes.user);
+      if (raw === undefined && !opts.reset)
+        throw new CliError(`settings set ${key} needs a value; to go back to the default, use --reset`, exitCodes.user);
       if (raw !== undefined && opts.reset) throw new CliError('give a value or --reset, not both', exitCodes.user);
       let value = null;
       if (raw !== undefined) {

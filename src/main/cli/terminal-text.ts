@@ -27,5 +27,8 @@ const unsafeInJson = /[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u20
  * written as `\uXXXX` escapes, so a script reads the name exactly as stored and a person sees no trick.
  */
 export function terminalJson(value: unknown): string {
-  return JSON.stringify(value, null, 2).replace(unsafeInJson, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(value, null, 2).replace(
+    unsafeInJson,
+    (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }

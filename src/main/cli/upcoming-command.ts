@@ -33,7 +33,14 @@ export function formatUpcoming(list: UpcomingList): string {
   return shown
     .map((g) => {
       const more = g.total > g.entries.length ? `\n(${g.total - g.entries.length} more)` : '';
-      const rows = g.entries.map((e) => [e.done ? '[x]' : '[ ]', `#${e.memoryId}`, e.kind, when(e), `${e.fileName} ${clock(e.start)}`.trim(), e.text]);
+      const rows = g.entries.map((e) => [
+        e.done ? '[x]' : '[ ]',
+        `#${e.memoryId}`,
+        e.kind,
+        when(e),
+        `${e.fileName} ${clock(e.start)}`.trim(),
+        e.text,
+      ]);
       return `${headings[g.bucket]} (${g.total})\n${table(['done', 'ref', 'kind', 'when', 'said in', 'what'], rows)}${more}`;
     })
     .join('\n\n');
@@ -41,7 +48,8 @@ export function formatUpcoming(list: UpcomingList): string {
 
 function parseRef(raw: string): number {
   const id = Number(raw.replace(/^#/, ''));
-  if (!Number.isInteger(id) || id < 1) throw new CliError(`"${raw}" is not a memory reference (the #N that lifeline upcoming shows)`, exitCodes.user);
+  if (!Number.isInteger(id) || id < 1)
+    throw new CliError(`"${raw}" is not a memory reference (the #N that lifeline upcoming shows)`, exitCodes.user);
   return id;
 }
 
@@ -54,7 +62,8 @@ export function upcomingCommand(program: Command): void {
     .option('--json', 'machine-readable output')
     .action(async (opts: { limit: string; json?: boolean }) => {
       const limit = Number(opts.limit);
-      if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new CliError(`--limit must be 1–1000, got "${opts.limit}"`, exitCodes.user);
+      if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
+        throw new CliError(`--limit must be 1–1000, got "${opts.limit}"`, exitCodes.user);
       const list = await callOnce(program, 'upcoming:list', { limit });
       if (opts.json) json(list);
       else out(formatUpcoming(list));
@@ -62,7 +71,9 @@ export function upcomingCommand(program: Command): void {
 
   program
     .command('done')
-    .description('tick a to-do or event Done (the #N from lifeline upcoming); kept when the recording is extracted again')
+    .description(
+      'tick a to-do or event Done (the #N from lifeline upcoming); kept when the recording is extracted again',
+    )
     .argument('<ref>')
     .option('--undo', 'clear the tick instead')
     .action(async (raw: string, opts: { undo?: boolean }) => {

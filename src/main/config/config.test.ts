@@ -29,7 +29,9 @@ describe('configuration', () => {
   it('ignores a stored value that no longer validates, but refuses a bad environment variable with its name', () => {
     const r = resolveSettings({}, new Map([['heartbeatMs', 'soon']]));
     expect(r.values.heartbeatMs).toBe(defaultConfig.heartbeatMs);
-    expect(() => loadConfig({ LIFELINE_WORKERS: 'many' })).toThrow(new ConfigError('LIFELINE_WORKERS must be a whole number in 0–64, got "many"'));
+    expect(() => loadConfig({ LIFELINE_WORKERS: 'many' })).toThrow(
+      new ConfigError('LIFELINE_WORKERS must be a whole number in 0–64, got "many"'),
+    );
     expect(() => loadConfig({ LIFELINE_HEARTBEAT_MS: '9000' })).toThrow('leaseMs must be at least twice heartbeatMs');
   });
 
@@ -46,6 +48,11 @@ describe('configuration', () => {
       closeAfterSuccesses: 1,
     });
     expect(defaultConfig.autoRecovery).toEqual({ cooldownMs: 60_000, maxAttempts: 3, backoff: 2 });
-    expect(defaultConfig.health).toMatchObject({ intervalMs: 30_000, historySize: 100, diskAmberBytes: 1024 ** 3, diskRedBytes: 200 * 1024 ** 2 });
+    expect(defaultConfig.health).toMatchObject({
+      intervalMs: 30_000,
+      historySize: 100,
+      diskAmberBytes: 1024 ** 3,
+      diskRedBytes: 200 * 1024 ** 2,
+    });
   });
 });

@@ -121,7 +121,11 @@ export interface EngineConfig {
 }
 
 const group = <T>(v: SettingsValues, prefix: string): T =>
-  Object.fromEntries(Object.entries(v).filter(([k]) => k.startsWith(`${prefix}.`)).map(([k, x]) => [k.slice(prefix.length + 1), x])) as T;
+  Object.fromEntries(
+    Object.entries(v)
+      .filter(([k]) => k.startsWith(`${prefix}.`))
+      .map(([k, x]) => [k.slice(prefix.length + 1), x]),
+  ) as T;
 
 /** The typed config for a complete, validated set of setting values. */
 export function configFromSettings(v: SettingsValues): EngineConfig {
@@ -186,7 +190,10 @@ export interface ResolvedSettings {
  * older build wrote it, or the range changed) is ignored rather than trusted; a bad environment
  * variable is an error the user must fix.
  */
-export function resolveSettings(env: NodeJS.ProcessEnv, stored: ReadonlyMap<string, unknown> = new Map()): ResolvedSettings {
+export function resolveSettings(
+  env: NodeJS.ProcessEnv,
+  stored: ReadonlyMap<string, unknown> = new Map(),
+): ResolvedSettings {
   const values: SettingsValues = {};
   const sources: Record<string, SettingSource> = {};
   for (const spec of settingSpecs) {

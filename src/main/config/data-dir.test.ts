@@ -11,7 +11,9 @@ describe('resolveDataDir', () => {
 
   it("uses the OS app-data dir where Electron's userData for Lifeline would be", () => {
     expect(resolveDataDir(undefined, {}, 'linux')).toBe(path.join(os.homedir(), '.config', 'Lifeline'));
-    expect(resolveDataDir(undefined, {}, 'darwin')).toBe(path.join(os.homedir(), 'Library', 'Application Support', 'Lifeline'));
+    expect(resolveDataDir(undefined, {}, 'darwin')).toBe(
+      path.join(os.homedir(), 'Library', 'Application Support', 'Lifeline'),
+    );
     expect(resolveDataDir(undefined, { APPDATA: 'C:\\Users\\me\\AppData\\Roaming' }, 'win32')).toBe(
       path.join('C:\\Users\\me\\AppData\\Roaming', 'Lifeline'),
     );

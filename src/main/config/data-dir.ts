@@ -6,7 +6,11 @@ import path from 'node:path';
  * app named "Lifeline", so the desktop app, the CLI and `lifeline serve` share one store.
  * Order: explicit flag, then LIFELINE_DATA_DIR, then the OS app-data dir.
  */
-export function resolveDataDir(flag?: string, env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
+export function resolveDataDir(
+  flag?: string,
+  env: NodeJS.ProcessEnv = process.env,
+  platform = process.platform,
+): string {
   if (flag) return path.resolve(flag);
   if (env.LIFELINE_DATA_DIR) return path.resolve(env.LIFELINE_DATA_DIR);
   const home = os.homedir();

@@ -31,7 +31,11 @@ function range(s: SettingSpec): string {
     case 'choice':
       return s.choices.join(' \\| ');
     case 'text':
-      return s.format === 'plain' ? 'text' : s.format === 'url' ? 'http(s) URL' : `path of an existing ${s.format === 'file' ? 'file' : 'folder'}`;
+      return s.format === 'plain'
+        ? 'text'
+        : s.format === 'url'
+          ? 'http(s) URL'
+          : `path of an existing ${s.format === 'file' ? 'file' : 'folder'}`;
     default:
       return `${s.min}–${s.max} ${s.unit}`;
   }
@@ -40,8 +44,11 @@ function range(s: SettingSpec): string {
 /** The settings table of docs/self-healing.md, generated from the settings list (a test keeps them equal). */
 export function settingsMarkdownTable(): string {
   const rows = settingSpecs.map(
-    (s) =>
-      `| \`${s.key}\` | \`${settingEnvName(s.key)}\` | ${formatDefault(s)} | ${range(s)} | ${s.doc} |`,
+    (s) => `| \`${s.key}\` | \`${settingEnvName(s.key)}\` | ${formatDefault(s)} | ${range(s)} | ${s.doc} |`,
   );
-  return ['| setting | environment variable | default | range (unit) | what it does |', '|---|---|---|---|---|', ...rows].join('\n');
+  return [
+    '| setting | environment variable | default | range (unit) | what it does |',
+    '|---|---|---|---|---|',
+    ...rows,
+  ].join('\n');
 }

@@ -86,7 +86,10 @@ export class DiskGuard extends EventEmitter<{ level: [reading: DiskReading] }> {
   private schedule(): void {
     if (!this.running) return;
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.look(), nextDiskLookMs(this.last?.level ?? 'ok', this.o.thresholds().intervalMs));
+    this.timer = setTimeout(
+      () => void this.look(),
+      nextDiskLookMs(this.last?.level ?? 'ok', this.o.thresholds().intervalMs),
+    );
     this.timer.unref();
   }
 

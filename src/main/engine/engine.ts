@@ -51,11 +51,26 @@ export class Engine extends EventEmitter<EngineEvents> {
     this.owner = ownerId(deps.clock.now());
     this.order = deps.stages.map((s) => s.stage);
     this.handlers = new Map(deps.stages.map((s) => [s.stage, s]));
-    this.queue = new Queue(deps.store.queue, { stageOrder: this.order, policies: this.config.stages, clock: deps.clock });
+    this.queue = new Queue(deps.store.queue, {
+      stageOrder: this.order,
+      policies: this.config.stages,
+      clock: deps.clock,
+    });
     this.executor = deps.executor
       ? deps.executor({ queue: this.queue, handlers: this.handlers })
-      : new InProcessExecutor({ queue: this.queue, files: deps.store.files, paths: deps.paths, handlers: this.handlers, log: deps.log });
-    this.breakers = new BreakerBoard({ store: deps.store, clock: deps.clock, config: () => this.config.breaker, log: deps.log });
+      : new InProcessExecutor({
+          queue: this.queue,
+          files: deps.store.files,
+          paths: deps.paths,
+          handlers: this.handlers,
+          log: deps.log,
+        });
+    this.breakers = new BreakerBoard({
+      store: deps.store,
+      clock: deps.clock,
+      config: () => this.config.breaker,
+      log: deps.log,
+    });
     for (const h of deps.stages) if (h.service) this.breakers.register(h.service.name, h.service.label);
     this.breakers.on('transition', (view) => {
       this.emit('breaker.changed', view);
@@ -284,8 +299,11 @@ export class Engine extends EventEmitter<EngineEvents> {
     for (const t of this.timers) clearInterval(t);
     clearTimeout(this.wakeTimer);
     this.breakers.stop();
-    const r = await this.loop.drain(graceMs, this.config.workerStopMs, (job) =>
-      this.guard('release', () => this.queue.release(job, 'engine shut down before the stage finished')) === true,
+    const r = await this.loop.drain(
+      graceMs,
+      this.config.workerStopMs,
+      (job) =>
+        this.guard('release', () => this.queue.release(job, 'engine shut down before the stage finished')) === true,
     );
     this.emergency.stop();
     this.feed.flush();

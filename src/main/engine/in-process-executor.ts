@@ -67,7 +67,21 @@ export class InProcessExecutor implements StageExecutor {
   }
 
   liveness(): WorkerLiveness {
-    return { mode: this.mode, expected: 0, ready: 0, busy: this.active.size, silent: 0, recentReplacements: 0, lastReplacement: null, starting: 0, startingForMs: null, startupWindowMs: 0, recentCrashes: 0, lastCrash: null, launchError: null };
+    return {
+      mode: this.mode,
+      expected: 0,
+      ready: 0,
+      busy: this.active.size,
+      silent: 0,
+      recentReplacements: 0,
+      lastReplacement: null,
+      starting: 0,
+      startingForMs: null,
+      startupWindowMs: 0,
+      recentCrashes: 0,
+      lastCrash: null,
+      launchError: null,
+    };
   }
 
   close(): Promise<void> {

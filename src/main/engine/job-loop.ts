@@ -89,7 +89,10 @@ export class JobLoop {
             this.log.error({ err, itemId: current.itemId }, 'the executor failed to run a job');
             end = { kind: 'lost', why: 'not started', detail: err instanceof Error ? err.message : String(err) };
           }
-          job = end.kind === 'lost' ? this.lost(current, end, probe) : this.finished(current, await this.settle(current, end.outcome, probe), probe);
+          job =
+            end.kind === 'lost'
+              ? this.lost(current, end, probe)
+              : this.finished(current, await this.settle(current, end.outcome, probe), probe);
           this.inFlight.delete(current.itemId);
           if (job) this.inFlight.set(job.itemId, { job, done });
           this.deps.afterJob();
@@ -106,7 +109,11 @@ export class JobLoop {
    * Shutdown: wait up to `graceMs` for running jobs, release the rest (`release` returns whether it
    * did), ask the workers to stop, and close the executor (killing workers that do not stop).
    */
-  async drain(graceMs: number, stopMs: number, release: (job: ClaimedJob) => boolean): Promise<{ finished: number; released: number }> {
+  async drain(
+    graceMs: number,
+    stopMs: number,
+    release: (job: ClaimedJob) => boolean,
+  ): Promise<{ finished: number; released: number }> {
     const before = this.inFlight.size;
     const all = () => Promise.all([...this.inFlight.values()].map((f) => f.done));
     await within(all(), graceMs);
@@ -144,7 +151,10 @@ export class JobLoop {
       try {
         this.deps.queue.release(job, `not started: ${end.detail ?? 'no worker'}`);
       } catch (err: unknown) {
-        this.log.error({ err, itemId: job.itemId }, 'could not release a job that did not start; its lease will expire');
+        this.log.error(
+          { err, itemId: job.itemId },
+          'could not release a job that did not start; its lease will expire',
+        );
       }
       return undefined;
     }
@@ -182,19 +192,30 @@ export class JobLoop {
     }
     if (!down) return outcome;
     const reason = this.deps.waitReason(job.stage) ?? `${service} is down (${down})`;
-    this.log.info({ itemId: job.itemId, service, code: outcome.failure.code }, 'service fault while the service is down: parked, attempt refunded');
+    this.log.info(
+      { itemId: job.itemId, service, code: outcome.failure.code },
+      'service fault while the service is down: parked, attempt refunded',
+    );
     return { kind: 'parked', failure: outcome.failure, reason };
   }
 
   private finished(job: ClaimedJob, outcome: RunOutcome, probe: boolean): ClaimedJob | undefined {
-    const keepGoing = !probe && this.deps.canContinue(job.stage) && this.running(job.stage) <= this.deps.config().stages[job.stage].concurrency;
+    const keepGoing =
+      !probe &&
+      this.deps.canContinue(job.stage) &&
+      this.running(job.stage) <= this.deps.config().stages[job.stage].concurrency;
     try {
       if (keepGoing) {
         const r = this.deps.queue.finishAndClaim(job, outcome, job.stage);
-        if (!r.finished) this.log.warn({ itemId: job.itemId }, 'late result refused: the lease was lost (the job was recovered or cancelled)');
+        if (!r.finished)
+          this.log.warn(
+            { itemId: job.itemId },
+            'late result refused: the lease was lost (the job was recovered or cancelled)',
+          );
         return r.next;
       }
-      if (!this.deps.queue.finish(job, outcome)) this.log.warn({ itemId: job.itemId }, 'late result refused: the lease was lost');
+      if (!this.deps.queue.finish(job, outcome))
+        this.log.warn({ itemId: job.itemId }, 'late result refused: the lease was lost');
     } catch (err: unknown) {
       this.deps.emergency.record(job, outcome, err);
     }
@@ -206,7 +227,8 @@ export class JobLoop {
     if (!service) return;
     const { breakers } = this.deps;
     if (outcome.kind === 'succeeded') return breakers.success(service);
-    if (outcome.failure.serviceFault) return breakers.failure(service, `${outcome.failure.code}: ${outcome.failure.message}`);
+    if (outcome.failure.serviceFault)
+      return breakers.failure(service, `${outcome.failure.code}: ${outcome.failure.message}`);
     // The service answered (the item was at fault): for a probe, that is what it had to show.
     if (probe) breakers.success(service);
   }

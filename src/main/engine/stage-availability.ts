@@ -61,7 +61,8 @@ export class StageAvailability {
   /** The stages calling `service` wait for it (its check failed: `reason`) or not (null); whether anything changed. */
   serviceDown(service: string, reason: string | null): boolean {
     let changed = false;
-    for (const h of this.deps.handlers.values()) if (h.service?.name === service) changed = this.deps.gates.set(h.stage, 'service', reason) || changed;
+    for (const h of this.deps.handlers.values())
+      if (h.service?.name === service) changed = this.deps.gates.set(h.stage, 'service', reason) || changed;
     return changed;
   }
 

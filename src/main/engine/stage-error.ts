@@ -27,8 +27,10 @@ export function isStageError(e: unknown): e is StageError {
   return typeof e === 'object' && e !== null && (e as Record<symbol, unknown>)[brand] === true;
 }
 
-export const permanentError = (code: string, message: string, cause?: unknown) => new StageError(code, message, true, { cause });
-export const transientError = (code: string, message: string, cause?: unknown) => new StageError(code, message, false, { cause });
+export const permanentError = (code: string, message: string, cause?: unknown) =>
+  new StageError(code, message, true, { cause });
+export const transientError = (code: string, message: string, cause?: unknown) =>
+  new StageError(code, message, false, { cause });
 /** A transient failure of the stage's external service (ASR/LLM down, timing out, 5xx). */
 export const serviceError = (code: string, message: string, cause?: unknown) =>
   new StageError(code, message, false, { cause, serviceFault: true });
@@ -38,7 +40,8 @@ const permanentSystemCodes = new Set(['ENOENT', 'EACCES', 'EPERM', 'EISDIR', 'EN
 
 /** Anything thrown by a stage, as the data the queue records. Unknown errors are transient. */
 export function toJobFailure(err: unknown): JobFailure {
-  if (isStageError(err)) return { code: err.code, message: err.message, permanent: err.permanent, serviceFault: err.serviceFault };
+  if (isStageError(err))
+    return { code: err.code, message: err.message, permanent: err.permanent, serviceFault: err.serviceFault };
   const sys = err as NodeJS.ErrnoException | undefined;
   if (sys && typeof sys.code === 'string') {
     return { code: `IO_${sys.code}`, message: sys.message, permanent: permanentSystemCodes.has(sys.code) };

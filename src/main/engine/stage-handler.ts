@@ -41,7 +41,6 @@ export interface StageService extends RecoverableService {
   probe?(signal: AbortSignal, options?: { fresh?: boolean }): Promise<void>;
 }
 
-
 export type { StageCheckpoint };
 /**
  * One pipeline stage. `run` must be idempotent: a re-run replaces the stage's own output, never

@@ -9,6 +9,7 @@ export const stageName = (stage: Stage): string => stage.charAt(0).toUpperCase()
  */
 export function heldByUserReason(stage: Stage, cfg: { paused: boolean; concurrency: number }): string | null {
   if (cfg.paused) return `${stageName(stage)} is paused by you`;
-  if (cfg.concurrency === 0) return `${stageName(stage)} is stopped: it may run 0 jobs at once; raise its concurrency in Settings to start it`;
+  if (cfg.concurrency === 0)
+    return `${stageName(stage)} is stopped: it may run 0 jobs at once; raise its concurrency in Settings to start it`;
   return null;
 }

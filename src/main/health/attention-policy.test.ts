@@ -3,7 +3,14 @@ import { FakeClock } from '../time/clock';
 import { agoText, deadLetterAttention } from './attention-policy';
 import { rollUp, type ServiceView } from './health-rollup-policy';
 
-const up = (name: string): ServiceView => ({ name, label: name, required: true, status: 'up', message: 'ok', needsYou: false });
+const up = (name: string): ServiceView => ({
+  name,
+  label: name,
+  required: true,
+  status: 'up',
+  message: 'ok',
+  needsYou: false,
+});
 
 describe('dead letters as attention, not as a failing service', () => {
   it('turns the app amber while there are dead letters the person has not seen, and says how many', () => {

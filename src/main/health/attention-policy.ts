@@ -36,5 +36,8 @@ export function deadLetterAttention(d: DeadLetterCounts, now: number): Attention
   const seenNote = seenCount > 0 ? `${plural(seenCount, 'dead letter', 'dead letters')} already seen` : null;
   if (d.unseen === 0) return { reason: null, note: seenNote };
   const since = d.seenAt === null ? '' : ` since you last looked ${agoText(now - d.seenAt)}`;
-  return { reason: `${plural(d.unseen, 'new dead letter', 'new dead letters')}${since}: open Dead letters to see why`, note: seenNote };
+  return {
+    reason: `${plural(d.unseen, 'new dead letter', 'new dead letters')}${since}: open Dead letters to see why`,
+    note: seenNote,
+  };
 }

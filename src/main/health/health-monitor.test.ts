@@ -44,7 +44,10 @@ function twoWorkers(clock: FakeClock) {
 
 function monitorOf(clock: FakeClock, executor: StageExecutor) {
   const recorded: HealthCheckRow[] = [];
-  const health = { record: (rows: HealthCheckRow[]) => recorded.push(...rows), history: () => [] } as unknown as HealthStore;
+  const health = {
+    record: (rows: HealthCheckRow[]) => recorded.push(...rows),
+    history: () => [],
+  } as unknown as HealthStore;
   const serviceEvents = { insert: () => {} } as unknown as ServiceEventsStore;
   const monitor = new HealthMonitor({
     probes: [workersProbe(executor)],
@@ -68,7 +71,10 @@ describe('the Workers health check while worker processes start', () => {
     const { monitor, recorded } = monitorOf(clock, w.executor);
 
     await monitor.checkNow();
-    expect(workers(monitor)).toMatchObject({ status: 'starting', message: expect.stringMatching(/^starting 2 worker processes/) });
+    expect(workers(monitor)).toMatchObject({
+      status: 'starting',
+      message: expect.stringMatching(/^starting 2 worker processes/),
+    });
     clock.advance(2_000);
     w.becomeReady(1);
     await monitor.checkNow();
@@ -92,7 +98,10 @@ describe('the Workers health check while worker processes start', () => {
     w.restart();
     await monitor.checkNow();
     expect(workers(monitor)).toMatchObject({ status: 'starting', uptimePercent: 100 });
-    expect(monitor.snapshot()).toMatchObject({ overall: 'green', notes: [expect.stringMatching(/^Workers: starting 2 worker processes/)] });
+    expect(monitor.snapshot()).toMatchObject({
+      overall: 'green',
+      notes: [expect.stringMatching(/^Workers: starting 2 worker processes/)],
+    });
   });
 
   it('counts a start-up that outlasts its window as a failure', async () => {
@@ -102,13 +111,21 @@ describe('the Workers health check while worker processes start', () => {
     await monitor.checkNow();
     clock.advance(61_000);
     await monitor.checkNow();
-    expect(monitor.detail('workers')!.history[0]).toMatchObject({ status: 'down', message: 'no worker process is running: not ready after 61 s' });
+    expect(monitor.detail('workers')!.history[0]).toMatchObject({
+      status: 'down',
+      message: 'no worker process is running: not ready after 61 s',
+    });
     expect(workers(monitor).uptimePercent).toBe(0);
   });
 });
 
 describe('services added and dropped while running', () => {
-  const probe = (name: string, status: 'up' | 'down', label = name) => ({ name, label, required: true, check: () => ({ status, explicit: true, message: status }) });
+  const probe = (name: string, status: 'up' | 'down', label = name) => ({
+    name,
+    label,
+    required: true,
+    check: () => ({ status, explicit: true, message: status }),
+  });
 
   it('puts a new service before the workers, drops one no longer used, and tells listeners both times', async () => {
     const clock = new FakeClock();
@@ -140,6 +157,10 @@ describe('services added and dropped while running', () => {
     expect(monitor.snapshot().services.map((s) => s.name)).toEqual(['asr', 'workers']);
     expect(monitor.snapshot().services[0]).toMatchObject({ label: 'Speech recognition server', status: 'unknown' });
     await monitor.checkNow('asr');
-    expect(monitor.detail('asr')).toMatchObject({ status: 'up', uptimePercent: 50, history: [{ status: 'up' }, { status: 'down' }] });
+    expect(monitor.detail('asr')).toMatchObject({
+      status: 'up',
+      uptimePercent: 50,
+      history: [{ status: 'up' }, { status: 'down' }],
+    });
   });
 });

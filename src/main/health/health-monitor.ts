@@ -8,7 +8,14 @@ import type { Clock } from '../time/clock';
 import type { HealthProbe } from './health-probe';
 import { oneLevelOfParentheses } from '../../shared/text/one-level-of-parentheses';
 import { deadLetterAttention, type DeadLetterCounts } from './attention-policy';
-import { dampStatus, rollUp, uptimePercent, type DampedStatus, type ProbeResult, type Rollup } from './health-rollup-policy';
+import {
+  dampStatus,
+  rollUp,
+  uptimePercent,
+  type DampedStatus,
+  type ProbeResult,
+  type Rollup,
+} from './health-rollup-policy';
 import { runProbe } from './run-probe';
 import { StartupGatePolicy } from './startup-gate-policy';
 
@@ -62,7 +69,8 @@ export class HealthMonitor extends EventEmitter<HealthMonitorEvents> {
 
   constructor(private readonly deps: HealthMonitorDeps) {
     super();
-    for (const probe of deps.probes) this.states.set(probe.name, { probe, history: [], damped: { shown: 'unknown', failures: 0 } });
+    for (const probe of deps.probes)
+      this.states.set(probe.name, { probe, history: [], damped: { shown: 'unknown', failures: 0 } });
   }
 
   /**
@@ -102,7 +110,12 @@ export class HealthMonitor extends EventEmitter<HealthMonitorEvents> {
   seedFromStore(): void {
     for (const s of this.states.values()) {
       const rows = this.deps.store.health.history(s.probe.name, this.deps.config().historySize).reverse();
-      s.history = rows.map((r) => ({ status: r.status as ProbeResult['status'], message: r.message, latencyMs: r.latencyMs, at: r.at }));
+      s.history = rows.map((r) => ({
+        status: r.status as ProbeResult['status'],
+        message: r.message,
+        latencyMs: r.latencyMs,
+        at: r.at,
+      }));
     }
   }
 
@@ -169,7 +182,9 @@ export class HealthMonitor extends EventEmitter<HealthMonitorEvents> {
   }
 
   private gatedServices(): { name: string; label: string }[] {
-    return [...this.states.values()].filter((s) => s.probe.required && s.probe.gatesStartup === true).map((s) => ({ name: s.probe.name, label: s.probe.label }));
+    return [...this.states.values()]
+      .filter((s) => s.probe.required && s.probe.gatesStartup === true)
+      .map((s) => ({ name: s.probe.name, label: s.probe.label }));
   }
 
   /** Until `ms` have passed, the round out ends, or the monitor stops, whichever comes first. */
@@ -206,11 +221,12 @@ export class HealthMonitor extends EventEmitter<HealthMonitorEvents> {
     };
   }
 
-
   detail(name: string): ServiceHealthDetail | undefined {
     const s = this.states.get(name);
     if (!s) return undefined;
-    const history = [...s.history].reverse().map((r) => ({ at: iso(r.at)!, status: r.status, latencyMs: r.latencyMs, message: r.message }));
+    const history = [...s.history]
+      .reverse()
+      .map((r) => ({ at: iso(r.at)!, status: r.status, latencyMs: r.latencyMs, message: r.message }));
     return { ...this.serviceHealth(s), history };
   }
 
@@ -263,7 +279,14 @@ export class HealthMonitor extends EventEmitter<HealthMonitorEvents> {
   private rollup(dead: DeadLetterCounts = this.deps.deadLetters()): Rollup {
     const views = [...this.states.values()].map((s) => {
       const h = this.serviceHealth(s);
-      return { name: h.name, label: h.label, required: h.required, status: h.status, message: h.message, needsYou: h.needsYou };
+      return {
+        name: h.name,
+        label: h.label,
+        required: h.required,
+        status: h.status,
+        message: h.message,
+        needsYou: h.needsYou,
+      };
     });
     return rollUp(views, this.waitingFor, deadLetterAttention(dead, this.deps.clock.now()));
   }
@@ -284,7 +307,12 @@ export class HealthMonitor extends EventEmitter<HealthMonitorEvents> {
     if (colourChanged && this.deps.source === 'engine') {
       try {
         const detail = next.reasons.length > 0 ? next.reasons.join('; ') : 'all good';
-        this.deps.store.serviceEvents.insert(this.deps.clock.now(), { service: 'health', type: `health_${next.overall}`, actor: 'health', detail });
+        this.deps.store.serviceEvents.insert(this.deps.clock.now(), {
+          service: 'health',
+          type: `health_${next.overall}`,
+          actor: 'health',
+          detail,
+        });
       } catch (err: unknown) {
         this.deps.log.warn({ err }, 'could not record the health change');
       }

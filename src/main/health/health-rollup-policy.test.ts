@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { FakeClock } from '../time/clock';
-import { dampStatus, rollUp, uptimePercent, type DampedStatus, type ProbeResult, type ServiceView } from './health-rollup-policy';
+import {
+  dampStatus,
+  rollUp,
+  uptimePercent,
+  type DampedStatus,
+  type ProbeResult,
+  type ServiceView,
+} from './health-rollup-policy';
 
 const result = (clock: FakeClock, status: ProbeResult['status'], explicit = false): ProbeResult => ({
   status,
@@ -39,13 +46,23 @@ describe('dampStatus', () => {
 
 describe('rollUp', () => {
   it('is green with no reasons when everything is up or idle', () => {
-    expect(rollUp([view('database', 'up'), view('queue', 'idle', false)])).toEqual({ overall: 'green', reasons: [], notes: [] });
+    expect(rollUp([view('database', 'up'), view('queue', 'idle', false)])).toEqual({
+      overall: 'green',
+      reasons: [],
+      notes: [],
+    });
   });
 
   it('is red when a required service is down, amber when an optional one is', () => {
-    expect(rollUp([view('database', 'down')])).toMatchObject({ overall: 'red', reasons: ['database is down: database says down'] });
+    expect(rollUp([view('database', 'down')])).toMatchObject({
+      overall: 'red',
+      reasons: ['database is down: database says down'],
+    });
     expect(rollUp([view('llm', 'down', false)])).toMatchObject({ overall: 'amber' });
-    expect(rollUp([view('disk', 'degraded')])).toMatchObject({ overall: 'amber', reasons: ['disk: disk says degraded'] });
+    expect(rollUp([view('disk', 'degraded')])).toMatchObject({
+      overall: 'amber',
+      reasons: ['disk: disk says degraded'],
+    });
   });
 
   it('is never red (nor amber) for a benign state: paused by the user, disabled, nothing to do', () => {
@@ -55,11 +72,17 @@ describe('rollUp', () => {
   });
 
   it('is red when automatic recovery gave up and the service needs the user', () => {
-    expect(rollUp([view('asr', 'down', false, true)])).toMatchObject({ overall: 'red', reasons: [expect.stringContaining('asr needs you')] });
+    expect(rollUp([view('asr', 'down', false, true)])).toMatchObject({
+      overall: 'red',
+      reasons: [expect.stringContaining('asr needs you')],
+    });
   });
 
   it('says what the startup gate is waiting for', () => {
-    expect(rollUp([view('database', 'unknown')], ['database'])).toMatchObject({ overall: 'starting', reasons: ['starting: waiting for database'] });
+    expect(rollUp([view('database', 'unknown')], ['database'])).toMatchObject({
+      overall: 'starting',
+      reasons: ['starting: waiting for database'],
+    });
   });
 });
 
@@ -78,13 +101,23 @@ describe('uptimePercent', () => {
 
 describe('rollUp while a service starts', () => {
   it('is neither amber nor red for a required service that is starting, and says so in a note', () => {
-    expect(rollUp([view('workers', 'starting')])).toEqual({ overall: 'green', reasons: [], notes: ['workers: workers says starting'] });
+    expect(rollUp([view('workers', 'starting')])).toEqual({
+      overall: 'green',
+      reasons: [],
+      notes: ['workers: workers says starting'],
+    });
   });
 });
 
 describe('reasons as sentences', () => {
   it('never nest parentheses more than one deep', () => {
-    const asr: ServiceView = { ...view('asr', 'down', true, true), label: 'Speech server', message: 'unreachable (connect ECONNREFUSED (127.0.0.1:8080))' };
-    expect(rollUp([asr]).reasons).toEqual(['Speech server needs you: automatic recovery gave up (unreachable, connect ECONNREFUSED, 127.0.0.1:8080)']);
+    const asr: ServiceView = {
+      ...view('asr', 'down', true, true),
+      label: 'Speech server',
+      message: 'unreachable (connect ECONNREFUSED (127.0.0.1:8080))',
+    };
+    expect(rollUp([asr]).reasons).toEqual([
+      'Speech server needs you: automatic recovery gave up (unreachable, connect ECONNREFUSED, 127.0.0.1:8080)',
+    ]);
   });
 });

@@ -111,11 +111,20 @@ export function rollUp(
 
 /** Reasons quote services' messages, which quote their causes: one level of parentheses is enough. */
 function flattened(r: Rollup): Rollup {
-  return { overall: r.overall, reasons: r.reasons.map(oneLevelOfParentheses), notes: r.notes.map(oneLevelOfParentheses) };
+  return {
+    overall: r.overall,
+    reasons: r.reasons.map(oneLevelOfParentheses),
+    notes: r.notes.map(oneLevelOfParentheses),
+  };
 }
 
 function decide(red: string[], amber: string[], notes: string[], waitingFor: readonly string[]): Rollup {
-  if (waitingFor.length > 0) return { overall: 'starting', reasons: [`starting: waiting for ${waitingFor.join(', ')}`, ...red, ...amber], notes };
+  if (waitingFor.length > 0)
+    return {
+      overall: 'starting',
+      reasons: [`starting: waiting for ${waitingFor.join(', ')}`, ...red, ...amber],
+      notes,
+    };
   if (red.length > 0) return { overall: 'red', reasons: [...red, ...amber], notes };
   if (amber.length > 0) return { overall: 'amber', reasons: amber, notes };
   return { overall: 'green', reasons: [], notes };

@@ -50,7 +50,11 @@ export function lifelineProbes(d: ProbeDeps): HealthProbe[] {
         if (reason === undefined) return undefined;
         const sources = d.engine!.gates.sources(stage);
         // A pause is the user's choice; a breaker is reported by its service; neither is the queue's problem.
-        return { reason, benign: sources.every((s) => s === 'paused' || s === 'breaker'), byUser: sources[0] === 'paused' };
+        return {
+          reason,
+          benign: sources.every((s) => s === 'paused' || s === 'breaker'),
+          byUser: sources[0] === 'paused',
+        };
       },
       waiting: (stage) => d.store.metrics.waitingCount(stage),
     }),

@@ -18,9 +18,18 @@ export async function runProbe(probe: HealthProbe, timeoutMs: number, clock: Clo
       }, timeoutMs);
     });
     const report = await Promise.race([Promise.resolve().then(() => probe.check(ac.signal)), timeout]);
-    return { ...report, latencyMs: report.latencyMs === undefined ? performance.now() - t : report.latencyMs, at: clock.now() };
+    return {
+      ...report,
+      latencyMs: report.latencyMs === undefined ? performance.now() - t : report.latencyMs,
+      at: clock.now(),
+    };
   } catch (err: unknown) {
-    return { status: 'down', message: err instanceof Error ? err.message : String(err), latencyMs: null, at: clock.now() };
+    return {
+      status: 'down',
+      message: err instanceof Error ? err.message : String(err),
+      latencyMs: null,
+      at: clock.now(),
+    };
   } finally {
     clearTimeout(timer);
   }

@@ -77,7 +77,10 @@ export class ServiceRoster {
       }
       const current = () => this.inUse.get(name)?.service ?? service;
       breakers.register(name, service.label);
-      health.setProbe(serviceProbe(current, () => breakers.view(name), this.deps.onCheck), placeBefore);
+      health.setProbe(
+        serviceProbe(current, () => breakers.view(name), this.deps.onCheck),
+        placeBefore,
+      );
       recovery?.autoRecovery.register(name, serviceRecoveryHandler(current, recovery.executor, breakers));
       (was ? change.replaced : change.added).push(name);
     }
@@ -88,7 +91,8 @@ export class ServiceRoster {
       recovery?.autoRecovery.unregister(name);
       change.retired.push(name);
     }
-    if (change.added.length + change.replaced.length + change.retired.length > 0) this.deps.log.info(change, 'stage services changed');
+    if (change.added.length + change.replaced.length + change.retired.length > 0)
+      this.deps.log.info(change, 'stage services changed');
     return change;
   }
 }

@@ -56,9 +56,13 @@ export class ServiceWatch implements ServiceStatus {
     const { engine, breakers, autoRecovery } = this.deps;
     const wasFailing = (this.checks.get(name) ?? null) !== null;
     this.checks.set(name, failure);
-    engine.setServiceDown(name, failure === null ? null : `${label} does not pass its check (${failure}); checking again within seconds`);
+    engine.setServiceDown(
+      name,
+      failure === null ? null : `${label} does not pass its check (${failure}); checking again within seconds`,
+    );
     if (failure !== null) autoRecovery.trigger(name, `its health check failed (${failure})`);
-    else if (wasFailing && breakers.view(name)?.state === 'open') breakers.expedite(name, 'its check passes again: one item will now test it');
+    else if (wasFailing && breakers.view(name)?.state === 'open')
+      breakers.expedite(name, 'its check passes again: one item will now test it');
     this.schedule(name);
   }
 
@@ -76,7 +80,8 @@ export class ServiceWatch implements ServiceStatus {
     }
     // Answering its check with the breaker closed is healthy enough to start recovery afresh (a
     // "degraded" from calls that failed before the outage was known is history, not a new failure).
-    if (r.status !== 'down' && this.downReason(name) === null && breakers.view(name)?.state === 'closed') autoRecovery.healthy(name);
+    if (r.status !== 'down' && this.downReason(name) === null && breakers.view(name)?.state === 'closed')
+      autoRecovery.healthy(name);
     this.schedule(name);
   }
 
@@ -99,7 +104,11 @@ export class ServiceWatch implements ServiceStatus {
   /** Whether the service is known down (its check fails or its breaker is not closed): what auto-recovery asks after a cooldown. */
   knownDown(name: string): boolean {
     const b = this.deps.breakers.has(name) ? this.deps.breakers.view(name) : undefined;
-    return this.downReason(name) !== null || this.last.get(name)?.status === 'down' || (b !== undefined && b.state !== 'closed');
+    return (
+      this.downReason(name) !== null ||
+      this.last.get(name)?.status === 'down' ||
+      (b !== undefined && b.state !== 'closed')
+    );
   }
 
   stop(): void {
@@ -123,7 +132,9 @@ export class ServiceWatch implements ServiceStatus {
     r.timer = setTimeout(() => {
       r.timer = undefined;
       if (this.stopped) return;
-      void this.deps.health.checkNow(name).catch((err: unknown) => this.deps.log.warn({ err, service: name }, 'service re-check failed'));
+      void this.deps.health
+        .checkNow(name)
+        .catch((err: unknown) => this.deps.log.warn({ err, service: name }, 'service re-check failed'));
     }, recheckDelayMs(r.n));
     r.timer.unref();
   }

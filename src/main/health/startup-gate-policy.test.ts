@@ -43,7 +43,12 @@ describe('the startup gate', () => {
     clock.advance(40);
     g.checkEnded(clock.monotonic());
     // In the pause: nothing to check, wake when it ends.
-    expect(g.decide(services, clock.monotonic())).toEqual({ kind: 'wait', waitingFor: ['Speech recognition server'], check: [], wakeInMs: 250 });
+    expect(g.decide(services, clock.monotonic())).toEqual({
+      kind: 'wait',
+      waitingFor: ['Speech recognition server'],
+      check: [],
+      wakeInMs: 250,
+    });
     clock.advance(250);
     expect(g.decide(services, clock.monotonic())).toMatchObject({ kind: 'wait', check: ['asr'] });
     g.checkStarted();
@@ -61,7 +66,12 @@ describe('the startup gate', () => {
     g.record('database', 'up');
     g.record('disk', 'up');
     clock.advance(5_000);
-    expect(g.decide(services, clock.monotonic())).toEqual({ kind: 'wait', waitingFor: ['Speech recognition server'], check: [], wakeInMs: 25_000 });
+    expect(g.decide(services, clock.monotonic())).toEqual({
+      kind: 'wait',
+      waitingFor: ['Speech recognition server'],
+      check: [],
+      wakeInMs: 25_000,
+    });
   });
 
   it('gives up at the timeout and names what is still not up', () => {
@@ -94,7 +104,10 @@ describe('the startup gate', () => {
     g.record('asr', 'disabled');
     expect(g.decide(services, clock.monotonic())).toEqual({ kind: 'open' });
     g.record('asr', 'starting');
-    expect(g.decide(services, clock.monotonic())).toMatchObject({ kind: 'wait', waitingFor: ['Speech recognition server'] });
+    expect(g.decide(services, clock.monotonic())).toMatchObject({
+      kind: 'wait',
+      waitingFor: ['Speech recognition server'],
+    });
   });
 
   it('follows the services as they are now: one dropped while waiting no longer holds the start', () => {

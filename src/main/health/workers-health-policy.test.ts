@@ -27,13 +27,22 @@ describe('workersHealth', () => {
   });
 
   it('says the workers are starting, not down, while they start within their start-up window', () => {
-    expect(workersHealth(pool({ ready: 0, starting: 2, startingForMs: 3_400 }))).toEqual({ status: 'starting', message: 'starting 2 worker processes (3 s so far)' });
-    expect(workersHealth(pool({ ready: 1, starting: 1, startingForMs: 500 }))).toEqual({ status: 'starting', message: '1 of 2 workers ready, 0 busy, 1 starting' });
+    expect(workersHealth(pool({ ready: 0, starting: 2, startingForMs: 3_400 }))).toEqual({
+      status: 'starting',
+      message: 'starting 2 worker processes (3 s so far)',
+    });
+    expect(workersHealth(pool({ ready: 1, starting: 1, startingForMs: 500 }))).toEqual({
+      status: 'starting',
+      message: '1 of 2 workers ready, 0 busy, 1 starting',
+    });
   });
 
   it('counts a replacement after a crash as starting, and names the crash', () => {
     const r = workersHealth(pool({ ready: 1, starting: 1, startingForMs: 200, ...crashed(1) }));
-    expect(r).toEqual({ status: 'starting', message: '1 of 2 workers ready, 0 busy, 1 starting; 1 crash(es) in 10 min, last: worker 42 killed by SIGABRT' });
+    expect(r).toEqual({
+      status: 'starting',
+      message: '1 of 2 workers ready, 0 busy, 1 starting; 1 crash(es) in 10 min, last: worker 42 killed by SIGABRT',
+    });
   });
 
   it('is down when the start outlasts its window', () => {
@@ -49,8 +58,14 @@ describe('workersHealth', () => {
   });
 
   it('is down at once when no worker can be launched', () => {
-    expect(workersHealth(pool({ ready: 0, launchError: 'spawn ENOENT' }))).toEqual({ status: 'down', explicit: true, message: 'no worker process is running: spawn ENOENT' });
-    expect(workersHealth(pool({ ready: 0, starting: 1, startingForMs: 10, launchError: 'cannot load the stages' })).status).toBe('down');
+    expect(workersHealth(pool({ ready: 0, launchError: 'spawn ENOENT' }))).toEqual({
+      status: 'down',
+      explicit: true,
+      message: 'no worker process is running: spawn ENOENT',
+    });
+    expect(
+      workersHealth(pool({ ready: 0, starting: 1, startingForMs: 10, launchError: 'cannot load the stages' })).status,
+    ).toBe('down');
   });
 
   it('is a failure, not a start, when workers keep dying', () => {
@@ -61,7 +76,11 @@ describe('workersHealth', () => {
 
   it('is degraded when workers are missing and none is starting to replace them', () => {
     expect(workersHealth(pool({ ready: 1 }))).toEqual({ status: 'degraded', message: '1 of 2 workers ready, 0 busy' });
-    expect(workersHealth(pool({ ready: 0 }))).toEqual({ status: 'down', explicit: true, message: 'no worker process is running' });
+    expect(workersHealth(pool({ ready: 0 }))).toEqual({
+      status: 'down',
+      explicit: true,
+      message: 'no worker process is running',
+    });
   });
 
   it('does not count idle workers that stop answering as ready, and says so', () => {
@@ -76,10 +95,14 @@ describe('workersHealth', () => {
   });
 
   it('names workers replaced for not answering, once their replacements are ready', () => {
-    const replaced = { recentReplacements: 2, lastReplacement: { at: 0, detail: 'worker 42 did not answer for 10 s while idle; replaced' } };
+    const replaced = {
+      recentReplacements: 2,
+      lastReplacement: { at: 0, detail: 'worker 42 did not answer for 10 s while idle; replaced' },
+    };
     expect(workersHealth(pool(replaced))).toEqual({
       status: 'up',
-      message: '2 of 2 workers ready, 0 busy; 2 replaced for not answering in 10 min, last: worker 42 did not answer for 10 s while idle; replaced',
+      message:
+        '2 of 2 workers ready, 0 busy; 2 replaced for not answering in 10 min, last: worker 42 did not answer for 10 s while idle; replaced',
     });
     expect(workersHealth(pool({ ...replaced, ready: 0, starting: 2, startingForMs: 1_000 })).status).toBe('starting');
   });

@@ -15,14 +15,22 @@ const processes = (n: number) => `${n} worker ${n === 1 ? 'process' : 'processes
  * pings are not counted ready (they get no job) and are named, as are those replaced for it.
  */
 export function workersHealth(l: WorkerLiveness): ProbeReport {
-  if (l.mode === 'in-process') return { status: 'up', message: 'stages run inside the engine process (no crash isolation)' };
-  const replaced = l.recentReplacements > 0 ? `; ${l.recentReplacements} replaced for not answering in 10 min, last: ${l.lastReplacement?.detail}` : '';
+  if (l.mode === 'in-process')
+    return { status: 'up', message: 'stages run inside the engine process (no crash isolation)' };
+  const replaced =
+    l.recentReplacements > 0
+      ? `; ${l.recentReplacements} replaced for not answering in 10 min, last: ${l.lastReplacement?.detail}`
+      : '';
   const crashes = `${l.recentCrashes > 0 ? `; ${l.recentCrashes} crash(es) in 10 min, last: ${l.lastCrash?.detail}` : ''}${replaced}`;
   const silent = l.silent > 0 ? `, ${l.silent} not answering (replaced if silent for a lease)` : '';
   const overdue = l.startingForMs !== null && l.startingForMs > l.startupWindowMs;
   const startingInTime = l.starting > 0 && !overdue && l.launchError === null && l.recentCrashes < crashLoop;
   if (l.ready === 0) {
-    if (startingInTime) return { status: 'starting', message: `starting ${processes(l.starting)} (${seconds(l.startingForMs ?? 0)} so far)${crashes}` };
+    if (startingInTime)
+      return {
+        status: 'starting',
+        message: `starting ${processes(l.starting)} (${seconds(l.startingForMs ?? 0)} so far)${crashes}`,
+      };
     const why = l.launchError
       ? `: ${l.launchError}`
       : overdue
@@ -37,7 +45,8 @@ export function workersHealth(l: WorkerLiveness): ProbeReport {
   }
   const late = overdue ? ` (one for ${seconds(l.startingForMs!)} already)` : '';
   const summary = `${l.ready} of ${l.expected} workers ready, ${l.busy} busy${silent}${l.starting > 0 ? `, ${l.starting} starting${late}` : ''}`;
-  if (l.ready < l.expected && l.silent === 0 && startingInTime && l.ready + l.starting >= l.expected) return { status: 'starting', message: `${summary}${crashes}` };
+  if (l.ready < l.expected && l.silent === 0 && startingInTime && l.ready + l.starting >= l.expected)
+    return { status: 'starting', message: `${summary}${crashes}` };
   const status = l.recentCrashes >= crashLoop || l.ready < l.expected || l.silent > 0 ? 'degraded' : 'up';
   return { status, message: `${summary}${crashes}` };
 }

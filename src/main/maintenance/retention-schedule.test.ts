@@ -28,7 +28,9 @@ describe('retention schedule (node-cron)', () => {
   it('a run removes what is older than the retention period from a real store and keeps the rest', async () => {
     const store = openStore(dataPaths(path.join(tempDir(), 'data')));
     const now = Date.now();
-    const add = store.db.prepare(`INSERT INTO service_events (at, service, type, actor, detail) VALUES (?, 'asr', 'opened', 'engine', NULL)`);
+    const add = store.db.prepare(
+      `INSERT INTO service_events (at, service, type, actor, detail) VALUES (?, 'asr', 'opened', 'engine', NULL)`,
+    );
     add.run(now - 40 * DAY);
     add.run(now - 1 * DAY);
     const schedule = scheduleRetention(() => store.maintenance.cleanup(now - 30 * DAY), createLogger(null, 'test'));

@@ -20,7 +20,10 @@ describe('which temporary files are leftovers', () => {
       { name: 'upload-4-0123456789ab.part', mtimeMs: 0 },
     ];
     const alive = new Set([3, 4]);
-    expect(staleTempFiles(entries, (pid) => alive.has(pid), now)).toEqual(['upload-1-0123456789ab.part', 'pocketsphinx-2-cafe0123.wav']);
+    expect(staleTempFiles(entries, (pid) => alive.has(pid), now)).toEqual([
+      'upload-1-0123456789ab.part',
+      'pocketsphinx-2-cafe0123.wav',
+    ]);
   });
 
   it('removes a file that names no owner only once it is more than a day old', () => {
@@ -33,6 +36,8 @@ describe('which temporary files are leftovers', () => {
   });
 
   it('picks the files of one dead worker and no other', () => {
-    expect(tempFilesOf(['pocketsphinx-5-cafe0123.wav', 'pocketsphinx-6-cafe0123.wav', 'x'], 5)).toEqual(['pocketsphinx-5-cafe0123.wav']);
+    expect(tempFilesOf(['pocketsphinx-5-cafe0123.wav', 'pocketsphinx-6-cafe0123.wav', 'x'], 5)).toEqual([
+      'pocketsphinx-5-cafe0123.wav',
+    ]);
   });
 });

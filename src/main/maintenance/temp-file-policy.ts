@@ -27,7 +27,11 @@ export interface TempFileEntry {
 export const unownedMaxAgeMs = 24 * 3_600_000;
 
 /** The names to remove: owned by a process that is gone, or unowned and older than a day. */
-export function staleTempFiles(entries: readonly TempFileEntry[], isAlive: (pid: number) => boolean, now: number): string[] {
+export function staleTempFiles(
+  entries: readonly TempFileEntry[],
+  isAlive: (pid: number) => boolean,
+  now: number,
+): string[] {
   return entries
     .filter((e) => {
       const owner = tempFileOwner(e.name);

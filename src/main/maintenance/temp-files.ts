@@ -60,6 +60,12 @@ export function removeStaleTempFiles(tmpDir: string, now: number, log: Logger): 
  */
 export function removeTempFilesOf(tmpDir: string, pid: number | undefined, log: Logger): void {
   if (pid === undefined || pid === process.pid) return;
-  const removed = remove(tmpDir, tempFilesOf(list(tmpDir).map((e) => e.name), pid));
+  const removed = remove(
+    tmpDir,
+    tempFilesOf(
+      list(tmpDir).map((e) => e.name),
+      pid,
+    ),
+  );
   if (removed > 0) log.info({ pid, removed }, 'removed the temporary files of a worker that exited');
 }

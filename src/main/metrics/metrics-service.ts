@@ -60,15 +60,24 @@ export function computeMetrics(store: Store, clock: Clock, stageOrder: readonly 
   }
   const last = stageOrder.at(-1);
   const latency: Metrics['latency'] = {};
-  for (const [stage, xs] of runsByStage) latency[stage] = { runs: xs.length, p50Ms: percentile(xs, 50), p95Ms: percentile(xs, 95) };
+  for (const [stage, xs] of runsByStage)
+    latency[stage] = { runs: xs.length, p50Ms: percentile(xs, 50), p95Ms: percentile(xs, 95) };
   const recovery = recoverySummary(store, now - DAY);
   const byCode = store.metrics.deadLettersByCode();
   return {
     at: iso(now),
     counts: store.reads.overview().byStage,
-    throughputPerMinute: minutes.map((m) => ({ minute: iso(m.start), completions: m.completions, itemsDone: last ? (m.completions[last] ?? 0) : 0 })),
+    throughputPerMinute: minutes.map((m) => ({
+      minute: iso(m.start),
+      completions: m.completions,
+      itemsDone: last ? (m.completions[last] ?? 0) : 0,
+    })),
     latency,
-    recovery24h: { recoveries: recovery.recoveries, successRate: recovery.successRate, meanTimeToRecoveryMs: recovery.meanTimeToRecoveryMs },
+    recovery24h: {
+      recoveries: recovery.recoveries,
+      successRate: recovery.successRate,
+      meanTimeToRecoveryMs: recovery.meanTimeToRecoveryMs,
+    },
     deadLetters: { total: byCode.reduce((n, r) => n + r.count, 0), byCode },
   };
 }

@@ -17,7 +17,10 @@ export interface EngineSettings {
  * this never throws: a worker that meets a bad value still builds its stages, and the stage then
  * waits with the reason ("… is not an engine") shown on its items.
  */
-export function engineSettings(env: NodeJS.ProcessEnv, stored: ReadonlyMap<string, unknown> = new Map()): EngineSettings {
+export function engineSettings(
+  env: NodeJS.ProcessEnv,
+  stored: ReadonlyMap<string, unknown> = new Map(),
+): EngineSettings {
   const read = (key: string): string => {
     const spec = settingSpec(key);
     if (!spec) throw new Error(`no setting ${key}`);

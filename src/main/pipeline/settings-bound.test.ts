@@ -33,7 +33,13 @@ describe('the engine settings the pipeline reads', () => {
       ['llm.url', 'not a url'],
     ]);
     const s = engineSettings({ LIFELINE_ASR_URL: 'http://env:2', LIFELINE_LLM_ENGINE: ' Ollama ' }, stored);
-    expect(s).toMatchObject({ asrEngine: 'openai', asrUrl: 'http://env:2', llmEngine: 'ollama', llmUrl: '', whisperModel: '' });
+    expect(s).toMatchObject({
+      asrEngine: 'openai',
+      asrUrl: 'http://env:2',
+      llmEngine: 'ollama',
+      llmUrl: '',
+      whisperModel: '',
+    });
     expect(engineSettings({}).asrEngine).toBe('auto');
   });
 });

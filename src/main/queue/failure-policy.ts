@@ -11,8 +11,7 @@ export interface JobFailure {
 }
 
 export type FailureDecision =
-  | { kind: 'retry'; delayMs: number }
-  | { kind: 'dead'; reason: 'permanent' | 'attempts_exhausted' };
+  { kind: 'retry'; delayMs: number } | { kind: 'dead'; reason: 'permanent' | 'attempts_exhausted' };
 
 export function decideFailure(
   failure: JobFailure,

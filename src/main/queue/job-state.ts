@@ -9,7 +9,12 @@ export const jobStates = itemStates;
 export type JobState = (typeof jobStates)[number];
 
 /** States a user may cancel from. */
-export const cancellableJobStates = ['queued', 'scheduled', 'running', 'retry_scheduled', 'waiting'] as const satisfies readonly JobState[];
+export const cancellableJobStates = [
+  'queued',
+  'scheduled',
+  'running',
+  'retry_scheduled',
+  'waiting',
+] as const satisfies readonly JobState[];
 /** States a user may retry from: the stage where the item stopped runs again with fresh attempts. */
 export const retryableJobStates = ['dead', 'cancelled'] as const satisfies readonly JobState[];
-

@@ -3,7 +3,17 @@ import type { Clock } from '../time/clock';
 import type { BackoffOptions } from './backoff';
 import { decideFailure, type JobFailure } from './failure-policy';
 import { missingCase } from '../../shared/missing-case';
-import type { AfterRunning, ClaimedJob, EnqueueResult, EventInput, Lease, LeaseRef, MinimalAfter, NewItem, QueueStore } from './queue-store';
+import type {
+  AfterRunning,
+  ClaimedJob,
+  EnqueueResult,
+  EventInput,
+  Lease,
+  LeaseRef,
+  MinimalAfter,
+  NewItem,
+  QueueStore,
+} from './queue-store';
 
 export interface StagePolicy {
   /** Attempts before an item goes to dead letters. */
@@ -106,8 +116,15 @@ export class Queue {
     if (outcome.kind === 'succeeded') {
       const next = this.nextStage(job.stage);
       return {
-        after: { state: 'advance', next: next ? { stage: next, maxAttempts: this.policy(next).maxAttempts, runAt: now } : null },
-        event: { type: 'succeeded', actor: 'engine', detail: outcome.detail ?? (next ? `next: ${next}` : 'all stages done') },
+        after: {
+          state: 'advance',
+          next: next ? { stage: next, maxAttempts: this.policy(next).maxAttempts, runAt: now } : null,
+        },
+        event: {
+          type: 'succeeded',
+          actor: 'engine',
+          detail: outcome.detail ?? (next ? `next: ${next}` : 'all stages done'),
+        },
       };
     }
     const { failure } = outcome;
@@ -115,7 +132,12 @@ export class Queue {
     if (outcome.kind === 'parked') {
       return {
         after: { state: 'waiting', reason: outcome.reason },
-        event: { type: 'waiting', actor: 'engine', detail: `${outcome.reason}; the service failed, not the item: no attempt spent`, error },
+        event: {
+          type: 'waiting',
+          actor: 'engine',
+          detail: `${outcome.reason}; the service failed, not the item: no attempt spent`,
+          error,
+        },
       };
     }
     const decision = decideFailure(failure, job.attempts, job.maxAttempts, this.policy(job.stage).backoff, this.random);
@@ -135,7 +157,8 @@ export class Queue {
       event: {
         type: 'dead',
         actor: 'engine',
-        detail: decision.reason === 'permanent' ? 'permanent error: not retried' : `gave up after ${job.attempts} attempts`,
+        detail:
+          decision.reason === 'permanent' ? 'permanent error: not retried' : `gave up after ${job.attempts} attempts`,
         error,
       },
     };
@@ -149,7 +172,11 @@ export class Queue {
   }
 
   /** Records how a run ended and claims the next job of `nextStage` for the same slot, in one commit. */
-  finishAndClaim(job: ClaimedJob, outcome: RunOutcome, nextStage: Stage): { finished: boolean; next: ClaimedJob | undefined } {
+  finishAndClaim(
+    job: ClaimedJob,
+    outcome: RunOutcome,
+    nextStage: Stage,
+  ): { finished: boolean; next: ClaimedJob | undefined } {
     const now = this.now;
     const { after, event } = this.afterRun(job, outcome, now);
     return this.store.finishAndClaim(job, now, after, event, {
@@ -165,7 +192,10 @@ export class Queue {
    * through, the event the normal write would have written comes back with its time: the audit row
    * the caller still owes the timeline once events can be written again.
    */
-  finishMinimal(job: JobRef, outcome: RunOutcome): { written: false } | { written: true; event: EventInput; at: number } {
+  finishMinimal(
+    job: JobRef,
+    outcome: RunOutcome,
+  ): { written: false } | { written: true; event: EventInput; at: number } {
     const now = this.now;
     const { after, event } = this.afterRun(job, outcome, now);
     const error = event.error ?? { code: 'UNKNOWN', message: 'the run failed' };
@@ -193,7 +223,12 @@ export class Queue {
 
   /** Graceful shutdown: the job goes back to the queue, its attempt refunded. */
   release(job: LeaseRef, why: string): boolean {
-    return this.store.finishRunning(job, this.now, { state: 'queued', reason: 'released' }, { type: 'released', actor: 'engine', detail: why });
+    return this.store.finishRunning(
+      job,
+      this.now,
+      { state: 'queued', reason: 'released' },
+      { type: 'released', actor: 'engine', detail: why },
+    );
   }
 
   /**
@@ -227,7 +262,12 @@ export class Queue {
         return ok ? 'succeeded' : 'lost_race';
       }
       case 'escalate':
-        ok = this.store.finishRunning(lease, now, { state: 'dead' }, { type: 'dead', actor: 'recovery', detail: plan.why, error: plan.error });
+        ok = this.store.finishRunning(
+          lease,
+          now,
+          { state: 'dead' },
+          { type: 'dead', actor: 'recovery', detail: plan.why, error: plan.error },
+        );
         return ok ? 'dead' : 'lost_race';
       default:
         return missingCase(plan);

@@ -15,9 +15,7 @@ export interface AutoRecoveryState {
 }
 
 export type AutoRecoveryDecision =
-  | { kind: 'run'; attempt: number }
-  | { kind: 'cooldown'; waitMs: number }
-  | { kind: 'gave_up' };
+  { kind: 'run'; attempt: number } | { kind: 'cooldown'; waitMs: number } | { kind: 'gave_up' };
 
 export const freshAutoRecovery = (): AutoRecoveryState => ({ attempts: 0, lastRunAt: null, nextAllowedAt: 0 });
 
@@ -26,14 +24,22 @@ export const freshAutoRecovery = (): AutoRecoveryState => ({ attempts: 0, lastRu
  * probe, it runs at most `maxAttempts` times with a growing cooldown, then gives up so the service
  * shows "needs you" instead of a handler looping forever.
  */
-export function decideAutoRecovery(state: AutoRecoveryState, now: number, options: AutoRecoveryOptions): AutoRecoveryDecision {
+export function decideAutoRecovery(
+  state: AutoRecoveryState,
+  now: number,
+  options: AutoRecoveryOptions,
+): AutoRecoveryDecision {
   if (state.attempts >= options.maxAttempts) return { kind: 'gave_up' };
   if (now < state.nextAllowedAt) return { kind: 'cooldown', waitMs: state.nextAllowedAt - now };
   return { kind: 'run', attempt: state.attempts + 1 };
 }
 
 /** Records a run that just ended. A run that fixed the service resets nothing yet: `healthy` does, once the service proves it. */
-export function afterAutoRecoveryRun(state: AutoRecoveryState, now: number, options: AutoRecoveryOptions): AutoRecoveryState {
+export function afterAutoRecoveryRun(
+  state: AutoRecoveryState,
+  now: number,
+  options: AutoRecoveryOptions,
+): AutoRecoveryState {
   const attempts = state.attempts + 1;
   return {
     attempts,

@@ -3,7 +3,13 @@ import type { AutoRecoveryConfig } from '../config/config';
 import type { Logger } from '../log/logger';
 import type { ServiceEventsStore } from '../store/service-events-store';
 import type { Clock } from '../time/clock';
-import { afterAutoRecoveryRun, decideAutoRecovery, freshAutoRecovery, hasGivenUp, type AutoRecoveryState } from './auto-recovery-policy';
+import {
+  afterAutoRecoveryRun,
+  decideAutoRecovery,
+  freshAutoRecovery,
+  hasGivenUp,
+  type AutoRecoveryState,
+} from './auto-recovery-policy';
 import { missingCase } from '../../shared/missing-case';
 
 /** One way of bringing a service back: restart workers and reload models, re-probe an endpoint, reopen the database. */
@@ -130,7 +136,9 @@ export class AutoRecovery extends EventEmitter<AutoRecoveryEvents> {
    * The user pressed Trigger recovery: attempts reset, the handler runs now. Undefined for an unknown
    * service; `outcome` is null when a run was already under way (it is not started twice).
    */
-  async manual(service: string): Promise<(AutoRecoveryStatus & { outcome: AutoRecoveryRunOutcome | null }) | undefined> {
+  async manual(
+    service: string,
+  ): Promise<(AutoRecoveryStatus & { outcome: AutoRecoveryRunOutcome | null }) | undefined> {
     const e = this.entries.get(service);
     if (!e) return undefined;
     clearTimeout(e.retryTimer);
@@ -172,7 +180,12 @@ export class AutoRecovery extends EventEmitter<AutoRecoveryEvents> {
   private gaveUp(service: string, max: number): void {
     const detail = `${max} automatic recover${max === 1 ? 'y' : 'ies'} did not bring it back: it needs you (Trigger recovery, or fix it and it is used again within seconds)`;
     try {
-      this.deps.serviceEvents.insert(this.deps.clock.now(), { service, type: 'auto_recovery_gave_up', actor: 'recovery', detail });
+      this.deps.serviceEvents.insert(this.deps.clock.now(), {
+        service,
+        type: 'auto_recovery_gave_up',
+        actor: 'recovery',
+        detail,
+      });
     } catch (err: unknown) {
       this.deps.log.warn({ err, service }, 'could not record that auto-recovery gave up');
     }
@@ -192,7 +205,13 @@ export class AutoRecovery extends EventEmitter<AutoRecoveryEvents> {
     if (this.entries.get(service) === e) this.emit('changed', this.status(service)!);
   }
 
-  private async run(service: string, e: Entry, why: string, attempt: number, actor: 'recovery' | 'user' = 'recovery'): Promise<AutoRecoveryRunOutcome> {
+  private async run(
+    service: string,
+    e: Entry,
+    why: string,
+    attempt: number,
+    actor: 'recovery' | 'user' = 'recovery',
+  ): Promise<AutoRecoveryRunOutcome> {
     const { clock, serviceEvents, log } = this.deps;
     e.running = true;
     const started = clock.now();
@@ -221,11 +240,14 @@ export class AutoRecovery extends EventEmitter<AutoRecoveryEvents> {
     this.announce(service, e);
     if (e.state.attempts >= max && this.entries.get(service) === e) {
       clearTimeout(e.giveUpTimer);
-      e.giveUpTimer = setTimeout(() => {
-        if (!this.deps.stillFailing(service) || this.entries.get(service) !== e) return;
-        this.gaveUp(service, max);
-        this.announce(service, e);
-      }, Math.max(0, e.state.nextAllowedAt - clock.now()) + 5);
+      e.giveUpTimer = setTimeout(
+        () => {
+          if (!this.deps.stillFailing(service) || this.entries.get(service) !== e) return;
+          this.gaveUp(service, max);
+          this.announce(service, e);
+        },
+        Math.max(0, e.state.nextAllowedAt - clock.now()) + 5,
+      );
       e.giveUpTimer.unref();
     }
     return { ok: type === 'auto_recovery_ran', detail };

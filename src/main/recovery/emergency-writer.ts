@@ -57,7 +57,10 @@ export class EmergencyWriter {
 
   record(job: JobRef, outcome: RunOutcome, cause: unknown): void {
     const code = (cause as { code?: unknown })?.code;
-    this.log.error({ err: cause, itemId: job.itemId, code }, 'recording the end of a run failed; trying the emergency write');
+    this.log.error(
+      { err: cause, itemId: job.itemId, code },
+      'recording the end of a run failed; trying the emergency write',
+    );
     this.attempt(job, outcome, 1, typeof code === 'string' ? code : 'WRITE_FAILED');
   }
 
@@ -67,7 +70,11 @@ export class EmergencyWriter {
     this.timers.clear();
     clearTimeout(this.auditTimer);
     if (this.owed.length > 0) this.writeOwed();
-    if (this.owed.length > 0) this.log.error({ owed: this.owed.length }, 'stopping with audit rows the disk never took; their transitions are recorded');
+    if (this.owed.length > 0)
+      this.log.error(
+        { owed: this.owed.length },
+        'stopping with audit rows the disk never took; their transitions are recorded',
+      );
   }
 
   private attempt(job: JobRef, outcome: RunOutcome, n: number, cause: string): void {
@@ -79,7 +86,10 @@ export class EmergencyWriter {
     } catch (err: unknown) {
       const { attempts, baseMs } = this.options.settings();
       if (n >= attempts) {
-        this.log.error({ err, itemId: job.itemId, tries: n }, 'emergency write gave up; the stuck scan will recover the job when its lease expires');
+        this.log.error(
+          { err, itemId: job.itemId, tries: n },
+          'emergency write gave up; the stuck scan will recover the job when its lease expires',
+        );
         return;
       }
       const delay = baseMs * 2 ** (n - 1);
@@ -93,7 +103,10 @@ export class EmergencyWriter {
       return;
     }
     if (!result.written) {
-      this.log.info({ itemId: job.itemId }, 'emergency write refused: the job is no longer held (recovered or cancelled meanwhile)');
+      this.log.info(
+        { itemId: job.itemId },
+        'emergency write refused: the job is no longer held (recovered or cancelled meanwhile)',
+      );
       return;
     }
     this.log.warn({ itemId: job.itemId, tries: n }, 'emergency write recorded the run');
@@ -123,8 +136,15 @@ export class EmergencyWriter {
         this.options.queue.store.appendEvent(row.job.itemId, row.job.stage, row.at, row.event);
       } catch (err: unknown) {
         this.auditTries++;
-        const delay = Math.min(auditRetryCapMs, this.options.settings().baseMs * 2 ** Math.min(10, this.auditTries - 1));
-        if (this.auditTries === 1) this.log.warn({ err, itemId: row.job.itemId, owed: this.owed.length }, 'audit rows cannot be written yet; they wait for the disk');
+        const delay = Math.min(
+          auditRetryCapMs,
+          this.options.settings().baseMs * 2 ** Math.min(10, this.auditTries - 1),
+        );
+        if (this.auditTries === 1)
+          this.log.warn(
+            { err, itemId: row.job.itemId, owed: this.owed.length },
+            'audit rows cannot be written yet; they wait for the disk',
+          );
         if (!this.stopped) {
           this.auditTimer = setTimeout(() => this.writeOwed(), delay);
           this.auditTimer.unref();

@@ -69,13 +69,17 @@ export class RecoveryManager {
     const stale: { lease: Lease; rule: StuckRule }[] = [];
     for (const lease of this.deps.store.queue.leases()) {
       if (engineOf(lease.owner) === this.deps.owner) continue;
-      if (isGone(lease.owner)) stale.push({ lease, rule: { kind: 'worker_gone', detail: `its process ${engineOf(lease.owner)} is gone` } });
-      else if (lease.expiresAt < now) stale.push({ lease, rule: { kind: 'lease_expired', silentMs: now - lease.heartbeatAt } });
+      if (isGone(lease.owner))
+        stale.push({ lease, rule: { kind: 'worker_gone', detail: `its process ${engineOf(lease.owner)} is gone` } });
+      else if (lease.expiresAt < now)
+        stale.push({ lease, rule: { kind: 'lease_expired', silentMs: now - lease.heartbeatAt } });
     }
     const out: RecoveryOutcome[] = [];
     for (let i = 0; i < stale.length; i += sweepChunk) {
       const chunk = stale.slice(i, i + sweepChunk);
-      out.push(...this.deps.store.atomically(() => chunk.map(({ lease, rule }) => this.recover(lease, rule, 'startup'))));
+      out.push(
+        ...this.deps.store.atomically(() => chunk.map(({ lease, rule }) => this.recover(lease, rule, 'startup'))),
+      );
     }
     if (out.length > 0) this.log.warn({ recovered: out.length }, 'startup sweep recovered jobs left running');
     return out;
@@ -110,7 +114,8 @@ export class RecoveryManager {
       const engine = engineOf(owner);
       if (engine === this.deps.owner || !ownerIsGone(engine, this.deps.owner)) continue;
       for (const lease of store.queue.leasesOwnedBy(owner)) {
-        if (!found.has(lease.itemId)) found.set(lease.itemId, { lease, rule: { kind: 'worker_gone', detail: `its process ${engine} is gone` } });
+        if (!found.has(lease.itemId))
+          found.set(lease.itemId, { lease, rule: { kind: 'worker_gone', detail: `its process ${engine} is gone` } });
       }
     }
     return [...found.values()].map(({ lease, rule }) => this.recoverNow(lease, rule, 'scan'));
@@ -123,7 +128,9 @@ export class RecoveryManager {
     const rules = { maxDurationMs: stageLimits(cfg), progressStallMs: cfg.progressStallMs };
     return this.deps.store.queue.leases().flatMap((lease) => {
       const gone = engineOf(lease.owner) !== this.deps.owner && ownerIsGone(engineOf(lease.owner), this.deps.owner);
-      const rule: StuckRule | null = gone ? { kind: 'worker_gone', detail: `its process ${engineOf(lease.owner)} is gone` } : stuckRule(lease, now, rules, true);
+      const rule: StuckRule | null = gone
+        ? { kind: 'worker_gone', detail: `its process ${engineOf(lease.owner)} is gone` }
+        : stuckRule(lease, now, rules, true);
       return rule ? [this.recoverNow(lease, rule, 'manual')] : [];
     });
   }
@@ -174,7 +181,8 @@ export class RecoveryManager {
 
   /** Kills the local worker of an own job first, so it cannot keep working on what is recovered. */
   private recoverNow(lease: Lease, rule: StuckRule, trigger: RecoveryTrigger): RecoveryOutcome {
-    if (engineOf(lease.owner) === this.deps.owner && rule.kind !== 'worker_gone') this.deps.kill(lease.itemId, describeStuckRule(rule));
+    if (engineOf(lease.owner) === this.deps.owner && rule.kind !== 'worker_gone')
+      this.deps.kill(lease.itemId, describeStuckRule(rule));
     return this.deps.store.atomically(() => this.recover(lease, rule, trigger));
   }
 
@@ -237,7 +245,17 @@ export class RecoveryManager {
         detail: choice.because,
       });
     }
-    this.log.warn({ itemId: lease.itemId, stage: lease.stage, owner: lease.owner, rule: rule.kind, strategy: choice.strategy, result }, 'recovered job');
+    this.log.warn(
+      {
+        itemId: lease.itemId,
+        stage: lease.stage,
+        owner: lease.owner,
+        rule: rule.kind,
+        strategy: choice.strategy,
+        result,
+      },
+      'recovered job',
+    );
     return { itemId: lease.itemId, stage: lease.stage, rule: rule.kind, why, strategy: choice.strategy, result };
   }
 
@@ -250,7 +268,8 @@ export class RecoveryManager {
     if (lease.recoveries === 0) return 0;
     let n = 0;
     for (const r of this.deps.store.recoveryLog.latestForItem(lease.itemId, lease.recoveries)) {
-      if (r.stage !== lease.stage || r.checkpointPercent === null || Math.abs(r.checkpointPercent - percent) > 1e-9) break;
+      if (r.stage !== lease.stage || r.checkpointPercent === null || Math.abs(r.checkpointPercent - percent) > 1e-9)
+        break;
       n++;
     }
     return n;

@@ -16,7 +16,13 @@ const summaryCodes: Record<StuckRuleKind, string> = {
  * What a chosen strategy does to the job (pure): the failure summary a requeued item shows, or the
  * error of a dead letter, which names the failing part when one part kept stopping the stage.
  */
-export function recoveryPlan(lease: Lease, rule: StuckRule, why: string, choice: StrategyChoice, maxRecoveries: number): RecoveryPlan {
+export function recoveryPlan(
+  lease: Lease,
+  rule: StuckRule,
+  why: string,
+  choice: StrategyChoice,
+  maxRecoveries: number,
+): RecoveryPlan {
   const { strategy, because } = choice;
   switch (strategy) {
     case 'validate':
@@ -35,7 +41,10 @@ export function recoveryPlan(lease: Lease, rule: StuckRule, why: string, choice:
       return {
         strategy,
         why: `${why}; ${because}`,
-        error: { code: 'RECOVERY_EXHAUSTED', message: `the ${lease.stage} stage stopped ${lease.recoveries + 1} times without finishing (last: ${why})` },
+        error: {
+          code: 'RECOVERY_EXHAUSTED',
+          message: `the ${lease.stage} stage stopped ${lease.recoveries + 1} times without finishing (last: ${why})`,
+        },
       };
     case 'resume':
     case 'restart':

@@ -20,11 +20,17 @@ describe('chooseStrategy', () => {
   });
 
   it('escalates to dead letters once the recoveries are used up', () => {
-    expect(chooseStrategy({ ...base, recoveries: 5 })).toEqual({ strategy: 'escalate', because: 'already recovered 5 times (limit 5)' });
+    expect(chooseStrategy({ ...base, recoveries: 5 })).toEqual({
+      strategy: 'escalate',
+      because: 'already recovered 5 times (limit 5)',
+    });
   });
 
   it('restarts a stage that keeps no checkpoint', () => {
-    expect(chooseStrategy({ ...base, progressPercent: 80 })).toEqual({ strategy: 'restart', because: 'the stage keeps no checkpoint' });
+    expect(chooseStrategy({ ...base, progressPercent: 80 })).toEqual({
+      strategy: 'restart',
+      because: 'the stage keeps no checkpoint',
+    });
   });
 
   it('says that nothing is stored yet, not that the stage keeps no checkpoint, for a transcription stopped before its first chunk', () => {
@@ -39,7 +45,10 @@ describe('chooseStrategy', () => {
   });
 
   it('restarts, keeping what validates, when the progress is too small to be worth resuming', () => {
-    expect(chooseStrategy({ ...transcribe, checkpoint: { percent: 2 }, progressPercent: 3 })).toMatchObject({ strategy: 'restart', because: expect.stringContaining('are kept') });
+    expect(chooseStrategy({ ...transcribe, checkpoint: { percent: 2 }, progressPercent: 3 })).toMatchObject({
+      strategy: 'restart',
+      because: expect.stringContaining('are kept'),
+    });
   });
 
   it('resumes again after a resume that made no headway, never alternating with a restart', () => {
@@ -54,7 +63,9 @@ describe('chooseStrategy', () => {
       because: 'chunk 4 of 5 (1:30–2:00) stopped the stage 3 times in a row',
       failedPart: 'chunk 4 of 5 (1:30–2:00)',
     });
-    expect(chooseStrategy({ ...transcribe, recoveries: 2, recoveriesWithoutHeadway: 2 }).failedPart).toBe('the first part');
+    expect(chooseStrategy({ ...transcribe, recoveries: 2, recoveriesWithoutHeadway: 2 }).failedPart).toBe(
+      'the first part',
+    );
   });
 
   it('does not count parts for a stage that keeps no checkpoint (its recoveries are bounded by the limit)', () => {

@@ -43,7 +43,10 @@ export const defaultMaxPartTries = 3;
 export function chooseStrategy(input: StrategyInput): StrategyChoice {
   if (input.outputComplete) return { strategy: 'validate', because: 'the output is already complete' };
   if (input.recoveries >= input.maxRecoveries) {
-    return { strategy: 'escalate', because: `already recovered ${input.recoveries} times (limit ${input.maxRecoveries})` };
+    return {
+      strategy: 'escalate',
+      because: `already recovered ${input.recoveries} times (limit ${input.maxRecoveries})`,
+    };
   }
   const cp = input.checkpoint;
   const tries = input.recoveriesWithoutHeadway + 1;
@@ -52,11 +55,17 @@ export function chooseStrategy(input: StrategyInput): StrategyChoice {
     return { strategy: 'escalate', because: `${part} stopped the stage ${tries} times in a row`, failedPart: part };
   }
   if (!cp) {
-    return { strategy: 'restart', because: input.keepsCheckpoint ? 'no part of its output is stored yet' : 'the stage keeps no checkpoint' };
+    return {
+      strategy: 'restart',
+      because: input.keepsCheckpoint ? 'no part of its output is stored yet' : 'the stage keeps no checkpoint',
+    };
   }
   const progress = Math.max(cp.percent, input.progressPercent ?? 0);
   if (progress < input.resumeMinProgressPercent) {
-    return { strategy: 'restart', because: `only ${progress.toFixed(0)}% done, below the ${input.resumeMinProgressPercent}% worth resuming; stored parts that validate are kept` };
+    return {
+      strategy: 'restart',
+      because: `only ${progress.toFixed(0)}% done, below the ${input.resumeMinProgressPercent}% worth resuming; stored parts that validate are kept`,
+    };
   }
   return { strategy: 'resume', because: `a checkpoint at ${cp.percent.toFixed(0)}% exists` };
 }

@@ -25,7 +25,11 @@ export interface WorkerRecycler {
  * service as the settings have it now (a moved server is probed at its new address); its kind is
  * taken once, and a change of kind replaces the handler (service-roster.ts).
  */
-export function serviceRecoveryHandler(current: () => RecoverableService, executor: WorkerRecycler, breakers: BreakerBoard): RecoveryHandler {
+export function serviceRecoveryHandler(
+  current: () => RecoverableService,
+  executor: WorkerRecycler,
+  breakers: BreakerBoard,
+): RecoveryHandler {
   const service = current();
   const probeAndExpedite = async (signal: AbortSignal): Promise<string> => {
     const now = current();

@@ -9,7 +9,14 @@ const config: StuckRulesConfig = {
 
 function lease(clock: FakeClock, leaseMs = 10_000): LeaseTimes {
   const now = clock.now();
-  return { stage: 'ingest', acquiredAt: now, expiresAt: now + leaseMs, heartbeatAt: now, progressStep: null, progressChangedAt: now };
+  return {
+    stage: 'ingest',
+    acquiredAt: now,
+    expiresAt: now + leaseMs,
+    heartbeatAt: now,
+    progressStep: null,
+    progressChangedAt: now,
+  };
 }
 
 describe('stuckRule', () => {
@@ -33,7 +40,11 @@ describe('stuckRule', () => {
     const l = lease(clock);
     clock.advance(60_001);
     l.expiresAt = clock.now() + 10_000;
-    expect(stuckRule(l, clock.now(), config, true)).toEqual({ kind: 'max_duration', runningMs: 60_001, limitMs: 60_000 });
+    expect(stuckRule(l, clock.now(), config, true)).toEqual({
+      kind: 'max_duration',
+      runningMs: 60_001,
+      limitMs: 60_000,
+    });
     expect(stuckRule(l, clock.now(), config, false)).toBeNull();
   });
 
@@ -44,6 +55,10 @@ describe('stuckRule', () => {
     clock.advance(30_001);
     silent.expiresAt = reporting.expiresAt = clock.now() + 10_000;
     expect(stuckRule(silent, clock.now(), config, true)).toBeNull();
-    expect(stuckRule(reporting, clock.now(), config, true)).toEqual({ kind: 'progress_stalled', stalledMs: 30_001, limitMs: 30_000 });
+    expect(stuckRule(reporting, clock.now(), config, true)).toEqual({
+      kind: 'progress_stalled',
+      stalledMs: 30_001,
+      limitMs: 30_000,
+    });
   });
 });

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { saidIn, searchResults, type IndexHit } from './search-results';
 
 let rowid = 0;
-const hit = (kind: IndexHit['kind'], text: string, start: number | null, source: IndexHit['source'] = null, itemId = 1): IndexHit => ({
+const hit = (
+  kind: IndexHit['kind'],
+  text: string,
+  start: number | null,
+  source: IndexHit['source'] = null,
+  itemId = 1,
+): IndexHit => ({
   rowid: ++rowid,
   itemId,
   fileName: `memo-${itemId}.wav`,
@@ -32,11 +38,19 @@ describe('searchResults', () => {
 
   it('shows a memory and the transcript segment it was said in as one result, where the better of the two was', () => {
     const segment = hit('transcript', 'um tell alice about the rent', 30);
-    const memory = hit('todo', 'tell alice about the rent', 30.4, { start: 30.4, end: 33, text: 'tell alice about the rent' });
+    const memory = hit('todo', 'tell alice about the rent', 30.4, {
+      start: 30.4,
+      end: 33,
+      text: 'tell alice about the rent',
+    });
     const other = hit('transcript', 'alice called', 50);
     const r = searchResults([segment, other], [memory], 10);
     expect(r.hits).toHaveLength(2);
-    expect(r.hits[0]).toMatchObject({ kind: 'todo', match: 'all', transcript: { snippet: 'um tell alice about the rent', start: 30 } });
+    expect(r.hits[0]).toMatchObject({
+      kind: 'todo',
+      match: 'all',
+      transcript: { snippet: 'um tell alice about the rent', start: 30 },
+    });
     expect(r.hits[1]).toMatchObject({ kind: 'transcript', text: 'alice called', transcript: null });
     expect(r.exactCount).toBe(2);
   });

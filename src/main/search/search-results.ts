@@ -8,7 +8,11 @@ export interface IndexHit extends Omit<SearchHit, 'transcript'> {
   source: { start: number; end: number; text: string } | null;
 }
 
-const norm = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const norm = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 
 /**
  * Whether a transcript hit is the segment a memory was said in: the same recording, and the segment
@@ -18,7 +22,8 @@ const norm = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' 
 export function saidIn(memory: IndexHit, segment: IndexHit): boolean {
   const src = memory.source;
   if (memory.itemId !== segment.itemId || !src || segment.start === null) return false;
-  if (Math.abs(segment.start - src.start) < 0.05 || (segment.start >= src.start && segment.start < src.end)) return true;
+  if (Math.abs(segment.start - src.start) < 0.05 || (segment.start >= src.start && segment.start < src.end))
+    return true;
   const a = norm(segment.text);
   const b = norm(src.text);
   return segment.start <= src.start && b !== '' && a.includes(b);
@@ -29,9 +34,16 @@ export function saidIn(memory: IndexHit, segment: IndexHit): boolean {
  * a memory and the transcript hit it came from as ONE result (at the better place of the two), at
  * most `limit`.
  */
-export function searchResults(exact: readonly IndexHit[], close: readonly IndexHit[], limit: number): { hits: SearchHit[]; exactCount: number } {
+export function searchResults(
+  exact: readonly IndexHit[],
+  close: readonly IndexHit[],
+  limit: number,
+): { hits: SearchHit[]; exactCount: number } {
   const seen = new Set(exact.map((h) => h.rowid));
-  const all = [...exact.map((h) => ({ ...h, match: 'all' as const })), ...close.filter((h) => !seen.has(h.rowid)).map((h) => ({ ...h, match: 'close' as const }))];
+  const all = [
+    ...exact.map((h) => ({ ...h, match: 'all' as const })),
+    ...close.filter((h) => !seen.has(h.rowid)).map((h) => ({ ...h, match: 'close' as const })),
+  ];
   const memories = all.filter((h) => h.kind !== 'transcript');
   const placed = new Map<IndexHit, SearchHit>();
   const out: SearchHit[] = [];

@@ -13,7 +13,13 @@ import {
 } from '../../shared/contract';
 import type { SettingsStore } from '../store/settings-store';
 import type { Clock } from '../time/clock';
-import { ConfigError, configFromSettings, resolveSettings, type EngineConfig, type ResolvedSettings } from '../config/config';
+import {
+  ConfigError,
+  configFromSettings,
+  resolveSettings,
+  type EngineConfig,
+  type ResolvedSettings,
+} from '../config/config';
 
 /** A settings write the user must fix (unknown key, out of range, set by the environment). */
 export class SettingsError extends Error {
@@ -92,7 +98,10 @@ export class SettingsService extends EventEmitter<{ changed: [config: EngineConf
       const spec = settingSpec(key);
       if (!spec) throw new SettingsError(`there is no setting "${key}"`, 'invalid');
       if (this.resolved.sources[key] === 'env') {
-        throw new SettingsError(`${key} is set by ${settingEnvName(key)} in the environment; change it there`, 'locked');
+        throw new SettingsError(
+          `${key} is set by ${settingEnvName(key)} in the environment; change it there`,
+          'locked',
+        );
       }
       if (value === null) {
         candidate[key] = spec.default;

@@ -10,7 +10,9 @@ import { resolveDataDir } from '../config/data-dir';
  */
 export function claimDataDir(app: App, env: NodeJS.ProcessEnv = process.env): string {
   app.setName('Lifeline');
-  const dataDir = env.LIFELINE_DATA_DIR ? resolveDataDir(undefined, env) : path.join(app.getPath('appData'), 'Lifeline');
+  const dataDir = env.LIFELINE_DATA_DIR
+    ? resolveDataDir(undefined, env)
+    : path.join(app.getPath('appData'), 'Lifeline');
   app.setPath('userData', dataDir);
   return dataDir;
 }

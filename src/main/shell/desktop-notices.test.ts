@@ -5,10 +5,20 @@ import { deadLetterQuietMs, DesktopNotices, healthQuietMs, type NoticeSettings }
 const on: NoticeSettings = { deadLetters: true, serviceRed: true };
 
 function health(overall: HealthSnapshot['overall'], reasons: string[] = []): HealthSnapshot {
-  return { overall, reasons, notes: [], checkedAt: null, source: 'engine', services: [], attention: { deadLetters: 0, newDeadLetters: 0, seenAt: null } };
+  return {
+    overall,
+    reasons,
+    notes: [],
+    checkedAt: null,
+    source: 'engine',
+    services: [],
+    attention: { deadLetters: 0, newDeadLetters: 0, seenAt: null },
+  };
 }
 
-const attention = (newDeadLetters: number) => ({ attention: { deadLetters: newDeadLetters + 5, newDeadLetters, seenAt: null } });
+const attention = (newDeadLetters: number) => ({
+  attention: { deadLetters: newDeadLetters + 5, newDeadLetters, seenAt: null },
+});
 
 describe('desktop notices', () => {
   it('tells when the status turns red and when it recovers, not every change', () => {
@@ -27,13 +37,17 @@ describe('desktop notices', () => {
   it('tells a status that flaps within a minute once, as it stands when the minute is up', () => {
     const n = new DesktopNotices(() => on);
     n.health(health('green'), 0);
-    expect(n.health(health('red', ['The speech server is down.']), 1_000)).toMatchObject({ title: 'Lifeline has stopped working' });
+    expect(n.health(health('red', ['The speech server is down.']), 1_000)).toMatchObject({
+      title: 'Lifeline has stopped working',
+    });
     // Back and down again within the minute: no notice at all, since it ended where it was told.
     expect(n.health(health('green'), 5_000)).toBeNull();
     expect(n.health(health('red', ['The speech server is down.']), 9_000)).toBeNull();
     expect(n.flush(1_000 + healthQuietMs)).toBeNull();
     // Back for good within the minute: told once the minute is up.
-    expect(n.health(health('green'), 1_000 + healthQuietMs + 1_000)).toMatchObject({ title: 'Lifeline is working again' });
+    expect(n.health(health('green'), 1_000 + healthQuietMs + 1_000)).toMatchObject({
+      title: 'Lifeline is working again',
+    });
     expect(n.health(health('red', ['x']), 1_000 + healthQuietMs + 2_000)).toBeNull();
     expect(n.health(health('green'), 1_000 + healthQuietMs + 3_000)).toBeNull();
     expect(n.flush(1_000 + 3 * healthQuietMs)).toBeNull();
@@ -65,7 +79,10 @@ describe('desktop notices', () => {
     expect(n.attention(attention(0), 10_000)).toBeNull(); // seen
     expect(n.attention(attention(2), 20_000)).toBeNull(); // too soon after the last notice
     expect(n.flush(deadLetterQuietMs - 1)).toBeNull();
-    expect(n.flush(deadLetterQuietMs)).toMatchObject({ title: '2 recordings could not be processed', route: '#/dead-letters' });
+    expect(n.flush(deadLetterQuietMs)).toMatchObject({
+      title: '2 recordings could not be processed',
+      route: '#/dead-letters',
+    });
   });
 
   it('says nothing about dead letters when switched off, and does not save them for later', () => {

@@ -78,9 +78,17 @@ export class DesktopNotices {
     if (!this.settings().serviceRed) return null;
     this.lastHealthNoticeAt = now;
     if (snapshot.overall === 'red') {
-      return { title: 'Lifeline has stopped working', body: snapshot.reasons[0] ?? 'A required service is down.', route: '#/services' };
+      return {
+        title: 'Lifeline has stopped working',
+        body: snapshot.reasons[0] ?? 'A required service is down.',
+        route: '#/services',
+      };
     }
-    return { title: 'Lifeline is working again', body: snapshot.reasons[0] ?? 'Every required service is up.', route: '#/overview' };
+    return {
+      title: 'Lifeline is working again',
+      body: snapshot.reasons[0] ?? 'Every required service is up.',
+      route: '#/overview',
+    };
   }
 
   private flushDead(now: number): DesktopNotice | null {
@@ -90,7 +98,10 @@ export class DesktopNotices {
     if (!this.settings().deadLetters) return null;
     this.lastDeadNoticeAt = now;
     return {
-      title: n === 1 ? 'A recording could not be processed' : `${n.toLocaleString('en-US')} recordings could not be processed`,
+      title:
+        n === 1
+          ? 'A recording could not be processed'
+          : `${n.toLocaleString('en-US')} recordings could not be processed`,
       body: 'Open Dead letters to see why and what to do; Lifeline shows amber until you have looked.',
       route: '#/dead-letters',
     };

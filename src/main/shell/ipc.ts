@@ -26,7 +26,10 @@ export function serveContractOverIpc(lifeline: Lifeline, renderer: RendererLocat
   for (const channel of channelNames) {
     ipcMain.handle(channel, async (event, request: unknown): Promise<Result<unknown>> => {
       if (!isTrustedSender(event.senderFrame, renderer)) {
-        log.warn({ channel, sender: event.senderFrame?.url ?? null }, 'call refused: sender is not the Lifeline renderer');
+        log.warn(
+          { channel, sender: event.senderFrame?.url ?? null },
+          'call refused: sender is not the Lifeline renderer',
+        );
         return { ok: false, error: { code: 'UNAUTHORIZED', message: `${channel}: only the Lifeline window may call` } };
       }
       return dispatch(lifeline.handlers, channel, request, log);
@@ -67,7 +70,11 @@ export function serveDesktopHelpers(lifeline: Lifeline, renderer: RendererLocati
     const item = Number.isSafeInteger(id) ? lifeline.store.files.stageItem(id) : undefined;
     if (!item) return { ok: false, error: { code: 'NOT_FOUND', message: `there is no item ${String(rawId)}` } };
     const file = [item.storedPath, item.sourcePath].find((f): f is string => f !== null && fs.existsSync(f));
-    if (!file) return { ok: false, error: { code: 'FILE_NOT_FOUND', message: `neither the stored copy nor ${item.sourcePath} exists any more` } };
+    if (!file)
+      return {
+        ok: false,
+        error: { code: 'FILE_NOT_FOUND', message: `neither the stored copy nor ${item.sourcePath} exists any more` },
+      };
     log.info({ itemId: id }, 'showing file');
     shell.showItemInFolder(file);
     return { ok: true, value: null };
@@ -83,7 +90,8 @@ export function pushEngineEvents(lifeline: Lifeline, renderer: RendererLocation)
   return subscribePushedEvents(lifeline, (event: PushedEvent) => {
     for (const win of BrowserWindow.getAllWindows()) {
       const contents = win.webContents;
-      if (!contents.isDestroyed() && isRendererUrl(renderer, contents.getURL())) contents.send(pushedEventChannel, event);
+      if (!contents.isDestroyed() && isRendererUrl(renderer, contents.getURL()))
+        contents.send(pushedEventChannel, event);
     }
   });
 }

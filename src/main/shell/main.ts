@@ -83,7 +83,8 @@ async function start(): Promise<void> {
     // The route is one of ours (desktop-notices.ts, the tray menu), never text from an item.
     void BrowserWindow.getAllWindows()[0]?.webContents.executeJavaScript(`location.hash = ${JSON.stringify(route)}`);
   };
-  const setAllPaused = (paused: boolean) => void dispatch(lifeline.handlers, paused ? 'stages:pauseAll' : 'stages:resumeAll', {}, log);
+  const setAllPaused = (paused: boolean) =>
+    void dispatch(lifeline.handlers, paused ? 'stages:pauseAll' : 'stages:resumeAll', {}, log);
   const tray: LifelineTray = createTray({
     resourcesDir,
     on: {
@@ -105,7 +106,8 @@ async function start(): Promise<void> {
     deadLetters: lifeline.store.reads.overview().totals.dead,
   });
   // Paused (or stopped) stages show as paused when nothing is wrong: a pause changes the settings.
-  const updateTray = () => tray.setStatus(trayStatusOf(lifeline.health.snapshot(), heldStagesOf(lifeline.config.stages)), trayFacts());
+  const updateTray = () =>
+    tray.setStatus(trayStatusOf(lifeline.health.snapshot(), heldStagesOf(lifeline.config.stages)), trayFacts());
   updateTray();
   lifeline.events.on('health.changed', updateTray);
   lifeline.settings.on('changed', updateTray);

@@ -28,7 +28,14 @@ describe('isRendererUrl', () => {
     expect(isRendererUrl(built, 'app://lifeline/items/3?x=1#t')).toBe(true);
   });
   it('does not trust other origins, file:// pages or garbage', () => {
-    for (const url of ['app://other/index.html', 'file:///app/out/renderer/index.html', 'https://lifeline/', 'http://localhost:5173/', '', 'not a url']) {
+    for (const url of [
+      'app://other/index.html',
+      'file:///app/out/renderer/index.html',
+      'https://lifeline/',
+      'http://localhost:5173/',
+      '',
+      'not a url',
+    ]) {
       expect(isRendererUrl(built, url)).toBe(false);
     }
   });

@@ -36,13 +36,19 @@ function audioResponse(request: Request, lookup: AudioLookup, rawId: string): Re
   }
   const headers = { 'Content-Type': audio.contentType, 'Accept-Ranges': 'bytes', 'Cache-Control': 'no-cache' };
   const range = parseRange(request.headers.get('range'), audio.size);
-  if (range === 'unsatisfiable') return new Response(null, { status: 416, headers: { ...headers, 'Content-Range': `bytes */${audio.size}` } });
+  if (range === 'unsatisfiable')
+    return new Response(null, { status: 416, headers: { ...headers, 'Content-Range': `bytes */${audio.size}` } });
   const { start, end } = range ?? { start: 0, end: audio.size - 1 };
   const length = audio.size === 0 ? 0 : end - start + 1;
-  const body = length === 0 ? null : (Readable.toWeb(createReadStream(audio.file, { start, end })) as ReadableStream<Uint8Array>);
+  const body =
+    length === 0 ? null : (Readable.toWeb(createReadStream(audio.file, { start, end })) as ReadableStream<Uint8Array>);
   return new Response(body, {
     status: range ? 206 : 200,
-    headers: { ...headers, 'Content-Length': String(length), ...(range ? { 'Content-Range': `bytes ${start}-${end}/${audio.size}` } : {}) },
+    headers: {
+      ...headers,
+      'Content-Length': String(length),
+      ...(range ? { 'Content-Range': `bytes ${start}-${end}/${audio.size}` } : {}),
+    },
   });
 }
 

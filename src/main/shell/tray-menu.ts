@@ -5,9 +5,7 @@ export type TrayAction = 'pause-all' | 'resume-all' | 'open-dead-letters' | 'ope
 
 export type TrayMenuEntry =
   /** The status line: not clickable, says the worst reason. */
-  | { kind: 'status'; label: string }
-  | { kind: 'action'; action: TrayAction; label: string }
-  | { kind: 'separator' };
+  { kind: 'status'; label: string } | { kind: 'action'; action: TrayAction; label: string } | { kind: 'separator' };
 
 /**
  * The tray menu for a status, without Electron (tray.ts builds the native menu from it), so what a
@@ -17,7 +15,9 @@ export function trayMenu(status: TrayStatus, allPaused: boolean, deadLetters: nu
   const entries: TrayMenuEntry[] = [
     { kind: 'status', label: trayTooltip(status) },
     { kind: 'separator' },
-    allPaused ? { kind: 'action', action: 'resume-all', label: 'Resume all' } : { kind: 'action', action: 'pause-all', label: 'Pause all' },
+    allPaused
+      ? { kind: 'action', action: 'resume-all', label: 'Resume all' }
+      : { kind: 'action', action: 'pause-all', label: 'Pause all' },
     {
       kind: 'action',
       action: 'open-dead-letters',

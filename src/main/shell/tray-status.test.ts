@@ -15,7 +15,9 @@ describe('tray status', () => {
   });
 
   it('says why in the tooltip', () => {
-    expect(trayTooltip({ level: 'degraded', reason: 'ASR breaker open' })).toBe('Lifeline: needs a look (ASR breaker open)');
+    expect(trayTooltip({ level: 'degraded', reason: 'ASR breaker open' })).toBe(
+      'Lifeline: needs a look (ASR breaker open)',
+    );
   });
 
   it('follows the health monitor: its colour, and its worst reason in the tooltip', () => {
@@ -27,27 +29,50 @@ describe('tray status', () => {
     expect(trayColour(trayStatusOf({ overall: 'red', reasons: ['The database is not writable.'] }))).toBe('red');
     // Waiting at the startup gate is not a failure: its own grey icon, and what it waits for.
     expect(trayColour(trayStatusOf({ overall: 'starting', reasons: ['starting: waiting for asr'] }))).toBe('starting');
-    expect(trayIconFile(trayStatusOf({ overall: 'starting', reasons: ['starting: waiting for asr'] }))).toBe('tray-starting.png');
-    expect(trayStatusOf({ overall: 'red', reasons: [] })).toEqual({ level: 'down', reason: 'a required service is down' });
+    expect(trayIconFile(trayStatusOf({ overall: 'starting', reasons: ['starting: waiting for asr'] }))).toBe(
+      'tray-starting.png',
+    );
+    expect(trayStatusOf({ overall: 'red', reasons: [] })).toEqual({
+      level: 'down',
+      reason: 'a required service is down',
+    });
   });
 
   it('shows paused when the user paused a stage and nothing is wrong; a problem still wins', () => {
     const held = ['Transcribe is paused by you'];
-    expect(trayStatusOf({ overall: 'green', reasons: [] }, held)).toEqual({ level: 'paused', reason: 'Transcribe is paused by you' });
+    expect(trayStatusOf({ overall: 'green', reasons: [] }, held)).toEqual({
+      level: 'paused',
+      reason: 'Transcribe is paused by you',
+    });
     expect(trayIconFile({ level: 'paused', reason: 'x' })).toBe('tray-paused.png');
-    expect(trayTooltip(trayStatusOf({ overall: 'green', reasons: [] }, held))).toBe('Lifeline: paused (Transcribe is paused by you)');
-    expect(trayStatusOf({ overall: 'amber', reasons: ['Disk is low.'] }, held)).toEqual({ level: 'degraded', reason: 'Disk is low.' });
+    expect(trayTooltip(trayStatusOf({ overall: 'green', reasons: [] }, held))).toBe(
+      'Lifeline: paused (Transcribe is paused by you)',
+    );
+    expect(trayStatusOf({ overall: 'amber', reasons: ['Disk is low.'] }, held)).toEqual({
+      level: 'degraded',
+      reason: 'Disk is low.',
+    });
     expect(trayStatusOf({ overall: 'red', reasons: ['The database is not writable.'] }, held).level).toBe('down');
   });
 
   it('reads which stages are held from the settings: paused, or stopped by a concurrency of 0', () => {
     const run = { paused: false, concurrency: 2 };
-    expect(heldStagesOf({ ingest: run, transcribe: { paused: true, concurrency: 1 }, extract: { paused: false, concurrency: 0 }, index: run })).toEqual([
+    expect(
+      heldStagesOf({
+        ingest: run,
+        transcribe: { paused: true, concurrency: 1 },
+        extract: { paused: false, concurrency: 0 },
+        index: run,
+      }),
+    ).toEqual([
       'Transcribe is paused by you',
       'Extract is stopped: it may run 0 jobs at once; raise its concurrency in Settings to start it',
     ]);
     const all = { paused: true, concurrency: 1 };
     const every = heldStagesOf({ ingest: all, transcribe: all, extract: all, index: all });
-    expect(trayStatusOf({ overall: 'green', reasons: [] }, every)).toEqual({ level: 'paused', reason: 'every stage is paused by you' });
+    expect(trayStatusOf({ overall: 'green', reasons: [] }, every)).toEqual({
+      level: 'paused',
+      reason: 'every stage is paused by you',
+    });
   });
 });

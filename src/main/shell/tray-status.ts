@@ -64,7 +64,10 @@ export function trayTooltip(status: TrayStatus): string {
  * `held` are the stages the user paused or stopped (their reasons): when nothing is wrong the tray
  * says paused rather than green, since nothing moves; a problem still wins over a pause.
  */
-export function trayStatusOf(health: Pick<HealthSnapshot, 'overall' | 'reasons'>, held: readonly string[] = []): TrayStatus {
+export function trayStatusOf(
+  health: Pick<HealthSnapshot, 'overall' | 'reasons'>,
+  held: readonly string[] = [],
+): TrayStatus {
   const reason = health.reasons[0] ?? '';
   switch (health.overall) {
     case 'green':
@@ -82,10 +85,14 @@ export function trayStatusOf(health: Pick<HealthSnapshot, 'overall' | 'reasons'>
 
 /** "Transcribe is paused by you", or "every stage is paused by you" when all four are. */
 function pausedReason(held: readonly string[]): string {
-  return held.length >= 4 && held.every((h) => h.endsWith('is paused by you')) ? 'every stage is paused by you' : held.join('; ');
+  return held.length >= 4 && held.every((h) => h.endsWith('is paused by you'))
+    ? 'every stage is paused by you'
+    : held.join('; ');
 }
 
 /** The stages the user holds, with why, from the settings (pure: what the tray's `held` wants). */
 export function heldStagesOf(stages: Readonly<Record<Stage, { paused: boolean; concurrency: number }>>): string[] {
-  return (Object.keys(stages) as Stage[]).map((s) => heldByUserReason(s, stages[s])).filter((r): r is string => r !== null);
+  return (Object.keys(stages) as Stage[])
+    .map((s) => heldByUserReason(s, stages[s]))
+    .filter((r): r is string => r !== null);
 }

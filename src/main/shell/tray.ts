@@ -37,14 +37,19 @@ function nativeEntry(entry: TrayMenuEntry, on: TrayOptions['on']): MenuItemConst
 }
 
 export function createTray(options: TrayOptions): LifelineTray {
-  const image = (status: TrayStatus) => nativeImage.createFromPath(path.join(options.resourcesDir, trayIconFile(status)));
+  const image = (status: TrayStatus) =>
+    nativeImage.createFromPath(path.join(options.resourcesDir, trayIconFile(status)));
   let status: TrayStatus = { level: 'ok' };
   const facts: TrayFacts = { allPaused: false, deadLetters: 0 };
   const tray = new Tray(image(status));
   const render = () => {
     tray.setImage(image(status));
     tray.setToolTip(trayTooltip(status));
-    tray.setContextMenu(Menu.buildFromTemplate(trayMenu(status, facts.allPaused, facts.deadLetters).map((e) => nativeEntry(e, options.on))));
+    tray.setContextMenu(
+      Menu.buildFromTemplate(
+        trayMenu(status, facts.allPaused, facts.deadLetters).map((e) => nativeEntry(e, options.on)),
+      ),
+    );
   };
   render();
   // Windows and most Linux trays: a click opens the window (macOS shows the menu instead).

@@ -1,6 +1,11 @@
 import path from 'node:path';
 import { utilityProcess } from 'electron';
-import { workerProcessEnv, type WorkerLauncher, type WorkerProcess, type WorkerSpec } from '../engine/worker/worker-launcher';
+import {
+  workerProcessEnv,
+  type WorkerLauncher,
+  type WorkerProcess,
+  type WorkerSpec,
+} from '../engine/worker/worker-launcher';
 import type { FromWorker, ToWorker } from '../engine/worker/worker-protocol';
 
 /**
@@ -50,4 +55,3 @@ export function utilityWorkerLauncher(mainDir: string): WorkerLauncher {
     },
   };
 }
-

@@ -31,7 +31,11 @@ export class AttentionStore {
     const mark = this.s.mark.get({ name: deadLetters }) as { seenUpTo: number; markedAt: number } | undefined;
     const total = this.s.total.get() as number;
     if (!mark) return { total, unseen: total, seenAt: null };
-    return { total, unseen: total === 0 ? 0 : (this.s.newer.get({ since: mark.seenUpTo }) as number), seenAt: mark.markedAt };
+    return {
+      total,
+      unseen: total === 0 ? 0 : (this.s.newer.get({ since: mark.seenUpTo }) as number),
+      seenAt: mark.markedAt,
+    };
   }
 
   /** Every dead letter there is now has been seen; later ones will be new. */

@@ -30,7 +30,15 @@ function parseName(name: string): { at: number; reason: BackupReason } | null {
   const m = namePattern.exec(name);
   if (!m) return null;
   const [d, t, ms] = [m[1]!, m[2]!, m[3]!];
-  const at = Date.UTC(+d.slice(0, 4), +d.slice(4, 6) - 1, +d.slice(6, 8), +t.slice(0, 2), +t.slice(2, 4), +t.slice(4, 6), +ms);
+  const at = Date.UTC(
+    +d.slice(0, 4),
+    +d.slice(4, 6) - 1,
+    +d.slice(6, 8),
+    +t.slice(0, 2),
+    +t.slice(2, 4),
+    +t.slice(4, 6),
+    +ms,
+  );
   return { at, reason: m[4] as BackupReason };
 }
 
@@ -66,7 +74,8 @@ function prepare(dir: string, at: number, reason: BackupReason) {
 function seal(t: { name: string; tmp: string; file: string }, at: number, reason: BackupReason): BackupFile {
   try {
     const check = checkStoreFile(t.tmp);
-    if (!check.ok) throw new BackupFailedError(`the copy failed its integrity check: ${check.problems.slice(0, 3).join('; ')}`);
+    if (!check.ok)
+      throw new BackupFailedError(`the copy failed its integrity check: ${check.problems.slice(0, 3).join('; ')}`);
     const fd = fs.openSync(t.tmp, 'r');
     fs.fsyncSync(fd);
     fs.closeSync(fd);
@@ -80,7 +89,13 @@ function seal(t: { name: string; tmp: string; file: string }, at: number, reason
 }
 
 /** An online backup of the open store (the engine keeps running), verified, then the oldest beyond `keep` removed. */
-export async function takeBackup(db: SqliteDatabase, dir: string, reason: BackupReason, now: number, keep: number): Promise<BackupFile> {
+export async function takeBackup(
+  db: SqliteDatabase,
+  dir: string,
+  reason: BackupReason,
+  now: number,
+  keep: number,
+): Promise<BackupFile> {
   const t = prepare(dir, now, reason);
   try {
     await backupTo(db, t.tmp);

@@ -19,7 +19,9 @@ export class BreakersStore {
       save: p(`INSERT INTO breakers (name, state, rev, updated_at) VALUES (?, ?, 1, ?)
                ON CONFLICT (name) DO UPDATE SET state = excluded.state, rev = rev + 1, updated_at = excluded.updated_at
                RETURNING rev`).pluck(),
-      bump: p(`INSERT INTO revisions (name, rev) VALUES ('breakers', 1) ON CONFLICT (name) DO UPDATE SET rev = rev + 1`),
+      bump: p(
+        `INSERT INTO revisions (name, rev) VALUES ('breakers', 1) ON CONFLICT (name) DO UPDATE SET rev = rev + 1`,
+      ),
       rev: p(`SELECT coalesce((SELECT rev FROM revisions WHERE name = 'breakers'), 0)`).pluck(),
     };
     this.tx = db.transaction((name: string, state: string, now: number) => {

@@ -51,19 +51,21 @@ export class BulkActionsStore {
       }
       return out;
     });
-    this.rerunChunk = db.transaction((ids: readonly number[], job: (id: number) => 'rerun' | 'not_rerunnable' | null): BulkChunkOutcome => {
-      const out: BulkChunkOutcome = { changed: 0, skipped: {}, notFound: 0 };
-      for (const id of ids) {
-        const r = job(id);
-        if (r === null) out.notFound++;
-        else if (r === 'rerun') out.changed++;
-        else {
-          const state = this.stateOf.get(id) as ItemState;
-          out.skipped[state] = (out.skipped[state] ?? 0) + 1;
+    this.rerunChunk = db.transaction(
+      (ids: readonly number[], job: (id: number) => 'rerun' | 'not_rerunnable' | null): BulkChunkOutcome => {
+        const out: BulkChunkOutcome = { changed: 0, skipped: {}, notFound: 0 };
+        for (const id of ids) {
+          const r = job(id);
+          if (r === null) out.notFound++;
+          else if (r === 'rerun') out.changed++;
+          else {
+            const state = this.stateOf.get(id) as ItemState;
+            out.skipped[state] = (out.skipped[state] ?? 0) + 1;
+          }
         }
-      }
-      return out;
-    });
+        return out;
+      },
+    );
   }
 
   /** Runs `rerun` (the queue's own rule, Queue.rerun) for each item of a chunk in ONE transaction. */

@@ -25,13 +25,23 @@ export interface EventLog {
 export const chainHead = (itemId: string) => `(SELECT last_event_id FROM jobs WHERE item_id = ${itemId})`;
 
 export function eventLog(db: SqliteDatabase): EventLog {
-  const insertEvent = db.prepare(`INSERT INTO events (item_id, at, type, stage, actor, detail, error_code, error_message, prev_id)
+  const insertEvent =
+    db.prepare(`INSERT INTO events (item_id, at, type, stage, actor, detail, error_code, error_message, prev_id)
                                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ${chainHead('?')})`);
   const moveHead = db.prepare(`UPDATE jobs SET last_event_id = ? WHERE item_id = ?`);
   const insert = (itemId: number, now: number, stage: Stage | null, e: EventInput): number =>
     Number(
-      insertEvent.run(itemId, now, e.type, stage, e.actor, e.detail ?? null, e.error?.code ?? null, e.error?.message ?? null, itemId)
-        .lastInsertRowid,
+      insertEvent.run(
+        itemId,
+        now,
+        e.type,
+        stage,
+        e.actor,
+        e.detail ?? null,
+        e.error?.code ?? null,
+        e.error?.message ?? null,
+        itemId,
+      ).lastInsertRowid,
     );
   return {
     insert,
@@ -47,7 +57,12 @@ export function eventLog(db: SqliteDatabase): EventLog {
  * `walkOnWhile` holds for the row just reached (alias `c`). Rows carry `id`, `columns` and `prev_id`.
  * `ev.id < c.id` ends the walk even on a damaged chain.
  */
-export function eventChainWalk(name: string, columns: readonly string[], startId: string, walkOnWhile?: string): string {
+export function eventChainWalk(
+  name: string,
+  columns: readonly string[],
+  startId: string,
+  walkOnWhile?: string,
+): string {
   const cols = [...new Set(['id', ...columns, 'prev_id'])].map((c) => `ev.${c}`).join(', ');
   return `${name} AS (
             SELECT ${cols} FROM events ev WHERE ev.id = ${startId}

@@ -22,10 +22,14 @@ export class HealthStore {
       insert: p(`INSERT INTO health_checks (service, at, status, latency_ms, message) VALUES (?, ?, ?, ?, ?)`),
       prune: p(`DELETE FROM health_checks WHERE service = ? AND id <= (
                   SELECT id FROM health_checks WHERE service = ? ORDER BY id DESC LIMIT 1 OFFSET ?)`),
-      history: p(`SELECT service, at, status, latency_ms AS latencyMs, message FROM health_checks WHERE service = ? ORDER BY id DESC LIMIT ?`),
+      history: p(
+        `SELECT service, at, status, latency_ms AS latencyMs, message FROM health_checks WHERE service = ? ORDER BY id DESC LIMIT ?`,
+      ),
       services: p(`SELECT DISTINCT service FROM health_checks`).pluck(),
       newest: p(`SELECT max(at) FROM health_checks`).pluck(),
-      probeWrite: p(`INSERT INTO revisions (name, rev) VALUES ('health-probe', 1) ON CONFLICT (name) DO UPDATE SET rev = rev + 1`),
+      probeWrite: p(
+        `INSERT INTO revisions (name, rev) VALUES ('health-probe', 1) ON CONFLICT (name) DO UPDATE SET rev = rev + 1`,
+      ),
       quickCheck: p(`PRAGMA quick_check(10)`).pluck(),
     };
     this.tx = db.transaction((rows: HealthCheckRow[], keep: number) => {

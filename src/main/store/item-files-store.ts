@@ -22,7 +22,14 @@ export class ItemFilesStore {
 
   stageItem(id: number): StageItem | undefined {
     const r = this.s.item.get(id) as
-      | { id: number; source_path: string; file_name: string; sha256: Buffer; stored_path: string | null; created_at: number }
+      | {
+          id: number;
+          source_path: string;
+          file_name: string;
+          sha256: Buffer;
+          stored_path: string | null;
+          created_at: number;
+        }
       | undefined;
     return (
       r && {

@@ -1,4 +1,15 @@
-import type { ErrorGroup, ItemDetail, ItemEvent, ItemsFilter, ItemSortKey, ItemState, ItemSummary, Overview, SortDirection, Stage } from '../../shared/contract';
+import type {
+  ErrorGroup,
+  ItemDetail,
+  ItemEvent,
+  ItemsFilter,
+  ItemSortKey,
+  ItemState,
+  ItemSummary,
+  Overview,
+  SortDirection,
+  Stage,
+} from '../../shared/contract';
 import { stages } from '../../shared/contract';
 import type { SqliteDatabase } from './database';
 import { OverviewCounts } from './overview-counts';
@@ -72,7 +83,10 @@ function stateTerm(state: ItemState, purpose: 'list' | 'count'): string {
  * WHERE terms for a filter. State and stage are validated enums inlined as literals, so SQLite can
  * pick the partial or state index that matches; everything the user typed is a bound parameter.
  */
-function filterSql(filter: ItemsFilter, purpose: 'list' | 'count' = 'count'): { where: string[]; params: Record<string, string | number> } {
+function filterSql(
+  filter: ItemsFilter,
+  purpose: 'list' | 'count' = 'count',
+): { where: string[]; params: Record<string, string | number> } {
   const where = [filter.state ? stateTerm(filter.state, purpose) : `j.state <> 'discarded'`];
   const params: Record<string, string | number> = {};
   if (filter.stage) where.push(`j.stage = '${filter.stage}'`);
@@ -188,7 +202,8 @@ export class ItemsReadStore {
       changedSince: p(`SELECT DISTINCT item_id FROM events WHERE id > ? AND id <= ?`).pluck(),
       stateCounts: p(`SELECT state, count(*) AS n FROM jobs GROUP BY state`),
       // The example message is the newest item's (SQLite's bare-column rule with max()).
-      errorGroups: p(`SELECT coalesce(error_code, 'NO_ERROR_RECORDED') AS code, count(*) AS n, group_concat(DISTINCT stage) AS stages,
+      errorGroups:
+        p(`SELECT coalesce(error_code, 'NO_ERROR_RECORDED') AS code, count(*) AS n, group_concat(DISTINCT stage) AS stages,
                              error_message AS example, max(updated_at) AS last_at
                       FROM jobs WHERE state = ? GROUP BY coalesce(error_code, 'NO_ERROR_RECORDED') ORDER BY n DESC, code`),
     };
@@ -244,7 +259,9 @@ export class ItemsReadStore {
   count(filter: ItemsFilter): number {
     const { where, params } = filterSql(filter);
     const from = filter.q ? 'jobs j JOIN items i ON i.id = j.item_id' : 'jobs j';
-    return this.statement(`SELECT count(*) FROM ${from} WHERE ${where.join(' AND ')}`).pluck().get(params) as number;
+    return this.statement(`SELECT count(*) FROM ${from} WHERE ${where.join(' AND ')}`)
+      .pluck()
+      .get(params) as number;
   }
 
   /** Ids matching a filter, newest first, after `beforeId`: how bulk actions walk "all matching". */
@@ -253,12 +270,20 @@ export class ItemsReadStore {
     const from = filter.q ? 'jobs j JOIN items i ON i.id = j.item_id' : 'jobs j';
     where.push('j.item_id < @before');
     const sql = `SELECT j.item_id FROM ${from} WHERE ${where.join(' AND ')} ORDER BY j.item_id DESC LIMIT @limit`;
-    return this.statement(sql).pluck().all({ ...params, before: beforeId, limit }) as number[];
+    return this.statement(sql)
+      .pluck()
+      .all({ ...params, before: beforeId, limit }) as number[];
   }
 
   /** Items in `state` grouped by error code, largest group first. */
   errorGroups(state: ItemState): ErrorGroup[] {
-    const rows = this.s.errorGroups.all(state) as { code: string; n: number; stages: string; example: string | null; last_at: number }[];
+    const rows = this.s.errorGroups.all(state) as {
+      code: string;
+      n: number;
+      stages: string;
+      example: string | null;
+      last_at: number;
+    }[];
     return rows.map((r) => ({
       code: r.code,
       count: r.n,

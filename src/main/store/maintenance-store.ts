@@ -22,8 +22,10 @@ export class MaintenanceStore {
     this.s = {
       // Events have no index by item (migration 0007): one pass over the table, nightly, finds them.
       itemsToTrim: db
-        .prepare(`SELECT DISTINCT e.item_id FROM events e CROSS JOIN jobs j ON j.item_id = e.item_id
-                  WHERE e.type IN (${routineSql}) AND j.state = 'done' AND j.updated_at < ?`)
+        .prepare(
+          `SELECT DISTINCT e.item_id FROM events e CROSS JOIN jobs j ON j.item_id = e.item_id
+                  WHERE e.type IN (${routineSql}) AND j.state = 'done' AND j.updated_at < ?`,
+        )
         .pluck(),
       stillDone: db.prepare(`SELECT 1 FROM jobs WHERE item_id = ? AND state = 'done' AND updated_at < ?`).pluck(),
       chain: db.prepare(`${itemEventChain(['id', 'type'])} SELECT id, type, prev_id FROM chain`),

@@ -40,7 +40,10 @@ const toMemory = (r: MemoryRow): Memory => ({
   at: r.at,
   allDay: r.all_day === 1,
   repeats: r.repeats,
-  source: r.source_start !== null && r.source_end !== null ? { start: r.source_start, end: r.source_end, text: r.source_text ?? '' } : null,
+  source:
+    r.source_start !== null && r.source_end !== null
+      ? { start: r.source_start, end: r.source_end, text: r.source_text ?? '' }
+      : null,
 });
 
 /**
@@ -62,9 +65,12 @@ export class MemoriesStore {
     this.rerunFrom = rerunLookup(db);
     this.s = {
       remove: db.prepare(`DELETE FROM memories WHERE item_id = ?`),
-      insert: db.prepare(`INSERT INTO memories (item_id, kind, text, at, all_day, repeats, source_start, source_end, source_text, extractor)
+      insert:
+        db.prepare(`INSERT INTO memories (item_id, kind, text, at, all_day, repeats, source_start, source_end, source_text, extractor)
                           VALUES (@itemId, @kind, @text, @at, @allDay, @repeats, @sourceStart, @sourceEnd, @sourceText, @extractor)`),
-      list: db.prepare(`SELECT kind, text, at, all_day, repeats, source_start, source_end, source_text FROM memories WHERE item_id = ? ORDER BY id`),
+      list: db.prepare(
+        `SELECT kind, text, at, all_day, repeats, source_start, source_end, source_text FROM memories WHERE item_id = ? ORDER BY id`,
+      ),
       staged: db.prepare(`SELECT memories, extractor FROM rerun_memories WHERE item_id = ?`),
       dropStaged: db.prepare(`DELETE FROM rerun_memories WHERE item_id = ?`),
       // Keyset paging over (item_id DESC, id ASC): memories_by_item walks items newest first and
@@ -75,8 +81,10 @@ export class MemoriesStore {
                           AND (@afterItem IS NULL OR m.item_id < @afterItem OR (m.item_id = @afterItem AND m.id > @afterId))
                         ORDER BY m.item_id DESC, m.id ASC LIMIT @limit`),
       count: db
-        .prepare(`SELECT count(*) FROM memories m JOIN jobs j ON j.item_id = m.item_id
-                  WHERE j.state <> 'discarded' AND (@kind IS NULL OR m.kind = @kind)`)
+        .prepare(
+          `SELECT count(*) FROM memories m JOIN jobs j ON j.item_id = m.item_id
+                  WHERE j.state <> 'discarded' AND (@kind IS NULL OR m.kind = @kind)`,
+        )
         .pluck(),
     };
     const stage = db.prepare(`INSERT OR REPLACE INTO rerun_memories (item_id, memories, extractor) VALUES (?, ?, ?)`);
@@ -100,7 +108,8 @@ export class MemoriesStore {
     };
     this.replaceTx = db.transaction((lease: LeaseRef, memories: readonly Memory[], extractor: string) => {
       fence(lease);
-      if (this.view === 'pipeline' && this.rerunFrom(lease.itemId) !== null) stage.run(lease.itemId, JSON.stringify(memories), extractor);
+      if (this.view === 'pipeline' && this.rerunFrom(lease.itemId) !== null)
+        stage.run(lease.itemId, JSON.stringify(memories), extractor);
       else write(lease.itemId, memories, extractor);
     });
     this.publishTx = db.transaction((itemId: number) => {
@@ -140,7 +149,13 @@ export class MemoriesStore {
       afterId: query.after?.memoryId ?? null,
       limit: query.limit,
     }) as EntryRow[];
-    return rows.map((r) => ({ ...toMemory(r), id: r.id, itemId: r.item_id, fileName: r.file_name, recordedAt: new Date(r.created_at).toISOString() }));
+    return rows.map((r) => ({
+      ...toMemory(r),
+      id: r.id,
+      itemId: r.item_id,
+      fileName: r.file_name,
+      recordedAt: new Date(r.created_at).toISOString(),
+    }));
   }
 
   /** How many memories `page` would list in all. */

@@ -29,7 +29,8 @@ export class MetricsReads {
                  e.at - (WITH RECURSIVE ${eventChainWalk('back', ['type', 'at'], 'e.prev_id', "c.type <> 'started'")}
                          SELECT at FROM back WHERE type = 'started') AS runMs
                FROM events e WHERE e.id >= ? AND e.type = 'succeeded' AND e.actor = 'engine'`),
-      deadByCode: p(`SELECT coalesce(error_code, 'UNKNOWN') AS code, stage, count(*) AS count, max(error_message) AS example
+      deadByCode:
+        p(`SELECT coalesce(error_code, 'UNKNOWN') AS code, stage, count(*) AS count, max(error_message) AS example
                      FROM jobs WHERE state = 'dead' GROUP BY code, stage ORDER BY count DESC`),
       deadCount: p(`SELECT count(*) FROM jobs WHERE state = 'dead'`).pluck(),
       // Runnable jobs in line: walks the stage's part of the claim index.

@@ -3,7 +3,10 @@ import type { Migration } from './migrations/migration';
 
 export class SchemaTooNewError extends Error {
   override readonly name = 'SchemaTooNewError';
-  constructor(readonly found: number, readonly known: number) {
+  constructor(
+    readonly found: number,
+    readonly known: number,
+  ) {
     super(
       `this store was written by a newer Lifeline (schema ${found}, this build knows up to ${known}); ` +
         'update Lifeline rather than risk the data',

@@ -7,7 +7,13 @@ import { tempDir } from '../../../test/support/temp-dir';
 
 const enqueue = (store: ReturnType<typeof openStore>, now: number) =>
   store.queue.enqueue(
-    { sha256: crypto.randomBytes(32).toString('hex'), sourcePath: '/t/a.wav', fileName: 'a.wav', sizeBytes: 1, priority: 0 },
+    {
+      sha256: crypto.randomBytes(32).toString('hex'),
+      sourcePath: '/t/a.wav',
+      fileName: 'a.wav',
+      sizeBytes: 1,
+      priority: 0,
+    },
     { stage: 'ingest', maxAttempts: 3, runAt: now },
     now,
     { type: 'added', actor: 'user', detail: null },

@@ -66,13 +66,18 @@ export class RecordingsStore {
       get: p(`SELECT * FROM recordings WHERE id = ?`),
       open: p(`SELECT * FROM recordings WHERE state IN ('recording', 'finishing') ORDER BY id`),
       appended: p(`UPDATE recordings SET bytes = ?, updated_at = ? WHERE id = ? AND state = 'recording'`),
-      finishing: p(`UPDATE recordings SET state = 'finishing', bytes = ?, sha256 = ?, stored_path = ?, updated_at = ? WHERE id = ?`),
+      finishing: p(
+        `UPDATE recordings SET state = 'finishing', bytes = ?, sha256 = ?, stored_path = ?, updated_at = ? WHERE id = ?`,
+      ),
       finished: p(`UPDATE recordings SET state = 'finished', item_id = ?, recovered = ?, updated_at = ? WHERE id = ?`),
       ended: p(`UPDATE recordings SET state = ?, recovered = ?, updated_at = ? WHERE id = ?`),
     };
   }
 
-  create(r: { name: string; owner: string; sampleRate: number; channels: number; now: number }, filePathFor: (id: number) => string): RecordingRow {
+  create(
+    r: { name: string; owner: string; sampleRate: number; channels: number; now: number },
+    filePathFor: (id: number) => string,
+  ): RecordingRow {
     const id = this.s.insert.get(r) as number;
     this.s.setFile.run(filePathFor(id), id);
     return this.get(id)!;

@@ -80,7 +80,8 @@ export class RecoveryLogStore {
   constructor(db: SqliteDatabase) {
     const p = (sql: string) => db.prepare(sql);
     this.s = {
-      insert: p(`INSERT INTO recovery_log (item_id, stage, rule, rule_detail, strategy, outcome, trigger, owner, checkpoint_percent,
+      insert:
+        p(`INSERT INTO recovery_log (item_id, stage, rule, rule_detail, strategy, outcome, trigger, owner, checkpoint_percent,
                    stalled_since, detected_at, duration_ms, detail)
                  VALUES (@itemId, @stage, @rule, @ruleDetail, @strategy, @outcome, @trigger, @owner, @checkpointPercent,
                    @stalledSince, @detectedAt, @durationMs, @detail)`),
@@ -96,7 +97,9 @@ export class RecoveryLogStore {
                     (SELECT j.state = 'dead' AND j.stage = r.stage FROM jobs j WHERE j.item_id = r.item_id) AS dead_now
                   FROM recovery_log r WHERE r.detected_at >= ?`),
       prune: p(`DELETE FROM recovery_log WHERE detected_at < ?`),
-      counts: p(`SELECT rule, strategy, count(*) AS count FROM recovery_log WHERE detected_at >= ? GROUP BY rule, strategy`),
+      counts: p(
+        `SELECT rule, strategy, count(*) AS count FROM recovery_log WHERE detected_at >= ? GROUP BY rule, strategy`,
+      ),
     };
   }
 
@@ -119,8 +122,20 @@ export class RecoveryLogStore {
 
   resultsSince(since: number): RecoveryResult[] {
     return (
-      this.s.results.all(since) as { outcome: RecoveryOutcomeKind; stalled_since: number; detected_at: number; succeeded_at: number | null; dead_now: number | null }[]
-    ).map((r) => ({ outcome: r.outcome, stalledSince: r.stalled_since, detectedAt: r.detected_at, succeededAt: r.succeeded_at, deadNow: r.dead_now === 1 }));
+      this.s.results.all(since) as {
+        outcome: RecoveryOutcomeKind;
+        stalled_since: number;
+        detected_at: number;
+        succeeded_at: number | null;
+        dead_now: number | null;
+      }[]
+    ).map((r) => ({
+      outcome: r.outcome,
+      stalledSince: r.stalled_since,
+      detectedAt: r.detected_at,
+      succeededAt: r.succeeded_at,
+      deadNow: r.dead_now === 1,
+    }));
   }
 
   countsSince(since: number): { rule: string; strategy: string; count: number }[] {

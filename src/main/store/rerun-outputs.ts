@@ -33,7 +33,11 @@ export class RerunOutputs {
     this.memories.publishStaged(itemId);
     this.close.run(itemId);
     const what = from === 'transcribe' ? 'the new transcript and memories' : 'the new memories';
-    this.log.append(itemId, now, 'index', { type: 'rerun_published', actor: 'engine', detail: `${what} replaced the old ones` });
+    this.log.append(itemId, now, 'index', {
+      type: 'rerun_published',
+      actor: 'engine',
+      detail: `${what} replaced the old ones`,
+    });
     return true;
   }
 }

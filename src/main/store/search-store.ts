@@ -151,8 +151,9 @@ export class SearchStore {
 
   private memorySource(r: HitRow): IndexHit['source'] {
     const m = this.s.source.get({ itemId: r.item_id, kind: r.kind, text: r.text }) as
-      | { source_start: number | null; source_end: number | null; source_text: string | null }
-      | undefined;
-    return m && m.source_start !== null && m.source_end !== null ? { start: m.source_start, end: m.source_end, text: m.source_text ?? '' } : null;
+      { source_start: number | null; source_end: number | null; source_text: string | null } | undefined;
+    return m && m.source_start !== null && m.source_end !== null
+      ? { start: m.source_start, end: m.source_end, text: m.source_text ?? '' }
+      : null;
   }
 }

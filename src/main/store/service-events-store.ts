@@ -21,7 +21,9 @@ export class ServiceEventsStore {
     this.s = {
       insert: p(`INSERT INTO service_events (at, service, type, actor, detail) VALUES (?, ?, ?, ?, ?)`),
       recent: p(`SELECT id, at, service, type, actor, detail FROM service_events ORDER BY id DESC LIMIT ?`),
-      forService: p(`SELECT id, at, service, type, actor, detail FROM service_events WHERE service = ? ORDER BY id DESC LIMIT ?`),
+      forService: p(
+        `SELECT id, at, service, type, actor, detail FROM service_events WHERE service = ? ORDER BY id DESC LIMIT ?`,
+      ),
       prune: p(`DELETE FROM service_events WHERE at < ?`),
     };
   }

@@ -12,7 +12,9 @@ export class SettingsStore {
       set: p(`INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
               ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`),
       remove: p(`DELETE FROM settings WHERE key = ?`),
-      bump: p(`INSERT INTO revisions (name, rev) VALUES ('settings', 1) ON CONFLICT (name) DO UPDATE SET rev = rev + 1`),
+      bump: p(
+        `INSERT INTO revisions (name, rev) VALUES ('settings', 1) ON CONFLICT (name) DO UPDATE SET rev = rev + 1`,
+      ),
       rev: p(`SELECT coalesce((SELECT rev FROM revisions WHERE name = 'settings'), 0)`).pluck(),
     };
     this.tx = db.transaction((changes: [string, unknown][], now: number) => {

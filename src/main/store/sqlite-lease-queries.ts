@@ -54,7 +54,8 @@ export class SqliteLeaseQueries {
       one: p(`SELECT ${columns} FROM ${from} WHERE l.item_id = ?`),
       owners: p(`SELECT DISTINCT owner FROM leases`).pluck(),
       ownedBy: p(`SELECT ${columns} FROM ${from} WHERE l.owner = ? ORDER BY l.item_id`),
-      shiftOwn: p(`UPDATE leases SET acquired_at = acquired_at + @jump, progress_changed_at = progress_changed_at + @jump,
+      shiftOwn:
+        p(`UPDATE leases SET acquired_at = acquired_at + @jump, progress_changed_at = progress_changed_at + @jump,
                      expires_at = max(expires_at + @jump, @minExpires) WHERE owner = @owner`),
       extendOthers: p(`UPDATE leases SET expires_at = @minExpires WHERE owner <> @owner AND expires_at < @minExpires`),
     };

@@ -16,14 +16,19 @@ export class SqliteMinimalFinish {
     const p = (sql: string) => db.prepare(sql);
     const fenced = `WHERE item_id = @itemId AND lease_token = @token AND state = 'running'`;
     this.s = {
-      toNextStage: p(`UPDATE jobs SET stage = @stage, state = @state, run_at = @runAt, attempts = 0, max_attempts = @maxAttempts,
+      toNextStage:
+        p(`UPDATE jobs SET stage = @stage, state = @state, run_at = @runAt, attempts = 0, max_attempts = @maxAttempts,
                         recoveries = 0, error_code = NULL, error_message = NULL, updated_at = @now ${fenced}`),
       toDone: p(`UPDATE jobs SET state = 'done', error_code = NULL, error_message = NULL, updated_at = @now ${fenced}`),
-      toRetry: p(`UPDATE jobs SET state = 'retry_scheduled', run_at = @runAt, error_code = @code, error_message = @message, updated_at = @now
+      toRetry:
+        p(`UPDATE jobs SET state = 'retry_scheduled', run_at = @runAt, error_code = @code, error_message = @message, updated_at = @now
                   ${fenced}`),
-      toDead: p(`UPDATE jobs SET state = 'dead', error_code = @code, error_message = @message, updated_at = @now ${fenced}`),
+      toDead: p(
+        `UPDATE jobs SET state = 'dead', error_code = @code, error_message = @message, updated_at = @now ${fenced}`,
+      ),
       // A service fault while the service is known down: the job waits with its reason, its attempt given back.
-      toWaiting: p(`UPDATE jobs SET state = 'waiting', attempts = attempts - 1, wait_reason = @reason, error_code = @code,
+      toWaiting:
+        p(`UPDATE jobs SET state = 'waiting', attempts = attempts - 1, wait_reason = @reason, error_code = @code,
                       error_message = @message, updated_at = @now ${fenced}`),
       dropLease: p(`DELETE FROM leases WHERE item_id = @itemId AND token = @token`),
     };
@@ -34,19 +39,34 @@ export class SqliteMinimalFinish {
         case 'advance': {
           const next = after.next;
           changed = next
-            ? this.s.toNextStage.run({ ...at, stage: next.stage, state: next.runAt > now ? 'scheduled' : 'queued', runAt: next.runAt, maxAttempts: next.maxAttempts })
-                .changes
+            ? this.s.toNextStage.run({
+                ...at,
+                stage: next.stage,
+                state: next.runAt > now ? 'scheduled' : 'queued',
+                runAt: next.runAt,
+                maxAttempts: next.maxAttempts,
+              }).changes
             : this.s.toDone.run(at).changes;
           break;
         }
         case 'retry_scheduled':
-          changed = this.s.toRetry.run({ ...at, runAt: after.runAt, code: after.error.code, message: after.error.message }).changes;
+          changed = this.s.toRetry.run({
+            ...at,
+            runAt: after.runAt,
+            code: after.error.code,
+            message: after.error.message,
+          }).changes;
           break;
         case 'dead':
           changed = this.s.toDead.run({ ...at, code: after.error.code, message: after.error.message }).changes;
           break;
         case 'waiting':
-          changed = this.s.toWaiting.run({ ...at, reason: after.reason, code: after.error.code, message: after.error.message }).changes;
+          changed = this.s.toWaiting.run({
+            ...at,
+            reason: after.reason,
+            code: after.error.code,
+            message: after.error.message,
+          }).changes;
           break;
         default:
           return missingCase(after);

@@ -48,25 +48,29 @@ export class SqliteQueueStore implements QueueStore {
       insertJob: p(`INSERT INTO jobs (item_id, stage, state, priority, run_at, max_attempts, updated_at, last_event_id)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
       readdItem: p(`UPDATE items SET source_path = ?, file_name = ?, stored_path = NULL WHERE id = ?`),
-      restartJob: p(`UPDATE jobs SET stage = ?, state = ?, priority = ?, run_at = ?, attempts = 0, max_attempts = ?, recoveries = 0,
+      restartJob:
+        p(`UPDATE jobs SET stage = ?, state = ?, priority = ?, run_at = ?, attempts = 0, max_attempts = ?, recoveries = 0,
                        wait_reason = NULL, error_code = NULL, error_message = NULL, updated_at = ? WHERE item_id = ?`),
       promoteDue: p(`UPDATE jobs SET state = 'queued', updated_at = @now
                      WHERE state IN ('scheduled', 'retry_scheduled') AND run_at <= @now RETURNING item_id, stage`),
       nextDueAt: p(`SELECT min(run_at) FROM jobs WHERE state IN ('scheduled', 'retry_scheduled')`).pluck(),
       // Rows come back as arrays (raw) and parameters are positional: on the hot path, building and
       // reading JS objects costs more than SQLite's own work for the statement.
-      claim: p(`UPDATE jobs SET state = 'running', attempts = attempts + 1, lease_token = lease_token + 1, updated_at = ?
+      claim:
+        p(`UPDATE jobs SET state = 'running', attempts = attempts + 1, lease_token = lease_token + 1, updated_at = ?
                 WHERE item_id = (SELECT item_id FROM jobs WHERE state = 'queued' AND stage = ?
                                  ORDER BY priority DESC, item_id LIMIT 1)
                 RETURNING ${claimReturning}`).raw(),
       // Walks the small waiting index of one stage; only used while its breaker is half-open. The job
       // waiting longest goes: a probe that failed was parked again just now, so the next probe is another item.
-      claimWaiting: p(`UPDATE jobs SET state = 'running', wait_reason = NULL, attempts = attempts + 1, lease_token = lease_token + 1,
+      claimWaiting:
+        p(`UPDATE jobs SET state = 'running', wait_reason = NULL, attempts = attempts + 1, lease_token = lease_token + 1,
                          updated_at = ?
                        WHERE item_id = (SELECT item_id FROM jobs WHERE state = 'waiting' AND stage = ?
                                         ORDER BY updated_at, item_id LIMIT 1)
                        RETURNING ${claimReturning}`).raw(),
-      insertLease: p(`INSERT INTO leases (item_id, token, owner, stage, acquired_at, expires_at, heartbeat_at, progress_changed_at)
+      insertLease:
+        p(`INSERT INTO leases (item_id, token, owner, stage, acquired_at, expires_at, heartbeat_at, progress_changed_at)
                       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
       renew: p(`UPDATE leases SET expires_at = ?, heartbeat_at = ? WHERE item_id = ? AND token = ?`),
       renewWithProgress: p(`UPDATE leases SET expires_at = @expires, heartbeat_at = @now,
@@ -79,21 +83,34 @@ export class SqliteQueueStore implements QueueStore {
       // A finished run's transitions also move the item's event chain head to the event they write.
       toNextStage: p(`UPDATE jobs SET stage = ?, state = ?, run_at = ?, attempts = 0, max_attempts = ?,
                         recoveries = 0, error_code = NULL, error_message = NULL, updated_at = ?, last_event_id = ? WHERE item_id = ?`),
-      toDone: p(`UPDATE jobs SET state = 'done', error_code = NULL, error_message = NULL, updated_at = ?, last_event_id = ? WHERE item_id = ?`),
-      toRetry: p(`UPDATE jobs SET state = 'retry_scheduled', run_at = ?, error_code = ?, error_message = ?, updated_at = ?, last_event_id = ?
+      toDone: p(
+        `UPDATE jobs SET state = 'done', error_code = NULL, error_message = NULL, updated_at = ?, last_event_id = ? WHERE item_id = ?`,
+      ),
+      toRetry:
+        p(`UPDATE jobs SET state = 'retry_scheduled', run_at = ?, error_code = ?, error_message = ?, updated_at = ?, last_event_id = ?
                   WHERE item_id = ?`),
-      toDead: p(`UPDATE jobs SET state = 'dead', error_code = ?, error_message = ?, updated_at = ?, last_event_id = ? WHERE item_id = ?`),
+      toDead: p(
+        `UPDATE jobs SET state = 'dead', error_code = ?, error_message = ?, updated_at = ?, last_event_id = ? WHERE item_id = ?`,
+      ),
       // A service fault while the service is known down: the attempt is given back.
-      toWaiting: p(`UPDATE jobs SET state = 'waiting', attempts = attempts - 1, wait_reason = @reason, error_code = @code, error_message = @message,
+      toWaiting:
+        p(`UPDATE jobs SET state = 'waiting', attempts = attempts - 1, wait_reason = @reason, error_code = @code, error_message = @message,
                       updated_at = @now, last_event_id = @eventId WHERE item_id = @id`),
-      toQueued: p(`UPDATE jobs SET state = 'queued', attempts = attempts - 1, recoveries = recoveries + ?, run_at = ?, updated_at = ?,
+      toQueued:
+        p(`UPDATE jobs SET state = 'queued', attempts = attempts - 1, recoveries = recoveries + ?, run_at = ?, updated_at = ?,
                      last_event_id = ? WHERE item_id = ?`),
       // A recovery leaves its failure summary on the job, so the item says why it went back.
-      toRecovered: p(`UPDATE jobs SET state = 'queued', attempts = attempts - 1, recoveries = recoveries + 1, run_at = ?,
+      toRecovered:
+        p(`UPDATE jobs SET state = 'queued', attempts = attempts - 1, recoveries = recoveries + 1, run_at = ?,
                         error_code = ?, error_message = ?, updated_at = ?, last_event_id = ? WHERE item_id = ?`),
-      park: p(`UPDATE jobs SET state = 'waiting', wait_reason = ?, updated_at = ? WHERE state = 'queued' AND stage = ? RETURNING item_id`),
-      reasonForWaiting: p(`UPDATE jobs SET wait_reason = ? WHERE state = 'waiting' AND stage = ? AND wait_reason IS NOT ?`),
-      unpark: p(`UPDATE jobs SET state = 'queued', wait_reason = NULL, run_at = ?, updated_at = ? WHERE state = 'waiting' AND stage = ?
+      park: p(
+        `UPDATE jobs SET state = 'waiting', wait_reason = ?, updated_at = ? WHERE state = 'queued' AND stage = ? RETURNING item_id`,
+      ),
+      reasonForWaiting: p(
+        `UPDATE jobs SET wait_reason = ? WHERE state = 'waiting' AND stage = ? AND wait_reason IS NOT ?`,
+      ),
+      unpark:
+        p(`UPDATE jobs SET state = 'queued', wait_reason = NULL, run_at = ?, updated_at = ? WHERE state = 'waiting' AND stage = ?
                  RETURNING item_id`),
       hasQueued: p(`SELECT 1 FROM jobs WHERE state = 'queued' AND stage = ? LIMIT 1`).pluck(),
     };
@@ -102,7 +119,15 @@ export class SqliteQueueStore implements QueueStore {
     const event = log.append;
 
     /** A row of `claimReturning`. */
-    type ClaimRow = [itemId: number, stage: Stage, priority: number, attempts: number, maxAttempts: number, recoveries: number, token: number];
+    type ClaimRow = [
+      itemId: number,
+      stage: Stage,
+      priority: number,
+      attempts: number,
+      maxAttempts: number,
+      recoveries: number,
+      token: number,
+    ];
     const claimed = (r: ClaimRow | undefined, c: ClaimRequest, now: number, why?: string): ClaimedJob | undefined => {
       if (!r) return undefined;
       const [itemId, stage, priority, attempts, maxAttempts, recoveries, token] = r;
@@ -111,7 +136,8 @@ export class SqliteQueueStore implements QueueStore {
       event(itemId, now, stage, { type: 'started', actor: 'engine', detail });
       return { itemId, token, stage, priority, attempts, maxAttempts, recoveries, owner: c.owner };
     };
-    const claim = (c: ClaimRequest, now: number) => claimed(this.s.claim.get(now, c.stage) as ClaimRow | undefined, c, now);
+    const claim = (c: ClaimRequest, now: number) =>
+      claimed(this.s.claim.get(now, c.stage) as ClaimRow | undefined, c, now);
 
     const finish = (lease: LeaseRef, now: number, after: AfterRunning, e: EventInput): boolean => {
       const takenStage = this.s.takeLease.get(lease.itemId, lease.token) as Stage | undefined;
@@ -134,7 +160,14 @@ export class SqliteQueueStore implements QueueStore {
           this.s.toDead.run(e.error?.code ?? null, e.error?.message ?? null, now, eventId, id);
           break;
         case 'waiting':
-          this.s.toWaiting.run({ reason: after.reason, code: e.error?.code ?? null, message: e.error?.message ?? null, now, eventId, id });
+          this.s.toWaiting.run({
+            reason: after.reason,
+            code: e.error?.code ?? null,
+            message: e.error?.message ?? null,
+            now,
+            eventId,
+            id,
+          });
           break;
         case 'queued':
           if (after.summary) this.s.toRecovered.run(now, after.summary.code, after.summary.message, now, eventId, id);
@@ -171,12 +204,19 @@ export class SqliteQueueStore implements QueueStore {
       claim: db.transaction(claim),
       finish: db.transaction(finish),
       claimProbe: db.transaction((c: ClaimRequest, now: number, why: string) =>
-        claimed((this.s.claim.get(now, c.stage) ?? this.s.claimWaiting.get(now, c.stage)) as ClaimRow | undefined, c, now, why),
+        claimed(
+          (this.s.claim.get(now, c.stage) ?? this.s.claimWaiting.get(now, c.stage)) as ClaimRow | undefined,
+          c,
+          now,
+          why,
+        ),
       ),
-      finishAndClaim: db.transaction((lease: LeaseRef, now: number, after: AfterRunning, e: EventInput, c: ClaimRequest) => ({
-        finished: finish(lease, now, after, e),
-        next: claim(c, now),
-      })),
+      finishAndClaim: db.transaction(
+        (lease: LeaseRef, now: number, after: AfterRunning, e: EventInput, c: ClaimRequest) => ({
+          finished: finish(lease, now, after, e),
+          next: claim(c, now),
+        }),
+      ),
       park: db.transaction((stage: Stage, reason: string, now: number) => {
         // Jobs already waiting take the newest reason ("no engine configured" → "breaker open").
         this.s.reasonForWaiting.run(reason, stage, reason);
@@ -186,7 +226,8 @@ export class SqliteQueueStore implements QueueStore {
       }),
       unpark: db.transaction((stage: Stage, now: number) => {
         const rows = this.s.unpark.all(now, now, stage) as { item_id: number }[];
-        for (const r of rows) event(r.item_id, now, stage, { type: 'resumed', actor: 'engine', detail: `${stage} can run again` });
+        for (const r of rows)
+          event(r.item_id, now, stage, { type: 'resumed', actor: 'engine', detail: `${stage} can run again` });
         return rows.length;
       }),
     };

@@ -25,7 +25,8 @@ export class SqliteUserActions {
                 WHERE item_id = ? AND state IN (${sqlList(retryableJobStates)})`),
       deadJobs: p(`SELECT item_id, stage FROM jobs WHERE state = 'dead'`),
       discard: p(`UPDATE jobs SET state = 'discarded', wait_reason = NULL, updated_at = ? WHERE item_id = ?`),
-      rerun: p(`UPDATE jobs SET stage = @stage, state = 'queued', run_at = @now, attempts = 0, max_attempts = @maxAttempts, recoveries = 0,
+      rerun:
+        p(`UPDATE jobs SET stage = @stage, state = 'queued', run_at = @now, attempts = 0, max_attempts = @maxAttempts, recoveries = 0,
                   wait_reason = NULL, error_code = NULL, error_message = NULL, updated_at = @now
                 WHERE item_id = @itemId AND state = 'done'`),
       openRerun: p(`INSERT OR REPLACE INTO reruns (item_id, from_stage, requested_at) VALUES (@itemId, @stage, @now)`),
@@ -52,14 +53,22 @@ export class SqliteUserActions {
         const job = this.s.job.get(itemId) as { state: JobState; stage: Stage } | undefined;
         if (!job) return null;
         if (this.s.retry.run(now, now, itemId).changes !== 1) return 'not_retryable';
-        event(itemId, now, job.stage, { type: 'retried', actor: 'user', detail: `retry asked from ${job.state}; attempts reset` });
+        event(itemId, now, job.stage, {
+          type: 'retried',
+          actor: 'user',
+          detail: `retry asked from ${job.state}; attempts reset`,
+        });
         return 'retried';
       }),
       retryAllDead: db.transaction((now: number) => {
         const rows = this.s.deadJobs.all() as { item_id: number; stage: Stage }[];
         for (const r of rows) {
           this.s.retry.run(now, now, r.item_id);
-          event(r.item_id, now, r.stage, { type: 'retried', actor: 'user', detail: 'retry all dead letters; attempts reset' });
+          event(r.item_id, now, r.stage, {
+            type: 'retried',
+            actor: 'user',
+            detail: 'retry all dead letters; attempts reset',
+          });
         }
         return rows.length;
       }),
@@ -78,7 +87,8 @@ export class SqliteUserActions {
       rerun: db.transaction((itemId: number, job: NewJob, now: number): 'rerun' | 'not_rerunnable' | null => {
         const current = this.s.job.get(itemId) as { state: JobState; stage: Stage } | undefined;
         if (!current) return null;
-        if (this.s.rerun.run({ itemId, stage: job.stage, now, maxAttempts: job.maxAttempts }).changes !== 1) return 'not_rerunnable';
+        if (this.s.rerun.run({ itemId, stage: job.stage, now, maxAttempts: job.maxAttempts }).changes !== 1)
+          return 'not_rerunnable';
         this.s.openRerun.run({ itemId, stage: job.stage, now });
         for (const drop of this.s.dropStaged) drop.run(itemId);
         event(itemId, now, job.stage, {

@@ -13,7 +13,11 @@ export interface StoreFileCheck {
 }
 
 const sqlite = (file: string, nativeBinding?: string) =>
-  new Database(file, { readonly: true, fileMustExist: true, nativeBinding: nativeBinding ?? process.env.LIFELINE_SQLITE_BINDING });
+  new Database(file, {
+    readonly: true,
+    fileMustExist: true,
+    nativeBinding: nativeBinding ?? process.env.LIFELINE_SQLITE_BINDING,
+  });
 
 /** Online copy through SQLite's backup API: the engine goes on writing meanwhile (pages are copied in steps). */
 export async function backupTo(db: SqliteDatabase, file: string): Promise<void> {
@@ -30,17 +34,25 @@ export function vacuumInto(db: SqliteDatabase, file: string): void {
 
 /** Opens `file` read-only and runs SQLite's full integrity check, plus the schema version and item count. */
 export function checkStoreFile(file: string, nativeBinding?: string): StoreFileCheck {
-  if (!fs.existsSync(file)) return { ok: false, problems: ['the file does not exist'], schemaVersion: null, items: null };
-  if (fs.statSync(file).size === 0) return { ok: false, problems: ['the file is empty (0 bytes)'], schemaVersion: null, items: null };
+  if (!fs.existsSync(file))
+    return { ok: false, problems: ['the file does not exist'], schemaVersion: null, items: null };
+  if (fs.statSync(file).size === 0)
+    return { ok: false, problems: ['the file is empty (0 bytes)'], schemaVersion: null, items: null };
   let db: Database.Database | undefined;
   try {
     db = sqlite(file, nativeBinding);
     const rows = db.prepare(`PRAGMA integrity_check(20)`).pluck().all() as string[];
     const ok = rows.length === 1 && rows[0] === 'ok';
     const schemaVersion = db.pragma('user_version', { simple: true }) as number;
-    const hasItems = db.prepare(`SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'items'`).pluck().get() === 1;
+    const hasItems =
+      db.prepare(`SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'items'`).pluck().get() === 1;
     const items = hasItems ? (db.prepare(`SELECT count(*) FROM items`).pluck().get() as number) : null;
-    return { ok: ok && hasItems, problems: ok ? (hasItems ? [] : ['it holds no Lifeline store']) : rows, schemaVersion, items };
+    return {
+      ok: ok && hasItems,
+      problems: ok ? (hasItems ? [] : ['it holds no Lifeline store']) : rows,
+      schemaVersion,
+      items,
+    };
   } catch (err: unknown) {
     return { ok: false, problems: [(err as Error).message], schemaVersion: null, items: null };
   } finally {
@@ -50,7 +62,7 @@ export function checkStoreFile(file: string, nativeBinding?: string): StoreFileC
 
 /** The SHA-256 (hex) of every item's audio: stored copies named otherwise are orphans. */
 export function itemAudioHashes(db: SqliteDatabase): Set<string> {
-  return new Set((db.prepare(`SELECT lower(hex(sha256)) FROM items`).pluck().all() as string[]));
+  return new Set(db.prepare(`SELECT lower(hex(sha256)) FROM items`).pluck().all() as string[]);
 }
 
 /** The write-ahead log's state: how many frames it holds and how many are already in the database file. */
@@ -84,7 +96,10 @@ export function openStoreReadOnly(file: string, nativeBinding?: string): SqliteD
  * may already have it open, which SQLite refuses.
  */
 export function makeWal(file: string, nativeBinding?: string): void {
-  const db = new Database(file, { fileMustExist: true, nativeBinding: nativeBinding ?? process.env.LIFELINE_SQLITE_BINDING });
+  const db = new Database(file, {
+    fileMustExist: true,
+    nativeBinding: nativeBinding ?? process.env.LIFELINE_SQLITE_BINDING,
+  });
   try {
     db.pragma('journal_mode = WAL');
   } finally {

@@ -21,7 +21,9 @@ function statements(db: SqliteDatabase, plans: string, chunks: string) {
   const p = (sql: string) => db.prepare(sql);
   return {
     plan: p(`SELECT sample_rate, total_frames, chunks FROM ${plans} WHERE item_id = ?`),
-    insertPlan: p(`INSERT INTO ${plans} (item_id, sample_rate, total_frames, chunks, created_at) VALUES (?, ?, ?, ?, ?)`),
+    insertPlan: p(
+      `INSERT INTO ${plans} (item_id, sample_rate, total_frames, chunks, created_at) VALUES (?, ?, ?, ?, ?)`,
+    ),
     deleteChunks: p(`DELETE FROM ${chunks} WHERE item_id = ?`),
     deletePlan: p(`DELETE FROM ${plans} WHERE item_id = ?`),
     upsertChunk: p(`INSERT INTO ${chunks} (item_id, chunk_index, segments, engine, done_at) VALUES (?, ?, ?, ?, ?)
@@ -53,7 +55,9 @@ export class TranscriptsStore {
     this.staged = statements(db, 'rerun_transcript_plans', 'rerun_transcript_chunks');
     this.rerunFrom = rerunLookup(db);
     const copyPlan = db.prepare(`INSERT INTO transcript_plans SELECT * FROM rerun_transcript_plans WHERE item_id = ?`);
-    const copyChunks = db.prepare(`INSERT INTO transcript_chunks SELECT * FROM rerun_transcript_chunks WHERE item_id = ?`);
+    const copyChunks = db.prepare(
+      `INSERT INTO transcript_chunks SELECT * FROM rerun_transcript_chunks WHERE item_id = ?`,
+    );
     this.tx = {
       // A new plan invalidates chunks cut by an older one.
       savePlan: db.transaction((lease: LeaseRef, plan: TranscriptPlan, now: number) => {
@@ -63,10 +67,12 @@ export class TranscriptsStore {
         s.deletePlan.run(lease.itemId);
         s.insertPlan.run(lease.itemId, plan.sampleRate, plan.totalFrames, JSON.stringify(plan.chunks), now);
       }),
-      saveChunk: db.transaction((lease: LeaseRef, index: number, segments: TranscriptSegment[], engine: string, now: number) => {
-        fence(lease);
-        this.s(lease.itemId).upsertChunk.run(lease.itemId, index, JSON.stringify(segments), engine, now);
-      }),
+      saveChunk: db.transaction(
+        (lease: LeaseRef, index: number, segments: TranscriptSegment[], engine: string, now: number) => {
+          fence(lease);
+          this.s(lease.itemId).upsertChunk.run(lease.itemId, index, JSON.stringify(segments), engine, now);
+        },
+      ),
       publish: db.transaction((itemId: number) => {
         this.main.deleteChunks.run(itemId);
         this.main.deletePlan.run(itemId);
@@ -92,8 +98,15 @@ export class TranscriptsStore {
   }
 
   plan(itemId: number): TranscriptPlan | undefined {
-    const r = this.s(itemId).plan.get(itemId) as { sample_rate: number; total_frames: number; chunks: string } | undefined;
-    return r && { sampleRate: r.sample_rate, totalFrames: r.total_frames, chunks: JSON.parse(r.chunks) as [number, number][] };
+    const r = this.s(itemId).plan.get(itemId) as
+      { sample_rate: number; total_frames: number; chunks: string } | undefined;
+    return (
+      r && {
+        sampleRate: r.sample_rate,
+        totalFrames: r.total_frames,
+        chunks: JSON.parse(r.chunks) as [number, number][],
+      }
+    );
   }
 
   /** Fenced: refused (LeaseLostError) unless `lease` is still held. Drops chunks of an older plan. */
@@ -128,11 +141,13 @@ export class TranscriptsStore {
   }
 
   chunks(itemId: number): StoredChunk[] {
-    return (this.s(itemId).chunks.all(itemId) as { chunk_index: number; segments: string; engine: string }[]).map((r) => ({
-      index: r.chunk_index,
-      segments: JSON.parse(r.segments) as TranscriptSegment[],
-      engine: r.engine,
-    }));
+    return (this.s(itemId).chunks.all(itemId) as { chunk_index: number; segments: string; engine: string }[]).map(
+      (r) => ({
+        index: r.chunk_index,
+        segments: JSON.parse(r.segments) as TranscriptSegment[],
+        engine: r.engine,
+      }),
+    );
   }
 
   /** The transcript from the chunks stored so far, or null when there are none. */

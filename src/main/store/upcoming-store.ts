@@ -52,7 +52,8 @@ export class UpcomingStore {
   /** Every to-do and event with its tick, newest recordings first. */
   due(): DueMemory[] {
     const ticks = new Map<string, number>();
-    for (const t of this.s.ticks.all() as { item_id: number; memory_key: string; done_at: number }[]) ticks.set(`${t.item_id} ${t.memory_key}`, t.done_at);
+    for (const t of this.s.ticks.all() as { item_id: number; memory_key: string; done_at: number }[])
+      ticks.set(`${t.item_id} ${t.memory_key}`, t.done_at);
     return (this.s.due.all() as DueRow[]).map((r) => ({
       memoryId: r.id,
       itemId: r.item_id,

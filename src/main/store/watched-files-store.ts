@@ -15,10 +15,14 @@ export class WatchedFilesStore {
   private readonly s;
   constructor(db: SqliteDatabase) {
     this.s = {
-      get: db.prepare(`SELECT path, size, mtime_ms AS mtimeMs, outcome, item_id AS itemId FROM watched_files WHERE path = ?`),
+      get: db.prepare(
+        `SELECT path, size, mtime_ms AS mtimeMs, outcome, item_id AS itemId FROM watched_files WHERE path = ?`,
+      ),
       put: db.prepare(`INSERT INTO watched_files (path, size, mtime_ms, outcome, item_id, at) VALUES (@path, @size, @mtimeMs, @outcome, @itemId, @at)
                        ON CONFLICT (path) DO UPDATE SET size = @size, mtime_ms = @mtimeMs, outcome = @outcome, item_id = @itemId, at = @at`),
-      counts: db.prepare(`SELECT outcome, count(*) AS n FROM watched_files WHERE path >= ? AND path < ? GROUP BY outcome`),
+      counts: db.prepare(
+        `SELECT outcome, count(*) AS n FROM watched_files WHERE path >= ? AND path < ? GROUP BY outcome`,
+      ),
     };
   }
 
@@ -34,7 +38,8 @@ export class WatchedFilesStore {
   counts(dir: string): Record<WatchedOutcome, number> {
     const out: Record<WatchedOutcome, number> = { added: 0, duplicate: 0, rejected: 0 };
     // Every path under dir sorts between "dir" and "dir" + the highest code unit.
-    for (const r of this.s.counts.all(dir, `${dir}\uffff`) as { outcome: WatchedOutcome; n: number }[]) out[r.outcome] = r.n;
+    for (const r of this.s.counts.all(dir, `${dir}\uffff`) as { outcome: WatchedOutcome; n: number }[])
+      out[r.outcome] = r.n;
     return out;
   }
 }

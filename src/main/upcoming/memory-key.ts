@@ -4,5 +4,8 @@
  * change a memory's kind or date, but the same words said in the same recording keep their tick.
  */
 export function memoryKey(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }

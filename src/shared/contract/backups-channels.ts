@@ -30,12 +30,24 @@ export const DoctorCheckInfo = z.object({
 export type DoctorCheckInfo = z.infer<typeof DoctorCheckInfo>;
 
 export const backupsChannels = {
-  'backups:list': channel(z.object({}), BackupsList, 'Backups of the store, newest first, with the schedule and how many are kept.'),
-  'backups:create': channel(z.object({}), BackupInfo, 'Backs the store up now (online, verified with an integrity check); the oldest beyond the kept number go.'),
+  'backups:list': channel(
+    z.object({}),
+    BackupsList,
+    'Backups of the store, newest first, with the schedule and how many are kept.',
+  ),
+  'backups:create': channel(
+    z.object({}),
+    BackupInfo,
+    'Backs the store up now (online, verified with an integrity check); the oldest beyond the kept number go.',
+  ),
   'backups:restoreAtRestart': channel(
     z.object({ name: z.string().min(1).max(255) }),
     z.object({ name: z.string(), message: z.string() }),
     'Chooses a backup to put in place of the store at the next start (the running engine has the store open).',
   ),
-  'backups:doctor': channel(z.object({}), z.object({ checks: z.array(DoctorCheckInfo) }), 'Checks the store: integrity, write-ahead log, orphaned audio, permissions, backups.'),
+  'backups:doctor': channel(
+    z.object({}),
+    z.object({ checks: z.array(DoctorCheckInfo) }),
+    'Checks the store: integrity, write-ahead log, orphaned audio, permissions, backups.',
+  ),
 };

@@ -25,5 +25,9 @@ export const breakersChannels = {
   'breakers:list': channel(z.object({}), z.array(BreakerInfo), 'Every circuit breaker with its state.'),
   'breakers:get': channel(Name, BreakerInfo, 'One circuit breaker.'),
   'breakers:reset': writeChannel(Name, BreakerInfo, 'Closes a breaker by hand; its stage resumes.'),
-  'breakers:resetAll': writeChannel(z.object({}), z.object({ count: z.number().int() }), 'Closes every breaker that is not closed.'),
+  'breakers:resetAll': writeChannel(
+    z.object({}),
+    z.object({ count: z.number().int() }),
+    'Closes every breaker that is not closed.',
+  ),
 };

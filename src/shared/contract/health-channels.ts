@@ -36,7 +36,9 @@ export const ServiceHealth = z.object({
   /** Share of recent checks (up to the history size) that did not fail, percent; checks while starting are left out (null when there are no others). */
   uptimePercent: z.number().nullable(),
   checkedAt: z.string().nullable(),
-  breaker: z.object({ state: BreakerState, openUntil: z.string().nullable(), reason: z.string().nullable() }).nullable(),
+  breaker: z
+    .object({ state: BreakerState, openUntil: z.string().nullable(), reason: z.string().nullable() })
+    .nullable(),
   /** Automatic recovery gave up: show "needs you" and the Trigger recovery action. */
   needsYou: z.boolean(),
   autoRecovery: AutoRecoveryInfo.nullable(),
@@ -105,5 +107,9 @@ export const healthChannels = {
     Attention,
     'The person has seen every dead letter there is now (opening Dead letters does this): they no longer make the app amber; later ones will.',
   ),
-  'health:check': channel(z.object({ name: z.string().min(1).optional() }), HealthSnapshot, 'Runs the health checks now (all, or one service).'),
+  'health:check': channel(
+    z.object({ name: z.string().min(1).optional() }),
+    HealthSnapshot,
+    'Runs the health checks now (all, or one service).',
+  ),
 };

@@ -115,8 +115,16 @@ export const itemsChannels = {
     'Adds audio files by path; the same audio twice yields one item.',
   ),
   'items:retry': writeChannel(ItemId, ItemSummary, 'Requeues a dead or cancelled item at the stage where it stopped.'),
-  'items:retryAllDead': writeChannel(z.object({}), z.object({ count: z.number().int() }), 'Requeues every dead letter.'),
-  'items:discard': writeChannel(ItemId, ItemSummary, 'Removes an item from lists and dead letters (its history is kept).'),
+  'items:retryAllDead': writeChannel(
+    z.object({}),
+    z.object({ count: z.number().int() }),
+    'Requeues every dead letter.',
+  ),
+  'items:discard': writeChannel(
+    ItemId,
+    ItemSummary,
+    'Removes an item from lists and dead letters (its history is kept).',
+  ),
   'items:cancel': writeChannel(ItemId, ItemSummary, 'Stops an item; a running stage is told to stop.'),
   'items:bulk': writeChannel(
     z.object({ action: BulkAction, target: BulkTarget }),

@@ -29,9 +29,29 @@ export type ModelList = z.infer<typeof ModelList>;
 const Name = z.object({ name: z.string().min(1).max(100) }).strict();
 
 export const modelsChannels = {
-  'models:list': channel(z.object({}).strict(), ModelList, 'Whisper models: the catalogue, what is downloaded, downloading or paused, and which is in use.'),
-  'models:download': channel(Name, ModelEntry, 'Starts (or resumes) downloading a catalogue model; progress is pushed as models.changed; the checksum is verified before it can be used.'),
-  'models:cancel': channel(Name, ModelEntry, 'Stops a download; what was received is kept and the next download resumes from it.'),
-  'models:use': writeChannel(Name, ModelEntry, 'Makes an installed model the one transcription uses (the whisper.model setting).'),
-  'models:remove': writeChannel(Name, ModelEntry, 'Deletes a model file (or a paused download); a model in use goes back to the automatic choice.'),
+  'models:list': channel(
+    z.object({}).strict(),
+    ModelList,
+    'Whisper models: the catalogue, what is downloaded, downloading or paused, and which is in use.',
+  ),
+  'models:download': channel(
+    Name,
+    ModelEntry,
+    'Starts (or resumes) downloading a catalogue model; progress is pushed as models.changed; the checksum is verified before it can be used.',
+  ),
+  'models:cancel': channel(
+    Name,
+    ModelEntry,
+    'Stops a download; what was received is kept and the next download resumes from it.',
+  ),
+  'models:use': writeChannel(
+    Name,
+    ModelEntry,
+    'Makes an installed model the one transcription uses (the whisper.model setting).',
+  ),
+  'models:remove': writeChannel(
+    Name,
+    ModelEntry,
+    'Deletes a model file (or a paused download); a model in use goes back to the automatic choice.',
+  ),
 };

@@ -51,6 +51,14 @@ export const recordingsChannels = {
     z.object({ bytes: z.number().int(), seconds: z.number() }),
     'Appends a chunk of PCM to a recording, durably, before answering.',
   ),
-  'recordings:finish': channel(z.object({ id: RecordingId }), RecordingFinished, 'Ends a recording and adds it as an item.'),
-  'recordings:cancel': channel(z.object({ id: RecordingId }), z.object({ id: RecordingId }), 'Ends a recording and throws its audio away.'),
+  'recordings:finish': channel(
+    z.object({ id: RecordingId }),
+    RecordingFinished,
+    'Ends a recording and adds it as an item.',
+  ),
+  'recordings:cancel': channel(
+    z.object({ id: RecordingId }),
+    z.object({ id: RecordingId }),
+    'Ends a recording and throws its audio away.',
+  ),
 };

@@ -47,7 +47,14 @@ export const RecoveryStats = z.object({
   }),
   recent: z.array(RecoveryLogEntryInfo),
   autoRecovery: z.array(
-    z.object({ service: z.string(), action: z.string(), attempts: z.number().int(), maxAttempts: z.number().int(), needsYou: z.boolean(), running: z.boolean() }),
+    z.object({
+      service: z.string(),
+      action: z.string(),
+      attempts: z.number().int(),
+      maxAttempts: z.number().int(),
+      needsYou: z.boolean(),
+      running: z.boolean(),
+    }),
   ),
 });
 export type RecoveryStats = z.infer<typeof RecoveryStats>;
@@ -75,10 +82,22 @@ export const TriggerServiceResult = z.object({
 export type TriggerServiceResult = z.infer<typeof TriggerServiceResult>;
 
 export const recoveryChannels = {
-  'recovery:stats': channel(z.object({ limit: z.number().int().min(0).max(500).default(20) }), RecoveryStats, 'Recovery success rate, time to recovery, recent recoveries.'),
-  'recovery:recoverItem': writeChannel(z.object({ id: z.number().int().positive() }), RecoveryOutcomeInfo, 'Recovers one running item now (its worker is stopped).'),
+  'recovery:stats': channel(
+    z.object({ limit: z.number().int().min(0).max(500).default(20) }),
+    RecoveryStats,
+    'Recovery success rate, time to recovery, recent recoveries.',
+  ),
+  'recovery:recoverItem': writeChannel(
+    z.object({ id: z.number().int().positive() }),
+    RecoveryOutcomeInfo,
+    'Recovers one running item now (its worker is stopped).',
+  ),
   'recovery:scan': writeChannel(z.object({}), ScanResult, 'Runs the stuck scan now.'),
-  'recovery:resetStuck': writeChannel(z.object({}), ScanResult, 'Recovers every running job that any stuck rule finds.'),
+  'recovery:resetStuck': writeChannel(
+    z.object({}),
+    ScanResult,
+    'Recovers every running job that any stuck rule finds.',
+  ),
   'recovery:triggerStage': channel(
     z.object({ stage: Stage }),
     z.object({ service: z.string().nullable(), ran: z.string().nullable(), recovered: z.array(RecoveryOutcomeInfo) }),

@@ -13,7 +13,10 @@ describe('typed setting values', () => {
     expect(parseSettingInput(spec('heartbeatMs'), '1500')).toEqual({ ok: true, value: 1500 });
     expect(parseSettingInput(spec('heartbeatMs'), ' 30 s ')).toEqual({ ok: true, value: 30_000 });
     expect(parseSettingInput(spec('progressStallMs'), '5min')).toEqual({ ok: true, value: 300_000 });
-    expect(parseSettingInput(spec('heartbeatMs'), 'fast please')).toEqual({ ok: false, message: 'must be a duration from 50 ms to 1 min, such as 30 s or 5 min' });
+    expect(parseSettingInput(spec('heartbeatMs'), 'fast please')).toEqual({
+      ok: false,
+      message: 'must be a duration from 50 ms to 1 min, such as 30 s or 5 min',
+    });
     expect(parseSettingInput(spec('heartbeatMs'), '')).toMatchObject({ ok: false });
     expect(parseSettingInput(spec('heartbeatMs'), '1.5')).toMatchObject({ ok: false });
     expect(parseSettingInput(spec('workers'), '5 s')).toMatchObject({ ok: false });
@@ -24,21 +27,40 @@ describe('typed setting values', () => {
     expect(parseSettingInput(spec('notify.deadLetters'), 'off')).toEqual({ ok: true, value: false });
     expect(parseSettingInput(spec('paused.ingest'), '1')).toEqual({ ok: true, value: true });
     expect(parseSettingInput(spec('asr.engine'), ' Whisper-Server ')).toEqual({ ok: true, value: 'whisper-server' });
-    expect(parseSettingInput(spec('asr.engine'), 'nope')).toEqual({ ok: false, message: 'must be one of auto, whisper, pocketsphinx, openai, whisper-server' });
+    expect(parseSettingInput(spec('asr.engine'), 'nope')).toEqual({
+      ok: false,
+      message: 'must be one of auto, whisper, pocketsphinx, openai, whisper-server',
+    });
     expect(parseSettingInput(spec('llm.engine'), 'ollama')).toEqual({ ok: true, value: 'ollama' });
   });
 
   it('accepts only http(s) addresses for URLs, and empty for "not set"', () => {
     const url = settingValueSchema(spec('asr.url'));
-    for (const ok of ['', 'http://127.0.0.1:8080', 'https://api.example.com/v1']) expect(url.safeParse(ok).success, ok).toBe(true);
-    for (const bad of ['127.0.0.1:8080', 'localhost', 'ftp://example.com', 'file:///etc/passwd', 'http://', 42]) expect(url.safeParse(bad).success, String(bad)).toBe(false);
-    expect(settingProblem(spec('llm.url'), 'ollama.local')).toBe('llm.url must be an http:// or https:// address (or empty), got "ollama.local"');
+    for (const ok of ['', 'http://127.0.0.1:8080', 'https://api.example.com/v1'])
+      expect(url.safeParse(ok).success, ok).toBe(true);
+    for (const bad of ['127.0.0.1:8080', 'localhost', 'ftp://example.com', 'file:///etc/passwd', 'http://', 42])
+      expect(url.safeParse(bad).success, String(bad)).toBe(false);
+    expect(settingProblem(spec('llm.url'), 'ollama.local')).toBe(
+      'llm.url must be an http:// or https:// address (or empty), got "ollama.local"',
+    );
     expect(settingProblem(spec('watchDir'), '/srv/recordings')).toBeNull();
     expect(settingProblem(spec('asr.engine'), 'whisper')).toBeNull();
   });
 
   it('keeps the environment variable names the engines always had', () => {
-    expect(['asr.engine', 'asr.url', 'asr.model', 'asr.language', 'whisper.model', 'llm.engine', 'llm.url', 'llm.model', 'watchDir'].map(settingEnvName)).toEqual([
+    expect(
+      [
+        'asr.engine',
+        'asr.url',
+        'asr.model',
+        'asr.language',
+        'whisper.model',
+        'llm.engine',
+        'llm.url',
+        'llm.model',
+        'watchDir',
+      ].map(settingEnvName),
+    ).toEqual([
       'LIFELINE_ASR_ENGINE',
       'LIFELINE_ASR_URL',
       'LIFELINE_ASR_MODEL',

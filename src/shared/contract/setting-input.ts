@@ -3,8 +3,25 @@ import { settingExpectation, settingValueSchema } from './settings';
 
 export type ParsedSetting = { ok: true; value: SettingValue } | { ok: false; message: string };
 
-const msUnits: Record<string, number> = { ms: 1, s: 1_000, sec: 1_000, min: 60_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
-const byteUnits: Record<string, number> = { b: 1, bytes: 1, kb: 1e3, mb: 1e6, gb: 1e9, kib: 1024, mib: 1024 ** 2, gib: 1024 ** 3 };
+const msUnits: Record<string, number> = {
+  ms: 1,
+  s: 1_000,
+  sec: 1_000,
+  min: 60_000,
+  m: 60_000,
+  h: 3_600_000,
+  d: 86_400_000,
+};
+const byteUnits: Record<string, number> = {
+  b: 1,
+  bytes: 1,
+  kb: 1e3,
+  mb: 1e6,
+  gb: 1e9,
+  kib: 1024,
+  mib: 1024 ** 2,
+  gib: 1024 ** 3,
+};
 
 /**
  * A setting typed by a person (the Settings screen, `lifeline settings set`, an environment
@@ -39,8 +56,16 @@ export function parseSettingInput(spec: SettingSpec, raw: string): ParsedSetting
   const parsed = settingValueSchema(spec).safeParse(value);
   if (parsed.success) return { ok: true, value: parsed.data };
   // Durations and sizes are typed with a unit, so their bounds are said with one too.
-  if (spec.kind === 'int' && spec.unit === 'ms') return { ok: false, message: `must be a duration from ${formatMs(spec.min)} to ${formatMs(spec.max)}, such as 30 s or 5 min` };
-  if (spec.kind === 'int' && spec.unit === 'bytes') return { ok: false, message: `must be a size from ${formatBytes(spec.min)} to ${formatBytes(spec.max)}, such as 500 MB or 1 GiB` };
+  if (spec.kind === 'int' && spec.unit === 'ms')
+    return {
+      ok: false,
+      message: `must be a duration from ${formatMs(spec.min)} to ${formatMs(spec.max)}, such as 30 s or 5 min`,
+    };
+  if (spec.kind === 'int' && spec.unit === 'bytes')
+    return {
+      ok: false,
+      message: `must be a size from ${formatBytes(spec.min)} to ${formatBytes(spec.max)}, such as 500 MB or 1 GiB`,
+    };
   return { ok: false, message: `must be ${settingExpectation(spec)}` };
 }
 
@@ -53,7 +78,12 @@ export function formatMs(ms: number): string {
   if (ms < 1000) return `${ms} ms`;
   const parts: string[] = [];
   let rest = ms;
-  for (const [unit, size] of [['d', 86_400_000], ['h', 3_600_000], ['min', 60_000], ['s', 1_000]] as const) {
+  for (const [unit, size] of [
+    ['d', 86_400_000],
+    ['h', 3_600_000],
+    ['min', 60_000],
+    ['s', 1_000],
+  ] as const) {
     const n = Math.floor(rest / size);
     if (n > 0) parts.push(`${n} ${unit}`);
     rest -= n * size;
@@ -100,13 +130,23 @@ export function formatSettingValue(spec: SettingSpec, value: SettingValue): stri
 export function settingFieldText(spec: SettingSpec, value: SettingValue): string {
   if (typeof value !== 'number') return settingInputText(value);
   if (spec.unit === 'ms') {
-    for (const [unit, size] of [['h', 3_600_000], ['min', 60_000], ['s', 1_000]] as const) {
+    for (const [unit, size] of [
+      ['h', 3_600_000],
+      ['min', 60_000],
+      ['s', 1_000],
+    ] as const) {
       if (value >= size && value % size === 0) return `${value / size} ${unit}`;
     }
     return value >= 1_000 && value % 100 === 0 ? `${value / 1_000} s` : `${value} ms`;
   }
   if (spec.unit === 'bytes') {
-    for (const [unit, size] of [['GiB', 1024 ** 3], ['MiB', 1024 ** 2], ['GB', 1e9], ['MB', 1e6], ['KiB', 1024]] as const) {
+    for (const [unit, size] of [
+      ['GiB', 1024 ** 3],
+      ['MiB', 1024 ** 2],
+      ['GB', 1e9],
+      ['MB', 1e6],
+      ['KiB', 1024],
+    ] as const) {
       if (value >= size && value % size === 0) return `${value / size} ${unit}`;
     }
     return `${value} bytes`;

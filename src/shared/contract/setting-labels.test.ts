@@ -31,9 +31,24 @@ describe('settings as people read them', () => {
     }
     const lease = settingSpecs.find((s) => s.key === 'leaseMs')!;
     expect(settingFieldText(lease, 10_000)).toBe('10 s');
-    expect(settingFieldText(settingSpecs.find((s) => s.key === 'maxDurationMs.transcribe')!, 10_800_000)).toBe('3 h');
-    expect(settingFieldText(settingSpecs.find((s) => s.key === 'health.diskRedBytes')!, 209_715_200)).toBe('200 MiB');
-    expect(parseSettingInput(settingSpecs.find((s) => s.key === 'health.diskRedBytes')!, '500 MB')).toEqual({ ok: true, value: 500_000_000 });
+    expect(
+      settingFieldText(
+        settingSpecs.find((s) => s.key === 'maxDurationMs.transcribe')!,
+        10_800_000,
+      ),
+    ).toBe('3 h');
+    expect(
+      settingFieldText(
+        settingSpecs.find((s) => s.key === 'health.diskRedBytes')!,
+        209_715_200,
+      ),
+    ).toBe('200 MiB');
+    expect(
+      parseSettingInput(
+        settingSpecs.find((s) => s.key === 'health.diskRedBytes')!,
+        '500 MB',
+      ),
+    ).toEqual({ ok: true, value: 500_000_000 });
   });
 
   it('the basic sections hold the engines, the watch folder and notifications; the rest is advanced', () => {

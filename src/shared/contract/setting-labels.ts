@@ -1,7 +1,12 @@
 import type { Stage } from './model';
 import type { SettingGroupId } from './setting-groups';
 
-const stageNames: Record<Stage, string> = { ingest: 'Ingest', transcribe: 'Transcribe', extract: 'Extract', index: 'Index' };
+const stageNames: Record<Stage, string> = {
+  ingest: 'Ingest',
+  transcribe: 'Transcribe',
+  extract: 'Extract',
+  index: 'Index',
+};
 
 /** Names people read on the Settings screen; the key stays beside it for the CLI and the environment. */
 const labels: Record<string, string> = {
@@ -67,7 +72,10 @@ const perStage: [RegExp, (stage: string) => string][] = [
 
 /** "queueLagAmberMs" → "Queue lag amber": a readable fall-back for a setting added without a label. */
 function humanise(key: string): string {
-  const last = key.split('.').pop()!.replace(/(Ms|Bytes|Mb|Days)$/, '');
+  const last = key
+    .split('.')
+    .pop()!
+    .replace(/(Ms|Bytes|Mb|Days)$/, '');
   const words = last.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }

@@ -6,7 +6,8 @@ import { stages, type Stage } from './model';
  * it, `settings:set` validates against it, docs/self-healing.md lists it, and LIFELINE_* environment
  * variables override it. Precedence: default < stored setting < environment variable.
  */
-export type SettingUnit = 'ms' | 'bytes' | 'MiB' | 'count' | 'percent' | 'ratio' | 'factor' | 'flag' | 'days' | 'choice' | 'text';
+export type SettingUnit =
+  'ms' | 'bytes' | 'MiB' | 'count' | 'percent' | 'ratio' | 'factor' | 'flag' | 'days' | 'choice' | 'text';
 
 interface SpecBase {
   key: string;
@@ -64,9 +65,29 @@ const num = (key: string, def: number, min: number, max: number, unit: SettingUn
   unit,
   doc,
 });
-const flag = (key: string, def: boolean, doc: string): FlagSpec => ({ key, kind: 'boolean', default: def, unit: 'flag', doc });
-const choice = (key: string, def: string, choices: readonly string[], doc: string): ChoiceSpec => ({ key, kind: 'choice', default: def, choices, unit: 'choice', doc });
-const text = (key: string, format: TextSpec['format'], doc: string): TextSpec => ({ key, kind: 'text', format, default: '', unit: 'text', doc });
+const flag = (key: string, def: boolean, doc: string): FlagSpec => ({
+  key,
+  kind: 'boolean',
+  default: def,
+  unit: 'flag',
+  doc,
+});
+const choice = (key: string, def: string, choices: readonly string[], doc: string): ChoiceSpec => ({
+  key,
+  kind: 'choice',
+  default: def,
+  choices,
+  unit: 'choice',
+  doc,
+});
+const text = (key: string, format: TextSpec['format'], doc: string): TextSpec => ({
+  key,
+  kind: 'text',
+  format,
+  default: '',
+  unit: 'text',
+  doc,
+});
 const atStart = <T extends SettingSpec>(spec: T): T => ({ ...spec, atStart: true });
 
 export const asrEngineChoices = ['auto', 'whisper', 'pocketsphinx', 'openai', 'whisper-server'] as const;
@@ -75,16 +96,58 @@ export const llmEngineChoices = ['rules', 'ollama', 'openai'] as const;
 
 /** Engines and the watch folder. API keys are not here on purpose: they stay in the environment, never in the database. */
 const engineSpecs: SettingSpec[] = [
-  choice('asr.engine', 'auto', asrEngineChoices, 'Transcription engine; auto uses whisper when a model is present, else pocketsphinx. Applies to the next job.'),
-  text('asr.url', 'url', 'Server address for the openai and whisper-server engines, e.g. http://127.0.0.1:8080. Applies to the next job.'),
-  text('asr.model', 'plain', 'Model name sent to an OpenAI-compatible server (empty: whisper-1). Applies to the next job.'),
-  text('asr.language', 'plain', 'Spoken language as a code such as en or de (empty: the engine default, en for whisper). Applies to the next job.'),
-  text('whisper.model', 'file', 'A ggml .bin model file for whisper (empty: the best downloaded model). Applies to the next job.'),
-  choice('llm.engine', 'rules', llmEngineChoices, 'Memory extractor: built-in rules, or an Ollama or OpenAI-compatible server. Applies to the next job.'),
-  text('llm.url', 'url', 'Server address for the ollama and openai extractors (empty: http://127.0.0.1:11434 for Ollama). Applies to the next job.'),
-  text('llm.model', 'plain', 'Model name for the extractor (empty: llama3.2 for Ollama, gpt-4o-mini for OpenAI). Applies to the next job.'),
-  text('watchDir', 'directory', 'A folder whose new audio files are added by themselves (empty: none). Switches at once.'),
-  text('addFromDir', 'directory', 'A folder outside your home from which the app and the browser may add files (empty: only your home and the watch folder). lifeline add takes any file you can read.'),
+  choice(
+    'asr.engine',
+    'auto',
+    asrEngineChoices,
+    'Transcription engine; auto uses whisper when a model is present, else pocketsphinx. Applies to the next job.',
+  ),
+  text(
+    'asr.url',
+    'url',
+    'Server address for the openai and whisper-server engines, e.g. http://127.0.0.1:8080. Applies to the next job.',
+  ),
+  text(
+    'asr.model',
+    'plain',
+    'Model name sent to an OpenAI-compatible server (empty: whisper-1). Applies to the next job.',
+  ),
+  text(
+    'asr.language',
+    'plain',
+    'Spoken language as a code such as en or de (empty: the engine default, en for whisper). Applies to the next job.',
+  ),
+  text(
+    'whisper.model',
+    'file',
+    'A ggml .bin model file for whisper (empty: the best downloaded model). Applies to the next job.',
+  ),
+  choice(
+    'llm.engine',
+    'rules',
+    llmEngineChoices,
+    'Memory extractor: built-in rules, or an Ollama or OpenAI-compatible server. Applies to the next job.',
+  ),
+  text(
+    'llm.url',
+    'url',
+    'Server address for the ollama and openai extractors (empty: http://127.0.0.1:11434 for Ollama). Applies to the next job.',
+  ),
+  text(
+    'llm.model',
+    'plain',
+    'Model name for the extractor (empty: llama3.2 for Ollama, gpt-4o-mini for OpenAI). Applies to the next job.',
+  ),
+  text(
+    'watchDir',
+    'directory',
+    'A folder whose new audio files are added by themselves (empty: none). Switches at once.',
+  ),
+  text(
+    'addFromDir',
+    'directory',
+    'A folder outside your home from which the app and the browser may add files (empty: only your home and the watch folder). lifeline add takes any file you can read.',
+  ),
 ];
 const notifySpecs: SettingSpec[] = [
   flag('notify.deadLetters', true, 'The desktop app notifies when an item becomes a dead letter.'),
@@ -99,55 +162,236 @@ const stageDefaults: Record<Stage, { concurrency: number; maxAttempts: number; m
 };
 
 const perStage = stages.flatMap((s) => [
-  int(`concurrency.${s}`, stageDefaults[s].concurrency, 0, 64, 'count', `Jobs of the ${s} stage that run at once (0 stops the stage).`),
-  int(`maxAttempts.${s}`, stageDefaults[s].maxAttempts, 1, 100, 'count', `Attempts at ${s} before an item becomes a dead letter.`),
-  int(`maxDurationMs.${s}`, stageDefaults[s].maxDurationMs, 1_000, 7 * DAY, 'ms', `A ${s} run longer than this is stuck and recovered.`),
+  int(
+    `concurrency.${s}`,
+    stageDefaults[s].concurrency,
+    0,
+    64,
+    'count',
+    `Jobs of the ${s} stage that run at once (0 stops the stage).`,
+  ),
+  int(
+    `maxAttempts.${s}`,
+    stageDefaults[s].maxAttempts,
+    1,
+    100,
+    'count',
+    `Attempts at ${s} before an item becomes a dead letter.`,
+  ),
+  int(
+    `maxDurationMs.${s}`,
+    stageDefaults[s].maxDurationMs,
+    1_000,
+    7 * DAY,
+    'ms',
+    `A ${s} run longer than this is stuck and recovered.`,
+  ),
   flag(`paused.${s}`, false, `The user paused the ${s} stage: its jobs wait, nothing is lost.`),
 ]);
 
 export const settingSpecs: readonly SettingSpec[] = [
   ...engineSpecs,
-  atStart(int('workers', 4, 0, 64, 'count', 'Worker processes that run stage work (0 runs stages inside the engine process: no crash isolation). Read at start.')),
-  atStart(int('workerMaxHeapMb', 2048, 64, 65_536, 'MiB', 'Heap limit of one worker process; a worker over it dies alone and is replaced. Read at start.')),
+  atStart(
+    int(
+      'workers',
+      4,
+      0,
+      64,
+      'count',
+      'Worker processes that run stage work (0 runs stages inside the engine process: no crash isolation). Read at start.',
+    ),
+  ),
+  atStart(
+    int(
+      'workerMaxHeapMb',
+      2048,
+      64,
+      65_536,
+      'MiB',
+      'Heap limit of one worker process; a worker over it dies alone and is replaced. Read at start.',
+    ),
+  ),
   int('heartbeatMs', 1_000, 50, 60_000, 'ms', 'How often a running job renews its lease and reports progress.'),
-  int('leaseMs', 10_000, 200, 3_600_000, 'ms', 'Heartbeat timeout: a lease not renewed for this long has expired and its job is recovered.'),
+  int(
+    'leaseMs',
+    10_000,
+    200,
+    3_600_000,
+    'ms',
+    'Heartbeat timeout: a lease not renewed for this long has expired and its job is recovered.',
+  ),
   int('stuckScanMs', 2_000, 50, 600_000, 'ms', 'How often the stuck scan runs.'),
-  int('progressStallMs', 5 * 60_000, 1_000, DAY, 'ms', 'A job whose reported progress has not changed for this long is stuck.'),
+  int(
+    'progressStallMs',
+    5 * 60_000,
+    1_000,
+    DAY,
+    'ms',
+    'A job whose reported progress has not changed for this long is stuck.',
+  ),
   int('maxRecoveries', 5, 0, 100, 'count', 'Recoveries of one job before it is escalated to dead letters.'),
-  int('resumeMinProgressPercent', 5, 0, 100, 'percent', 'Progress needed before a recovery resumes from a checkpoint instead of restarting the stage.'),
-  int('clockJumpToleranceMs', 5_000, 500, 600_000, 'ms', 'Wall-clock time gained over monotonic time beyond this is a suspend: leases are extended, nothing is recovered.'),
+  int(
+    'resumeMinProgressPercent',
+    5,
+    0,
+    100,
+    'percent',
+    'Progress needed before a recovery resumes from a checkpoint instead of restarting the stage.',
+  ),
+  int(
+    'clockJumpToleranceMs',
+    5_000,
+    500,
+    600_000,
+    'ms',
+    'Wall-clock time gained over monotonic time beyond this is a suspend: leases are extended, nothing is recovered.',
+  ),
   int('idlePollMs', 1_000, 20, 60_000, 'ms', 'How often the engine looks for work when nothing woke it.'),
-  atStart(int('changePollMs', 250, 20, 60_000, 'ms', "How often other processes' writes are looked for. Read at start.")),
-  int('availabilityMs', 5_000, 50, 600_000, 'ms', 'How often stage availability (engines configured, breakers, disk) is re-checked.'),
-  int('shutdownGraceMs', 30_000, 0, 3_600_000, 'ms', 'Time running jobs get to finish at shutdown before they are released.'),
-  atStart(int('workerStopMs', 2_000, 0, 60_000, 'ms', 'Time a worker gets to exit after being asked to stop, before it is killed. Read at start.')),
-  int('emergencyWriteAttempts', 8, 1, 100, 'count', "Tries of the emergency status write when a job's normal failure write fails."),
+  atStart(
+    int('changePollMs', 250, 20, 60_000, 'ms', "How often other processes' writes are looked for. Read at start."),
+  ),
+  int(
+    'availabilityMs',
+    5_000,
+    50,
+    600_000,
+    'ms',
+    'How often stage availability (engines configured, breakers, disk) is re-checked.',
+  ),
+  int(
+    'shutdownGraceMs',
+    30_000,
+    0,
+    3_600_000,
+    'ms',
+    'Time running jobs get to finish at shutdown before they are released.',
+  ),
+  atStart(
+    int(
+      'workerStopMs',
+      2_000,
+      0,
+      60_000,
+      'ms',
+      'Time a worker gets to exit after being asked to stop, before it is killed. Read at start.',
+    ),
+  ),
+  int(
+    'emergencyWriteAttempts',
+    8,
+    1,
+    100,
+    'count',
+    "Tries of the emergency status write when a job's normal failure write fails.",
+  ),
   int('emergencyWriteBaseMs', 100, 1, 60_000, 'ms', 'First delay between emergency write tries; doubles each try.'),
-  int('backoffBaseMs', 2_000, 0, 3_600_000, 'ms', 'Retry delay ceiling after the first failed attempt (full jitter, doubling).'),
+  int(
+    'backoffBaseMs',
+    2_000,
+    0,
+    3_600_000,
+    'ms',
+    'Retry delay ceiling after the first failed attempt (full jitter, doubling).',
+  ),
   int('backoffCapMs', 5 * 60_000, 0, DAY, 'ms', 'No retry waits longer than this.'),
   ...perStage,
   int('breaker.consecutiveFailures', 5, 1, 1_000, 'count', 'Service faults in a row that open a breaker.'),
   num('breaker.failureRate', 0.5, 0.01, 1, 'ratio', 'Share of calls failing within the window that opens a breaker.'),
   int('breaker.windowMs', 60_000, 1_000, DAY, 'ms', 'Window over which the failure rate is measured.'),
   int('breaker.minimumCalls', 10, 1, 100_000, 'count', 'Calls needed in the window before the failure rate counts.'),
-  int('breaker.openMs', 30_000, 100, DAY, 'ms', 'How long a breaker stays open the first time before a half-open probe.'),
+  int(
+    'breaker.openMs',
+    30_000,
+    100,
+    DAY,
+    'ms',
+    'How long a breaker stays open the first time before a half-open probe.',
+  ),
   num('breaker.openBackoff', 2, 1, 10, 'factor', 'Each reopening without a close multiplies the open time by this.'),
   int('breaker.openMaxMs', 10 * 60_000, 100, DAY, 'ms', 'Open time cap.'),
   int('breaker.closeAfterSuccesses', 1, 1, 100, 'count', 'Successful half-open probes needed to close a breaker.'),
-  int('autoRecovery.cooldownMs', 60_000, 0, DAY, 'ms', "Wait before an auto-recovery handler runs again for the same service."),
-  int('autoRecovery.maxAttempts', 3, 1, 100, 'count', 'Auto-recovery tries before the service is red with "needs you".'),
+  int(
+    'autoRecovery.cooldownMs',
+    60_000,
+    0,
+    DAY,
+    'ms',
+    'Wait before an auto-recovery handler runs again for the same service.',
+  ),
+  int(
+    'autoRecovery.maxAttempts',
+    3,
+    1,
+    100,
+    'count',
+    'Auto-recovery tries before the service is red with "needs you".',
+  ),
   num('autoRecovery.backoff', 2, 1, 10, 'factor', 'Each failed auto-recovery multiplies the cooldown by this.'),
   int('health.intervalMs', 30_000, 100, DAY, 'ms', 'How often every health probe runs.'),
   int('health.probeTimeoutMs', 5_000, 50, 600_000, 'ms', 'A probe that has not answered by then has failed.'),
-  int('health.failuresBeforeAlert', 3, 1, 100, 'count', 'Failed probes in a row before a service turns amber or red (an explicit "down" is at once).'),
+  int(
+    'health.failuresBeforeAlert',
+    3,
+    1,
+    100,
+    'count',
+    'Failed probes in a row before a service turns amber or red (an explicit "down" is at once).',
+  ),
   int('health.historySize', 100, 1, 10_000, 'count', 'Results kept per probe, for uptime and history.'),
-  int('health.startupTimeoutMs', 30_000, 0, 3_600_000, 'ms', 'How long the start waits for required services before working anyway.'),
-  int('health.diskAmberBytes', 1024 ** 3, 0, 2 ** 50, 'bytes', 'Free space in the data dir below this turns disk amber.'),
-  int('health.diskRedBytes', 200 * 1024 ** 2, 0, 2 ** 50, 'bytes', 'Free space below this turns disk red and pauses intake until space returns.'),
-  int('health.queueLagAmberMs', 30 * 60_000, 1_000, 30 * DAY, 'ms', 'A runnable job queued longer than this turns the queue amber.'),
-  int('health.memoryAmberMb', 1_500, 64, 65_536, 'MiB', "Engine process memory (RSS) above this turns the engine amber."),
-  int('retention.doneEventsDays', 30, 1, 3_650, 'days', "Cleanup drops routine events (started, due, waiting…) of items done longer ago than this."),
-  choice('backup.schedule', 'daily', backupScheduleChoices, 'How often the store is backed up while Lifeline runs (an online copy, verified): hourly, daily at 04:00, weekly on Sundays at 04:00, or off.'),
+  int(
+    'health.startupTimeoutMs',
+    30_000,
+    0,
+    3_600_000,
+    'ms',
+    'How long the start waits for required services before working anyway.',
+  ),
+  int(
+    'health.diskAmberBytes',
+    1024 ** 3,
+    0,
+    2 ** 50,
+    'bytes',
+    'Free space in the data dir below this turns disk amber.',
+  ),
+  int(
+    'health.diskRedBytes',
+    200 * 1024 ** 2,
+    0,
+    2 ** 50,
+    'bytes',
+    'Free space below this turns disk red and pauses intake until space returns.',
+  ),
+  int(
+    'health.queueLagAmberMs',
+    30 * 60_000,
+    1_000,
+    30 * DAY,
+    'ms',
+    'A runnable job queued longer than this turns the queue amber.',
+  ),
+  int(
+    'health.memoryAmberMb',
+    1_500,
+    64,
+    65_536,
+    'MiB',
+    'Engine process memory (RSS) above this turns the engine amber.',
+  ),
+  int(
+    'retention.doneEventsDays',
+    30,
+    1,
+    3_650,
+    'days',
+    'Cleanup drops routine events (started, due, waiting…) of items done longer ago than this.',
+  ),
+  choice(
+    'backup.schedule',
+    'daily',
+    backupScheduleChoices,
+    'How often the store is backed up while Lifeline runs (an online copy, verified): hourly, daily at 04:00, weekly on Sundays at 04:00, or off.',
+  ),
   int('backup.keep', 7, 1, 365, 'count', 'Backups kept in backups/; taking one more deletes the oldest.'),
   ...notifySpecs,
 ];
@@ -163,7 +407,10 @@ export function settingSpec(key: string): SettingSpec | undefined {
 
 /** LIFELINE_ + the key in upper snake case: `breaker.openMs` → `LIFELINE_BREAKER_OPEN_MS`. */
 export function settingEnvName(key: string): string {
-  return `LIFELINE_${key.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/\./g, '_').toUpperCase()}`;
+  return `LIFELINE_${key
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/\./g, '_')
+    .toUpperCase()}`;
 }
 
 const httpUrl = z
@@ -191,7 +438,10 @@ export function settingValueSchema(spec: SettingSpec): z.ZodType<SettingValue> {
       return z.enum(spec.choices as [string, ...string[]]);
     case 'text':
       if (spec.format === 'url') return z.union([z.literal(''), httpUrl]);
-      return z.string().max(4096).refine((s) => !s.includes('\0'));
+      return z
+        .string()
+        .max(4096)
+        .refine((s) => !s.includes('\0'));
     default:
       return missing(spec);
   }
@@ -244,8 +494,10 @@ export function defaultSettings(): SettingsValues {
 export function settingsProblems(v: SettingsValues): string[] {
   const n = (k: string) => v[k] as number;
   const problems: string[] = [];
-  if (n('leaseMs') < 2 * n('heartbeatMs')) problems.push('leaseMs must be at least twice heartbeatMs, or a single late heartbeat loses the lease');
-  if (n('health.diskRedBytes') > n('health.diskAmberBytes')) problems.push('health.diskRedBytes must not exceed health.diskAmberBytes');
+  if (n('leaseMs') < 2 * n('heartbeatMs'))
+    problems.push('leaseMs must be at least twice heartbeatMs, or a single late heartbeat loses the lease');
+  if (n('health.diskRedBytes') > n('health.diskAmberBytes'))
+    problems.push('health.diskRedBytes must not exceed health.diskAmberBytes');
   if (n('breaker.openMs') > n('breaker.openMaxMs')) problems.push('breaker.openMs must not exceed breaker.openMaxMs');
   if (n('backoffBaseMs') > n('backoffCapMs')) problems.push('backoffBaseMs must not exceed backoffCapMs');
   return problems;

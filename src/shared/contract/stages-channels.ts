@@ -18,16 +18,40 @@ export const StageInfo = z.object({
 });
 export type StageInfo = z.infer<typeof StageInfo>;
 
-export const QueueStats = z.object({ stages: z.array(StageInfo), totals: z.record(ItemState, z.number().int()), items: z.number().int() });
+export const QueueStats = z.object({
+  stages: z.array(StageInfo),
+  totals: z.record(ItemState, z.number().int()),
+  items: z.number().int(),
+});
 export type QueueStats = z.infer<typeof QueueStats>;
 
 const StageRef = z.object({ stage: Stage });
 
 export const stagesChannels = {
-  'queue:stats': channel(z.object({ stage: Stage.optional() }), QueueStats, 'Queue counts, lag and limits, for all stages or one.'),
-  'stages:setConcurrency': writeChannel(z.object({ stage: Stage, limit: z.number().int().min(0).max(64) }), StageInfo, 'Sets how many jobs of a stage run at once.'),
-  'stages:pause': writeChannel(StageRef, StageInfo, "Pauses a stage: its jobs wait (running ones finish); nothing is lost."),
+  'queue:stats': channel(
+    z.object({ stage: Stage.optional() }),
+    QueueStats,
+    'Queue counts, lag and limits, for all stages or one.',
+  ),
+  'stages:setConcurrency': writeChannel(
+    z.object({ stage: Stage, limit: z.number().int().min(0).max(64) }),
+    StageInfo,
+    'Sets how many jobs of a stage run at once.',
+  ),
+  'stages:pause': writeChannel(
+    StageRef,
+    StageInfo,
+    'Pauses a stage: its jobs wait (running ones finish); nothing is lost.',
+  ),
   'stages:resume': writeChannel(StageRef, StageInfo, 'Resumes a paused stage.'),
-  'stages:pauseAll': writeChannel(z.object({}), QueueStats, 'Pauses every stage: all jobs wait (running ones finish); nothing is lost.'),
-  'stages:resumeAll': writeChannel(z.object({}), QueueStats, 'Resumes every paused stage (a stage stopped by a concurrency of 0 stays stopped).'),
+  'stages:pauseAll': writeChannel(
+    z.object({}),
+    QueueStats,
+    'Pauses every stage: all jobs wait (running ones finish); nothing is lost.',
+  ),
+  'stages:resumeAll': writeChannel(
+    z.object({}),
+    QueueStats,
+    'Resumes every paused stage (a stage stopped by a concurrency of 0 stays stopped).',
+  ),
 };

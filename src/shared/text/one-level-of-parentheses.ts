@@ -17,5 +17,8 @@ export function oneLevelOfParentheses(text: string): string {
     }
   }
   // Unbalanced text keeps what it had; only the doubled separators the rewrite made are tidied.
-  return out.replace(/\s+,\s/g, ', ').replace(/,\s*,\s/g, ', ').replace(/, \)/g, ')');
+  return out
+    .replace(/\s+,\s/g, ', ')
+    .replace(/,\s*,\s/g, ', ')
+    .replace(/, \)/g, ')');
 }

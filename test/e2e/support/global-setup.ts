@@ -21,8 +21,13 @@ function newestMtime(dir: string): number {
 export default function globalSetup(): void {
   const built = path.join(root, 'out', 'renderer', 'index.html');
   if (!fs.existsSync(built)) throw new Error('The UI is not built: run `npm run build` before `npx playwright test`.');
-  const sources = Math.max(newestMtime(path.join(root, 'src', 'renderer')), newestMtime(path.join(root, 'src', 'shared')));
+  const sources = Math.max(
+    newestMtime(path.join(root, 'src', 'renderer')),
+    newestMtime(path.join(root, 'src', 'shared')),
+  );
   if (sources > fs.statSync(built).mtimeMs) {
-    throw new Error('out/renderer is older than src/renderer or src/shared: run `npm run build` before `npx playwright test`.');
+    throw new Error(
+      'out/renderer is older than src/renderer or src/shared: run `npm run build` before `npx playwright test`.',
+    );
   }
 }

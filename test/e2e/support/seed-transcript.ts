@@ -8,7 +8,11 @@ import type { LifelineServer } from './serve';
  * to extract and index it: the server is stopped meanwhile and started again. For screens whose
  * point is the memories, not the speech recognition.
  */
-export async function seedTranscribedItem(lifeline: LifelineServer, fileName: string, segments: TranscriptSegment[]): Promise<number> {
+export async function seedTranscribedItem(
+  lifeline: LifelineServer,
+  fileName: string,
+  segments: TranscriptSegment[],
+): Promise<number> {
   await lifeline.stopServer();
   const f = queueFixture(lifeline.dataDir);
   try {
@@ -18,7 +22,11 @@ export async function seedTranscribedItem(lifeline: LifelineServer, fileName: st
     const transcripts = new TranscriptsStore(f.store.db);
     f.queue.finish(f.queue.claim('ingest', 'seed')!, { kind: 'succeeded' });
     const job = f.queue.claim('transcribe', 'seed')!;
-    transcripts.savePlan(job, { sampleRate: 16_000, totalFrames: 16_000 * 20, chunks: [[0, 16_000 * 20]] }, f.clock.now());
+    transcripts.savePlan(
+      job,
+      { sampleRate: 16_000, totalFrames: 16_000 * 20, chunks: [[0, 16_000 * 20]] },
+      f.clock.now(),
+    );
     transcripts.saveChunk(job, 0, segments, 'seeded', f.clock.now());
     f.queue.finish(job, { kind: 'succeeded' });
     return itemId;

@@ -66,7 +66,9 @@ async function launch(
     const timer = setTimeout(() => {
       // Not left running behind a failed test.
       child.kill('SIGKILL');
-      reject(new Error(`lifeline serve did not print its address and start its engine within ${timeoutMs} ms:\n${out}`));
+      reject(
+        new Error(`lifeline serve did not print its address and start its engine within ${timeoutMs} ms:\n${out}`),
+      );
     }, timeoutMs);
     const onData = (chunk: Buffer) => {
       const text = chunk.toString();
@@ -82,7 +84,9 @@ async function launch(
     child.stderr!.on('data', (chunk: Buffer) => log(chunk.toString()));
     void done.then((f) => {
       clearTimeout(timer);
-      reject(new Error(`lifeline serve exited (${f.code ?? f.signal}) before printing its address:\n${out}${f.stderr}`));
+      reject(
+        new Error(`lifeline serve exited (${f.code ?? f.signal}) before printing its address:\n${out}${f.stderr}`),
+      );
     });
   });
   return { running: { child, done } satisfies Running, ...address };

@@ -23,7 +23,10 @@ export async function seedStore(lifeline: LifelineServer, count: number): Promis
  * Adds real audio whose ingest then blocks: the file becomes a named pipe the engine waits on while
  * copying, so the item stays `running` (with its progress) until `release()` writes the bytes.
  */
-export async function addBlockedFile(lifeline: LifelineServer, file: string): Promise<{ id: number; release(): Promise<void> }> {
+export async function addBlockedFile(
+  lifeline: LifelineServer,
+  file: string,
+): Promise<{ id: number; release(): Promise<void> }> {
   const bytes = fs.readFileSync(file);
   await lifeline.stopServer();
   const out = await lifelineCli(lifeline.dataDir, ['add', file]);

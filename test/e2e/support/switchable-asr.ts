@@ -30,18 +30,27 @@ export async function startSwitchableAsr(): Promise<SwitchableAsr> {
       const isTranscription = req.method === 'POST' && (req.url ?? '').includes('/audio/transcriptions');
       if (isTranscription) transcriptions++;
       if (failing || (callsFail && isTranscription)) {
-        res.writeHead(503, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'the model is loading' } }));
+        res
+          .writeHead(503, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ error: { message: 'the model is loading' } }));
         return;
       }
       if ((req.url ?? '').endsWith('/models')) {
-        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ object: 'list', data: [{ id: 'whisper-1', object: 'model' }] }));
+        res
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ object: 'list', data: [{ id: 'whisper-1', object: 'model' }] }));
         return;
       }
       if (!isTranscription) {
         res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
         return;
       }
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ text: 'call the garden centre', segments: [{ start: 0, end: 1, text: ' call the garden centre' }] }));
+      res.writeHead(200, { 'content-type': 'application/json' }).end(
+        JSON.stringify({
+          text: 'call the garden centre',
+          segments: [{ start: 0, end: 1, text: ' call the garden centre' }],
+        }),
+      );
     });
   });
   const listening = await listenOnLoopback(server);

@@ -13,7 +13,13 @@ type Fail = (status: number, code: ErrorCode, message: string) => void;
  * ranges so it can seek. The token arrives in the query (a media element cannot send a header); the
  * page's CSP allows media from its own origin, which this is.
  */
-export function serveAudio(store: Store, rawId: string, req: http.IncomingMessage, res: http.ServerResponse, fail: Fail): void {
+export function serveAudio(
+  store: Store,
+  rawId: string,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  fail: Fail,
+): void {
   let audio;
   try {
     audio = storedAudio(store, rawId);

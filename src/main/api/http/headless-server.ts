@@ -51,7 +51,8 @@ const statusFor: Partial<Record<ErrorCode, number>> = {
   STOPPING: 503,
 };
 
-const stoppingMessage = 'Lifeline is stopping: running jobs are finishing and nothing new is taken; ask again once it has started again';
+const stoppingMessage =
+  'Lifeline is stopping: running jobs are finishing and nothing new is taken; ask again once it has started again';
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
@@ -87,14 +88,17 @@ export async function startHeadlessServer(app: Lifeline, options: HeadlessServer
   const session = BrowserSession.load(app.paths.dataDir);
   // Why a request is not let in (the 401's message), or null: the data dir's session cookie, or the
   // per-launch token where it may be (request-guard.ts says where).
-  const refused = (req: http.IncomingMessage, url: URL) => (session.matches(req) ? null : tokenRefusal(req, url, token));
+  const refused = (req: http.IncomingMessage, url: URL) =>
+    session.matches(req) ? null : tokenRefusal(req, url, token);
   let draining = false;
 
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    if (!hostAllowed(req, port)) return refuse(res, 403, 'UNAUTHORIZED', 'requests must be addressed to 127.0.0.1 or localhost');
+    if (!hostAllowed(req, port))
+      return refuse(res, 403, 'UNAUTHORIZED', 'requests must be addressed to 127.0.0.1 or localhost');
     if (!url.pathname.startsWith('/api/')) {
-      if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'INVALID_REQUEST', 'only GET outside /api/');
+      if (req.method !== 'GET' && req.method !== 'HEAD')
+        return refuse(res, 405, 'INVALID_REQUEST', 'only GET outside /api/');
       if (url.pathname === '/session') return reportSession(session, req, res);
       return serveStatic(options.rendererDir, url.pathname, res);
     }
@@ -102,7 +106,11 @@ export async function startHeadlessServer(app: Lifeline, options: HeadlessServer
     if (refusal) return refuse(res, 401, 'UNAUTHORIZED', refusal);
     if (!originAllowed(req, port)) return refuse(res, 403, 'UNAUTHORIZED', 'cross-origin requests are refused');
     if (url.pathname === '/api/contract' && req.method === 'GET') {
-      return sendJson(res, 200, Object.fromEntries(Object.entries(contract).map(([name, spec]) => [name, spec.summary])));
+      return sendJson(
+        res,
+        200,
+        Object.fromEntries(Object.entries(contract).map(([name, spec]) => [name, spec.summary])),
+      );
     }
     if (url.pathname === '/api/session') {
       if (req.method !== 'POST') return refuse(res, 405, 'INVALID_REQUEST', 'the session is exchanged by POST');
@@ -112,11 +120,13 @@ export async function startHeadlessServer(app: Lifeline, options: HeadlessServer
     if (draining && req.method === 'POST') return refuse(res, 503, 'STOPPING', stoppingMessage);
     const audio = /^\/api\/audio\/([^/]+)$/.exec(url.pathname);
     if (audio) {
-      if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'INVALID_REQUEST', 'audio is GET or HEAD');
+      if (req.method !== 'GET' && req.method !== 'HEAD')
+        return refuse(res, 405, 'INVALID_REQUEST', 'audio is GET or HEAD');
       return serveAudio(app.store, audio[1]!, req, res, fail);
     }
     if (url.pathname === '/api/upload') {
-      if (req.method !== 'POST') return refuse(res, 405, 'INVALID_REQUEST', 'uploads are POST with the file as the body');
+      if (req.method !== 'POST')
+        return refuse(res, 405, 'INVALID_REQUEST', 'uploads are POST with the file as the body');
       void handleUpload(app, url, req, res, fail, options.uploadIdleMs).catch((err: unknown) => {
         log.error({ err }, 'upload failed');
         if (!res.headersSent) fail(500, 'INTERNAL', 'internal error');
@@ -135,7 +145,10 @@ export async function startHeadlessServer(app: Lifeline, options: HeadlessServer
         const tooLarge = err instanceof Error && err.message === 'body too large';
         return tooLarge
           ? refuse(res, 413, 'INVALID_REQUEST', 'request body over 1 MiB')
-          : sendJson(res, 400, { ok: false, error: { code: 'INVALID_REQUEST', message: 'the body is not valid JSON' } });
+          : sendJson(res, 400, {
+              ok: false,
+              error: { code: 'INVALID_REQUEST', message: 'the body is not valid JSON' },
+            });
       }
       const result = await dispatch(app.handlers, m[1], payload, log);
       sendJson(res, result.ok ? 200 : (statusFor[result.error.code] ?? 400), result);

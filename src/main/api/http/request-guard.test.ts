@@ -21,7 +21,8 @@ describe('request guard', () => {
   });
 
   it('takes the token from a bearer header on every route', () => {
-    const bearer = (t: string) => ({ headers: { authorization: `Bearer ${t}` }, method: 'POST' }) as unknown as IncomingMessage;
+    const bearer = (t: string) =>
+      ({ headers: { authorization: `Bearer ${t}` }, method: 'POST' }) as unknown as IncomingMessage;
     expect(tokenMatches(bearer('abc'), new URL('http://127.0.0.1/api/call/items:list'), 'abc')).toBe(true);
     expect(tokenMatches(bearer('abd'), new URL('http://127.0.0.1/api/call/items:list'), 'abc')).toBe(false);
     expect(tokenMatches(req({}), new URL('http://127.0.0.1/api/call/items:list'), 'abc')).toBe(false);
@@ -30,7 +31,9 @@ describe('request guard', () => {
   it('takes the token from the address only where a header is impossible: the audio player and the event socket', () => {
     const get = (headers: Record<string, string> = {}) => ({ headers, method: 'GET' }) as unknown as IncomingMessage;
     expect(tokenMatches(get(), new URL('http://127.0.0.1/api/audio/7?token=abc'), 'abc')).toBe(true);
-    expect(tokenMatches(get({ upgrade: 'websocket' }), new URL('http://127.0.0.1/api/events?token=abc'), 'abc')).toBe(true);
+    expect(tokenMatches(get({ upgrade: 'websocket' }), new URL('http://127.0.0.1/api/events?token=abc'), 'abc')).toBe(
+      true,
+    );
     expect(tokenMatches(get(), new URL('http://127.0.0.1/api/events?token=abc'), 'abc')).toBe(false);
     expect(tokenMatches(get(), new URL('http://127.0.0.1/api/contract?token=abc'), 'abc')).toBe(false);
     const post = { headers: {}, method: 'POST' } as unknown as IncomingMessage;
@@ -40,6 +43,8 @@ describe('request guard', () => {
 
   it('says where the token belongs when it is sent in the address of an ordinary call', () => {
     const post = { headers: {}, method: 'POST' } as unknown as IncomingMessage;
-    expect(tokenRefusal(post, new URL('http://127.0.0.1/api/call/items:list?token=abc'), 'abc')).toMatch(/Authorization: Bearer/);
+    expect(tokenRefusal(post, new URL('http://127.0.0.1/api/call/items:list?token=abc'), 'abc')).toMatch(
+      /Authorization: Bearer/,
+    );
   });
 });

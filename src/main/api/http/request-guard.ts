@@ -47,7 +47,8 @@ function sameToken(given: string, token: string): boolean {
  */
 export function tokenRefusal(req: IncomingMessage, url: URL, token: string): string | null {
   const auth = req.headers.authorization;
-  if (auth?.startsWith('Bearer ')) return sameToken(auth.slice(7), token) ? null : 'wrong token (it changes every time lifeline serve starts)';
+  if (auth?.startsWith('Bearer '))
+    return sameToken(auth.slice(7), token) ? null : 'wrong token (it changes every time lifeline serve starts)';
   const query = url.searchParams.get('token');
   if (query !== null) {
     if (!queryTokenAllowed(req, url)) {

@@ -33,6 +33,7 @@ const tokenChars = /^[A-Za-z0-9_-]+$/;
  * the event socket and the audio player all carry it. No Domain, so only this host gets it back.
  */
 export function sessionSetCookie(name: string, value: string, maxAgeS = sessionCookieMaxAgeS): string {
-  if (!tokenChars.test(name) || !tokenChars.test(value)) throw new Error('a session cookie name and value are base64url text');
+  if (!tokenChars.test(name) || !tokenChars.test(value))
+    throw new Error('a session cookie name and value are base64url text');
   return `${name}=${value}; Path=/; Max-Age=${maxAgeS}; HttpOnly; SameSite=Strict`;
 }

@@ -16,11 +16,16 @@ class UploadStalled extends Error {}
 export const defaultUploadIdleMs = 60_000;
 
 const spaceErrors = new Set(['ENOSPC', 'EDQUOT', 'EFBIG']);
-const noSpaceMessage = (code: string, name: string) => `the disk is full (${code}): ${name} was not stored; free some space and try again`;
+const noSpaceMessage = (code: string, name: string) =>
+  `the disk is full (${code}): ${name} was not stored; free some space and try again`;
 
 /** The user's file name, made safe to be a file name (no directories), or null if nothing is left. */
 export function uploadName(raw: string | null): string | null {
-  const name = (raw ?? '').split(/[/\\]/).pop()!.replace(/[\0-\x1f]/g, '').trim();
+  const name = (raw ?? '')
+    .split(/[/\\]/)
+    .pop()!
+    .replace(/[\0-\x1f]/g, '')
+    .trim();
   return name === '' || name === '.' || name === '..' || name.length > 255 ? null : name;
 }
 
@@ -41,7 +46,8 @@ export async function handleUpload(
   const name = uploadName(url.searchParams.get('name'));
   if (!name) return fail(400, 'INVALID_REQUEST', 'the upload needs ?name= with the file name (at most 255 characters)');
   const priority = Number(url.searchParams.get('priority') ?? 0);
-  if (!Number.isInteger(priority) || priority < -100 || priority > 100) return fail(400, 'INVALID_REQUEST', 'priority must be a whole number from -100 to 100');
+  if (!Number.isInteger(priority) || priority < -100 || priority > 100)
+    return fail(400, 'INVALID_REQUEST', 'priority must be a whole number from -100 to 100');
   const tooLarge = `${name} is larger than ${maxUploadBytes / 1024 ** 3} GiB, the most a browser upload takes; add it from the command line (lifeline add) instead`;
   const declared = Number(req.headers['content-length'] ?? NaN);
   if (declared > maxUploadBytes) {
@@ -64,7 +70,11 @@ export async function handleUpload(
     res.setHeader('connection', 'close');
     // The answer is flushed first, then the socket is cut, which ends the read loop below.
     res.once('finish', () => req.destroy(new UploadStalled()));
-    fail(408, 'INVALID_REQUEST', `the upload of ${name} sent nothing for ${Math.round(idleMs / 1000)} s and was given up; nothing was stored`);
+    fail(
+      408,
+      'INVALID_REQUEST',
+      `the upload of ${name} sent nothing for ${Math.round(idleMs / 1000)} s and was given up; nothing was stored`,
+    );
   });
   let noSpace: string | null = null;
   try {
@@ -99,7 +109,10 @@ export async function handleUpload(
   } catch (err: unknown) {
     fs.rmSync(tmp, { force: true });
     if (stalled) {
-      app.log.warn({ bytes, idleMs }, 'upload stalled: nothing arrived for the idle limit; its partial file was removed');
+      app.log.warn(
+        { bytes, idleMs },
+        'upload stalled: nothing arrived for the idle limit; its partial file was removed',
+      );
       return;
     }
     if (noSpace) return;
@@ -113,7 +126,8 @@ export async function handleUpload(
       return fail(507, 'DISK_FULL', noSpaceMessage(code, name));
     }
     app.log.warn({ err, bytes }, 'upload failed');
-    if (!res.writableEnded && !req.destroyed) fail(400, 'INVALID_REQUEST', `the upload of ${name} did not arrive whole; try again`);
+    if (!res.writableEnded && !req.destroyed)
+      fail(400, 'INVALID_REQUEST', `the upload of ${name} did not arrive whole; try again`);
     return;
   }
   req.setTimeout(0);
@@ -137,7 +151,14 @@ export async function handleUpload(
       app.queue,
       app.store.files,
       app.paths,
-      { file: tmp, sha256, bytes, fileName: name, priority, event: { type: 'added', actor: 'user', detail: `uploaded ${name} (${bytes} bytes)` } },
+      {
+        file: tmp,
+        sha256,
+        bytes,
+        fileName: name,
+        priority,
+        event: { type: 'added', actor: 'user', detail: `uploaded ${name} (${bytes} bytes)` },
+      },
       app.clock.now(),
     );
   } catch (err: unknown) {
@@ -151,7 +172,11 @@ export async function handleUpload(
   }
   if (r.outcome !== 'duplicate') app.afterWrite();
   const entry = { id: r.itemId, file: name };
-  const value: AddFilesResult = { added: r.outcome === 'duplicate' ? [] : [entry], duplicates: r.outcome === 'duplicate' ? [entry] : [], rejected: [] };
+  const value: AddFilesResult = {
+    added: r.outcome === 'duplicate' ? [] : [entry],
+    duplicates: r.outcome === 'duplicate' ? [entry] : [],
+    rejected: [],
+  };
   res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
   res.end(JSON.stringify({ ok: true, value }));
 }

@@ -5,7 +5,10 @@ import type { WorkerLauncher } from './worker-launcher';
  * whatever the process may have left behind (its temporary files). The pool is not told: its own
  * exit handling is unchanged.
  */
-export function afterWorkerExit(launcher: WorkerLauncher, afterExit: (pid: number | undefined) => void): WorkerLauncher {
+export function afterWorkerExit(
+  launcher: WorkerLauncher,
+  afterExit: (pid: number | undefined) => void,
+): WorkerLauncher {
   return {
     launch(spec) {
       const proc = launcher.launch(spec);

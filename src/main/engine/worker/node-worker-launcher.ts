@@ -14,7 +14,9 @@ import type { FromWorker, ToWorker } from './worker-protocol';
 function builtWorkerEntry(): string | null {
   if (!__filename.endsWith('.js')) return null;
   // This code sits in out/main/ or in a shared chunk under out/main/chunks/.
-  return [path.join(__dirname, 'worker.js'), path.join(__dirname, '..', 'worker.js')].find((f) => fs.existsSync(f)) ?? null;
+  return (
+    [path.join(__dirname, 'worker.js'), path.join(__dirname, '..', 'worker.js')].find((f) => fs.existsSync(f)) ?? null
+  );
 }
 
 /**

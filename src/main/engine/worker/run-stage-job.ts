@@ -26,7 +26,10 @@ export async function runStageJob(job: JobToRun, deps: StageJobDeps): Promise<Ru
   const { handler, item } = deps;
   const log = deps.log.child({ itemId: job.itemId, stage: job.stage, token: job.token });
   if (!handler || !item) {
-    const failure = permanentError('INTERNAL', handler ? `item ${job.itemId} has no record` : `no handler for stage ${job.stage}`);
+    const failure = permanentError(
+      'INTERNAL',
+      handler ? `item ${job.itemId} has no record` : `no handler for stage ${job.stage}`,
+    );
     return { kind: 'outcome', outcome: { kind: 'failed', failure: toJobFailure(failure) } };
   }
   const ac = new AbortController();
@@ -66,7 +69,10 @@ export async function runStageJob(job: JobToRun, deps: StageJobDeps): Promise<Ru
     if (leaseLost) return { kind: 'lost', why: 'lease lost' };
     if (ac.signal.aborted) return { kind: 'lost', why: 'stopped' };
     const failure = toJobFailure(err);
-    log.info({ code: failure.code, permanent: failure.permanent, serviceFault: failure.serviceFault ?? false }, 'stage failed');
+    log.info(
+      { code: failure.code, permanent: failure.permanent, serviceFault: failure.serviceFault ?? false },
+      'stage failed',
+    );
     return { kind: 'outcome', outcome: { kind: 'failed', failure } };
   } finally {
     clearInterval(timer);

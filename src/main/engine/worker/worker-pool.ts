@@ -65,7 +65,8 @@ export class WorkerPool implements StageExecutor {
       worker.state = 'busy';
       worker.pings.answered();
       worker.running = { job, onProgress, resolve };
-      if (!worker.proc.send({ type: 'run', job })) this.ended(worker, { kind: 'lost', why: 'worker gone', detail: 'the worker could not be reached' });
+      if (!worker.proc.send({ type: 'run', job }))
+        this.ended(worker, { kind: 'lost', why: 'worker gone', detail: 'the worker could not be reached' });
     });
   }
 
@@ -103,7 +104,11 @@ export class WorkerPool implements StageExecutor {
     this.crashes = this.crashes.filter((c) => c.at > now - crashWindowMs);
     this.replacements = this.replacements.filter((c) => c.at > now - crashWindowMs);
     return poolLiveness({
-      workers: [...this.workers].map((w) => ({ state: w.state, launchedAt: w.launchedAt, silent: w.state === 'idle' && this.verdict(w) !== 'answering' })),
+      workers: [...this.workers].map((w) => ({
+        state: w.state,
+        launchedAt: w.launchedAt,
+        silent: w.state === 'idle' && this.verdict(w) !== 'answering',
+      })),
       size: this.options.size,
       closing: this.closing,
       launchError: this.launchError,
@@ -155,7 +160,13 @@ export class WorkerPool implements StageExecutor {
       this.wakeWaiters();
       return;
     }
-    const worker: PoolWorker = { proc, state: 'starting', retire: false, launchedAt: this.options.clock.monotonic(), pings: new IdlePings() };
+    const worker: PoolWorker = {
+      proc,
+      state: 'starting',
+      retire: false,
+      launchedAt: this.options.clock.monotonic(),
+      pings: new IdlePings(),
+    };
     this.workers.add(worker);
     worker.readyTimer = setTimeout(() => {
       this.log.error({ pid: proc.pid }, 'worker did not get ready in time; killing it');
@@ -211,11 +222,21 @@ export class WorkerPool implements StageExecutor {
     if (running) {
       worker.running = undefined;
       const killed = running.killedBecause;
-      running.resolve(killed ? { kind: 'lost', why: 'killed', detail: `${killed}; worker ${how}` } : { kind: 'lost', why: 'worker gone', detail: `worker ${worker.proc.pid} ${how}` });
+      running.resolve(
+        killed
+          ? { kind: 'lost', why: 'killed', detail: `${killed}; worker ${how}` }
+          : { kind: 'lost', why: 'worker gone', detail: `worker ${worker.proc.pid} ${how}` },
+      );
     }
     if (!expected && !running?.killedBecause) {
-      this.crashes.push({ at: this.options.clock.now(), detail: `worker ${worker.proc.pid} ${how}${running ? ` while running item ${running.job.itemId}` : ''}` });
-      this.log.error({ pid: worker.proc.pid, code: exit.code, signal: exit.signal, itemId: running?.job.itemId }, 'worker process died');
+      this.crashes.push({
+        at: this.options.clock.now(),
+        detail: `worker ${worker.proc.pid} ${how}${running ? ` while running item ${running.job.itemId}` : ''}`,
+      });
+      this.log.error(
+        { pid: worker.proc.pid, code: exit.code, signal: exit.signal, itemId: running?.job.itemId },
+        'worker process died',
+      );
     }
     if (!this.closing) this.scheduleRespawn();
     this.wakeWaiters();
@@ -251,7 +272,10 @@ export class WorkerPool implements StageExecutor {
 
   private verdict(w: PoolWorker): IdleVerdict {
     const pingMs = this.options.pingMs ?? 1_000;
-    return w.pings.verdict(this.options.clock.monotonic(), { silentAfterMs: 2 * pingMs, replaceAfterMs: this.options.answerWithinMs ?? 10_000 });
+    return w.pings.verdict(this.options.clock.monotonic(), {
+      silentAfterMs: 2 * pingMs,
+      replaceAfterMs: this.options.answerWithinMs ?? 10_000,
+    });
   }
 
   private takesJobs(w: PoolWorker): boolean {

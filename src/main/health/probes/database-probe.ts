@@ -16,7 +16,12 @@ export function databaseProbe(health: HealthStore): HealthProbe {
       if (!checkedIntegrity) {
         const problems = health.quickCheck();
         checkedIntegrity = true;
-        if (problems.length > 0) return { status: 'down', explicit: true, message: `integrity check failed: ${problems.slice(0, 3).join('; ')}` };
+        if (problems.length > 0)
+          return {
+            status: 'down',
+            explicit: true,
+            message: `integrity check failed: ${problems.slice(0, 3).join('; ')}`,
+          };
       }
       const t = performance.now();
       try {
@@ -27,11 +32,17 @@ export function databaseProbe(health: HealthStore): HealthProbe {
         return {
           status: busy ? 'degraded' : 'down',
           explicit: !busy,
-          message: busy ? 'another process held the write lock past the busy timeout' : `a write was refused (${code}: ${(err as Error).message})`,
+          message: busy
+            ? 'another process held the write lock past the busy timeout'
+            : `a write was refused (${code}: ${(err as Error).message})`,
         };
       }
       const ms = performance.now() - t;
-      return { status: ms > 1000 ? 'degraded' : 'up', latencyMs: ms, message: `writable (a write took ${ms.toFixed(1)} ms)` };
+      return {
+        status: ms > 1000 ? 'degraded' : 'up',
+        latencyMs: ms,
+        message: `writable (a write took ${ms.toFixed(1)} ms)`,
+      };
     },
   };
 }

@@ -8,7 +8,12 @@ import { mib, type HealthProbe, type ProbeReport } from '../health-probe';
  * Amber below `diskAmberBytes` or while log lines are dropped; red below `diskRedBytes`, when intake
  * is refused and the engine parks its work (see lifeline.ts) until space returns.
  */
-export function diskProbe(dataDir: string, config: () => HealthConfig, disk: DiskGuard, logStatus: () => LogSinkStatus | null): HealthProbe {
+export function diskProbe(
+  dataDir: string,
+  config: () => HealthConfig,
+  disk: DiskGuard,
+  logStatus: () => LogSinkStatus | null,
+): HealthProbe {
   return {
     name: 'disk',
     label: 'Disk space',
@@ -26,8 +31,14 @@ export function diskProbe(dataDir: string, config: () => HealthConfig, disk: Dis
           message: `only ${mib(free)} free for ${dataDir}; new recordings are refused and work waits until there is ${mib(diskRedBytes)}${dropping}`,
         };
       }
-      if (level === 'low') return { status: 'degraded', explicit: true, message: `${mib(free)} free for ${dataDir}, running low${dropping}` };
-      if (dropping) return { status: 'degraded', explicit: true, message: `${(free / 1024 ** 3).toFixed(1)} GiB free${dropping}` };
+      if (level === 'low')
+        return {
+          status: 'degraded',
+          explicit: true,
+          message: `${mib(free)} free for ${dataDir}, running low${dropping}`,
+        };
+      if (dropping)
+        return { status: 'degraded', explicit: true, message: `${(free / 1024 ** 3).toFixed(1)} GiB free${dropping}` };
       return { status: 'up', message: `${(free / 1024 ** 3).toFixed(1)} GiB free` };
     },
   };

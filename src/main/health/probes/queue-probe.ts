@@ -32,7 +32,8 @@ export function queueProbe(deps: QueueProbeDeps): HealthProbe {
       for (const stage of deps.stages) {
         const blocked = deps.blocked(stage);
         const waiting = deps.waiting(stage);
-        if (blocked && !blocked.benign && waiting > 0) held.push(`${waiting} item(s) wait at ${stage}: ${blocked.reason}`);
+        if (blocked && !blocked.benign && waiting > 0)
+          held.push(`${waiting} item(s) wait at ${stage}: ${blocked.reason}`);
         if (blocked?.byUser) byUser.push(`${blocked.reason}, ${waiting} waiting`);
         if (blocked) continue;
         const since = deps.metrics.oldestQueuedAt(stage);
@@ -41,8 +42,11 @@ export function queueProbe(deps: QueueProbeDeps): HealthProbe {
           lagStage = stage;
         }
       }
-      const lagText = lagStage ? `oldest runnable job has waited ${(lag / 1000).toFixed(0)} s (${lagStage})` : 'nothing runnable is waiting';
-      if (held.length > 0) return { status: 'degraded', explicit: true, latencyMs: lag, message: `${held.join('; ')}; ${lagText}` };
+      const lagText = lagStage
+        ? `oldest runnable job has waited ${(lag / 1000).toFixed(0)} s (${lagStage})`
+        : 'nothing runnable is waiting';
+      if (held.length > 0)
+        return { status: 'degraded', explicit: true, latencyMs: lag, message: `${held.join('; ')}; ${lagText}` };
       if (lag > deps.config().queueLagAmberMs) return { status: 'degraded', latencyMs: lag, message: lagText };
       // Benign, and worth a note in the overall status: nothing moves there until the user resumes.
       if (byUser.length > 0) return { status: 'paused', latencyMs: lag, message: `${byUser.join('; ')}; ${lagText}` };

@@ -30,13 +30,19 @@ export function serviceProbe(
         const t = performance.now();
         const seen = breaker();
         try {
-          await service.probe(signal, { fresh: seen !== undefined && (seen.state !== 'closed' || seen.consecutiveFailures > 0) });
+          await service.probe(signal, {
+            fresh: seen !== undefined && (seen.state !== 'closed' || seen.consecutiveFailures > 0),
+          });
         } catch (err: unknown) {
-          onCheck(name, signal.aborted ? 'no answer within the check\'s time' : (err as Error).message);
+          onCheck(name, signal.aborted ? "no answer within the check's time" : (err as Error).message);
           const b = breaker();
           if (b?.state !== 'open') throw err;
           // Both the real calls and the check fail: certain, shown at once.
-          return { status: 'down', explicit: true, message: `circuit open (${b.reason ?? 'failing'}); its check fails too: ${(err as Error).message}` };
+          return {
+            status: 'down',
+            explicit: true,
+            message: `circuit open (${b.reason ?? 'failing'}); its check fails too: ${(err as Error).message}`,
+          };
         }
         latencyMs = performance.now() - t;
         onCheck(name, null);
@@ -44,13 +50,28 @@ export function serviceProbe(
       const b = breaker();
       const answered = latencyMs === null ? 'no check of its own' : `its check passes (${latencyMs.toFixed(0)} ms)`;
       // Real calls failed although it answers its check: its items wait for the breaker's probe.
-      if (b?.state === 'open') return { status: 'down', explicit: true, latencyMs, message: `circuit open: ${b.reason ?? 'failing'}; ${answered}, so one item will test it when the open time is up` };
-      if (b?.state === 'half_open') return { status: 'degraded', latencyMs, message: `${answered}; circuit half-open: trying one item` };
+      if (b?.state === 'open')
+        return {
+          status: 'down',
+          explicit: true,
+          latencyMs,
+          message: `circuit open: ${b.reason ?? 'failing'}; ${answered}, so one item will test it when the open time is up`,
+        };
+      if (b?.state === 'half_open')
+        return { status: 'degraded', latencyMs, message: `${answered}; circuit half-open: trying one item` };
       if (b && b.consecutiveFailures > 0) {
         const n = b.consecutiveFailures;
-        return { status: 'degraded', latencyMs, message: `${answered}, but its last ${n === 1 ? 'call' : `${n} calls`} failed` };
+        return {
+          status: 'degraded',
+          latencyMs,
+          message: `${answered}, but its last ${n === 1 ? 'call' : `${n} calls`} failed`,
+        };
       }
-      return { status: 'up', latencyMs, message: latencyMs === null ? 'no failures seen' : `answered in ${latencyMs.toFixed(0)} ms` };
+      return {
+        status: 'up',
+        latencyMs,
+        message: latencyMs === null ? 'no failures seen' : `answered in ${latencyMs.toFixed(0)} ms`,
+      };
     },
   };
 }

@@ -10,9 +10,11 @@ export const probeSilence = (): PcmAudio => ({ samples: new Float32Array(speechR
  * proves the engine does the work (a server's `/inference` with its model loaded, a local decoder
  * that starts and exits cleanly), not merely that something answers.
  */
-export const tinyTranscription = (engine: Pick<AsrEngine, 'transcribe'>) => async (signal: AbortSignal): Promise<void> => {
-  await engine.transcribe(probeSilence(), { signal, tmpDir: os.tmpdir() });
-};
+export const tinyTranscription =
+  (engine: Pick<AsrEngine, 'transcribe'>) =>
+  async (signal: AbortSignal): Promise<void> => {
+    await engine.transcribe(probeSilence(), { signal, tmpDir: os.tmpdir() });
+  };
 
 /** How long a passing decode of a local engine stands for it, ms: its cost stays one decode per 5 minutes. */
 const freshForMs = 5 * 60_000;

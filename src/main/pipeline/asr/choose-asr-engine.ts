@@ -12,7 +12,8 @@ import { whisperModelFile } from './whisper-models';
 export const asrEngineNames = ['whisper', 'pocketsphinx', 'openai', 'whisper-server'] as const;
 export type AsrEngineName = (typeof asrEngineNames)[number];
 
-export const noAsrEngineReason = 'no transcription engine: install pocketsphinx, or download a whisper model (Settings → Speech models, or lifeline models download base)';
+export const noAsrEngineReason =
+  'no transcription engine: install pocketsphinx, or download a whisper model (Settings → Speech models, or lifeline models download base)';
 
 /** Whisper when a model is present, else pocketsphinx when installed; otherwise unavailable with the fix. */
 class AutoAsrEngine implements AsrEngine {
@@ -56,7 +57,11 @@ class MisconfiguredEngine implements AsrEngine {
  * "auto". `modelsDir` is where downloaded whisper models live; `stored` is the settings table.
  * The API key only ever comes from $LIFELINE_ASR_KEY.
  */
-export function chooseAsrEngine(env: NodeJS.ProcessEnv, modelsDir: string, stored?: ReadonlyMap<string, unknown>): AsrEngine {
+export function chooseAsrEngine(
+  env: NodeJS.ProcessEnv,
+  modelsDir: string,
+  stored?: ReadonlyMap<string, unknown>,
+): AsrEngine {
   const s = engineSettings(env, stored);
   const choice = s.asrEngine;
   const whisper = () =>
@@ -84,6 +89,8 @@ export function chooseAsrEngine(env: NodeJS.ProcessEnv, modelsDir: string, store
     case 'whisper-server':
       return http(choice);
     default:
-      return new MisconfiguredEngine(`asr.engine (LIFELINE_ASR_ENGINE) "${choice}" is not an engine; use one of auto, ${asrEngineNames.join(', ')}`);
+      return new MisconfiguredEngine(
+        `asr.engine (LIFELINE_ASR_ENGINE) "${choice}" is not an engine; use one of auto, ${asrEngineNames.join(', ')}`,
+      );
   }
 }

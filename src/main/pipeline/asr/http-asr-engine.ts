@@ -55,12 +55,24 @@ export class HttpAsrEngine implements AsrEngine {
       o.flavour === 'whisper-server'
         ? tinyTranscription(this)
         : (signal: AbortSignal) =>
-            probeModelList({ flavour: 'openai', url: url!, model: o.model ?? 'whisper-1', apiKey: o.apiKey, service: 'ASR', what: `the ${label.toLowerCase()} at ${new URL(url!).origin}` }, signal);
-    this.service = url && this.availability().ok ? { name: 'asr', label, kind: 'http-endpoint', required: true, probe } : undefined;
+            probeModelList(
+              {
+                flavour: 'openai',
+                url: url!,
+                model: o.model ?? 'whisper-1',
+                apiKey: o.apiKey,
+                service: 'ASR',
+                what: `the ${label.toLowerCase()} at ${new URL(url!).origin}`,
+              },
+              signal,
+            );
+    this.service =
+      url && this.availability().ok ? { name: 'asr', label, kind: 'http-endpoint', required: true, probe } : undefined;
   }
 
   availability(): Availability {
-    if (!this.o.url) return { ok: false, reason: `no ASR server configured: set LIFELINE_ASR_URL for the ${this.o.flavour} engine` };
+    if (!this.o.url)
+      return { ok: false, reason: `no ASR server configured: set LIFELINE_ASR_URL for the ${this.o.flavour} engine` };
     try {
       new URL(this.o.url);
     } catch {
@@ -81,12 +93,16 @@ export class HttpAsrEngine implements AsrEngine {
     const headers: Record<string, string> = {};
     if (this.o.apiKey) headers.authorization = `Bearer ${this.o.apiKey}`;
     const what = `${this.o.flavour === 'openai' ? 'the ASR server' : 'the whisper server'} at ${new URL(url).origin}`;
-    const { body } = await httpRequest(url, { method: 'POST', body: form, headers }, {
-      service: 'ASR',
-      what,
-      timeoutMs: this.o.timeoutMs ?? 120_000 + 4_000 * durationOf(audio),
-      signal: options.signal,
-    });
+    const { body } = await httpRequest(
+      url,
+      { method: 'POST', body: form, headers },
+      {
+        service: 'ASR',
+        what,
+        timeoutMs: this.o.timeoutMs ?? 120_000 + 4_000 * durationOf(audio),
+        signal: options.signal,
+      },
+    );
     let parsed;
     try {
       parsed = TranscriptionReply.safeParse(JSON.parse(body));
@@ -94,7 +110,11 @@ export class HttpAsrEngine implements AsrEngine {
       parsed = undefined;
     }
     // A server that answers 200 with something else is broken, not the audio: a service fault.
-    if (!parsed?.success) throw serviceError('ASR_BAD_REPLY', `${what} answered with something that is not a transcription: ${body.slice(0, 120)}`);
+    if (!parsed?.success)
+      throw serviceError(
+        'ASR_BAD_REPLY',
+        `${what} answered with something that is not a transcription: ${body.slice(0, 120)}`,
+      );
     const reply = parsed.data;
     const segments = reply.segments
       ?.map((s) => ({ start: s.start, end: s.end, text: cleanText(s.text) }))

@@ -4,7 +4,13 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { ModelEntry, ModelList } from '../../../shared/contract';
 import type { Logger } from '../../log/logger';
-import { downloadWhisperModel, installedModels, whisperCatalogue, whisperModelFile, type WhisperModelInfo } from './whisper-models';
+import {
+  downloadWhisperModel,
+  installedModels,
+  whisperCatalogue,
+  whisperModelFile,
+  type WhisperModelInfo,
+} from './whisper-models';
 
 /** The settings the model manager reads and writes (the settings service, adapted by the composition root). */
 export interface ModelSettings {
@@ -42,7 +48,13 @@ export function isModelError(e: unknown): e is ModelError {
 }
 
 const CatalogueFile = z.array(
-  z.object({ name: z.string().min(1), file: z.string().regex(/^ggml-[\w.-]+\.bin$/), url: z.string().url(), sha256: z.string().regex(/^[0-9a-f]{64}$/), megabytes: z.number().positive() }),
+  z.object({
+    name: z.string().min(1),
+    file: z.string().regex(/^ggml-[\w.-]+\.bin$/),
+    url: z.string().url(),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    megabytes: z.number().positive(),
+  }),
 );
 
 /**
@@ -54,7 +66,10 @@ export function modelCatalogue(env: NodeJS.ProcessEnv): readonly WhisperModelInf
   const file = env.LIFELINE_MODEL_CATALOGUE;
   if (!file) return whisperCatalogue;
   const parsed = CatalogueFile.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
-  if (!parsed.success) throw new Error(`LIFELINE_MODEL_CATALOGUE ${file} is not a model list: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+  if (!parsed.success)
+    throw new Error(
+      `LIFELINE_MODEL_CATALOGUE ${file} is not a model list: ${parsed.error.issues[0]?.message ?? 'invalid'}`,
+    );
   return parsed.data;
 }
 
@@ -109,11 +124,22 @@ export class ModelManager extends EventEmitter<{ changed: [models: ModelEntry[]]
   /** Starts or resumes a download; resolves at once with its entry. `finished(name)` waits for the end. */
   download(name: string): ModelEntry {
     const info = this.catalogue.find((m) => m.name === name);
-    if (!info) throw new ModelError('not-found', `there is no model "${name}" to download; the list has ${this.catalogue.map((m) => m.name).join(', ')}`);
-    if (this.entry(name).state === 'installed') throw new ModelError('invalid-state', `model ${name} is already downloaded`);
+    if (!info)
+      throw new ModelError(
+        'not-found',
+        `there is no model "${name}" to download; the list has ${this.catalogue.map((m) => m.name).join(', ')}`,
+      );
+    if (this.entry(name).state === 'installed')
+      throw new ModelError('invalid-state', `model ${name} is already downloaded`);
     if (!this.downloads.has(name)) {
       const abort = new AbortController();
-      const d: Download = { abort, received: this.partBytes(info), total: null, done: Promise.resolve(''), settled: Promise.resolve() };
+      const d: Download = {
+        abort,
+        received: this.partBytes(info),
+        total: null,
+        done: Promise.resolve(''),
+        settled: Promise.resolve(),
+      };
       this.errors.delete(name);
       d.done = downloadWhisperModel(info, this.options.modelsDir, {
         signal: abort.signal,
@@ -162,17 +188,22 @@ export class ModelManager extends EventEmitter<{ changed: [models: ModelEntry[]]
     if (!file) throw new ModelError('invalid-state', `model ${name} is not downloaded; download it first`);
     const engine = this.options.settings.asrEngine();
     // Choosing a model means transcribing with whisper: "auto" already does once a model is there.
-    this.options.settings.write({ 'whisper.model': file.file, ...(engine === 'auto' || engine === 'whisper' ? {} : { 'asr.engine': 'whisper' }) });
+    this.options.settings.write({
+      'whisper.model': file.file,
+      ...(engine === 'auto' || engine === 'whisper' ? {} : { 'asr.engine': 'whisper' }),
+    });
     this.tell(true);
     return this.entry(name);
   }
 
   remove(name: string): ModelEntry {
-    if (this.downloads.has(name)) throw new ModelError('invalid-state', `model ${name} is downloading; cancel it first`);
+    if (this.downloads.has(name))
+      throw new ModelError('invalid-state', `model ${name} is downloading; cancel it first`);
     const entry = this.entry(name);
     const info = this.catalogue.find((m) => m.name === name);
     const file = installedModels(this.options.modelsDir).find((m) => m.name === name);
-    if (!file && !(info && this.partBytes(info) > 0)) throw new ModelError('not-found', `model ${name} is not on this computer`);
+    if (!file && !(info && this.partBytes(info) > 0))
+      throw new ModelError('not-found', `model ${name} is not on this computer`);
     if (entry.inUse && this.options.settings.chosenModel()) this.options.settings.write({ 'whisper.model': null });
     if (file) fs.rmSync(file.file, { force: true });
     if (info) fs.rmSync(this.partFile(info), { force: true });

@@ -12,7 +12,8 @@ import type { AsrEngine, TranscribeOptions } from './asr-engine';
 import { LocalDecodeCheck } from './asr-probes';
 import { parsePocketsphinxOutput } from './pocketsphinx-output';
 
-export const pocketsphinxInstallHint = 'install pocketsphinx (Debian/Ubuntu: apt install pocketsphinx pocketsphinx-en-us)';
+export const pocketsphinxInstallHint =
+  'install pocketsphinx (Debian/Ubuntu: apt install pocketsphinx pocketsphinx-en-us)';
 
 export interface PocketsphinxOptions {
   /** Executable name or path. Default `pocketsphinx_continuous` ($LIFELINE_POCKETSPHINX_BIN). */
@@ -92,7 +93,15 @@ export class PocketsphinxEngine implements AsrEngine {
       let r;
       try {
         // -time yes prints each word's times: utterances are cut at the pauses between words.
-        const args = ['-infile', wav, '-time', 'yes', '-logfn', process.platform === 'win32' ? 'NUL' : '/dev/null', ...this.decoderArgs];
+        const args = [
+          '-infile',
+          wav,
+          '-time',
+          'yes',
+          '-logfn',
+          process.platform === 'win32' ? 'NUL' : '/dev/null',
+          ...this.decoderArgs,
+        ];
         r = await runProcess(bin, args, {
           signal: options.signal,
           timeoutMs,
@@ -100,12 +109,20 @@ export class PocketsphinxEngine implements AsrEngine {
       } catch (err: unknown) {
         options.signal.throwIfAborted();
         const code = (err as NodeJS.ErrnoException).code;
-        if (code === 'ETIMEDOUT') throw serviceError('ASR_TIMEOUT', `pocketsphinx did not finish a ${durationOf(audio).toFixed(0)} s chunk in ${timeoutMs / 1000} s`, err);
+        if (code === 'ETIMEDOUT')
+          throw serviceError(
+            'ASR_TIMEOUT',
+            `pocketsphinx did not finish a ${durationOf(audio).toFixed(0)} s chunk in ${timeoutMs / 1000} s`,
+            err,
+          );
         throw serviceError('ASR_ENGINE_FAILED', `pocketsphinx could not be started: ${(err as Error).message}`, err);
       }
       if (r.code !== 0) {
         const why = r.stderr.trim().split('\n').slice(-1)[0] ?? '';
-        throw serviceError('ASR_ENGINE_FAILED', `pocketsphinx exited with ${r.code ?? r.signal}${why ? `: ${why}` : ''}`);
+        throw serviceError(
+          'ASR_ENGINE_FAILED',
+          `pocketsphinx exited with ${r.code ?? r.signal}${why ? `: ${why}` : ''}`,
+        );
       }
       return parsePocketsphinxOutput(r.stdout.toString('utf8'));
     } finally {

@@ -11,15 +11,26 @@ import { checkModelFile } from './whisper-model-file';
 interface WhisperContext {
   transcribeData(
     audio: ArrayBuffer,
-    options: { language?: string; maxThreads?: number; temperature?: number; temperatureInc?: number; bestOf?: number; beamSize?: number },
-  ): { stop(): Promise<void>; promise: Promise<{ result: string; segments: { text: string; t0: number; t1: number }[]; isAborted: boolean }> };
+    options: {
+      language?: string;
+      maxThreads?: number;
+      temperature?: number;
+      temperatureInc?: number;
+      bestOf?: number;
+      beamSize?: number;
+    },
+  ): {
+    stop(): Promise<void>;
+    promise: Promise<{ result: string; segments: { text: string; t0: number; t1: number }[]; isAborted: boolean }>;
+  };
   release(): Promise<void>;
 }
 interface WhisperBinding {
   initWhisper(options: { filePath: string; useGpu?: boolean }, variant?: 'default'): Promise<WhisperContext>;
 }
 
-export const noWhisperModelReason = 'no whisper model: download one in Settings → Speech models (or lifeline models download base), or set LIFELINE_WHISPER_MODEL to a ggml .bin file';
+export const noWhisperModelReason =
+  'no whisper model: download one in Settings → Speech models (or lifeline models download base), or set LIFELINE_WHISPER_MODEL to a ggml .bin file';
 
 export interface WhisperEngineOptions {
   /** Model path, or null when none is installed (the engine is then unavailable with the reason). */
@@ -39,13 +50,19 @@ export class WhisperEngine implements AsrEngine {
   readonly name: string;
   private context: Promise<WhisperContext> | null = null;
   private readonly modelCheck: CachedProbe<Availability>;
-  private readonly binding = new CachedProbe<{ ok: true; binding: WhisperBinding } | { ok: false; reason: string }>(() => {
-    try {
-      return { ok: true, binding: require('@fugood/whisper.node') as WhisperBinding };
-    } catch (err: unknown) {
-      return { ok: false, reason: `the whisper binding (@fugood/whisper.node) cannot load on this platform: ${(err as Error).message}` };
-    }
-  }, Infinity);
+  private readonly binding = new CachedProbe<{ ok: true; binding: WhisperBinding } | { ok: false; reason: string }>(
+    () => {
+      try {
+        return { ok: true, binding: require('@fugood/whisper.node') as WhisperBinding };
+      } catch (err: unknown) {
+        return {
+          ok: false,
+          reason: `the whisper binding (@fugood/whisper.node) cannot load on this platform: ${(err as Error).message}`,
+        };
+      }
+    },
+    Infinity,
+  );
 
   constructor(private readonly o: WhisperEngineOptions) {
     this.name = `whisper:${o.model ? path.basename(o.model) : 'none'}`;
@@ -93,7 +110,11 @@ export class WhisperEngine implements AsrEngine {
       const model = this.o.model!;
       this.context = b.binding.initWhisper({ filePath: model, useGpu: false }, 'default').catch((err: unknown) => {
         this.context = null;
-        throw serviceError('WHISPER_MODEL_INVALID', `whisper could not load the model ${model}: ${(err as Error).message}; download it again or pick another`, err);
+        throw serviceError(
+          'WHISPER_MODEL_INVALID',
+          `whisper could not load the model ${model}: ${(err as Error).message}; download it again or pick another`,
+          err,
+        );
       });
     }
     return this.context;
@@ -104,14 +125,22 @@ export class WhisperEngine implements AsrEngine {
     options.signal.throwIfAborted();
     // The binding reads the buffer as it is: hand it exactly the chunk's samples.
     const data = audio.samples.slice().buffer;
-    const job = ctx.transcribeData(data, { language: this.o.language ?? 'en', maxThreads: this.o.threads ?? 2, temperature: 0, temperatureInc: 0, bestOf: 1 });
+    const job = ctx.transcribeData(data, {
+      language: this.o.language ?? 'en',
+      maxThreads: this.o.threads ?? 2,
+      temperature: 0,
+      temperatureInc: 0,
+      bestOf: 1,
+    });
     const stop = () => void job.stop().catch(() => undefined);
     options.signal.addEventListener('abort', stop, { once: true });
     try {
       const r = await job.promise;
       options.signal.throwIfAborted();
       // whisper.cpp times are in centiseconds.
-      return r.segments.map((s) => ({ start: s.t0 / 100, end: s.t1 / 100, text: cleanText(s.text) })).filter((s) => s.text.length > 0);
+      return r.segments
+        .map((s) => ({ start: s.t0 / 100, end: s.t1 / 100, text: cleanText(s.text) }))
+        .filter((s) => s.text.length > 0);
     } catch (err: unknown) {
       options.signal.throwIfAborted();
       throw serviceError('ASR_ENGINE_FAILED', `whisper failed: ${(err as Error).message}`, err);

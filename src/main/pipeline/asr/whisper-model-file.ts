@@ -12,14 +12,21 @@ export function checkModelFile(file: string): ModelFileCheck {
     fd = fs.openSync(file, 'r');
   } catch (err: unknown) {
     const code = (err as NodeJS.ErrnoException).code;
-    return { ok: false, reason: code === 'ENOENT' ? `whisper model ${file} does not exist` : `whisper model ${file} cannot be read (${code})` };
+    return {
+      ok: false,
+      reason:
+        code === 'ENOENT' ? `whisper model ${file} does not exist` : `whisper model ${file} cannot be read (${code})`,
+    };
   }
   try {
     const size = fs.fstatSync(fd).size;
     const head = Buffer.alloc(4);
     const n = fs.readSync(fd, head, 0, 4, 0);
     if (n < 4 || head.readUInt32LE(0) !== ggmlMagic) {
-      return { ok: false, reason: `whisper model ${file} is not a whisper.cpp ggml model (corrupt or wrong file); download it again` };
+      return {
+        ok: false,
+        reason: `whisper model ${file} is not a whisper.cpp ggml model (corrupt or wrong file); download it again`,
+      };
     }
     return { ok: true, bytes: size };
   } finally {

@@ -17,10 +17,34 @@ const hf = (file: string) => `https://huggingface.co/ggerganov/whisper.cpp/resol
 
 /** Models Lifeline offers to download, best first for a laptop CPU. Hashes checked against two published lists. */
 export const whisperCatalogue: readonly WhisperModelInfo[] = [
-  { name: 'base', file: 'ggml-base.bin', url: hf('ggml-base.bin'), sha256: '60ed5bc3dd14eea856493d334349b405782ddcaf0028d4b5df4088345fba2efe', megabytes: 142 },
-  { name: 'tiny.en', file: 'ggml-tiny.en.bin', url: hf('ggml-tiny.en.bin'), sha256: '921e4cf8686fdd993dcd081a5da5b6c365bfde1162e72b08d75ac75289920b1f', megabytes: 75 },
-  { name: 'tiny', file: 'ggml-tiny.bin', url: hf('ggml-tiny.bin'), sha256: 'be07e048e1e599ad46341c8d2a135645097a538221678b7acdd1b1919c6e1b21', megabytes: 75 },
-  { name: 'small', file: 'ggml-small.bin', url: hf('ggml-small.bin'), sha256: '1be3a9b2063867b937e64e2ec7483364a79917e157fa98c5d94b5c1fffea987b', megabytes: 466 },
+  {
+    name: 'base',
+    file: 'ggml-base.bin',
+    url: hf('ggml-base.bin'),
+    sha256: '60ed5bc3dd14eea856493d334349b405782ddcaf0028d4b5df4088345fba2efe',
+    megabytes: 142,
+  },
+  {
+    name: 'tiny.en',
+    file: 'ggml-tiny.en.bin',
+    url: hf('ggml-tiny.en.bin'),
+    sha256: '921e4cf8686fdd993dcd081a5da5b6c365bfde1162e72b08d75ac75289920b1f',
+    megabytes: 75,
+  },
+  {
+    name: 'tiny',
+    file: 'ggml-tiny.bin',
+    url: hf('ggml-tiny.bin'),
+    sha256: 'be07e048e1e599ad46341c8d2a135645097a538221678b7acdd1b1919c6e1b21',
+    megabytes: 75,
+  },
+  {
+    name: 'small',
+    file: 'ggml-small.bin',
+    url: hf('ggml-small.bin'),
+    sha256: '1be3a9b2063867b937e64e2ec7483364a79917e157fa98c5d94b5c1fffea987b',
+    megabytes: 466,
+  },
 ];
 
 export interface InstalledModel {
@@ -88,7 +112,11 @@ async function sha256Of(file: string): Promise<string> {
  * the catalogue's SHA-256 before it is renamed into place, so a half or corrupt download is never
  * picked as a model. Resolves with the model's path.
  */
-export async function downloadWhisperModel(model: WhisperModelInfo, modelsDir: string, options: DownloadOptions = {}): Promise<string> {
+export async function downloadWhisperModel(
+  model: WhisperModelInfo,
+  modelsDir: string,
+  options: DownloadOptions = {},
+): Promise<string> {
   fs.mkdirSync(modelsDir, { recursive: true });
   const target = path.join(modelsDir, model.file);
   const part = `${target}.part`;
@@ -121,7 +149,9 @@ export async function downloadWhisperModel(model: WhisperModelInfo, modelsDir: s
   const actual = await sha256Of(part);
   if (actual !== model.sha256) {
     fs.rmSync(part, { force: true });
-    throw new Error(`download of ${model.name} is corrupt: SHA-256 ${actual.slice(0, 12)}… instead of ${model.sha256.slice(0, 12)}…; it was deleted, try again`);
+    throw new Error(
+      `download of ${model.name} is corrupt: SHA-256 ${actual.slice(0, 12)}… instead of ${model.sha256.slice(0, 12)}…; it was deleted, try again`,
+    );
   }
   fs.renameSync(part, target);
   return target;

@@ -18,7 +18,9 @@ describe('what a file that is not audio looks like', () => {
     expect(describeContent(bytes([0x89], 'PNG\r\n\x1a\n', [0, 0]))).toBe('a PNG image');
     expect(describeContent(bytes([0xff, 0xd8, 0xff, 0xe0]))).toBe('a JPEG image');
     expect(describeContent(bytes([0x7f], 'ELF', [2, 1, 1]))).toBe('a program (ELF)');
-    expect(describeContent(bytes('RIFF', [0, 0, 0, 0], 'AVI '))).toBe('a RIFF file that is not WAVE (a video or an image)');
+    expect(describeContent(bytes('RIFF', [0, 0, 0, 0], 'AVI '))).toBe(
+      'a RIFF file that is not WAVE (a video or an image)',
+    );
   });
 
   it('says "unknown binary" for anything else, never its bytes', () => {

@@ -87,7 +87,11 @@ export function planChunksFromEnergy(
 }
 
 /** Chunks as [startFrame, endFrame) sample indices covering all of `samples`, in order. */
-export function planChunks(samples: Float32Array, sampleRate: number, options: ChunkPlanOptions = {}): [number, number][] {
+export function planChunks(
+  samples: Float32Array,
+  sampleRate: number,
+  options: ChunkPlanOptions = {},
+): [number, number][] {
   const meter = new FrameEnergyMeter(energyFrame(sampleRate, options.frameSec));
   meter.push(samples);
   return planChunksFromEnergy(meter.end(), meter.frame, samples.length, sampleRate, options);

@@ -36,10 +36,15 @@ async function decodeBuiltIn(bytes: Uint8Array): Promise<RawAudio> {
 }
 
 async function decodeWithFfmpeg(ffmpeg: string, file: string, signal?: AbortSignal): Promise<RawAudio> {
-  const r = await runProcess(ffmpeg, ['-nostdin', '-v', 'error', '-i', file, '-vn', '-f', 'f32le', '-ac', '1', '-ar', String(speechRate), 'pipe:1'], {
-    signal,
-  });
-  if (r.code !== 0) throw new Error(r.stderr.trim().split('\n').slice(-1)[0] || `ffmpeg exited with ${r.code ?? r.signal}`);
+  const r = await runProcess(
+    ffmpeg,
+    ['-nostdin', '-v', 'error', '-i', file, '-vn', '-f', 'f32le', '-ac', '1', '-ar', String(speechRate), 'pipe:1'],
+    {
+      signal,
+    },
+  );
+  if (r.code !== 0)
+    throw new Error(r.stderr.trim().split('\n').slice(-1)[0] || `ffmpeg exited with ${r.code ?? r.signal}`);
   const copy = new Float32Array(Math.floor(r.stdout.length / 4));
   Buffer.from(copy.buffer).set(r.stdout.subarray(0, copy.length * 4));
   return { channelData: [copy], sampleRate: speechRate };
@@ -53,7 +58,11 @@ const reason = (err: unknown) => (err instanceof Error ? err.message : String(er
  * permanent error naming the file: AUDIO_EMPTY (no bytes or no samples), AUDIO_UNDECODABLE (not
  * audio, or corrupt), AUDIO_TOO_LONG.
  */
-export async function decodeAudioFile(file: string, fileName: string, options: DecodeOptions = {}): Promise<DecodedAudio> {
+export async function decodeAudioFile(
+  file: string,
+  fileName: string,
+  options: DecodeOptions = {},
+): Promise<DecodedAudio> {
   const bytes = await fs.promises.readFile(file, { signal: options.signal });
   if (bytes.length === 0) throw permanentError('AUDIO_EMPTY', `${fileName} is an empty file (0 bytes)`);
   const format = sniffAudioFormat(bytes.subarray(0, 64));
@@ -73,7 +82,11 @@ export async function decodeAudioFile(file: string, fileName: string, options: D
   } catch (builtInErr: unknown) {
     options.signal?.throwIfAborted();
     if (!options.ffmpeg) {
-      throw permanentError('AUDIO_UNDECODABLE', `${fileName} looks like ${audioFormatNames[format]} but cannot be decoded: ${reason(builtInErr)}`, builtInErr);
+      throw permanentError(
+        'AUDIO_UNDECODABLE',
+        `${fileName} looks like ${audioFormatNames[format]} but cannot be decoded: ${reason(builtInErr)}`,
+        builtInErr,
+      );
     }
     try {
       raw = await decodeWithFfmpeg(options.ffmpeg, file, options.signal);
@@ -93,7 +106,10 @@ export async function decodeAudioFile(file: string, fileName: string, options: D
   const durationSec = frames / raw.sampleRate;
   const max = options.maxSeconds ?? defaultMaxAudioSeconds;
   if (durationSec > max) {
-    throw permanentError('AUDIO_TOO_LONG', `${fileName} lasts ${(durationSec / 60).toFixed(1)} min; the limit is ${(max / 60).toFixed(0)} min`);
+    throw permanentError(
+      'AUDIO_TOO_LONG',
+      `${fileName} lasts ${(durationSec / 60).toFixed(1)} min; the limit is ${(max / 60).toFixed(0)} min`,
+    );
   }
   const samples = resample(downmix(raw.channelData), raw.sampleRate, speechRate);
   return {

@@ -26,15 +26,32 @@ export function decoderConfig(env: NodeJS.ProcessEnv): DecoderConfig {
  */
 export interface AudioDecoding {
   /** Decodes into a temporary spool file in `tmpDir`, read back a chunk at a time. */
-  spool(file: string, fileName: string, tmpDir: string, signal: AbortSignal, onProgress?: (done: number) => void): Promise<SpooledAudio>;
+  spool(
+    file: string,
+    fileName: string,
+    tmpDir: string,
+    signal: AbortSignal,
+    onProgress?: (done: number) => void,
+  ): Promise<SpooledAudio>;
   /** Decodes only to check the file and learn its length. */
-  measure(file: string, fileName: string, signal: AbortSignal, onProgress?: (done: number) => void): Promise<StreamedAudioInfo>;
+  measure(
+    file: string,
+    fileName: string,
+    signal: AbortSignal,
+    onProgress?: (done: number) => void,
+  ): Promise<StreamedAudioInfo>;
 }
 
 export function audioDecoding(config: DecoderConfig): AudioDecoding {
-  const options = (signal: AbortSignal, onProgress?: (done: number) => void) => ({ signal, onProgress, ffmpeg: config.ffmpeg, maxSeconds: config.maxSeconds });
+  const options = (signal: AbortSignal, onProgress?: (done: number) => void) => ({
+    signal,
+    onProgress,
+    ffmpeg: config.ffmpeg,
+    maxSeconds: config.maxSeconds,
+  });
   return {
-    spool: (file, fileName, tmpDir, signal, onProgress) => spoolAudio(file, fileName, tmpDir, options(signal, onProgress)),
+    spool: (file, fileName, tmpDir, signal, onProgress) =>
+      spoolAudio(file, fileName, tmpDir, options(signal, onProgress)),
     measure: (file, fileName, signal, onProgress) => measureAudio(file, fileName, options(signal, onProgress)),
   };
 }

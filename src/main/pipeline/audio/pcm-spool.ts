@@ -22,7 +22,12 @@ export interface SpooledAudio extends StreamedAudioInfo {
 }
 
 /** Decodes `file` into a spool file in `tmpDir` (see decodeStreaming for the decoders and errors). */
-export async function spoolAudio(file: string, fileName: string, tmpDir: string, options: StreamDecodeOptions): Promise<SpooledAudio> {
+export async function spoolAudio(
+  file: string,
+  fileName: string,
+  tmpDir: string,
+  options: StreamDecodeOptions,
+): Promise<SpooledAudio> {
   fs.mkdirSync(tmpDir, { recursive: true });
   const spool = path.join(tmpDir, `pcm-${process.pid}-${crypto.randomBytes(6).toString('hex')}.f32`);
   const fh = await fs.promises.open(spool, 'w+', 0o600);

@@ -38,7 +38,8 @@ export function downmix(channels: readonly Float32Array[]): Float32Array {
 
 /** Resamples `input` from `fromRate` to `toRate` (Hz). The output lasts as long as the input. */
 export function resample(input: Float32Array, fromRate: number, toRate: number): Float32Array {
-  if (!(fromRate > 0) || !(toRate > 0)) throw new RangeError(`sample rates must be positive, got ${fromRate} → ${toRate}`);
+  if (!(fromRate > 0) || !(toRate > 0))
+    throw new RangeError(`sample rates must be positive, got ${fromRate} → ${toRate}`);
   if (fromRate === toRate) return input;
   const table = kernelTable();
   const ratio = toRate / fromRate;

@@ -57,7 +57,12 @@ function readHead(file: string): { head: Buffer; size: number } {
  * Errors are the permanent, coded ones of decodeAudioFile: AUDIO_EMPTY, AUDIO_UNDECODABLE,
  * AUDIO_TOO_LONG (raised as soon as the limit is passed, not after decoding it all).
  */
-export async function decodeStreaming(file: string, fileName: string, options: StreamDecodeOptions, sink: PcmSink): Promise<StreamedAudioInfo> {
+export async function decodeStreaming(
+  file: string,
+  fileName: string,
+  options: StreamDecodeOptions,
+  sink: PcmSink,
+): Promise<StreamedAudioInfo> {
   const { head, size } = readHead(file);
   if (size === 0) throw permanentError('AUDIO_EMPTY', `${fileName} is an empty file (0 bytes)`);
   const format = sniffAudioFormat(head.subarray(0, 64));
@@ -69,10 +74,16 @@ export async function decodeStreaming(file: string, fileName: string, options: S
   }
   const max = options.maxSeconds ?? defaultMaxAudioSeconds;
   const tooLong = (sec: number, exact: boolean) =>
-    permanentError('AUDIO_TOO_LONG', `${fileName} lasts ${exact ? '' : 'more than '}${(sec / 60).toFixed(1)} min; the limit is ${(max / 60).toFixed(0)} min`);
+    permanentError(
+      'AUDIO_TOO_LONG',
+      `${fileName} lasts ${exact ? '' : 'more than '}${(sec / 60).toFixed(1)} min; the limit is ${(max / 60).toFixed(0)} min`,
+    );
   const tries: { decoder: StreamedAudioInfo['source']['decoder']; blocks: () => AsyncGenerator<AudioBlock> }[] = [];
   let ffmpegSource: { sampleRate: number; channels: number } | null = null;
-  const viaFfmpeg = (ffmpeg: string) => ({ decoder: 'ffmpeg' as const, blocks: () => ffmpegBlocks(ffmpeg, file, (s) => (ffmpegSource = s), options.signal) });
+  const viaFfmpeg = (ffmpeg: string) => ({
+    decoder: 'ffmpeg' as const,
+    blocks: () => ffmpegBlocks(ffmpeg, file, (s) => (ffmpegSource = s), options.signal),
+  });
   if (format === 'wav') {
     const wav = probeWav(head, size, fileName);
     if (wav.durationSec > max) throw tooLong(wav.durationSec, true);
@@ -81,7 +92,10 @@ export async function decodeStreaming(file: string, fileName: string, options: S
     tries.push({ decoder: 'wav', blocks: () => wavBlocks(file, wav, options.signal) });
   } else {
     if (options.ffmpeg) tries.push(viaFfmpeg(options.ffmpeg));
-    tries.push({ decoder: 'audio-decode', blocks: () => builtInBlocks(file, builtInCodec(format, head), options.signal) });
+    tries.push({
+      decoder: 'audio-decode',
+      blocks: () => builtInBlocks(file, builtInCodec(format, head), options.signal),
+    });
   }
   const failures: string[] = [];
   // A decoder that finds no samples may be fooled by a file that only looks like audio: the next one
@@ -92,10 +106,19 @@ export async function decodeStreaming(file: string, fileName: string, options: S
   for (const t of tries) {
     try {
       await sink.reset();
-      const info = await pipe(t.blocks(), { format, decoder: t.decoder, channels: 0 }, fileName, options, sink, max, tooLong);
+      const info = await pipe(
+        t.blocks(),
+        { format, decoder: t.decoder, channels: 0 },
+        fileName,
+        options,
+        sink,
+        max,
+        tooLong,
+      );
       // ffmpeg hands over 16 kHz mono already; what the file held comes from its log.
       const told = ffmpegSource as { sampleRate: number; channels: number } | null;
-      if (t.decoder === 'ffmpeg' && told) Object.assign(info.source, { sampleRate: told.sampleRate, channels: told.channels });
+      if (t.decoder === 'ffmpeg' && told)
+        Object.assign(info.source, { sampleRate: told.sampleRate, channels: told.channels });
       return info;
     } catch (err: unknown) {
       options.signal?.throwIfAborted();
@@ -108,7 +131,10 @@ export async function decodeStreaming(file: string, fileName: string, options: S
     }
   }
   if (emptyCount === tries.length && format === 'wav') throw empty;
-  throw permanentError('AUDIO_UNDECODABLE', `${fileName} looks like ${audioFormatNames[format]} but cannot be decoded: ${failures.join('; ')}`);
+  throw permanentError(
+    'AUDIO_UNDECODABLE',
+    `${fileName} looks like ${audioFormatNames[format]} but cannot be decoded: ${failures.join('; ')}`,
+  );
 }
 
 async function pipe(
@@ -151,5 +177,9 @@ async function pipe(
   }
   options.signal?.throwIfAborted();
   if (frames === 0) throw permanentError('AUDIO_EMPTY', `${fileName} contains no audio samples`);
-  return { frames, durationSec: sourceFrames / rate, source: { format: source.format, sampleRate: rate, channels, decoder: source.decoder } };
+  return {
+    frames,
+    durationSec: sourceFrames / rate,
+    source: { format: source.format, sampleRate: rate, channels, decoder: source.decoder },
+  };
 }

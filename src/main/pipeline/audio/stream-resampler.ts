@@ -22,7 +22,8 @@ export class StreamResampler {
     private readonly fromRate: number,
     private readonly toRate: number,
   ) {
-    if (!(fromRate > 0) || !(toRate > 0)) throw new RangeError(`sample rates must be positive, got ${fromRate} → ${toRate}`);
+    if (!(fromRate > 0) || !(toRate > 0))
+      throw new RangeError(`sample rates must be positive, got ${fromRate} → ${toRate}`);
     this.ratio = toRate / fromRate;
     const cutoff = Math.min(1, this.ratio);
     this.halfWidth = zeroCrossings / cutoff;

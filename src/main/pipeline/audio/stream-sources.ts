@@ -32,7 +32,12 @@ export async function* wavBlocks(file: string, wav: WavInfo, signal?: AbortSigna
         return b.readInt32LE(at) / 0x80000000;
     }
   };
-  const stream = fs.createReadStream(file, { start: wav.dataOffset, end: wav.dataOffset + wav.dataBytes - 1, highWaterMark: readBytes, signal });
+  const stream = fs.createReadStream(file, {
+    start: wav.dataOffset,
+    end: wav.dataOffset + wav.dataBytes - 1,
+    highWaterMark: readBytes,
+    signal,
+  });
   let carry: Buffer = Buffer.alloc(0);
   let consumed = 0;
   for await (const chunk of stream as AsyncIterable<Buffer>) {
@@ -72,11 +77,35 @@ function parseSource(log: string): FfmpegSource | null {
  * runs on this thread. `onSource` gets the input's own rate and layout once ffmpeg has read them.
  * A non-zero exit rejects with ffmpeg's last error line.
  */
-export async function* ffmpegBlocks(ffmpeg: string, file: string, onSource: (s: FfmpegSource) => void, signal?: AbortSignal): AsyncGenerator<AudioBlock> {
-  const child = spawn(ffmpeg, ['-nostdin', '-hide_banner', '-loglevel', 'info', '-i', file, '-vn', '-f', 'f32le', '-ac', '1', '-ar', String(speechRate), 'pipe:1'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    windowsHide: true,
-  });
+export async function* ffmpegBlocks(
+  ffmpeg: string,
+  file: string,
+  onSource: (s: FfmpegSource) => void,
+  signal?: AbortSignal,
+): AsyncGenerator<AudioBlock> {
+  const child = spawn(
+    ffmpeg,
+    [
+      '-nostdin',
+      '-hide_banner',
+      '-loglevel',
+      'info',
+      '-i',
+      file,
+      '-vn',
+      '-f',
+      'f32le',
+      '-ac',
+      '1',
+      '-ar',
+      String(speechRate),
+      'pipe:1',
+    ],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      windowsHide: true,
+    },
+  );
   const kill = () => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   };
@@ -117,7 +146,11 @@ export async function* ffmpegBlocks(ffmpeg: string, file: string, onSource: (s: 
     signal?.throwIfAborted();
     if (end.error) throw end.error;
     if (end.code !== 0) {
-      const last = log.trim().split('\n').filter((l) => !/^\s|^(Input|Output|Stream|Press|size=)/.test(l)).slice(-1)[0];
+      const last = log
+        .trim()
+        .split('\n')
+        .filter((l) => !/^\s|^(Input|Output|Stream|Press|size=)/.test(l))
+        .slice(-1)[0];
       throw new Error(last || `ffmpeg exited with ${end.code ?? end.signal}`);
     }
   } finally {
@@ -144,12 +177,16 @@ export async function* builtInBlocks(file: string, codec: string, signal?: Abort
   const size = fs.statSync(file).size;
   let consumed = 0;
   async function* counted(): AsyncGenerator<Uint8Array> {
-    for await (const chunk of fs.createReadStream(file, { highWaterMark: readBytes / 4, signal }) as AsyncIterable<Buffer>) {
+    for await (const chunk of fs.createReadStream(file, {
+      highWaterMark: readBytes / 4,
+      signal,
+    }) as AsyncIterable<Buffer>) {
       consumed += chunk.length;
       yield chunk;
     }
   }
   for await (const block of decodeChunked(counted(), codec)) {
-    if (block.channelData.length > 0 && block.channelData[0]!.length > 0) yield { ...block, done: size > 0 ? consumed / size : undefined };
+    if (block.channelData.length > 0 && block.channelData[0]!.length > 0)
+      yield { ...block, done: size > 0 ? consumed / size : undefined };
   }
 }

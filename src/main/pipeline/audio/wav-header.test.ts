@@ -5,7 +5,11 @@ import { wavHeader, wavHeaderBytes } from './wav-header';
 describe('wavHeader', () => {
   it('describes a finished recording exactly', () => {
     const samples = Buffer.alloc(16_000 * 2);
-    const info = probeWav(Buffer.concat([wavHeader(16_000, 1, samples.length), samples]), wavHeaderBytes + samples.length, 'a.wav');
+    const info = probeWav(
+      Buffer.concat([wavHeader(16_000, 1, samples.length), samples]),
+      wavHeaderBytes + samples.length,
+      'a.wav',
+    );
     expect(info).toMatchObject({ format: 'pcm', sampleRate: 16_000, channels: 1, bitsPerSample: 16, durationSec: 1 });
   });
 

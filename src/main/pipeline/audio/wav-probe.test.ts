@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { isStageError } from '../../engine/stage-error';
 import { probeWav } from './wav-probe';
 
-function wav({ rate = 16000, channels = 1, bits = 16, frames = 1600, tag = 1, dataSize }: Partial<{ rate: number; channels: number; bits: number; frames: number; tag: number; dataSize: number }> = {}) {
+function wav({
+  rate = 16000,
+  channels = 1,
+  bits = 16,
+  frames = 1600,
+  tag = 1,
+  dataSize,
+}: Partial<{ rate: number; channels: number; bits: number; frames: number; tag: number; dataSize: number }> = {}) {
   const data = frames * channels * (bits / 8);
   const b = Buffer.alloc(44 + data);
   b.write('RIFF', 0, 'latin1');
@@ -34,7 +41,12 @@ function errorOf(fn: () => unknown) {
 describe('probeWav', () => {
   it('reads rate, channels and duration of a PCM WAV', () => {
     const b = wav({ rate: 44100, channels: 2, frames: 44100 * 3 });
-    expect(probeWav(b, b.length, 'a.wav')).toMatchObject({ format: 'pcm', sampleRate: 44100, channels: 2, durationSec: 3 });
+    expect(probeWav(b, b.length, 'a.wav')).toMatchObject({
+      format: 'pcm',
+      sampleRate: 44100,
+      channels: 2,
+      durationSec: 3,
+    });
   });
 
   it('trusts the bytes present when a crashed recorder left the data size at zero', () => {

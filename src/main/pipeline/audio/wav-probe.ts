@@ -14,7 +14,10 @@ export interface WavInfo {
 
 /** Signatures of audio formats this build recognises but does not decode as WAV. */
 const knownContainers: { name: string; test: (b: Buffer) => boolean }[] = [
-  { name: 'MP3', test: (b) => b.subarray(0, 3).toString('latin1') === 'ID3' || (b[0] === 0xff && ((b[1] ?? 0) & 0xe0) === 0xe0) },
+  {
+    name: 'MP3',
+    test: (b) => b.subarray(0, 3).toString('latin1') === 'ID3' || (b[0] === 0xff && ((b[1] ?? 0) & 0xe0) === 0xe0),
+  },
   { name: 'Ogg', test: (b) => b.subarray(0, 4).toString('latin1') === 'OggS' },
   { name: 'FLAC', test: (b) => b.subarray(0, 4).toString('latin1') === 'fLaC' },
   { name: 'MP4/M4A', test: (b) => b.subarray(4, 8).toString('latin1') === 'ftyp' },
@@ -48,7 +51,11 @@ export function probeWav(buf: Buffer, fileSize: number, fileName: string): WavIn
       const channels = buf.readUInt16LE(body + 2);
       const sampleRate = buf.readUInt32LE(body + 4);
       const bitsPerSample = buf.readUInt16LE(body + 14);
-      if (tag !== 1 && tag !== 3) throw permanentError('AUDIO_UNSUPPORTED', `${fileName} is a WAV with codec 0x${tag.toString(16)}; only PCM and float WAV are supported`);
+      if (tag !== 1 && tag !== 3)
+        throw permanentError(
+          'AUDIO_UNSUPPORTED',
+          `${fileName} is a WAV with codec 0x${tag.toString(16)}; only PCM and float WAV are supported`,
+        );
       if (channels < 1 || channels > 32) throw fail(`it claims ${channels} channels`);
       if (sampleRate < 1000 || sampleRate > 768_000) throw fail(`it claims a sample rate of ${sampleRate} Hz`);
       if (![8, 16, 24, 32, 64].includes(bitsPerSample)) throw fail(`it claims ${bitsPerSample} bits per sample`);

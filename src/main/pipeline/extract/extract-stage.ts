@@ -12,7 +12,13 @@ import type { MemoryExtractor } from './memory-extractor';
 export class ExtractStage implements StageHandler {
   readonly stage = 'extract' as const;
   /** `extractor` may be where to get the current one (it follows the settings); a job keeps the one it started with. */
-  constructor(private readonly deps: { transcripts: TranscriptsStore; memories: MemoriesStore; extractor: MemoryExtractor | (() => MemoryExtractor) }) {}
+  constructor(
+    private readonly deps: {
+      transcripts: TranscriptsStore;
+      memories: MemoriesStore;
+      extractor: MemoryExtractor | (() => MemoryExtractor);
+    },
+  ) {}
 
   /** The LLM server, when the current extractor calls one; it follows the settings, as the extractor does. */
   get service(): StageService | undefined {
@@ -31,9 +37,13 @@ export class ExtractStage implements StageHandler {
   async run(ctx: StageContext): Promise<string> {
     const extractor = this.extractor();
     const transcript = this.deps.transcripts.transcript(ctx.item.id);
-    if (!transcript) throw permanentError('TRANSCRIPT_MISSING', `item ${ctx.item.id} has no transcript; retry it from transcription`);
+    if (!transcript)
+      throw permanentError('TRANSCRIPT_MISSING', `item ${ctx.item.id} has no transcript; retry it from transcription`);
     ctx.progress({ step: 'extract', percent: null, message: `extracting memories (${extractor.name})` });
-    const memories = await extractor.extract(transcript, { recordedAt: new Date(ctx.item.createdAt), signal: ctx.signal });
+    const memories = await extractor.extract(transcript, {
+      recordedAt: new Date(ctx.item.createdAt),
+      signal: ctx.signal,
+    });
     ctx.signal.throwIfAborted();
     this.deps.memories.replace(ctx.lease, memories, extractor.name);
     const count = (k: string) => memories.filter((m) => m.kind === k).length;

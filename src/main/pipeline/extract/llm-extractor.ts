@@ -21,7 +21,9 @@ export interface LlmExtractorOptions {
 }
 
 const OllamaChatReply = z.object({ message: z.object({ content: z.string() }) });
-const OpenAiChatReply = z.object({ choices: z.array(z.object({ message: z.object({ content: z.string().nullable() }) })).min(1) });
+const OpenAiChatReply = z.object({
+  choices: z.array(z.object({ message: z.object({ content: z.string().nullable() }) })).min(1),
+});
 
 function chatUrl(flavour: LlmExtractorOptions['flavour'], base: string): string {
   const b = base.replace(/\/+$/, '');
@@ -50,12 +52,27 @@ export class LlmExtractor implements MemoryExtractor {
     const label = o.flavour === 'ollama' ? 'Ollama server' : 'Language model server';
     // The probe proves the model is there (Ollama's /api/tags, OpenAI's /v1/models), not just the server.
     const probe = (signal: AbortSignal) =>
-      probeModelList({ flavour: o.flavour, url: url!, model: this.model, apiKey: o.apiKey, service: 'LLM', what: `the ${label.toLowerCase()} at ${new URL(url!).origin}` }, signal);
-    this.service = url && URL.canParse(url) ? { name: 'llm', label, kind: 'http-endpoint', required: true, probe } : undefined;
+      probeModelList(
+        {
+          flavour: o.flavour,
+          url: url!,
+          model: this.model,
+          apiKey: o.apiKey,
+          service: 'LLM',
+          what: `the ${label.toLowerCase()} at ${new URL(url!).origin}`,
+        },
+        signal,
+      );
+    this.service =
+      url && URL.canParse(url) ? { name: 'llm', label, kind: 'http-endpoint', required: true, probe } : undefined;
   }
 
   availability(): Availability {
-    if (!this.url) return { ok: false, reason: `no LLM server configured: set LIFELINE_LLM_URL for the ${this.o.flavour} extractor` };
+    if (!this.url)
+      return {
+        ok: false,
+        reason: `no LLM server configured: set LIFELINE_LLM_URL for the ${this.o.flavour} extractor`,
+      };
     return { ok: true };
   }
 
@@ -65,16 +82,28 @@ export class LlmExtractor implements MemoryExtractor {
     const body =
       this.o.flavour === 'ollama'
         ? { model: this.model, messages, stream: false, format: llmReplySchema, options: { temperature: 0 } }
-        : { model: this.model, messages, temperature: 0, response_format: { type: 'json_schema', json_schema: { name: 'memories', schema: llmReplySchema, strict: true } } };
+        : {
+            model: this.model,
+            messages,
+            temperature: 0,
+            response_format: {
+              type: 'json_schema',
+              json_schema: { name: 'memories', schema: llmReplySchema, strict: true },
+            },
+          };
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (this.o.apiKey) headers.authorization = `Bearer ${this.o.apiKey}`;
     const what = `the ${this.o.flavour === 'ollama' ? 'Ollama' : 'LLM'} server at ${new URL(url).origin}`;
-    const res = await httpRequest(url, { method: 'POST', headers, body: JSON.stringify(body) }, {
-      service: 'LLM',
-      what,
-      timeoutMs: this.o.timeoutMs ?? 120_000,
-      signal: options.signal,
-    });
+    const res = await httpRequest(
+      url,
+      { method: 'POST', headers, body: JSON.stringify(body) },
+      {
+        service: 'LLM',
+        what,
+        timeoutMs: this.o.timeoutMs ?? 120_000,
+        signal: options.signal,
+      },
+    );
     let envelope: unknown;
     try {
       envelope = JSON.parse(res.body);

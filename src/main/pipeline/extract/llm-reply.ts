@@ -19,7 +19,10 @@ export type LlmReply = z.infer<typeof LlmReply>;
 /** The JSON Schema handed to the server (Ollama `format`, OpenAI `response_format`). */
 export const llmReplySchema = z.toJSONSchema(LlmReply) as Record<string, unknown>;
 
-export function extractionMessages(transcript: Transcript, recordedAt: Date): { role: 'system' | 'user'; content: string }[] {
+export function extractionMessages(
+  transcript: Transcript,
+  recordedAt: Date,
+): { role: 'system' | 'user'; content: string }[] {
   const lines = transcript.segments.map((s, i) => `[${i}] (${s.start.toFixed(1)}s) ${s.text}`).join('\n');
   return [
     {
@@ -47,13 +50,21 @@ export function parseLlmReply(content: string, transcript: Transcript): ParsedRe
     return { ok: false, why: `not JSON: ${content.slice(0, 80)}` };
   }
   const r = LlmReply.safeParse(json);
-  if (!r.success) return { ok: false, why: `does not match the memory schema: ${z.prettifyError(r.error).slice(0, 200)}` };
+  if (!r.success)
+    return { ok: false, why: `does not match the memory schema: ${z.prettifyError(r.error).slice(0, 200)}` };
   return {
     ok: true,
     memories: r.data.memories.map((m) => {
       const seg = m.segment === null ? undefined : transcript.segments[m.segment];
       const { at, allDay } = answeredDate(m.at);
-      return { kind: m.kind, text: m.text.trim(), at, allDay, repeats: null, source: seg ? { start: seg.start, end: seg.end, text: seg.text } : null };
+      return {
+        kind: m.kind,
+        text: m.text.trim(),
+        at,
+        allDay,
+        repeats: null,
+        source: seg ? { start: seg.start, end: seg.end, text: seg.text } : null,
+      };
     }),
   };
 }

@@ -7,7 +7,8 @@ const obligation =
 
 /** Verbs a person tells themselves to do; a clause that starts with one is an instruction. */
 const taskVerbs = new Set(
-  ('call phone ring text email message pick drop buy get grab send book cancel pay renew return schedule order water clean wash fix ' +
+  (
+    'call phone ring text email message pick drop buy get grab send book cancel pay renew return schedule order water clean wash fix ' +
     'finish submit ask tell remind bring take make write check print sign file post mail feed walk charge pack collect fetch visit ' +
     'invite confirm reply respond look find change update register apply prepare review read study put set install clear empty replace ' +
     'refill transfer deposit withdraw sort organise organize tidy vacuum mow iron cook bake defrost follow arrange reserve move ' +
@@ -18,10 +19,12 @@ const taskVerbs = new Set(
 /** Filler a speaker starts with ("oh and also…"): dropped from what is stored. */
 const filler = /^(?:(?:oh|and|also|so|okay|ok|um|uh|er|well|right)\s+)+/i;
 /** Words a speaker puts before an instruction without changing it ("oh and also please call Sam", "tomorrow call Sam"). */
-const lead = /^(?:(?:oh|and|also|so|okay|ok|um|uh|er|well|right|please|then|now|first|next|just|tomorrow|today|tonight|later|plus)\s+)+/i;
+const lead =
+  /^(?:(?:oh|and|also|so|okay|ok|um|uh|er|well|right|please|then|now|first|next|just|tomorrow|today|tonight|later|plus)\s+)+/i;
 
 /** A verb right after the first word or two means the clause has a subject ("book club is at seven"). */
-const subjectVerb = /^(is|are|was|were|meets|starts|begins|leaves|opens|closes|ends|will|has|had|moved|said|says|lives|works|goes|comes)$/i;
+const subjectVerb =
+  /^(is|are|was|were|meets|starts|begins|leaves|opens|closes|ends|will|has|had|moved|said|says|lives|works|goes|comes)$/i;
 
 export interface Classified {
   kind: Exclude<MemoryKind, 'person'>;
@@ -38,7 +41,9 @@ function imperative(clause: string): string | null {
   if (words.slice(1, 3).some((w) => subjectVerb.test(w.replace(/[^a-z]/gi, '')))) return null;
   // The tagger has the last word where the lists cannot tell ("water the plants" vs "water is cold").
   const tagged = nlp(rest).terms().first();
-  return tagged.has('#Verb') || tagged.has('#Infinitive') || tagged.has('#Imperative') || words.length > 2 ? rest : null;
+  return tagged.has('#Verb') || tagged.has('#Infinitive') || tagged.has('#Imperative') || words.length > 2
+    ? rest
+    : null;
 }
 
 /** Statements worth keeping: a verb and something it is about, four words or more, not a question. */

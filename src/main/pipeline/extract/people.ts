@@ -5,10 +5,12 @@ const honorifics = /^(doctor|dr|mr|mrs|ms|miss|professor|aunt|auntie|uncle|grand
 
 /** Contexts that put a name after them ("call Priya", "lunch with Priya") or before them ("Priya's birthday"). */
 const before = /^(call|phone|ring|text|email|message|tell|ask|meet|meeting|see|visit|invite|thank|with)$/i;
-const possessed = /^(birthday|wedding|party|graduation|anniversary|funeral|recital|house|place|flight|surgery|appointment|retirement|shower|concert|game|recital)$/i;
+const possessed =
+  /^(birthday|wedding|party|graduation|anniversary|funeral|recital|house|place|flight|surgery|appointment|retirement|shower|concert|game|recital)$/i;
 
 /** Never a name, whatever the tagger says: time words and what ASR makes of them. */
-const neverNames = /^(o'?clock|noon|midnight|tonight|today|tomorrow|morning|afternoon|evening|night|week|weekend|month|year|am|pm|everyone|someone|anyone|nobody|somebody|mom|dad|mum)$/i;
+const neverNames =
+  /^(o'?clock|noon|midnight|tonight|today|tomorrow|morning|afternoon|evening|night|week|weekend|month|year|am|pm|everyone|someone|anyone|nobody|somebody|mom|dad|mum)$/i;
 
 type Lexicon = Record<string, string | string[] | undefined>;
 const lexicon = (nlp as unknown as { model(): { one: { lexicon: Lexicon } } }).model().one.lexicon;
@@ -24,7 +26,8 @@ function isKnownFirstName(word: string): boolean {
 }
 
 /** A word context may make a name: not a word the lexicon knows (a common noun, a verb), not a time word. */
-const unknownWord = (w: string) => /^\p{L}[\p{L}']{2,}$/u.test(w) && !neverNames.test(w) && lexicon[w.toLowerCase()] === undefined;
+const unknownWord = (w: string) =>
+  /^\p{L}[\p{L}']{2,}$/u.test(w) && !neverNames.test(w) && lexicon[w.toLowerCase()] === undefined;
 
 /**
  * The people a clause names (pure), only on name evidence: a first name the tagger reads as a name
@@ -41,7 +44,9 @@ export function peopleIn(clause: string): string[] {
     if (!names.some((n) => n.toLowerCase() === name.toLowerCase())) names.push(name);
   };
   const firstNames = new Set(
-    (nlp(clause).match('#FirstName').out('array') as string[]).map((n) => bare(n).toLowerCase()).filter((n) => isKnownFirstName(n)),
+    (nlp(clause).match('#FirstName').out('array') as string[])
+      .map((n) => bare(n).toLowerCase())
+      .filter((n) => isKnownFirstName(n)),
   );
   words.forEach((raw, i) => {
     const w = bare(raw);
@@ -55,7 +60,8 @@ export function peopleIn(clause: string): string[] {
     }
     if (firstNames.has(w.toLowerCase())) return add(titled(w), i);
     // "marks birthday": ASR drops the apostrophe of a known name's possessive.
-    if (possessed.test(next) && /s$/i.test(w) && isKnownFirstName(w.slice(0, -1))) return add(titled(w.slice(0, -1)), i);
+    if (possessed.test(next) && /s$/i.test(w) && isKnownFirstName(w.slice(0, -1)))
+      return add(titled(w.slice(0, -1)), i);
     const possessive = /'s$/i.test(raw.replace(/[^\p{L}']+$/u, ''));
     // "Emma and Priya": a name joined to a name is a name too.
     const joined = /^and$/i.test(prev) && lastNameAt === i - 2;

@@ -5,7 +5,10 @@ import { RulesExtractor } from './rules-extractor';
 const recordedAt = new Date(2026, 0, 14, 9, 0);
 const local = (m: number, d: number, h = 0, min = 0) => new Date(2026, m - 1, d, h, min).toISOString();
 const extract = (...segments: TranscriptSegment[]) =>
-  new RulesExtractor().extract({ text: segments.map((s) => s.text).join(' '), segments }, { recordedAt, signal: new AbortController().signal });
+  new RulesExtractor().extract(
+    { text: segments.map((s) => s.text).join(' '), segments },
+    { recordedAt, signal: new AbortController().signal },
+  );
 
 describe('the rules extractor', () => {
   it('finds a to-do with its date and time, resolved against the recording time, linked to its utterance', async () => {
@@ -31,13 +34,24 @@ describe('the rules extractor', () => {
   });
 
   it('splits punctuated text into sentences and finds the people in it', async () => {
-    const m = await extract({ start: 0, end: 9, text: "Sarah called. Don't forget to email David by Friday. The weather was lovely today in Paris." });
+    const m = await extract({
+      start: 0,
+      end: 9,
+      text: "Sarah called. Don't forget to email David by Friday. The weather was lovely today in Paris.",
+    });
     expect(m.filter((x) => x.kind === 'person').map((x) => x.text)).toEqual(['Sarah', 'David']);
-    expect(m.find((x) => x.kind === 'todo')).toMatchObject({ text: 'Email David by Friday', at: local(1, 16), allDay: true });
+    expect(m.find((x) => x.kind === 'todo')).toMatchObject({
+      text: 'Email David by Friday',
+      at: local(1, 16),
+      allDay: true,
+    });
   });
 
   it('marks a repeating happening and keeps an undated statement as a fact', async () => {
-    const m = await extract({ start: 0, end: 3, text: 'we go to church every sunday' }, { start: 4, end: 7, text: 'my sister lives in chicago and works as a nurse' });
+    const m = await extract(
+      { start: 0, end: 3, text: 'we go to church every sunday' },
+      { start: 4, end: 7, text: 'my sister lives in chicago and works as a nurse' },
+    );
     expect(m[0]).toMatchObject({ kind: 'event', at: local(1, 18), allDay: true, repeats: 'weekly' });
     expect(m[1]).toMatchObject({ kind: 'fact', at: null, text: 'My sister lives in chicago and works as a nurse' });
     expect((await extract({ start: 0, end: 1, text: 'um okay yes' })).filter((x) => x.kind !== 'person')).toEqual([]);

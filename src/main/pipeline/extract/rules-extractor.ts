@@ -7,7 +7,11 @@ import { peopleIn } from './people';
 import { resolveSpokenDate } from './spoken-date';
 import { utterancesOf } from './utterances';
 
-const tidy = (s: string) => s.replace(/\s+/g, ' ').replace(/^[\s,;:]+|[\s,;:.!?]+$/g, '').trim();
+const tidy = (s: string) =>
+  s
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s,;:]+|[\s,;:.!?]+$/g, '')
+    .trim();
 const capitalise = (s: string) => (s ? s[0]!.toUpperCase() + s.slice(1) : s);
 
 /**
@@ -17,7 +21,9 @@ const capitalise = (s: string) => (s ? s[0]!.toUpperCase() + s.slice(1) : s);
 function clausesOf(utterance: string): string[] {
   const sentences = nlp(utterance).sentences().out('array') as string[];
   return (sentences.length > 0 ? sentences : [utterance])
-    .flatMap((s) => s.split(/(?:[,;]\s*(?:and then|and also|also|oh and|after that)|\s+(?:and then|and also|oh and))\s+/i))
+    .flatMap((s) =>
+      s.split(/(?:[,;]\s*(?:and then|and also|also|oh and|after that)|\s+(?:and then|and also|oh and))\s+/i),
+    )
     .map(tidy)
     .filter(Boolean);
 }

@@ -7,8 +7,16 @@ const local = (m: number, d: number, h = 0, min = 0) => new Date(2026, m - 1, d,
 
 describe('dates as they are said', () => {
   it('keeps a day with no time date-only, at the start of that day', () => {
-    expect(resolveSpokenDate('call alice on friday', recordedAt)).toEqual({ at: local(1, 16), allDay: true, repeats: null });
-    expect(resolveSpokenDate('cancel the gym before the end of the month', recordedAt)).toEqual({ at: local(1, 31), allDay: true, repeats: null });
+    expect(resolveSpokenDate('call alice on friday', recordedAt)).toEqual({
+      at: local(1, 16),
+      allDay: true,
+      repeats: null,
+    });
+    expect(resolveSpokenDate('cancel the gym before the end of the month', recordedAt)).toEqual({
+      at: local(1, 31),
+      allDay: true,
+      repeats: null,
+    });
   });
 
   it('gives a bare hour the plausible half of the day', () => {
@@ -24,27 +32,46 @@ describe('dates as they are said', () => {
   });
 
   it('tolerates "and" heard for "at" before a time', () => {
-    expect(resolveSpokenDate('a dentist appointment next tuesday and nine in the morning', recordedAt)).toEqual({ at: local(1, 20, 9), allDay: false, repeats: null });
+    expect(resolveSpokenDate('a dentist appointment next tuesday and nine in the morning', recordedAt)).toEqual({
+      at: local(1, 20, 9),
+      allDay: false,
+      repeats: null,
+    });
     expect(repairSpokenTimes('pick up the kids and four on friday')).toBe('pick up the kids at four on friday');
     expect(repairSpokenTimes('buy milk and four eggs')).toBe('buy milk and four eggs');
   });
 
   it('resolves relative dates against the recording, not the time of processing', () => {
-    expect(resolveSpokenDate('call mom tomorrow', new Date(2025, 5, 30, 20, 0))).toEqual({ at: new Date(2025, 6, 1).toISOString(), allDay: true, repeats: null });
+    expect(resolveSpokenDate('call mom tomorrow', new Date(2025, 5, 30, 20, 0))).toEqual({
+      at: new Date(2025, 6, 1).toISOString(),
+      allDay: true,
+      repeats: null,
+    });
     // "at four" heard at 9 am is this afternoon; "every wednesday at four" on a Wednesday morning is today.
     expect(resolveSpokenDate('call mom at four', recordedAt)?.at).toBe(local(1, 14, 16));
-    expect(resolveSpokenDate('swimming every wednesday at four', recordedAt)).toEqual({ at: local(1, 14, 16), allDay: false, repeats: 'weekly' });
+    expect(resolveSpokenDate('swimming every wednesday at four', recordedAt)).toEqual({
+      at: local(1, 14, 16),
+      allDay: false,
+      repeats: 'weekly',
+    });
   });
 
   it('reads spoken forms: half past, the ordinal day, Month the ordinal', () => {
     expect(resolveSpokenDate('meet at half past three on friday', recordedAt)?.at).toBe(local(1, 16, 15, 30));
     expect(resolveSpokenDate('pay the rent on the first', recordedAt)).toMatchObject({ at: local(2, 1), allDay: true });
-    expect(resolveSpokenDate("it's mark's birthday on march the third", recordedAt)).toMatchObject({ at: local(3, 3), allDay: true });
+    expect(resolveSpokenDate("it's mark's birthday on march the third", recordedAt)).toMatchObject({
+      at: local(3, 3),
+      allDay: true,
+    });
   });
 
   it('finds no date where none is said', () => {
     expect(resolveSpokenDate('the new office is on the third floor', recordedAt)).toBeNull();
     expect(resolveSpokenDate('i need to renew my passport', recordedAt)).toBeNull();
-    expect(resolveSpokenDate('water the plants every morning', recordedAt)).toEqual({ at: null, allDay: false, repeats: 'daily' });
+    expect(resolveSpokenDate('water the plants every morning', recordedAt)).toEqual({
+      at: null,
+      allDay: false,
+      repeats: 'daily',
+    });
   });
 });

@@ -24,7 +24,13 @@ export function repairSpokenTimes(text: string): string {
   const hourOf = (w: string) => (/^\d+$/.test(w) ? Number(w) : units.indexOf(w.toLowerCase()) + 1);
   return text
     .replace(new RegExp(`\\b(?:and|an|in|add)\\s+(${number})(?=\\s+${dayPart})`, 'gi'), 'at $1')
-    .replace(new RegExp(`\\b(?:and|an)\\s+(${number})(?=\\s+(?:on|this|next|tomorrow|tonight|today)\\b|\\s*[.!?]?\\s*$)`, 'gi'), 'at $1')
+    .replace(
+      new RegExp(
+        `\\b(?:and|an)\\s+(${number})(?=\\s+(?:on|this|next|tomorrow|tonight|today)\\b|\\s*[.!?]?\\s*$)`,
+        'gi',
+      ),
+      'at $1',
+    )
     .replace(/\bat for\b/gi, 'at four')
     .replace(new RegExp(`\\b(?:between|from) (${number}) (?=and|to|till|until)\\b`, 'gi'), 'at $1 ')
     .replace(/\b([ap])\s+m\b/gi, '$1m')
@@ -52,8 +58,14 @@ export function plausibleHour(hour: number, clause: string): number {
 
 function repeatsOf(clause: string): MemoryRepeats | null {
   const s = clause.toLowerCase();
-  if (/\b(every (day|morning|evening|night|afternoon)|each (day|morning|evening|night)|daily)\b/.test(s)) return 'daily';
-  if (/\b(every (other )?(week|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|weekly|(on )?(mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays))\b/.test(s)) return 'weekly';
+  if (/\b(every (day|morning|evening|night|afternoon)|each (day|morning|evening|night)|daily)\b/.test(s))
+    return 'daily';
+  if (
+    /\b(every (other )?(week|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|weekly|(on )?(mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays))\b/.test(
+      s,
+    )
+  )
+    return 'weekly';
   if (/\b(every month|monthly)\b/.test(s)) return 'monthly';
   if (/\b(every year|yearly|annually)\b/.test(s)) return 'yearly';
   return null;
@@ -68,10 +80,17 @@ const relativeWords = /\b(tomorrow|tonight|today|next|end of|this)\b/i;
  * alone is the next 4 pm from the recording, "Wednesday at four" the next Wednesday 4 pm.
  */
 function movedToHour(found: chrono.ParsedResult, d: Date, hour: number, recordedAt: Date): Date {
-  if (found.start.isCertain('day') || /\bnext\b/i.test(found.text)) return new Date(d.getFullYear(), d.getMonth(), d.getDate(), hour, d.getMinutes());
+  if (found.start.isCertain('day') || /\bnext\b/i.test(found.text))
+    return new Date(d.getFullYear(), d.getMonth(), d.getDate(), hour, d.getMinutes());
   const weekday = found.start.isCertain('weekday') ? found.start.get('weekday') : null;
   const ahead = weekday === null || weekday === undefined ? 0 : (weekday - recordedAt.getDay() + 7) % 7;
-  const moved = new Date(recordedAt.getFullYear(), recordedAt.getMonth(), recordedAt.getDate() + ahead, hour, d.getMinutes());
+  const moved = new Date(
+    recordedAt.getFullYear(),
+    recordedAt.getMonth(),
+    recordedAt.getDate() + ahead,
+    hour,
+    d.getMinutes(),
+  );
   if (moved < recordedAt) moved.setDate(moved.getDate() + (weekday === null || weekday === undefined ? 1 : 7));
   return moved;
 }
@@ -86,7 +105,13 @@ export function resolveSpokenDate(clause: string, recordedAt: Date): SpokenDate 
   const text = normaliseTranscript(repairSpokenTimes(clause), recordedAt);
   const found = chrono
     .parse(text, recordedAt, { forwardDate: true })
-    .find((r) => r.start.isCertain('day') || r.start.isCertain('weekday') || r.start.isCertain('hour') || relativeWords.test(r.text));
+    .find(
+      (r) =>
+        r.start.isCertain('day') ||
+        r.start.isCertain('weekday') ||
+        r.start.isCertain('hour') ||
+        relativeWords.test(r.text),
+    );
   if (!found) return repeats ? { at: null, allDay: false, repeats } : null;
   const d = found.start.date();
   if (!found.start.isCertain('hour')) {

@@ -28,7 +28,9 @@ describe('utterances', () => {
   });
 
   it('cuts a long run with no pause before cue words, but not a short one', () => {
-    const runOn = timed('the lecture was about the history of the city and its old harbour remind me to pay the rent on friday');
+    const runOn = timed(
+      'the lecture was about the history of the city and its old harbour remind me to pay the rent on friday',
+    );
     expect(splitUtterances(runOn).map((x) => x.text)).toEqual([
       'the lecture was about the history of the city and its old harbour',
       'remind me to pay the rent on friday',
@@ -49,6 +51,11 @@ describe('utterances', () => {
       { start: 5, end: 6, text: 'call mom' },
     ]);
     expect(u.map((x) => x.text)).toEqual(['buy milk and bread on the way', 'home', 'call mom']);
-    expect(u.map((x) => x.text).join(' ').split(' ')).toHaveLength(10);
+    expect(
+      u
+        .map((x) => x.text)
+        .join(' ')
+        .split(' '),
+    ).toHaveLength(10);
   });
 });

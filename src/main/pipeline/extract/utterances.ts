@@ -23,7 +23,7 @@ export interface UtteranceOptions {
  */
 const cues = [
   ['remind', 'me'],
-  ['don\'t', 'forget'],
+  ["don't", 'forget'],
   ['dont', 'forget'],
   ['do', 'not', 'forget'],
   ['i', 'need', 'to'],

@@ -18,7 +18,8 @@ function modelsUrl(flavour: 'openai' | 'ollama', base: string): string {
 }
 
 /** Ollama names a model "llama3.2:latest" when it was pulled as "llama3.2". */
-const sameModel = (listed: string, wanted: string) => listed === wanted || (!wanted.includes(':') && listed === `${wanted}:latest`);
+const sameModel = (listed: string, wanted: string) =>
+  listed === wanted || (!wanted.includes(':') && listed === `${wanted}:latest`);
 
 /**
  * The cheapest request that proves the server can do the work: its model list (OpenAI-compatible
@@ -31,20 +32,32 @@ export async function probeModelList(
 ): Promise<void> {
   const url = modelsUrl(o.flavour, o.url);
   const headers: Record<string, string> = o.apiKey ? { authorization: `Bearer ${o.apiKey}` } : {};
-  const { body } = await httpRequest(url, { method: 'GET', headers }, { service: o.service, what: o.what, timeoutMs: probeTimeoutMs, signal });
+  const { body } = await httpRequest(
+    url,
+    { method: 'GET', headers },
+    { service: o.service, what: o.what, timeoutMs: probeTimeoutMs, signal },
+  );
   let names: string[] | undefined;
   try {
     const json: unknown = JSON.parse(body);
     const openai = OpenAiModels.safeParse(json);
     const ollama = OllamaTags.safeParse(json);
-    names = openai.success ? openai.data.data.map((m) => m.id) : ollama.success ? ollama.data.models.map((m) => m.name) : undefined;
+    names = openai.success
+      ? openai.data.data.map((m) => m.id)
+      : ollama.success
+        ? ollama.data.models.map((m) => m.name)
+        : undefined;
   } catch {
     names = undefined;
   }
-  if (!names) throw serviceError(`${o.service}_BAD_REPLY`, `${o.what} answered ${new URL(url).pathname} with something that is not a model list`);
+  if (!names)
+    throw serviceError(
+      `${o.service}_BAD_REPLY`,
+      `${o.what} answered ${new URL(url).pathname} with something that is not a model list`,
+    );
   if (!names.some((n) => sameModel(n, o.model))) {
-    const listed = names.length > 0 ? `it has ${names.slice(0, 5).join(', ')}${names.length > 5 ? ', …' : ''}` : 'it has none';
+    const listed =
+      names.length > 0 ? `it has ${names.slice(0, 5).join(', ')}${names.length > 5 ? ', …' : ''}` : 'it has none';
     throw serviceError(`${o.service}_MODEL_MISSING`, `${o.what} does not have the model "${o.model}" (${listed})`);
   }
 }
-

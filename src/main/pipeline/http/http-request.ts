@@ -29,7 +29,11 @@ function errorCode(err: unknown): string | undefined {
  * and 429 are transient service faults; other 4xx are permanent. Resolves with the body text of a
  * 2xx answer.
  */
-export async function httpRequest(url: string, init: RequestInit, o: HttpRequestOptions): Promise<{ status: number; body: string }> {
+export async function httpRequest(
+  url: string,
+  init: RequestInit,
+  o: HttpRequestOptions,
+): Promise<{ status: number; body: string }> {
   o.signal.throwIfAborted();
   const timeout = new AbortController();
   const timer = setTimeout(() => timeout.abort(new Error('timeout')), o.timeoutMs);

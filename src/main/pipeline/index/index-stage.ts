@@ -17,7 +17,11 @@ export class IndexStage implements StageHandler {
     const memories = this.deps.memories.list(ctx.item.id);
     const entries: IndexEntry[] = [
       ...segments.map((s) => ({ kind: 'transcript' as const, text: s.text, start: s.start })),
-      ...memories.map((m) => ({ kind: m.kind, text: m.at ? `${m.text} (${m.at.slice(0, 10)})` : m.text, start: m.source?.start ?? null })),
+      ...memories.map((m) => ({
+        kind: m.kind,
+        text: m.at ? `${m.text} (${m.at.slice(0, 10)})` : m.text,
+        start: m.source?.start ?? null,
+      })),
     ];
     this.deps.search.replace(ctx.lease, entries);
     return Promise.resolve(`indexed ${segments.length} segments and ${memories.length} memories`);

@@ -21,7 +21,10 @@ export async function copyIntoStore(
 ): Promise<CopyResult> {
   fs.mkdirSync(path.dirname(target), { recursive: true });
   fs.mkdirSync(tmpDir, { recursive: true });
-  const tmp = path.join(tmpDir, `${path.basename(target)}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.part`);
+  const tmp = path.join(
+    tmpDir,
+    `${path.basename(target)}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.part`,
+  );
   const hash = crypto.createHash('sha256');
   let bytes = 0;
   const tap = new Transform({
@@ -62,6 +65,11 @@ export async function hashFile(file: string, signal?: AbortSignal): Promise<{ sh
 
 /** Where the stored copy of an audio with this hash lives inside the data dir. */
 export function storedAudioPath(audioDir: string, sha256: string, originalName: string): string {
-  const ext = path.extname(originalName).toLowerCase().replace(/[^.a-z0-9]/g, '').slice(0, 8) || '.audio';
+  const ext =
+    path
+      .extname(originalName)
+      .toLowerCase()
+      .replace(/[^.a-z0-9]/g, '')
+      .slice(0, 8) || '.audio';
   return path.join(audioDir, sha256.slice(0, 2), `${sha256}${ext}`);
 }

@@ -52,13 +52,21 @@ export class IngestStage implements StageHandler {
     const reuse = fs.existsSync(target) && (await hashFile(target, ctx.signal)).sha256 === item.sha256;
     if (!reuse) {
       if (!fs.existsSync(item.sourcePath)) {
-        throw permanentError('SOURCE_MISSING', `${item.sourcePath} no longer exists; it was moved or deleted before it could be copied`);
+        throw permanentError(
+          'SOURCE_MISSING',
+          `${item.sourcePath} no longer exists; it was moved or deleted before it could be copied`,
+        );
       }
       const total = fs.statSync(item.sourcePath).size;
       ctx.progress({ step: 'copy', percent: 0, message: 'copying into the store' });
       const copied = await copyIntoStore(item.sourcePath, target, ctx.paths.tmp, {
         signal: ctx.signal,
-        onBytes: (n) => ctx.progress({ step: 'copy', percent: total ? Math.min(100, (100 * n) / total) : 100, message: 'copying into the store' }),
+        onBytes: (n) =>
+          ctx.progress({
+            step: 'copy',
+            percent: total ? Math.min(100, (100 * n) / total) : 100,
+            message: 'copying into the store',
+          }),
       });
       if (copied.sha256 !== item.sha256) {
         fs.rmSync(target, { force: true });
@@ -82,7 +90,8 @@ export class IngestStage implements StageHandler {
     let shown = 0;
     const audio = await this.options.decode.measure(target, item.fileName, ctx.signal, (done) => {
       const percent = Math.floor(100 * done);
-      if (percent > shown) ctx.progress({ step: 'check', percent: (shown = percent), message: 'checking that the audio decodes' });
+      if (percent > shown)
+        ctx.progress({ step: 'check', percent: (shown = percent), message: 'checking that the audio decodes' });
     });
     const src = audio.source;
     return `stored ${(size / 1e6).toFixed(1)} MB; ${audio.durationSec.toFixed(1)} s of ${src.sampleRate} Hz ${src.channels}-channel ${audioFormatNames[format]} audio`;
@@ -90,7 +99,10 @@ export class IngestStage implements StageHandler {
 
   private checkLength(durationSec: number, fileName: string): void {
     if (durationSec > this.options.maxSeconds) {
-      throw permanentError('AUDIO_TOO_LONG', `${fileName} lasts ${(durationSec / 60).toFixed(1)} min; the limit is ${(this.options.maxSeconds / 60).toFixed(0)} min`);
+      throw permanentError(
+        'AUDIO_TOO_LONG',
+        `${fileName} lasts ${(durationSec / 60).toFixed(1)} min; the limit is ${(this.options.maxSeconds / 60).toFixed(0)} min`,
+      );
     }
   }
 }

@@ -28,7 +28,12 @@ export function realDirs(dirs: readonly string[]): string[] {
  * `from`, files outside those folders are refused
  * (PATH_NOT_ALLOWED) without being opened.
  */
-export async function addFiles(queue: Queue, paths: readonly string[], priority: number, from: AddFrom = null): Promise<AddFilesResult> {
+export async function addFiles(
+  queue: Queue,
+  paths: readonly string[],
+  priority: number,
+  from: AddFrom = null,
+): Promise<AddFilesResult> {
   const result: AddFilesResult = { added: [], duplicates: [], rejected: [] };
   const allowed = from && realDirs(from);
   for (const given of paths) {
@@ -36,7 +41,10 @@ export async function addFiles(queue: Queue, paths: readonly string[], priority:
     let stat: fs.Stats;
     try {
       // Judged before and after resolving links, and before anything says whether the file exists.
-      if (allowed && (!isInsideAllowedDir(file, allowed, path.sep) || !isInsideAllowedDir(fs.realpathSync(file), allowed, path.sep))) {
+      if (
+        allowed &&
+        (!isInsideAllowedDir(file, allowed, path.sep) || !isInsideAllowedDir(fs.realpathSync(file), allowed, path.sep))
+      ) {
         result.rejected.push({ file, code: 'PATH_NOT_ALLOWED', message: notAllowedMessage(file) });
         continue;
       }
@@ -64,7 +72,11 @@ export async function addFiles(queue: Queue, paths: readonly string[], priority:
       }
       ({ sha256, bytes } = await hashFile(file));
     } catch (err: unknown) {
-      result.rejected.push({ file, code: 'FILE_UNREADABLE', message: `${file} cannot be read (${(err as Error).message})` });
+      result.rejected.push({
+        file,
+        code: 'FILE_UNREADABLE',
+        message: `${file} cannot be read (${(err as Error).message})`,
+      });
       continue;
     }
     const r = queue.add({ sha256, sourcePath: file, fileName: path.basename(file), sizeBytes: bytes, priority });

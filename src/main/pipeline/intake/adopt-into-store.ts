@@ -24,7 +24,13 @@ export interface AdoptedFile {
  * Ingest then finds its copy already in place and only verifies and probes it. The same audio
  * twice is one item: a duplicate's file is removed unless an item already uses it.
  */
-export function adoptIntoStore(queue: Queue, files: ItemFilesStore, paths: DataPaths, f: AdoptedFile, now: number): EnqueueResult {
+export function adoptIntoStore(
+  queue: Queue,
+  files: ItemFilesStore,
+  paths: DataPaths,
+  f: AdoptedFile,
+  now: number,
+): EnqueueResult {
   const target = storedAudioPath(paths.audio, f.sha256, f.fileName);
   fs.mkdirSync(path.dirname(target), { recursive: true });
   let created = false;

@@ -56,12 +56,20 @@ describe('the door check for audio', () => {
     expect(says(hex('89504e470d0a1a0a'), 'photo.mp3')).toBe('photo.mp3 is not audio: it is a PNG image');
     expect(says(hex('ffd8ffe000104a46'), 'photo.mp3')).toBe('photo.mp3 is not audio: it is a JPEG image');
     expect(says(hex('1a45dfa39f428681'), 'voice.webm')).toMatch(/WebM\/Matroska file, which Lifeline cannot decode/);
-    expect(says(hex('0000001c6674797068656963'), 'img.m4a')).toBe('img.m4a is not audio: it starts like MP4/M4A but what follows is not');
-    expect(says(hex('00010203fefdfcfb'), 'blob.wav')).toBe('blob.wav is not audio: its content is not WAV, MP3, Ogg, FLAC or M4A/AAC audio');
+    expect(says(hex('0000001c6674797068656963'), 'img.m4a')).toBe(
+      'img.m4a is not audio: it starts like MP4/M4A but what follows is not',
+    );
+    expect(says(hex('00010203fefdfcfb'), 'blob.wav')).toBe(
+      'blob.wav is not audio: its content is not WAV, MP3, Ogg, FLAC or M4A/AAC audio',
+    );
   });
 
   it('refuses an empty file', () => {
-    expect(sniffAudio(Buffer.alloc(0), 'empty.wav')).toEqual({ ok: false, code: 'NOT_AUDIO', message: 'empty.wav is not audio: the file is empty (0 bytes)' });
+    expect(sniffAudio(Buffer.alloc(0), 'empty.wav')).toEqual({
+      ok: false,
+      code: 'NOT_AUDIO',
+      message: 'empty.wav is not audio: the file is empty (0 bytes)',
+    });
   });
 
   it('refuses bytes that only start like an MPEG frame', () => {
@@ -72,6 +80,8 @@ describe('the door check for audio', () => {
   });
 
   it('lets a WAV with a broken header in: it looks like audio, so it becomes a dead letter with its reason', () => {
-    expect(sniffAudio(Buffer.concat([text('RIFF'), hex('10000000'), text('WAVE'), text('not really')]), 'broken.wav').ok).toBe(true);
+    expect(
+      sniffAudio(Buffer.concat([text('RIFF'), hex('10000000'), text('WAVE'), text('not really')]), 'broken.wav').ok,
+    ).toBe(true);
   });
 });

@@ -15,7 +15,8 @@ export type SniffResult = { ok: true; format: AudioFormat } | { ok: false; code:
 /** Bytes read from the start of a file: enough for a tag-less MP3's first two frames. */
 export const sniffBytes = 8192;
 
-const ascii = (b: Uint8Array, from: number, to: number) => String.fromCharCode(...b.subarray(from, Math.min(to, b.length)));
+const ascii = (b: Uint8Array, from: number, to: number) =>
+  String.fromCharCode(...b.subarray(from, Math.min(to, b.length)));
 
 /** MPEG-1/2/2.5 Layer I–III bitrates (kbps) by [version is MPEG-1][layer 1..3][index]. */
 const bitrates = {
@@ -30,7 +31,11 @@ const bitrates = {
     [0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160],
   ],
 };
-const sampleRates: Record<number, number[]> = { 3: [44100, 48000, 32000], 2: [22050, 24000, 16000], 0: [11025, 12000, 8000] };
+const sampleRates: Record<number, number[]> = {
+  3: [44100, 48000, 32000],
+  2: [22050, 24000, 16000],
+  0: [11025, 12000, 8000],
+};
 
 /** The length in bytes of the MPEG audio frame whose header is at `at`, or null when it is no valid header. */
 export function mpegFrameLength(b: Uint8Array, at: number): number | null {
@@ -88,9 +93,11 @@ function lookalike(head: Uint8Array): string {
   if (head[0] === 0xff && head[1] === 0xd8) return 'it is a JPEG image';
   if (four === 'GIF8') return 'it is a GIF image';
   if (four === 'PK\x03\x04') return 'it is a ZIP archive (or an office document)';
-  if (four === '\x1aE\xdf\xa3') return 'it is a WebM/Matroska file, which Lifeline cannot decode; convert it to MP3, Ogg or WAV';
+  if (four === '\x1aE\xdf\xa3')
+    return 'it is a WebM/Matroska file, which Lifeline cannot decode; convert it to MP3, Ogg or WAV';
   if (four === '\x7fELF' || ascii(head, 0, 2) === 'MZ') return 'it is a program';
-  if (ascii(head, 0, 4) === 'FORM' && ['AIFF', 'AIFC'].includes(ascii(head, 8, 12))) return 'it is AIFF audio, which Lifeline cannot decode; convert it to WAV or FLAC';
+  if (ascii(head, 0, 4) === 'FORM' && ['AIFF', 'AIFC'].includes(ascii(head, 8, 12)))
+    return 'it is AIFF audio, which Lifeline cannot decode; convert it to WAV or FLAC';
   if (isText(head)) return 'it holds text';
   return 'its content is not WAV, MP3, Ogg, FLAC or M4A/AAC audio';
 }
@@ -121,7 +128,11 @@ function lastWholeChar(b: Uint8Array): number {
 
 /** Decides from the start of a file (its first {@link sniffBytes}) and its name. Pure. */
 export function sniffAudio(head: Uint8Array, fileName: string, fileSize: number = head.length): SniffResult {
-  const refuse = (why: string): SniffResult => ({ ok: false, code: 'NOT_AUDIO', message: `${fileName} is not audio: ${why}` });
+  const refuse = (why: string): SniffResult => ({
+    ok: false,
+    code: 'NOT_AUDIO',
+    message: `${fileName} is not audio: ${why}`,
+  });
   if (fileSize === 0) return refuse('the file is empty (0 bytes)');
   const format = sniffAudioFormat(head.subarray(0, 64));
   if (format && probeContainer(format, head)) return { ok: true, format };

@@ -29,7 +29,8 @@ export interface RecordingSessionsDeps {
 /** A session with no chunk for this long is over (the page was closed or crashed), ms. */
 export const abandonedAfterMs = 120_000;
 
-const seconds = (bytes: number, r: Pick<RecordingRow, 'sampleRate' | 'channels'>) => bytes / (r.sampleRate * r.channels * 2);
+const seconds = (bytes: number, r: Pick<RecordingRow, 'sampleRate' | 'channels'>) =>
+  bytes / (r.sampleRate * r.channels * 2);
 
 function defaultName(now: number): string {
   const d = new Date(now);
@@ -79,7 +80,13 @@ export class RecordingSessions {
     const now = this.deps.clock.now();
     fs.mkdirSync(this.dir, { recursive: true });
     const row = this.deps.recordings.create(
-      { name: safeName(req.name, now), owner: this.deps.owner, sampleRate: req.sampleRate, channels: req.channels, now },
+      {
+        name: safeName(req.name, now),
+        owner: this.deps.owner,
+        sampleRate: req.sampleRate,
+        channels: req.channels,
+        now,
+      },
       (id) => path.join(this.dir, `${id}.wav`),
     );
     const fd = fs.openSync(row.filePath, 'wx', 0o600);
@@ -98,10 +105,14 @@ export class RecordingSessions {
     const row = this.deps.recordings.get(id);
     if (!row) throw new RecordingError('not-found', `there is no recording ${id}`);
     if (row.state !== 'recording') {
-      const how = row.state === 'finished' && row.recovered ? 'was saved as an item after it stopped receiving audio' : `is ${row.state}`;
+      const how =
+        row.state === 'finished' && row.recovered
+          ? 'was saved as an item after it stopped receiving audio'
+          : `is ${row.state}`;
       throw new RecordingError('invalid-state', `recording ${id} ${how}; start a new one to go on`);
     }
-    if (row.owner !== this.deps.owner) throw new RecordingError('invalid-state', `recording ${id} belongs to another Lifeline process`);
+    if (row.owner !== this.deps.owner)
+      throw new RecordingError('invalid-state', `recording ${id} belongs to another Lifeline process`);
     return row;
   }
 
@@ -109,14 +120,18 @@ export class RecordingSessions {
     return this.serial(id, async () => {
       const row = this.writable(id);
       const frame = row.channels * 2;
-      if (data.length % frame !== 0) throw new RecordingError('invalid-chunk', `a chunk must hold whole ${frame}-byte sample frames`);
+      if (data.length % frame !== 0)
+        throw new RecordingError('invalid-chunk', `a chunk must hold whole ${frame}-byte sample frames`);
       const fh = await fs.promises.open(row.filePath, 'r+');
       let stored: number;
       try {
         const size = (await fh.stat()).size;
         stored = size - wavHeaderBytes;
         if (offset > stored) {
-          throw new RecordingError('invalid-state', `recording ${id} has ${stored} bytes; a chunk at ${offset} would leave a gap`);
+          throw new RecordingError(
+            'invalid-state',
+            `recording ${id} has ${stored} bytes; a chunk at ${offset} would leave a gap`,
+          );
         }
         // A chunk resent after a lost reply is already (partly) on disk: write only what is new.
         const skip = stored - offset;
@@ -161,7 +176,9 @@ export class RecordingSessions {
     const out: RecordingFinished[] = [];
     for (const row of this.deps.recordings.unfinished()) {
       const mine = row.owner === this.deps.owner;
-      const abandoned = mine ? now - row.updatedAt > abandonedAfterMs && !this.chains.has(row.id) : ownerIsGone(row.owner, this.deps.owner);
+      const abandoned = mine
+        ? now - row.updatedAt > abandonedAfterMs && !this.chains.has(row.id)
+        : ownerIsGone(row.owner, this.deps.owner);
       if (!abandoned) continue;
       try {
         out.push(await this.serial(row.id, () => this.finalise(row, true)));
@@ -205,7 +222,14 @@ export class RecordingSessions {
     return this.enqueue(row, row.filePath, sha256, bytes, recovered, pcm);
   }
 
-  private enqueue(row: RecordingRow, file: string, sha256: string, bytes: number, recovered: boolean, pcm = row.bytes): RecordingFinished {
+  private enqueue(
+    row: RecordingRow,
+    file: string,
+    sha256: string,
+    bytes: number,
+    recovered: boolean,
+    pcm = row.bytes,
+  ): RecordingFinished {
     const { queue, files, paths, recordings, clock } = this.deps;
     const secs = seconds(pcm, row);
     const detail = recovered
@@ -216,7 +240,14 @@ export class RecordingSessions {
       queue,
       files,
       paths,
-      { file, sha256, bytes, fileName: row.name, priority: 0, event: { type: 'added', actor: recovered ? 'recovery' : 'user', detail } },
+      {
+        file,
+        sha256,
+        bytes,
+        fileName: row.name,
+        priority: 0,
+        event: { type: 'added', actor: recovered ? 'recovery' : 'user', detail },
+      },
       now,
     );
     recordings.finished(row.id, r.itemId, recovered, now);

@@ -16,7 +16,10 @@ export interface ExtractionScore {
 }
 
 /** Scores extraction sentence by sentence (pure): `got[i]` are the memories found in sentence i. */
-export function scoreExtraction(expected: readonly ExpectedMemory[], got: readonly (readonly Memory[])[]): ExtractionScore {
+export function scoreExtraction(
+  expected: readonly ExpectedMemory[],
+  got: readonly (readonly Memory[])[],
+): ExtractionScore {
   let todos = 0;
   let todosFound = 0;
   let calledTodo = 0;
@@ -34,5 +37,9 @@ export function scoreExtraction(expected: readonly ExpectedMemory[], got: readon
     }
   });
   const ratio = (a: number, b: number) => (b === 0 ? 1 : a / b);
-  return { todoRecall: ratio(todosFound, todos), todoPrecision: ratio(todosFound, calledTodo), dateAccuracy: ratio(datesRight, dated) };
+  return {
+    todoRecall: ratio(todosFound, todos),
+    todoPrecision: ratio(todosFound, calledTodo),
+    dateAccuracy: ratio(datesRight, dated),
+  };
 }

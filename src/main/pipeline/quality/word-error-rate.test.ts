@@ -11,7 +11,14 @@ describe('word error rate', () => {
   });
 
   it('treats "Three P.M." and "3 pm" as the same words', () => {
-    expect(normaliseWords('Call Alice at Three P.M., tomorrow!')).toEqual(['call', 'alice', 'at', '3', 'pm', 'tomorrow']);
+    expect(normaliseWords('Call Alice at Three P.M., tomorrow!')).toEqual([
+      'call',
+      'alice',
+      'at',
+      '3',
+      'pm',
+      'tomorrow',
+    ]);
     expect(wordErrorRate([{ reference: 'Call Alice at three p.m.', hypothesis: 'call alice at 3 pm' }]).wer).toBe(0);
   });
 

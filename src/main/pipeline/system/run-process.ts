@@ -54,7 +54,10 @@ export function runProcess(
     child.on('close', (code, signal) =>
       finish(() => {
         if (options.signal?.aborted) return reject(options.signal.reason as Error);
-        if (timedOut) return reject(Object.assign(new Error(`${file} did not finish within ${options.timeoutMs} ms`), { code: 'ETIMEDOUT' }));
+        if (timedOut)
+          return reject(
+            Object.assign(new Error(`${file} did not finish within ${options.timeoutMs} ms`), { code: 'ETIMEDOUT' }),
+          );
         resolve({ code, signal, stdout: Buffer.concat(out), stderr: err });
       }),
     );

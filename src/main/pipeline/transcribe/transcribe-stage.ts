@@ -55,7 +55,10 @@ export class TranscribeStage implements StageHandler {
     const stored = new Set(this.deps.transcripts.chunks(itemId).map((c) => c.index));
     if (stored.size === 0) return null;
     const next = plan.chunks.findIndex((_, i) => !stored.has(i));
-    return { percent: (100 * stored.size) / plan.chunks.length, nextPart: next >= 0 ? describePart(plan, next) : undefined };
+    return {
+      percent: (100 * stored.size) / plan.chunks.length,
+      nextPart: next >= 0 ? describePart(plan, next) : undefined,
+    };
   }
 
   /** A restart keeps every stored chunk that belongs to the plan and whose segments lie inside it. */
@@ -68,14 +71,18 @@ export class TranscribeStage implements StageHandler {
       if (!range) return false;
       const [from, to] = range.map((f) => f / plan.sampleRate) as [number, number];
       const inside = (t: number) => Number.isFinite(t) && t >= from - 0.01 && t <= to + 0.01;
-      return c.segments.every((s) => typeof s.text === 'string' && inside(s.start) && inside(s.end) && s.end >= s.start);
+      return c.segments.every(
+        (s) => typeof s.text === 'string' && inside(s.start) && inside(s.end) && s.end >= s.start,
+      );
     });
   }
 
   /** Every planned chunk is stored: the transcript is complete, recovery can validate instead of re-running. */
   isOutputComplete(itemId: number): boolean {
     const plan = this.deps.transcripts.plan(itemId);
-    return plan !== undefined && plan.chunks.length > 0 && this.deps.transcripts.chunkCount(itemId) === plan.chunks.length;
+    return (
+      plan !== undefined && plan.chunks.length > 0 && this.deps.transcripts.chunkCount(itemId) === plan.chunks.length
+    );
   }
 
   async run(ctx: StageContext): Promise<string> {
@@ -85,7 +92,10 @@ export class TranscribeStage implements StageHandler {
     const now = this.deps.now ?? Date.now;
     const file = item.storedPath;
     if (!file || !fs.existsSync(file)) {
-      throw permanentError('AUDIO_MISSING', `the stored copy of ${item.fileName} is missing${file ? ` (${file})` : ''}; add the file again`);
+      throw permanentError(
+        'AUDIO_MISSING',
+        `the stored copy of ${item.fileName} is missing${file ? ` (${file})` : ''}; add the file again`,
+      );
     }
     ctx.progress({ step: 'decode', percent: 0, message: 'decoding audio' });
     let shown = 0;
@@ -96,7 +106,9 @@ export class TranscribeStage implements StageHandler {
     try {
       let plan = transcripts.plan(item.id);
       if (!plan || plan.totalFrames !== audio.frames || plan.sampleRate !== audio.sampleRate) {
-        const chunks = planChunksFromEnergy(audio.energies, audio.energyFrame, audio.frames, audio.sampleRate, { targetSec: this.deps.chunkSec });
+        const chunks = planChunksFromEnergy(audio.energies, audio.energyFrame, audio.frames, audio.sampleRate, {
+          targetSec: this.deps.chunkSec,
+        });
         plan = { sampleRate: audio.sampleRate, totalFrames: audio.frames, chunks };
         transcripts.savePlan(lease, plan, now());
       }
@@ -105,7 +117,11 @@ export class TranscribeStage implements StageHandler {
       const resumed = stored.size;
       let done = stored.size;
       const report = () =>
-        ctx.progress({ step: 'transcribe', percent: (100 * done) / total, message: `${done} of ${total} chunks transcribed (${engine.name})` });
+        ctx.progress({
+          step: 'transcribe',
+          percent: (100 * done) / total,
+          message: `${done} of ${total} chunks transcribed (${engine.name})`,
+        });
       report();
       if (resumed > 0) ctx.log.info({ resumed, total }, 'resuming transcription from checkpoint');
       for (const [index, [from, to]] of plan.chunks.entries()) {
@@ -116,7 +132,10 @@ export class TranscribeStage implements StageHandler {
         const samples = await audio.read(from, to);
         let raw: Awaited<ReturnType<AsrEngine['transcribe']>>;
         try {
-          raw = await engine.transcribe({ samples, sampleRate: plan.sampleRate }, { signal: ctx.signal, tmpDir: ctx.paths.tmp });
+          raw = await engine.transcribe(
+            { samples, sampleRate: plan.sampleRate },
+            { signal: ctx.signal, tmpDir: ctx.paths.tmp },
+          );
         } catch (err: unknown) {
           // The failure names the part of the audio, whatever its kind (code, permanence and fault are kept).
           throw withPart(err, describePart(plan, index));
@@ -149,5 +168,8 @@ function describePart(plan: TranscriptPlan, index: number): string {
 
 function withPart(err: unknown, part: string): unknown {
   if (!isStageError(err)) return err;
-  return new StageError(err.code, `${part}: ${err.message}`, err.permanent, { cause: err, serviceFault: err.serviceFault });
+  return new StageError(err.code, `${part}: ${err.message}`, err.permanent, {
+    cause: err,
+    serviceFault: err.serviceFault,
+  });
 }

@@ -76,7 +76,11 @@ export class EventSocket {
 
   private scheduleReconnect(): void {
     if (!this.running) return;
-    const delay = reconnectDelay(this.failedAttempts, this.options.random ?? Math.random, this.options.backoff ?? defaultReconnectBackoff);
+    const delay = reconnectDelay(
+      this.failedAttempts,
+      this.options.random ?? Math.random,
+      this.options.backoff ?? defaultReconnectBackoff,
+    );
     this.failedAttempts += 1;
     this.retryTimer = setTimeout(() => {
       if (this.running) this.connect();

@@ -109,17 +109,23 @@ export function createHeadlessClient(options: HeadlessClientOptions): Transport 
           cache: 'no-store',
         });
       } catch (err: unknown) {
-        return transportError(`Cannot reach the Lifeline server (${describeThrown(err)}). Is “lifeline serve” still running?`);
+        return transportError(
+          `Cannot reach the Lifeline server (${describeThrown(err)}). Is “lifeline serve” still running?`,
+        );
       }
       let body: unknown;
       try {
         body = await response.json();
       } catch {
-        return transportError(`The Lifeline server answered ${response.status} ${response.statusText} without a readable reply.`);
+        return transportError(
+          `The Lifeline server answered ${response.status} ${response.statusText} without a readable reply.`,
+        );
       }
       const parsed = resultSchema(contract[channel].response).safeParse(body);
       if (!parsed.success) {
-        return transportError(`The server's reply to ${channel} does not match what this page expects; reload the page.`);
+        return transportError(
+          `The server's reply to ${channel} does not match what this page expects; reload the page.`,
+        );
       }
       const result = parsed.data as Result<ResponseOf<C>>;
       if (!result.ok && result.error.code === 'UNAUTHORIZED' && response.status === 401) refused();
@@ -136,18 +142,31 @@ export function createHeadlessClient(options: HeadlessClientOptions): Transport 
         if (options.token !== null) xhr.setRequestHeader('authorization', `Bearer ${options.token}`);
         xhr.setRequestHeader('content-type', 'application/octet-stream');
         xhr.upload.onprogress = (e) => onProgress?.(e.loaded);
-        xhr.onerror = () => resolve(transportError(`Cannot reach the Lifeline server to upload ${file.name}. Is “lifeline serve” still running?`));
+        xhr.onerror = () =>
+          resolve(
+            transportError(
+              `Cannot reach the Lifeline server to upload ${file.name}. Is “lifeline serve” still running?`,
+            ),
+          );
         xhr.onload = () => {
           let body: unknown;
           try {
             body = JSON.parse(xhr.responseText);
           } catch {
-            resolve(transportError(`The Lifeline server answered ${xhr.status} to the upload of ${file.name} without a readable reply.`));
+            resolve(
+              transportError(
+                `The Lifeline server answered ${xhr.status} to the upload of ${file.name} without a readable reply.`,
+              ),
+            );
             return;
           }
           const parsed = resultSchema(AddFilesResult).safeParse(body);
           if (!parsed.success) {
-            resolve(transportError(`The server's reply to the upload does not match what this page expects; reload the page.`));
+            resolve(
+              transportError(
+                `The server's reply to the upload does not match what this page expects; reload the page.`,
+              ),
+            );
             return;
           }
           if (!parsed.data.ok && xhr.status === 401) refused();

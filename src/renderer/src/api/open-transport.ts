@@ -4,7 +4,8 @@ import { askSignedIn, exchangeToken } from './server-session';
 import { chooseAuth, takeUrlToken } from './session-token';
 import type { Transport } from './transport';
 
-export type OpenedTransport = { kind: 'ready'; transport: Transport } | { kind: 'no-session'; reason: 'missing' | 'refused' };
+export type OpenedTransport =
+  { kind: 'ready'; transport: Transport } | { kind: 'no-session'; reason: 'missing' | 'refused' };
 
 /**
  * Picks the transport once, at startup: the preload's IPC API inside the desktop app, otherwise the

@@ -13,7 +13,11 @@ export const defaultReconnectBackoff: ReconnectBackoff = { initialMs: 250, maxMs
  * "equal jitter" (half fixed, half random) so many tabs do not reconnect in lockstep after a restart.
  * `random` returns a number in [0, 1).
  */
-export function reconnectDelay(attempt: number, random: () => number, backoff: ReconnectBackoff = defaultReconnectBackoff): number {
+export function reconnectDelay(
+  attempt: number,
+  random: () => number,
+  backoff: ReconnectBackoff = defaultReconnectBackoff,
+): number {
   const ceiling = Math.min(backoff.maxMs, backoff.initialMs * 2 ** Math.max(0, attempt));
   return Math.round(ceiling / 2 + (ceiling / 2) * random());
 }

@@ -5,7 +5,11 @@
  */
 export async function exchangeToken(origin: string, token: string, fetchImpl: typeof fetch = fetch): Promise<boolean> {
   try {
-    const r = await fetchImpl(`${origin}/api/session`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, cache: 'no-store' });
+    const r = await fetchImpl(`${origin}/api/session`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+      cache: 'no-store',
+    });
     return r.ok;
   } catch {
     return false;

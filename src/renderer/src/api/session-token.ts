@@ -22,7 +22,8 @@ export function takeUrlToken({ location, history }: TokenSources): string | null
  * survives restarts of `serve`), `token` when the printed token was taken but the browser keeps no
  * cookie (cookies blocked: this page works until the server restarts), or not at all.
  */
-export type PageAuth = { kind: 'cookie' } | { kind: 'token'; token: string } | { kind: 'none'; reason: 'missing' | 'refused' };
+export type PageAuth =
+  { kind: 'cookie' } | { kind: 'token'; token: string } | { kind: 'none'; reason: 'missing' | 'refused' };
 
 /**
  * The decision after the page exchanged its URL token (if it had one) and asked the server whether

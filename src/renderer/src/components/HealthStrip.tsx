@@ -7,11 +7,23 @@ import { checkTone, describeChecks, formatLatency, serviceStatusLabels } from '.
  * result, with the time, latency and message on hover. Empty slots on the left keep every strip the
  * same width. Screen readers get one sentence about the checks instead of `max` bars.
  */
-export function HealthStrip({ history, label, max = 40 }: { history: readonly HealthCheckResult[]; label: string; max?: number }) {
+export function HealthStrip({
+  history,
+  label,
+  max = 40,
+}: {
+  history: readonly HealthCheckResult[];
+  label: string;
+  max?: number;
+}) {
   const shown = history.slice(0, max).reverse();
   const empty = max - shown.length;
   return (
-    <div className="health-strip" role="img" aria-label={`${label}: ${describeChecks(history.slice(0, max), formatTime)}`}>
+    <div
+      className="health-strip"
+      role="img"
+      aria-label={`${label}: ${describeChecks(history.slice(0, max), formatTime)}`}
+    >
       {Array.from({ length: empty }, (_, i) => (
         <span key={`empty-${i}`} className="health-bar health-bar-empty" />
       ))}

@@ -9,7 +9,15 @@ function median(values: number[]): number | null {
 }
 
 /** How long a service took to answer its recent checks (newest first in `history`), as a line over time. */
-export function LatencyChart({ history, label, max = 40 }: { history: readonly HealthCheckResult[]; label: string; max?: number }) {
+export function LatencyChart({
+  history,
+  label,
+  max = 40,
+}: {
+  history: readonly HealthCheckResult[];
+  label: string;
+  max?: number;
+}) {
   const recent = history.slice(0, max);
   const values = [...recent].reverse().map((h) => h.latencyMs);
   const known = values.filter((v): v is number => v !== null);

@@ -12,7 +12,15 @@ function stepText(progress: Progress | null): string {
  * A running stage: its step, how far it is (a bar; indeterminate when the stage cannot tell) and how
  * long it has been running.
  */
-export function ProgressBar({ progress, startedAt, label }: { progress: Progress | null; startedAt: string | null; label: string }) {
+export function ProgressBar({
+  progress,
+  startedAt,
+  label,
+}: {
+  progress: Progress | null;
+  startedAt: string | null;
+  label: string;
+}) {
   const now = useNow();
   const percent = progress?.percent ?? null;
   const elapsed = startedAt ? formatDuration((now - new Date(startedAt).getTime()) / 1000) : null;

@@ -16,7 +16,8 @@ export function UndoBar() {
         <p key={p.id} className="undo-line">
           <span>
             {/* The ticking clock may lag the press by up to a second: never more than the window. */}
-            {p.fileName} will be discarded in {Math.min(undoWindowMs / 1000, Math.max(1, Math.ceil((p.at - now) / 1000)))} s.
+            {p.fileName} will be discarded in{' '}
+            {Math.min(undoWindowMs / 1000, Math.max(1, Math.ceil((p.at - now) / 1000)))} s.
           </span>{' '}
           <button type="button" onClick={() => undo(p.id)} aria-label={`Undo discarding ${p.fileName}`}>
             Undo

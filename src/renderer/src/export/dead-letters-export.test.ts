@@ -20,11 +20,19 @@ describe('dead letter export', () => {
     const csv = deadLettersCsv([item]);
     const [header, row] = csv.split('\r\n');
     expect(header).toBe('id,file,fileName,stage,errorCode,errorMessage,attempts,maxAttempts,failedAt,addedAt,sha256');
-    expect(row).toBe(`7,"/rec/a ""b"", c.wav",'=cmd.wav,ingest,AUDIO_UNDECODABLE,"line one\nline two",1,3,2026-01-01T00:00:01.000Z,2026-01-01T00:00:00.000Z,ab`);
+    expect(row).toBe(
+      `7,"/rec/a ""b"", c.wav",'=cmd.wav,ingest,AUDIO_UNDECODABLE,"line one\nline two",1,3,2026-01-01T00:00:01.000Z,2026-01-01T00:00:00.000Z,ab`,
+    );
   });
 
   it('writes JSON with the items as the API gives them', () => {
-    expect(JSON.parse(deadLettersJson([item], '2026-01-02T00:00:00.000Z'))).toEqual({ exportedAt: '2026-01-02T00:00:00.000Z', count: 1, deadLetters: [item] });
-    expect(exportFileName('csv', new Date('2026-01-02T03:04:05Z'))).toBe('lifeline-dead-letters-2026-01-02T03-04-05.csv');
+    expect(JSON.parse(deadLettersJson([item], '2026-01-02T00:00:00.000Z'))).toEqual({
+      exportedAt: '2026-01-02T00:00:00.000Z',
+      count: 1,
+      deadLetters: [item],
+    });
+    expect(exportFileName('csv', new Date('2026-01-02T03:04:05Z'))).toBe(
+      'lifeline-dead-letters-2026-01-02T03-04-05.csv',
+    );
   });
 });

@@ -1,7 +1,6 @@
 import type { TransferableError } from '../../../shared/contract';
 import { missingCase } from '../../../shared/missing-case';
 
-
 function sentence(text: string): string {
   const trimmed = text.trim();
   if (trimmed === '') return '';

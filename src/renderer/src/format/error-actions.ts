@@ -23,7 +23,11 @@ export function retryWillFailAgain(code: string | null | undefined): boolean {
 }
 
 /** Of error groups, how many items a retry would most likely fail again for, and their codes. */
-export function permanentShare(groups: readonly { code: string; count: number }[]): { count: number; codes: string[]; total: number } {
+export function permanentShare(groups: readonly { code: string; count: number }[]): {
+  count: number;
+  codes: string[];
+  total: number;
+} {
   const permanent = groups.filter((g) => retryWillFailAgain(g.code));
   return {
     count: permanent.reduce((n, g) => n + g.count, 0),

@@ -38,7 +38,10 @@ describe('the item timeline', () => {
   });
 
   it('gives a recovery that wrote no event a line of its own, in time order', () => {
-    const entries = joinTimeline([event(1, '01', 'started'), event(2, '30', 'succeeded')], [recovery(7, '10', 'lost_race')]);
+    const entries = joinTimeline(
+      [event(1, '01', 'started'), event(2, '30', 'succeeded')],
+      [recovery(7, '10', 'lost_race')],
+    );
     expect(entries.map((e) => e.key)).toEqual(['e1', 'r7', 'e2']);
   });
 

@@ -14,7 +14,8 @@ const ms = (iso: string) => {
 };
 
 /** Events a recovery writes: back in the queue, or a dead letter when it escalated. */
-const writtenByRecovery = (e: ItemEvent) => e.actor === 'recovery' && (e.type === 'recovered' || e.type === 'dead' || e.type === 'succeeded');
+const writtenByRecovery = (e: ItemEvent) =>
+  e.actor === 'recovery' && (e.type === 'recovered' || e.type === 'dead' || e.type === 'succeeded');
 
 /**
  * The item's events and its recovery log as one timeline, oldest first. A recovery is attached to
@@ -22,7 +23,10 @@ const writtenByRecovery = (e: ItemEvent) => e.actor === 'recovery' && (e.type ==
  * is told once, with its rule, strategy and outcome; one that wrote no event (it lost a race with
  * the worker) gets a line of its own.
  */
-export function joinTimeline(events: readonly ItemEvent[], recoveries: readonly RecoveryLogEntryInfo[]): TimelineEntry[] {
+export function joinTimeline(
+  events: readonly ItemEvent[],
+  recoveries: readonly RecoveryLogEntryInfo[],
+): TimelineEntry[] {
   const attached = new Map<number, RecoveryLogEntryInfo>();
   const alone: RecoveryLogEntryInfo[] = [];
   for (const r of [...recoveries].sort((a, b) => ms(a.detectedAt) - ms(b.detectedAt) || a.id - b.id)) {
@@ -36,8 +40,19 @@ export function joinTimeline(events: readonly ItemEvent[], recoveries: readonly 
     else alone.push(r);
   }
   const entries: TimelineEntry[] = [
-    ...events.map((event): TimelineEntry => ({ kind: 'event', key: `e${event.id}`, at: event.at, event, recovery: attached.get(event.id) ?? null })),
-    ...alone.map((recovery): TimelineEntry => ({ kind: 'recovery', key: `r${recovery.id}`, at: recovery.detectedAt, recovery })),
+    ...events.map((event): TimelineEntry => ({
+      kind: 'event',
+      key: `e${event.id}`,
+      at: event.at,
+      event,
+      recovery: attached.get(event.id) ?? null,
+    })),
+    ...alone.map((recovery): TimelineEntry => ({
+      kind: 'recovery',
+      key: `r${recovery.id}`,
+      at: recovery.detectedAt,
+      recovery,
+    })),
   ];
   // Stable: events keep their order (ids), a lone recovery goes after the events of its moment.
   return entries
@@ -68,7 +83,8 @@ const triggers: Record<string, string> = {
 
 /** A recovery in words: why, what was done, how it ended, how long it took. */
 export function describeRecovery(r: RecoveryLogEntryInfo): { why: string; what: string; trigger: string } {
-  const took = r.durationMs < 1000 ? `${Math.max(0, Math.round(r.durationMs))} ms` : `${(r.durationMs / 1000).toFixed(1)} s`;
+  const took =
+    r.durationMs < 1000 ? `${Math.max(0, Math.round(r.durationMs))} ms` : `${(r.durationMs / 1000).toFixed(1)} s`;
   return {
     why: r.ruleDetail,
     what: `${strategies[r.strategy] ?? r.strategy} → ${outcomes[r.outcome] ?? r.outcome} (took ${took})`,

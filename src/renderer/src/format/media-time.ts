@@ -11,9 +11,21 @@ export function formatOffset(seconds: number): string {
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
 }
 
-const dueFormat = new Intl.DateTimeFormat(undefined, { weekday: 'short', year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
+const dueFormat = new Intl.DateTimeFormat(undefined, {
+  weekday: 'short',
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: '2-digit',
+});
 
-const dayParts = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
+const dayParts = new Intl.DateTimeFormat(undefined, {
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+});
 
 /**
  * When a memory is due, in the reader's locale and time zone: with its time when one was said
@@ -24,7 +36,8 @@ export function formatDue(iso: string, allDay = false, now = new Date()): string
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   if (!allDay) return dueFormat.format(date);
-  const part = (type: Intl.DateTimeFormatPartTypes) => dayParts.formatToParts(date).find((p) => p.type === type)?.value ?? '';
+  const part = (type: Intl.DateTimeFormatPartTypes) =>
+    dayParts.formatToParts(date).find((p) => p.type === type)?.value ?? '';
   const day = `${part('weekday')} ${part('day')} ${part('month')}`;
   return date.getFullYear() === now.getFullYear() ? day : `${day} ${part('year')}`;
 }

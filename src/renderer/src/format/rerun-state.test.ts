@@ -3,7 +3,15 @@ import type { ItemEvent } from '../../../shared/contract';
 import { openRerun } from './rerun-state';
 
 let id = 0;
-const ev = (type: string, stage: ItemEvent['stage'] = 'index'): ItemEvent => ({ id: ++id, at: '', type, stage, actor: 'engine', detail: null, error: null });
+const ev = (type: string, stage: ItemEvent['stage'] = 'index'): ItemEvent => ({
+  id: ++id,
+  at: '',
+  type,
+  stage,
+  actor: 'engine',
+  detail: null,
+  error: null,
+});
 
 describe('openRerun', () => {
   it('says an item is being run again from the time it was asked until its new results are in place', () => {

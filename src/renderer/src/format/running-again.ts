@@ -4,7 +4,10 @@ import type { ItemEvent, ItemState } from '../../../shared/contract';
  * The item runs again after its last recovery (a `started` event after the latest `recovered`):
  * a "was recovered" message from then on is stale news. Pure.
  */
-export function runningAgainSinceRecovery(item: { state: ItemState; events: readonly Pick<ItemEvent, 'id' | 'type'>[] }): boolean {
+export function runningAgainSinceRecovery(item: {
+  state: ItemState;
+  events: readonly Pick<ItemEvent, 'id' | 'type'>[];
+}): boolean {
   if (item.state !== 'running') return false;
   let recovered = -1;
   let started = -1;

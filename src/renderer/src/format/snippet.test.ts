@@ -34,7 +34,9 @@ describe('search snippets', () => {
 
   it('drops the indexed date suffix of a memory unless the match is in it', () => {
     expect(withoutIndexedDate(`call the ${open}dentist${close} (2026-11-24)`)).toBe(`call the ${open}dentist${close}`);
-    expect(withoutIndexedDate(`call the dentist (${open}2026${close}-11-24)`)).toBe(`call the dentist (${open}2026${close}-11-24)`);
+    expect(withoutIndexedDate(`call the dentist (${open}2026${close}-11-24)`)).toBe(
+      `call the dentist (${open}2026${close}-11-24)`,
+    );
     expect(withoutIndexedDate('plain text')).toBe('plain text');
   });
 });

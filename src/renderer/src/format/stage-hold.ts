@@ -23,7 +23,8 @@ export function idleReasons(stages: readonly StageInfo[]): string[] {
   for (const s of stages) {
     const hold = stageHoldText(s);
     if (hold !== null && heldItems(s) > 0) reasons.push(hold);
-    else if (hold === null && s.blockedBy !== null && heldItems(s) > 0) reasons.push(`${formatCount(heldItems(s))} waiting at ${s.stage}: ${s.blockedBy}`);
+    else if (hold === null && s.blockedBy !== null && heldItems(s) > 0)
+      reasons.push(`${formatCount(heldItems(s))} waiting at ${s.stage}: ${s.blockedBy}`);
   }
   if (reasons.length > 0) return reasons;
   return stages.flatMap((s) => (s.heldBy === null ? [] : [s.heldBy]));

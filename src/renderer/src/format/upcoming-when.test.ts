@@ -9,7 +9,9 @@ describe('formatWhen', () => {
   });
 
   it('adds the time when one was said', () => {
-    expect(formatWhen({ day: '2026-12-11', at: new Date(2026, 11, 11, 16, 0).toISOString(), allDay: false })).toMatch(/Fri.*4:00/);
+    expect(formatWhen({ day: '2026-12-11', at: new Date(2026, 11, 11, 16, 0).toISOString(), allDay: false })).toMatch(
+      /Fri.*4:00/,
+    );
   });
 
   it('has nothing to show without a date', () => {

@@ -11,7 +11,11 @@ export function AddFilesButton() {
   const input = useRef<HTMLInputElement>(null);
   return (
     <>
-      <button type="button" className="button-quiet" onClick={() => (nativeDialog ? void chooseFiles() : input.current?.click())}>
+      <button
+        type="button"
+        className="button-quiet"
+        onClick={() => (nativeDialog ? void chooseFiles() : input.current?.click())}
+      >
         Add files…
       </button>
       {!nativeDialog && (

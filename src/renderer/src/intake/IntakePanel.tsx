@@ -7,7 +7,14 @@ import { ErrorMessage } from '../components/ErrorMessage';
 function LevelMeter({ level }: { level: number }) {
   const pct = Math.round(level * 100);
   return (
-    <div className="level" role="meter" aria-label="Input level" aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct}>
+    <div
+      className="level"
+      role="meter"
+      aria-label="Input level"
+      aria-valuemin={0}
+      aria-valuemax={100}
+      aria-valuenow={pct}
+    >
       <div className="level-fill" style={{ width: `${pct}%` }} />
     </div>
   );
@@ -61,8 +68,8 @@ function Recording() {
             `The recording held no audio; nothing was added.`
           ) : (
             <>
-              Saved <a href={routeHref({ name: 'item', id: lastSaved.itemId })}>{lastSaved.name}</a> ({formatDuration(lastSaved.seconds)}) as item{' '}
-              {lastSaved.itemId}.
+              Saved <a href={routeHref({ name: 'item', id: lastSaved.itemId })}>{lastSaved.name}</a> (
+              {formatDuration(lastSaved.seconds)}) as item {lastSaved.itemId}.
               {lastSaved.earlierParts > 0 &&
                 ` The server restarted while you recorded; the audio before that was saved as ${lastSaved.earlierParts === 1 ? 'a separate item' : 'separate items'}.`}
             </>
@@ -102,7 +109,11 @@ function Uploads() {
       <ul>
         {entries.map((e) => (
           <li key={e.key} className={`intake-entry intake-${e.status}`}>
-            {e.itemId !== null ? <a href={routeHref({ name: 'item', id: e.itemId })}>{e.name}</a> : <span>{e.name}</span>}
+            {e.itemId !== null ? (
+              <a href={routeHref({ name: 'item', id: e.itemId })}>{e.name}</a>
+            ) : (
+              <span>{e.name}</span>
+            )}
             <span className="intake-status">{entryText(e)}</span>
             {e.status === 'sending' && e.size ? (
               <progress max={e.size} value={e.sent} aria-label={`Uploading ${e.name}`} />

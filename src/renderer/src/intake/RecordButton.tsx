@@ -16,7 +16,13 @@ export function RecordButton() {
     );
   }
   return (
-    <button type="button" className="button-record button-recording" onClick={() => void stop()} disabled={phase === 'stopping'} aria-label={`Stop recording (${formatDuration(elapsed)})`}>
+    <button
+      type="button"
+      className="button-record button-recording"
+      onClick={() => void stop()}
+      disabled={phase === 'stopping'}
+      aria-label={`Stop recording (${formatDuration(elapsed)})`}
+    >
       <span className="stop-square" aria-hidden="true" />
       {phase === 'stopping' ? 'Saving…' : `Stop ${formatDuration(elapsed)}`}
     </button>

@@ -25,7 +25,8 @@ export function routeHref(route: Route): string {
 export function parseRoute(hash: string): Route {
   const [rawPath = '', query = ''] = hash.replace(/^#\/?/, '').split('?', 2);
   const path = rawPath.replace(/\/$/, '');
-  if (path === 'items' || path === 'dead-letters' || path === 'memories') return query === '' ? { name: path } : { name: path, query };
+  if (path === 'items' || path === 'dead-letters' || path === 'memories')
+    return query === '' ? { name: path } : { name: path, query };
   if (path === 'settings') return { name: 'settings' };
   if (path === 'upcoming') return { name: 'upcoming' };
   if (path === 'services') return { name: 'services' };

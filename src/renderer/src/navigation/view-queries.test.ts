@@ -11,7 +11,13 @@ import {
 
 describe('the Items filter in the address', () => {
   it('writes what is chosen and reads it back', () => {
-    const query = { state: 'dead', stage: 'transcribe', q: 'stand up & go', sort: 'priority', direction: 'asc' } as const;
+    const query = {
+      state: 'dead',
+      stage: 'transcribe',
+      q: 'stand up & go',
+      sort: 'priority',
+      direction: 'asc',
+    } as const;
     const address = itemsQueryToAddress(query);
     expect(address).toBe('state=dead&stage=transcribe&q=stand+up+%26+go&sort=priority&dir=asc');
     expect(itemsQueryFromAddress(address)).toEqual(query);
@@ -23,7 +29,10 @@ describe('the Items filter in the address', () => {
   });
 
   it('drops values that are not choices of the screen instead of guessing', () => {
-    expect(itemsQueryFromAddress('state=exploded&stage=ingest&sort=size&dir=up')).toEqual({ ...defaultQuery, stage: 'ingest' });
+    expect(itemsQueryFromAddress('state=exploded&stage=ingest&sort=size&dir=up')).toEqual({
+      ...defaultQuery,
+      stage: 'ingest',
+    });
   });
 });
 
@@ -44,12 +53,19 @@ describe('the Memories search in the address', () => {
 
 describe('the hidden Dead letters groups in the address', () => {
   it('writes the hidden error codes in one order and reads them back', () => {
-    expect(hiddenGroupsToAddress(['RECOVERY_EXHAUSTED', 'AUDIO_UNDECODABLE'])).toBe('hidden=AUDIO_UNDECODABLE,RECOVERY_EXHAUSTED');
-    expect(hiddenGroupsFromAddress('hidden=RECOVERY_EXHAUSTED,AUDIO_UNDECODABLE')).toEqual(['AUDIO_UNDECODABLE', 'RECOVERY_EXHAUSTED']);
+    expect(hiddenGroupsToAddress(['RECOVERY_EXHAUSTED', 'AUDIO_UNDECODABLE'])).toBe(
+      'hidden=AUDIO_UNDECODABLE,RECOVERY_EXHAUSTED',
+    );
+    expect(hiddenGroupsFromAddress('hidden=RECOVERY_EXHAUSTED,AUDIO_UNDECODABLE')).toEqual([
+      'AUDIO_UNDECODABLE',
+      'RECOVERY_EXHAUSTED',
+    ]);
     expect(hiddenGroupsToAddress([])).toBe('');
   });
 
   it('ignores anything that is not an error code', () => {
-    expect(hiddenGroupsFromAddress('hidden=<script>,AUDIO_UNDECODABLE,AUDIO_UNDECODABLE,')).toEqual(['AUDIO_UNDECODABLE']);
+    expect(hiddenGroupsFromAddress('hidden=<script>,AUDIO_UNDECODABLE,AUDIO_UNDECODABLE,')).toEqual([
+      'AUDIO_UNDECODABLE',
+    ]);
   });
 });

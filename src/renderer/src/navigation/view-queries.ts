@@ -1,4 +1,13 @@
-import { itemSortKeys, itemStates, memoryKinds, stages, type ItemSortKey, type ItemState, type SortDirection, type Stage } from '../../../shared/contract';
+import {
+  itemSortKeys,
+  itemStates,
+  memoryKinds,
+  stages,
+  type ItemSortKey,
+  type ItemState,
+  type SortDirection,
+  type Stage,
+} from '../../../shared/contract';
 import type { ItemsQuery } from '../stores/items-query';
 import type { KindFilter } from '../stores/memories-store';
 
@@ -47,7 +56,9 @@ export function memoriesQueryFromAddress(raw: string): MemoriesAddress {
   const p = new URLSearchParams(raw);
   const q = p.get('q') ?? '';
   // Transcript segments are a kind of search hit only: without a search there are none to show.
-  const kind = oneOf<NonNullable<KindFilter>>(q.trim() === '' ? memoryKinds : [...memoryKinds, 'transcript'], p.get('kind')) ?? null;
+  const kind =
+    oneOf<NonNullable<KindFilter>>(q.trim() === '' ? memoryKinds : [...memoryKinds, 'transcript'], p.get('kind')) ??
+    null;
   return { q, kind };
 }
 

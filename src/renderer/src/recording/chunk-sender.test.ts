@@ -42,7 +42,14 @@ describe('ChunkSender', () => {
   it('sends chunks in order and keeps them until the store has them', async () => {
     const store = fakeStore();
     const statuses: SenderStatus[] = [];
-    const sender = new ChunkSender({ call: store.call, sampleRate: 16_000, channels: 1, name: 'memo.wav', onStatus: (s) => statuses.push(s), sleep: async () => {} });
+    const sender = new ChunkSender({
+      call: store.call,
+      sampleRate: 16_000,
+      channels: 1,
+      name: 'memo.wav',
+      onStatus: (s) => statuses.push(s),
+      sleep: async () => {},
+    });
     expect((await sender.open()).ok).toBe(true);
     sender.push(bytes(1, 2));
     sender.push(bytes(3, 4));
@@ -77,7 +84,14 @@ describe('ChunkSender', () => {
 
   it('goes on in a new session when the store closed the first one, and finishes the last', async () => {
     const store = fakeStore();
-    const sender = new ChunkSender({ call: store.call, sampleRate: 16_000, channels: 1, name: 'memo.wav', onStatus: () => {}, sleep: async () => {} });
+    const sender = new ChunkSender({
+      call: store.call,
+      sampleRate: 16_000,
+      channels: 1,
+      name: 'memo.wav',
+      onStatus: () => {},
+      sleep: async () => {},
+    });
     await sender.open();
     sender.push(bytes(1, 2));
     await sender.drain();

@@ -1,4 +1,9 @@
-import { maxRecordingChunkBytes, type LifelineApi, type RecordingFinished, type Result } from '../../../shared/contract';
+import {
+  maxRecordingChunkBytes,
+  type LifelineApi,
+  type RecordingFinished,
+  type Result,
+} from '../../../shared/contract';
 import { describeError } from '../format/describe-error';
 import { concatBytes, toBase64 } from './pcm';
 
@@ -60,7 +65,11 @@ export class ChunkSender {
 
   /** Opens the first session; the recording only starts when this succeeds. */
   async open(): Promise<Result<{ id: number; name: string }>> {
-    const r = await this.o.call('recordings:start', { sampleRate: this.o.sampleRate, channels: this.o.channels, name: this.o.name });
+    const r = await this.o.call('recordings:start', {
+      sampleRate: this.o.sampleRate,
+      channels: this.o.channels,
+      name: this.o.name,
+    });
     if (r.ok) {
       this.sessionId = r.value.id;
       this.sessions = 1;
@@ -92,7 +101,11 @@ export class ChunkSender {
         continue;
       }
       const chunk = concatBytes(this.pending, Math.min(this.pendingBytes, maxRecordingChunkBytes));
-      const r = await this.o.call('recordings:append', { id: this.sessionId!, offset: this.sessionBytes, data: toBase64(chunk) });
+      const r = await this.o.call('recordings:append', {
+        id: this.sessionId!,
+        offset: this.sessionBytes,
+        data: toBase64(chunk),
+      });
       if (r.ok) {
         failures = 0;
         const taken = r.value.bytes - this.sessionBytes;
@@ -157,7 +170,8 @@ export class ChunkSender {
   async finish(): Promise<Result<RecordingFinished>> {
     await this.drain();
     this.stopped = true;
-    if (this.sessionId === null) return { ok: false, error: { code: 'INVALID_STATE', message: 'the recording has no open session' } };
+    if (this.sessionId === null)
+      return { ok: false, error: { code: 'INVALID_STATE', message: 'the recording has no open session' } };
     return this.o.call('recordings:finish', { id: this.sessionId });
   }
 

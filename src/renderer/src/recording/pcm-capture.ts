@@ -23,7 +23,12 @@ export async function startPcmCapture(onSamples: (samples: Float32Array) => void
     context = new AudioContext({ sampleRate: captureSampleRate, latencyHint: 'interactive' });
     await context.audioWorklet.addModule(workletUrl);
     const source = context.createMediaStreamSource(stream);
-    const node = new AudioWorkletNode(context, 'pcm-capture', { numberOfInputs: 1, numberOfOutputs: 0, channelCount: 1, channelCountMode: 'explicit' });
+    const node = new AudioWorkletNode(context, 'pcm-capture', {
+      numberOfInputs: 1,
+      numberOfOutputs: 0,
+      channelCount: 1,
+      channelCountMode: 'explicit',
+    });
     let flushed: (() => void) | null = null;
     node.port.onmessage = (ev: MessageEvent) => {
       if (ev.data === 'flushed') flushed?.();

@@ -39,14 +39,26 @@ export function createBackupsStore(api: LifelineApi): BackupsStore {
       const r = await api.call('backups:create', {});
       // The list is refreshed first, so its answer does not hide what this action did.
       await get().load();
-      set({ busy: null, ...(r.ok ? { notice: `Backed up to ${r.value.name}; its integrity check passed.` } : { error: describeError(r.error) }) });
+      set({
+        busy: null,
+        ...(r.ok
+          ? { notice: `Backed up to ${r.value.name}; its integrity check passed.` }
+          : { error: describeError(r.error) }),
+      });
     },
 
     async restoreAtRestart(name) {
       set({ busy: 'restore', notice: null, error: null });
       const r = await api.call('backups:restoreAtRestart', { name });
       await get().load();
-      set({ busy: null, ...(r.ok ? { notice: `${r.value.name} will replace the store at the next start. Restart Lifeline to finish the restore.` } : { error: describeError(r.error) }) });
+      set({
+        busy: null,
+        ...(r.ok
+          ? {
+              notice: `${r.value.name} will replace the store at the next start. Restart Lifeline to finish the restore.`,
+            }
+          : { error: describeError(r.error) }),
+      });
     },
 
     async check() {

@@ -23,7 +23,14 @@ describe('the dead letters store', () => {
       call: (channel: ChannelName) => {
         switch (channel) {
           case 'items:errorGroups':
-            return Promise.resolve({ ok: true, value: { groups: [{ code: 'SOURCE_MISSING', count: 1, stages: ['ingest'], example: 'gone', lastAt: dead.updatedAt }] } });
+            return Promise.resolve({
+              ok: true,
+              value: {
+                groups: [
+                  { code: 'SOURCE_MISSING', count: 1, stages: ['ingest'], example: 'gone', lastAt: dead.updatedAt },
+                ],
+              },
+            });
           case 'items:list':
             return Promise.resolve({ ok: true, value: { items: [dead], nextCursor: null } });
           case 'items:bulk':
@@ -53,11 +60,17 @@ describe('the dead letters store', () => {
       audioUrl: () => '',
       subscribe: () => () => {},
       call: (channel: ChannelName) => {
-        if (channel !== 'items:errorGroups') return Promise.resolve({ ok: true, value: { items: [dead], nextCursor: null } });
+        if (channel !== 'items:errorGroups')
+          return Promise.resolve({ ok: true, value: { items: [dead], nextCursor: null } });
         groupsCalls++;
         // The first answer was read before item 7 died; later ones see it.
         if (groupsCalls === 1) return new Promise((resolve) => (replyToFirst = resolve));
-        return Promise.resolve({ ok: true, value: { groups: [{ code: 'SOURCE_MISSING', count: 1, stages: ['ingest'], example: 'gone', lastAt: dead.updatedAt }] } });
+        return Promise.resolve({
+          ok: true,
+          value: {
+            groups: [{ code: 'SOURCE_MISSING', count: 1, stages: ['ingest'], example: 'gone', lastAt: dead.updatedAt }],
+          },
+        });
       },
     } as unknown as LifelineApi;
     const store = createDeadLettersStore(api);

@@ -83,16 +83,33 @@ export function createDeadLettersStore(api: LifelineApi): DeadLettersStore {
       const current = get().lists[code];
       const cursor = append ? (current?.nextCursor ?? undefined) : undefined;
       if (append && !cursor) return;
-      set((s) => ({ lists: { ...s.lists, [code]: { items: current?.items ?? [], nextCursor: current?.nextCursor ?? null, loading: true } } }));
+      set((s) => ({
+        lists: {
+          ...s.lists,
+          [code]: { items: current?.items ?? [], nextCursor: current?.nextCursor ?? null, loading: true },
+        },
+      }));
       const limit = append ? groupPageSize : Math.max(groupPageSize, Math.min(500, current?.items.length ?? 0));
       const r = await api.call('items:list', { state: 'dead', errorCode: code, limit, cursor });
       if (!r.ok) {
-        set((s) => ({ actionError: `Could not load the ${code} dead letters. ${describeError(r.error)}`, lists: { ...s.lists, [code]: { ...s.lists[code]!, loading: false } } }));
+        set((s) => ({
+          actionError: `Could not load the ${code} dead letters. ${describeError(r.error)}`,
+          lists: { ...s.lists, [code]: { ...s.lists[code]!, loading: false } },
+        }));
         return;
       }
       set((s) => {
         const base = append ? (s.lists[code]?.items ?? []) : [];
-        return { lists: { ...s.lists, [code]: { items: applyItemChanges(base, r.value.items, (i) => i.state === 'dead' && codeOf(i) === code), nextCursor: r.value.nextCursor, loading: false } } };
+        return {
+          lists: {
+            ...s.lists,
+            [code]: {
+              items: applyItemChanges(base, r.value.items, (i) => i.state === 'dead' && codeOf(i) === code),
+              nextCursor: r.value.nextCursor,
+              loading: false,
+            },
+          },
+        };
       });
     };
 
@@ -135,7 +152,10 @@ export function createDeadLettersStore(api: LifelineApi): DeadLettersStore {
         const items = given.map((i) => latest.newest(i));
         const ids = new Set(items.map((i) => i.id));
         const all = [...items, ...s.retried.filter((i) => !ids.has(i.id))];
-        return { retried: all.slice(0, retriedShown), retriedMore: s.retriedMore + more + Math.max(0, all.length - retriedShown) };
+        return {
+          retried: all.slice(0, retriedShown),
+          retriedMore: s.retriedMore + more + Math.max(0, all.length - retriedShown),
+        };
       });
 
     const rowAction = async (id: number, action: RowAction) => {
@@ -146,7 +166,10 @@ export function createDeadLettersStore(api: LifelineApi): DeadLettersStore {
       const result = await api.call(action === 'retry' ? 'items:retry' : 'items:discard', { id });
       callsInFlight.delete(id);
       if (!result.ok) {
-        set((s) => ({ pending: without(s.pending, [id]), actionError: `Could not ${action} ${name}. ${describeError(result.error)}` }));
+        set((s) => ({
+          pending: without(s.pending, [id]),
+          actionError: `Could not ${action} ${name}. ${describeError(result.error)}`,
+        }));
         return;
       }
       const item = result.value;
@@ -164,7 +187,10 @@ export function createDeadLettersStore(api: LifelineApi): DeadLettersStore {
       watchedRetry = null;
       const shown = get().lists[code]?.items ?? [];
       set((s) => ({ groupPending: { ...s.groupPending, [code]: action }, actionError: null, notice: null }));
-      const r = await api.call('items:bulk', { action, target: { kind: 'filter', filter: { state: 'dead', errorCode: code } } });
+      const r = await api.call('items:bulk', {
+        action,
+        target: { kind: 'filter', filter: { state: 'dead', errorCode: code } },
+      });
       set((s) => ({ groupPending: { ...s.groupPending, [code]: undefined } }));
       if (!r.ok) {
         set({ actionError: `Could not ${action} the ${code} dead letters. ${describeError(r.error)}` });
@@ -173,9 +199,19 @@ export function createDeadLettersStore(api: LifelineApi): DeadLettersStore {
       const n = r.value.changed;
       if (action === 'retry') {
         addRetried(shown, Math.max(0, n - shown.length));
-        set({ notice: { text: `${plural(n, 'dead letter')} with ${code} ${n === 1 ? 'is' : 'are'} back in the queue.`, tone: 'done' } });
+        set({
+          notice: {
+            text: `${plural(n, 'dead letter')} with ${code} ${n === 1 ? 'is' : 'are'} back in the queue.`,
+            tone: 'done',
+          },
+        });
       } else {
-        set({ notice: { text: `${plural(n, 'dead letter')} with ${code} ${n === 1 ? 'was' : 'were'} discarded; their history is kept.`, tone: 'done' } });
+        set({
+          notice: {
+            text: `${plural(n, 'dead letter')} with ${code} ${n === 1 ? 'was' : 'were'} discarded; their history is kept.`,
+            tone: 'done',
+          },
+        });
       }
       throttle.request();
     };
@@ -214,7 +250,8 @@ export function createDeadLettersStore(api: LifelineApi): DeadLettersStore {
           return;
         }
         const watched = watchedRetry;
-        const diedAgain = watched && changes.find((c) => c.id === watched.id && c.state === 'dead' && c.updatedAt > watched.since);
+        const diedAgain =
+          watched && changes.find((c) => c.id === watched.id && c.state === 'dead' && c.updatedAt > watched.since);
         if (diedAgain) {
           watchedRetry = null;
           set({ notice: failedAgain(diedAgain) });
@@ -224,16 +261,28 @@ export function createDeadLettersStore(api: LifelineApi): DeadLettersStore {
         const listed = new Set(Object.values(lists).flatMap((l) => l?.items.map((i) => i.id) ?? []));
         set((s) => ({
           lists: Object.fromEntries(
-            Object.entries(s.lists).map(([code, list]) => [code, list && { ...list, items: applyItemChanges(list.items, changes, (i) => i.state === 'dead' && codeOf(i) === code) }]),
+            Object.entries(s.lists).map(([code, list]) => [
+              code,
+              list && {
+                ...list,
+                items: applyItemChanges(list.items, changes, (i) => i.state === 'dead' && codeOf(i) === code),
+              },
+            ]),
           ),
           retried: retried.map((r) => {
             const c = changes.find((x) => x.id === r.id);
             return c && c.updatedAt >= r.updatedAt ? c : r;
           }),
-          pending: without(s.pending, changes.map((c) => c.id).filter((id) => !callsInFlight.has(id))),
+          pending: without(
+            s.pending,
+            changes.map((c) => c.id).filter((id) => !callsInFlight.has(id)),
+          ),
         }));
         // Counts per group come from the store: refresh them when dead letters came or went.
-        if (changes.some((c) => c.state === 'dead' || listed.has(c.id)) || changes.some((c) => c.state === 'dead' && !known.has(codeOf(c)))) {
+        if (
+          changes.some((c) => c.state === 'dead' || listed.has(c.id)) ||
+          changes.some((c) => c.state === 'dead' && !known.has(codeOf(c)))
+        ) {
           throttle.request();
         }
       },
@@ -257,7 +306,10 @@ export function createDeadLettersStore(api: LifelineApi): DeadLettersStore {
         set({
           retryingAll: false,
           notice: {
-            text: count === 0 ? 'There were no dead letters to retry.' : `${plural(count, 'dead letter')} ${count === 1 ? 'is' : 'are'} back in the queue.`,
+            text:
+              count === 0
+                ? 'There were no dead letters to retry.'
+                : `${plural(count, 'dead letter')} ${count === 1 ? 'is' : 'are'} back in the queue.`,
             tone: 'done',
           },
         });
@@ -271,7 +323,13 @@ export function createDeadLettersStore(api: LifelineApi): DeadLettersStore {
           set({ exporting: null, actionError: `Could not export the dead letters. ${describeError(r.error)}` });
           return;
         }
-        set({ exporting: null, notice: { text: `Exported ${formatCount(r.count)} dead ${r.count === 1 ? 'letter' : 'letters'} as ${kind.toUpperCase()}.`, tone: 'done' } });
+        set({
+          exporting: null,
+          notice: {
+            text: `Exported ${formatCount(r.count)} dead ${r.count === 1 ? 'letter' : 'letters'} as ${kind.toUpperCase()}.`,
+            tone: 'done',
+          },
+        });
       },
 
       clearRetried: () => set({ retried: [], retriedMore: 0 }),

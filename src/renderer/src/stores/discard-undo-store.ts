@@ -60,7 +60,10 @@ export function createDiscardUndoStore(api: LifelineApi, timers: UndoTimers = re
           item.id,
           timers.setTimeout(() => void carryOut(item.id, item.fileName), undoWindowMs),
         );
-        set((s) => ({ error: null, pending: [...s.pending, { id: item.id, fileName: item.fileName, at: timers.now() + undoWindowMs }] }));
+        set((s) => ({
+          error: null,
+          pending: [...s.pending, { id: item.id, fileName: item.fileName, at: timers.now() + undoWindowMs }],
+        }));
       },
       undo(id) {
         const h = handles.get(id);

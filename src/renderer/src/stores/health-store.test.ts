@@ -13,7 +13,14 @@ const asr = (over: Partial<ServiceHealth> = {}): ServiceHealth => ({
   checkedAt: '2026-01-01T00:00:00.000Z',
   breaker: null,
   needsYou: false,
-  autoRecovery: { action: 're-probe the endpoint', attempts: 0, maxAttempts: 3, lastRunAt: null, nextAllowedAt: null, running: false },
+  autoRecovery: {
+    action: 're-probe the endpoint',
+    attempts: 0,
+    maxAttempts: 3,
+    lastRunAt: null,
+    nextAllowedAt: null,
+    running: false,
+  },
   ...over,
 });
 const snapshot = (services: ServiceHealth[], overall: HealthSnapshot['overall'] = 'green'): HealthSnapshot => ({
@@ -46,7 +53,11 @@ function fakeApi(answers: Partial<Record<ChannelName, unknown>>): { api: Lifelin
     call: (channel: ChannelName) => {
       calls.push(channel);
       const answer = answers[channel];
-      return Promise.resolve(answer === undefined ? { ok: false, error: { code: 'INTERNAL', message: channel } } : { ok: true, value: answer });
+      return Promise.resolve(
+        answer === undefined
+          ? { ok: false, error: { code: 'INTERNAL', message: channel } }
+          : { ok: true, value: answer },
+      );
     },
   } as unknown as LifelineApi;
   return { api, calls };
@@ -56,9 +67,23 @@ describe('the health store', () => {
   it('loads every service with its history, the breakers, recoveries and what happened', async () => {
     const { api } = fakeApi({
       'health:get': snapshot([asr()]),
-      'health:service': { ...asr(), history: [{ at: '2026-01-01T00:00:00.000Z', status: 'up', latencyMs: 3, message: 'ok' }] },
+      'health:service': {
+        ...asr(),
+        history: [{ at: '2026-01-01T00:00:00.000Z', status: 'up', latencyMs: 3, message: 'ok' }],
+      },
       'breakers:list': [breaker('closed')],
-      'recovery:stats': { last24h: { recoveries: 0, byRule: {}, byStrategy: {}, successRate: null, meanTimeToRecoveryMs: null, pending: 0 }, recent: [], autoRecovery: [] },
+      'recovery:stats': {
+        last24h: {
+          recoveries: 0,
+          byRule: {},
+          byStrategy: {},
+          successRate: null,
+          meanTimeToRecoveryMs: null,
+          pending: 0,
+        },
+        recent: [],
+        autoRecovery: [],
+      },
       'health:events': [],
     });
     const store = createHealthStore(api);
@@ -91,18 +116,27 @@ describe('the health store', () => {
     store.getState().applyBreaker(breaker('open'));
     await store.getState().resetBreaker('asr');
     expect(store.getState().breakers[0]!.state).toBe('closed');
-    expect(store.getState().actions.asr).toEqual({ kind: 'reset', pending: false, failed: false, message: 'Breaker closed by you. Items waiting at Transcribe go on now.' });
+    expect(store.getState().actions.asr).toEqual({
+      kind: 'reset',
+      pending: false,
+      failed: false,
+      message: 'Breaker closed by you. Items waiting at Transcribe go on now.',
+    });
     await store.getState().triggerRecovery('asr');
     expect(store.getState().actions.asr).toMatchObject({
       kind: 'recover',
       failed: true,
-      message: 'Recovery ran (re-probe the endpoint) but the service is not back yet: the speech recognition server at http://127.0.0.1:9 does not answer (ECONNREFUSED).',
+      message:
+        'Recovery ran (re-probe the endpoint) but the service is not back yet: the speech recognition server at http://127.0.0.1:9 does not answer (ECONNREFUSED).',
     });
   });
 
   it('says why an action could not run, without internals', async () => {
     const store = createHealthStore(fakeApi({}).api);
     await store.getState().resetBreaker('asr');
-    expect(store.getState().actions.asr).toMatchObject({ failed: true, message: 'Could not reset the breaker. Lifeline hit an internal error; the details are in its log.' });
+    expect(store.getState().actions.asr).toMatchObject({
+      failed: true,
+      message: 'Could not reset the breaker. Lifeline hit an internal error; the details are in its log.',
+    });
   });
 });

@@ -102,7 +102,15 @@ export function createHealthStore(api: LifelineApi): HealthStore {
         // A service that went away between the two calls simply has no history.
         if (d.ok) history[health.value.services[i]!.name] = d.value.history;
       });
-      set({ snapshot: health.value, history, breakers: breakers.value, recovery: recovery.value, events: events.value, loaded: true, error: null });
+      set({
+        snapshot: health.value,
+        history,
+        breakers: breakers.value,
+        recovery: recovery.value,
+        events: events.value,
+        loaded: true,
+        error: null,
+      });
     };
     const throttle = createRefreshThrottle(refresh, minRefreshIntervalMs);
     const recoveryThrottle = createRefreshThrottle(async () => {
@@ -148,15 +156,32 @@ export function createHealthStore(api: LifelineApi): HealthStore {
           const stages = own.length > 0 ? ` Items waiting at ${own.join(', ')} go on now.` : '';
           setAction(name, { kind: 'reset', pending: false, message: `Breaker closed by you.${stages}`, failed: false });
         } else {
-          setAction(name, { kind: 'reset', pending: false, message: `Could not reset the breaker. ${describeError(r.error)}`, failed: true });
+          setAction(name, {
+            kind: 'reset',
+            pending: false,
+            message: `Could not reset the breaker. ${describeError(r.error)}`,
+            failed: true,
+          });
         }
         throttle.request();
       },
       async triggerRecovery(name) {
         setAction(name, { kind: 'recover', pending: true, message: null, failed: false });
         const r = await api.call('recovery:triggerService', { name });
-        if (r.ok) setAction(name, { kind: 'recover', pending: false, message: recoverySentence(r.value), failed: r.value.outcome === 'failed' });
-        else setAction(name, { kind: 'recover', pending: false, message: `Could not run the recovery. ${describeError(r.error)}`, failed: true });
+        if (r.ok)
+          setAction(name, {
+            kind: 'recover',
+            pending: false,
+            message: recoverySentence(r.value),
+            failed: r.value.outcome === 'failed',
+          });
+        else
+          setAction(name, {
+            kind: 'recover',
+            pending: false,
+            message: `Could not run the recovery. ${describeError(r.error)}`,
+            failed: true,
+          });
         throttle.request();
       },
       async markDeadLettersSeen() {

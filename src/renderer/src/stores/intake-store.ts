@@ -55,12 +55,25 @@ export function createIntakeStore(api: LifelineApi): IntakeStore {
 
     const recordResult = (keys: Map<string, number>, r: AddFilesResult) => {
       for (const a of r.added) update(keys.get(a.file) ?? -1, { status: 'added', itemId: a.id, message: null });
-      for (const d of r.duplicates) update(keys.get(d.file) ?? -1, { status: 'duplicate', itemId: d.id, message: `already in Lifeline as item ${d.id}; not added again` });
+      for (const d of r.duplicates)
+        update(keys.get(d.file) ?? -1, {
+          status: 'duplicate',
+          itemId: d.id,
+          message: `already in Lifeline as item ${d.id}; not added again`,
+        });
       for (const x of r.rejected) update(keys.get(x.file) ?? -1, { status: 'failed', message: x.message });
     };
 
     const begin = (files: { name: string; size: number | null }[]) => {
-      const entries = files.map((f) => ({ key: nextKey++, name: f.name, size: f.size, sent: 0, status: 'waiting' as const, itemId: null, message: null }));
+      const entries = files.map((f) => ({
+        key: nextKey++,
+        name: f.name,
+        size: f.size,
+        sent: 0,
+        status: 'waiting' as const,
+        itemId: null,
+        message: null,
+      }));
       // Earlier results stay until dismissed (the most recent 50), so a duplicate can be compared with what it duplicates.
       set((s) => ({ busy: true, entries: [...s.entries, ...entries].slice(-50) }));
       return entries;
@@ -114,7 +127,8 @@ export function createIntakeStore(api: LifelineApi): IntakeStore {
         set({ busy: get().entries.some((e) => e.status === 'sending' || e.status === 'waiting') });
       },
 
-      dismiss: () => set((s) => ({ entries: s.entries.filter((e) => e.status === 'sending' || e.status === 'waiting') })),
+      dismiss: () =>
+        set((s) => ({ entries: s.entries.filter((e) => e.status === 'sending' || e.status === 'waiting') })),
     };
   });
 }

@@ -41,7 +41,11 @@ export interface ItemDetailState {
 export type ItemDetailStore = StoreApi<ItemDetailState>;
 
 const channels = { retry: 'items:retry', cancel: 'items:cancel', discard: 'items:discard' } as const;
-const past = { retry: 'is back in the queue', cancel: 'was cancelled', discard: 'was discarded; its history is kept' } as const;
+const past = {
+  retry: 'is back in the queue',
+  cancel: 'was cancelled',
+  discard: 'was discarded; its history is kept',
+} as const;
 
 /** What a manual recovery did, in words. */
 export function recoveryOutcome(strategy: string, result: string): string {
@@ -91,7 +95,9 @@ export function createItemDetailStore(api: LifelineApi): ItemDetailStore {
         loading: false,
         error: null,
         ...(staleRecovery ? { notice: null } : {}),
-        ...(failedAgain ? { notice: `${item.fileName} failed again after the retry: ${item.error?.code ?? 'no error recorded'}.` } : {}),
+        ...(failedAgain
+          ? { notice: `${item.fileName} failed again after the retry: ${item.error?.code ?? 'no error recorded'}.` }
+          : {}),
       });
     };
     const throttle = createRefreshThrottle(reload, 250);
@@ -111,7 +117,17 @@ export function createItemDetailStore(api: LifelineApi): ItemDetailStore {
         if (get().id === id) return;
         retriedAt = null;
         recoveryNotice = false;
-        set({ id, item: null, recoveries: [], audioUrl: api.audioUrl(id), loading: true, error: null, pending: null, notice: null, actionError: null });
+        set({
+          id,
+          item: null,
+          recoveries: [],
+          audioUrl: api.audioUrl(id),
+          loading: true,
+          error: null,
+          pending: null,
+          notice: null,
+          actionError: null,
+        });
         void reload();
       },
       applyChanges(changes) {
@@ -152,7 +168,9 @@ export function createItemDetailStore(api: LifelineApi): ItemDetailStore {
         }
         retriedAt = null;
         const what = from === 'transcribe' ? 'transcribed' : 'extracted';
-        set({ notice: `${name} will be ${what} again. Its transcript and memories stay as they are until the new ones are ready.` });
+        set({
+          notice: `${name} will be ${what} again. Its transcript and memories stay as they are until the new ones are ready.`,
+        });
         await reload();
       },
       async recover() {

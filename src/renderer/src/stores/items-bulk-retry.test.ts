@@ -21,7 +21,9 @@ describe('a bulk Retry over dead letters a retry cannot fix', () => {
     const { api } = apiCounting({});
     const store = createItemsStore(api);
     store.setState({
-      pages: { 0: [dead(1, 'AUDIO_UNDECODABLE'), dead(2, 'ASR_TIMEOUT'), dead(3, 'AUDIO_EMPTY'), itemSummary(4, 'done')] },
+      pages: {
+        0: [dead(1, 'AUDIO_UNDECODABLE'), dead(2, 'ASR_TIMEOUT'), dead(3, 'AUDIO_EMPTY'), itemSummary(4, 'done')],
+      },
       selection: { mode: 'ids', ids: new Set([1, 2, 3, 4]) },
     });
     expect(await store.getState().failingForGoodInSelection()).toBe(2);

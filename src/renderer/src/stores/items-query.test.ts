@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { ItemSummary } from '../../../shared/contract';
 import { defaultQuery, matchesFilter, queryFilter, queryKey } from './items-query';
 
-const item = { state: 'dead', stage: 'ingest', fileName: 'Call with Ana.wav', error: { code: 'AUDIO_EMPTY', message: '' } } as ItemSummary;
+const item = {
+  state: 'dead',
+  stage: 'ingest',
+  fileName: 'Call with Ana.wav',
+  error: { code: 'AUDIO_EMPTY', message: '' },
+} as ItemSummary;
 
 describe('items query', () => {
   it('ignores blank search text, so typing spaces does not reload the list', () => {

@@ -148,7 +148,8 @@ export function createItemsStore(api: LifelineApi): ItemsStore {
           return;
         }
         if (shownKey !== queryKey(query) || count === null) return;
-        for (const p of pagesOf({ first, last: Math.min(last, count - 1) }, itemsPageSize)) if (!pages[p]) void loadPage(p);
+        for (const p of pagesOf({ first, last: Math.min(last, count - 1) }, itemsPageSize))
+          if (!pages[p]) void loadPage(p);
       },
 
       applyChanges(changes) {
@@ -183,7 +184,8 @@ export function createItemsStore(api: LifelineApi): ItemsStore {
 
       toggle: (id) => set((s) => ({ selection: toggle(s.selection, id) })),
       toggleRows: (ids) => set((s) => ({ selection: toggleMany(s.selection, ids) })),
-      selectAllMatching: () => set((s) => ({ selection: { mode: 'all', filter: queryFilter(s.query), except: new Set() } })),
+      selectAllMatching: () =>
+        set((s) => ({ selection: { mode: 'all', filter: queryFilter(s.query), except: new Set() } })),
       clearSelection: () => set({ selection: noSelection }),
 
       async bulk(action) {
@@ -218,8 +220,13 @@ export function createItemsStore(api: LifelineApi): ItemsStore {
         if (selection.mode === 'ids') return loaded.filter((i) => selection.ids.has(i.id) && forGood(i)).length;
         if (selection.filter.state !== undefined && selection.filter.state !== 'dead') return 0;
         // "All matching": counted per code by the store; unticked rows that are loaded are left out.
-        const codes = selection.filter.errorCode !== undefined ? [selection.filter.errorCode].filter((c) => retryWillFailAgain(c)) : failsForGoodCodes;
-        const counts = await Promise.all(codes.map((errorCode) => api.call('items:count', { ...selection.filter, state: 'dead', errorCode })));
+        const codes =
+          selection.filter.errorCode !== undefined
+            ? [selection.filter.errorCode].filter((c) => retryWillFailAgain(c))
+            : failsForGoodCodes;
+        const counts = await Promise.all(
+          codes.map((errorCode) => api.call('items:count', { ...selection.filter, state: 'dead', errorCode })),
+        );
         const total = counts.reduce((n, r) => n + (r.ok ? r.value.count : 0), 0);
         return Math.max(0, total - loaded.filter((i) => selection.except.has(i.id) && forGood(i)).length);
       },

@@ -28,7 +28,20 @@ function fakeTimers() {
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-const hit = (text: string): SearchHit => ({ itemId: 1, fileName: 'a.wav', kind: 'transcript', snippet: text, marked: text, text, start: 0, at: null, allDay: false, rank: -1, match: 'all', transcript: null });
+const hit = (text: string): SearchHit => ({
+  itemId: 1,
+  fileName: 'a.wav',
+  kind: 'transcript',
+  snippet: text,
+  marked: text,
+  text,
+  start: 0,
+  at: null,
+  allDay: false,
+  rank: -1,
+  match: 'all',
+  transcript: null,
+});
 
 /** An API whose search answers wait until the test releases them, in any order. */
 function fakeApi() {
@@ -43,10 +56,15 @@ function fakeApi() {
       if (channel === 'search:query') {
         const { query, kind } = request as RequestOf<'search:query'>;
         return new Promise<Result<unknown>>((resolve) => {
-          pending.push({ query, kind, answer: () => resolve({ ok: true, value: { hits: [hit(`${query} ${kind ?? 'all'}`)], exactCount: 1 } }) });
+          pending.push({
+            query,
+            kind,
+            answer: () => resolve({ ok: true, value: { hits: [hit(`${query} ${kind ?? 'all'}`)], exactCount: 1 } }),
+          });
         });
       }
-      if (channel === 'memories:list') return Promise.resolve({ ok: true, value: { memories: [], nextCursor: null, total: 0 } });
+      if (channel === 'memories:list')
+        return Promise.resolve({ ok: true, value: { memories: [], nextCursor: null, total: 0 } });
       return Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: channel } });
     },
   } as unknown as LifelineApi;

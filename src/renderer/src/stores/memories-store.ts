@@ -1,5 +1,12 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { ItemSummary, LifelineApi, MemoryEntry, MemoryKind, SearchHit, SearchKind } from '../../../shared/contract';
+import type {
+  ItemSummary,
+  LifelineApi,
+  MemoryEntry,
+  MemoryKind,
+  SearchHit,
+  SearchKind,
+} from '../../../shared/contract';
 import { describeError } from '../format/describe-error';
 import { createDebounce, type DebounceTimers } from './debounce';
 import { LatestRequest } from './latest-request';
@@ -74,8 +81,24 @@ export function searchIsCurrent(s: Pick<MemoriesState, 'input' | 'kind' | 'searc
 
 const browseKind = (kind: KindFilter): MemoryKind | null => (kind === 'transcript' ? null : kind);
 
-const emptySearch: SearchResults = { query: '', kind: null, limit: searchPage, hits: [], exactCount: 0, status: 'idle', error: null };
-const emptyBrowse: BrowseList = { kind: null, memories: [], nextCursor: null, total: null, status: 'idle', loadingMore: false, error: null };
+const emptySearch: SearchResults = {
+  query: '',
+  kind: null,
+  limit: searchPage,
+  hits: [],
+  exactCount: 0,
+  status: 'idle',
+  error: null,
+};
+const emptyBrowse: BrowseList = {
+  kind: null,
+  memories: [],
+  nextCursor: null,
+  total: null,
+  status: 'idle',
+  loadingMore: false,
+  error: null,
+};
 
 /**
  * The Memories screen: full-text search as the user types (debounced; an older query's late answer
@@ -91,7 +114,17 @@ export function createMemoriesStore(api: LifelineApi, timers?: DebounceTimers & 
       if (query === '') return;
       const ticket = searches.issue();
       const same = search.query === query && search.kind === kind;
-      set({ search: { query, kind, limit, hits: same ? search.hits : [], exactCount: same ? search.exactCount : 0, status: 'loading', error: null } });
+      set({
+        search: {
+          query,
+          kind,
+          limit,
+          hits: same ? search.hits : [],
+          exactCount: same ? search.exactCount : 0,
+          status: 'loading',
+          error: null,
+        },
+      });
       const r = await api.call('search:query', { query, limit, kind: kind ?? undefined });
       if (!searches.isLatest(ticket)) return;
       set((s) => ({
@@ -111,7 +144,15 @@ export function createMemoriesStore(api: LifelineApi, timers?: DebounceTimers & 
       if (!browses.isLatest(ticket)) return;
       set((s) => ({
         browse: r.ok
-          ? { kind, memories: r.value.memories, nextCursor: r.value.nextCursor, total: r.value.total, status: 'ready', loadingMore: false, error: null }
+          ? {
+              kind,
+              memories: r.value.memories,
+              nextCursor: r.value.nextCursor,
+              total: r.value.total,
+              status: 'ready',
+              loadingMore: false,
+              error: null,
+            }
           : { ...s.browse, status: 'error', error: describeError(r.error) },
       }));
     };
@@ -121,11 +162,21 @@ export function createMemoriesStore(api: LifelineApi, timers?: DebounceTimers & 
       if (browse.status !== 'ready' || browse.loadingMore || browse.nextCursor === null) return;
       const ticket = browses.issue();
       set({ browse: { ...browse, loadingMore: true, error: null } });
-      const r = await api.call('memories:list', { kind: browse.kind ?? undefined, cursor: browse.nextCursor, limit: browsePage });
+      const r = await api.call('memories:list', {
+        kind: browse.kind ?? undefined,
+        cursor: browse.nextCursor,
+        limit: browsePage,
+      });
       if (!browses.isLatest(ticket)) return;
       set((s) => ({
         browse: r.ok
-          ? { ...s.browse, memories: [...s.browse.memories, ...r.value.memories], nextCursor: r.value.nextCursor, total: r.value.total, loadingMore: false }
+          ? {
+              ...s.browse,
+              memories: [...s.browse.memories, ...r.value.memories],
+              nextCursor: r.value.nextCursor,
+              total: r.value.total,
+              loadingMore: false,
+            }
           : { ...s.browse, loadingMore: false, error: describeError(r.error) },
       }));
     };
@@ -180,7 +231,8 @@ export function createMemoriesStore(api: LifelineApi, timers?: DebounceTimers & 
       showMore() {
         const s = get();
         if (isSearching(s)) {
-          if (searchIsCurrent(s) && s.search.status === 'ready') void runSearch(Math.min(maxSearchLimit, s.search.limit + searchPage));
+          if (searchIsCurrent(s) && s.search.status === 'ready')
+            void runSearch(Math.min(maxSearchLimit, s.search.limit + searchPage));
         } else {
           void loadMoreMemories();
         }
@@ -202,6 +254,12 @@ export function createMemoriesStore(api: LifelineApi, timers?: DebounceTimers & 
 
 /** Whether more could be shown: another page of memories, or more matches than the ones asked for. */
 export function canShowMore(s: Pick<MemoriesState, 'input' | 'kind' | 'search' | 'browse'>): boolean {
-  if (isSearching(s)) return searchIsCurrent(s) && s.search.status === 'ready' && s.search.hits.length >= s.search.limit && s.search.limit < maxSearchLimit;
+  if (isSearching(s))
+    return (
+      searchIsCurrent(s) &&
+      s.search.status === 'ready' &&
+      s.search.hits.length >= s.search.limit &&
+      s.search.limit < maxSearchLimit
+    );
   return s.browse.status === 'ready' && s.browse.nextCursor !== null;
 }

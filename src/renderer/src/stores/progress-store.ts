@@ -46,7 +46,10 @@ export function createProgressStore(): ProgressStore {
 }
 
 /** The freshest progress known for an item: pushed, else what its summary carried. */
-export function liveProgress(item: Pick<ItemSummary, 'id' | 'state' | 'progress'>, byId: ProgressState['byId']): Progress | null {
+export function liveProgress(
+  item: Pick<ItemSummary, 'id' | 'state' | 'progress'>,
+  byId: ProgressState['byId'],
+): Progress | null {
   if (item.state !== 'running') return null;
   return byId[item.id] ?? item.progress;
 }

@@ -50,9 +50,12 @@ function recordingName(now: Date): string {
 
 function micError(err: unknown): string {
   const name = err instanceof DOMException ? err.name : '';
-  if (name === 'NotAllowedError' || name === 'SecurityError') return 'Lifeline may not use the microphone. Allow it in the browser’s (or the system’s) settings, then press Record again.';
-  if (name === 'NotFoundError' || name === 'OverconstrainedError') return 'No microphone was found. Connect one, then press Record again.';
-  if (name === 'NotReadableError') return 'The microphone is in use by another program or cannot be read. Close that program, then press Record again.';
+  if (name === 'NotAllowedError' || name === 'SecurityError')
+    return 'Lifeline may not use the microphone. Allow it in the browser’s (or the system’s) settings, then press Record again.';
+  if (name === 'NotFoundError' || name === 'OverconstrainedError')
+    return 'No microphone was found. Connect one, then press Record again.';
+  if (name === 'NotReadableError')
+    return 'The microphone is in use by another program or cannot be read. Close that program, then press Record again.';
   return `The microphone could not be started (${err instanceof Error ? err.message : String(err)}).`;
 }
 
@@ -142,13 +145,22 @@ export function createRecorderStore(api: LifelineApi, startCapture: CaptureStart
         const seconds = get().elapsed;
         reset();
         if (!r.ok) {
-          set({ phase: 'idle', level: 0, error: `The recording (${formatDuration(seconds)}) could not be saved as an item. ${describeError(r.error)} What reached the store is kept and becomes an item at the next start.` });
+          set({
+            phase: 'idle',
+            level: 0,
+            error: `The recording (${formatDuration(seconds)}) could not be saved as an item. ${describeError(r.error)} What reached the store is kept and becomes an item at the next start.`,
+          });
           return;
         }
         set({
           phase: 'idle',
           level: 0,
-          lastSaved: { itemId: r.value.itemId, name: s.currentName, seconds: r.value.seconds, earlierParts: s.recoveredSessions.length },
+          lastSaved: {
+            itemId: r.value.itemId,
+            name: s.currentName,
+            seconds: r.value.seconds,
+            earlierParts: s.recoveredSessions.length,
+          },
         });
       },
 

@@ -21,7 +21,11 @@ export interface RefreshThrottle {
  * always once more after the last request: a burst of pushed events ends with fresh data, without a
  * request per event.
  */
-export function createRefreshThrottle(refresh: () => Promise<void>, minIntervalMs: number, timers: ThrottleTimers = realTimers): RefreshThrottle {
+export function createRefreshThrottle(
+  refresh: () => Promise<void>,
+  minIntervalMs: number,
+  timers: ThrottleTimers = realTimers,
+): RefreshThrottle {
   let lastStart = -Infinity;
   let inFlight = false;
   let pending = false;

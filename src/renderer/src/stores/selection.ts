@@ -4,7 +4,8 @@ import type { BulkTarget, ItemsFilter } from '../../../shared/contract';
  * What the user has ticked: items one by one, or "every item matching the filter" (minus the ones
  * unticked since), which stays meaningful at 100,000 items because it is never a list of ids.
  */
-export type Selection = { mode: 'ids'; ids: ReadonlySet<number> } | { mode: 'all'; filter: ItemsFilter; except: ReadonlySet<number> };
+export type Selection =
+  { mode: 'ids'; ids: ReadonlySet<number> } | { mode: 'all'; filter: ItemsFilter; except: ReadonlySet<number> };
 
 export const noSelection: Selection = { mode: 'ids', ids: new Set() };
 
@@ -37,6 +38,7 @@ export function selectedCount(s: Selection, matching: number): number {
 
 /** The contract's target for a bulk action over this selection, or null when nothing is ticked. */
 export function bulkTarget(s: Selection): BulkTarget | null {
-  if (s.mode === 'all') return { kind: 'filter', filter: s.filter, except: s.except.size > 0 ? [...s.except] : undefined };
+  if (s.mode === 'all')
+    return { kind: 'filter', filter: s.filter, except: s.except.size > 0 ? [...s.except] : undefined };
   return s.ids.size > 0 ? { kind: 'ids', ids: [...s.ids] } : null;
 }

@@ -1,8 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import type { BreakerInfo, HealthCheckResult } from '../../../shared/contract';
-import { countdown, describeChecks, formatLatency, formatPercent, orderServices, serviceStatusLabels, serviceTone, withBreaker } from './service-status';
+import {
+  countdown,
+  describeChecks,
+  formatLatency,
+  formatPercent,
+  orderServices,
+  serviceStatusLabels,
+  serviceTone,
+  withBreaker,
+} from './service-status';
 
-const svc = (name: string, status: 'up' | 'down' | 'degraded' | 'paused' | 'starting', required = true, needsYou = false) => ({ name, status, required, needsYou });
+const svc = (
+  name: string,
+  status: 'up' | 'down' | 'degraded' | 'paused' | 'starting',
+  required = true,
+  needsYou = false,
+) => ({ name, status, required, needsYou });
 
 describe('service status', () => {
   it('shows a required service that is down in red, an optional one in amber, and one that needs you in red whatever its status', () => {
@@ -19,7 +33,14 @@ describe('service status', () => {
   });
 
   it('lists services that need you first, then red, amber and the rest in the engine order', () => {
-    const list = [svc('a', 'up'), svc('b', 'down', false), svc('c', 'down'), svc('d', 'paused'), svc('e', 'up', false, true), svc('f', 'up')];
+    const list = [
+      svc('a', 'up'),
+      svc('b', 'down', false),
+      svc('c', 'down'),
+      svc('d', 'paused'),
+      svc('e', 'up', false, true),
+      svc('f', 'up'),
+    ];
     expect(orderServices(list).map((s) => s.name)).toEqual(['e', 'c', 'b', 'd', 'a', 'f']);
   });
 
@@ -50,9 +71,16 @@ describe('service status', () => {
   });
 
   it('describes recent checks in a sentence, naming the last failure', () => {
-    const check = (status: HealthCheckResult['status'], at: string, message = 'ok'): HealthCheckResult => ({ status, at, message, latencyMs: 1 });
+    const check = (status: HealthCheckResult['status'], at: string, message = 'ok'): HealthCheckResult => ({
+      status,
+      at,
+      message,
+      latencyMs: 1,
+    });
     const history = [check('up', 't3'), check('down', 't2', 'connection refused'), check('up', 't1')];
-    expect(describeChecks(history, (t) => t)).toBe('3 recent checks, 2 fine, 1 failed; the last failure at t2: connection refused');
+    expect(describeChecks(history, (t) => t)).toBe(
+      '3 recent checks, 2 fine, 1 failed; the last failure at t2: connection refused',
+    );
     expect(describeChecks([], (t) => t)).toBe('No checks yet');
     const started = [check('up', 't3'), check('starting', 't2'), check('starting', 't1')];
     expect(describeChecks(started, (t) => t)).toBe('3 recent checks, 1 fine, 0 failed, 2 while starting');

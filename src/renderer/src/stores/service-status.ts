@@ -1,9 +1,14 @@
-import type { BreakerInfo, HealthCheckResult, OverallStatus, ServiceHealth, ServiceStatus } from '../../../shared/contract';
+import type {
+  BreakerInfo,
+  HealthCheckResult,
+  OverallStatus,
+  ServiceHealth,
+  ServiceStatus,
+} from '../../../shared/contract';
 import { missingCase } from '../../../shared/missing-case';
 
 /** The colour a status is shown in: green, amber, red, or grey for benign states. */
 export type Tone = 'good' | 'warn' | 'bad' | 'muted';
-
 
 export function overallTone(overall: OverallStatus): Tone {
   switch (overall) {
@@ -67,10 +72,17 @@ export const serviceStatusLabels: Record<ServiceStatus, string> = {
 const toneRank: Record<Tone, number> = { bad: 0, warn: 1, muted: 2, good: 3 };
 
 /** Services that need the user first, then red, amber, grey and green ones; otherwise as the engine lists them. */
-export function orderServices<S extends Pick<ServiceHealth, 'status' | 'required' | 'needsYou'>>(services: readonly S[]): S[] {
+export function orderServices<S extends Pick<ServiceHealth, 'status' | 'required' | 'needsYou'>>(
+  services: readonly S[],
+): S[] {
   return services
     .map((s, i) => ({ s, i }))
-    .sort((a, b) => Number(b.s.needsYou) - Number(a.s.needsYou) || toneRank[serviceTone(a.s)] - toneRank[serviceTone(b.s)] || a.i - b.i)
+    .sort(
+      (a, b) =>
+        Number(b.s.needsYou) - Number(a.s.needsYou) ||
+        toneRank[serviceTone(a.s)] - toneRank[serviceTone(b.s)] ||
+        a.i - b.i,
+    )
     .map(({ s }) => s);
 }
 
@@ -100,7 +112,11 @@ export function describeChecks(history: readonly HealthCheckResult[], formatTime
   if (history.length === 0) return 'No checks yet';
   const failed = history.filter((h) => h.status === 'down' || h.status === 'degraded');
   const starting = history.filter((h) => h.status === 'starting').length;
-  const parts = [`${history.length} recent ${history.length === 1 ? 'check' : 'checks'}`, `${history.length - failed.length - starting} fine`, `${failed.length} failed`];
+  const parts = [
+    `${history.length} recent ${history.length === 1 ? 'check' : 'checks'}`,
+    `${history.length - failed.length - starting} fine`,
+    `${failed.length} failed`,
+  ];
   if (starting > 0) parts.push(`${starting} while starting`);
   const lastFailed = failed[0];
   const text = parts.join(', ');

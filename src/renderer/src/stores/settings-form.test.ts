@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { SettingEntry } from '../../../shared/contract';
 import { collectChanges, errorKey, fieldMessage, fieldText } from './settings-form';
 
-const entry = (key: string, value: SettingEntry['value'], def: SettingEntry['value'], source: SettingEntry['source'] = 'default'): SettingEntry => ({
+const entry = (
+  key: string,
+  value: SettingEntry['value'],
+  def: SettingEntry['value'],
+  source: SettingEntry['source'] = 'default',
+): SettingEntry => ({
   key,
   value,
   default: def,
@@ -19,7 +24,12 @@ const entry = (key: string, value: SettingEntry['value'], def: SettingEntry['val
 });
 
 describe('the Settings form', () => {
-  const entries = [entry('heartbeatMs', 1000, 1000), entry('asr.url', 'http://a:1', '', 'stored'), entry('workers', 4, 4, 'env'), entry('stuckScanMs', 500, 2000, 'stored')];
+  const entries = [
+    entry('heartbeatMs', 1000, 1000),
+    entry('asr.url', 'http://a:1', '', 'stored'),
+    entry('workers', 4, 4, 'env'),
+    entry('stuckScanMs', 500, 2000, 'stored'),
+  ];
 
   it('sends only values that changed, typed, and null for a reset of a stored value', () => {
     const r = collectChanges(entries, {
@@ -31,10 +41,16 @@ describe('the Settings form', () => {
   });
 
   it('reports every bad field at once and sends nothing', () => {
-    const r = collectChanges(entries, { heartbeatMs: { kind: 'text', text: 'soon' }, 'asr.url': { kind: 'text', text: 'a:1' } });
+    const r = collectChanges(entries, {
+      heartbeatMs: { kind: 'text', text: 'soon' },
+      'asr.url': { kind: 'text', text: 'a:1' },
+    });
     expect(r).toEqual({
       ok: false,
-      errors: { heartbeatMs: 'Must be a duration from 50 ms to 1 min, such as 30 s or 5 min.', 'asr.url': 'Must be an http:// or https:// address (or empty).' },
+      errors: {
+        heartbeatMs: 'Must be a duration from 50 ms to 1 min, such as 30 s or 5 min.',
+        'asr.url': 'Must be an http:// or https:// address (or empty).',
+      },
     });
   });
 
@@ -51,7 +67,11 @@ describe('the Settings form', () => {
   it('puts a refusal from the main process beside the field it names', () => {
     expect(errorKey('watchDir: the folder "/x" does not exist', ['heartbeatMs', 'watchDir'])).toBe('watchDir');
     expect(errorKey('leaseMs must be at least twice heartbeatMs', ['heartbeatMs'])).toBeNull();
-    expect(errorKey('health.diskRedBytes must not exceed health.diskAmberBytes', ['health.diskRedBytes'])).toBe('health.diskRedBytes');
-    expect(fieldMessage('watchDir: the folder "/x" does not exist', 'watchDir')).toBe('The folder "/x" does not exist.');
+    expect(errorKey('health.diskRedBytes must not exceed health.diskAmberBytes', ['health.diskRedBytes'])).toBe(
+      'health.diskRedBytes',
+    );
+    expect(fieldMessage('watchDir: the folder "/x" does not exist', 'watchDir')).toBe(
+      'The folder "/x" does not exist.',
+    );
   });
 });

@@ -1,15 +1,26 @@
-import { parseSettingInput, settingFieldText, settingInputText, settingSpec, type SettingEntry, type SettingValue } from '../../../shared/contract';
+import {
+  parseSettingInput,
+  settingFieldText,
+  settingInputText,
+  settingSpec,
+  type SettingEntry,
+  type SettingValue,
+} from '../../../shared/contract';
 
 /** What the user typed into a field, or `reset`: back to the default when saved. */
 export type Draft = { kind: 'text'; text: string } | { kind: 'reset' };
 
-export type CollectedChanges = { ok: true; values: Record<string, SettingValue | null> } | { ok: false; errors: Record<string, string> };
+export type CollectedChanges =
+  { ok: true; values: Record<string, SettingValue | null> } | { ok: false; errors: Record<string, string> };
 
 /**
  * The drafts that differ from what is stored, validated with the contract's rules: every field's
  * problem at once, so the user sees them all; the main process checks again (and checks paths exist).
  */
-export function collectChanges(entries: readonly SettingEntry[], drafts: Readonly<Record<string, Draft>>): CollectedChanges {
+export function collectChanges(
+  entries: readonly SettingEntry[],
+  drafts: Readonly<Record<string, Draft>>,
+): CollectedChanges {
   const values: Record<string, SettingValue | null> = {};
   const errors: Record<string, string> = {};
   for (const entry of entries) {

@@ -49,9 +49,15 @@ export function createSettingsStore(api: LifelineApi): SettingsStore {
       else set({ loaded: true, loadError: describeError(r.error) });
     },
 
-    edit: (key, text) => set((s) => ({ drafts: { ...s.drafts, [key]: { kind: 'text', text } }, errors: without(s.errors, key), notice: null })),
+    edit: (key, text) =>
+      set((s) => ({
+        drafts: { ...s.drafts, [key]: { kind: 'text', text } },
+        errors: without(s.errors, key),
+        notice: null,
+      })),
 
-    reset: (key) => set((s) => ({ drafts: { ...s.drafts, [key]: { kind: 'reset' } }, errors: without(s.errors, key), notice: null })),
+    reset: (key) =>
+      set((s) => ({ drafts: { ...s.drafts, [key]: { kind: 'reset' } }, errors: without(s.errors, key), notice: null })),
 
     discard: () => set({ drafts: {}, errors: {}, saveError: null, notice: null }),
 
@@ -71,7 +77,12 @@ export function createSettingsStore(api: LifelineApi): SettingsStore {
       const r = await api.call('settings:set', { values: collected.values });
       if (r.ok) {
         const later = r.value.filter((e) => keys.includes(e.key) && e.atStart).length;
-        const which = later === keys.length ? (later === 1 ? 'it applies' : 'they apply') : `${later} of them ${later === 1 ? 'applies' : 'apply'}`;
+        const which =
+          later === keys.length
+            ? later === 1
+              ? 'it applies'
+              : 'they apply'
+            : `${later} of them ${later === 1 ? 'applies' : 'apply'}`;
         set({
           entries: r.value,
           drafts: {},

@@ -39,7 +39,8 @@ export const useRunning = <T,>(selector: (s: RunningState) => T): T => useStore(
 export const useProgress = <T,>(selector: (s: ProgressState) => T): T => useStore(useStores().progress, selector);
 export const useItems = <T,>(selector: (s: ItemsState) => T): T => useStore(useStores().items, selector);
 export const useItemDetail = <T,>(selector: (s: ItemDetailState) => T): T => useStore(useStores().itemDetail, selector);
-export const useDeadLetters = <T,>(selector: (s: DeadLettersState) => T): T => useStore(useStores().deadLetters, selector);
+export const useDeadLetters = <T,>(selector: (s: DeadLettersState) => T): T =>
+  useStore(useStores().deadLetters, selector);
 export const useIntake = <T,>(selector: (s: IntakeState) => T): T => useStore(useStores().intake, selector);
 export const useRecorder = <T,>(selector: (s: RecorderState) => T): T => useStore(useStores().recorder, selector);
 export const useSettings = <T,>(selector: (s: SettingsState) => T): T => useStore(useStores().settings, selector);
@@ -50,4 +51,5 @@ export const useMetrics = <T,>(selector: (s: MetricsState) => T): T => useStore(
 export const useModels = <T,>(selector: (s: ModelsState) => T): T => useStore(useStores().models, selector);
 export const useUpcoming = <T,>(selector: (s: UpcomingState) => T): T => useStore(useStores().upcoming, selector);
 export const useStages = <T,>(selector: (s: StagesState) => T): T => useStore(useStores().stages, selector);
-export const useDiscardUndo = <T,>(selector: (s: DiscardUndoState) => T): T => useStore(useStores().discardUndo, selector);
+export const useDiscardUndo = <T,>(selector: (s: DiscardUndoState) => T): T =>
+  useStore(useStores().discardUndo, selector);

@@ -119,5 +119,24 @@ export function createStores(transport: Transport, startCapture: CaptureStarter)
       upcoming.getState().requestRefresh();
     },
   });
-  return { connection, overview, running, progress, items, itemDetail, deadLetters, intake, recorder, settings, memories, health, metrics, models, upcoming, backups, stages: stageControls, discardUndo };
+  return {
+    connection,
+    overview,
+    running,
+    progress,
+    items,
+    itemDetail,
+    deadLetters,
+    intake,
+    recorder,
+    settings,
+    memories,
+    health,
+    metrics,
+    models,
+    upcoming,
+    backups,
+    stages: stageControls,
+    discardUndo,
+  };
 }

@@ -36,7 +36,8 @@ function fakeApi() {
   return { api, answer: (r: Result<unknown>) => answer(r) };
 }
 
-const done = (s: ReturnType<typeof createUpcomingStore>, id: number) => s.getState().list!.groups[0]!.entries.find((e) => e.memoryId === id)!.done;
+const done = (s: ReturnType<typeof createUpcomingStore>, id: number) =>
+  s.getState().list!.groups[0]!.entries.find((e) => e.memoryId === id)!.done;
 
 describe('the Upcoming store', () => {
   it('shows a tick at once and keeps it when it is saved', async () => {

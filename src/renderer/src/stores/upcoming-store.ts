@@ -27,7 +27,10 @@ export type UpcomingStore = StoreApi<UpcomingState>;
 
 const withTick = (list: UpcomingList, memoryId: number, done: boolean, doneAt: string | null): UpcomingList => ({
   ...list,
-  groups: list.groups.map((g) => ({ ...g, entries: g.entries.map((e) => (e.memoryId === memoryId ? { ...e, done, doneAt } : e)) })),
+  groups: list.groups.map((g) => ({
+    ...g,
+    entries: g.entries.map((e) => (e.memoryId === memoryId ? { ...e, done, doneAt } : e)),
+  })),
 });
 
 /** The Upcoming screen: to-dos and events by date, with their Done ticks. */
@@ -61,7 +64,11 @@ export function createUpcomingStore(api: LifelineApi, timers?: ThrottleTimers): 
         rest.delete(memoryId);
         const now = get().list;
         if (!r.ok) {
-          set({ saving: rest, list: now && withTick(now, memoryId, !done, null), actionError: `The tick could not be saved. ${describeError(r.error)}` });
+          set({
+            saving: rest,
+            list: now && withTick(now, memoryId, !done, null),
+            actionError: `The tick could not be saved. ${describeError(r.error)}`,
+          });
           if (get().status === 'loading') void load();
           return;
         }

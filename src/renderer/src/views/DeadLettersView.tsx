@@ -10,7 +10,8 @@ import { RecentlyRetried } from './dead-letters/RecentlyRetried';
 import { ErrorMessage } from '../components/ErrorMessage';
 
 const normalize = (raw: string) => hiddenGroupsToAddress(hiddenGroupsFromAddress(raw));
-const hiddenCodes = (collapsed: Partial<Record<string, true>>) => Object.keys(collapsed).filter((code) => collapsed[code]);
+const hiddenCodes = (collapsed: Partial<Record<string, true>>) =>
+  Object.keys(collapsed).filter((code) => collapsed[code]);
 
 /** Items that stopped for good, grouped by why, with the one-click repairs; groups hidden are kept in the address. */
 export function DeadLettersView({ addressQuery }: { addressQuery: string }) {
@@ -32,7 +33,8 @@ export function DeadLettersView({ addressQuery }: { addressQuery: string }) {
   const apply = useCallback(
     (raw: string) => {
       const wanted = new Set(hiddenGroupsFromAddress(raw));
-      for (const code of new Set([...wanted, ...hiddenCodes(collapsed)])) if (wanted.has(code) !== Boolean(collapsed[code])) toggleGroup(code);
+      for (const code of new Set([...wanted, ...hiddenCodes(collapsed)]))
+        if (wanted.has(code) !== Boolean(collapsed[code])) toggleGroup(code);
     },
     [collapsed, toggleGroup],
   );
@@ -69,10 +71,18 @@ export function DeadLettersView({ addressQuery }: { addressQuery: string }) {
           Dead letters {total > 0 && <span className="heading-count">{formatCount(total)}</span>}
         </h2>
         <div className="header-actions">
-          <ActionButton className="button-quiet" onClick={() => void exportAll('json')} disabledReason={exporting !== null ? 'An export is under way' : noneReason}>
+          <ActionButton
+            className="button-quiet"
+            onClick={() => void exportAll('json')}
+            disabledReason={exporting !== null ? 'An export is under way' : noneReason}
+          >
             {exporting === 'json' ? 'Exporting…' : 'Export JSON'}
           </ActionButton>
-          <ActionButton className="button-quiet" onClick={() => void exportAll('csv')} disabledReason={exporting !== null ? 'An export is under way' : noneReason}>
+          <ActionButton
+            className="button-quiet"
+            onClick={() => void exportAll('csv')}
+            disabledReason={exporting !== null ? 'An export is under way' : noneReason}
+          >
             {exporting === 'csv' ? 'Exporting…' : 'Export CSV'}
           </ActionButton>
           <ActionButton
@@ -85,16 +95,23 @@ export function DeadLettersView({ addressQuery }: { addressQuery: string }) {
         </div>
       </header>
       <p className="lede">
-        Items that failed for good: a permanent error, or every attempt used. Their audio is kept. Retry puts an item back in the queue at the
-        stage where it stopped; grouped by error, one click repairs every item with the same cause.
+        Items that failed for good: a permanent error, or every attempt used. Their audio is kept. Retry puts an item
+        back in the queue at the stage where it stopped; grouped by error, one click repairs every item with the same
+        cause.
       </p>
       {confirmRetryAll && (
         <div className="confirm" role="alertdialog" aria-labelledby="retry-all-question">
           <p id="retry-all-question">
-            {formatCount(share.count)} of these {formatCount(share.total)} failed for good ({share.codes.join(', ')}): a retry will most likely
-            fail the same way. Retry all {formatCount(share.total)} anyway?
+            {formatCount(share.count)} of these {formatCount(share.total)} failed for good ({share.codes.join(', ')}): a
+            retry will most likely fail the same way. Retry all {formatCount(share.total)} anyway?
           </p>
-          <button type="button" onClick={() => { setConfirmRetryAll(false); void retryAll(); }}>
+          <button
+            type="button"
+            onClick={() => {
+              setConfirmRetryAll(false);
+              void retryAll();
+            }}
+          >
             Retry all {formatCount(share.total)} anyway
           </button>{' '}
           <button type="button" className="button-quiet" onClick={() => setConfirmRetryAll(false)}>

@@ -29,7 +29,9 @@ function Facts({ item }: { item: ItemDetail }) {
   return (
     <dl className="facts">
       {cameThroughTheApp ? (
-        <Fact term="Original file">{displayText(item.fileName)}, added through the app; the stored copy is the only one</Fact>
+        <Fact term="Original file">
+          {displayText(item.fileName)}, added through the app; the stored copy is the only one
+        </Fact>
       ) : (
         <Fact term="Original file" className="path">
           {displayText(item.file)}
@@ -63,8 +65,14 @@ interface PlayerProps {
 
 function Player({ item, url, audio, onReady, onTime }: PlayerProps) {
   const [failed, setFailed] = useState(false);
-  if (!item.storedPath || !url) return <p className="unavailable">No stored copy yet: the player appears once Ingest has copied the audio into the store.</p>;
-  if (failed) return <p className="unavailable">This browser cannot play the stored copy; it is kept at the path below.</p>;
+  if (!item.storedPath || !url)
+    return (
+      <p className="unavailable">
+        No stored copy yet: the player appears once Ingest has copied the audio into the store.
+      </p>
+    );
+  if (failed)
+    return <p className="unavailable">This browser cannot play the stored copy; it is kept at the path below.</p>;
   return (
     <audio
       ref={audio}
@@ -169,7 +177,13 @@ export function ItemDetailView({ id, t }: { id: number; t?: number }) {
             <div>
               <section aria-labelledby="audio-heading" className="panel">
                 <h3 id="audio-heading">Audio</h3>
-                <Player item={item} url={audioUrl} audio={player.audio} onReady={player.onReady} onTime={player.onTime} />
+                <Player
+                  item={item}
+                  url={audioUrl}
+                  audio={player.audio}
+                  onReady={player.onReady}
+                  onTime={player.onTime}
+                />
               </section>
               <section aria-labelledby="transcript-heading" className="panel">
                 <h3 id="transcript-heading">Transcript</h3>

@@ -13,8 +13,8 @@ function Empty({ filtered }: { filtered: boolean }) {
     <p className="empty">No items match this filter. Choose “All” or clear the search to see every item.</p>
   ) : (
     <p className="empty">
-      No recordings yet. Press <strong>Add files…</strong> or <strong>Record</strong> above, drop audio files anywhere on this window, or run{' '}
-      <code>lifeline add &lt;file&gt;</code>.
+      No recordings yet. Press <strong>Add files…</strong> or <strong>Record</strong> above, drop audio files anywhere
+      on this window, or run <code>lifeline add &lt;file&gt;</code>.
     </p>
   );
 }
@@ -33,7 +33,10 @@ export function ItemsView({ addressQuery }: { addressQuery: string }) {
   const refresh = useItems((s) => s.refresh);
   const dismiss = useItems((s) => s.dismissMessages);
   const setQuery = useItems((s) => s.setQuery);
-  const apply = useCallback((raw: string) => setQuery({ state: undefined, stage: undefined, ...itemsQueryFromAddress(raw) }), [setQuery]);
+  const apply = useCallback(
+    (raw: string) => setQuery({ state: undefined, stage: undefined, ...itemsQueryFromAddress(raw) }),
+    [setQuery],
+  );
   useQueryInAddress({ path: 'items', addressQuery, current: itemsQueryToAddress(query), normalize, apply });
   useEffect(() => {
     if (shownKey === null) void refresh();

@@ -18,7 +18,8 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 function summary(s: MemoriesState): string {
   if (isSearching(s)) {
     const q = s.input.trim();
-    if (!searchIsCurrent(s) || s.search.status === 'loading' || s.search.status === 'idle') return `Searching for “${q}”…`;
+    if (!searchIsCurrent(s) || s.search.status === 'loading' || s.search.status === 'idle')
+      return `Searching for “${q}”…`;
     if (s.search.status === 'error') return `The search for “${q}” failed.`;
     const among = s.kind ? ` in ${kindPlurals[s.kind].toLowerCase()}` : '';
     const n = s.search.hits.length;
@@ -26,7 +27,9 @@ function summary(s: MemoriesState): string {
     // When not every word was found, it says so: these hits are close, not exact.
     if (n > 0 && exact === 0) return `No exact match for “${q}”${among}; close matches`;
     if (n > exact) return `${plural(exact, 'match', 'matches')} for “${q}”${among}, then close matches`;
-    return n >= s.search.limit ? `The best ${n} matches for “${q}”${among}` : `${plural(n, 'match', 'matches')} for “${q}”${among}, best first`;
+    return n >= s.search.limit
+      ? `The best ${n} matches for “${q}”${among}`
+      : `${plural(n, 'match', 'matches')} for “${q}”${among}, best first`;
   }
   const { browse } = s;
   if (browse.total === null) return browse.status === 'error' ? 'Memories could not be loaded.' : 'Loading memories…';
@@ -49,8 +52,8 @@ function EmptyState() {
     return (
       <div className="empty">
         <p>
-          Nothing {kind ? `in ${kindPlurals[kind].toLowerCase()} ` : ''}matches “{input}”. None of its words was found, nor a word starting with
-          one: try other words.
+          Nothing {kind ? `in ${kindPlurals[kind].toLowerCase()} ` : ''}matches “{input}”. None of its words was found,
+          nor a word starting with one: try other words.
         </p>
         {all}
       </div>
@@ -67,8 +70,8 @@ function EmptyState() {
   return (
     <div className="empty">
       <p>
-        Add a recording (Add files…, Record, or drop audio on this window): once it is transcribed, its to-dos, events, facts and people appear
-        here, and everything said in it can be searched.
+        Add a recording (Add files…, Record, or drop audio on this window): once it is transcribed, its to-dos, events,
+        facts and people appear here, and everything said in it can be searched.
       </p>
     </div>
   );
@@ -126,7 +129,16 @@ function Results() {
   return (
     <ol className="memory-list" aria-label="Memories" aria-busy={browse.status === 'loading'}>
       {browse.memories.map((m) => (
-        <MemoryLine key={m.id} kind={m.kind} text={m.text} at={m.at} allDay={m.allDay} itemId={m.itemId} fileName={m.fileName} start={m.source?.start ?? null} />
+        <MemoryLine
+          key={m.id}
+          kind={m.kind}
+          text={m.text}
+          at={m.at}
+          allDay={m.allDay}
+          itemId={m.itemId}
+          fileName={m.fileName}
+          start={m.source?.start ?? null}
+        />
       ))}
     </ol>
   );
@@ -156,7 +168,9 @@ export function MemoriesView({ addressQuery }: { addressQuery: string }) {
   const error = useMemories((s) => (isSearching(s) ? (searchIsCurrent(s) ? s.search.error : null) : s.browse.error));
   const retry = useMemories((s) => s.retry);
   const more = useMemories(canShowMore);
-  const loadingMore = useMemories((s) => s.browse.loadingMore || (isSearching(s) && s.search.status === 'loading' && s.search.hits.length > 0));
+  const loadingMore = useMemories(
+    (s) => s.browse.loadingMore || (isSearching(s) && s.search.status === 'loading' && s.search.hits.length > 0),
+  );
   const showMore = useMemories((s) => s.showMore);
 
   useEffect(() => show(), [show]);

@@ -106,8 +106,8 @@ export function OverviewView() {
           <Figures overview={overview} />
           {overview.items === 0 && (
             <p className="empty">
-              No recordings yet. Press <strong>Add files…</strong> or <strong>Record</strong> above, drop audio anywhere on this window, or run{' '}
-              <code>lifeline add &lt;file&gt;</code>; it appears here as soon as it is stored.
+              No recordings yet. Press <strong>Add files…</strong> or <strong>Record</strong> above, drop audio anywhere
+              on this window, or run <code>lifeline add &lt;file&gt;</code>; it appears here as soon as it is stored.
             </p>
           )}
           <RunningNow />

@@ -16,7 +16,11 @@ function RunningRow({ item }: { item: ItemSummary }) {
         {displayText(item.fileName)}
       </a>
       <span className="running-stage">{stageLabels[item.stage]}</span>
-      <ProgressBar progress={progress} startedAt={item.startedAt} label={`${displayText(item.fileName)}: ${stageLabels[item.stage]}`} />
+      <ProgressBar
+        progress={progress}
+        startedAt={item.startedAt}
+        label={`${displayText(item.fileName)}: ${stageLabels[item.stage]}`}
+      />
     </li>
   );
 }
@@ -38,7 +42,9 @@ export function RunningNow() {
       </h3>
       {error && <p className="message message-error">Could not load what is running. {error}</p>}
       {loaded && !error && items.length === 0 && (
-        <p className="unavailable">{why.length > 0 ? `Nothing is running: ${why.join('; ')}.` : 'Nothing is running right now.'}</p>
+        <p className="unavailable">
+          {why.length > 0 ? `Nothing is running: ${why.join('; ')}.` : 'Nothing is running right now.'}
+        </p>
       )}
       {items.length > 0 && (
         <ul className="running-list">

@@ -42,9 +42,9 @@ export function ServicesView() {
         </button>
       </header>
       <p className="lede">
-        What Lifeline depends on, checked on its own every half minute or so, and every few seconds while one is down. A service that fails
-        its check or its real calls holds its items: they wait (nothing is lost, no attempt is spent), automatic recovery tries to bring it
-        back, and it is used again within seconds of answering.
+        What Lifeline depends on, checked on its own every half minute or so, and every few seconds while one is down. A
+        service that fails its check or its real calls holds its items: they wait (nothing is lost, no attempt is
+        spent), automatic recovery tries to bring it back, and it is used again within seconds of answering.
       </p>
       {checkError && <p className="message message-error">Could not run the checks. {checkError}</p>}
       <OverallStatus linkToServices={false} />
@@ -52,12 +52,17 @@ export function ServicesView() {
       {needsYou.length > 0 && (
         <section className="needs-you" aria-labelledby="needs-you-heading">
           <h3 id="needs-you-heading">Needs you</h3>
-          <p className="hint">Automatic recovery gave up on {needsYou.length === 1 ? 'this service' : 'these services'}. Fix the cause, then press Trigger recovery.</p>
+          <p className="hint">
+            Automatic recovery gave up on {needsYou.length === 1 ? 'this service' : 'these services'}. Fix the cause,
+            then press Trigger recovery.
+          </p>
           {needsYou.map((s) => card(s.name))}
         </section>
       )}
       {loaded && ordered.length === 0 && (
-        <p className="empty">No services are checked yet. They appear once the engine has started; press Check now to check them at once.</p>
+        <p className="empty">
+          No services are checked yet. They appear once the engine has started; press Check now to check them at once.
+        </p>
       )}
       {rest.length > 0 && (
         <section aria-label={needsYou.length > 0 ? 'Other services' : 'All services'} className="service-list">

@@ -11,7 +11,11 @@ function GroupSection({ group, entries }: { group: Group; entries: SettingEntry[
   const inGroup = entries.filter((e) => settingGroupOf(e.key) === group.id);
   if (inGroup.length === 0) return null;
   return (
-    <section id={`settings-${group.id}`} className="panel settings-group" aria-labelledby={`settings-${group.id}-heading`}>
+    <section
+      id={`settings-${group.id}`}
+      className="panel settings-group"
+      aria-labelledby={`settings-${group.id}-heading`}
+    >
       <h3 id={`settings-${group.id}-heading`} tabIndex={-1}>
         {group.title}
       </h3>
@@ -42,8 +46,14 @@ export function SettingsView() {
   const discard = useSettings((s) => s.discard);
   const [advanced, setAdvanced] = useState(false);
   // A field to fix, or a changed one, in the advanced part opens it: nothing needing the user stays hidden.
-  const advancedNeeded = useSettings((s) => s.entries.some((e) => !isBasicGroup(settingGroupOf(e.key)) && (s.errors[e.key] !== undefined || s.drafts[e.key] !== undefined)));
-  const advancedChanged = useSettings((s) => s.entries.filter((e) => !isBasicGroup(settingGroupOf(e.key)) && e.source !== 'default').length);
+  const advancedNeeded = useSettings((s) =>
+    s.entries.some(
+      (e) => !isBasicGroup(settingGroupOf(e.key)) && (s.errors[e.key] !== undefined || s.drafts[e.key] !== undefined),
+    ),
+  );
+  const advancedChanged = useSettings(
+    (s) => s.entries.filter((e) => !isBasicGroup(settingGroupOf(e.key)) && e.source !== 'default').length,
+  );
   const showAdvanced = advanced || advancedNeeded;
   const basic = settingGroups.filter((g) => isBasicGroup(g.id));
   const rest = settingGroups.filter((g) => !isBasicGroup(g.id));
@@ -71,8 +81,9 @@ export function SettingsView() {
         </h2>
       </div>
       <p className="lede">
-        How recordings are transcribed and turned into memories, where new recordings come from, and when you are told. A value set by an
-        environment variable wins and is read-only here. Engine changes reach the next job; the watch folder switches at once.
+        How recordings are transcribed and turned into memories, where new recordings come from, and when you are told.
+        A value set by an environment variable wins and is read-only here. Engine changes reach the next job; the watch
+        folder switches at once.
       </p>
       {loadError && <p className="message message-error">Could not load the settings. {loadError}</p>}
       {!loaded && <p className="placeholder">Loading settings…</p>}
@@ -86,12 +97,22 @@ export function SettingsView() {
             <GroupSection key={g.id} group={g} entries={entries} />
           ))}
           <div className="settings-advanced-toggle">
-            <button type="button" className="button-quiet" aria-expanded={showAdvanced} aria-controls="settings-advanced" onClick={() => setAdvanced(!showAdvanced)} disabled={advancedNeeded} title={advancedNeeded ? "Stays open while a setting in it is changed or needs fixing" : undefined}>
+            <button
+              type="button"
+              className="button-quiet"
+              aria-expanded={showAdvanced}
+              aria-controls="settings-advanced"
+              onClick={() => setAdvanced(!showAdvanced)}
+              disabled={advancedNeeded}
+              title={advancedNeeded ? 'Stays open while a setting in it is changed or needs fixing' : undefined}
+            >
               {showAdvanced ? 'Hide advanced settings' : 'Show advanced settings'}
             </button>
             <span className="setting-meta">
               Workers, timeouts, circuit breakers, health and retention
-              {advancedChanged > 0 ? ` · ${advancedChanged === 1 ? '1 differs' : `${advancedChanged} differ`} from the default` : ''}
+              {advancedChanged > 0
+                ? ` · ${advancedChanged === 1 ? '1 differs' : `${advancedChanged} differ`} from the default`
+                : ''}
             </span>
           </div>
           <div id="settings-advanced" hidden={!showAdvanced}>
@@ -104,7 +125,8 @@ export function SettingsView() {
               {saveError ??
                 (invalid > 0
                   ? `Not saved: ${invalid === 1 ? 'one field needs' : `${invalid} fields need`} fixing; the stored values are kept.`
-                  : (notice ?? (changed > 0 ? `${changed === 1 ? '1 change' : `${changed} changes`} not saved yet.` : '')))}
+                  : (notice ??
+                    (changed > 0 ? `${changed === 1 ? '1 change' : `${changed} changes`} not saved yet.` : '')))}
             </p>
             <button type="button" className="button-quiet" onClick={discard} disabled={changed === 0 || saving}>
               Discard changes

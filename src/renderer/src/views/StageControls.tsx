@@ -6,7 +6,9 @@ import { stageHoldText, withLiveCounts } from '../format/stage-hold';
 import { useOverview, useStages } from '../stores/stores-context';
 
 function stageText(s: StageInfo): string {
-  return stageHoldText(s) ?? (s.running > 0 ? `runs: ${formatCount(s.running)} of at most ${s.concurrency} at once` : 'runs');
+  return (
+    stageHoldText(s) ?? (s.running > 0 ? `runs: ${formatCount(s.running)} of at most ${s.concurrency} at once` : 'runs')
+  );
 }
 
 /** Pause and Resume per stage and for everything; a paused or stopped stage says so with how many items wait. */
@@ -29,10 +31,18 @@ export function StageControls() {
       <header className="panel-head">
         <h3 id="stage-controls-heading">Stages</h3>
         <div className="header-actions">
-          <ActionButton className="button-quiet" onClick={() => void pauseAll()} disabledReason={busy ?? (allPaused ? 'Every stage is paused already' : null)}>
+          <ActionButton
+            className="button-quiet"
+            onClick={() => void pauseAll()}
+            disabledReason={busy ?? (allPaused ? 'Every stage is paused already' : null)}
+          >
             Pause all
           </ActionButton>
-          <ActionButton className="button-quiet" onClick={() => void resumeAll()} disabledReason={busy ?? (nonePaused ? 'No stage is paused' : null)}>
+          <ActionButton
+            className="button-quiet"
+            onClick={() => void resumeAll()}
+            disabledReason={busy ?? (nonePaused ? 'No stage is paused' : null)}
+          >
             Resume all
           </ActionButton>
         </div>
@@ -44,11 +54,21 @@ export function StageControls() {
             <span className="stage-name">{stageLabels[s.stage]}</span>
             <span className="stage-state">{stageText(s)}</span>
             {s.paused ? (
-              <ActionButton className="button-quiet" aria-label={`Resume ${stageLabels[s.stage]}`} onClick={() => void resume(s.stage)} disabledReason={busy}>
+              <ActionButton
+                className="button-quiet"
+                aria-label={`Resume ${stageLabels[s.stage]}`}
+                onClick={() => void resume(s.stage)}
+                disabledReason={busy}
+              >
                 Resume
               </ActionButton>
             ) : (
-              <ActionButton className="button-quiet" aria-label={`Pause ${stageLabels[s.stage]}`} onClick={() => void pause(s.stage)} disabledReason={busy}>
+              <ActionButton
+                className="button-quiet"
+                aria-label={`Pause ${stageLabels[s.stage]}`}
+                onClick={() => void pause(s.stage)}
+                disabledReason={busy}
+              >
                 Pause
               </ActionButton>
             )}

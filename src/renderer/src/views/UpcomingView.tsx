@@ -53,11 +53,17 @@ export function UpcomingView() {
       )}
       {list && groups.length === 0 && (
         <div className="empty">
-          <p>To-dos and events appear here by their date once a recording mentions them. Tick one Done when it is done.</p>
+          <p>
+            To-dos and events appear here by their date once a recording mentions them. Tick one Done when it is done.
+          </p>
         </div>
       )}
       {groups.map((g) => (
-        <section key={g.bucket} className={`upcoming-group upcoming-group-${g.bucket}`} aria-labelledby={`upcoming-${g.bucket}`}>
+        <section
+          key={g.bucket}
+          className={`upcoming-group upcoming-group-${g.bucket}`}
+          aria-labelledby={`upcoming-${g.bucket}`}
+        >
           <h3 id={`upcoming-${g.bucket}`}>
             {upcomingHeadings[g.bucket]} <span className="upcoming-count">{g.total}</span>
           </h3>
@@ -66,7 +72,11 @@ export function UpcomingView() {
               <UpcomingLine key={e.memoryId} entry={e} />
             ))}
           </ol>
-          {g.total > g.entries.length && <p className="hint">{g.total - g.entries.length} more not shown (the CLI lists them: lifeline upcoming --limit N).</p>}
+          {g.total > g.entries.length && (
+            <p className="hint">
+              {g.total - g.entries.length} more not shown (the CLI lists them: lifeline upcoming --limit N).
+            </p>
+          )}
         </section>
       ))}
     </section>

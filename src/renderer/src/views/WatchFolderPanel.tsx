@@ -11,8 +11,8 @@ export function WatchFolderPanel() {
   else if (status === null)
     body = (
       <p className="unavailable">
-        No watch folder is set. Choose one in <a href="#/settings">Settings</a> (or start Lifeline with <code>LIFELINE_WATCH_DIR=/path/to/folder</code>)
-        and every recording that appears there is added by itself.
+        No watch folder is set. Choose one in <a href="#/settings">Settings</a> (or start Lifeline with{' '}
+        <code>LIFELINE_WATCH_DIR=/path/to/folder</code>) and every recording that appears there is added by itself.
       </p>
     );
   else
@@ -21,7 +21,10 @@ export function WatchFolderPanel() {
         <p className={status.state === 'missing' ? 'status status-warn' : 'watch-line'}>
           <span className="path">{status.path}</span>{' '}
           {status.state === 'missing' ? (
-            <>— not watched: {status.problem}. Create it (or choose another in Settings) and files are added from then on.</>
+            <>
+              — not watched: {status.problem}. Create it (or choose another in Settings) and files are added from then
+              on.
+            </>
           ) : (
             <>— watching: new recordings there are added by themselves.</>
           )}
@@ -30,7 +33,9 @@ export function WatchFolderPanel() {
           {plural(status.added, 'file')} added
           {status.duplicates > 0 && `, ${formatCount(status.duplicates)} already in Lifeline (not added again)`}
           {status.rejected > 0 && `, ${formatCount(status.rejected)} could not be read`}
-          {status.settling > 0 && `; ${plural(status.settling, 'file')} still being written, added once ${status.settling === 1 ? 'it stops' : 'they stop'} growing`}.
+          {status.settling > 0 &&
+            `; ${plural(status.settling, 'file')} still being written, added once ${status.settling === 1 ? 'it stops' : 'they stop'} growing`}
+          .
         </p>
       </>
     );

@@ -8,7 +8,13 @@ export interface VisibleRange {
  * Which rows of a fixed-height list to render for a scroll position: the rows in view plus
  * `overscan` rows either side, so a fast scroll does not show blank space before the next frame.
  */
-export function visibleRange(scrollTop: number, viewportHeight: number, rowHeight: number, count: number, overscan: number): VisibleRange {
+export function visibleRange(
+  scrollTop: number,
+  viewportHeight: number,
+  rowHeight: number,
+  count: number,
+  overscan: number,
+): VisibleRange {
   if (count <= 0 || rowHeight <= 0) return { first: 0, last: -1 };
   const top = Math.max(0, Math.floor(scrollTop / rowHeight));
   const bottom = Math.ceil((scrollTop + Math.max(viewportHeight, rowHeight)) / rowHeight) - 1;

@@ -21,12 +21,24 @@ export function DeadLetterRow({ item, pending, discarding, onRetry, onDiscard, o
   const discardFirst = retryWillFailAgain(item.error?.code);
   const busy = pending === 'retry' ? 'Retrying this item' : pending === 'discard' ? 'Discarding this item' : null;
   const retry = (
-    <ActionButton key="retry" className={discardFirst ? 'button-quiet' : undefined} aria-label={`Retry ${displayText(item.fileName)}`} disabledReason={busy} onClick={() => onRetry(item.id)}>
+    <ActionButton
+      key="retry"
+      className={discardFirst ? 'button-quiet' : undefined}
+      aria-label={`Retry ${displayText(item.fileName)}`}
+      disabledReason={busy}
+      onClick={() => onRetry(item.id)}
+    >
       {pending === 'retry' ? 'Retrying…' : 'Retry'}
     </ActionButton>
   );
   const discard = (
-    <ActionButton key="discard" className={discardFirst ? undefined : 'button-quiet'} aria-label={`Discard ${displayText(item.fileName)}`} disabledReason={busy} onClick={() => onDiscard(item.id)}>
+    <ActionButton
+      key="discard"
+      className={discardFirst ? undefined : 'button-quiet'}
+      aria-label={`Discard ${displayText(item.fileName)}`}
+      disabledReason={busy}
+      onClick={() => onDiscard(item.id)}
+    >
       Discard
     </ActionButton>
   );
@@ -52,7 +64,11 @@ export function DeadLetterRow({ item, pending, discarding, onRetry, onDiscard, o
         {discarding ? (
           <>
             <span>Discarding in a moment.</span>{' '}
-            <button type="button" aria-label={`Undo discarding ${displayText(item.fileName)}`} onClick={() => onUndo(item.id)}>
+            <button
+              type="button"
+              aria-label={`Undo discarding ${displayText(item.fileName)}`}
+              onClick={() => onUndo(item.id)}
+            >
               Undo
             </button>
           </>

@@ -46,7 +46,14 @@ export function ErrorGroupSection({ group }: { group: ErrorGroup }) {
           {confirming === 'discard' && (
             <>
               <span>Discard all {count}?</span>
-              <button type="button" className="button-danger" onClick={() => { setConfirming(null); void discardGroup(group.code); }}>
+              <button
+                type="button"
+                className="button-danger"
+                onClick={() => {
+                  setConfirming(null);
+                  void discardGroup(group.code);
+                }}
+              >
                 Discard {count}
               </button>
               <button type="button" className="button-quiet" onClick={() => setConfirming(null)}>
@@ -57,9 +64,16 @@ export function ErrorGroupSection({ group }: { group: ErrorGroup }) {
           {confirming === 'retry' && (
             <>
               <span>
-                These {count} failed for good ({group.code}): a retry will most likely fail the same way. Retry them anyway?
+                These {count} failed for good ({group.code}): a retry will most likely fail the same way. Retry them
+                anyway?
               </span>
-              <button type="button" onClick={() => { setConfirming(null); void retryGroup(group.code); }}>
+              <button
+                type="button"
+                onClick={() => {
+                  setConfirming(null);
+                  void retryGroup(group.code);
+                }}
+              >
                 Retry {count} anyway
               </button>
               <button type="button" className="button-quiet" onClick={() => setConfirming(null)}>
@@ -70,7 +84,11 @@ export function ErrorGroupSection({ group }: { group: ErrorGroup }) {
           {confirming === null && (
             <>
               {discardFirst && (
-                <ActionButton disabledReason={busy} onClick={() => setConfirming('discard')} aria-label={`Discard all ${count} with ${group.code}`}>
+                <ActionButton
+                  disabledReason={busy}
+                  onClick={() => setConfirming('discard')}
+                  aria-label={`Discard all ${count} with ${group.code}`}
+                >
                   Discard all
                 </ActionButton>
               )}
@@ -83,11 +101,22 @@ export function ErrorGroupSection({ group }: { group: ErrorGroup }) {
                 {groupPending === 'retry' ? 'Retrying…' : `Retry all ${count}`}
               </ActionButton>
               {!discardFirst && (
-                <ActionButton className="button-quiet" disabledReason={busy} onClick={() => setConfirming('discard')} aria-label={`Discard all ${count} with ${group.code}`}>
+                <ActionButton
+                  className="button-quiet"
+                  disabledReason={busy}
+                  onClick={() => setConfirming('discard')}
+                  aria-label={`Discard all ${count} with ${group.code}`}
+                >
                   Discard all
                 </ActionButton>
               )}
-              <button type="button" className="button-quiet" aria-expanded={!collapsed} aria-controls={`${headingId}-items`} onClick={() => toggle(group.code)}>
+              <button
+                type="button"
+                className="button-quiet"
+                aria-expanded={!collapsed}
+                aria-controls={`${headingId}-items`}
+                onClick={() => toggle(group.code)}
+              >
                 {collapsed ? 'Show items' : 'Hide items'}
               </button>
             </>
@@ -130,7 +159,11 @@ export function ErrorGroupSection({ group }: { group: ErrorGroup }) {
           )}
           {list?.loading && items.length === 0 && <p className="placeholder">Loading…</p>}
           {list?.nextCursor && (
-            <ActionButton className="button-quiet load-more" disabledReason={list.loading ? 'Loading more' : null} onClick={() => void loadMore(group.code)}>
+            <ActionButton
+              className="button-quiet load-more"
+              disabledReason={list.loading ? 'Loading more' : null}
+              onClick={() => void loadMore(group.code)}
+            >
               Show more ({formatCount(group.count - items.length)} not shown)
             </ActionButton>
           )}

@@ -11,7 +11,14 @@ import { displayText } from '../../../../shared/display-text';
 function RetriedRow({ item }: { item: ItemSummary }) {
   const progress = useProgress((s) => liveProgress(item, s.byId));
   let detail;
-  if (item.state === 'running') detail = <ProgressBar progress={progress} startedAt={item.startedAt} label={`${displayText(item.fileName)}: ${stageLabels[item.stage]}`} />;
+  if (item.state === 'running')
+    detail = (
+      <ProgressBar
+        progress={progress}
+        startedAt={item.startedAt}
+        label={`${displayText(item.fileName)}: ${stageLabels[item.stage]}`}
+      />
+    );
   else if (item.state === 'waiting') detail = <span className="row-detail row-detail-warn">{item.waitReason}</span>;
   else if (item.state === 'dead') detail = <span className="row-detail">failed again: {item.error?.code}</span>;
   else detail = <span className="row-detail">{stageLabels[item.stage]}</span>;

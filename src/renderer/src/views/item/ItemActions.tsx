@@ -40,7 +40,12 @@ export function ItemActions({ item }: { item: ItemDetail }) {
   const busy = pending !== null ? 'Another action on this item is under way' : null;
   const fileFirst = item.state === 'dead' && retryWillFailAgain(item.error?.code);
   const fileButton = canShowFile ? (
-    <ActionButton key="file" className={fileFirst ? undefined : 'button-quiet'} disabledReason={busy} onClick={() => void showFile()}>
+    <ActionButton
+      key="file"
+      className={fileFirst ? undefined : 'button-quiet'}
+      disabledReason={busy}
+      onClick={() => void showFile()}
+    >
       Show file
     </ActionButton>
   ) : (
@@ -52,7 +57,10 @@ export function ItemActions({ item }: { item: ItemDetail }) {
     <ActionButton
       key="retry"
       className={fileFirst ? 'button-quiet' : undefined}
-      disabledReason={busy ?? (retryable.includes(item.state) ? null : `Only a dead or cancelled item can be retried; this one is ${state}`)}
+      disabledReason={
+        busy ??
+        (retryable.includes(item.state) ? null : `Only a dead or cancelled item can be retried; this one is ${state}`)
+      }
       onClick={() => void act('retry')}
     >
       {pending === 'retry' ? 'Retrying…' : 'Retry'}
@@ -63,14 +71,24 @@ export function ItemActions({ item }: { item: ItemDetail }) {
       {fileFirst ? [fileButton, retryButton] : retryButton}
       <ActionButton
         className="button-quiet"
-        disabledReason={busy ?? (cancellable.includes(item.state) ? null : `Only an item on its way can be cancelled; this one is ${state}`)}
+        disabledReason={
+          busy ??
+          (cancellable.includes(item.state) ? null : `Only an item on its way can be cancelled; this one is ${state}`)
+        }
         onClick={() => void act('cancel')}
       >
         {pending === 'cancel' ? 'Cancelling…' : 'Cancel'}
       </ActionButton>
       <ActionButton
         className="button-quiet"
-        disabledReason={busy ?? (item.state === 'discarded' ? 'This item is discarded already' : discarding ? 'It will be discarded in a moment; Undo is above' : null)}
+        disabledReason={
+          busy ??
+          (item.state === 'discarded'
+            ? 'This item is discarded already'
+            : discarding
+              ? 'It will be discarded in a moment; Undo is above'
+              : null)
+        }
         onClick={() => discard({ id: item.id, fileName: item.fileName })}
       >
         Discard
@@ -109,8 +127,8 @@ export function ItemActions({ item }: { item: ItemDetail }) {
       </p>
       {explainRecover && (
         <p id="recover-now-why" className="hint">
-          Recover now is for a running stage that seems stuck: it stops the stage&rsquo;s worker and puts the job back, resuming from its last
-          checkpoint. A stage that stops answering is also recovered on its own within seconds.
+          Recover now is for a running stage that seems stuck: it stops the stage&rsquo;s worker and puts the job back,
+          resuming from its last checkpoint. A stage that stops answering is also recovered on its own within seconds.
         </p>
       )}
     </div>

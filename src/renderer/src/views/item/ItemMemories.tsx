@@ -31,7 +31,12 @@ export function ItemMemories({ item, onSeek }: { item: ItemDetail; onSeek: SeekT
                   </time>
                 )}
                 {m.source && (
-                  <button type="button" className="time-link" onClick={() => onSeek(m.source!.start)} aria-label={`Play from ${formatOffset(m.source.start)}`}>
+                  <button
+                    type="button"
+                    className="time-link"
+                    onClick={() => onSeek(m.source!.start)}
+                    aria-label={`Play from ${formatOffset(m.source.start)}`}
+                  >
                     {formatOffset(m.source.start)}
                   </button>
                 )}

@@ -17,20 +17,27 @@ export function ItemStatus({ item }: { item: ItemDetail }) {
           <p>
             {stage} is running (attempt {item.attempts} of {item.maxAttempts}).
           </p>
-          <ProgressBar progress={progress} startedAt={item.startedAt} label={`${displayText(item.fileName)}: ${stage}`} />
+          <ProgressBar
+            progress={progress}
+            startedAt={item.startedAt}
+            label={`${displayText(item.fileName)}: ${stage}`}
+          />
         </div>
       );
     case 'waiting':
       return (
         <p className="status status-warn">
-          Waiting at {stage}: {item.waitReason ?? 'no reason recorded'}. It goes on by itself when that is fixed; no attempt is spent meanwhile.
+          Waiting at {stage}: {item.waitReason ?? 'no reason recorded'}. It goes on by itself when that is fixed; no
+          attempt is spent meanwhile.
         </p>
       );
     case 'retry_scheduled':
     case 'scheduled':
       return (
         <p className="status status-warn">
-          {item.state === 'retry_scheduled' ? `${stage} failed (attempt ${item.attempts} of ${item.maxAttempts}); it will try again` : `${stage} is scheduled`}
+          {item.state === 'retry_scheduled'
+            ? `${stage} failed (attempt ${item.attempts} of ${item.maxAttempts}); it will try again`
+            : `${stage} is scheduled`}
           {item.runAt ? ` at ${formatTime(item.runAt)}` : ''}.{item.error && ` Last error: ${item.error.code}.`}
         </p>
       );

@@ -24,7 +24,13 @@ function RecoveryFacts({ recovery }: { recovery: RecoveryLogEntryInfo }) {
  * Everything that happened to the item, oldest first: queue transitions, recoveries (why, what was
  * done, how it ended), waits (a missing engine, an open breaker) and errors with what to do.
  */
-export function ItemTimeline({ events, recoveries = [] }: { events: readonly ItemEvent[]; recoveries?: readonly RecoveryLogEntryInfo[] }) {
+export function ItemTimeline({
+  events,
+  recoveries = [],
+}: {
+  events: readonly ItemEvent[];
+  recoveries?: readonly RecoveryLogEntryInfo[];
+}) {
   return (
     <ol className="timeline" aria-label="Timeline, oldest first">
       {joinTimeline(events, recoveries).map((entry) => {

@@ -11,7 +11,8 @@ export type SeekTo = (seconds: number) => void;
 
 /** Where the transcript is not there (yet), why, in one sentence. */
 function missingTranscript(item: ItemDetail): string {
-  if (item.stage === 'ingest') return `The transcript appears here once the audio has been copied into the store (${stageLabels.ingest}) and transcribed.`;
+  if (item.stage === 'ingest')
+    return `The transcript appears here once the audio has been copied into the store (${stageLabels.ingest}) and transcribed.`;
   if (item.stage !== 'transcribe') return 'This recording has no stored transcript.';
   switch (item.state) {
     case 'running':
@@ -27,10 +28,23 @@ function missingTranscript(item: ItemDetail): string {
   }
 }
 
-const Segment = memo(function Segment({ segment, active, onSeek }: { segment: TranscriptSegment; active: boolean; onSeek: SeekTo }) {
+const Segment = memo(function Segment({
+  segment,
+  active,
+  onSeek,
+}: {
+  segment: TranscriptSegment;
+  active: boolean;
+  onSeek: SeekTo;
+}) {
   return (
     <li className="segment" aria-current={active ? 'true' : undefined}>
-      <button type="button" className="time-link" onClick={() => onSeek(segment.start)} aria-label={`Play from ${formatOffset(segment.start)}`}>
+      <button
+        type="button"
+        className="time-link"
+        onClick={() => onSeek(segment.start)}
+        aria-label={`Play from ${formatOffset(segment.start)}`}
+      >
         {formatOffset(segment.start)}
       </button>
       <p className="segment-text">{segment.text}</p>
@@ -42,7 +56,7 @@ const Segment = memo(function Segment({ segment, active, onSeek }: { segment: Tr
 function segmentAt(segments: readonly TranscriptSegment[], time: number | null): number {
   if (time === null) return -1;
   let found = -1;
-  for (let lo = 0, hi = segments.length - 1; lo <= hi; ) {
+  for (let lo = 0, hi = segments.length - 1; lo <= hi;) {
     const mid = (lo + hi) >> 1;
     if (segments[mid]!.start <= time) {
       found = mid;
@@ -58,7 +72,15 @@ function segmentAt(segments: readonly TranscriptSegment[], time: number | null):
  * The transcript, segment by segment with its time; a time plays the audio from there. While
  * transcription runs it grows as each part finishes (the item is reloaded on progress).
  */
-export function ItemTranscript({ item, playingAt, onSeek }: { item: ItemDetail; playingAt: number | null; onSeek: SeekTo }) {
+export function ItemTranscript({
+  item,
+  playingAt,
+  onSeek,
+}: {
+  item: ItemDetail;
+  playingAt: number | null;
+  onSeek: SeekTo;
+}) {
   const progress = useProgress((s) => liveProgress(item, s.byId));
   const transcribing = item.stage === 'transcribe' && item.state === 'running';
   // Transcribing again: the transcript shown is the old one, kept until the new one is complete.
@@ -69,7 +91,9 @@ export function ItemTranscript({ item, playingAt, onSeek }: { item: ItemDetail; 
   return (
     <>
       {transcript.segments.length === 0 ? (
-        <p className="unavailable">{transcribing ? 'No speech heard so far.' : 'No speech was heard in this recording.'}</p>
+        <p className="unavailable">
+          {transcribing ? 'No speech heard so far.' : 'No speech was heard in this recording.'}
+        </p>
       ) : (
         <ol className="transcript" aria-label="Transcript segments">
           {transcript.segments.map((s, i) => (
@@ -81,7 +105,9 @@ export function ItemTranscript({ item, playingAt, onSeek }: { item: ItemDetail; 
         <p className="hint" role="status">
           {again ? 'Transcribing again' : 'Transcribing'}
           {progress?.percent != null ? ` (${Math.round(progress.percent)}%)` : ''}
-          {again ? ': this transcript stays until the new one is complete, then is replaced at once.' : ': more appears here as each part finishes.'}
+          {again
+            ? ': this transcript stays until the new one is complete, then is replaced at once.'
+            : ': more appears here as each part finishes.'}
         </p>
       )}
     </>

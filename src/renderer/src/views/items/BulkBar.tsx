@@ -5,7 +5,11 @@ import { selectedCount } from '../../stores/selection';
 import { useItems } from '../../stores/stores-context';
 import { ActionButton } from '../../components/ActionButton';
 
-const labels: Record<BulkAction, [string, string]> = { retry: ['Retry', 'Retrying…'], cancel: ['Cancel', 'Cancelling…'], discard: ['Discard', 'Discarding…'] };
+const labels: Record<BulkAction, [string, string]> = {
+  retry: ['Retry', 'Retrying…'],
+  cancel: ['Cancel', 'Cancelling…'],
+  discard: ['Discard', 'Discarding…'],
+};
 
 /** What the ticked items can have done to them, and "select all N matching". */
 export function BulkBar() {
@@ -54,8 +58,8 @@ export function BulkBar() {
       {retryAsk !== null ? (
         <>
           <span className="bulk-confirm">
-            {formatCount(retryAsk)} of these {formatCount(n)} failed for good (an error in the file itself): a retry will most likely fail the same way.
-            Retry all {formatCount(n)} anyway?
+            {formatCount(retryAsk)} of these {formatCount(n)} failed for good (an error in the file itself): a retry
+            will most likely fail the same way. Retry all {formatCount(n)} anyway?
           </span>
           <button type="button" onClick={() => act('retry')}>
             Retry {plural(n, 'item')} anyway
@@ -66,7 +70,10 @@ export function BulkBar() {
         </>
       ) : confirming ? (
         <>
-          <span className="bulk-confirm" title="Discarded items leave every list; their history is kept, and adding the same audio again starts it over.">
+          <span
+            className="bulk-confirm"
+            title="Discarded items leave every list; their history is kept, and adding the same audio again starts it over."
+          >
             Discard {plural(n, 'item')}? Their history is kept.
           </span>
           <button type="button" className="button-danger" onClick={() => act('discard')}>
@@ -84,10 +91,18 @@ export function BulkBar() {
           <ActionButton disabledReason={busy} onClick={() => act('cancel')}>
             {labels.cancel[pending === 'cancel' ? 1 : 0]}
           </ActionButton>
-          <ActionButton disabledReason={busy} onClick={() => void rerun('transcribe')} title="Done items only: their results stay until the new ones are ready">
+          <ActionButton
+            disabledReason={busy}
+            onClick={() => void rerun('transcribe')}
+            title="Done items only: their results stay until the new ones are ready"
+          >
             {pending === 'transcribe' ? 'Starting…' : 'Transcribe again'}
           </ActionButton>
-          <ActionButton disabledReason={busy} onClick={() => void rerun('extract')} title="Done items only: their memories stay until the new ones are ready">
+          <ActionButton
+            disabledReason={busy}
+            onClick={() => void rerun('extract')}
+            title="Done items only: their memories stay until the new ones are ready"
+          >
             {pending === 'extract' ? 'Starting…' : 'Extract again'}
           </ActionButton>
           <ActionButton className="button-quiet" disabledReason={busy} onClick={() => setConfirming(true)}>

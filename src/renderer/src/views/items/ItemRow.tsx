@@ -16,7 +16,13 @@ function Details({ item }: { item: ItemSummary }) {
   const progress = useProgress((s) => liveProgress(item, s.byId));
   switch (item.state) {
     case 'running':
-      return <ProgressBar progress={progress} startedAt={item.startedAt} label={`${displayText(item.fileName)}: ${stageLabels[item.stage]}`} />;
+      return (
+        <ProgressBar
+          progress={progress}
+          startedAt={item.startedAt}
+          label={`${displayText(item.fileName)}: ${stageLabels[item.stage]}`}
+        />
+      );
     case 'waiting':
       return <span className="row-detail row-detail-warn">{item.waitReason ?? 'waiting'}</span>;
     case 'dead':
@@ -27,7 +33,9 @@ function Details({ item }: { item: ItemSummary }) {
         </span>
       ) : null;
     default:
-      return <span className="row-detail">{item.attempts > 0 ? `attempt ${item.attempts} of ${item.maxAttempts}` : ''}</span>;
+      return (
+        <span className="row-detail">{item.attempts > 0 ? `attempt ${item.attempts} of ${item.maxAttempts}` : ''}</span>
+      );
   }
 }
 
@@ -41,12 +49,31 @@ export interface ItemRowProps {
 
 export const ItemRow = memo(function ItemRow({ index, item, selected, now, onToggle }: ItemRowProps) {
   return (
-    <div role="row" aria-rowindex={index + 2} aria-selected={selected} className="item-row" style={{ top: index * itemRowHeight }} data-item-id={item.id}>
+    <div
+      role="row"
+      aria-rowindex={index + 2}
+      aria-selected={selected}
+      className="item-row"
+      style={{ top: index * itemRowHeight }}
+      data-item-id={item.id}
+    >
       <div role="gridcell" className="col-select">
-        <input type="checkbox" checked={selected} onChange={() => onToggle(item.id)} aria-label={`Select ${displayText(item.fileName)}`} data-row-index={index} data-col="select" />
+        <input
+          type="checkbox"
+          checked={selected}
+          onChange={() => onToggle(item.id)}
+          aria-label={`Select ${displayText(item.fileName)}`}
+          data-row-index={index}
+          data-col="select"
+        />
       </div>
       <div role="rowheader" className="col-file">
-        <a href={routeHref({ name: 'item', id: item.id })} title={displayText(item.file)} data-row-index={index} data-col="open">
+        <a
+          href={routeHref({ name: 'item', id: item.id })}
+          title={displayText(item.file)}
+          data-row-index={index}
+          data-col="open"
+        >
           {displayText(item.fileName)}
         </a>
       </div>
@@ -73,7 +100,13 @@ export const ItemRow = memo(function ItemRow({ index, item, selected, now, onTog
 
 export function PlaceholderRow({ index }: { index: number }) {
   return (
-    <div role="row" aria-rowindex={index + 2} aria-busy="true" className="item-row item-row-placeholder" style={{ top: index * itemRowHeight }}>
+    <div
+      role="row"
+      aria-rowindex={index + 2}
+      aria-busy="true"
+      className="item-row item-row-placeholder"
+      style={{ top: index * itemRowHeight }}
+    >
       <div role="gridcell" className="col-select" />
       <div role="gridcell" className="col-file">
         <span className="skeleton" />

@@ -66,11 +66,18 @@ export function ItemsList() {
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const target = e.target as HTMLElement;
     const index = Number(target.dataset.rowIndex);
-    if (target.dataset.rowIndex === undefined || !Number.isInteger(index) || (e.key !== 'ArrowDown' && e.key !== 'ArrowUp')) return;
+    if (
+      target.dataset.rowIndex === undefined ||
+      !Number.isInteger(index) ||
+      (e.key !== 'ArrowDown' && e.key !== 'ArrowUp')
+    )
+      return;
     const next = index + (e.key === 'ArrowDown' ? 1 : -1);
     if (next < 0 || next >= count) return;
     e.preventDefault();
-    scroller.current?.querySelector<HTMLElement>(`[data-row-index="${next}"][data-col="${target.dataset.col ?? 'open'}"]`)?.focus();
+    scroller.current
+      ?.querySelector<HTMLElement>(`[data-row-index="${next}"][data-col="${target.dataset.col ?? 'open'}"]`)
+      ?.focus();
   };
 
   const rows = [];
@@ -79,7 +86,16 @@ export function ItemsList() {
     const item = rowAt(pages, i);
     if (item) {
       shownIds.push(item.id);
-      rows.push(<ItemRow key={item.id} index={i} item={item} selected={isSelected(selection, item.id)} now={now} onToggle={toggle} />);
+      rows.push(
+        <ItemRow
+          key={item.id}
+          index={i}
+          item={item}
+          selected={isSelected(selection, item.id)}
+          now={now}
+          onToggle={toggle}
+        />,
+      );
     } else {
       rows.push(<PlaceholderRow key={`placeholder-${i}`} index={i} />);
     }
@@ -87,7 +103,14 @@ export function ItemsList() {
   const allShownSelected = shownIds.length > 0 && shownIds.every((id) => isSelected(selection, id));
 
   return (
-    <div role="grid" aria-label="Items" aria-rowcount={count + 1} aria-multiselectable="true" className="items-grid" data-shown-key={shownKey ?? ''}>
+    <div
+      role="grid"
+      aria-label="Items"
+      aria-rowcount={count + 1}
+      aria-multiselectable="true"
+      className="items-grid"
+      data-shown-key={shownKey ?? ''}
+    >
       <div role="rowgroup" className="items-head">
         <div role="row" aria-rowindex={1} className="item-row item-row-head">
           <div role="columnheader" className="col-select">

@@ -1,5 +1,12 @@
 import { useEffect, useState } from 'react';
-import { itemStates, stages, type ItemSortKey, type ItemState, type SortDirection, type Stage } from '../../../../shared/contract';
+import {
+  itemStates,
+  stages,
+  type ItemSortKey,
+  type ItemState,
+  type SortDirection,
+  type Stage,
+} from '../../../../shared/contract';
 import { stageLabels, stateLabels } from '../../format/labels';
 import { formatCount } from '../../format/numbers';
 import { useItems, useOverview } from '../../stores/stores-context';
@@ -37,14 +44,21 @@ export function ItemsToolbar() {
   const countOf = (state: ItemState | undefined): number | null => {
     if (!counts) return null;
     // "All" leaves discarded items out, like the list it shows.
-    if (state === undefined) return itemStates.filter((x) => x !== 'discarded').reduce((n, x) => n + (counts[x] ?? 0), 0);
+    if (state === undefined)
+      return itemStates.filter((x) => x !== 'discarded').reduce((n, x) => n + (counts[x] ?? 0), 0);
     return counts[state] ?? 0;
   };
 
   const chip = (state: ItemState | undefined, label: string) => {
     const n = countOf(state);
     return (
-      <button type="button" key={state ?? 'all'} className="chip" aria-pressed={query.state === state} onClick={() => setQuery({ state })}>
+      <button
+        type="button"
+        key={state ?? 'all'}
+        className="chip"
+        aria-pressed={query.state === state}
+        onClick={() => setQuery({ state })}
+      >
         {label}
         {n !== null && <span className="chip-count"> {formatCount(n)}</span>}
       </button>
@@ -64,7 +78,10 @@ export function ItemsToolbar() {
         </label>
         <label className="field">
           <span>Stage</span>
-          <select value={query.stage ?? ''} onChange={(e) => setQuery({ stage: (e.target.value || undefined) as Stage | undefined })}>
+          <select
+            value={query.stage ?? ''}
+            onChange={(e) => setQuery({ stage: (e.target.value || undefined) as Stage | undefined })}
+          >
             <option value="">All stages</option>
             {stages.map((s) => (
               <option key={s} value={s}>

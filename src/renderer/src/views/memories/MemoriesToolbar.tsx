@@ -14,7 +14,13 @@ export function MemoriesToolbar() {
   const kinds: SearchKind[] = searching ? [...memoryKinds, 'transcript'] : [...memoryKinds];
 
   const chip = (value: KindFilter, label: string) => (
-    <button type="button" key={value ?? 'all'} className="chip" aria-pressed={kind === value} onClick={() => setKind(value)}>
+    <button
+      type="button"
+      key={value ?? 'all'}
+      className="chip"
+      aria-pressed={kind === value}
+      onClick={() => setKind(value)}
+    >
       {label}
     </button>
   );
@@ -31,7 +37,13 @@ export function MemoriesToolbar() {
       >
         <label className="field field-search">
           <span>Search transcripts and memories</span>
-          <input type="search" maxLength={500} value={input} placeholder="e.g. dentist, Alice, passport" onChange={(e) => setInput(e.target.value)} />
+          <input
+            type="search"
+            maxLength={500}
+            value={input}
+            placeholder="e.g. dentist, Alice, passport"
+            onChange={(e) => setInput(e.target.value)}
+          />
         </label>
       </form>
       <div className="chips" role="group" aria-label="Show kind">

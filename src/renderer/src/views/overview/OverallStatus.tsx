@@ -51,7 +51,8 @@ export function OverallStatus({ linkToServices }: { linkToServices: boolean }) {
       )}
       {snapshot.attention.newDeadLetters > 0 && (
         <p className="overall-attention">
-          <a href={routeHref({ name: 'dead-letters' })}>Open Dead letters</a> to see the new ones; the status turns back once you have looked.
+          <a href={routeHref({ name: 'dead-letters' })}>Open Dead letters</a> to see the new ones; the status turns back
+          once you have looked.
         </p>
       )}
       {snapshot.notes.length > 0 && (

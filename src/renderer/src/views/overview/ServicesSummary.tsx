@@ -1,7 +1,13 @@
 import { HealthStrip } from '../../components/HealthStrip';
 import { StatusDot } from '../../components/StatusDot';
 import { routeHref } from '../../navigation/use-hash-route';
-import { formatPercent, orderServices, serviceStatusLabels, serviceTone, uptimeHint } from '../../stores/service-status';
+import {
+  formatPercent,
+  orderServices,
+  serviceStatusLabels,
+  serviceTone,
+  uptimeHint,
+} from '../../stores/service-status';
 import { useHealth } from '../../stores/stores-context';
 
 /** Every service in one line each, with its recent checks; the Services screen has the rest. */
@@ -24,7 +30,9 @@ export function ServicesSummary() {
               <StatusDot tone={serviceTone(s)} />
               {/* Plain text: a link per service would share its name with the nav ("Dead letters"); the heading's link leads on. */}
               <span className="services-summary-name">{s.label}</span>
-              <span className={`services-summary-status tone-text-${serviceTone(s)}`}>{s.needsYou ? 'Needs you' : serviceStatusLabels[s.status]}</span>
+              <span className={`services-summary-status tone-text-${serviceTone(s)}`}>
+                {s.needsYou ? 'Needs you' : serviceStatusLabels[s.status]}
+              </span>
               <HealthStrip history={history[s.name] ?? []} label={`${s.label}, recent checks`} max={30} />
               <span className="services-summary-uptime" title={uptimeHint}>
                 {formatPercent(s.uptimePercent)}

@@ -20,20 +20,29 @@ export function ThroughputPanel() {
     body = (
       <>
         <p className="metric-line">
-          <span className="metric-value">{formatCount(total)}</span> {total === 1 ? 'item' : 'items'} done in the last hour
+          <span className="metric-value">{formatCount(total)}</span> {total === 1 ? 'item' : 'items'} done in the last
+          hour
           {total > 0 && <span className="metric-sub"> · peak {formatCount(peak)} a minute</span>}
         </p>
         <div className="chart-with-axis">
           <span className="chart-axis" aria-hidden="true">
             {formatCount(sparklineTop(perMinute))}/min
           </span>
-          <Sparkline values={perMinute} label={`Items done per minute over the last hour: ${summary}`} className="sparkline-throughput" />
+          <Sparkline
+            values={perMinute}
+            label={`Items done per minute over the last hour: ${summary}`}
+            className="sparkline-throughput"
+          />
           <span className="chart-range" aria-hidden="true">
             <span>60 min ago</span>
             <span>now</span>
           </span>
         </div>
-        {total === 0 && <p className="hint">Add audio (or wait for the watch folder) and finished items show up here minute by minute.</p>}
+        {total === 0 && (
+          <p className="hint">
+            Add audio (or wait for the watch folder) and finished items show up here minute by minute.
+          </p>
+        )}
       </>
     );
   }

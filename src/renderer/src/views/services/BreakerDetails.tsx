@@ -27,7 +27,10 @@ function Countdown({ openUntil }: { openUntil: string }) {
         <>Trying one item now…</>
       ) : (
         <>
-          Tries again in <strong className="countdown" aria-label={`${left} (minutes:seconds)`}>{left}</strong>{' '}
+          Tries again in{' '}
+          <strong className="countdown" aria-label={`${left} (minutes:seconds)`}>
+            {left}
+          </strong>{' '}
           <span className="hint-inline">(at {formatTime(openUntil)})</span>
         </>
       )}
@@ -48,11 +51,15 @@ export function BreakerDetails({ breaker, serviceMessage }: { breaker: BreakerIn
       </p>
       {breaker.state === 'open' && breaker.openUntil && <Countdown openUntil={breaker.openUntil} />}
       {/* The service's own message usually quotes the reason already ("circuit open: …"). */}
-      {breaker.state !== 'closed' && breaker.reason && !serviceMessage.includes(breaker.reason) && <p className="breaker-reason">Why: {breaker.reason}</p>}
+      {breaker.state !== 'closed' && breaker.reason && !serviceMessage.includes(breaker.reason) && (
+        <p className="breaker-reason">Why: {breaker.reason}</p>
+      )}
       <p className="breaker-facts">
         {[
           breaker.consecutiveFailures > 0 ? `${plural(breaker.consecutiveFailures, 'failure')} in a row` : null,
-          breaker.reopenings > 0 ? `opened ${plural(breaker.reopenings, 'time')} without closing (each doubles the wait)` : null,
+          breaker.reopenings > 0
+            ? `opened ${plural(breaker.reopenings, 'time')} without closing (each doubles the wait)`
+            : null,
           breaker.since ? `${stateLabels[breaker.state].toLowerCase()} since ${formatTime(breaker.since)}` : null,
         ]
           .filter(Boolean)

@@ -30,11 +30,15 @@ export function RecentRecoveries() {
       <p className="hint">
         Last 24 hours: {last24h.recoveries} {last24h.recoveries === 1 ? 'recovery' : 'recoveries'}
         {last24h.successRate !== null && `, ${Math.round(last24h.successRate * 100)} % of them then succeeded`}
-        {last24h.meanTimeToRecoveryMs !== null && `, back to work after ${formatLatency(last24h.meanTimeToRecoveryMs)} on average`}
+        {last24h.meanTimeToRecoveryMs !== null &&
+          `, back to work after ${formatLatency(last24h.meanTimeToRecoveryMs)} on average`}
         {last24h.pending > 0 && `, ${last24h.pending} still on their way`}.
       </p>
       {recent.length === 0 ? (
-        <p className="unavailable">No work has got stuck so far. When a stage hangs or its worker dies, Lifeline recovers it by itself and lists it here.</p>
+        <p className="unavailable">
+          No work has got stuck so far. When a stage hangs or its worker dies, Lifeline recovers it by itself and lists
+          it here.
+        </p>
       ) : (
         <div className="table-scroll" role="region" aria-labelledby="recoveries-caption" tabIndex={0}>
           <table>

@@ -5,7 +5,15 @@ import { StatusDot } from '../../components/StatusDot';
 import { useNow } from '../../components/use-now';
 import { formatTime } from '../../format/labels';
 import { formatAgo } from '../../format/numbers';
-import { asSentence, checkTone, formatLatency, formatPercent, serviceStatusLabels, serviceTone, uptimeHint } from '../../stores/service-status';
+import {
+  asSentence,
+  checkTone,
+  formatLatency,
+  formatPercent,
+  serviceStatusLabels,
+  serviceTone,
+  uptimeHint,
+} from '../../stores/service-status';
 import { useHealth } from '../../stores/stores-context';
 import { BreakerDetails } from './BreakerDetails';
 import { ServiceEvents } from './ServiceEvents';
@@ -13,12 +21,16 @@ import { ServiceEvents } from './ServiceEvents';
 /** What the service's state means, in one sentence a person can act on. */
 function explanation(s: ServiceHealth): string {
   if (s.needsYou) {
-    const tries = s.autoRecovery ? ` after ${s.autoRecovery.attempts} ${s.autoRecovery.attempts === 1 ? 'try' : 'tries'}` : '';
+    const tries = s.autoRecovery
+      ? ` after ${s.autoRecovery.attempts} ${s.autoRecovery.attempts === 1 ? 'try' : 'tries'}`
+      : '';
     return `Automatic recovery gave up${tries}. Fix what the message says, then press Trigger recovery (or Reset breaker).`;
   }
   switch (s.status) {
     case 'down':
-      return s.required ? 'Lifeline cannot work without it; items that need it wait until it is back.' : 'Items that need it wait until it is back; the rest goes on.';
+      return s.required
+        ? 'Lifeline cannot work without it; items that need it wait until it is back.'
+        : 'Items that need it wait until it is back; the rest goes on.';
     case 'degraded':
       return 'It works, but not as it should.';
     case 'starting':
@@ -34,11 +46,18 @@ function AutoRecoveryLine({ service }: { service: ServiceHealth }) {
   const now = useNow();
   const a = service.autoRecovery;
   if (!a) return null;
-  const next = a.nextAllowedAt && new Date(a.nextAllowedAt).getTime() > now ? ` · next automatic try not before ${formatTime(a.nextAllowedAt)}` : '';
+  const next =
+    a.nextAllowedAt && new Date(a.nextAllowedAt).getTime() > now
+      ? ` · next automatic try not before ${formatTime(a.nextAllowedAt)}`
+      : '';
   return (
     <p className="auto-recovery">
       Automatic recovery: {a.action}
-      {a.running ? ' — running now…' : a.attempts > 0 ? ` — ${a.attempts} of ${a.maxAttempts} tries used${next}` : ' — not needed so far'}
+      {a.running
+        ? ' — running now…'
+        : a.attempts > 0
+          ? ` — ${a.attempts} of ${a.maxAttempts} tries used${next}`
+          : ' — not needed so far'}
       {a.lastRunAt && <span className="hint-inline"> (last run {formatAgo(a.lastRunAt, now)})</span>}
     </p>
   );
@@ -62,7 +81,11 @@ export function ServiceCard({ service: s, history, breaker, events }: ServiceCar
   const why = explanation(s);
   const busy = action?.pending ?? false;
   return (
-    <article className={`service-card service-${tone}${s.needsYou ? ' service-needs-you' : ''}`} aria-labelledby={headingId} data-service={s.name}>
+    <article
+      className={`service-card service-${tone}${s.needsYou ? ' service-needs-you' : ''}`}
+      aria-labelledby={headingId}
+      data-service={s.name}
+    >
       <header className="service-head">
         <StatusDot tone={tone} />
         <h3 id={headingId}>{s.label}</h3>
@@ -73,23 +96,29 @@ export function ServiceCard({ service: s, history, breaker, events }: ServiceCar
       <p className="service-message">{asSentence(s.message)}</p>
       {why && <p className="service-why">{why}</p>}
       <div className="service-charts">
-      <dl className="facts facts-stacked">
-        <div>
-          <dt>Uptime</dt>
-          <dd title={uptimeHint}>{formatPercent(s.uptimePercent)}</dd>
-        </div>
-        <div>
-          <dt>Last response</dt>
-          <dd>{formatLatency(s.latencyMs)}</dd>
-        </div>
-        <div>
-          <dt>Last checked</dt>
-          <dd title={s.checkedAt ? formatTime(s.checkedAt) : undefined}>{s.checkedAt ? formatAgo(s.checkedAt, now) : 'never'}</dd>
-        </div>
-      </dl>
+        <dl className="facts facts-stacked">
+          <div>
+            <dt>Uptime</dt>
+            <dd title={uptimeHint}>{formatPercent(s.uptimePercent)}</dd>
+          </div>
+          <div>
+            <dt>Last response</dt>
+            <dd>{formatLatency(s.latencyMs)}</dd>
+          </div>
+          <div>
+            <dt>Last checked</dt>
+            <dd title={s.checkedAt ? formatTime(s.checkedAt) : undefined}>
+              {s.checkedAt ? formatAgo(s.checkedAt, now) : 'never'}
+            </dd>
+          </div>
+        </dl>
         <div>
           <h4 className="mini-heading">Recent checks</h4>
-          {history.length === 0 ? <p className="chart-empty">No checks yet.</p> : <HealthStrip history={history} label={`${s.label}, recent checks`} max={50} />}
+          {history.length === 0 ? (
+            <p className="chart-empty">No checks yet.</p>
+          ) : (
+            <HealthStrip history={history} label={`${s.label}, recent checks`} max={50} />
+          )}
         </div>
         <div>
           <h4 className="mini-heading">Response time</h4>
@@ -142,7 +171,8 @@ export function ServiceCard({ service: s, history, breaker, events }: ServiceCar
             <ol className="service-events">
               {history.slice(0, 10).map((h) => (
                 <li key={h.at}>
-                  <time dateTime={h.at}>{formatTime(h.at)}</time> <strong className={`tone-text-${checkTone(h.status)}`}>{serviceStatusLabels[h.status]}</strong>{' '}
+                  <time dateTime={h.at}>{formatTime(h.at)}</time>{' '}
+                  <strong className={`tone-text-${checkTone(h.status)}`}>{serviceStatusLabels[h.status]}</strong>{' '}
                   <span className="hint-inline">({formatLatency(h.latencyMs)})</span>
                   <span className="service-event-detail">{asSentence(h.message)}</span>
                 </li>

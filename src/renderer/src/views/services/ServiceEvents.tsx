@@ -19,12 +19,14 @@ const actorLabels: Record<ServiceEventInfo['actor'], string> = {
 
 /** A service's recent breaker transitions and recovery runs, newest first. */
 export function ServiceEvents({ events }: { events: readonly ServiceEventInfo[] }) {
-  if (events.length === 0) return <p className="unavailable">Nothing has happened to this service yet: no breaker trips, no recovery runs.</p>;
+  if (events.length === 0)
+    return <p className="unavailable">Nothing has happened to this service yet: no breaker trips, no recovery runs.</p>;
   return (
     <ol className="service-events">
       {events.map((e) => (
         <li key={e.id}>
-          <time dateTime={e.at}>{formatTime(e.at)}</time> <strong>{typeLabels[e.type] ?? e.type.replace(/_/g, ' ')}</strong>{' '}
+          <time dateTime={e.at}>{formatTime(e.at)}</time>{' '}
+          <strong>{typeLabels[e.type] ?? e.type.replace(/_/g, ' ')}</strong>{' '}
           <span className="hint-inline">({actorLabels[e.actor]})</span>
           {e.detail && <span className="service-event-detail">{e.detail}</span>}
         </li>

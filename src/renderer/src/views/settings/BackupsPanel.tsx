@@ -24,8 +24,11 @@ export function BackupsPanel() {
       <h3 id="backups-heading">Backup files</h3>
       <p className="lede">
         Each backup is an online copy of the store checked with SQLite&apos;s integrity check
-        {list ? ` (${list.schedule === 'off' ? 'no schedule' : list.schedule}, the newest ${list.keep} kept in ${list.dir})` : ''}. Restoring replaces
-        the store when Lifeline next starts: the running engine has it open. The store it replaces is kept in the backups folder.
+        {list
+          ? ` (${list.schedule === 'off' ? 'no schedule' : list.schedule}, the newest ${list.keep} kept in ${list.dir})`
+          : ''}
+        . Restoring replaces the store when Lifeline next starts: the running engine has it open. The store it replaces
+        is kept in the backups folder.
       </p>
       <div className="toolbar">
         <button type="button" onClick={() => void backUpNow()} disabled={busy !== null}>
@@ -36,7 +39,11 @@ export function BackupsPanel() {
         </button>
       </div>
       <p className={`notice${error ? ' notice-failed' : ''}`} role="status">
-        {error ?? notice ?? (list?.pendingRestore ? `${list.pendingRestore} will be restored at the next start. Restart Lifeline to finish.` : '')}
+        {error ??
+          notice ??
+          (list?.pendingRestore
+            ? `${list.pendingRestore} will be restored at the next start. Restart Lifeline to finish.`
+            : '')}
       </p>
       {list && list.backups.length === 0 && <p className="placeholder">No backups yet.</p>}
       {list && list.backups.length > 0 && (
@@ -58,7 +65,12 @@ export function BackupsPanel() {
                 <td>{reasons[b.reason]}</td>
                 <td>{size(b.bytes)}</td>
                 <td>
-                  <button type="button" className="button-quiet" disabled={busy !== null || list.pendingRestore === b.name} onClick={() => void restoreAtRestart(b.name)}>
+                  <button
+                    type="button"
+                    className="button-quiet"
+                    disabled={busy !== null || list.pendingRestore === b.name}
+                    onClick={() => void restoreAtRestart(b.name)}
+                  >
                     {list.pendingRestore === b.name ? 'Restores at next start' : 'Restore at next start'}
                   </button>
                 </td>
@@ -71,7 +83,8 @@ export function BackupsPanel() {
         <ul className="doctor-checks" aria-label="Store checks">
           {checks.map((c) => (
             <li key={c.name} className={`doctor-${c.status}`}>
-              <strong>{c.name}</strong> {c.status === 'ok' ? 'ok' : c.status === 'warn' ? 'needs a look' : 'failed'}: {c.message}
+              <strong>{c.name}</strong> {c.status === 'ok' ? 'ok' : c.status === 'warn' ? 'needs a look' : 'failed'}:{' '}
+              {c.message}
             </li>
           ))}
         </ul>

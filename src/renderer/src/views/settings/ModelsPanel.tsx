@@ -10,7 +10,9 @@ function status(m: ModelEntry): string {
     case 'installed':
       return m.inUse ? 'In use' : 'Downloaded';
     case 'downloading':
-      return m.totalBytes ? `Downloading: ${mb(m.receivedBytes)} of ${mb(m.totalBytes)}` : `Downloading: ${mb(m.receivedBytes)}`;
+      return m.totalBytes
+        ? `Downloading: ${mb(m.receivedBytes)} of ${mb(m.totalBytes)}`
+        : `Downloading: ${mb(m.receivedBytes)}`;
     case 'partial':
       return `Paused at ${mb(m.receivedBytes)}; Download resumes from there`;
     case 'available':
@@ -27,7 +29,10 @@ function ModelRow({ model }: { model: ModelEntry }) {
   const cancel = useModels((s) => s.cancel);
   const use = useModels((s) => s.use);
   const remove = useModels((s) => s.remove);
-  const percent = model.state === 'downloading' && model.totalBytes ? Math.floor((model.receivedBytes / model.totalBytes) * 100) : null;
+  const percent =
+    model.state === 'downloading' && model.totalBytes
+      ? Math.floor((model.receivedBytes / model.totalBytes) * 100)
+      : null;
   const rowId = `model-${model.name.replace(/[^\w-]/g, '-')}`;
   return (
     <li className={`model model-${model.state}`} aria-labelledby={`${rowId}-name`}>
@@ -97,8 +102,8 @@ export function ModelsPanel() {
         Speech models
       </h3>
       <p className="setting-doc">
-        Whisper transcribes better than the built-in pocketsphinx engine once a model is downloaded. Smaller models are faster; a download can be
-        paused and resumed, and its checksum is verified before it is used.
+        Whisper transcribes better than the built-in pocketsphinx engine once a model is downloaded. Smaller models are
+        faster; a download can be paused and resumed, and its checksum is verified before it is used.
       </p>
       {error && (
         <p className="message message-error" role="alert">

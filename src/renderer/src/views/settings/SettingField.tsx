@@ -4,7 +4,13 @@ import { fieldText } from '../../stores/settings-form';
 import { useSettings } from '../../stores/stores-context';
 
 // Durations and sizes carry their unit in the text itself ("30 s", "200 MiB"); the others get it beside the field.
-const unitLabel: Partial<Record<string, string>> = { MiB: 'MiB', percent: '%', days: 'days', ratio: '0–1', factor: '×' };
+const unitLabel: Partial<Record<string, string>> = {
+  MiB: 'MiB',
+  percent: '%',
+  days: 'days',
+  ratio: '0–1',
+  factor: '×',
+};
 
 function placeholderOf(entry: SettingEntry): string | undefined {
   if (entry.format === 'url') return 'http://127.0.0.1:8080';
@@ -40,7 +46,13 @@ export function SettingField({ entry }: { entry: SettingEntry }) {
     );
   } else if (entry.kind === 'choice') {
     control = (
-      <select id={id} value={text} disabled={locked} aria-describedby={describedBy} onChange={(e) => edit(entry.key, e.currentTarget.value)}>
+      <select
+        id={id}
+        value={text}
+        disabled={locked}
+        aria-describedby={describedBy}
+        onChange={(e) => edit(entry.key, e.currentTarget.value)}
+      >
         {entry.choices.map((c) => (
           <option key={c} value={c}>
             {c}

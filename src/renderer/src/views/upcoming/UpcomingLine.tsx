@@ -10,7 +10,9 @@ export function UpcomingLine({ entry }: { entry: UpcomingEntry }) {
   const setDone = useUpcoming((s) => s.setDone);
   const saving = useUpcoming((s) => s.saving.has(entry.memoryId));
   const when = formatWhen(entry);
-  const href = routeHref(entry.start === null ? { name: 'item', id: entry.itemId } : { name: 'item', id: entry.itemId, t: entry.start });
+  const href = routeHref(
+    entry.start === null ? { name: 'item', id: entry.itemId } : { name: 'item', id: entry.itemId, t: entry.start },
+  );
   return (
     <li className={`memory upcoming${entry.done ? ' upcoming-done' : ''}`}>
       <input
