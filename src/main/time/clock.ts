@@ -102,7 +102,10 @@ export class FakeClock implements Clock {
     return this.timers.size;
   }
 
-  /** Moves both clocks on by `ms`, running the timers due on the way synchronously. */
+  /**
+   * Moves both clocks on by `ms`, running the timers due on the way synchronously: every tick of
+   * every interval, so moving an engine on by days costs days of polls (`jumpWall` moves only the wall).
+   */
   advance(ms: number): void {
     const target = this.target(ms);
     for (let t = this.nextDue(target); t; t = this.nextDue(target)) this.fire(t);
