@@ -40,6 +40,22 @@ function heldStage(options: { deaf?: boolean; failFirst?: boolean } = {}) {
   return { stage, running, finish: (id: number) => running.get(id)!() };
 }
 
+/** Fails the first run of `flaky*` files as a busy device would; other files pass. */
+function flakyStage(): StageHandler {
+  const failed = new Set<number>();
+  return {
+    stage: 'ingest',
+    availability: () => ({ ok: true }),
+    run: async (ctx) => {
+      if (ctx.item.fileName.startsWith('flaky') && !failed.has(ctx.item.id)) {
+        failed.add(ctx.item.id);
+        throw transientError('IO_EBUSY', 'the device was busy');
+      }
+      return 'ok';
+    },
+  };
+}
+
 /** An engine with the user's default intervals and timeouts on a real store and a fake clock. */
 function engineWith(stage: StageHandler, executor?: () => StageExecutor) {
   const clock = new FakeClock();
@@ -55,16 +71,17 @@ function engineWith(stage: StageHandler, executor?: () => StageExecutor) {
     executor,
   });
   open.push({ engine, store, clock });
-  const add = () =>
+  const add = (fileName = 'a.wav') =>
     engine.queue.add({
       sha256: crypto.randomBytes(32).toString('hex'),
-      sourcePath: '/t/a.wav',
-      fileName: 'a.wav',
+      sourcePath: `/t/${fileName}`,
+      fileName,
       sizeBytes: 1,
       priority: 0,
     }).itemId;
   const state = (id: number) => store.reads.summary(id)!.state;
-  return { clock, store, engine, add, state };
+  const events = (id: number) => store.reads.detail(id)!.events.map((e) => e.type);
+  return { clock, store, engine, add, state, events };
 }
 
 describe('the job loop on the engine clock', () => {
@@ -95,6 +112,62 @@ describe('the job loop on the engine clock', () => {
     await f.clock.advanceAsync(1);
     expect(f.state(id)).toBe('running');
     expect(f.store.reads.summary(id)!.attempts).toBe(2);
+  });
+
+  it('sends the end of a run whose normal write failed to the emergency path, retried 100 ms later, while the slot keeps working', async () => {
+    const f = engineWith(flakyStage());
+    // The disk is full for retry writes: the normal write and the minimal one both fail, for now.
+    f.store.db.exec(`
+      CREATE TRIGGER full_events BEFORE INSERT ON events WHEN NEW.type = 'retry_scheduled' BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END;
+      CREATE TRIGGER full_jobs BEFORE UPDATE OF state ON jobs WHEN NEW.state = 'retry_scheduled' BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END;
+    `);
+    const flaky = f.add('flaky.wav');
+    f.engine.start();
+    await waitFor('the first try to fail', () => f.events(flaky).includes('started'));
+    await f.clock.advanceAsync(99);
+    expect(f.state(flaky)).toBe('running');
+
+    const other = f.add('memo.wav');
+    f.engine.wake();
+    await waitFor('another item to pass', () => f.state(other) === 'done');
+    expect(f.engine.isRunning).toBe(true);
+
+    f.store.db.exec('DROP TRIGGER full_events; DROP TRIGGER full_jobs;');
+    await f.clock.advanceAsync(1);
+    expect(f.store.reads.summary(flaky)).toMatchObject({
+      state: 'retry_scheduled',
+      error: { code: 'IO_EBUSY', message: 'the device was busy' },
+    });
+    expect(f.store.queue.leases()).toEqual([]);
+    const events = f.store.reads.detail(flaky)!.events;
+    expect(events.at(-1)!).toMatchObject({ type: 'emergency_write' });
+    expect(events.at(-1)!.detail).toMatch(/recorded by the emergency path after 2 tries/);
+    expect(events.at(-2)).toMatchObject({ type: 'retry_scheduled', error: { code: 'IO_EBUSY' } });
+  });
+
+  it('writes the audit rows of a disk-full outage once the disk is back, after the transition itself went through', async () => {
+    const f = engineWith(flakyStage());
+    f.store.db
+      .exec(`CREATE TRIGGER full_events BEFORE INSERT ON events WHEN NEW.type IN ('retry_scheduled', 'emergency_write')
+                     BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END;`);
+    const flaky = f.add('flaky.wav');
+    f.engine.start();
+    await waitFor('the failure to be recorded by the emergency path', () => f.state(flaky) === 'retry_scheduled');
+    const owed = () => f.events(flaky).filter((t) => t === 'retry_scheduled' || t === 'emergency_write');
+    expect(f.events(flaky)).toEqual(['added', 'started']);
+
+    // Audit retries: 100 ms doubling, then every 5 s. Meanwhile the retry itself comes due and passes.
+    await f.clock.advanceAsync(20_000);
+    expect(owed()).toEqual([]);
+    f.store.db.exec('DROP TRIGGER full_events;');
+    await f.clock.advanceAsync(5_000);
+    expect(owed()).toEqual(['retry_scheduled', 'emergency_write']);
+    // The failure's row keeps the failure's time, not the time the disk came back.
+    expect(f.store.reads.detail(flaky)!.events.find((e) => e.type === 'retry_scheduled')).toMatchObject({
+      error: { code: 'IO_EBUSY' },
+      actor: 'engine',
+      at: new Date(Date.UTC(2026, 0, 1)).toISOString(),
+    });
   });
 
   it('gives running jobs the 30 s grace period at shutdown, then releases them with the attempt refunded', async () => {
