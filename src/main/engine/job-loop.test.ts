@@ -185,6 +185,7 @@ describe('the job loop on the engine clock', () => {
     await waitFor('the stop to end', () => result);
     expect(result).toEqual({ finished: 0, released: 1 });
     expect(f.store.reads.summary(id)).toMatchObject({ state: 'queued', attempts: 0 });
+    expect(f.store.reads.detail(id)!.events.at(-1)).toMatchObject({ type: 'released' });
   });
 
   it('records a job that finishes within the grace period as finished, without waiting out the rest', async () => {
