@@ -176,6 +176,7 @@ export function openLifeline(options: LifelineOptions): Lifeline {
       breakers,
       engine,
       autoRecovery,
+      clock,
       services: () => roster.labels(),
       log,
     }));

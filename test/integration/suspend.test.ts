@@ -40,9 +40,10 @@ function setUp(clock: FakeClock) {
     clock,
     stages: () => [held.stage],
     config: (c) => {
-      // No heartbeat and no timed scan during the test: the scans are the test's own.
+      // No heartbeat and no timed scan during the test: the scans are the test's own (the engine's
+      // timers run on the fake clock, so the timed scan must wait longer than the hour it is moved).
       c.heartbeatMs = 10 * 60_000;
-      c.stuckScanMs = 10 * 60_000;
+      c.stuckScanMs = 24 * HOUR;
       for (const s of Object.values(c.stages)) {
         s.leaseMs = 20 * 60_000;
         s.maxDurationMs = 30 * 60_000;

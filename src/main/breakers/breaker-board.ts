@@ -3,7 +3,7 @@ import type { BreakerConfig } from '../config/config';
 import type { Logger } from '../log/logger';
 import type { BreakersStore } from '../store/breakers-store';
 import type { ServiceEventsStore } from '../store/service-events-store';
-import type { Clock } from '../time/clock';
+import type { Clock, Timer } from '../time/clock';
 import {
   CircuitBreakerPolicy,
   type BreakerGate,
@@ -52,7 +52,7 @@ interface Entry {
  */
 export class BreakerBoard extends EventEmitter<BreakerBoardEvents> {
   private readonly entries = new Map<string, Entry>();
-  private timer: NodeJS.Timeout | undefined;
+  private timer: Timer | undefined;
   private seenRevision = -1;
 
   constructor(private readonly deps: BreakerBoardDeps) {
@@ -180,7 +180,7 @@ export class BreakerBoard extends EventEmitter<BreakerBoardEvents> {
   }
 
   stop(): void {
-    clearTimeout(this.timer);
+    this.deps.clock.clearTimeout(this.timer);
   }
 
   private apply(name: string, e: Entry, t: BreakerTransition | null, actor: 'engine' | 'user' | 'recovery'): void {
@@ -202,13 +202,12 @@ export class BreakerBoard extends EventEmitter<BreakerBoardEvents> {
   }
 
   private schedule(): void {
-    clearTimeout(this.timer);
+    this.deps.clock.clearTimeout(this.timer);
     const now = this.deps.clock.now();
     let next = Infinity;
     for (const e of this.entries.values())
       if (e.policy.state.kind === 'open') next = Math.min(next, e.policy.remainingOpenMs(now));
     if (next === Infinity) return;
-    this.timer = setTimeout(() => this.tick(), Math.min(next + 5, 2 ** 31 - 1));
-    this.timer.unref();
+    this.timer = this.deps.clock.setTimeout(() => this.tick(), Math.min(next + 5, 2 ** 31 - 1)).unref();
   }
 }

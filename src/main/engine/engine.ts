@@ -16,6 +16,7 @@ import { noServiceStatus } from './service-status';
 import type { StageExecutor } from './stage-executor';
 import type { EngineDeps, EngineEvents, StageStatus } from './engine-types';
 import { StageGates, type BlockSource } from './stage-gates';
+import type { Timer } from '../time/clock';
 
 export type { EngineDeps, EngineEvents, StageStatus } from './engine-types';
 
@@ -37,8 +38,8 @@ export class Engine extends EventEmitter<EngineEvents> {
   private readonly feed: ChangeFeed;
   private readonly emergency: EmergencyWriter;
   private readonly order: readonly Stage[];
-  private timers: NodeJS.Timeout[] = [];
-  private wakeTimer: NodeJS.Timeout | undefined;
+  private timers: Timer[] = [];
+  private wakeTimer: Timer | undefined;
   private tickScheduled = false;
   private state: 'new' | 'running' | 'stopping' | 'stopped' = 'new';
   private config: EngineConfig;
@@ -112,6 +113,7 @@ export class Engine extends EventEmitter<EngineEvents> {
       breakers: this.breakers,
       recovery: this.recovery,
       emergency: this.emergency,
+      clock: deps.clock,
       config: () => this.config,
       serviceOf: (stage) => this.handlers.get(stage)?.service?.name ?? null,
       localEngine: (stage) => this.handlers.get(stage)?.service?.kind === 'local-engine',
@@ -233,13 +235,9 @@ export class Engine extends EventEmitter<EngineEvents> {
   }
 
   private startTimers(): void {
-    for (const t of this.timers) clearInterval(t);
+    for (const t of this.timers) this.deps.clock.clearInterval(t);
     this.timers = [];
-    const every = (ms: number, fn: () => void) => {
-      const t = setInterval(fn, ms);
-      t.unref();
-      this.timers.push(t);
-    };
+    const every = (ms: number, fn: () => void) => this.timers.push(this.deps.clock.setInterval(fn, ms).unref());
     every(this.config.stuckScanMs, () => this.scanStuck());
     every(this.config.availabilityMs, () => this.refreshAvailability());
     every(this.config.idlePollMs, () => this.wake());
@@ -261,10 +259,10 @@ export class Engine extends EventEmitter<EngineEvents> {
       if (this.guard('promote due jobs', () => this.queue.promoteDue())) this.changed();
       due = this.guard('read next due', () => this.queue.store.nextDueAt());
     }
-    clearTimeout(this.wakeTimer);
+    this.deps.clock.clearTimeout(this.wakeTimer);
     if (due !== null && due !== undefined) {
-      this.wakeTimer = setTimeout(() => this.wake(), Math.min(Math.max(0, due - this.deps.clock.now()), 2 ** 31 - 1));
-      this.wakeTimer.unref();
+      const ms = Math.min(Math.max(0, due - this.deps.clock.now()), 2 ** 31 - 1);
+      this.wakeTimer = this.deps.clock.setTimeout(() => this.wake(), ms).unref();
     }
     // Later stages first: finishing items already under way beats starting new ones.
     for (const stage of [...this.order].reverse()) {
@@ -296,8 +294,8 @@ export class Engine extends EventEmitter<EngineEvents> {
       return { finished: 0, released: 0 };
     }
     this.state = 'stopping';
-    for (const t of this.timers) clearInterval(t);
-    clearTimeout(this.wakeTimer);
+    for (const t of this.timers) this.deps.clock.clearInterval(t);
+    this.deps.clock.clearTimeout(this.wakeTimer);
     this.breakers.stop();
     const r = await this.loop.drain(
       graceMs,

@@ -6,6 +6,7 @@ import type { Queue, RunOutcome } from '../queue/queue';
 import type { ClaimedJob } from '../queue/queue-store';
 import type { EmergencyWriter } from '../recovery/emergency-writer';
 import type { RecoveryManager, RecoveryOutcome } from '../recovery/recovery-manager';
+import type { Clock, Timer } from '../time/clock';
 import type { ServiceStatus } from './service-status';
 import type { JobToRun, RunEnd, StageExecutor } from './stage-executor';
 
@@ -15,6 +16,8 @@ export interface JobLoopDeps {
   breakers: BreakerBoard;
   recovery: RecoveryManager;
   emergency: EmergencyWriter;
+  /** Times the shutdown waits. */
+  clock: Clock;
   config(): EngineConfig;
   serviceOf(stage: Stage): string | null;
   /** Whether the stage's service is a local engine running inside the worker processes (a worker's death is then its fault). */
@@ -116,14 +119,23 @@ export class JobLoop {
   ): Promise<{ finished: number; released: number }> {
     const before = this.inFlight.size;
     const all = () => Promise.all([...this.inFlight.values()].map((f) => f.done));
-    await within(all(), graceMs);
+    await this.within(all(), graceMs);
     let released = 0;
     for (const { job } of [...this.inFlight.values()]) if (release(job)) released++;
     this.deps.executor.abortAll('engine stopping');
-    await within(all(), stopMs);
+    await this.within(all(), stopMs);
     await this.deps.executor.close();
     await all();
     return { finished: before - released, released };
+  }
+
+  /** Waits for `p`, at most `ms` (0: not at all). */
+  private async within(p: Promise<unknown>, ms: number): Promise<void> {
+    if (ms <= 0) return;
+    const { clock } = this.deps;
+    let timer: Timer | undefined;
+    await Promise.race([p, new Promise((r) => (timer = clock.setTimeout(() => r(undefined), ms)))]);
+    clock.clearTimeout(timer);
   }
 
   private toRun(job: ClaimedJob): JobToRun {
@@ -232,9 +244,4 @@ export class JobLoop {
     // The service answered (the item was at fault): for a probe, that is what it had to show.
     if (probe) breakers.success(service);
   }
-}
-
-function within(p: Promise<unknown>, ms: number): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  return Promise.race([p, new Promise((r) => (timer = setTimeout(r, ms)))]).then(() => clearTimeout(timer));
 }

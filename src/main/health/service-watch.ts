@@ -3,6 +3,7 @@ import type { Engine } from '../engine/engine';
 import type { ServiceStatus } from '../engine/service-status';
 import type { Logger } from '../log/logger';
 import type { AutoRecovery } from '../recovery/auto-recovery';
+import type { Clock, Timer } from '../time/clock';
 import type { ProbeResult } from './health-rollup-policy';
 import type { HealthMonitor } from './health-monitor';
 import { recheckDelayMs } from './recheck-policy';
@@ -12,6 +13,8 @@ export interface ServiceWatchDeps {
   breakers: BreakerBoard;
   engine: Engine;
   autoRecovery: AutoRecovery;
+  /** Times the re-checks. */
+  clock: Clock;
   /** The stage services in use now, with their labels (ServiceRoster). */
   services(): ReadonlyMap<string, string>;
   log: Logger;
@@ -30,7 +33,7 @@ export class ServiceWatch implements ServiceStatus {
   private readonly checks = new Map<string, string | null>();
   /** Every service's last health result. */
   private readonly last = new Map<string, ProbeResult>();
-  private readonly rechecks = new Map<string, { n: number; timer?: NodeJS.Timeout }>();
+  private readonly rechecks = new Map<string, { n: number; timer?: Timer }>();
   private stopped = false;
 
   constructor(private readonly deps: ServiceWatchDeps) {}
@@ -97,7 +100,7 @@ export class ServiceWatch implements ServiceStatus {
   retire(name: string): void {
     this.checks.delete(name);
     this.last.delete(name);
-    clearTimeout(this.rechecks.get(name)?.timer);
+    this.deps.clock.clearTimeout(this.rechecks.get(name)?.timer);
     this.rechecks.delete(name);
   }
 
@@ -113,7 +116,7 @@ export class ServiceWatch implements ServiceStatus {
 
   stop(): void {
     this.stopped = true;
-    for (const r of this.rechecks.values()) clearTimeout(r.timer);
+    for (const r of this.rechecks.values()) this.deps.clock.clearTimeout(r.timer);
     this.rechecks.clear();
   }
 
@@ -122,20 +125,21 @@ export class ServiceWatch implements ServiceStatus {
     const r = this.rechecks.get(name) ?? { n: 0 };
     this.rechecks.set(name, r);
     if (!this.knownDown(name)) {
-      clearTimeout(r.timer);
+      this.deps.clock.clearTimeout(r.timer);
       r.timer = undefined;
       r.n = 0;
       return;
     }
     if (r.timer) return;
     r.n++;
-    r.timer = setTimeout(() => {
-      r.timer = undefined;
-      if (this.stopped) return;
-      void this.deps.health
-        .checkNow(name)
-        .catch((err: unknown) => this.deps.log.warn({ err, service: name }, 'service re-check failed'));
-    }, recheckDelayMs(r.n));
-    r.timer.unref();
+    r.timer = this.deps.clock
+      .setTimeout(() => {
+        r.timer = undefined;
+        if (this.stopped) return;
+        void this.deps.health
+          .checkNow(name)
+          .catch((err: unknown) => this.deps.log.warn({ err, service: name }, 'service re-check failed'));
+      }, recheckDelayMs(r.n))
+      .unref();
   }
 }

@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import type { AutoRecoveryConfig } from '../config/config';
 import type { Logger } from '../log/logger';
 import type { ServiceEventsStore } from '../store/service-events-store';
-import type { Clock } from '../time/clock';
+import type { Clock, Timer } from '../time/clock';
 import {
   afterAutoRecoveryRun,
   decideAutoRecovery,
@@ -47,9 +47,9 @@ interface Entry {
   state: AutoRecoveryState;
   running: boolean;
   /** A trigger arrived during the cooldown: run when it ends, if the service is still failing by then. */
-  retryTimer?: NodeJS.Timeout;
+  retryTimer?: Timer;
   /** After the last attempt: announces "needs you" once its cooldown has passed without the service coming back. */
-  giveUpTimer?: NodeJS.Timeout;
+  giveUpTimer?: Timer;
 }
 
 /**
@@ -106,11 +106,12 @@ export class AutoRecovery extends EventEmitter<AutoRecoveryEvents> {
         return;
       case 'cooldown':
         if (!e.retryTimer) {
-          e.retryTimer = setTimeout(() => {
-            e.retryTimer = undefined;
-            if (this.deps.stillFailing(service)) this.trigger(service, `${why} (still failing after the cooldown)`);
-          }, d.waitMs + 5);
-          e.retryTimer.unref();
+          e.retryTimer = this.deps.clock
+            .setTimeout(() => {
+              e.retryTimer = undefined;
+              if (this.deps.stillFailing(service)) this.trigger(service, `${why} (still failing after the cooldown)`);
+            }, d.waitMs + 5)
+            .unref();
         }
         return;
       case 'gave_up':
@@ -125,8 +126,8 @@ export class AutoRecovery extends EventEmitter<AutoRecoveryEvents> {
   healthy(service: string): void {
     const e = this.entries.get(service);
     if (!e || (e.state.attempts === 0 && !e.retryTimer)) return;
-    clearTimeout(e.retryTimer);
-    clearTimeout(e.giveUpTimer);
+    this.deps.clock.clearTimeout(e.retryTimer);
+    this.deps.clock.clearTimeout(e.giveUpTimer);
     e.retryTimer = undefined;
     e.state = freshAutoRecovery();
     this.emit('changed', this.status(service)!);
@@ -141,8 +142,8 @@ export class AutoRecovery extends EventEmitter<AutoRecoveryEvents> {
   ): Promise<(AutoRecoveryStatus & { outcome: AutoRecoveryRunOutcome | null }) | undefined> {
     const e = this.entries.get(service);
     if (!e) return undefined;
-    clearTimeout(e.retryTimer);
-    clearTimeout(e.giveUpTimer);
+    this.deps.clock.clearTimeout(e.retryTimer);
+    this.deps.clock.clearTimeout(e.giveUpTimer);
     e.retryTimer = undefined;
     e.state = freshAutoRecovery();
     const outcome = e.running ? null : await this.run(service, e, 'asked by the user', 1, 'user');
@@ -194,8 +195,8 @@ export class AutoRecovery extends EventEmitter<AutoRecoveryEvents> {
 
   private clearTimers(e: Entry | undefined): void {
     if (!e) return;
-    clearTimeout(e.retryTimer);
-    clearTimeout(e.giveUpTimer);
+    this.deps.clock.clearTimeout(e.retryTimer);
+    this.deps.clock.clearTimeout(e.giveUpTimer);
     e.retryTimer = undefined;
     e.giveUpTimer = undefined;
   }
@@ -239,16 +240,17 @@ export class AutoRecovery extends EventEmitter<AutoRecoveryEvents> {
     log.warn({ service, attempt, type, tookMs: took }, 'auto-recovery handler ran');
     this.announce(service, e);
     if (e.state.attempts >= max && this.entries.get(service) === e) {
-      clearTimeout(e.giveUpTimer);
-      e.giveUpTimer = setTimeout(
-        () => {
-          if (!this.deps.stillFailing(service) || this.entries.get(service) !== e) return;
-          this.gaveUp(service, max);
-          this.announce(service, e);
-        },
-        Math.max(0, e.state.nextAllowedAt - clock.now()) + 5,
-      );
-      e.giveUpTimer.unref();
+      clock.clearTimeout(e.giveUpTimer);
+      e.giveUpTimer = clock
+        .setTimeout(
+          () => {
+            if (!this.deps.stillFailing(service) || this.entries.get(service) !== e) return;
+            this.gaveUp(service, max);
+            this.announce(service, e);
+          },
+          Math.max(0, e.state.nextAllowedAt - clock.now()) + 5,
+        )
+        .unref();
     }
     return { ok: type === 'auto_recovery_ran', detail };
   }

@@ -1,7 +1,7 @@
 import type { Logger } from '../log/logger';
 import type { JobRef, Queue, RunOutcome } from '../queue/queue';
 import type { EventInput } from '../queue/queue-store';
-import type { Clock } from '../time/clock';
+import type { Clock, Timer } from '../time/clock';
 
 export interface EmergencyWriterOptions {
   queue: Queue;
@@ -35,10 +35,10 @@ const auditRetryCapMs = 5_000;
  * until events can be written again (the disk is back), not dropped.
  */
 export class EmergencyWriter {
-  private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly timers = new Set<Timer>();
   private readonly owed: OwedEvent[] = [];
   private auditTries = 0;
-  private auditTimer: NodeJS.Timeout | undefined;
+  private auditTimer: Timer | undefined;
   private stopped = false;
   private readonly log: Logger;
 
@@ -66,9 +66,9 @@ export class EmergencyWriter {
 
   stop(): void {
     this.stopped = true;
-    for (const t of this.timers) clearTimeout(t);
+    for (const t of this.timers) this.options.clock.clearTimeout(t);
     this.timers.clear();
-    clearTimeout(this.auditTimer);
+    this.options.clock.clearTimeout(this.auditTimer);
     if (this.owed.length > 0) this.writeOwed();
     if (this.owed.length > 0)
       this.log.error(
@@ -94,11 +94,12 @@ export class EmergencyWriter {
       }
       const delay = baseMs * 2 ** (n - 1);
       this.log.warn({ err, itemId: job.itemId, try: n, nextInMs: delay }, 'emergency write failed; retrying');
-      const t = setTimeout(() => {
-        this.timers.delete(t);
-        this.attempt(job, outcome, n + 1, cause);
-      }, delay);
-      t.unref();
+      const t = clock
+        .setTimeout(() => {
+          this.timers.delete(t);
+          this.attempt(job, outcome, n + 1, cause);
+        }, delay)
+        .unref();
       this.timers.add(t);
       return;
     }
@@ -128,7 +129,7 @@ export class EmergencyWriter {
 
   /** Writes owed audit rows in order; what the disk still refuses waits for the next try. */
   private writeOwed(): void {
-    clearTimeout(this.auditTimer);
+    this.options.clock.clearTimeout(this.auditTimer);
     this.auditTimer = undefined;
     while (this.owed.length > 0) {
       const row = this.owed[0]!;
@@ -146,8 +147,7 @@ export class EmergencyWriter {
             'audit rows cannot be written yet; they wait for the disk',
           );
         if (!this.stopped) {
-          this.auditTimer = setTimeout(() => this.writeOwed(), delay);
-          this.auditTimer.unref();
+          this.auditTimer = this.options.clock.setTimeout(() => this.writeOwed(), delay).unref();
         }
         return;
       }
