@@ -74,10 +74,15 @@ export interface HealthConfig {
 
 /** Every interval, timeout and threshold of the engine. Built from the settings list (shared/contract/settings.ts). */
 export interface EngineConfig {
-  /** Worker processes; 0 runs stages in the engine process. Default 4. */
+  /** Worker processes at most (started on demand, each for one stage); 0 runs stages in the engine process. Default 4. */
   workers: number;
   /** Heap limit of a worker, MiB. Default 2048. */
   workerMaxHeapMb: number;
+  /**
+   * A worker with no job this long exits, ms. Default 60 000: a batch of files, a filling watch
+   * folder or the next recording keeps its workers, and the memory is back a minute after the work.
+   */
+  workerIdleMs: number;
   /** Jobs of a stage that run at once (kept beside `stages` for existing callers). */
   concurrency: Record<Stage, number>;
   stages: Record<Stage, StageConfig>;
@@ -142,6 +147,7 @@ export function configFromSettings(v: SettingsValues): EngineConfig {
   return {
     workers: n('workers'),
     workerMaxHeapMb: n('workerMaxHeapMb'),
+    workerIdleMs: n('workerIdleMs'),
     concurrency: Object.fromEntries(stages.map((s) => [s, stageMap[s].concurrency])) as Record<Stage, number>,
     stages: stageMap,
     heartbeatMs: n('heartbeatMs'),

@@ -198,7 +198,7 @@ export const settingSpecs: readonly SettingSpec[] = [
       0,
       64,
       'count',
-      'Worker processes that run stage work (0 runs stages inside the engine process: no crash isolation). Read at start.',
+      'Worker processes that run stage work at most; each starts when a job of its stage needs it (0 runs stages inside the engine process: no crash isolation). Read at start.',
     ),
   ),
   atStart(
@@ -209,6 +209,16 @@ export const settingSpecs: readonly SettingSpec[] = [
       65_536,
       'MiB',
       'Heap limit of one worker process; a worker over it dies alone and is replaced. Read at start.',
+    ),
+  ),
+  atStart(
+    int(
+      'workerIdleMs',
+      60_000,
+      1_000,
+      DAY,
+      'ms',
+      'A worker process with no job for this long exits; the next job of its stage starts one again (a wait of about a second). Read at start.',
     ),
   ),
   int('heartbeatMs', 1_000, 50, 60_000, 'ms', 'How often a running job renews its lease and reports progress.'),
