@@ -169,8 +169,15 @@ describe('crash-isolated workers', () => {
     running.push(serve);
     const long = ids.get('slow-once-long.wav')!;
     const short = ids.get('pause-600-short.wav')!;
-    const runningNow = async (id: number) => (await serve.call('items:get', { id })).state === 'running';
-    await waitFor('both jobs to run', async () => (await runningNow(long)) && (await runningNow(short)));
+    // Running in a worker: a job claimed while its worker starts shows no progress yet.
+    const runningNow = async (id: number) => {
+      const item = await serve.call('items:get', { id });
+      return item.state === 'running' && item.progress !== null;
+    };
+    await waitFor(
+      'both jobs to run in their workers',
+      async () => (await runningNow(long)) && (await runningNow(short)),
+    );
     serve.child.kill('SIGTERM');
     const end = await serve.done;
     expect(end.code, serve.output()).toBe(0);

@@ -1,18 +1,19 @@
 import type { BreakerOptions } from '../breakers/circuit-breaker-policy';
+// Straight from the modules, not the contract's index: reading settings loads no schema library.
+import { stages } from '../../shared/contract/names';
+import type { Stage } from '../../shared/contract/model';
+import { parseSettingInput } from '../../shared/contract/setting-input';
+import type { SettingSource } from '../../shared/contract/setting-schemas';
 import {
   defaultSettings,
-  parseSettingInput,
   settingEnvName,
   settingSpecs,
   settingsProblems,
-  settingValueSchema,
-  stages,
+  settingValueValid,
   type SettingsValues,
-  type SettingSource,
   type SettingSpec,
   type SettingValue,
-  type Stage,
-} from '../../shared/contract';
+} from '../../shared/contract/settings';
 import type { StagePolicy } from '../queue/queue';
 
 export interface StageConfig extends StagePolicy {
@@ -209,9 +210,10 @@ export function resolveSettings(
       sources[spec.key] = 'env';
       continue;
     }
-    const s = settingValueSchema(spec).safeParse(stored.get(spec.key));
-    values[spec.key] = s.success ? s.data : spec.default;
-    sources[spec.key] = s.success ? 'stored' : 'default';
+    const value = stored.get(spec.key);
+    const valid = settingValueValid(spec, value);
+    values[spec.key] = valid ? value : spec.default;
+    sources[spec.key] = valid ? 'stored' : 'default';
   }
   const problems = settingsProblems(values);
   if (problems.length > 0) throw new ConfigError(`inconsistent settings: ${problems.join('; ')}`);

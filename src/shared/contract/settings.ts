@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { stages, type Stage } from './model';
+import type { Stage } from './model';
+import { stages } from './names';
 
 /**
  * Every interval, timeout and threshold Lifeline has, as one flat list: the Settings screen renders
@@ -423,35 +423,34 @@ export function settingEnvName(key: string): string {
     .toUpperCase()}`;
 }
 
-const httpUrl = z
-  .string()
-  .max(2048)
-  .refine((s) => {
-    try {
-      const u = new URL(s);
-      return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname !== '';
-    } catch {
-      return false;
-    }
-  });
+const isHttpUrl = (s: string): boolean => {
+  try {
+    const u = new URL(s);
+    return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname !== '';
+  } catch {
+    return false;
+  }
+};
 
-/** What a valid value of the setting is; the main process checks paths exist besides. */
-export function settingValueSchema(spec: SettingSpec): z.ZodType<SettingValue> {
+/**
+ * Whether a value is valid for the setting; the main process checks paths exist besides. Plain
+ * code rather than a schema, so that reading the settings loads no schema library (the CLI's
+ * `status` starts in a fraction of a second); `settingValueSchema` wraps it for the contract.
+ */
+export function settingValueValid(spec: SettingSpec, value: unknown): value is SettingValue {
   switch (spec.kind) {
     case 'boolean':
-      return z.boolean();
+      return typeof value === 'boolean';
     case 'int':
-      return z.number().int().min(spec.min).max(spec.max);
+      return typeof value === 'number' && Number.isInteger(value) && value >= spec.min && value <= spec.max;
     case 'number':
-      return z.number().min(spec.min).max(spec.max);
+      return typeof value === 'number' && Number.isFinite(value) && value >= spec.min && value <= spec.max;
     case 'choice':
-      return z.enum(spec.choices as [string, ...string[]]);
+      return typeof value === 'string' && spec.choices.includes(value);
     case 'text':
-      if (spec.format === 'url') return z.union([z.literal(''), httpUrl]);
-      return z
-        .string()
-        .max(4096)
-        .refine((s) => !s.includes('\0'));
+      if (typeof value !== 'string') return false;
+      if (spec.format === 'url') return value === '' || (value.length <= 2048 && isHttpUrl(value));
+      return value.length <= 4096 && !value.includes('\0');
     default:
       return missing(spec);
   }
@@ -486,12 +485,6 @@ export function settingExpectation(spec: SettingSpec): string {
   }
 }
 
-/** Null when the value is valid for the setting, else a sentence for the person who typed it. */
-export function settingProblem(spec: SettingSpec, value: unknown): string | null {
-  if (settingValueSchema(spec).safeParse(value).success) return null;
-  return `${spec.key} must be ${settingExpectation(spec)}, got ${JSON.stringify(value)}`;
-}
-
 function missing(value: never): never {
   throw new Error(`unhandled setting kind: ${JSON.stringify(value)}`);
 }
@@ -512,29 +505,3 @@ export function settingsProblems(v: SettingsValues): string[] {
   if (n('backoffBaseMs') > n('backoffCapMs')) problems.push('backoffBaseMs must not exceed backoffCapMs');
   return problems;
 }
-
-export const SettingSource = z.enum(['default', 'stored', 'env']);
-export type SettingSource = z.infer<typeof SettingSource>;
-
-const SettingValueSchema = z.union([z.number(), z.boolean(), z.string()]);
-
-export const SettingEntry = z.object({
-  key: z.string(),
-  value: SettingValueSchema,
-  default: SettingValueSchema,
-  /** Where the value comes from; an `env` value cannot be changed from the UI. */
-  source: SettingSource,
-  env: z.string(),
-  kind: z.enum(['int', 'number', 'boolean', 'choice', 'text']),
-  unit: z.string(),
-  min: z.number().nullable(),
-  max: z.number().nullable(),
-  /** The names a `choice` accepts (empty for other kinds). */
-  choices: z.array(z.string()),
-  /** How a `text` value is checked: url, directory, file or plain (null for other kinds). */
-  format: z.enum(['url', 'directory', 'file', 'plain']).nullable(),
-  /** Read only at start: a change applies at the next start. */
-  atStart: z.boolean(),
-  doc: z.string(),
-});
-export type SettingEntry = z.infer<typeof SettingEntry>;
