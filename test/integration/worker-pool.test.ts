@@ -96,6 +96,17 @@ describe('the worker pool', () => {
     expect(f.launched[0]!.received.some((m) => m.type === 'run')).toBe(false);
   });
 
+  it('gives a job back as not started when its worker does not get ready within the start-up window', async () => {
+    const f = fakeLauncher({ ready: new Promise(() => {}) });
+    const p = pool(f.launcher, 2, { readyTimeoutMs: 100 });
+    await p.start();
+    expect(await p.run(job(5), () => {})).toMatchObject({
+      kind: 'lost',
+      why: 'not started',
+      detail: expect.stringContaining('before it was ready'),
+    });
+  });
+
   it('lets an idle worker exit after the idle limit, and starts a new one for the next job', async () => {
     const f = fakeLauncher({ runMs: 5 });
     const clock = new FakeClock();

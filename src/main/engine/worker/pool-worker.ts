@@ -24,7 +24,8 @@ export interface WorkerPoolOptions {
   idleExitMs?: number;
   /**
    * Renews a claimed job's lease while it waits for its worker to start (the worker renews it once
-   * it runs the job); false when the lease is no longer held. Default: nothing to renew (tests).
+   * it runs the job; a start that outlasts `readyTimeoutMs` is killed and the job released); false
+   * when the lease is no longer held. Default: nothing to renew (tests).
    */
   renewWhileStarting?(job: JobToRun): boolean;
 }
