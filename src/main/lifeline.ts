@@ -81,7 +81,7 @@ export function openLifeline(options: LifelineOptions): Lifeline {
         executor:
           config().workers === 0
             ? undefined
-            : () =>
+            : ({ queue: engineQueue }) =>
                 new WorkerPool({
                   launcher: afterWorkerExit(options.workerLauncher ?? nodeWorkerLauncher, (pid) =>
                     removeTempFilesOf(paths.tmp, pid, log),
@@ -99,6 +99,9 @@ export function openLifeline(options: LifelineOptions): Lifeline {
                   stopMs: config().workerStopMs,
                   pingMs: config().heartbeatMs, // idle workers answer a ping every heartbeat, or are replaced after a lease
                   answerWithinMs: config().stages.ingest.leaseMs,
+                  idleExitMs: config().workerIdleMs,
+                  // A job claimed for a worker that is still starting keeps its lease meanwhile.
+                  renewWhileStarting: (job) => engineQueue.heartbeat(job, null),
                 }),
       })
     : null;

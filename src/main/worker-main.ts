@@ -1,6 +1,6 @@
 /**
- * Entry of a worker process: opens its own store connection, builds the stage handlers itself, and
- * runs the jobs its engine sends, one at a time. It renews each job's lease itself (a write fenced by
+ * Entry of a worker process: opens its own store connection, builds the handler of the stage it
+ * serves (LIFELINE_WORKER_STAGE; every stage when unset), and runs the jobs its engine sends, one at a time. It renews each job's lease itself (a write fenced by
  * the lease token), so a worker presumed dead can never overwrite the attempt that replaced it, and
  * reports progress and the result to the engine over IPC. A crash here takes only this process down.
  */
@@ -37,7 +37,14 @@ function main(): void {
   const paths = dataPaths(dataDir);
   const log = createLogger(paths.logs, 'worker');
   const store = openStore(paths);
-  const handlers = new Map(loadStages(store).map((h) => [h.stage, h]));
+  // A worker serves one stage: only a transcribe worker ever loads a speech model, only an extract
+  // worker the language libraries (each loads them at its first job).
+  const only = process.env[workerEnv.stage];
+  const handlers = new Map(
+    loadStages(store)
+      .filter((h) => !only || h.stage === only)
+      .map((h) => [h.stage, h]),
+  );
   const running = new Map<number, AbortController>();
   let stopping = false;
 

@@ -1,6 +1,6 @@
 /**
- * The idle workers frozen (SIGSTOP) under a real `lifeline serve` with the defaults, then a
- * 1-second recording added. Goal: the item is done having used no recovery (no job was handed to a
+ * The idle workers (those a first recording started) frozen (SIGSTOP) under a real `lifeline serve`
+ * with the defaults, then a 1-second recording added. Goal: the item is done having used no recovery (no job was handed to a
  * frozen worker), health named the silent workers while they were frozen and reports them replaced.
  */
 import fs from 'node:fs';
@@ -31,7 +31,10 @@ export const drill: Drill = {
         await serve.call<{ services: (WorkersCheck & { name: string })[] }>('health:check', { name: 'workers' })
       ).services.find((s) => s.name === 'workers')!;
     try {
-      await until('every worker to be ready', async () => (await workersCheck()).status === 'up', 60_000);
+      // Workers start on demand: a first recording leaves one idle worker per stage behind.
+      const warmId = await addFile(serve, writeWav(path.join(dir, 'warm-up.wav'), { seconds: 1.5 }));
+      await until('the warm-up item to be done', () => itemFacts(serve, warmId).state === 'done', 180_000);
+      await until('its workers to be idle', async () => /0 busy/.test((await workersCheck()).message), 30_000);
       frozen.push(...childrenOf(serve.child.pid!));
       for (const pid of frozen) process.kill(pid, 'SIGSTOP');
       const stoppedAt = Date.now();

@@ -49,10 +49,11 @@ describe('fencing with real processes', () => {
       LIFELINE_TEST_SLOW_MS: '4000',
     });
     cleanup.push(() => a.child.kill('SIGKILL'));
+    // Running in its worker (which reports progress first), not waiting for the worker to start.
     const held = await waitFor(
       'engine A to run the item',
       () =>
-        db.prepare(`SELECT token, owner FROM leases WHERE item_id = ?`).get(id) as
+        db.prepare(`SELECT token, owner FROM leases WHERE item_id = ? AND progress_step IS NOT NULL`).get(id) as
           { token: number; owner: string } | undefined,
       30_000,
     );

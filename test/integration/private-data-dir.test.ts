@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -89,8 +90,17 @@ describe.skipIf(process.platform === 'win32')('privacy on disk', () => {
 
   it('removes the temporary files of a worker process that dies, and only its own', async () => {
     const dataDir = path.join(tempDir(), 'data');
-    const workers = fakeLauncher();
+    const workers = fakeLauncher({ runMs: 60_000 });
     const app = opened.track(openLifeline(engineOptions(dataDir, 2, workers.launcher)));
+    // Workers start on demand: two items give two workers, busy with them.
+    for (const name of ['a.wav', 'b.wav'])
+      app.queue.add({
+        sha256: crypto.randomBytes(32).toString('hex'),
+        sourcePath: `/t/${name}`,
+        fileName: name,
+        sizeBytes: 1,
+        priority: 0,
+      });
     await app.start();
     await waitFor('two workers', () => workers.launched.length >= 2);
     const [doomed, other] = workers.launched as [(typeof workers.launched)[0], (typeof workers.launched)[0]];

@@ -92,9 +92,10 @@ describe('crash-isolated workers', () => {
     const overview = await serve.call('system:overview', {});
     expect(overview.engine).toMatchObject({ running: true, mode: 'worker-processes' });
     expect(overview.engine.workers!.recentCrashes).toBe(3);
+    // Workers start on demand: the ones the last jobs started are still there, idle.
     await waitFor(
-      'the pool to be back to two workers',
-      async () => (await serve.call('system:overview', {})).engine.workers!.ready === 2,
+      'the pool to have workers again',
+      async () => (await serve.call('system:overview', {})).engine.workers!.ready >= 1,
     );
     expect(serve.child.exitCode).toBeNull();
 
@@ -152,8 +153,8 @@ describe('crash-isolated workers', () => {
       expect(eventTypes(db, ids.get(name)!)).toEqual(['added', 'started', 'succeeded', 'started', 'succeeded']);
     db.close();
 
-    // The watchdog killed the spinning worker; the pool replaced it.
-    await waitFor('two live workers', () => workersOf(serve.pid).length === 2);
+    // The watchdog killed the spinning worker; the next jobs started new ones, still there, idle.
+    await waitFor('live workers', () => workersOf(serve.pid).length >= 1);
     serve.child.kill('SIGTERM');
     expect((await serve.done).code).toBe(0);
   });
@@ -169,8 +170,15 @@ describe('crash-isolated workers', () => {
     running.push(serve);
     const long = ids.get('slow-once-long.wav')!;
     const short = ids.get('pause-600-short.wav')!;
-    const runningNow = async (id: number) => (await serve.call('items:get', { id })).state === 'running';
-    await waitFor('both jobs to run', async () => (await runningNow(long)) && (await runningNow(short)));
+    // Running in a worker: a job claimed while its worker starts shows no progress yet.
+    const runningNow = async (id: number) => {
+      const item = await serve.call('items:get', { id });
+      return item.state === 'running' && item.progress !== null;
+    };
+    await waitFor(
+      'both jobs to run in their workers',
+      async () => (await runningNow(long)) && (await runningNow(short)),
+    );
     serve.child.kill('SIGTERM');
     const end = await serve.done;
     expect(end.code, serve.output()).toBe(0);

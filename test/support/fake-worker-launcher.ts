@@ -1,4 +1,9 @@
-import type { WorkerExit, WorkerLauncher, WorkerProcess } from '../../src/main/engine/worker/worker-launcher';
+import type {
+  WorkerExit,
+  WorkerLauncher,
+  WorkerProcess,
+  WorkerSpec,
+} from '../../src/main/engine/worker/worker-launcher';
 import type { FromWorker, ToWorker } from '../../src/main/engine/worker/worker-protocol';
 
 let nextPid = 900_000;
@@ -12,6 +17,8 @@ export class FakeWorker implements WorkerProcess {
   private exited = false;
   /** A frozen worker (SIGSTOP) receives messages but answers nothing. */
   frozen = false;
+  /** What it was launched with (the stage it serves). */
+  spec: WorkerSpec | undefined;
 
   /** Says ready after `readyAfterMs`, and not before `ready` resolves (the test decides when start-up ends). */
   constructor(
@@ -72,9 +79,10 @@ export function fakeLauncher(
 ) {
   const launched: FakeWorker[] = [];
   const launcher: WorkerLauncher = {
-    launch() {
+    launch(spec) {
       if (options.fail?.()) throw new Error('spawn ENOENT (no runtime to start workers with)');
       const w = new FakeWorker(options.readyAfterMs ?? 1, options.runMs ?? 5, options.ready);
+      w.spec = spec;
       launched.push(w);
       return w;
     },

@@ -3,14 +3,8 @@ import type { ChannelName, RequestOf, ResponseOf } from '../../shared/contract';
 import { resolveDataDir } from '../config/data-dir';
 import { openLifeline, type Lifeline } from '../lifeline';
 import { fromTransferable } from './cli-error';
-import { terminalJson, terminalText } from './terminal-text';
 
-/** Every line the CLI prints goes through these, so nothing stored can drive the terminal (terminal-text.ts). */
-export const out = (text: string): void =>
-  void process.stdout.write(terminalText(text.endsWith('\n') ? text : `${text}\n`));
-export const err = (text: string): void =>
-  void process.stderr.write(terminalText(text.endsWith('\n') ? text : `${text}\n`));
-export const json = (value: unknown): void => void process.stdout.write(`${terminalJson(value)}\n`);
+export { err, json, out } from './cli-output';
 
 /** Runs `fn` against the store for one command; the CLI never starts an engine except in `serve`. */
 export async function withStore<T>(program: Command, fn: (app: Lifeline) => Promise<T>): Promise<T> {

@@ -1,5 +1,6 @@
-import type { ItemDetail, ItemSummary, Memory, Overview } from '../../shared/contract';
-import { itemStates, stages } from '../../shared/contract';
+import type { ItemDetail, ItemSummary, Memory, Overview, StageInfo } from '../../shared/contract';
+// The names straight from their module: `lifeline status` prints through here and loads no schema library.
+import { itemStates, stages } from '../../shared/contract/names';
 
 /** Left-aligned columns; the last column is not padded. */
 /** When a memory is due, as said: a day alone as its local date ("2026-01-16"), else the ISO time; "weekly" etc. when it repeats. */
@@ -75,4 +76,11 @@ export function formatItem(d: ItemDetail): string {
     ),
   );
   return lines.join('\n');
+}
+
+/** One line per stage: "transcribe  paused by you, 1,864 waiting" or "extract  running". */
+export function formatStageLine(s: Pick<StageInfo, 'stage' | 'counts' | 'heldBy' | 'blockedBy'>): string {
+  const waiting = (s.counts.waiting ?? 0) + (s.counts.queued ?? 0);
+  const state = s.heldBy ?? (s.blockedBy ? `waiting: ${s.blockedBy}` : 'runs');
+  return `${s.stage.padEnd(11)} ${state}${s.heldBy ? `, ${waiting.toLocaleString('en-US')} waiting` : ''}`;
 }

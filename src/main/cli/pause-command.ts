@@ -2,19 +2,13 @@ import type { Command } from 'commander';
 import { stages, type QueueStats, type Stage, type StageInfo } from '../../shared/contract';
 import { CliError, exitCodes } from './cli-error';
 import { callOnce, json, out } from './cli-io';
+import { formatStageLine } from './format';
 
 function parseStage(raw: string | undefined): Stage | undefined {
   if (raw === undefined) return undefined;
   if (!(stages as readonly string[]).includes(raw))
     throw new CliError(`"${raw}" is not a stage; the stages are ${stages.join(', ')}`, exitCodes.user);
   return raw as Stage;
-}
-
-/** One line per stage: "transcribe  paused by you, 1,864 waiting" or "extract  running". */
-export function formatStageLine(s: StageInfo): string {
-  const waiting = (s.counts.waiting ?? 0) + (s.counts.queued ?? 0);
-  const state = s.heldBy ?? (s.blockedBy ? `waiting: ${s.blockedBy}` : 'runs');
-  return `${s.stage.padEnd(11)} ${state}${s.heldBy ? `, ${waiting.toLocaleString('en-US')} waiting` : ''}`;
 }
 
 const print = (opts: { json?: boolean }, stats: QueueStats | StageInfo) => {

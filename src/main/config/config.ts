@@ -1,18 +1,19 @@
 import type { BreakerOptions } from '../breakers/circuit-breaker-policy';
+// Straight from the modules, not the contract's index: reading settings loads no schema library.
+import { stages } from '../../shared/contract/names';
+import type { Stage } from '../../shared/contract/model';
+import { parseSettingInput } from '../../shared/contract/setting-input';
+import type { SettingSource } from '../../shared/contract/setting-schemas';
 import {
   defaultSettings,
-  parseSettingInput,
   settingEnvName,
   settingSpecs,
   settingsProblems,
-  settingValueSchema,
-  stages,
+  settingValueValid,
   type SettingsValues,
-  type SettingSource,
   type SettingSpec,
   type SettingValue,
-  type Stage,
-} from '../../shared/contract';
+} from '../../shared/contract/settings';
 import type { StagePolicy } from '../queue/queue';
 
 export interface StageConfig extends StagePolicy {
@@ -74,10 +75,15 @@ export interface HealthConfig {
 
 /** Every interval, timeout and threshold of the engine. Built from the settings list (shared/contract/settings.ts). */
 export interface EngineConfig {
-  /** Worker processes; 0 runs stages in the engine process. Default 4. */
+  /** Worker processes at most (started on demand, each for one stage); 0 runs stages in the engine process. Default 4. */
   workers: number;
   /** Heap limit of a worker, MiB. Default 2048. */
   workerMaxHeapMb: number;
+  /**
+   * A worker with no job this long exits, ms. Default 60 000: a batch of files, a filling watch
+   * folder or the next recording keeps its workers, and the memory is back a minute after the work.
+   */
+  workerIdleMs: number;
   /** Jobs of a stage that run at once (kept beside `stages` for existing callers). */
   concurrency: Record<Stage, number>;
   stages: Record<Stage, StageConfig>;
@@ -142,6 +148,7 @@ export function configFromSettings(v: SettingsValues): EngineConfig {
   return {
     workers: n('workers'),
     workerMaxHeapMb: n('workerMaxHeapMb'),
+    workerIdleMs: n('workerIdleMs'),
     concurrency: Object.fromEntries(stages.map((s) => [s, stageMap[s].concurrency])) as Record<Stage, number>,
     stages: stageMap,
     heartbeatMs: n('heartbeatMs'),
@@ -203,9 +210,10 @@ export function resolveSettings(
       sources[spec.key] = 'env';
       continue;
     }
-    const s = settingValueSchema(spec).safeParse(stored.get(spec.key));
-    values[spec.key] = s.success ? s.data : spec.default;
-    sources[spec.key] = s.success ? 'stored' : 'default';
+    const value = stored.get(spec.key);
+    const valid = settingValueValid(spec, value);
+    values[spec.key] = valid ? value : spec.default;
+    sources[spec.key] = valid ? 'stored' : 'default';
   }
   const problems = settingsProblems(values);
   if (problems.length > 0) throw new ConfigError(`inconsistent settings: ${problems.join('; ')}`);

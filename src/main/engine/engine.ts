@@ -272,7 +272,7 @@ export class Engine extends EventEmitter<EngineEvents> {
         if (this.gates.onlyBreaker(stage)) this.loop.probe(stage, this.owner);
         continue;
       }
-      while (this.loop.running(stage) < this.config.stages[stage].concurrency && this.executor.capacity() > 0) {
+      while (this.loop.running(stage) < this.config.stages[stage].concurrency && this.executor.capacity(stage) > 0) {
         const job = this.guard('claim', () => this.queue.claim(stage, this.owner));
         if (!job) break;
         this.loop.launch(job);

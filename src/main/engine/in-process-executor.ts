@@ -69,6 +69,7 @@ export class InProcessExecutor implements StageExecutor {
   liveness(): WorkerLiveness {
     return {
       mode: this.mode,
+      onDemand: false,
       expected: 0,
       ready: 0,
       busy: this.active.size,

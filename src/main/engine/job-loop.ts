@@ -62,7 +62,7 @@ export class JobLoop {
   probe(stage: Stage, owner: string): void {
     const service = this.deps.serviceOf(stage);
     const { breakers, queue, executor } = this.deps;
-    if (!service || breakers.gate(service) !== 'probe' || executor.capacity() <= 0) return;
+    if (!service || breakers.gate(service) !== 'probe' || executor.capacity(stage) <= 0) return;
     if (!breakers.tryProbe(service)) return;
     let job: ClaimedJob | undefined;
     try {

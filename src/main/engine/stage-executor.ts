@@ -21,7 +21,9 @@ export type RunEnd = { kind: 'outcome'; outcome: RunOutcome } | { kind: 'lost'; 
 
 export interface WorkerLiveness {
   mode: 'in-process' | 'worker-processes';
-  /** Workers the pool keeps (0 in-process). */
+  /** Workers start when work needs them and exit when idle: none running is the idle state, not a fault. */
+  onDemand: boolean;
+  /** Workers the pool may run at once (0 in-process). */
   expected: number;
   /** Workers that can take a job now (idle and answering pings) plus the busy ones. */
   ready: number;
@@ -46,12 +48,13 @@ export interface WorkerLiveness {
 
 /**
  * Where stage work runs: in worker processes (crash isolation) or in the engine's own process
- * (tests, `workers = 0`). The engine claims only while `capacity()` is positive.
+ * (tests, `workers = 0`). The engine claims a stage's job only while `capacity(stage)` is positive.
  */
 export interface StageExecutor {
   readonly mode: WorkerLiveness['mode'];
   start(): Promise<void>;
-  capacity(): number;
+  /** Jobs (of `stage`, when given) that could be handed out now, counting workers that may start for them. */
+  capacity(stage?: Stage): number;
   run(job: JobToRun, onProgress: (progress: Progress) => void): Promise<RunEnd>;
   /** Stops a job's run at once (kills its worker process): the watchdog's move against a hung worker. */
   kill(itemId: number, why: string): boolean;

@@ -14,6 +14,7 @@ function twoWorkers(clock: FakeClock) {
   let ready = 0;
   const liveness = (): WorkerLiveness => ({
     mode: 'worker-processes',
+    onDemand: false,
     expected: 2,
     ready,
     busy: 0,

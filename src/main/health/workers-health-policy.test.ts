@@ -4,6 +4,7 @@ import { workersHealth } from './workers-health-policy';
 
 const pool = (over: Partial<WorkerLiveness> = {}): WorkerLiveness => ({
   mode: 'worker-processes',
+  onDemand: false,
   expected: 2,
   ready: 2,
   busy: 0,
@@ -105,5 +106,39 @@ describe('workersHealth', () => {
         '2 of 2 workers ready, 0 busy; 2 replaced for not answering in 10 min, last: worker 42 did not answer for 10 s while idle; replaced',
     });
     expect(workersHealth(pool({ ...replaced, ready: 0, starting: 2, startingForMs: 1_000 })).status).toBe('starting');
+  });
+
+  it('calls an on-demand pool with no worker running idle, not down, and names its crashes', () => {
+    const idle = pool({ onDemand: true, expected: 4, ready: 0 });
+    expect(workersHealth(idle)).toEqual({
+      status: 'up',
+      message: 'idle, started on demand (up to 4 worker processes)',
+    });
+    expect(workersHealth({ ...idle, ...crashed(1) })).toEqual({
+      status: 'up',
+      message:
+        'idle, started on demand (up to 4 worker processes); 1 crash(es) in 10 min, last: worker 42 killed by SIGABRT',
+    });
+    expect(workersHealth({ ...idle, ...crashed(3) }).status).toBe('degraded');
+  });
+
+  it('is up while an on-demand pool starts a worker for waiting work, and down once the start outlasts its window', () => {
+    const pool1 = pool({ onDemand: true, expected: 4, ready: 1, busy: 1, starting: 1, startingForMs: 1_200 });
+    expect(workersHealth(pool1)).toEqual({
+      status: 'up',
+      message: '1 of up to 4 workers running, 1 busy, 1 starting (1 s so far)',
+    });
+    expect(workersHealth(pool({ onDemand: true, ready: 0, starting: 1, startingForMs: 61_000 }))).toMatchObject({
+      status: 'down',
+      message: 'no worker process is running: not ready after 61 s',
+    });
+  });
+
+  it('still fails an on-demand pool that cannot launch a worker or whose idle workers stop answering', () => {
+    expect(workersHealth(pool({ onDemand: true, ready: 0, launchError: 'spawn ENOENT' }))).toMatchObject({
+      status: 'down',
+      message: 'no worker process is running: spawn ENOENT',
+    });
+    expect(workersHealth(pool({ onDemand: true, ready: 1, silent: 1 })).status).toBe('degraded');
   });
 });

@@ -13,6 +13,9 @@ const processes = (n: number) => `${n} worker ${n === 1 ? 'process' : 'processes
  * so neither the colour nor the uptime suffers for the seconds a start takes. A start that outlasts
  * its window, a launch error or a crash loop is a failure as before. Idle workers that do not answer
  * pings are not counted ready (they get no job) and are named, as are those replaced for it.
+ * A pool that starts workers on demand is up with none running ("idle, started on demand") and
+ * while one starts for waiting work (degraded in a crash loop); a launch error, a start past its
+ * window or silent workers are failures as before.
  */
 export function workersHealth(l: WorkerLiveness): ProbeReport {
   if (l.mode === 'in-process')
@@ -25,6 +28,17 @@ export function workersHealth(l: WorkerLiveness): ProbeReport {
   const silent = l.silent > 0 ? `, ${l.silent} not answering (replaced if silent for a lease)` : '';
   const overdue = l.startingForMs !== null && l.startingForMs > l.startupWindowMs;
   const startingInTime = l.starting > 0 && !overdue && l.launchError === null && l.recentCrashes < crashLoop;
+  // On demand, no worker running is the idle state and a start for waiting work is the pool at work.
+  if (l.onDemand && l.launchError === null && !overdue && l.silent === 0) {
+    const status = l.recentCrashes >= crashLoop ? 'degraded' : 'up';
+    if (l.ready === 0 && l.starting === 0)
+      return { status, message: `idle, started on demand (up to ${processes(l.expected)})${crashes}` };
+    const starting = l.starting > 0 ? `, ${l.starting} starting (${seconds(l.startingForMs ?? 0)} so far)` : '';
+    return {
+      status,
+      message: `${l.ready} of up to ${l.expected} workers running, ${l.busy} busy${starting}${crashes}`,
+    };
+  }
   if (l.ready === 0) {
     if (startingInTime)
       return {
@@ -47,6 +61,7 @@ export function workersHealth(l: WorkerLiveness): ProbeReport {
   const summary = `${l.ready} of ${l.expected} workers ready, ${l.busy} busy${silent}${l.starting > 0 ? `, ${l.starting} starting${late}` : ''}`;
   if (l.ready < l.expected && l.silent === 0 && startingInTime && l.ready + l.starting >= l.expected)
     return { status: 'starting', message: `${summary}${crashes}` };
-  const status = l.recentCrashes >= crashLoop || l.ready < l.expected || l.silent > 0 ? 'degraded' : 'up';
+  const short = !l.onDemand && l.ready < l.expected;
+  const status = l.recentCrashes >= crashLoop || short || l.silent > 0 || overdue ? 'degraded' : 'up';
   return { status, message: `${summary}${crashes}` };
 }

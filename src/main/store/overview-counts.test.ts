@@ -40,4 +40,27 @@ describe('overview counts', () => {
       store.close();
     }
   });
+
+  it('counts every state at every stage, done ones at the last stage and at earlier ones alike', () => {
+    const dir = path.join(tempDir(), 'data');
+    const store = openStore(dataPaths(dir));
+    try {
+      for (let i = 1; i <= 7; i++) enqueue(store, i);
+      const set = store.db.prepare(`UPDATE jobs SET stage = @stage, state = @state WHERE item_id = @id`);
+      set.run({ id: 1, stage: 'index', state: 'done' });
+      set.run({ id: 2, stage: 'index', state: 'done' });
+      set.run({ id: 3, stage: 'extract', state: 'done' });
+      set.run({ id: 4, stage: 'index', state: 'dead' });
+      set.run({ id: 5, stage: 'transcribe', state: 'waiting' });
+      const o = store.reads.overview();
+      expect(o.items).toBe(7);
+      expect(o.byStage.index).toMatchObject({ done: 2, dead: 1 });
+      expect(o.byStage.extract).toMatchObject({ done: 1 });
+      expect(o.byStage.transcribe).toMatchObject({ waiting: 1 });
+      expect(o.byStage.ingest).toMatchObject({ queued: 2, done: 0 });
+      expect(o.totals).toMatchObject({ done: 3, dead: 1, waiting: 1, queued: 2 });
+    } finally {
+      store.close();
+    }
+  });
 });

@@ -1,5 +1,9 @@
-import { itemStates, stages, type ItemState, type Overview, type Stage } from '../../shared/contract';
+import type { ItemState, Overview, Stage } from '../../shared/contract';
+// The names straight from their module: `lifeline status` counts through here and loads no schema library.
+import { itemStates, stages } from '../../shared/contract/names';
 import type { SqliteDatabase } from './database';
+
+const lastStage: Stage = stages[stages.length - 1]!;
 
 /**
  * Counts of jobs by stage and state: a scan of the jobs table (no index of its own, to keep the hot
@@ -10,14 +14,26 @@ import type { SqliteDatabase } from './database';
  */
 export class OverviewCounts {
   private readonly s;
+  private readonly read;
   private last: { key: string; value: Overview } | null = null;
 
   constructor(db: SqliteDatabase) {
     this.s = {
-      counts: db.prepare(`SELECT stage, state, count(*) AS n FROM jobs GROUP BY stage, state`),
+      // Done items wait at the last stage and are most of a store that has been in use: they are
+      // counted as the rest of the table's row count (read from the b-tree without looking at a
+      // row), so grouping sorts only the others: a third of the time of grouping every row at 100,000 items.
+      others: db.prepare(
+        `SELECT stage, state, count(*) AS n FROM jobs WHERE NOT (state = 'done' AND stage = @last) GROUP BY stage, state`,
+      ),
+      total: db.prepare(`SELECT count(*) FROM jobs`).pluck(),
       dataVersion: db.prepare(`PRAGMA data_version`).pluck(),
       changes: db.prepare(`SELECT total_changes()`).pluck(),
     };
+    // One snapshot for both reads, so a commit between them cannot skew the subtraction.
+    this.read = db.transaction(() => ({
+      rows: this.s.others.all({ last: lastStage }) as { stage: Stage; state: ItemState; n: number }[],
+      total: this.s.total.get() as number,
+    }));
   }
 
   overview(): Overview {
@@ -26,13 +42,16 @@ export class OverviewCounts {
     const zero = () => Object.fromEntries(itemStates.map((s) => [s, 0])) as Record<ItemState, number>;
     const byStage = Object.fromEntries(stages.map((s) => [s, zero()])) as Record<Stage, Record<ItemState, number>>;
     const totals = zero();
-    let items = 0;
-    for (const r of this.s.counts.all() as { stage: Stage; state: ItemState; n: number }[]) {
+    const { rows, total } = this.read();
+    let others = 0;
+    for (const r of rows) {
       byStage[r.stage][r.state] += r.n;
       totals[r.state] += r.n;
-      items += r.n;
+      others += r.n;
     }
-    const value = { byStage, totals, items };
+    byStage[lastStage].done += total - others;
+    totals.done += total - others;
+    const value = { byStage, totals, items: total };
     this.last = { key, value };
     return structuredClone(value);
   }

@@ -28,6 +28,7 @@ export * from './memories-channels';
 export * from './recordings-channels';
 export * from './intake-channels';
 export * from './settings';
+export * from './setting-schemas';
 export * from './setting-input';
 export { requestShapeProblem, maxRequestDepth } from './strict-request';
 export * from './setting-groups';

@@ -1,25 +1,11 @@
 import { z } from 'zod';
+import { itemStates, stages } from './names';
 
-/** Pipeline stages in the order an item passes through them. */
-export const stages = ['ingest', 'transcribe', 'extract', 'index'] as const;
+export { itemStates, stages };
+
 export const Stage = z.enum(stages);
 export type Stage = z.infer<typeof Stage>;
 
-/**
- * What the user sees an item doing. `done` means every stage succeeded; the others mirror the
- * state of the item's current stage job (a job that succeeded hands over to the next stage).
- */
-export const itemStates = [
-  'queued',
-  'scheduled',
-  'running',
-  'retry_scheduled',
-  'waiting',
-  'done',
-  'dead',
-  'cancelled',
-  'discarded',
-] as const;
 export const ItemState = z.enum(itemStates);
 export type ItemState = z.infer<typeof ItemState>;
 

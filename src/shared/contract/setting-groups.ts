@@ -12,7 +12,7 @@ export const settingGroups = [
 ] as const;
 export type SettingGroupId = (typeof settingGroups)[number]['id'];
 
-const workerKeys = new Set(['workers', 'workerMaxHeapMb', 'workerStopMs']);
+const workerKeys = new Set(['workers', 'workerMaxHeapMb', 'workerIdleMs', 'workerStopMs']);
 
 export function settingGroupOf(key: string): SettingGroupId {
   if (/^(asr|llm|whisper)\./.test(key)) return 'engines';

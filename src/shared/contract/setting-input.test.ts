@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatMs, formatSettingValue, parseSettingInput } from './setting-input';
-import { settingEnvName, settingProblem, settingSpec, settingValueSchema, type SettingSpec } from './settings';
+import { settingProblem, settingValueSchema } from './setting-schemas';
+import { settingEnvName, settingSpec, type SettingSpec } from './settings';
 
 const spec = (key: string): SettingSpec => {
   const s = settingSpec(key);

@@ -1,5 +1,5 @@
 import type { SettingSpec, SettingValue } from './settings';
-import { settingExpectation, settingValueSchema } from './settings';
+import { settingExpectation, settingValueValid } from './settings';
 
 export type ParsedSetting = { ok: true; value: SettingValue } | { ok: false; message: string };
 
@@ -53,8 +53,7 @@ export function parseSettingInput(spec: SettingSpec, raw: string): ParsedSetting
     default:
       return missing(spec);
   }
-  const parsed = settingValueSchema(spec).safeParse(value);
-  if (parsed.success) return { ok: true, value: parsed.data };
+  if (settingValueValid(spec, value)) return { ok: true, value };
   // Durations and sizes are typed with a unit, so their bounds are said with one too.
   if (spec.kind === 'int' && spec.unit === 'ms')
     return {

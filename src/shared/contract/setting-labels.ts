@@ -22,6 +22,7 @@ const labels: Record<string, string> = {
   addFromDir: 'Another folder the app may add from',
   workers: 'Worker processes',
   workerMaxHeapMb: 'Memory limit per worker',
+  workerIdleMs: 'Idle worker exits after',
   heartbeatMs: 'Heartbeat interval',
   leaseMs: 'Heartbeat timeout',
   stuckScanMs: 'Stuck check interval',

@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { stages, type Stage } from './model';
+import type { Stage } from './model';
+import { stages } from './names';
 
 /**
  * Every interval, timeout and threshold Lifeline has, as one flat list: the Settings screen renders
@@ -198,7 +198,7 @@ export const settingSpecs: readonly SettingSpec[] = [
       0,
       64,
       'count',
-      'Worker processes that run stage work (0 runs stages inside the engine process: no crash isolation). Read at start.',
+      'Worker processes that run stage work at most; each starts when a job of its stage needs it (0 runs stages inside the engine process: no crash isolation). Read at start.',
     ),
   ),
   atStart(
@@ -209,6 +209,16 @@ export const settingSpecs: readonly SettingSpec[] = [
       65_536,
       'MiB',
       'Heap limit of one worker process; a worker over it dies alone and is replaced. Read at start.',
+    ),
+  ),
+  atStart(
+    int(
+      'workerIdleMs',
+      60_000,
+      1_000,
+      DAY,
+      'ms',
+      'A worker process with no job for this long exits; the next job of its stage starts one again (a wait of about a second). Read at start.',
     ),
   ),
   int('heartbeatMs', 1_000, 50, 60_000, 'ms', 'How often a running job renews its lease and reports progress.'),
@@ -413,35 +423,34 @@ export function settingEnvName(key: string): string {
     .toUpperCase()}`;
 }
 
-const httpUrl = z
-  .string()
-  .max(2048)
-  .refine((s) => {
-    try {
-      const u = new URL(s);
-      return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname !== '';
-    } catch {
-      return false;
-    }
-  });
+const isHttpUrl = (s: string): boolean => {
+  try {
+    const u = new URL(s);
+    return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname !== '';
+  } catch {
+    return false;
+  }
+};
 
-/** What a valid value of the setting is; the main process checks paths exist besides. */
-export function settingValueSchema(spec: SettingSpec): z.ZodType<SettingValue> {
+/**
+ * Whether a value is valid for the setting; the main process checks paths exist besides. Plain
+ * code rather than a schema, so that reading the settings loads no schema library (the CLI's
+ * `status` starts in a fraction of a second); `settingValueSchema` wraps it for the contract.
+ */
+export function settingValueValid(spec: SettingSpec, value: unknown): value is SettingValue {
   switch (spec.kind) {
     case 'boolean':
-      return z.boolean();
+      return typeof value === 'boolean';
     case 'int':
-      return z.number().int().min(spec.min).max(spec.max);
+      return typeof value === 'number' && Number.isInteger(value) && value >= spec.min && value <= spec.max;
     case 'number':
-      return z.number().min(spec.min).max(spec.max);
+      return typeof value === 'number' && Number.isFinite(value) && value >= spec.min && value <= spec.max;
     case 'choice':
-      return z.enum(spec.choices as [string, ...string[]]);
+      return typeof value === 'string' && spec.choices.includes(value);
     case 'text':
-      if (spec.format === 'url') return z.union([z.literal(''), httpUrl]);
-      return z
-        .string()
-        .max(4096)
-        .refine((s) => !s.includes('\0'));
+      if (typeof value !== 'string') return false;
+      if (spec.format === 'url') return value === '' || (value.length <= 2048 && isHttpUrl(value));
+      return value.length <= 4096 && !value.includes('\0');
     default:
       return missing(spec);
   }
@@ -476,12 +485,6 @@ export function settingExpectation(spec: SettingSpec): string {
   }
 }
 
-/** Null when the value is valid for the setting, else a sentence for the person who typed it. */
-export function settingProblem(spec: SettingSpec, value: unknown): string | null {
-  if (settingValueSchema(spec).safeParse(value).success) return null;
-  return `${spec.key} must be ${settingExpectation(spec)}, got ${JSON.stringify(value)}`;
-}
-
 function missing(value: never): never {
   throw new Error(`unhandled setting kind: ${JSON.stringify(value)}`);
 }
@@ -502,29 +505,3 @@ export function settingsProblems(v: SettingsValues): string[] {
   if (n('backoffBaseMs') > n('backoffCapMs')) problems.push('backoffBaseMs must not exceed backoffCapMs');
   return problems;
 }
-
-export const SettingSource = z.enum(['default', 'stored', 'env']);
-export type SettingSource = z.infer<typeof SettingSource>;
-
-const SettingValueSchema = z.union([z.number(), z.boolean(), z.string()]);
-
-export const SettingEntry = z.object({
-  key: z.string(),
-  value: SettingValueSchema,
-  default: SettingValueSchema,
-  /** Where the value comes from; an `env` value cannot be changed from the UI. */
-  source: SettingSource,
-  env: z.string(),
-  kind: z.enum(['int', 'number', 'boolean', 'choice', 'text']),
-  unit: z.string(),
-  min: z.number().nullable(),
-  max: z.number().nullable(),
-  /** The names a `choice` accepts (empty for other kinds). */
-  choices: z.array(z.string()),
-  /** How a `text` value is checked: url, directory, file or plain (null for other kinds). */
-  format: z.enum(['url', 'directory', 'file', 'plain']).nullable(),
-  /** Read only at start: a change applies at the next start. */
-  atStart: z.boolean(),
-  doc: z.string(),
-});
-export type SettingEntry = z.infer<typeof SettingEntry>;

@@ -4,7 +4,7 @@ import { channel, writeChannel } from './define';
 import { OverallStatus } from './health-channels';
 import { ItemEvent, ItemState, Overview, Stage } from './model';
 import { RecoveryLogEntryInfo } from './recovery-channels';
-import { SettingEntry } from './settings';
+import { SettingEntry } from './setting-schemas';
 
 export const SystemOverview = z.object({
   overall: OverallStatus,

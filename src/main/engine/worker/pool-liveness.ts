@@ -12,31 +12,25 @@ export interface WorkerView {
 export interface PoolView {
   workers: Iterable<WorkerView>;
   size: number;
-  closing: boolean;
   launchError: string | null;
   /** Within the window already. */
   crashes: readonly { at: number; detail: string }[];
   replacements: readonly { at: number; detail: string }[];
-  /** Since when the pool has had fewer live workers than its size (monotonic ms), or null. */
-  shortSince: number | null;
   monotonicNow: number;
   readyTimeoutMs: number;
 }
 
 /**
- * The pool's liveness (pure). Workers retired (a recycle after a database recovery) or replaced
- * whose successors are not launched yet count as starting: the pool is between two workers, not
- * without one, so health says "starting" rather than turning red for that moment.
+ * The pool's liveness (pure). Workers start on demand and exit when idle, so fewer workers than the
+ * pool's size (none at all, when nothing is to be done) is its normal state, not a shortage.
  */
 export function poolLiveness(v: PoolView): WorkerLiveness {
   let ready = 0;
   let busy = 0;
   let silent = 0;
   let starting = 0;
-  let live = 0;
   let firstLaunch: number | null = null;
   for (const w of v.workers) {
-    if (w.state !== 'stopping') live++;
     if (w.state === 'idle' && w.silent) silent++;
     else if (w.state === 'idle') ready++;
     else if (w.state === 'busy') busy++;
@@ -45,17 +39,16 @@ export function poolLiveness(v: PoolView): WorkerLiveness {
       firstLaunch = Math.min(firstLaunch ?? w.launchedAt, w.launchedAt);
     }
   }
-  const pending = v.closing || v.launchError ? 0 : Math.max(0, v.size - live);
-  if (pending > 0) firstLaunch = Math.min(firstLaunch ?? Infinity, v.shortSince ?? v.monotonicNow);
   return {
     mode: 'worker-processes',
+    onDemand: true,
     expected: v.size,
     ready: ready + busy,
     busy,
     silent,
     recentReplacements: v.replacements.length,
     lastReplacement: v.replacements.at(-1) ?? null,
-    starting: starting + pending,
+    starting,
     startingForMs: firstLaunch === null ? null : v.monotonicNow - firstLaunch,
     startupWindowMs: v.readyTimeoutMs,
     recentCrashes: v.crashes.length,

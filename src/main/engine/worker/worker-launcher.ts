@@ -1,3 +1,4 @@
+import type { Stage } from '../../../shared/contract';
 import { workerEnv, type FromWorker, type ToWorker } from './worker-protocol';
 
 export interface WorkerSpec {
@@ -13,6 +14,8 @@ export interface WorkerSpec {
   maxHeapMb: number;
   /** Extra environment for the worker. */
   env?: Record<string, string>;
+  /** The one stage this worker runs (the pool starts each worker for a stage). */
+  stage?: Stage;
 }
 
 export interface WorkerExit {
@@ -49,5 +52,6 @@ export function workerProcessEnv(spec: WorkerSpec): Record<string, string> {
   const env: Record<string, string> = { ...definedEnv(process.env), ...spec.env, [workerEnv.dataDir]: spec.dataDir };
   if (spec.stagesModule) env[workerEnv.stagesModule] = spec.stagesModule;
   if (spec.stagesExport) env[workerEnv.stagesExport] = spec.stagesExport;
+  if (spec.stage) env[workerEnv.stage] = spec.stage;
   return env;
 }

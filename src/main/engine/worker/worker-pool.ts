@@ -1,95 +1,126 @@
-import type { Progress } from '../../../shared/contract';
+import type { Progress, Stage } from '../../../shared/contract';
 import type { JobToRun, RunEnd, StageExecutor, WorkerLiveness } from '../stage-executor';
 import type { Logger } from '../../log/logger';
 import type { WorkerExit, WorkerProcess } from './worker-launcher';
 import type { FromWorker } from './worker-protocol';
 import { IdlePings, type IdleVerdict } from './idle-ping-policy';
-import type { PoolWorker, WorkerPoolOptions } from './pool-worker';
+import type { PoolWorker, Running, Waiting, WorkerPoolOptions } from './pool-worker';
 import { poolLiveness } from './pool-liveness';
+import { idleToStop, placeJob, roomFor, startDelayMs, type DemandLimits } from './worker-demand-policy';
 
 export type { WorkerPoolOptions } from './pool-worker';
 
 const crashWindowMs = 10 * 60_000;
 const defaultReadyTimeoutMs = 60_000;
+const defaultIdleExitMs = 60_000;
 
 /**
- * A fixed-size pool of worker processes, one job per worker at a time. A worker that exits (native
- * crash, `process.abort()`, out of memory, uncaught error, watchdog kill) is replaced; its job's run
- * ends as `lost: worker gone` and the engine recovers it. Replacements back off when workers keep
- * dying at start, so a broken install cannot fork-bomb the machine.
+ * Worker processes started on demand, one job per worker at a time, each worker serving one stage
+ * (the rules: worker-demand-policy.ts). None runs at boot; a claimed job whose stage has no idle
+ * worker starts one and waits for it (its lease renewed meanwhile); a worker idle for a while exits.
+ * A worker that exits unasked (native crash, `process.abort()`, out of memory, uncaught error,
+ * watchdog kill) ends its job's run as `lost: worker gone` and the engine recovers it; the next job
+ * starts a new worker, later and later when workers keep dying, so a broken install cannot
+ * fork-bomb the machine.
  */
 export class WorkerPool implements StageExecutor {
   readonly mode = 'worker-processes' as const;
   private readonly workers = new Set<PoolWorker>();
-  private readonly waiters: (() => void)[] = [];
   private crashes: { at: number; detail: string }[] = [];
   private replacements: { at: number; detail: string }[] = [];
-  /** Since when the pool has had fewer live workers than its size (monotonic ms), or null. */
-  private shortSince: number | null = null;
+  /** Crashes and failed launches (monotonic ms) in the last minute: how long a new start waits. */
+  private failures: number[] = [];
   private pingTimer: NodeJS.Timeout | undefined;
   private launchError: string | null = null;
   private closing = false;
-  private respawnTimer: NodeJS.Timeout | undefined;
   private readonly log: Logger;
 
   constructor(private readonly options: WorkerPoolOptions) {
     this.log = options.log.child({ module: 'worker-pool' });
   }
 
-  private started: Promise<void> | null = null;
-
-  /** Starts the workers once; resolves when the first is ready (or none can start). */
+  /** Starts tending the pool (pings, idle exits); no worker starts before a job needs one. */
   start(): Promise<void> {
-    if (this.started) return this.started;
-    for (let i = 0; i < this.options.size; i++) this.spawn();
-    this.pingTimer = setInterval(() => this.pingIdle(), this.options.pingMs ?? 1_000);
-    this.pingTimer.unref();
-    this.started = new Promise((resolve) => {
-      const check = () => (this.ready() > 0 || this.closing || this.launchError ? resolve() : this.waiters.push(check));
-      check();
-    });
-    return this.started;
+    if (!this.pingTimer && !this.closing) {
+      this.pingTimer = setInterval(() => this.tend(), this.pingMs());
+      this.pingTimer.unref();
+    }
+    return Promise.resolve();
   }
 
-  /** Idle workers that answer pings: a silent one is never handed a job. */
-  capacity(): number {
-    let idle = 0;
-    for (const w of this.workers) if (this.takesJobs(w)) idle++;
-    return idle;
+  /**
+   * Jobs of `stage` that could be handed out now: idle workers of the stage that answer pings, and
+   * while starts are allowed, room for new workers and idle workers of other stages (replaced).
+   */
+  capacity(stage?: Stage): number {
+    if (this.closing) return 0;
+    const views = this.views();
+    const limits = this.limits();
+    if (stage) return roomFor(views, stage, limits);
+    const free = views.filter((v) => v.free).length;
+    const live = views.filter((v) => v.state !== 'stopping').length;
+    return free + (limits.startsAllowed ? Math.max(0, this.options.size - live) : 0);
   }
 
   run(job: JobToRun, onProgress: (progress: Progress) => void): Promise<RunEnd> {
-    const worker = [...this.workers].find((w) => this.takesJobs(w));
-    if (!worker) return Promise.resolve({ kind: 'lost', why: 'not started', detail: 'no idle worker that answers' });
+    const notStarted = (detail: string): Promise<RunEnd> =>
+      Promise.resolve({ kind: 'lost', why: 'not started', detail });
+    if (this.closing) return notStarted('the worker pool is closing');
+    const place = placeJob(this.views(), job.stage, this.limits());
+    if (place.kind === 'none') return notStarted('no idle worker that answers, and none may start now');
+    if (place.kind === 'use') return this.hand(place.worker.w, job, onProgress);
+    if (place.kind === 'replace') void this.retire(place.retire.w);
+    const worker = this.spawn(job.stage);
+    if (!worker) return notStarted(this.launchError ?? 'no worker could start');
     return new Promise<RunEnd>((resolve) => {
-      worker.state = 'busy';
-      worker.pings.answered();
-      worker.running = { job, onProgress, resolve };
-      if (!worker.proc.send({ type: 'run', job }))
-        this.ended(worker, { kind: 'lost', why: 'worker gone', detail: 'the worker could not be reached' });
+      const waiting: Waiting = { job, onProgress, resolve, since: this.options.clock.monotonic() };
+      worker.waiting = waiting;
+      const renew = this.options.renewWhileStarting;
+      if (!renew) return;
+      waiting.renewTimer = setInterval(() => {
+        let held = false;
+        try {
+          held = renew(job);
+        } catch (err: unknown) {
+          // A busy store: the next beat tries again, as a worker's heartbeat would.
+          this.log.warn({ err, itemId: job.itemId }, 'could not renew the lease of a job waiting for its worker');
+          return;
+        }
+        if (held || worker.waiting !== waiting) return;
+        clearInterval(waiting.renewTimer);
+        worker.waiting = undefined;
+        resolve({ kind: 'lost', why: 'lease lost', detail: 'the lease was lost while its worker started' });
+      }, job.heartbeatMs);
+      waiting.renewTimer.unref();
     });
   }
 
   kill(itemId: number, why: string): boolean {
     const worker = this.workerOf(itemId);
-    if (!worker?.running) return false;
-    worker.running.killedBecause = why;
+    const run = worker?.running ?? worker?.waiting;
+    if (!worker || !run) return false;
+    run.killedBecause = why;
     this.log.warn({ itemId, pid: worker.proc.pid, why }, 'killing hung worker');
     worker.proc.kill();
     return true;
   }
 
   abortAll(why: string): void {
-    for (const w of this.workers) if (w.running) w.proc.send({ type: 'abort', itemId: w.running.job.itemId, why });
+    for (const w of this.workers) {
+      if (w.running) w.proc.send({ type: 'abort', itemId: w.running.job.itemId, why });
+      // A job still waiting for its worker never ran: it ends here, and the drain has released it.
+      if (w.waiting) this.endWaiting(w, { kind: 'lost', why: 'stopped', detail: why });
+    }
   }
 
+  /** Stops every worker (idle ones now, busy ones once their job ends); the next jobs start fresh ones. */
   recycle(): number {
     let n = 0;
     for (const w of [...this.workers]) {
       if (w.state === 'stopping') continue;
       n++;
-      if (w.state === 'busy') w.retire = true;
-      else this.retire(w);
+      if (w.state === 'busy' || w.waiting) w.retire = true;
+      else void this.retire(w);
     }
     return n;
   }
@@ -110,11 +141,9 @@ export class WorkerPool implements StageExecutor {
         silent: w.state === 'idle' && this.verdict(w) !== 'answering',
       })),
       size: this.options.size,
-      closing: this.closing,
       launchError: this.launchError,
       crashes: this.crashes,
       replacements: this.replacements,
-      shortSince: this.shortSince,
       monotonicNow: this.options.clock.monotonic(),
       readyTimeoutMs: this.readyTimeoutMs(),
     });
@@ -122,49 +151,80 @@ export class WorkerPool implements StageExecutor {
 
   async close(): Promise<void> {
     this.closing = true;
-    clearTimeout(this.respawnTimer);
     clearInterval(this.pingTimer);
-    const exits = [...this.workers].map((w) => this.retire(w));
-    this.wakeWaiters();
-    await Promise.all(exits);
+    await Promise.all([...this.workers].map((w) => this.retire(w)));
+  }
+
+  private pingMs(): number {
+    return this.options.pingMs ?? 1_000;
   }
 
   private readyTimeoutMs(): number {
     return this.options.readyTimeoutMs ?? defaultReadyTimeoutMs;
   }
 
-  private ready(): number {
-    let n = 0;
-    for (const w of this.workers) if (w.state === 'idle' || w.state === 'busy') n++;
-    return n;
+  /** The workers as the demand policy sees them, each with its own worker beside it. */
+  private views() {
+    return [...this.workers].map((w) => ({
+      w,
+      stage: w.stage,
+      state: w.state,
+      free: this.takesJobs(w),
+      idleSince: w.idleSince,
+    }));
+  }
+
+  private limits(): DemandLimits {
+    const now = this.options.clock.monotonic();
+    this.failures = this.failures.filter((t) => t > now - 60_000);
+    const last = this.failures.at(-1);
+    const delay = startDelayMs(this.failures.length, this.launchError !== null);
+    return { size: this.options.size, startsAllowed: last === undefined || now >= last + delay };
   }
 
   private workerOf(itemId: number): PoolWorker | undefined {
-    for (const w of this.workers) if (w.running?.job.itemId === itemId) return w;
+    for (const w of this.workers) if ((w.running ?? w.waiting)?.job.itemId === itemId) return w;
     return undefined;
   }
 
-  private wakeWaiters(): void {
-    for (const w of this.waiters.splice(0)) w();
+  private hand(worker: PoolWorker, job: JobToRun, onProgress: (progress: Progress) => void): Promise<RunEnd> {
+    return new Promise<RunEnd>((resolve) => this.send(worker, { job, onProgress, resolve }));
   }
 
-  private spawn(): void {
-    if (this.closing) return;
+  private send(worker: PoolWorker, running: Running): void {
+    worker.state = 'busy';
+    worker.idleSince = null;
+    worker.pings.answered();
+    worker.running = running;
+    if (!worker.proc.send({ type: 'run', job: running.job }))
+      this.ended(worker, { kind: 'lost', why: 'worker gone', detail: 'the worker could not be reached' });
+  }
+
+  private endWaiting(worker: PoolWorker, end: RunEnd): void {
+    const waiting = worker.waiting;
+    if (!waiting) return;
+    worker.waiting = undefined;
+    clearInterval(waiting.renewTimer);
+    waiting.resolve(end);
+  }
+
+  private spawn(stage: Stage): PoolWorker | null {
     let proc: WorkerProcess;
     try {
-      proc = this.options.launcher.launch(this.options.spec);
+      proc = this.options.launcher.launch({ ...this.options.spec, stage });
     } catch (err: unknown) {
       this.launchError = err instanceof Error ? err.message : String(err);
+      this.failures.push(this.options.clock.monotonic());
       this.log.error({ err }, 'could not start a worker process');
-      this.scheduleRespawn();
-      this.wakeWaiters();
-      return;
+      return null;
     }
     const worker: PoolWorker = {
       proc,
+      stage,
       state: 'starting',
       retire: false,
       launchedAt: this.options.clock.monotonic(),
+      idleSince: null,
       pings: new IdlePings(),
     };
     this.workers.add(worker);
@@ -175,6 +235,7 @@ export class WorkerPool implements StageExecutor {
     worker.readyTimer.unref();
     proc.onMessage((m) => this.onMessage(worker, m));
     proc.onExit((exit) => this.onExit(worker, exit));
+    return worker;
   }
 
   private onMessage(worker: PoolWorker, m: FromWorker): void {
@@ -185,8 +246,7 @@ export class WorkerPool implements StageExecutor {
       case 'ready':
         clearTimeout(worker.readyTimer);
         this.launchError = null;
-        if (worker.state === 'starting') worker.state = 'idle';
-        this.wakeWaiters();
+        if (worker.state === 'starting') this.becameReady(worker);
         break;
       case 'progress':
         if (worker.running?.job.itemId === m.itemId) worker.running.onProgress(m.progress);
@@ -203,12 +263,34 @@ export class WorkerPool implements StageExecutor {
     }
   }
 
+  /** A started worker runs the job that started it, or waits idle for the next one of its stage. */
+  private becameReady(worker: PoolWorker): void {
+    const waiting = worker.waiting;
+    if (!waiting) {
+      worker.state = 'idle';
+      worker.idleSince = this.options.clock.monotonic();
+      if (worker.retire) void this.retire(worker);
+      return;
+    }
+    worker.waiting = undefined;
+    clearInterval(waiting.renewTimer);
+    const waitedMs = Math.round(this.options.clock.monotonic() - waiting.since);
+    this.log.info(
+      { itemId: waiting.job.itemId, stage: worker.stage, pid: worker.proc.pid, waitedMs },
+      'job waited for its worker to start',
+    );
+    this.send(worker, waiting);
+  }
+
   /** A run ended: the worker is free again (or retires), and the engine hears how. */
   private ended(worker: PoolWorker, end: RunEnd): void {
     const running = worker.running;
     worker.running = undefined;
     worker.pings.answered();
-    if (worker.state === 'busy') worker.state = 'idle';
+    if (worker.state === 'busy') {
+      worker.state = 'idle';
+      worker.idleSince = this.options.clock.monotonic();
+    }
     if (worker.retire && worker.state === 'idle') void this.retire(worker);
     running?.resolve(end);
   }
@@ -219,6 +301,7 @@ export class WorkerPool implements StageExecutor {
     const how = exit.signal ? `killed by ${exit.signal}` : `exited with code ${exit.code}`;
     const expected = worker.state === 'stopping' || this.closing;
     const running = worker.running;
+    const waiting = worker.waiting;
     if (running) {
       worker.running = undefined;
       const killed = running.killedBecause;
@@ -228,52 +311,43 @@ export class WorkerPool implements StageExecutor {
           : { kind: 'lost', why: 'worker gone', detail: `worker ${worker.proc.pid} ${how}` },
       );
     }
-    if (!expected && !running?.killedBecause) {
+    // The job waiting for this worker never ran: it goes back to the queue with its attempt refunded.
+    if (waiting)
+      this.endWaiting(
+        worker,
+        waiting.killedBecause
+          ? { kind: 'lost', why: 'killed', detail: `${waiting.killedBecause}; worker ${how} before it was ready` }
+          : { kind: 'lost', why: 'not started', detail: `worker ${worker.proc.pid} ${how} before it was ready` },
+      );
+    const killed = (running ?? waiting)?.killedBecause;
+    if (!expected && !killed) {
       this.crashes.push({
         at: this.options.clock.now(),
         detail: `worker ${worker.proc.pid} ${how}${running ? ` while running item ${running.job.itemId}` : ''}`,
       });
+      this.failures.push(this.options.clock.monotonic());
       this.log.error(
         { pid: worker.proc.pid, code: exit.code, signal: exit.signal, itemId: running?.job.itemId },
         'worker process died',
       );
     }
-    if (!this.closing) this.scheduleRespawn();
-    this.wakeWaiters();
-  }
-
-  /** Replaces missing workers, at once unless workers keep dying (then with a growing delay, up to 30 s). */
-  private scheduleRespawn(): void {
-    if (this.closing || this.respawnTimer) return;
-    this.shortSince ??= this.options.clock.monotonic();
-    const now = this.options.clock.now();
-    const recent = this.crashes.filter((c) => c.at > now - 60_000).length + (this.launchError ? 5 : 0);
-    const delay = recent < 5 ? 0 : Math.min(30_000, 500 * 2 ** (recent - 5));
-    this.respawnTimer = setTimeout(() => {
-      this.respawnTimer = undefined;
-      const live = [...this.workers].filter((w) => w.state !== 'stopping').length;
-      for (let i = live; i < this.options.size; i++) this.spawn();
-      this.shortSince = null;
-    }, delay);
-    this.respawnTimer.unref();
   }
 
   private retire(worker: PoolWorker): Promise<void> {
     return new Promise((resolve) => {
       worker.state = 'stopping';
+      worker.idleSince = null;
       worker.proc.onExit(() => resolve());
       if (!worker.proc.send({ type: 'stop' })) worker.proc.kill();
       const timer = setTimeout(() => worker.proc.kill(), this.options.stopMs);
       timer.unref();
       worker.proc.onExit(() => clearTimeout(timer));
-      if (!this.closing) this.scheduleRespawn();
     });
   }
 
   private verdict(w: PoolWorker): IdleVerdict {
-    const pingMs = this.options.pingMs ?? 1_000;
     return w.pings.verdict(this.options.clock.monotonic(), {
-      silentAfterMs: 2 * pingMs,
+      silentAfterMs: 2 * this.pingMs(),
       replaceAfterMs: this.options.answerWithinMs ?? 10_000,
     });
   }
@@ -282,9 +356,20 @@ export class WorkerPool implements StageExecutor {
     return w.state === 'idle' && !w.retire && this.verdict(w) === 'answering';
   }
 
-  /** Pings every idle worker; one silent for a lease is replaced before any job can reach it. */
-  private pingIdle(): void {
+  /**
+   * Every heartbeat: idle workers with nothing to do for a while exit; the others are pinged, and
+   * one silent for a lease is killed before any job can reach it (the next job starts a new one).
+   */
+  private tend(): void {
     const now = this.options.clock.monotonic();
+    const idleExitMs = this.options.idleExitMs ?? defaultIdleExitMs;
+    for (const v of idleToStop(this.views(), now, idleExitMs)) {
+      this.log.info(
+        { pid: v.w.proc.pid, stage: v.stage, idleMs: Math.round(now - (v.idleSince ?? now)) },
+        'idle worker exits; the next job of its stage starts one',
+      );
+      void this.retire(v.w);
+    }
     for (const w of [...this.workers]) {
       if (w.state !== 'idle') continue;
       if (this.verdict(w) === 'unresponsive') {
@@ -293,7 +378,6 @@ export class WorkerPool implements StageExecutor {
         this.replacements.push({ at: this.options.clock.now(), detail });
         w.state = 'stopping';
         w.proc.kill();
-        this.scheduleRespawn();
         continue;
       }
       w.proc.send({ type: 'ping', seq: w.pings.sent(now) });

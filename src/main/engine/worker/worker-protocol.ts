@@ -25,4 +25,6 @@ export const workerEnv = {
   dataDir: 'LIFELINE_WORKER_DATA_DIR',
   stagesModule: 'LIFELINE_WORKER_STAGES_MODULE',
   stagesExport: 'LIFELINE_WORKER_STAGES_EXPORT',
+  /** The one stage the worker runs: it builds no other stage's handler into use. */
+  stage: 'LIFELINE_WORKER_STAGE',
 } as const;
