@@ -216,15 +216,12 @@ export function openLifeline(options: LifelineOptions): Lifeline {
     config: () => config().backup,
     log: log.child({ module: 'backup' }),
   });
-  const afterWrite = () => {
-    // What was just acknowledged (an added file, an upload, a user action) reaches the database file itself.
-    try {
-      store.checkpoint();
-    } catch (err: unknown) {
-      log.warn({ err }, 'checkpoint after a write failed');
-    }
+  const afterWrite = (): Promise<void> => {
     engine?.changed();
     engine?.wake();
+    // What was just written (an added file, an upload, a user action) reaches the database file itself
+    // before it is acknowledged; the wait does not hold the event loop.
+    return store.durable().catch((err: unknown) => log.warn({ err }, 'checkpoint after a write failed'));
   };
   const recordings = new RecordingSessions({
     recordings: store.recordings,
