@@ -21,22 +21,9 @@ const perCall = 100;
 
 async function startServe(dataDir: string, dropDir: string, probeFile: string) {
   // The tsx loader lets serve run from the sources too (its server is a dynamic import); a fresh build runs as built.
-  const { child, done } = spawnNode(
-    [
-      ...(process.env.STALL_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.STALL_PROF] : []),
-      '--import',
-      'tsx',
-      cliPath,
-      '--data-dir',
-      dataDir,
-      'serve',
-      '--port',
-      '0',
-    ],
-    {
-      env: { LIFELINE_TOKEN: token, LIFELINE_ADD_FROM_DIR: dropDir, [loopDelayEnv]: probeFile },
-    },
-  );
+  const { child, done } = spawnNode(['--import', 'tsx', cliPath, '--data-dir', dataDir, 'serve', '--port', '0'], {
+    env: { LIFELINE_TOKEN: token, LIFELINE_ADD_FROM_DIR: dropDir, [loopDelayEnv]: probeFile },
+  });
   let out = '';
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   const exited = done.then((f) => {
@@ -65,20 +52,32 @@ async function startServe(dataDir: string, dropDir: string, probeFile: string) {
     for (let i = 0; i < 200 && !fs.existsSync(probeFile); i++) await new Promise((r) => setTimeout(r, 25));
     return JSON.parse(fs.readFileSync(probeFile, 'utf8')) as LoopDelaySnapshot;
   };
+  /** CPU the engine process has used so far, ms (Linux /proc; 0 elsewhere). */
+  const cpuMs = (): number => {
+    try {
+      const fields = fs.readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+    } catch {
+      return 0;
+    }
+  };
   const stop = async () => {
     child.kill('SIGTERM');
     await done;
   };
-  return { url, call, loopDelay, stop };
+  return { url, call, loopDelay, cpuMs, stop };
 }
 
 /** A UI's reads while the adds go on: the overview and the first page of items, again and again. */
 function pollLikeTheUi(serve: Awaited<ReturnType<typeof startServe>>) {
   let stopped = false;
   const latencies: number[] = [];
-  let pushes = 0;
+  const pushes: Record<string, number> = {};
   const ws = new WebSocket(new URL(`api/events?token=${token}`, serve.url.replace('http', 'ws')));
-  ws.on('message', () => pushes++);
+  ws.on('message', (data: Buffer) => {
+    const type = (JSON.parse(data.toString()) as { type: string }).type;
+    pushes[type] = (pushes[type] ?? 0) + 1;
+  });
   const loop = (async () => {
     while (!stopped) {
       const t0 = performance.now();
@@ -106,15 +105,20 @@ export async function intakeStallBench(quick: boolean): Promise<void> {
     paths.push(writeWav(path.join(dropDir, `memo-${i}.wav`), { seconds: 0.2, seed: i + 1 }));
   const serve = await startServe(path.join(dir, 'data'), dropDir, path.join(dir, 'loop-delay.json'));
   try {
+    // Settled first (workers started, the first health checks done), then a quiet spell as the baseline.
+    await new Promise((r) => setTimeout(r, 3_000));
     const stopPolling = pollLikeTheUi(serve);
-    await new Promise((r) => setTimeout(r, 1_000));
+    await serve.loopDelay();
+    await new Promise((r) => setTimeout(r, 2_000));
     const idle = await serve.loopDelay();
+    const cpu0 = serve.cpuMs();
     const t0 = performance.now();
     let added = 0;
     for (let i = 0; i < paths.length; i += perCall)
       added += (await serve.call('items:add', { paths: paths.slice(i, i + perCall), priority: 0 })).added.length;
     const seconds = (performance.now() - t0) / 1000;
     const busy = await serve.loopDelay();
+    const cpuUsPerFile = ((serve.cpuMs() - cpu0) * 1000) / files;
     const { latencies, pushes } = await stopPolling();
     if (added !== files) throw new Error(`added ${added} of ${files} files`);
     const sorted = [...latencies].sort((a, b) => a - b);
@@ -126,7 +130,7 @@ export async function intakeStallBench(quick: boolean): Promise<void> {
         {
           name: 'adds',
           value: `${fmt(files / seconds)} files/s`,
-          note: `${fmt(files)} files in ${fmt(seconds, 1)} s, ${perCall} a call`,
+          note: `${fmt(files)} files in ${fmt(seconds, 1)} s, ${perCall} a call; engine process CPU ${fmt(cpuUsPerFile)} µs/file`,
         },
         {
           name: 'event-loop delay while adding',
@@ -134,17 +138,19 @@ export async function intakeStallBench(quick: boolean): Promise<void> {
           note: `p50 ${fmt(busy.p50, 1)} ms, max ${fmt(busy.max, 1)} ms`,
         },
         {
-          name: 'event-loop delay idle (before)',
+          name: 'event-loop delay idle (2 s before)',
           value: `p99 ${fmt(idle.p99, 1)} ms`,
-          note: `max ${fmt(idle.max, 1)} ms`,
+          note: `p50 ${fmt(idle.p50, 1)} ms, max ${fmt(idle.max, 1)} ms: what the machine's load alone costs`,
         },
         {
           name: 'UI reads (overview + items page)',
           value: `median ${fmt(median(latencies), 1)} ms`,
-          note: `p99 ${fmt(p99, 1)} ms over ${fmt(latencies.length)} reads; ${fmt(pushes)} pushed events`,
+          note: `p99 ${fmt(p99, 1)} ms over ${fmt(latencies.length)} reads; pushed: ${Object.entries(pushes)
+            .map(([type, n]) => `${fmt(n)} ${type}`)
+            .join(', ')}`,
         },
       ],
-      { files, seconds, busy, idle, readsMs: latencies, pushes },
+      { files, seconds, cpuUsPerFile, busy, idle, readsMs: latencies, pushes },
     );
   } finally {
     await serve.stop();

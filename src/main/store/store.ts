@@ -78,7 +78,10 @@ export function storeOn(db: SqliteDatabase): Store {
     atomically: <T>(fn: () => T): T => db.transaction(fn).immediate(),
     checkpoint: () => checkpoints.now(),
     durable: () => checkpoints.afterCommit(),
-    close: () => db.close(),
+    close: () => {
+      checkpoints.close();
+      db.close();
+    },
   };
 }
 

@@ -2,9 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { AddFilesResult } from '../../../shared/contract';
 import type { Queue } from '../../queue/queue';
-import { hashFile } from '../ingest/copy-into-store';
 import { isInsideAllowedDir, notAllowedMessage } from './add-path-policy';
-import { sniffAudioFile } from './audio-sniff';
+import { sniffAndHash } from './sniff-and-hash';
 
 /** Where the caller may add from: `null` for anywhere readable (the CLI), else these folders only. */
 export type AddFrom = readonly string[] | null;
@@ -22,7 +21,7 @@ export function realDirs(dirs: readonly string[]): string[] {
 }
 
 /**
- * Adds files as items: each is hashed (streamed, off the event loop's back) and enqueued at the
+ * Adds files as items: each is sniffed and hashed in one read (sniff-and-hash.ts) and enqueued at the
  * first stage; the same audio twice is one item. Files that cannot be read, or whose content is not
  * audio (audio-sniff.ts), are rejected with a coded reason and nothing is stored for them. With
  * `from`, files outside those folders are refused
@@ -65,12 +64,12 @@ export async function addFiles(
     let sha256: string;
     let bytes: number;
     try {
-      const sniffed = await sniffAudioFile(file, path.basename(file));
-      if (!sniffed.ok) {
-        result.rejected.push({ file, code: sniffed.code, message: sniffed.message });
+      const read = await sniffAndHash(file, path.basename(file));
+      if (!read.ok) {
+        result.rejected.push({ file, code: read.code, message: read.message });
         continue;
       }
-      ({ sha256, bytes } = await hashFile(file));
+      ({ sha256, bytes } = read);
     } catch (err: unknown) {
       result.rejected.push({
         file,
