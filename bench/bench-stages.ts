@@ -4,6 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { stages } from '../src/shared/contract';
 import type { StageHandler } from '../src/main/engine/stage-handler';
 import type { Store } from '../src/main/store/store';
 
@@ -24,6 +25,11 @@ export function benchStages(_store: Store): StageHandler[] {
       },
     },
   ];
+}
+
+/** The pipeline's four stages, each doing nothing: what the engine costs per item, all stages included. */
+export function noopStages(_store: Store): StageHandler[] {
+  return stages.map((stage) => ({ stage, availability: () => ({ ok: true }), async run() {} }));
 }
 
 export const benchStagesModule = path.join(__dirname, 'bench-stages.ts');

@@ -5,6 +5,7 @@
 import { memoryBench } from './memory-bench';
 import { pipelineBench } from './pipeline-bench';
 import { engineBench } from './engine-bench';
+import { intakeStallBench } from './intake-stall-bench';
 import { queueBench } from './queue-bench';
 import { recoveryBench } from './recovery-bench';
 import { weightBench } from './weight-bench';
@@ -19,6 +20,7 @@ async function main() {
   queueBench(quick);
   await recoveryBench(quick);
   await engineBench(quick);
+  await intakeStallBench(quick);
   await pipelineBench(quick);
   await weightBench(quick);
   await backupBench(quick);

@@ -70,8 +70,11 @@ export interface Lifeline {
   events: EventEmitter<LifelineEvents>;
   log: Logger;
   clock: Clock;
-  /** Tells UIs and the engine about a write made outside the contract's handlers (an upload). */
-  afterWrite(): void;
+  /**
+   * Tells UIs and the engine about a write made outside the contract's handlers (an upload); resolves
+   * once the write is in the database file itself (acknowledge after that).
+   */
+  afterWrite(): Promise<void>;
   /**
    * Waits for the required external services to answer at this start (startup gate; not for the
    * worker processes), recovers what was left running, starts the engine and the health checks.

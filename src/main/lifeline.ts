@@ -220,15 +220,18 @@ export function openLifeline(options: LifelineOptions): Lifeline {
     config: () => config().backup,
     log: log.child({ module: 'backup' }),
   });
-  const afterWrite = () => {
-    // What was just acknowledged (an added file, an upload, a user action) reaches the database file itself.
+  const afterWrite = async (): Promise<void> => {
+    engine?.changed();
+    engine?.wake();
+    // What was just written (an added file, an upload, a user action) reaches the database file itself
+    // before it is acknowledged. With an engine the checkpoint runs off its event loop (the UI and the
+    // job loop go on meanwhile); a CLI command has no loop to keep free and does it at once.
     try {
-      store.checkpoint();
+      if (engine) await store.durable();
+      else store.checkpoint();
     } catch (err: unknown) {
       log.warn({ err }, 'checkpoint after a write failed');
     }
-    engine?.changed();
-    engine?.wake();
   };
   const recordings = new RecordingSessions({
     recordings: store.recordings,

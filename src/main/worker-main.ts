@@ -75,7 +75,7 @@ function main(): void {
           log,
           heartbeat: (progress) => store.queue.renewLease(job, Date.now(), job.leaseMs, progress),
           onProgress: (progress) => port.send({ type: 'progress', itemId: job.itemId, progress }),
-          stop: ac.signal,
+          stop: ac,
         });
       } catch (err: unknown) {
         // The stage never started (the store was busy reading the item): the engine still gets an answer.

@@ -129,6 +129,8 @@ describe('the management API', () => {
     const id = add(app, 'slow-once-a.wav');
     app.engine!.wake();
     await waitFor('the item to run', () => state(app, id) === 'running');
+    // Paused, so the engine does not run it again (and clear its summary) while the answer waits for its checkpoint.
+    await call(app, 'stages:pause', { stage: 'ingest' });
     expect(await call(app, 'recovery:recoverItem', { id })).toMatchObject({
       itemId: id,
       rule: 'manual',

@@ -29,7 +29,7 @@ export async function applyInChunks(
       result.skippedByState[state] = (result.skippedByState[state] ?? 0) + n;
     }
     // A bulk action over thousands of items shows its effect as it goes, chunk by chunk.
-    if (o.changed > 0) ctx.afterWrite();
+    if (o.changed > 0) void ctx.afterWrite();
   };
   if (target.kind === 'ids') {
     const ids = [...new Set(target.ids)];

@@ -44,9 +44,10 @@ export interface ApiContext {
   /**
    * Pushes changes to UIs and wakes the engine (no-op in the CLI). Called by `createHandlers` after
    * every channel the contract marks as writing; a handler calls it itself only to show progress
-   * part-way through a long write (bulk actions).
+   * part-way through a long write (bulk actions). Resolves once the write is in the database file
+   * itself: the answer waits for that.
    */
-  afterWrite(): void;
+  afterWrite(): Promise<void>;
   /** Null in a process that runs no engine (the CLI). */
   engine: Engine | null;
   /** The pipeline's stage handlers in this process, in order. */
@@ -111,7 +112,7 @@ export function createHandlers(ctx: ApiContext): Handlers {
       merged[name] = contract[name as ChannelName]?.writes
         ? async (req: unknown, caller?: Caller) => {
             const value = await handler(req, caller);
-            ctx.afterWrite();
+            await ctx.afterWrite();
             return value;
           }
         : handler;

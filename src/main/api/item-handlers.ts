@@ -49,7 +49,7 @@ export function itemHandlers(ctx: ApiContext): { [C in ItemChannels]: Handler<C>
       // Over the API only the home folder, the watch folder and addFromDir; the CLI adds any readable file.
       const { watchDir, addFromDir } = ctx.settings.current;
       const from = caller === 'api' ? [os.homedir(), watchDir, addFromDir] : null;
-      return addFiles(queue, req.paths, req.priority, from);
+      return addFiles(queue, req.paths, req.priority, from, store.atomically);
     },
     'items:retry': (req) => {
       const r = store.queue.retryItem(req.id, clock.now());

@@ -4,6 +4,7 @@ import { resolveDataDir } from '../config/data-dir';
 import { err, out } from './cli-io';
 import { openLifeline } from '../lifeline';
 import { CliError, exitCodes } from './cli-error';
+import { loopDelayEnv, startLoopDelayProbe } from './loop-delay-probe';
 
 /**
  * `lifeline serve`: the engine plus the UI and the API on 127.0.0.1. Runs until SIGINT/SIGTERM, then
@@ -19,6 +20,7 @@ export function serveCommand(program: Command): void {
       if (!Number.isInteger(port) || port < 0 || port > 65535)
         throw new CliError(`--port must be 0–65535, got "${opts.port}"`, exitCodes.user);
       const dataDir = resolveDataDir(program.opts<{ dataDir?: string }>().dataDir);
+      startLoopDelayProbe(process.env[loopDelayEnv]);
       const app = openLifeline({ dataDir, withEngine: true, processName: 'serve' });
       let server;
       try {

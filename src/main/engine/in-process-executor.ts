@@ -44,7 +44,7 @@ export class InProcessExecutor implements StageExecutor {
         log: this.deps.log,
         heartbeat: (progress) => this.deps.queue.heartbeat(job, progress),
         onProgress,
-        stop: stop.signal,
+        stop,
       });
     } finally {
       this.active.delete(job.itemId);

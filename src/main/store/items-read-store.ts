@@ -197,6 +197,7 @@ export class ItemsReadStore {
     this.counts = new OverviewCounts(db);
     this.s = {
       summary: p(`SELECT ${summaryColumns} FROM ${summaryFrom} WHERE i.id = ?`),
+      summaries: p(`SELECT ${summaryColumns} FROM ${summaryFrom} WHERE i.id IN (SELECT value FROM json_each(?))`),
       events: p(`${itemEventChain(eventColumns)} SELECT ${eventColumns.join(', ')} FROM chain ORDER BY id`),
       lastEventId: p(`SELECT coalesce(max(id), 0) FROM events`).pluck(),
       changedSince: p(`SELECT DISTINCT item_id FROM events WHERE id > ? AND id <= ?`).pluck(),
@@ -212,6 +213,13 @@ export class ItemsReadStore {
   summary(id: number): ItemSummary | undefined {
     const r = this.s.summary.get(id) as SummaryRow | undefined;
     return r && toSummary(r);
+  }
+
+  /** The summaries of these items (gone ones left out) in one statement: what a change push reads. */
+  summaries(ids: readonly number[]): ItemSummary[] {
+    if (ids.length === 0) return [];
+    if (ids.length === 1) return (this.s.summary.all(ids[0]) as SummaryRow[]).map(toSummary);
+    return (this.s.summaries.all(JSON.stringify(ids)) as SummaryRow[]).map(toSummary);
   }
 
   detail(id: number): ItemDetail | undefined {

@@ -14,7 +14,7 @@ import { RecoveryLogStore } from './recovery-log-store';
 import { ServiceEventsStore } from './service-events-store';
 import { SettingsStore } from './settings-store';
 import { SqliteQueueStore } from './sqlite-queue-store';
-import { checkpointNow } from './store-copy';
+import { WalCheckpoints } from './wal-checkpoints';
 import { WatchedFilesStore } from './watched-files-store';
 
 /** Everything persisted, behind one connection. */
@@ -39,11 +39,14 @@ export interface Store {
   attention: AttentionStore;
   /** Runs `fn` as one IMMEDIATE transaction; store calls inside it join it (as savepoints). */
   atomically<T>(fn: () => T): T;
-  /**
-   * Folds the write-ahead log into the database file (fsynced) after intake is acknowledged, so an
-   * acknowledged item survives even the loss of the `-wal` file.
-   */
+  /** Folds the whole write-ahead log into the database file (fsynced) now, waiting for other connections. */
   checkpoint(): void;
+  /**
+   * Resolves once every write committed before the call is in the database file (fsynced), without
+   * blocking the event loop while other connections hold frames back: what an acknowledgement waits
+   * for, so an acknowledged item survives even the loss of the `-wal` file.
+   */
+  durable(): Promise<void>;
   close(): void;
 }
 
@@ -54,6 +57,7 @@ export function openStore(paths: DataPaths, options: OpenDatabaseOptions = {}): 
 /** The store's parts on an open connection. */
 export function storeOn(db: SqliteDatabase): Store {
   const queue = new SqliteQueueStore(db);
+  const checkpoints = new WalCheckpoints(db);
   return {
     db,
     queue,
@@ -72,8 +76,12 @@ export function storeOn(db: SqliteDatabase): Store {
     maintenance: new MaintenanceStore(db),
     attention: new AttentionStore(db),
     atomically: <T>(fn: () => T): T => db.transaction(fn).immediate(),
-    checkpoint: () => checkpointNow(db),
-    close: () => db.close(),
+    checkpoint: () => checkpoints.now(),
+    durable: () => checkpoints.afterCommit(),
+    close: () => {
+      checkpoints.close();
+      db.close();
+    },
   };
 }
 

@@ -170,7 +170,7 @@ export async function handleUpload(
     app.log.error({ err }, 'storing an upload failed');
     return fail(500, 'INTERNAL', `${name} arrived but could not be stored; the log has the details`);
   }
-  if (r.outcome !== 'duplicate') app.afterWrite();
+  if (r.outcome !== 'duplicate') await app.afterWrite();
   const entry = { id: r.itemId, file: name };
   const value: AddFilesResult = {
     added: r.outcome === 'duplicate' ? [] : [entry],

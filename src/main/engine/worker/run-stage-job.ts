@@ -13,8 +13,11 @@ export interface StageJobDeps {
   /** Renews the lease (a write fenced by its token); false when the job is no longer ours. */
   heartbeat(progress: Progress | null): boolean;
   onProgress(progress: Progress): void;
-  /** Aborted from outside: cancel, shutdown, the engine asking. */
-  stop: AbortSignal;
+  /**
+   * The run's one controller: aborted from outside (cancel, shutdown, the engine asking), and by the
+   * run itself when the lease is lost. Its signal is the stage's.
+   */
+  stop: AbortController;
 }
 
 /**
@@ -32,9 +35,7 @@ export async function runStageJob(job: JobToRun, deps: StageJobDeps): Promise<Ru
     );
     return { kind: 'outcome', outcome: { kind: 'failed', failure: toJobFailure(failure) } };
   }
-  const ac = new AbortController();
-  const onStop = () => ac.abort(deps.stop.reason);
-  deps.stop.addEventListener('abort', onStop);
+  const ac = deps.stop;
   let progress: Progress | null = null;
   let leaseLost = false;
   const beat = () => {
@@ -76,6 +77,5 @@ export async function runStageJob(job: JobToRun, deps: StageJobDeps): Promise<Ru
     return { kind: 'outcome', outcome: { kind: 'failed', failure } };
   } finally {
     clearInterval(timer);
-    deps.stop.removeEventListener('abort', onStop);
   }
 }

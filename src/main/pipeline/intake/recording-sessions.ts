@@ -23,7 +23,8 @@ export interface RecordingSessionsDeps {
   /** This process, as lease owners are named: only its own sessions are written to. */
   owner: string;
   /** Called after an item was added, so UIs hear about it. */
-  afterWrite(): void;
+  /** Resolves once the write is in the database file itself. */
+  afterWrite(): Promise<void>;
 }
 
 /** A session with no chunk for this long is over (the page was closed or crashed), ms. */
@@ -152,7 +153,7 @@ export class RecordingSessions {
     return this.serial(id, async () => {
       const row = this.writable(id);
       const out = await this.finalise(row, false);
-      this.deps.afterWrite();
+      await this.deps.afterWrite();
       return out;
     });
   }
@@ -186,7 +187,7 @@ export class RecordingSessions {
         this.log.error({ err, recordingId: row.id }, 'could not recover a recording');
       }
     }
-    if (out.some((r) => r.itemId !== null)) this.deps.afterWrite();
+    if (out.some((r) => r.itemId !== null)) await this.deps.afterWrite();
     return out;
   }
 
