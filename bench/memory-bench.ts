@@ -75,7 +75,7 @@ export async function transcribeRecording(engine: AsrEngine, audio: PcmAudio): P
   return segments;
 }
 
-interface SetResult {
+export interface SetResult {
   fromReference: MemoryScore;
   fromAsr: MemoryScore;
   wer: WerResult;
@@ -83,8 +83,8 @@ interface SetResult {
   werByStyle: WerResult[];
 }
 
-const werText = (w: WerResult) => `${fmt(100 * w.wer, 1)} %`;
-const pct = (a: number, b: number) => (b === 0 ? '–' : `${fmt((100 * a) / b, 1)} %`);
+export const werText = (w: WerResult) => `${fmt(100 * w.wer, 1)} %`;
+export const pct = (a: number, b: number) => (b === 0 ? '–' : `${fmt((100 * a) / b, 1)} %`);
 
 /** `fn` over `items`, at most `limit` at a time, results in order. */
 async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
@@ -100,7 +100,7 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) 
   return out;
 }
 
-async function runSet(
+export async function runSet(
   sentences: readonly SpokenMemory[],
   styles: readonly SpeakingStyle[],
   engine: AsrEngine,
