@@ -6,64 +6,15 @@
  * new options cost decoding. Tune on `tuning` (the default); `held-out` is for checking the winner
  * once, and prints only whole-set figures. Stops starting new option sets after --budget seconds.
  */
-import crypto from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
-import type { TranscriptSegment } from '../src/shared/contract';
-import type { AsrEngine, TranscribeOptions } from '../src/main/pipeline/asr/asr-engine';
-import { PocketsphinxEngine, pocketsphinxDecoderArgs } from '../src/main/pipeline/asr/pocketsphinx-engine';
-import type { PcmAudio } from '../src/main/pipeline/audio/pcm-audio';
+import { pocketsphinxDecoderArgs } from '../src/main/pipeline/asr/pocketsphinx-engine';
 import { festivalMissing } from '../test/support/festival-speech';
 import { fmt } from './bench-table';
 import { RulesExtractor } from '../src/main/pipeline/extract/rules-extractor';
+import { CachedDecoder } from './memory-decode-cache';
 import { benchStyles, pct, runSet, speakRecordings, transcribeRecording, werText } from './memory-bench';
 import { dateRight, memoriesBySentence } from './memory-bench-score';
 import { corpusRecordedAt } from './memory-corpus';
 import { heldOutSentences, tuningSentences, generalSentences } from './memory-corpus';
-
-const cacheDir = path.resolve(__dirname, '..', '.cache', 'asr-sweep');
-
-/** What a file argument is, for the cache key: its size and time, so a rebuilt LM is decoded again. */
-const argKey = (a: string) => {
-  try {
-    const st = fs.statSync(a);
-    return st.isFile() ? `${a}@${st.size}@${st.mtimeMs}` : a;
-  } catch {
-    return a;
-  }
-};
-
-/** A pocketsphinx engine whose decodes are kept on disk by options and audio. */
-export class CachedDecoder implements AsrEngine {
-  readonly name = 'pocketsphinx (cached)';
-  private readonly engine: PocketsphinxEngine;
-  private readonly key: string;
-  decoded = 0;
-  cached = 0;
-
-  constructor(readonly args: readonly string[]) {
-    this.engine = new PocketsphinxEngine({ decoderArgs: args });
-    this.key = args.map(argKey).join(' ');
-  }
-  availability() {
-    return this.engine.availability();
-  }
-  async transcribe(audio: PcmAudio, options: TranscribeOptions): Promise<TranscriptSegment[]> {
-    const h = crypto.createHash('sha256').update(this.key).update('\n');
-    h.update(new Uint8Array(audio.samples.buffer, audio.samples.byteOffset, audio.samples.byteLength));
-    const file = path.join(cacheDir, `${h.digest('hex').slice(0, 32)}.json`);
-    if (fs.existsSync(file)) {
-      this.cached++;
-      return JSON.parse(fs.readFileSync(file, 'utf8')) as TranscriptSegment[];
-    }
-    const out = await this.engine.transcribe(audio, options);
-    fs.mkdirSync(cacheDir, { recursive: true });
-    fs.writeFileSync(`${file}.tmp`, JSON.stringify(out));
-    fs.renameSync(`${file}.tmp`, file);
-    this.decoded++;
-    return out;
-  }
-}
 
 /** Option sets tried, each on top of nothing (Debian's defaults) unless it says so. */
 const base = [...pocketsphinxDecoderArgs];
