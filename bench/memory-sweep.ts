@@ -25,6 +25,8 @@ export const sweepConfigs: Record<string, readonly string[]> = {
   lw5: ['-lw', '5'],
   'lw4 fwdflatlw/bestpathlw 4': [...base, '-fwdflatlw', '4', '-bestpathlw', '4'],
   'lw4 fwdflatlw/bestpathlw 6': [...base, '-fwdflatlw', '6', '-bestpathlw', '6'],
+  'lw4 fwdflatlw/bestpathlw 11': [...base, '-fwdflatlw', '11', '-bestpathlw', '11'],
+  'lw4 fwdflatlw 10 bestpathlw 13': [...base, '-fwdflatlw', '10', '-bestpathlw', '13'],
   'lw6 all': ['-lw', '6', '-fwdflatlw', '6', '-bestpathlw', '6'],
   'lw8 all': ['-lw', '8', '-fwdflatlw', '8', '-bestpathlw', '8'],
   'lw10 all': ['-lw', '10', '-fwdflatlw', '10', '-bestpathlw', '10'],
