@@ -17,10 +17,11 @@ import { corpusRecordedAt } from './memory-corpus';
 import { heldOutSentences, tuningSentences, generalSentences } from './memory-corpus';
 
 /** Option sets tried, each on top of nothing (Debian's defaults) unless it says so. */
-const base = [...pocketsphinxDecoderArgs];
+const base = ['-lw', '4'];
 export const sweepConfigs: Record<string, readonly string[]> = {
   debian: [],
-  current: base,
+  current: pocketsphinxDecoderArgs,
+  lw4: base,
   lw3: ['-lw', '3'],
   lw5: ['-lw', '5'],
   'lw4 fwdflatlw/bestpathlw 4': [...base, '-fwdflatlw', '4', '-bestpathlw', '4'],
