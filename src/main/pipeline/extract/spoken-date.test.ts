@@ -97,6 +97,19 @@ describe('dates as they are said', () => {
     });
   });
 
+  it('reads a range of hours as its start', () => {
+    // "between ten and noon", as pocketsphinx heard it: "and two" at the end is not "at two".
+    expect(resolveSpokenDate('the plumbers coming tomorrow between ten and two', recordedAt)?.at).toBe(
+      local(1, 15, 10),
+    );
+    expect(resolveSpokenDate('the plumber is coming tomorrow between ten and noon', recordedAt)?.at).toBe(
+      local(1, 15, 10),
+    );
+    expect(resolveSpokenDate('the shop is open on saturday from two to five pm', recordedAt)?.at).toBe(
+      local(1, 17, 14),
+    );
+  });
+
   it('takes a club at seven as the evening', () => {
     expect(resolveSpokenDate('the club is at seven on thursday', recordedAt)?.at).toBe(local(1, 15, 19));
   });

@@ -22,23 +22,33 @@ const dayPart = "(?:in the (?:morning|afternoon|evening)|at night|[ap]\\.? ?m\\b
 export function repairSpokenTimes(text: string): string {
   const units = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
   const hourOf = (w: string) => (/^\d+$/.test(w) ? Number(w) : units.indexOf(w.toLowerCase()) + 1);
-  return text
-    .replace(new RegExp(`\\b(?:and|an|in|add)\\s+(${number})(?=\\s+${dayPart})`, 'gi'), 'at $1')
-    .replace(
-      new RegExp(
-        `\\b(?:and|an)\\s+(${number})(?=\\s+(?:on|this|next|tomorrow|tonight|today)\\b|\\s*[.!?]?\\s*$)`,
-        'gi',
-      ),
-      'at $1',
-    )
-    .replace(/\bat for\b/gi, 'at four')
-    .replace(new RegExp(`\\b(?:between|from) (${number}) (?=and|to|till|until)\\b`, 'gi'), 'at $1 ')
-    .replace(/\b([ap])\s+m\b/gi, '$1m')
-    .replace(new RegExp(`\\bhalf past (${number})\\b`, 'gi'), (_m, h: string) => `${hourOf(h)}:30`)
-    .replace(new RegExp(`\\bquarter past (${number})\\b`, 'gi'), (_m, h: string) => `${hourOf(h)}:15`)
-    .replace(new RegExp(`\\bquarter to (${number})\\b`, 'gi'), (_m, h: string) => `${((hourOf(h) + 10) % 12) + 1}:45`)
-    .replace(/\b(january|february|march|april|may|june|july|august|september|october|november|december) the\b/gi, '$1')
-    .replace(/\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)s\b/gi, '$1');
+  return (
+    text
+      // A range is its start ("between ten and two" → "at ten"): its "and two" is not "at two".
+      .replace(
+        new RegExp(`\\b(?:between|from) (${number}) (?:and|to|till|until) (?:${number}|noon|midnight)\\b`, 'gi'),
+        'at $1',
+      )
+      .replace(new RegExp(`\\b(?:and|an|in|add)\\s+(${number})(?=\\s+${dayPart})`, 'gi'), 'at $1')
+      .replace(
+        new RegExp(
+          `\\b(?:and|an)\\s+(${number})(?=\\s+(?:on|this|next|tomorrow|tonight|today)\\b|\\s*[.!?]?\\s*$)`,
+          'gi',
+        ),
+        'at $1',
+      )
+      .replace(/\bat for\b/gi, 'at four')
+      .replace(new RegExp(`\\b(?:between|from) (${number}) (?=and|to|till|until)\\b`, 'gi'), 'at $1 ')
+      .replace(/\b([ap])\s+m\b/gi, '$1m')
+      .replace(new RegExp(`\\bhalf past (${number})\\b`, 'gi'), (_m, h: string) => `${hourOf(h)}:30`)
+      .replace(new RegExp(`\\bquarter past (${number})\\b`, 'gi'), (_m, h: string) => `${hourOf(h)}:15`)
+      .replace(new RegExp(`\\bquarter to (${number})\\b`, 'gi'), (_m, h: string) => `${((hourOf(h) + 10) % 12) + 1}:45`)
+      .replace(
+        /\b(january|february|march|april|may|june|july|august|september|october|november|december) the\b/gi,
+        '$1',
+      )
+      .replace(/\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)s\b/gi, '$1')
+  );
 }
 
 /** Things that happen in the evening: a bare 7–11 o'clock with one of these is pm. */
