@@ -71,6 +71,22 @@ function sentenceOf(placed: readonly PlacedSentence[], at: number): number {
   return best;
 }
 
+/** Each sentence's memories: those whose utterance starts in it (pure). */
+export function memoriesBySentence(placed: readonly PlacedSentence[], memories: readonly Memory[]): Memory[][] {
+  const bySentence = placed.map(() => [] as Memory[]);
+  for (const m of memories) bySentence[sentenceOf(placed, m.source ? m.source.start : 0)]!.push(m);
+  return bySentence;
+}
+
+/** Whether a sentence's memories carry the day it says, and the time when it says one (pure). */
+export function dateRight(e: SpokenMemory, got: readonly Memory[]): boolean {
+  return got.some((m) => {
+    if ((m.kind !== 'todo' && m.kind !== 'event') || m.at === null) return false;
+    const d = new Date(m.at);
+    return dayOf(d) === e.day && (e.time === null ? m.allDay : !m.allDay && timeOf(d) === e.time);
+  });
+}
+
 /** Scores one recording's memories against the sentences spoken in it (pure). */
 export function scoreRecording(placed: readonly PlacedSentence[], memories: readonly Memory[]): MemoryScore {
   const s = emptyScore();
@@ -94,11 +110,7 @@ export function scoreRecording(placed: readonly PlacedSentence[], memories: read
     for (const m of timed) if (e.day === null || (e.time === null && !m.allDay)) s.inventedTimes++;
     if (e.day !== null) {
       s.dated++;
-      const right = timed.some((m) => {
-        const d = new Date(m.at!);
-        return dayOf(d) === e.day && (e.time === null ? m.allDay : !m.allDay && timeOf(d) === e.time);
-      });
-      if (right) s.datesRight++;
+      if (dateRight(e, got)) s.datesRight++;
     }
     const expected = (e.people ?? []).map((p) => p.toLowerCase());
     const found = got.filter((m) => m.kind === 'person').map((m) => m.text.toLowerCase());

@@ -1,7 +1,8 @@
 import os from 'node:os';
 import type { TranscriptSegment } from '../src/shared/contract';
 import type { AsrEngine } from '../src/main/pipeline/asr/asr-engine';
-import { PocketsphinxEngine, pocketsphinxDecoderArgs } from '../src/main/pipeline/asr/pocketsphinx-engine';
+import { pocketsphinxDecoderArgs } from '../src/main/pipeline/asr/pocketsphinx-engine';
+import { CachedDecoder } from './memory-decode-cache';
 import { planChunks } from '../src/main/pipeline/audio/chunk-plan';
 import { decodeAudioFile } from '../src/main/pipeline/audio/decode-audio';
 import { speechRate, type PcmAudio } from '../src/main/pipeline/audio/pcm-audio';
@@ -10,7 +11,13 @@ import { wordErrorRate, type WerResult } from '../src/main/pipeline/quality/word
 import { festivalMissing, speak, type SpeakingStyle } from '../test/support/festival-speech';
 import { fmt, report, type BenchRow } from './bench-table';
 import { addScores, emptyScore, scoreRecording, type MemoryScore, type PlacedSentence } from './memory-bench-score';
-import { corpusRecordedAt, heldOutSentences, tuningSentences, type SpokenMemory } from './memory-corpus';
+import {
+  corpusRecordedAt,
+  generalSentences,
+  heldOutSentences,
+  tuningSentences,
+  type SpokenMemory,
+} from './memory-corpus';
 
 /** Three festival voices, three speaking rates (Debian: festvox-us-slt-hts, festvox-kallpc16k, festvox-kdlpc16k). */
 export const benchStyles: readonly (SpeakingStyle & { label: string })[] = [
@@ -75,16 +82,18 @@ export async function transcribeRecording(engine: AsrEngine, audio: PcmAudio): P
   return segments;
 }
 
-interface SetResult {
+export interface SetResult {
   fromReference: MemoryScore;
   fromAsr: MemoryScore;
   wer: WerResult;
   /** WER per speaking style, in the order given. */
   werByStyle: WerResult[];
+  /** Memories from pocketsphinx per speaking style, in the order given. */
+  fromAsrByStyle: MemoryScore[];
 }
 
-const werText = (w: WerResult) => `${fmt(100 * w.wer, 1)} %`;
-const pct = (a: number, b: number) => (b === 0 ? '–' : `${fmt((100 * a) / b, 1)} %`);
+export const werText = (w: WerResult) => `${fmt(100 * w.wer, 1)} %`;
+export const pct = (a: number, b: number) => (b === 0 ? '–' : `${fmt((100 * a) / b, 1)} %`);
 
 /** `fn` over `items`, at most `limit` at a time, results in order. */
 async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
@@ -100,7 +109,7 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) 
   return out;
 }
 
-async function runSet(
+export async function runSet(
   sentences: readonly SpokenMemory[],
   styles: readonly SpeakingStyle[],
   engine: AsrEngine,
@@ -117,6 +126,7 @@ async function runSet(
   );
   let fromReference = emptyScore();
   let fromAsr = emptyScore();
+  const fromAsrByStyle = styles.map(() => emptyScore());
   const pairs: { reference: string; hypothesis: string }[] = [];
   const perStyle = recordings.length / styles.length;
   for (const [i, rec] of recordings.entries()) {
@@ -131,14 +141,17 @@ async function runSet(
       );
     }
     const segments = transcripts[i]!;
-    fromAsr = addScores(fromAsr, scoreRecording(rec.placed, await extract(segments)));
+    const score = scoreRecording(rec.placed, await extract(segments));
+    fromAsr = addScores(fromAsr, score);
+    const k = Math.floor(i / perStyle);
+    fromAsrByStyle[k] = addScores(fromAsrByStyle[k]!, score);
     pairs.push({
       reference: rec.placed.map((p) => p.sentence.text).join(' '),
       hypothesis: segments.map((s) => s.text).join(' '),
     });
   }
   const werByStyle = styles.map((_, k) => wordErrorRate(pairs.slice(k * perStyle, (k + 1) * perStyle)));
-  return { fromReference, fromAsr, wer: wordErrorRate(pairs), werByStyle };
+  return { fromReference, fromAsr, wer: wordErrorRate(pairs), werByStyle, fromAsrByStyle };
 }
 
 /** One figure for both sets: held-out first, tuned-on second. */
@@ -169,7 +182,8 @@ function scoreRows(label: string, h: MemoryScore, t: MemoryScore): BenchRow[] {
  * extracted by the rules; also extracted from the reference text. --quick: one voice, one recording per set.
  */
 export async function memoryBench(quick: boolean): Promise<void> {
-  const engine = new PocketsphinxEngine();
+  // Decodes are cached by options and audio (bench/memory-decode-cache.ts): a rerun decodes only what changed.
+  const engine = new CachedDecoder(pocketsphinxDecoderArgs);
   const missing = festivalMissing() ?? (engine.availability().ok ? null : 'pocketsphinx is not installed');
   if (missing) {
     report('Memories: held-out | tuned-on', 'memories', [{ name: 'memories', value: 'skipped', note: missing }], {
@@ -204,7 +218,9 @@ export async function memoryBench(quick: boolean): Promise<void> {
   const held = await runSet(heldOut, styles, engine);
   const tuned = await runSet(tuning, styles, engine);
   // Debian's own decoder settings on one voice: whether the chosen language weight generalises.
-  const debian = new PocketsphinxEngine({ decoderArgs: [] });
+  const debian = new CachedDecoder([]);
+  // Ordinary speech outside the memo domain, on the tuning side: what the chosen options cost it.
+  const general = quick ? null : await runSet(generalSentences, styles, engine);
   const baseline = {
     held: (await runSet(heldOut, styles.slice(0, 1), debian)).wer,
     tuned: (await runSet(tuning, styles.slice(0, 1), debian)).wer,
@@ -224,7 +240,18 @@ export async function memoryBench(quick: boolean): Promise<void> {
       werText(baseline.tuned),
       'the language weight Lifeline replaces',
     ),
+    ...(general
+      ? [row('  general sentences (not memos)', '–', werText(general.wer), `${generalSentences.length} sentences`)]
+      : []),
     ...scoreRows('pocketsphinx', held.fromAsr, tuned.fromAsr),
+    ...styles.flatMap((style, k) => {
+      const h = held.fromAsrByStyle[k]!;
+      const t = tuned.fromAsrByStyle[k]!;
+      return [
+        row(`  ${style.label}: kinds right`, pct(h.kindsRight, h.sentences), pct(t.kindsRight, t.sentences)),
+        row(`  ${style.label}: dates right`, pct(h.datesRight, h.dated), pct(t.datesRight, t.dated)),
+      ];
+    }),
     ...scoreRows('reference text', held.fromReference, tuned.fromReference),
   ];
   if (absent.length > 0)
@@ -239,6 +266,7 @@ export async function memoryBench(quick: boolean): Promise<void> {
     tuning: tuned,
     styles,
     debianDefaultWer: baseline,
+    generalWer: general?.wer ?? null,
     decoderArgs: pocketsphinxDecoderArgs,
   });
 }

@@ -61,6 +61,29 @@ export const tuningSentences: readonly SpokenMemory[] = [
   m('Ask Doctor Patel about the test results.', 'todo', null, null, { people: ['Doctor Patel'] }),
   m('Parent teacher conference on the fifth of February at three fifteen.', 'event', '2026-02-05', '15:15'),
   m('I should call the insurance company on Thursday morning.', 'todo', '2026-01-15', null),
+  // Added for issue 13's ASR work: dates said in more ways, everyday names (written for tuning, not from held-out).
+  m('The car is booked in for a service on the third of May.', 'event', '2026-05-03', null),
+  m('Send the invoice to Rachel a week from Monday.', 'todo', '2026-01-26', null, { people: ['Rachel'] }),
+  m("I'm meeting Steve at the station at half past five.", 'event', '2026-01-14', '17:30', { people: ['Steve'] }),
+  m('The electrician comes on Wednesday the twenty first at eight in the morning.', 'event', '2026-01-21', '08:00'),
+  m('Order more printer paper by next Wednesday.', 'todo', '2026-01-21', null),
+  m('Call mum on Sunday evening.', 'todo', '2026-01-18', null),
+  m('The garden party is on July the fourth at two in the afternoon.', 'event', '2026-07-04', '14:00'),
+  m('Pay Kevin back the twenty pounds next Friday.', 'todo', '2026-01-23', null, { people: ['Kevin'] }),
+  m('My sister lives in Chicago.', 'fact', null, null),
+  m('The eye test is on Monday at quarter past eleven.', 'event', '2026-01-19', '11:15'),
+];
+
+/**
+ * Sentences outside the memo domain (part of the tuning side, scored apart): what a vocabulary or
+ * language model that prefers memos costs ordinary speech.
+ */
+export const generalSentences: readonly SpokenMemory[] = [
+  m('The weather was lovely so we walked along the river.', 'fact', null, null),
+  m('Science tells us that light travels faster than sound.', 'fact', null, null),
+  m('He read the whole novel in a single afternoon.', 'fact', null, null),
+  m('The museum has a large collection of old maps.', 'fact', null, null),
+  m('Most birds build their nests in the spring.', 'fact', null, null),
 ];
 
 /**

@@ -29,8 +29,11 @@ export interface PocketsphinxOptions {
  * A language weight of 4 instead of Debian's 6.5. Measured with `npm run bench` on festival speech
  * (three voices, tuning sentences): WER 21.1 % at 6.5, 19.7 % at 5 and 4, 19.0 % at 3, 24.9 % at 8;
  * 4 is the middle of the plateau, and the bench checks it on the held-out sentences (docs/pipeline.md).
+ * And the 8 best Gaussians per frame instead of 4: bench/memory-sweep.ts on forty tuning sentences,
+ * WER 18.3 → 17.2 %, no voice worse, general speech 6.7 → 5.9 %. Beams, -wip, -silprob, -bestpath,
+ * the 2nd/3rd-pass weights and -maxhmmpf gained nothing on all three voices (docs/pipeline.md).
  */
-export const pocketsphinxDecoderArgs: readonly string[] = ['-lw', '4'];
+export const pocketsphinxDecoderArgs: readonly string[] = ['-lw', '4', '-topn', '8'];
 
 /**
  * CMU PocketSphinx (Debian's 0.8 `pocketsphinx_continuous` + pocketsphinx-en-us) as a child process:

@@ -21,6 +21,13 @@ describe('normaliseTranscript', () => {
     expect(normaliseTranscript('on the twenty first', ref)).toBe('on january 21st');
   });
 
+  it('gives "wednesday the twenty first" its month, whatever follows it', () => {
+    expect(normaliseTranscript('on wednesday the twenty first aid in the morning', ref)).toBe(
+      'on wednesday january 21st aid in the morning',
+    );
+    expect(normaliseTranscript('friday the second', ref)).toBe('friday february 2nd');
+  });
+
   it('leaves ordinary words alone', () => {
     expect(normaliseTranscript('one of the first things I need', ref)).toBe('one of the first things I need');
   });

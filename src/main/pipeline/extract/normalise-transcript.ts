@@ -151,5 +151,15 @@ export function normaliseTranscript(text: string, reference: Date): string {
       return `${prep} ${monthNames[month]} ${day}${suffix(day)}`;
     },
   );
+  // "wednesday the twenty first": a weekday and an ordinal are always a date, whatever follows.
+  s = s.replace(
+    new RegExp(`\\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday) the (${ordinal})\\b`, 'gi'),
+    (m, weekday: string, o: string) => {
+      const day = ordinalToNumber(o);
+      if (day === null || day < 1 || day > 31) return m;
+      const month = day >= reference.getDate() ? reference.getMonth() : (reference.getMonth() + 1) % 12;
+      return `${weekday} ${monthNames[month]} ${day}${suffix(day)}`;
+    },
+  );
   return s.replace(/\s+/g, ' ').trim();
 }

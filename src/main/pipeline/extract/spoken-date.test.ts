@@ -65,6 +65,55 @@ describe('dates as they are said', () => {
     });
   });
 
+  it('reads "a week from Monday" and "Monday week" as the day a week after the one named', () => {
+    expect(resolveSpokenDate('send the invoice a week from monday', recordedAt)).toMatchObject({
+      at: local(1, 26),
+      allDay: true,
+    });
+    expect(resolveSpokenDate('send the invoice monday week', recordedAt)?.at).toBe(local(1, 26));
+    expect(resolveSpokenDate('the boiler man comes a week on friday at ten', recordedAt)?.at).toBe(local(1, 23, 10));
+    expect(resolveSpokenDate('send the invoice on monday', recordedAt)?.at).toBe(local(1, 19));
+  });
+
+  it('joins a day and an hour said apart', () => {
+    // "soccer practice is on tuesdays at five" as pocketsphinx heard it.
+    expect(resolveSpokenDate('soccer practices on tuesday is at five', recordedAt)).toMatchObject({
+      at: local(1, 20, 17),
+      allDay: false,
+    });
+    expect(resolveSpokenDate('at five the practice on tuesday', recordedAt)?.at).toBe(local(1, 20, 17));
+    expect(resolveSpokenDate('the train on friday leaves at 7 am', recordedAt)?.at).toBe(local(1, 16, 7));
+    // A number that is not a time stays out of it.
+    expect(resolveSpokenDate('pay kevin back the twenty pounds next friday', recordedAt)).toMatchObject({
+      at: local(1, 23),
+      allDay: true,
+    });
+  });
+
+  it('reads a weekday with its ordinal as that date', () => {
+    expect(resolveSpokenDate('the electrician comes on wednesday the twenty first', recordedAt)).toMatchObject({
+      at: local(1, 21),
+      allDay: true,
+    });
+  });
+
+  it('reads a range of hours as its start', () => {
+    // "between ten and noon", as pocketsphinx heard it: "and two" at the end is not "at two".
+    expect(resolveSpokenDate('the plumbers coming tomorrow between ten and two', recordedAt)?.at).toBe(
+      local(1, 15, 10),
+    );
+    expect(resolveSpokenDate('the plumber is coming tomorrow between ten and noon', recordedAt)?.at).toBe(
+      local(1, 15, 10),
+    );
+    expect(resolveSpokenDate('the shop is open on saturday from two to five pm', recordedAt)?.at).toBe(
+      local(1, 17, 14),
+    );
+  });
+
+  it('takes a club at seven as the evening', () => {
+    expect(resolveSpokenDate('the club is at seven on thursday', recordedAt)?.at).toBe(local(1, 15, 19));
+  });
+
   it('finds no date where none is said', () => {
     expect(resolveSpokenDate('the new office is on the third floor', recordedAt)).toBeNull();
     expect(resolveSpokenDate('i need to renew my passport', recordedAt)).toBeNull();

@@ -22,28 +22,38 @@ const dayPart = "(?:in the (?:morning|afternoon|evening)|at night|[ap]\\.? ?m\\b
 export function repairSpokenTimes(text: string): string {
   const units = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
   const hourOf = (w: string) => (/^\d+$/.test(w) ? Number(w) : units.indexOf(w.toLowerCase()) + 1);
-  return text
-    .replace(new RegExp(`\\b(?:and|an|in|add)\\s+(${number})(?=\\s+${dayPart})`, 'gi'), 'at $1')
-    .replace(
-      new RegExp(
-        `\\b(?:and|an)\\s+(${number})(?=\\s+(?:on|this|next|tomorrow|tonight|today)\\b|\\s*[.!?]?\\s*$)`,
-        'gi',
-      ),
-      'at $1',
-    )
-    .replace(/\bat for\b/gi, 'at four')
-    .replace(new RegExp(`\\b(?:between|from) (${number}) (?=and|to|till|until)\\b`, 'gi'), 'at $1 ')
-    .replace(/\b([ap])\s+m\b/gi, '$1m')
-    .replace(new RegExp(`\\bhalf past (${number})\\b`, 'gi'), (_m, h: string) => `${hourOf(h)}:30`)
-    .replace(new RegExp(`\\bquarter past (${number})\\b`, 'gi'), (_m, h: string) => `${hourOf(h)}:15`)
-    .replace(new RegExp(`\\bquarter to (${number})\\b`, 'gi'), (_m, h: string) => `${((hourOf(h) + 10) % 12) + 1}:45`)
-    .replace(/\b(january|february|march|april|may|june|july|august|september|october|november|december) the\b/gi, '$1')
-    .replace(/\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)s\b/gi, '$1');
+  return (
+    text
+      // A range is its start ("between ten and two" → "at ten"): its "and two" is not "at two".
+      .replace(
+        new RegExp(`\\b(?:between|from) (${number}) (?:and|to|till|until) (?:${number}|noon|midnight)\\b`, 'gi'),
+        'at $1',
+      )
+      .replace(new RegExp(`\\b(?:and|an|in|add)\\s+(${number})(?=\\s+${dayPart})`, 'gi'), 'at $1')
+      .replace(
+        new RegExp(
+          `\\b(?:and|an)\\s+(${number})(?=\\s+(?:on|this|next|tomorrow|tonight|today)\\b|\\s*[.!?]?\\s*$)`,
+          'gi',
+        ),
+        'at $1',
+      )
+      .replace(/\bat for\b/gi, 'at four')
+      .replace(new RegExp(`\\b(?:between|from) (${number}) (?=and|to|till|until)\\b`, 'gi'), 'at $1 ')
+      .replace(/\b([ap])\s+m\b/gi, '$1m')
+      .replace(new RegExp(`\\bhalf past (${number})\\b`, 'gi'), (_m, h: string) => `${hourOf(h)}:30`)
+      .replace(new RegExp(`\\bquarter past (${number})\\b`, 'gi'), (_m, h: string) => `${hourOf(h)}:15`)
+      .replace(new RegExp(`\\bquarter to (${number})\\b`, 'gi'), (_m, h: string) => `${((hourOf(h) + 10) % 12) + 1}:45`)
+      .replace(
+        /\b(january|february|march|april|may|june|july|august|september|october|november|december) the\b/gi,
+        '$1',
+      )
+      .replace(/\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)s\b/gi, '$1')
+  );
 }
 
 /** Things that happen in the evening: a bare 7–11 o'clock with one of these is pm. */
 const eveningWords =
-  /\b(dinner|supper|book club|party|drinks?|concert|movie|film|show|play|game|date|bar|pub|restaurant|table|tonight|evening|night|theatre|theater|gig|recital|opera|ballet|bedtime)\b/i;
+  /\b(dinner|supper|book club|club|party|drinks?|concert|movie|film|show|play|game|date|bar|pub|restaurant|table|tonight|evening|night|theatre|theater|gig|recital|opera|ballet|bedtime)\b/i;
 
 /**
  * The plausible half of the day for an hour said without am/pm (the rule in docs/memories.md):
@@ -74,6 +84,10 @@ function repeatsOf(clause: string): MemoryRepeats | null {
 /** Words that make a parse a date even when the parser is unsure of its day ("next week", "the end of the month"). */
 const relativeWords = /\b(tomorrow|tonight|today|next|end of|this)\b/i;
 
+const weekdays = 'monday|tuesday|wednesday|thursday|friday|saturday|sunday';
+/** "a week from Monday", "a week on Friday", "Monday week": the day a week after the one named. */
+const weekFrom = new RegExp(`\\b(?:a )?week (?:from|on|after) (${weekdays}|tomorrow)\\b|\\b(${weekdays}) week\\b`, 'i');
+
 /**
  * The parse's moment at `hour` instead of the hour the parser took (it reads "at four" as 4 am and,
  * looking forward, may have moved it to the next day or week). A day said outright stays; "at four"
@@ -95,32 +109,47 @@ function movedToHour(found: chrono.ParsedResult, d: Date, hour: number, recorded
   return moved;
 }
 
+const isDated = (r: chrono.ParsedResult) =>
+  r.start.isCertain('day') || r.start.isCertain('weekday') || relativeWords.test(r.text);
+
 /**
  * The date and time a clause says (pure), resolved against the recording's own time. Nothing is
  * invented: a day with no time is date-only, an hour with no am/pm takes `plausibleHour`, and a
- * clause that names no date gives null (or only `repeats` for "every morning").
+ * clause that names no date gives null (or only `repeats` for "every morning"). A day and an hour
+ * said apart ("on Tuesday is at five", "at five, the practice on Tuesday") are one date.
  */
 export function resolveSpokenDate(clause: string, recordedAt: Date): SpokenDate | null {
   const repeats = repeatsOf(clause);
-  const text = normaliseTranscript(repairSpokenTimes(clause), recordedAt);
-  const found = chrono
-    .parse(text, recordedAt, { forwardDate: true })
-    .find(
-      (r) =>
-        r.start.isCertain('day') ||
-        r.start.isCertain('weekday') ||
-        r.start.isCertain('hour') ||
-        relativeWords.test(r.text),
-    );
+  let text = normaliseTranscript(repairSpokenTimes(clause), recordedAt);
+  const weekLater = weekFrom.exec(text);
+  if (weekLater) text = text.replace(weekFrom, (_m, a?: string, b?: string) => a ?? b ?? '');
+  const results = chrono.parse(text, recordedAt, { forwardDate: true });
+  const dated = results.find(isDated);
+  // A time said on its own ("at 5", "5 pm"), not a number that happens to parse.
+  const timed = results.find(
+    (r) => r !== dated && r.start.isCertain('hour') && !isDated(r) && /^(at\b|\d)/i.test(r.text),
+  );
+  const found = dated ?? timed;
   if (!found) return repeats ? { at: null, allDay: false, repeats } : null;
-  const d = found.start.date();
+  let d = found.start.date();
+  if (weekLater && found === dated)
+    d = new Date(d.getFullYear(), d.getMonth(), d.getDate() + 7, d.getHours(), d.getMinutes());
+  if (found === dated && !dated.start.isCertain('hour') && timed) {
+    const said = timed.start.get('hour') ?? 0;
+    const hour = timed.start.isCertain('meridiem') ? said : plausibleHour(said, clause);
+    const at = new Date(d.getFullYear(), d.getMonth(), d.getDate(), hour, timed.start.get('minute') ?? 0);
+    return { at: at.toISOString(), allDay: false, repeats };
+  }
   if (!found.start.isCertain('hour')) {
     return { at: new Date(d.getFullYear(), d.getMonth(), d.getDate()).toISOString(), allDay: true, repeats };
   }
   if (!found.start.isCertain('meridiem')) {
     const said = found.start.get('hour') ?? d.getHours();
     const hour = plausibleHour(said, clause);
-    if (hour !== said) return { at: movedToHour(found, d, hour, recordedAt).toISOString(), allDay: false, repeats };
+    if (hour !== said) {
+      const moved = movedToHour(found, d, hour, recordedAt);
+      return { at: moved.toISOString(), allDay: false, repeats };
+    }
   }
   return { at: d.toISOString(), allDay: false, repeats };
 }
