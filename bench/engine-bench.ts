@@ -59,7 +59,11 @@ function queueOnly(n: number): number {
   const dir = tmpDir();
   const store = openStore(dataPaths(dir));
   insertQueued(store.db, n, 'ingest');
-  const queue = new Queue(store.queue, { stageOrder: ['ingest'], policies: defaultConfig.stages, clock: systemClock });
+  const queue = new Queue(store.queuePorts, {
+    stageOrder: ['ingest'],
+    policies: defaultConfig.stages,
+    clock: systemClock,
+  });
   const t0 = performance.now();
   let job: ClaimedJob | undefined = queue.claim('ingest', 'bench');
   while (job) job = queue.finishAndClaim(job, { kind: 'succeeded' }, 'ingest').next;

@@ -18,7 +18,11 @@ function tmp(): string {
 function lifelineQueue(dir: string): { store: Store; queue: Queue } {
   const store = openStore(dataPaths(dir));
   // One stage: completing it makes the item done, like the floor's single job.
-  const queue = new Queue(store.queue, { stageOrder: ['ingest'], policies: defaultConfig.stages, clock: systemClock });
+  const queue = new Queue(store.queuePorts, {
+    stageOrder: ['ingest'],
+    policies: defaultConfig.stages,
+    clock: systemClock,
+  });
   return { store, queue };
 }
 
