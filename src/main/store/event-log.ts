@@ -27,26 +27,25 @@ export const chainHead = (itemId: string) => `(SELECT last_event_id FROM jobs WH
 export function eventLog(db: SqliteDatabase): EventLog {
   const insertEvent =
     db.prepare(`INSERT INTO events (item_id, at, type, stage, actor, detail, error_code, error_message, prev_id)
-                                  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ${chainHead('?')})`);
-  const moveHead = db.prepare(`UPDATE jobs SET last_event_id = ? WHERE item_id = ?`);
+                 VALUES (@itemId, @now, @type, @stage, @actor, @detail, @code, @message, ${chainHead('@itemId')})`);
+  const moveHead = db.prepare(`UPDATE jobs SET last_event_id = @eventId WHERE item_id = @itemId`);
   const insert = (itemId: number, now: number, stage: Stage | null, e: EventInput): number =>
     Number(
-      insertEvent.run(
+      insertEvent.run({
         itemId,
         now,
-        e.type,
+        type: e.type,
         stage,
-        e.actor,
-        e.detail ?? null,
-        e.error?.code ?? null,
-        e.error?.message ?? null,
-        itemId,
-      ).lastInsertRowid,
+        actor: e.actor,
+        detail: e.detail ?? null,
+        code: e.error?.code ?? null,
+        message: e.error?.message ?? null,
+      }).lastInsertRowid,
     );
   return {
     insert,
     append: (itemId, now, stage, e) => {
-      moveHead.run(insert(itemId, now, stage, e), itemId);
+      moveHead.run({ eventId: insert(itemId, now, stage, e), itemId });
     },
   };
 }
