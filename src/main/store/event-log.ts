@@ -25,27 +25,30 @@ export interface EventLog {
 export const chainHead = (itemId: string) => `(SELECT last_event_id FROM jobs WHERE item_id = ${itemId})`;
 
 export function eventLog(db: SqliteDatabase): EventLog {
+  // Positional (hot path): queue bench engine path, 40 µs CPU/job all named vs 33 µs with these 9 positional.
   const insertEvent =
     db.prepare(`INSERT INTO events (item_id, at, type, stage, actor, detail, error_code, error_message, prev_id)
-                 VALUES (@itemId, @now, @type, @stage, @actor, @detail, @code, @message, ${chainHead('@itemId')})`);
-  const moveHead = db.prepare(`UPDATE jobs SET last_event_id = @eventId WHERE item_id = @itemId`);
+                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ${chainHead('?')})`);
+  // Positional (hot path): queue bench engine path, 40 µs CPU/job all named vs 33 µs with these 9 positional.
+  const moveHead = db.prepare(`UPDATE jobs SET last_event_id = ? WHERE item_id = ?`);
   const insert = (itemId: number, now: number, stage: Stage | null, e: EventInput): number =>
     Number(
-      insertEvent.run({
+      insertEvent.run(
         itemId,
         now,
-        type: e.type,
+        e.type,
         stage,
-        actor: e.actor,
-        detail: e.detail ?? null,
-        code: e.error?.code ?? null,
-        message: e.error?.message ?? null,
-      }).lastInsertRowid,
+        e.actor,
+        e.detail ?? null,
+        e.error?.code ?? null,
+        e.error?.message ?? null,
+        itemId,
+      ).lastInsertRowid,
     );
   return {
     insert,
     append: (itemId, now, stage, e) => {
-      moveHead.run({ eventId: insert(itemId, now, stage, e), itemId });
+      moveHead.run(insert(itemId, now, stage, e), itemId);
     },
   };
 }

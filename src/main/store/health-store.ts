@@ -20,12 +20,14 @@ export class HealthStore {
     const p = (sql: string) => db.prepare(sql);
     this.s = {
       insert: p(
-        `INSERT INTO health_checks (service, at, status, latency_ms, message) VALUES (@service, @at, @status, @latencyMs, @message)`,
+        `INSERT INTO health_checks (service, at, status, latency_ms, message)
+         VALUES (@service, @at, @status, @latencyMs, @message)`,
       ),
       prune: p(`DELETE FROM health_checks WHERE service = @service AND id <= (
                   SELECT id FROM health_checks WHERE service = @service ORDER BY id DESC LIMIT 1 OFFSET @keep)`),
       history: p(
-        `SELECT service, at, status, latency_ms AS latencyMs, message FROM health_checks WHERE service = @service ORDER BY id DESC LIMIT @limit`,
+        `SELECT service, at, status, latency_ms AS latencyMs, message FROM health_checks
+         WHERE service = @service ORDER BY id DESC LIMIT @limit`,
       ),
       services: p(`SELECT DISTINCT service FROM health_checks`).pluck(),
       newest: p(`SELECT max(at) FROM health_checks`).pluck(),
