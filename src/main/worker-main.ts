@@ -4,7 +4,6 @@
  * the lease token), so a worker presumed dead can never overwrite the attempt that replaced it, and
  * reports progress and the result to the engine over IPC. A crash here takes only this process down.
  */
-import { stages } from '../shared/contract';
 import { defaultConfig } from './config/config';
 import { dataPaths } from './config/data-dir';
 import type { JobToRun, RunEnd } from './engine/stage-executor';
@@ -43,7 +42,11 @@ function main(): void {
   const store = openStore(paths);
   const handlers = new Map(loadStages(store).map((h) => [h.stage, h]));
   // Only for heartbeats: the engine sends each job's lease length, so these policies are not read for them.
-  const queue = new Queue(store.queuePorts, { stageOrder: stages, policies: defaultConfig.stages, clock: systemClock });
+  const queue = new Queue(store.queuePorts, {
+    stageOrder: [...handlers.keys()],
+    policies: defaultConfig.stages,
+    clock: systemClock,
+  });
   const running = new Map<number, AbortController>();
   let stopping = false;
 
