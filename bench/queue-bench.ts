@@ -34,10 +34,22 @@ function item(sha256: string, i: number) {
 }
 
 /** Enqueue → claim → complete per job, as the engine's worker loop does it (finish + claim next in one commit). */
-function runLifeline(n: number, combined: boolean): number {
+/** Jobs per second, and the process's CPU time (user + system) per job in µs: the figure load does not stretch. */
+interface Run {
+  rate: number;
+  cpuMicros: number;
+}
+
+const cpuMicros = (since: NodeJS.CpuUsage) => {
+  const c = process.cpuUsage(since);
+  return c.user + c.system;
+};
+
+function runLifeline(n: number, combined: boolean): Run {
   const dir = tmp();
   const { store, queue } = lifelineQueue(dir);
   const shas = hashes(n);
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   let job: ClaimedJob | undefined;
   for (let i = 0; i < n; i++) {
@@ -50,25 +62,28 @@ function runLifeline(n: number, combined: boolean): number {
   }
   if (job) queue.finish(job, { kind: 'succeeded' });
   const seconds = (performance.now() - t0) / 1000;
+  const cpu = cpuMicros(c0);
   const done = store.reads.overview().totals.done;
   store.close();
   fs.rmSync(dir, { recursive: true, force: true });
   if (done !== n) throw new Error(`lifeline finished ${done} of ${n} jobs`);
-  return n / seconds;
+  return { rate: n / seconds, cpuMicros: cpu / n };
 }
 
-function runFloor(n: number): number {
+function runFloor(n: number): Run {
   const dir = tmp();
   const floor = createFloorQueue(path.join(dir, 'floor.db'));
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   for (let i = 0; i < n; i++) {
     floor.enqueue(`/bench/${i}.wav`);
     floor.complete(floor.claim('bench')!);
   }
   const seconds = (performance.now() - t0) / 1000;
+  const cpu = cpuMicros(c0);
   floor.close();
   fs.rmSync(dir, { recursive: true, force: true });
-  return n / seconds;
+  return { rate: n / seconds, cpuMicros: cpu / n };
 }
 
 /** A store with `depth` jobs still queued after `extra` more are claimed (filled in bulk, warmed up). */
@@ -133,17 +148,20 @@ function claimCosts(small: number, big: number, claims: number, batches: number)
 export function queueBench(quick: boolean): void {
   const n = quick ? 8_000 : 40_000;
   const rounds = quick ? 3 : 5;
-  const floor: number[] = [];
-  const lifeline: number[] = [];
-  const separate: number[] = [];
+  const floorRuns: Run[] = [];
+  const lifelineRuns: Run[] = [];
+  const separateRuns: Run[] = [];
   for (let r = 0; r < rounds; r++) {
-    floor.push(runFloor(n));
-    lifeline.push(runLifeline(n, true));
-    separate.push(runLifeline(n, false));
+    floorRuns.push(runFloor(n));
+    lifelineRuns.push(runLifeline(n, true));
+    separateRuns.push(runLifeline(n, false));
   }
-  const f = median(floor);
-  const l = median(lifeline);
-  const s = median(separate);
+  const [floor, lifeline, separate] = [floorRuns, lifelineRuns, separateRuns].map((runs) => runs.map((x) => x.rate));
+  const f = median(floor!);
+  const l = median(lifeline!);
+  const s = median(separate!);
+  const fCpu = median(floorRuns.map((x) => x.cpuMicros));
+  const lCpu = median(lifelineRuns.map((x) => x.cpuMicros));
   const bigDepth = quick ? 100_000 : 1_000_000;
   const claims = quick ? 2_000 : 5_000;
   const { small, big } = claimCosts(1_000, bigDepth, claims, 5);
@@ -172,6 +190,11 @@ export function queueBench(quick: boolean): void {
         note: `goal ≥ 0.85× (separate commits: ${fmt(s / f, 2)}×)`,
       },
       {
+        name: 'CPU per job, floor / lifeline',
+        value: `${fmt(fCpu, 1)} / ${fmt(lCpu, 1)} µs`,
+        note: `lifeline / floor by CPU time: ${fmt(fCpu / lCpu, 2)}× (machine load stretches wall time, not this)`,
+      },
+      {
         name: 'claim cost, 1,000 queued',
         value: `${fmt(small, 1)} µs`,
         note: 'median of 5 batches, alternating depths',
@@ -182,6 +205,14 @@ export function queueBench(quick: boolean): void {
         note: `${fmt(big / small, 2)}× of 1,000 (goal ≤ 1.5×)`,
       },
     ],
-    { jobs: n, rounds, floor, lifeline, separate, claimCostMicros: { 1000: small, [bigDepth]: big } },
+    {
+      jobs: n,
+      rounds,
+      floor,
+      lifeline,
+      separate,
+      cpuMicrosPerJob: { floor: fCpu, lifeline: lCpu },
+      claimCostMicros: { 1000: small, [bigDepth]: big },
+    },
   );
 }
