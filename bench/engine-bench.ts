@@ -65,7 +65,11 @@ function queueOnly(n: number): number {
   const dir = tmpDir();
   const store = openStore(dataPaths(dir));
   insertQueued(store.db, n, 'ingest');
-  const queue = new Queue(store.queue, { stageOrder: stages, policies: defaultConfig.stages, clock: systemClock });
+  const queue = new Queue(store.queuePorts, {
+    stageOrder: stages,
+    policies: defaultConfig.stages,
+    clock: systemClock,
+  });
   const t0 = performance.now();
   for (const stage of stages) {
     let job: ClaimedJob | undefined = queue.claim(stage, 'bench');

@@ -31,7 +31,7 @@ function startupSweep(n: number): { seconds: number; recovered: number } {
       .run(dead, now - 60_000, now - 50_000, now - 60_000, now - 60_000);
   })();
   const config = loadConfig({});
-  const queue = new Queue(store.queue, { stageOrder: ['ingest'], policies: config.stages, clock: systemClock });
+  const queue = new Queue(store.queuePorts, { stageOrder: ['ingest'], policies: config.stages, clock: systemClock });
   const manager = new RecoveryManager({
     store,
     queue,

@@ -105,7 +105,7 @@ export function openLifeline(options: LifelineOptions): Lifeline {
                 }),
       })
     : null;
-  const queue = engine?.queue ?? new Queue(store.queue, { stageOrder, policies: config().stages, clock });
+  const queue = engine?.queue ?? new Queue(store.queuePorts, { stageOrder, policies: config().stages, clock });
   const breakers = engine?.breakers ?? new BreakerBoard({ store, clock, config: () => config().breaker, log });
   for (const h of stages) if (h.service) breakers.register(h.service.name, h.service.label);
   // Breakers of services no stage calls now (another engine was chosen) still show in `lifeline breakers`.

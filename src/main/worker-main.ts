@@ -4,13 +4,16 @@
  * the lease token), so a worker presumed dead can never overwrite the attempt that replaced it, and
  * reports progress and the result to the engine over IPC. A crash here takes only this process down.
  */
+import { defaultConfig } from './config/config';
 import { dataPaths } from './config/data-dir';
 import type { JobToRun, RunEnd } from './engine/stage-executor';
 import { createLogger } from './log/logger';
 import { pipelineStages } from './pipeline/pipeline-stages';
 import { toJobFailure } from './engine/stage-error';
 import type { StageHandler } from './engine/stage-handler';
+import { Queue } from './queue/queue';
 import { openStore, type Store } from './store/store';
+import { systemClock } from './time/clock';
 import { runStageJob } from './engine/worker/run-stage-job';
 import { workerEnv } from './engine/worker/worker-protocol';
 import { workerPort } from './engine/worker/worker-port';
@@ -45,6 +48,12 @@ function main(): void {
       .filter((h) => !only || h.stage === only)
       .map((h) => [h.stage, h]),
   );
+  // Only for heartbeats: the engine sends each job's lease length, so these policies are not read for them.
+  const queue = new Queue(store.queuePorts, {
+    stageOrder: [...handlers.keys()],
+    policies: defaultConfig.stages,
+    clock: systemClock,
+  });
   const running = new Map<number, AbortController>();
   let stopping = false;
 
@@ -73,7 +82,7 @@ function main(): void {
           item: store.files.stageItem(job.itemId),
           paths,
           log,
-          heartbeat: (progress) => store.queue.renewLease(job, Date.now(), job.leaseMs, progress),
+          heartbeat: (progress) => queue.heartbeat(job, progress, job.leaseMs),
           onProgress: (progress) => port.send({ type: 'progress', itemId: job.itemId, progress }),
           stop: ac,
         });

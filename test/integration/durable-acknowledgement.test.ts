@@ -4,7 +4,10 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dataPaths } from '../../src/main/config/data-dir';
+import { defaultConfig } from '../../src/main/config/config';
+import { Queue } from '../../src/main/queue/queue';
 import { openStore, type Store } from '../../src/main/store/store';
+import { systemClock } from '../../src/main/time/clock';
 import { tempDir } from '../support/temp-dir';
 
 const open: { close(): void }[] = [];
@@ -13,19 +16,18 @@ afterEach(() => {
 });
 
 function addItem(store: Store, name: string): number {
-  const now = Date.now();
-  return store.queue.enqueue(
-    {
-      sha256: crypto.randomBytes(32).toString('hex'),
-      sourcePath: `/t/${name}`,
-      fileName: name,
-      sizeBytes: 1,
-      priority: 0,
-    },
-    { stage: 'ingest', maxAttempts: 3, runAt: now },
-    now,
-    { type: 'added', actor: 'user' },
-  ).itemId;
+  const queue = new Queue(store.queuePorts, {
+    stageOrder: ['ingest'],
+    policies: defaultConfig.stages,
+    clock: systemClock,
+  });
+  return queue.add({
+    sha256: crypto.randomBytes(32).toString('hex'),
+    sourcePath: `/t/${name}`,
+    fileName: name,
+    sizeBytes: 1,
+    priority: 0,
+  }).itemId;
 }
 
 /** The items a crash that lost the `-wal` would leave: the database file alone, copied now. */

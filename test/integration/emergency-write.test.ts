@@ -72,7 +72,7 @@ describe('the emergency path', () => {
       return x.state === 'retry_scheduled' && x;
     });
     expect(s.error).toEqual({ code: 'IO_EBUSY', message: 'the device was busy' });
-    expect(f.store.queue.leases()).toEqual([]);
+    expect(f.engine.queue.leases.all()).toEqual([]);
     const events = f.store.reads.detail(flakyId)!.events;
     const last = events.at(-1)!;
     expect(last.type).toBe('emergency_write');

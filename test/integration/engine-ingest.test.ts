@@ -184,7 +184,7 @@ describe('engine with the real ingest stage', () => {
     const long = (await addFiles(f.engine.queue, [writeWav(path.join(dir, 'long.wav'), { seconds: 0.2 })], 0)).added[0]!
       .id;
     f.engine.start();
-    await waitFor('both running', () => f.store.queue.leases().length === 2);
+    await waitFor('both running', () => f.engine.queue.leases.all().length === 2);
     const r = await f.engine.stop(500);
     expect(r).toEqual({ finished: 1, released: 1 });
     expect(f.store.reads.summary(quick)!.state).toBe('done');

@@ -80,7 +80,7 @@ describe("an item's event chain", () => {
         }
       } else if (r < 0.65 && running.length) {
         const job = running.pop()!;
-        const lease = f.store.queue.lease(job.itemId);
+        const lease = f.queue.leases.one(job.itemId);
         if (lease) f.queue.recover(lease, pick(plans));
       } else if (r < 0.68 && running.length) {
         f.queue.release(running.pop()!, 'shutting down');
@@ -88,17 +88,17 @@ describe("an item's event chain", () => {
         f.clock.advance(5_000);
         f.queue.promoteDue();
       } else if (r < 0.8) {
-        f.store.queue.parkStage(stage, 'breaker open', f.clock.now());
-        if (random() < 0.7) f.store.queue.unparkStage(stage, f.clock.now());
+        f.queue.park(stage, 'breaker open');
+        if (random() < 0.7) f.queue.unpark(stage);
       } else if (r < 0.85) {
-        f.store.queue.cancelItem(pick(items), f.clock.now());
+        f.queue.cancel(pick(items));
       } else if (r < 0.9) {
-        f.store.queue.retryItem(pick(items), f.clock.now());
+        f.queue.retry(pick(items));
       } else if (r < 0.92) {
-        f.store.queue.retryAllDead(f.clock.now());
+        f.queue.retryAllDead();
       } else if (r < 0.95) {
         const id = pick(items);
-        if (f.store.queue.discardItem(id, f.clock.now()) === 'discarded') {
+        if (f.queue.discard(id) === 'discarded') {
           const row = f.store.db.prepare(`SELECT sha256, source_path FROM items WHERE id = ?`).get(id) as {
             sha256: Buffer;
             source_path: string;
@@ -106,7 +106,7 @@ describe("an item's event chain", () => {
           discarded.push({ ...fakeItem(), sha256: row.sha256.toString('hex'), sourcePath: row.source_path });
         }
       } else {
-        f.store.queue.appendEvent(pick(items), stage, f.clock.now(), {
+        f.queue.appendOwedEvent(pick(items), stage, f.clock.now(), {
           type: 'suspend_detected',
           actor: 'recovery',
           detail: 'slept',
@@ -142,7 +142,7 @@ describe("an item's event chain", () => {
     expect(store.reads.detail(2)!.events.map((e) => e.type)).toEqual(['added']);
     expect(expectEveryTimelineWhole(store)).toBe(8);
     // New events go on the chain the migration built.
-    store.queue.appendEvent(2, 'ingest', 9, { type: 'retried', actor: 'user' });
+    store.queuePorts.emergency.appendEvent(2, 'ingest', 9, { type: 'retried', actor: 'user' });
     expect(store.reads.detail(2)!.events.map((e) => e.type)).toEqual(['added', 'retried']);
     store.close();
   });
@@ -151,8 +151,8 @@ describe("an item's event chain", () => {
     const f = queueFixture(tempDir());
     const ids = [f.queue.add(fakeItem()).itemId, f.queue.add(fakeItem()).itemId, f.queue.add(fakeItem()).itemId];
     // Interleave the items' runs, with a failure and a breaker pause, until all are done.
-    f.store.queue.parkStage('ingest', 'breaker open', f.clock.now());
-    f.store.queue.unparkStage('ingest', f.clock.now());
+    f.queue.park('ingest', 'breaker open');
+    f.queue.unpark('ingest');
     let first = true;
     for (const stage of stages) {
       const jobs = ids.map(() => f.queue.claim(stage, 'w1')!);
@@ -168,7 +168,7 @@ describe("an item's event chain", () => {
         }
       }
     }
-    f.store.queue.appendEvent(ids[2]!, 'index', f.clock.now(), {
+    f.queue.appendOwedEvent(ids[2]!, 'index', f.clock.now(), {
       type: 'resumed',
       actor: 'engine',
       detail: 'routine, and the newest',

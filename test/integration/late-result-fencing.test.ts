@@ -26,7 +26,7 @@ describe('fencing with real processes', () => {
     const dataDir = path.join(tempDir(), 'data');
     const store = openStore(dataPaths(dataDir));
     ensureTestTables(store);
-    const queue = new Queue(store.queue, {
+    const queue = new Queue(store.queuePorts, {
       stageOrder: ['ingest', 'transcribe'],
       policies: defaultConfig.stages,
       clock: systemClock,

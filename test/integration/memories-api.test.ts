@@ -73,7 +73,7 @@ function storeWithMemories(): string {
         })),
       );
     }
-    f.store.queue.discardItem(ids[2]!, f.clock.now());
+    f.queue.discard(ids[2]!);
   } finally {
     f.store.close();
   }

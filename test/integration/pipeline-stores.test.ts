@@ -41,8 +41,8 @@ describe('stage output stores', () => {
     const f = setup();
     f.memories.replace(f.lease, [memory('call Alice')], 'rules');
     // The job is recovered and claimed again: the first worker is presumed dead.
-    f.store.queue.cancelItem(f.itemId, f.clock.now());
-    f.store.queue.retryItem(f.itemId, f.clock.now());
+    f.queue.cancel(f.itemId);
+    f.queue.retry(f.itemId);
     const again = f.queue.claim('ingest', 'second-owner')!;
     const newer = { itemId: f.itemId, token: again.token };
     f.memories.replace(newer, [memory('buy milk')], 'rules');

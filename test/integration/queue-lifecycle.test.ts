@@ -38,7 +38,7 @@ describe('queue on a real SQLite file', () => {
       'started',
       'succeeded',
     ]);
-    expect(f.store.queue.leases()).toEqual([]);
+    expect(f.queue.leases.all()).toEqual([]);
   });
 
   it('a run that failed because its service is down waits with the reason and gives its attempt back, through the normal and the emergency write', () => {
@@ -63,11 +63,11 @@ describe('queue on a real SQLite file', () => {
         waitReason: reason,
         error: { code: 'ASR_UNREACHABLE' },
       });
-      expect(f.store.queue.leases()).toEqual([]);
+      expect(f.queue.leases.all()).toEqual([]);
       // A late write of the same run is refused: the lease went with it.
       expect(f.queue.finish(job, { kind: 'succeeded' })).toBe(false);
     }
-    expect(f.store.queue.unparkStage('ingest', f.clock.now())).toBe(2);
+    expect(f.queue.unpark('ingest')).toBe(2);
     const parked = f.store.reads.detail(f.store.reads.list({ limit: 1 })[0]!.id)!;
     expect(parked.events.map((e) => e.type)).toContain('resumed');
   });
@@ -76,7 +76,7 @@ describe('queue on a real SQLite file', () => {
     const f = queueFixture(tempDir());
     const a = f.queue.add(fakeItem()).itemId;
     const b = f.queue.add(fakeItem()).itemId;
-    f.store.queue.parkStage('ingest', 'the service is down', f.clock.now());
+    f.queue.park('ingest', 'the service is down');
     const failure = { code: 'ASR_5XX', message: 'HTTP 500', permanent: false, serviceFault: true };
     const first = f.queue.claimProbe('ingest', 'me', 'probe')!;
     expect(first.itemId).toBe(a);
@@ -157,10 +157,10 @@ describe('queue on a real SQLite file', () => {
       kind: 'failed',
       failure: { code: 'X', message: 'x', permanent: true },
     });
-    expect(f.store.queue.retryItem(id, f.clock.now())).toBe('retried');
+    expect(f.queue.retry(id)).toBe('retried');
     expect(f.store.reads.summary(id)).toMatchObject({ state: 'queued', attempts: 0 });
     expect(f.store.reads.detail(id)!.events.at(-1)).toMatchObject({ type: 'retried', actor: 'user' });
-    expect(f.store.queue.retryItem(id, f.clock.now())).toBe('not_retryable');
+    expect(f.queue.retry(id)).toBe('not_retryable');
   });
 
   it('retries every dead letter at once', () => {
@@ -171,7 +171,7 @@ describe('queue on a real SQLite file', () => {
         kind: 'failed',
         failure: { code: 'X', message: 'x', permanent: true },
       });
-    expect(f.store.queue.retryAllDead(f.clock.now())).toBe(3);
+    expect(f.queue.retryAllDead()).toBe(3);
     expect(f.store.reads.overview().totals).toMatchObject({ queued: 3, dead: 0 });
   });
 
@@ -179,7 +179,7 @@ describe('queue on a real SQLite file', () => {
     const f = queueFixture(tempDir());
     const id = f.queue.add(fakeItem()).itemId;
     const first = f.queue.claim('ingest', 'worker-a')!;
-    const [lease] = f.store.queue.leases();
+    const [lease] = f.queue.leases.all();
     expect(f.queue.recover(lease!, restart('lease expired (test)'))).toBe('requeued');
     const second = f.queue.claim('ingest', 'worker-b')!;
     expect(second.token).toBeGreaterThan(first.token);
@@ -195,14 +195,14 @@ describe('queue on a real SQLite file', () => {
     const id = f.queue.add(fakeItem()).itemId;
     for (let i = 0; i < 2; i++) {
       f.queue.claim('ingest', 'me');
-      expect(f.queue.recover(f.store.queue.leases()[0]!, restart('worker process gone'))).toBe('requeued');
+      expect(f.queue.recover(f.queue.leases.all()[0]!, restart('worker process gone'))).toBe('requeued');
       expect(f.store.reads.summary(id)).toMatchObject({ state: 'queued', attempts: 0, error: { code: 'WORKER_LOST' } });
     }
     f.queue.claim('ingest', 'me');
     const error = { code: 'RECOVERY_EXHAUSTED', message: 'stopped 3 times' };
-    expect(
-      f.queue.recover(f.store.queue.leases()[0]!, { strategy: 'escalate', why: 'worker process gone', error }),
-    ).toBe('dead');
+    expect(f.queue.recover(f.queue.leases.all()[0]!, { strategy: 'escalate', why: 'worker process gone', error })).toBe(
+      'dead',
+    );
     expect(f.store.reads.summary(id)!.error!.code).toBe('RECOVERY_EXHAUSTED');
   });
 
@@ -210,9 +210,7 @@ describe('queue on a real SQLite file', () => {
     const f = queueFixture(tempDir());
     const id = f.queue.add(fakeItem()).itemId;
     f.queue.claim('ingest', 'me');
-    expect(f.queue.recover(f.store.queue.leases()[0]!, { strategy: 'validate', why: 'no heartbeat' })).toBe(
-      'succeeded',
-    );
+    expect(f.queue.recover(f.queue.leases.all()[0]!, { strategy: 'validate', why: 'no heartbeat' })).toBe('succeeded');
     expect(f.store.reads.summary(id)).toMatchObject({ state: 'queued', stage: 'transcribe' });
     expect(f.store.reads.detail(id)!.events.at(-1)).toMatchObject({
       type: 'validated',
@@ -229,9 +227,9 @@ describe('queue on a real SQLite file', () => {
     f.clock.advance(6000);
     const b = f.queue.claim('ingest', 'me')!;
     f.clock.advance(5000); // a: 11 s since its claim (lease 10 s); b: 5 s
-    expect(f.store.queue.expiredLeases(f.clock.now()).map((l) => l.itemId)).toEqual([a.itemId]);
+    expect(f.queue.leases.expired(f.clock.now()).map((l) => l.itemId)).toEqual([a.itemId]);
     f.queue.heartbeat(a, null);
-    expect(f.store.queue.expiredLeases(f.clock.now())).toEqual([]);
+    expect(f.queue.leases.expired(f.clock.now())).toEqual([]);
     expect(b.itemId).not.toBe(a.itemId);
   });
 
@@ -239,19 +237,19 @@ describe('queue on a real SQLite file', () => {
     const f = queueFixture(tempDir());
     const id = f.queue.add(fakeItem()).itemId;
     const job = f.queue.claim('ingest', 'me')!;
-    expect(f.store.queue.cancelItem(id, f.clock.now())).toBe('cancelled');
+    expect(f.queue.cancel(id)).toBe('cancelled');
     expect(f.queue.heartbeat(job, null)).toBe(false);
     expect(f.queue.finish(job, { kind: 'succeeded' })).toBe(false);
     expect(f.store.reads.summary(id)!.state).toBe('cancelled');
-    expect(f.store.queue.cancelItem(id, f.clock.now())).toBe('not_cancellable');
-    expect(f.store.queue.retryItem(id, f.clock.now())).toBe('retried');
+    expect(f.queue.cancel(id)).toBe('not_cancellable');
+    expect(f.queue.retry(id)).toBe('retried');
   });
 
   it('parks a stage that cannot run in waiting with its reason, spending no attempt, and resumes it', () => {
     const f = queueFixture(tempDir());
     const id = f.queue.add(fakeItem()).itemId;
     f.queue.finish(f.queue.claim('ingest', 'me')!, { kind: 'succeeded' });
-    expect(f.store.queue.parkStage('transcribe', 'no transcription engine configured', f.clock.now())).toBe(1);
+    expect(f.queue.park('transcribe', 'no transcription engine configured')).toBe(1);
     expect(f.store.reads.summary(id)).toMatchObject({
       state: 'waiting',
       stage: 'transcribe',
@@ -259,9 +257,9 @@ describe('queue on a real SQLite file', () => {
       waitReason: 'no transcription engine configured',
     });
     expect(f.queue.claim('transcribe', 'me')).toBeUndefined();
-    expect(f.store.queue.parkStage('transcribe', 'ASR breaker open', f.clock.now())).toBe(0);
+    expect(f.queue.park('transcribe', 'ASR breaker open')).toBe(0);
     expect(f.store.reads.summary(id)!.waitReason).toBe('ASR breaker open');
-    expect(f.store.queue.unparkStage('transcribe', f.clock.now())).toBe(1);
+    expect(f.queue.unpark('transcribe')).toBe(1);
     expect(f.queue.claim('transcribe', 'me')).toMatchObject({ itemId: id, attempts: 1 });
   });
 
@@ -269,7 +267,7 @@ describe('queue on a real SQLite file', () => {
     const f = queueFixture(tempDir());
     const item = fakeItem();
     const id = f.queue.add(item).itemId;
-    expect(f.store.queue.discardItem(id, f.clock.now())).toBe('discarded');
+    expect(f.queue.discard(id)).toBe('discarded');
     expect(f.store.reads.list({ limit: 10 })).toEqual([]);
     expect(f.store.reads.list({ state: 'discarded', limit: 10 }).map((i) => i.id)).toEqual([id]);
     expect(f.queue.add(item)).toEqual({ outcome: 'readded', itemId: id });
@@ -278,9 +276,9 @@ describe('queue on a real SQLite file', () => {
 
   it('holds a job with a later run-at as scheduled until it is due', () => {
     const f = queueFixture(tempDir());
-    const id = f.queue.add(fakeItem(), f.clock.now() + 60_000).itemId;
+    const id = f.queue.add(fakeItem(), { runAt: f.clock.now() + 60_000 }).itemId;
     expect(f.store.reads.summary(id)!.state).toBe('scheduled');
-    expect(f.store.queue.nextDueAt()).toBe(f.clock.now() + 60_000);
+    expect(f.queue.nextDueAt()).toBe(f.clock.now() + 60_000);
     f.clock.advance(60_000);
     f.queue.promoteDue();
     expect(f.queue.claim('ingest', 'me')!.itemId).toBe(id);
@@ -304,6 +302,6 @@ describe('queue on a real SQLite file', () => {
     );
     expect(() => f.queue.claim('ingest', 'me')).toThrow('disk says no');
     expect(f.store.reads.summary(id)).toMatchObject({ state: 'queued', attempts: 0 });
-    expect(f.store.queue.leases()).toEqual([]);
+    expect(f.queue.leases.all()).toEqual([]);
   });
 });

@@ -67,14 +67,14 @@ describe('sleep is not a stall', () => {
   it('extends leases instead of recovering when the wall clock jumps an hour ahead of the monotonic clock', async () => {
     const clock = new FakeClock();
     const { f, id, held } = setUp(clock);
-    await waitFor('the job to run', () => f.store.queue.leases().length === 1);
+    await waitFor('the job to run', () => f.engine.queue.leases.all().length === 1);
     expect(f.engine.scanStuck()).toEqual([]);
     clock.advance(5_000);
     clock.jumpWall(HOUR);
 
     // In wall time the lease expired 40 minutes ago and the job ran past its limit and stalled.
     expect(f.engine.scanStuck()).toEqual([]);
-    const lease = f.store.queue.leases()[0]!;
+    const lease = f.engine.queue.leases.all()[0]!;
     expect(lease.expiresAt).toBeGreaterThan(clock.now());
     expect(clock.now() - lease.acquiredAt).toBe(5_000);
     clock.advance(5_000);
@@ -90,7 +90,7 @@ describe('sleep is not a stall', () => {
   it('extends leases when the shell reports a resume, even where the monotonic clock kept running', async () => {
     const clock = new FakeClock();
     const { f, id } = setUp(clock);
-    await waitFor('the job to run', () => f.store.queue.leases().length === 1);
+    await waitFor('the job to run', () => f.engine.queue.leases.all().length === 1);
     f.engine.scanStuck();
     f.engine.noteSuspend();
     clock.advance(HOUR);
@@ -102,7 +102,7 @@ describe('sleep is not a stall', () => {
   it('does recover the same job when the time really passed on both clocks (the control case)', async () => {
     const clock = new FakeClock();
     const { f, id } = setUp(clock);
-    await waitFor('the job to run', () => f.store.queue.leases().length === 1);
+    await waitFor('the job to run', () => f.engine.queue.leases.all().length === 1);
     f.engine.scanStuck();
     clock.advance(HOUR);
     expect(f.engine.scanStuck()).toMatchObject([

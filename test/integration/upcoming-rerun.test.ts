@@ -220,7 +220,7 @@ describe('running a done item again', () => {
     expect((await cli(dataDir, ['rerun', String(itemId)])).code).toBe(1);
 
     // Retry goes on with the re-run: when it succeeds, the new transcript replaces the old one.
-    f.store.queue.retryItem(itemId, f.clock.now());
+    f.queue.retry(itemId);
     pipeline.transcribe([said(0, 'the second try')]);
     pipeline.extract([todo('the second try', 0)]);
     await pipeline.index();
@@ -248,7 +248,7 @@ describe('running a done item again', () => {
     });
     const pipeline = pipelineOutputs(f);
     pipeline.transcribe([said(0, 'never published')]);
-    f.store.queue.discardItem(itemId, f.clock.now());
+    f.queue.discard(itemId);
     const left = (table: string) =>
       f.store.db.prepare(`SELECT count(*) FROM ${table} WHERE item_id = ?`).pluck().get(itemId);
     expect([left('reruns'), left('rerun_transcript_chunks'), left('rerun_transcript_plans')]).toEqual([0, 0, 0]);

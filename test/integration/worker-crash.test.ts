@@ -29,7 +29,7 @@ function seed(names: string[]): { dataDir: string; ids: Map<string, number> } {
   const dataDir = path.join(tempDir(), 'data');
   const store = openStore(dataPaths(dataDir));
   ensureTestTables(store);
-  const queue = new Queue(store.queue, {
+  const queue = new Queue(store.queuePorts, {
     stageOrder: ['ingest', 'transcribe'],
     policies: defaultConfig.stages,
     clock: systemClock,

@@ -39,7 +39,11 @@ const closers = new Set(['succeeded', 'validated', 'recovered', 'released', 'ret
 export function seedChaosItems(dataDir: string, items: number): void {
   const store = openStore(dataPaths(dataDir));
   ensureTestTables(store);
-  const queue = new Queue(store.queue, { stageOrder: chaosStages, policies: defaultConfig.stages, clock: systemClock });
+  const queue = new Queue(store.queuePorts, {
+    stageOrder: chaosStages,
+    policies: defaultConfig.stages,
+    clock: systemClock,
+  });
   for (let i = 0; i < items; i++) {
     queue.add({
       sha256: crypto.randomBytes(32).toString('hex'),

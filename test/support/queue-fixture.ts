@@ -12,7 +12,7 @@ export function queueFixture(dir: string, options: { random?: () => number } = {
   const paths = dataPaths(dir);
   const store = openStore(paths);
   const clock = new FakeClock();
-  const queue = new Queue(store.queue, {
+  const queue = new Queue(store.queuePorts, {
     stageOrder: stages,
     policies: defaultConfig.stages,
     clock,

@@ -1,5 +1,7 @@
-import type { BulkResult, BulkTarget, ItemState } from '../../shared/contract';
-import type { BulkChunkOutcome } from '../store/bulk-actions-store';
+import type { BulkAction, BulkResult, BulkTarget, ItemState } from '../../shared/contract';
+import { missingCase } from '../../shared/missing-case';
+import type { Queue } from '../queue/queue';
+import type { BulkChunkOutcome, BulkItemResult } from '../store/bulk-actions-store';
 import type { ApiContext, Handler } from './handlers';
 
 /** Items per write transaction: big enough to amortise the commit, small enough that no other writer waits long. */
@@ -54,12 +56,28 @@ export async function applyInChunks(
   return result;
 }
 
+/** One item's step of a bulk action: the queue's own transition, as a single click makes it. */
+function bulkStep(queue: Queue, action: BulkAction): (id: number) => BulkItemResult {
+  const changedIf = (r: string | null, changed: string): BulkItemResult =>
+    r === null ? null : r === changed ? 'changed' : 'not_applicable';
+  switch (action) {
+    case 'retry':
+      return (id) => changedIf(queue.retry(id), 'retried');
+    case 'cancel':
+      return (id) => changedIf(queue.cancel(id), 'cancelled');
+    case 'discard':
+      return (id) => changedIf(queue.discard(id), 'discarded');
+    default:
+      return missingCase(action);
+  }
+}
+
 /** `items:bulk`: the same transitions as single clicks, applied chunk by chunk. */
 export function bulkHandlers(ctx: ApiContext): { 'items:bulk': Handler<'items:bulk'> } {
   return {
-    'items:bulk': async ({ action, target }) => ({
-      action,
-      ...(await applyInChunks(ctx, target, (ids) => ctx.store.bulk.apply(action, ids, ctx.clock.now()))),
-    }),
+    'items:bulk': async ({ action, target }) => {
+      const step = bulkStep(ctx.queue, action);
+      return { action, ...(await applyInChunks(ctx, target, (ids) => ctx.store.bulk.apply(ids, step))) };
+    },
   };
 }

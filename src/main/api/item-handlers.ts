@@ -18,7 +18,7 @@ type ItemChannels =
   | 'items:errorGroups';
 
 export function itemHandlers(ctx: ApiContext): { [C in ItemChannels]: Handler<C> } {
-  const { store, queue, clock } = ctx;
+  const { store, queue } = ctx;
   const mustExist = (id: number): ItemSummary => {
     const item = store.reads.summary(id);
     if (!item) throw new ApiError('NOT_FOUND', `there is no item ${id}`);
@@ -52,7 +52,7 @@ export function itemHandlers(ctx: ApiContext): { [C in ItemChannels]: Handler<C>
       return addFiles(queue, req.paths, req.priority, from, store.atomically);
     },
     'items:retry': (req) => {
-      const r = store.queue.retryItem(req.id, clock.now());
+      const r = queue.retry(req.id);
       if (r === null) throw new ApiError('NOT_FOUND', `there is no item ${req.id}`);
       if (r === 'not_retryable') {
         throw new ApiError(
@@ -63,15 +63,15 @@ export function itemHandlers(ctx: ApiContext): { [C in ItemChannels]: Handler<C>
       return written(req.id);
     },
     'items:retryAllDead': () => {
-      return { count: store.queue.retryAllDead(clock.now()) };
+      return { count: queue.retryAllDead() };
     },
     'items:discard': (req) => {
-      const r = store.queue.discardItem(req.id, clock.now());
+      const r = queue.discard(req.id);
       if (r === null) throw new ApiError('NOT_FOUND', `there is no item ${req.id}`);
       return written(req.id);
     },
     'items:cancel': (req) => {
-      const r = store.queue.cancelItem(req.id, clock.now());
+      const r = queue.cancel(req.id);
       if (r === null) throw new ApiError('NOT_FOUND', `there is no item ${req.id}`);
       if (r === 'not_cancellable') {
         throw new ApiError(

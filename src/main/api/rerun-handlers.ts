@@ -8,6 +8,11 @@ import type { ApiContext, Handler } from './handlers';
 export function rerunHandlers(ctx: ApiContext): { 'items:rerun': Handler<'items:rerun'> } {
   return {
     'items:rerun': ({ target, from }) =>
-      applyInChunks(ctx, target, (ids) => ctx.store.bulk.rerun(ids, (id) => ctx.queue.rerun(id, from))),
+      applyInChunks(ctx, target, (ids) =>
+        ctx.store.bulk.apply(ids, (id) => {
+          const r = ctx.queue.rerun(id, from);
+          return r === null ? null : r === 'rerun' ? 'changed' : 'not_applicable';
+        }),
+      ),
   };
 }

@@ -13,7 +13,7 @@ type SystemChannels =
   | 'maintenance:cleanup';
 
 export function systemHandlers(ctx: ApiContext): { [C in SystemChannels]: Handler<C> } {
-  const { store, engine, clock } = ctx;
+  const { store, engine, clock, queue } = ctx;
   return {
     'system:overview': () => {
       const h = ctx.health.snapshot();
@@ -88,12 +88,12 @@ export function systemHandlers(ctx: ApiContext): { [C in SystemChannels]: Handle
       if (!before) throw new ApiError('NOT_FOUND', `there is no item ${req.id}`);
       if (before.state !== 'dead')
         throw new ApiError('INVALID_STATE', `item ${req.id} is ${before.state}, not a dead letter`);
-      store.queue.retryItem(req.id, clock.now());
+      queue.retry(req.id);
       const item = store.reads.summary(req.id)!;
       return { id: item.id, stage: item.stage };
     },
     'deadLetters:requeueAll': () => {
-      return { count: store.queue.retryAllDead(clock.now()) };
+      return { count: queue.retryAllDead() };
     },
     'maintenance:cleanup': (req) => {
       const days = req.olderThanDays ?? ctx.settings.current.retentionDays;

@@ -36,7 +36,7 @@ export async function rebuildStore(
   const store = openStore(paths);
   try {
     const settings = new SettingsService(store.settings, options.env, options.clock);
-    const queue = new Queue(store.queue, {
+    const queue = new Queue(store.queuePorts, {
       stageOrder: stages,
       policies: settings.current.stages,
       clock: options.clock,

@@ -52,7 +52,7 @@ export class Engine extends EventEmitter<EngineEvents> {
     this.owner = ownerId(deps.clock.now());
     this.order = deps.stages.map((s) => s.stage);
     this.handlers = new Map(deps.stages.map((s) => [s.stage, s]));
-    this.queue = new Queue(deps.store.queue, {
+    this.queue = new Queue(deps.store.queuePorts, {
       stageOrder: this.order,
       policies: this.config.stages,
       clock: deps.clock,
@@ -81,7 +81,7 @@ export class Engine extends EventEmitter<EngineEvents> {
       handlers: this.handlers,
       gates: this.gates,
       breakers: this.breakers,
-      store: deps.store.queue,
+      queue: this.queue,
       config: () => this.config,
       clock: deps.clock,
       log: this.log,
@@ -254,10 +254,10 @@ export class Engine extends EventEmitter<EngineEvents> {
 
   private tick(): void {
     if (this.state !== 'running') return;
-    let due = this.guard('read next due', () => this.queue.store.nextDueAt());
+    let due = this.guard('read next due', () => this.queue.nextDueAt());
     if (due !== null && due !== undefined && due <= this.deps.clock.now()) {
       if (this.guard('promote due jobs', () => this.queue.promoteDue())) this.changed();
-      due = this.guard('read next due', () => this.queue.store.nextDueAt());
+      due = this.guard('read next due', () => this.queue.nextDueAt());
     }
     this.deps.clock.clearTimeout(this.wakeTimer);
     if (due !== null && due !== undefined) {

@@ -138,7 +138,7 @@ describe('the job loop on the engine clock', () => {
       state: 'retry_scheduled',
       error: { code: 'IO_EBUSY', message: 'the device was busy' },
     });
-    expect(f.store.queue.leases()).toEqual([]);
+    expect(f.engine.queue.leases.all()).toEqual([]);
     const events = f.store.reads.detail(flaky)!.events;
     expect(events.at(-1)!).toMatchObject({ type: 'emergency_write' });
     expect(events.at(-1)!.detail).toMatch(/recorded by the emergency path after 2 tries/);

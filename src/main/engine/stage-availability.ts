@@ -3,7 +3,7 @@ import type { BreakerBoard, BreakerView } from '../breakers/breaker-board';
 import type { EngineConfig } from '../config/config';
 import type { Logger } from '../log/logger';
 import type { StageHandler } from './stage-handler';
-import type { QueueStore } from '../queue/queue-store';
+import type { Queue } from '../queue/queue';
 import type { Clock } from '../time/clock';
 import type { StageGates } from './stage-gates';
 import type { StageStatus } from './engine-types';
@@ -13,7 +13,7 @@ export interface StageAvailabilityDeps {
   handlers: ReadonlyMap<Stage, StageHandler>;
   gates: StageGates;
   breakers: BreakerBoard;
-  store: QueueStore;
+  queue: Queue;
   config(): EngineConfig;
   clock: Clock;
   log: Logger;
@@ -31,7 +31,6 @@ export class StageAvailability {
 
   refresh(): void {
     const { handlers, gates, breakers, config } = this.deps;
-    const now = this.deps.clock.now();
     for (const handler of handlers.values()) {
       const stage = handler.stage;
       const a = handler.availability();
@@ -51,8 +50,8 @@ export class StageAvailability {
       }
       const reason = gates.reason(stage);
       if (reason !== undefined) {
-        if (this.guard('park stage', () => this.deps.store.parkStage(stage, reason, now))) this.deps.changed();
-      } else if (this.guard('resume stage', () => this.deps.store.unparkStage(stage, now))) {
+        if (this.guard('park stage', () => this.deps.queue.park(stage, reason))) this.deps.changed();
+      } else if (this.guard('resume stage', () => this.deps.queue.unpark(stage))) {
         this.deps.changed();
       }
     }
@@ -81,9 +80,9 @@ export class StageAvailability {
 
   /** Parks jobs that reached a blocked stage since the last look; a read first, as most looks find none. */
   parkNewArrivals(stage: Stage, reason: string): void {
-    const { store } = this.deps;
-    if (!this.guard('look for queued jobs', () => store.hasQueued(stage))) return;
-    if (this.guard('park stage', () => store.parkStage(stage, reason, this.deps.clock.now()))) this.deps.changed();
+    const { queue } = this.deps;
+    if (!this.guard('look for queued jobs', () => queue.hasQueued(stage))) return;
+    if (this.guard('park stage', () => queue.park(stage, reason))) this.deps.changed();
   }
 
   private guard<T>(what: string, fn: () => T): T | undefined {

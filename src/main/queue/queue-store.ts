@@ -84,18 +84,33 @@ export interface ClaimRequest {
   leaseMs: number;
 }
 
-/**
- * The queue's persistence port. Every method is one transaction: the job's state and its event row
- * change together or not at all. A write on a running job names its lease and returns false,
- * changing nothing, when the lease is no longer held (cancelled, recovered, claimed again).
+/*
+ * The queue's persistence ports, one per concern, each implemented by a store/sqlite-*.ts adapter.
+ * Only `Queue` holds them: the rest of the engine reaches job state through the queue's methods.
+ * Every write is one transaction: the job's state and its event row change together or not at all.
+ * A write on a running job names its lease and returns false, changing nothing, when the lease is
+ * no longer held (cancelled, recovered, claimed again).
  */
-export interface QueueStore {
+
+/** Jobs entering the queue and becoming due. */
+export interface JobSchedule {
   enqueue(item: NewItem, job: NewJob, now: number, event: EventInput): EnqueueResult;
   /** Moves due `scheduled` / `retry_scheduled` jobs to `queued`; returns how many. */
   promoteDue(now: number): number;
   /** Earliest run_at among scheduled jobs, or null. */
   nextDueAt(): number | null;
+  /** Whether any job of `stage` is queued (a read on the claim index; lets the engine skip a write). */
+  hasQueued(stage: Stage): boolean;
+}
+
+/** The fenced transitions of a run: claim, heartbeat, finish. */
+export interface JobRuns {
   claimNext(claim: ClaimRequest, now: number): ClaimedJob | undefined;
+  /**
+   * Claims one job of a stage whose breaker is half-open, from `waiting` (or `queued`): the probe.
+   * The other waiting jobs stay as they are, so a probe costs one job's events, not the stage's.
+   */
+  claimProbe(claim: ClaimRequest, now: number, why: string): ClaimedJob | undefined;
   renewLease(lease: LeaseRef, now: number, leaseMs: number, progress: Progress | null): boolean;
   finishRunning(lease: LeaseRef, now: number, after: AfterRunning, event: EventInput): boolean;
   /** finishRunning and claimNext in one transaction: a busy worker slot hands over without a second commit. */
@@ -106,43 +121,68 @@ export interface QueueStore {
     event: EventInput,
     claim: ClaimRequest,
   ): { finished: boolean; next: ClaimedJob | undefined };
+}
+
+/** A stage that cannot run: its jobs wait, with the reason on each, and come back when it can. */
+export interface StageParking {
   /** queued → waiting for every job of a stage that cannot run now; returns how many. */
-  parkStage(stage: Stage, reason: string, now: number): number;
+  park(stage: Stage, reason: string, now: number): number;
   /** waiting → queued for every job of a stage that can run again; returns how many. */
-  unparkStage(stage: Stage, now: number): number;
-  /**
-   * Claims one job of a stage whose breaker is half-open, from `waiting` (or `queued`): the probe.
-   * The other waiting jobs stay as they are, so a probe costs one job's events, not the stage's.
-   */
-  claimProbe(claim: ClaimRequest, now: number, why: string): ClaimedJob | undefined;
-  /**
-   * After a suspend: every lease expires no sooner than `minExpiresAt`; the leases of `owner` (this
-   * engine's) also have their start and last progress moved `jumpMs` later, so the time the machine
-   * slept counts neither as running nor as stalled. Returns how many leases changed.
-   */
-  extendLeases(owner: string, jumpMs: number, minExpiresAt: number): number;
-  /** The emergency path: the transition alone, no event, fenced by the lease. */
-  finishMinimal(lease: LeaseRef, now: number, after: MinimalAfter): boolean;
-  leases(): Lease[];
+  unpark(stage: Stage, now: number): number;
+}
+
+/** What the recovery side reads about live leases; each read costs in proportion to the running work. */
+export interface LeaseReads {
+  all(): Lease[];
   /** Reads only `leases` (one row per running job): cost grows with running work, not with the jobs. */
-  expiredLeases(now: number): Lease[];
+  expired(now: number): Lease[];
   /** Live leases of these items (primary-key lookups). */
-  leasesOf(itemIds: readonly number[]): Lease[];
-  lease(itemId: number): Lease | undefined;
-  /** Whether any job of `stage` is queued (a read on the claim index; lets the engine skip a write). */
-  hasQueued(stage: Stage): boolean;
-  /** Appends an event on its own (the emergency path notes what it did once writing works again). */
-  appendEvent(itemId: number, stage: Stage | null, now: number, event: EventInput): void;
+  of(itemIds: readonly number[]): Lease[];
+  one(itemId: number): Lease | undefined;
   /** Distinct lease owners: one pid check each tells whether a whole process is gone. */
-  leaseOwners(): string[];
-  leasesOwnedBy(owner: string): Lease[];
-  cancelItem(itemId: number, now: number): 'cancelled' | 'not_cancellable' | null;
-  retryItem(itemId: number, now: number): 'retried' | 'not_retryable' | null;
+  owners(): string[];
+  ownedBy(owner: string): Lease[];
+}
+
+/** After a suspend: the time the machine slept counts neither as running nor as stalled. */
+export interface SuspendedLeases {
+  /**
+   * Every lease expires no sooner than `minExpiresAt`; the leases of `owner` (this engine's) also have
+   * their start and last progress moved `jumpMs` later. Returns how many leases changed.
+   */
+  extend(owner: string, jumpMs: number, minExpiresAt: number): number;
+}
+
+/** What a user does to an item, each one transaction with its event; null: no such item. */
+export interface UserActions {
+  cancel(itemId: number, now: number): 'cancelled' | 'not_cancellable' | null;
+  retry(itemId: number, now: number): 'retried' | 'not_retryable' | null;
   retryAllDead(now: number): number;
-  discardItem(itemId: number, now: number): 'discarded' | 'already_discarded' | null;
+  discard(itemId: number, now: number): 'discarded' | 'already_discarded' | null;
   /**
    * A done item runs again from `job.stage`, with fresh attempts; its old outputs stay published
-   * until the re-run succeeds (the store keeps the new ones apart meanwhile). Null: no such item.
+   * until the re-run succeeds (the store keeps the new ones apart meanwhile).
    */
-  rerunItem(itemId: number, job: NewJob, now: number): 'rerun' | 'not_rerunnable' | null;
+  rerun(itemId: number, job: NewJob, now: number): 'rerun' | 'not_rerunnable' | null;
+}
+
+/**
+ * The emergency path's own statements: the transition alone, fenced by the lease, with no event and
+ * the item's event chain head (`jobs.last_event_id`) left where it is; and the owed audit rows,
+ * appended later once events can be written again.
+ */
+export interface EmergencyRecord {
+  finishMinimal(lease: LeaseRef, now: number, after: MinimalAfter): boolean;
+  appendEvent(itemId: number, stage: Stage | null, now: number, event: EventInput): void;
+}
+
+/** Every port the queue holds, as the store hands them over. */
+export interface QueuePorts {
+  schedule: JobSchedule;
+  runs: JobRuns;
+  parking: StageParking;
+  leases: LeaseReads;
+  suspend: SuspendedLeases;
+  actions: UserActions;
+  emergency: EmergencyRecord;
 }

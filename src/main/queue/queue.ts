@@ -1,7 +1,7 @@
 import type { Progress, Stage } from '../../shared/contract';
 import type { Clock } from '../time/clock';
 import type { BackoffOptions } from './backoff';
-import { decideFailure, type JobFailure } from './failure-policy';
+import { afterRun, minimalAfter, type AfterRunRules, type JobRef, type RunOutcome } from './after-run-policy';
 import { missingCase } from '../../shared/missing-case';
 import type {
   AfterRunning,
@@ -10,10 +10,12 @@ import type {
   EventInput,
   Lease,
   LeaseRef,
-  MinimalAfter,
+  LeaseReads,
   NewItem,
-  QueueStore,
+  QueuePorts,
 } from './queue-store';
+
+export type { JobRef, RunOutcome } from './after-run-policy';
 
 export interface StagePolicy {
   /** Attempts before an item goes to dead letters. */
@@ -32,36 +34,28 @@ export interface QueueOptions {
   random?: () => number;
 }
 
-/** What the rules need to know about a job to decide what comes after a run. */
-export type JobRef = LeaseRef & { stage: Stage; attempts: number; maxAttempts: number };
-
 export type RecoveryPlan =
   | { strategy: 'resume' | 'restart'; why: string; summary: { code: string; message: string } }
   | { strategy: 'validate'; why: string }
   | { strategy: 'escalate'; why: string; error: { code: string; message: string } };
 
 /**
- * What a worker reports when its stage run ends; `parked` is the engine's reading of a failure whose
- * service is known down (the breaker is not closed, its health check fails, or the run was the
- * breaker's probe): the job waits for the service with its attempt refunded.
- */
-export type RunOutcome =
-  | { kind: 'succeeded'; detail?: string }
-  | { kind: 'failed'; failure: JobFailure }
-  | { kind: 'parked'; failure: JobFailure; reason: string };
-
-/**
  * The queue's rules on top of a store: which stage comes next, when a failure is retried and when it
- * is a dead letter, what a recovery does. Every write on a running job is fenced by its lease.
+ * is a dead letter, what a recovery does. Every write on a running job is fenced by its lease. It is
+ * the one door to job state: nothing else in the engine holds the store's queue ports.
  */
 export class Queue {
-  private readonly random: () => number;
+  private readonly rules: AfterRunRules;
+  /** Live leases, read-only: what the recovery side looks at. */
+  readonly leases: LeaseReads;
 
   constructor(
-    readonly store: QueueStore,
+    private readonly ports: QueuePorts,
     private readonly options: QueueOptions,
   ) {
-    this.random = options.random ?? Math.random;
+    const random = options.random ?? Math.random;
+    this.rules = { nextStage: (stage) => this.nextStage(stage), policy: (stage) => this.policy(stage), random };
+    this.leases = ports.leases;
   }
 
   private get now(): number {
@@ -86,89 +80,54 @@ export class Queue {
     return this.options.stageOrder[i + 1] ?? null;
   }
 
-  add(item: NewItem, runAt?: number): EnqueueResult {
+  /**
+   * A new item at the first stage, with its first event (by default "added" by the user, naming the
+   * source path); due at `runAt` (default now).
+   */
+  add(item: NewItem, options: { runAt?: number; event?: EventInput } = {}): EnqueueResult {
     const now = this.now;
     const stage = this.options.stageOrder[0];
     if (!stage) throw new Error('queue has no stages');
-    return this.store.enqueue(item, { stage, maxAttempts: this.policy(stage).maxAttempts, runAt: runAt ?? now }, now, {
-      type: 'added',
-      actor: 'user',
-      detail: item.sourcePath,
-    });
+    const job = { stage, maxAttempts: this.policy(stage).maxAttempts, runAt: options.runAt ?? now };
+    return this.ports.schedule.enqueue(
+      item,
+      job,
+      now,
+      options.event ?? { type: 'added', actor: 'user', detail: item.sourcePath },
+    );
   }
 
   claim(stage: Stage, owner: string): ClaimedJob | undefined {
-    return this.store.claimNext({ stage, owner, leaseMs: this.policy(stage).leaseMs }, this.now);
+    return this.ports.runs.claimNext({ stage, owner, leaseMs: this.policy(stage).leaseMs }, this.now);
   }
 
   /** The one probe job of a stage whose breaker is half-open (from `waiting` if none is queued). */
   claimProbe(stage: Stage, owner: string, why: string): ClaimedJob | undefined {
-    return this.store.claimProbe({ stage, owner, leaseMs: this.policy(stage).leaseMs }, this.now, why);
+    return this.ports.runs.claimProbe({ stage, owner, leaseMs: this.policy(stage).leaseMs }, this.now, why);
   }
 
-  /** Renews the lease; false means the job is no longer ours (cancelled, recovered, claimed again). */
-  heartbeat(job: LeaseRef & { stage: Stage }, progress: Progress | null): boolean {
-    return this.store.renewLease(job, this.now, this.policy(job.stage).leaseMs, progress);
+  /**
+   * Renews the lease; false means the job is no longer ours (cancelled, recovered, claimed again).
+   * `leaseMs` defaults to the stage's policy; a worker process passes the length its engine sent.
+   */
+  heartbeat(
+    job: LeaseRef & { stage: Stage },
+    progress: Progress | null,
+    leaseMs = this.policy(job.stage).leaseMs,
+  ): boolean {
+    return this.ports.runs.renewLease(job, this.now, leaseMs, progress);
   }
 
   /** The transition a finished run makes, and the event that records it. */
   afterRun(job: JobRef, outcome: RunOutcome, now: number): { after: AfterRunning; event: EventInput } {
-    if (outcome.kind === 'succeeded') {
-      const next = this.nextStage(job.stage);
-      return {
-        after: {
-          state: 'advance',
-          next: next ? { stage: next, maxAttempts: this.policy(next).maxAttempts, runAt: now } : null,
-        },
-        event: {
-          type: 'succeeded',
-          actor: 'engine',
-          detail: outcome.detail ?? (next ? `next: ${next}` : 'all stages done'),
-        },
-      };
-    }
-    const { failure } = outcome;
-    const error = { code: failure.code, message: failure.message };
-    if (outcome.kind === 'parked') {
-      return {
-        after: { state: 'waiting', reason: outcome.reason },
-        event: {
-          type: 'waiting',
-          actor: 'engine',
-          detail: `${outcome.reason}; the service failed, not the item: no attempt spent`,
-          error,
-        },
-      };
-    }
-    const decision = decideFailure(failure, job.attempts, job.maxAttempts, this.policy(job.stage).backoff, this.random);
-    if (decision.kind === 'retry') {
-      return {
-        after: { state: 'retry_scheduled', runAt: now + decision.delayMs },
-        event: {
-          type: 'retry_scheduled',
-          actor: 'engine',
-          detail: `attempt ${job.attempts} of ${job.maxAttempts} failed; next try in ${(decision.delayMs / 1000).toFixed(1)} s`,
-          error,
-        },
-      };
-    }
-    return {
-      after: { state: 'dead' },
-      event: {
-        type: 'dead',
-        actor: 'engine',
-        detail:
-          decision.reason === 'permanent' ? 'permanent error: not retried' : `gave up after ${job.attempts} attempts`,
-        error,
-      },
-    };
+    return afterRun(job, outcome, now, this.rules);
   }
 
   /** Records how a run ended; false when the lease was lost meanwhile (the result is discarded). */
   finish(job: ClaimedJob, outcome: RunOutcome): boolean {
     const now = this.now;
     const { after, event } = this.afterRun(job, outcome, now);
-    return this.store.finishRunning(job, now, after, event);
+    return this.ports.runs.finishRunning(job, now, after, event);
   }
 
   /** Records how a run ended and claims the next job of `nextStage` for the same slot, in one commit. */
@@ -179,7 +138,7 @@ export class Queue {
   ): { finished: boolean; next: ClaimedJob | undefined } {
     const now = this.now;
     const { after, event } = this.afterRun(job, outcome, now);
-    return this.store.finishAndClaim(job, now, after, event, {
+    return this.ports.runs.finishAndClaim(job, now, after, event, {
       stage: nextStage,
       owner: job.owner,
       leaseMs: this.policy(nextStage).leaseMs,
@@ -198,32 +157,23 @@ export class Queue {
   ): { written: false } | { written: true; event: EventInput; at: number } {
     const now = this.now;
     const { after, event } = this.afterRun(job, outcome, now);
-    const error = event.error ?? { code: 'UNKNOWN', message: 'the run failed' };
-    let minimal: MinimalAfter;
-    switch (after.state) {
-      case 'advance':
-        minimal = after;
-        break;
-      case 'retry_scheduled':
-        minimal = { state: 'retry_scheduled', runAt: after.runAt, error };
-        break;
-      case 'dead':
-        minimal = { state: 'dead', error };
-        break;
-      case 'waiting':
-        minimal = { state: 'waiting', reason: after.reason, error };
-        break;
-      case 'queued':
-        throw new Error('a finished run never goes back to the queue');
-      default:
-        return missingCase(after);
-    }
-    return this.store.finishMinimal(job, now, minimal) ? { written: true, event, at: now } : { written: false };
+    const minimal = minimalAfter(after, event);
+    return this.ports.emergency.finishMinimal(job, now, minimal)
+      ? { written: true, event, at: now }
+      : { written: false };
+  }
+
+  /**
+   * An audit row the emergency path still owes an item's timeline, appended once events can be
+   * written again; it moves the chain head, as any event does.
+   */
+  appendOwedEvent(itemId: number, stage: Stage | null, at: number, event: EventInput): void {
+    this.ports.emergency.appendEvent(itemId, stage, at, event);
   }
 
   /** Graceful shutdown: the job goes back to the queue, its attempt refunded. */
   release(job: LeaseRef, why: string): boolean {
-    return this.store.finishRunning(
+    return this.ports.runs.finishRunning(
       job,
       this.now,
       { state: 'queued', reason: 'released' },
@@ -244,7 +194,7 @@ export class Queue {
       case 'resume':
       case 'restart': {
         const how = plan.strategy === 'resume' ? 'will resume from its checkpoint' : 'will restart the stage';
-        ok = this.store.finishRunning(
+        ok = this.ports.runs.finishRunning(
           lease,
           now,
           { state: 'queued', reason: 'recovered', summary: plan.summary },
@@ -254,7 +204,7 @@ export class Queue {
       }
       case 'validate': {
         const { after } = this.afterRun(lease, { kind: 'succeeded' }, now);
-        ok = this.store.finishRunning(lease, now, after, {
+        ok = this.ports.runs.finishRunning(lease, now, after, {
           type: 'validated',
           actor: 'recovery',
           detail: `${plan.why}; its output was already complete and checked, so the stage counts as done`,
@@ -262,7 +212,7 @@ export class Queue {
         return ok ? 'succeeded' : 'lost_race';
       }
       case 'escalate':
-        ok = this.store.finishRunning(
+        ok = this.ports.runs.finishRunning(
           lease,
           now,
           { state: 'dead' },
@@ -277,10 +227,61 @@ export class Queue {
   /** "Transcribe again" / "Extract again": a done item goes back to `from` with that stage's attempts. */
   rerun(itemId: number, from: Stage): 'rerun' | 'not_rerunnable' | null {
     const now = this.now;
-    return this.store.rerunItem(itemId, { stage: from, maxAttempts: this.policy(from).maxAttempts, runAt: now }, now);
+    return this.ports.actions.rerun(
+      itemId,
+      { stage: from, maxAttempts: this.policy(from).maxAttempts, runAt: now },
+      now,
+    );
+  }
+
+  /** "Retry": a dead or cancelled item runs again from the stage where it stopped, with fresh attempts. */
+  retry(itemId: number): 'retried' | 'not_retryable' | null {
+    return this.ports.actions.retry(itemId, this.now);
+  }
+
+  /** Every dead letter runs again; returns how many. */
+  retryAllDead(): number {
+    return this.ports.actions.retryAllDead(this.now);
+  }
+
+  /** A waiting, queued or running item stops; a running worker is fenced out by its dropped lease. */
+  cancel(itemId: number): 'cancelled' | 'not_cancellable' | null {
+    return this.ports.actions.cancel(itemId, this.now);
+  }
+
+  discard(itemId: number): 'discarded' | 'already_discarded' | null {
+    return this.ports.actions.discard(itemId, this.now);
   }
 
   promoteDue(): number {
-    return this.store.promoteDue(this.now);
+    return this.ports.schedule.promoteDue(this.now);
+  }
+
+  /** When the next scheduled job falls due (ms epoch), or null. */
+  nextDueAt(): number | null {
+    return this.ports.schedule.nextDueAt();
+  }
+
+  /** Whether any job of `stage` is queued: a read, so a caller can skip a write. */
+  hasQueued(stage: Stage): boolean {
+    return this.ports.schedule.hasQueued(stage);
+  }
+
+  /** Every queued job of a stage that cannot run waits, with `reason` on it; returns how many moved. */
+  park(stage: Stage, reason: string): number {
+    return this.ports.parking.park(stage, reason, this.now);
+  }
+
+  /** The waiting jobs of a stage that can run again go back to the queue; returns how many. */
+  unpark(stage: Stage): number {
+    return this.ports.parking.unpark(stage, this.now);
+  }
+
+  /**
+   * After a suspend of `jumpMs`: leases expire no sooner than `minExpiresAt`, and `owner`'s own leases
+   * shift by the time asleep. Returns how many leases changed.
+   */
+  extendLeasesAfterSuspend(owner: string, jumpMs: number, minExpiresAt: number): number {
+    return this.ports.suspend.extend(owner, jumpMs, minExpiresAt);
   }
 }

@@ -134,7 +134,7 @@ export class EmergencyWriter {
     while (this.owed.length > 0) {
       const row = this.owed[0]!;
       try {
-        this.options.queue.store.appendEvent(row.job.itemId, row.job.stage, row.at, row.event);
+        this.options.queue.appendOwedEvent(row.job.itemId, row.job.stage, row.at, row.event);
       } catch (err: unknown) {
         this.auditTries++;
         const delay = Math.min(

@@ -67,7 +67,7 @@ export class RecoveryManager {
       return gone.get(engine)!;
     };
     const stale: { lease: Lease; rule: StuckRule }[] = [];
-    for (const lease of this.deps.store.queue.leases()) {
+    for (const lease of this.deps.queue.leases.all()) {
       if (engineOf(lease.owner) === this.deps.owner) continue;
       if (isGone(lease.owner))
         stale.push({ lease, rule: { kind: 'worker_gone', detail: `its process ${engineOf(lease.owner)} is gone` } });
@@ -91,7 +91,7 @@ export class RecoveryManager {
    * workers are killed first); other engines' processes are checked for being gone.
    */
   scan(ownItemIds: readonly number[]): RecoveryOutcome[] {
-    const { clock, store, config } = this.deps;
+    const { clock, queue, config } = this.deps;
     const now = clock.now();
     const jump = this.jumps.observe(now, clock.monotonic());
     this.lastScanAt = now;
@@ -102,18 +102,18 @@ export class RecoveryManager {
     const cfg = config();
     const rules = { maxDurationMs: stageLimits(cfg), progressStallMs: cfg.progressStallMs };
     const found = new Map<number, { lease: Lease; rule: StuckRule }>();
-    for (const lease of store.queue.expiredLeases(now)) {
+    for (const lease of queue.leases.expired(now)) {
       found.set(lease.itemId, { lease, rule: { kind: 'lease_expired', silentMs: now - lease.heartbeatAt } });
     }
-    for (const lease of store.queue.leasesOf(ownItemIds)) {
+    for (const lease of queue.leases.of(ownItemIds)) {
       if (found.has(lease.itemId) || lease.owner !== this.deps.owner) continue;
       const rule = stuckRule(lease, now, rules, true);
       if (rule) found.set(lease.itemId, { lease, rule });
     }
-    for (const owner of store.queue.leaseOwners()) {
+    for (const owner of queue.leases.owners()) {
       const engine = engineOf(owner);
       if (engine === this.deps.owner || !ownerIsGone(engine, this.deps.owner)) continue;
-      for (const lease of store.queue.leasesOwnedBy(owner)) {
+      for (const lease of queue.leases.ownedBy(owner)) {
         if (!found.has(lease.itemId))
           found.set(lease.itemId, { lease, rule: { kind: 'worker_gone', detail: `its process ${engine} is gone` } });
       }
@@ -126,7 +126,7 @@ export class RecoveryManager {
     const now = this.deps.clock.now();
     const cfg = this.deps.config();
     const rules = { maxDurationMs: stageLimits(cfg), progressStallMs: cfg.progressStallMs };
-    return this.deps.store.queue.leases().flatMap((lease) => {
+    return this.deps.queue.leases.all().flatMap((lease) => {
       const gone = engineOf(lease.owner) !== this.deps.owner && ownerIsGone(engineOf(lease.owner), this.deps.owner);
       const rule: StuckRule | null = gone
         ? { kind: 'worker_gone', detail: `its process ${engineOf(lease.owner)} is gone` }
@@ -137,14 +137,14 @@ export class RecoveryManager {
 
   /** A user asked to recover this running item now; null when it is not running. */
   recoverItem(itemId: number): RecoveryOutcome | null {
-    const lease = this.deps.store.queue.lease(itemId);
+    const lease = this.deps.queue.leases.one(itemId);
     if (!lease) return null;
     return this.recoverNow(lease, { kind: 'manual', detail: 'recover now' }, 'manual');
   }
 
   /** The worker running this job died: recover it at once rather than when its lease runs out. */
   workerGone(itemId: number, token: number, detail: string): RecoveryOutcome | null {
-    const lease = this.deps.store.queue.lease(itemId);
+    const lease = this.deps.queue.leases.one(itemId);
     if (!lease || lease.token !== token) return null;
     return this.recoverNow(lease, { kind: 'worker_gone', detail }, 'worker_exit');
   }
@@ -167,9 +167,9 @@ export class RecoveryManager {
   }
 
   private extendAfterSuspend(jumpMs: number, why: string): void {
-    const { clock, store, config } = this.deps;
+    const { clock, store, queue, config } = this.deps;
     const now = clock.now();
-    const changed = store.queue.extendLeases(this.deps.owner, jumpMs, now + config().stages.ingest.leaseMs);
+    const changed = queue.extendLeasesAfterSuspend(this.deps.owner, jumpMs, now + config().stages.ingest.leaseMs);
     store.serviceEvents.insert(now, {
       service: 'engine',
       type: 'suspend_detected',

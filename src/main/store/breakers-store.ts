@@ -16,7 +16,7 @@ export class BreakersStore {
     const p = (sql: string) => db.prepare(sql);
     this.s = {
       all: p(`SELECT name, state, rev, updated_at FROM breakers ORDER BY name`),
-      save: p(`INSERT INTO breakers (name, state, rev, updated_at) VALUES (?, ?, 1, ?)
+      save: p(`INSERT INTO breakers (name, state, rev, updated_at) VALUES (@name, @state, 1, @now)
                ON CONFLICT (name) DO UPDATE SET state = excluded.state, rev = rev + 1, updated_at = excluded.updated_at
                RETURNING rev`).pluck(),
       bump: p(
@@ -26,7 +26,7 @@ export class BreakersStore {
     };
     this.tx = db.transaction((name: string, state: string, now: number) => {
       this.s.bump.run();
-      return this.s.save.get(name, state, now) as number;
+      return this.s.save.get({ name, state, now }) as number;
     });
   }
 

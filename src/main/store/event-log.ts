@@ -25,9 +25,11 @@ export interface EventLog {
 export const chainHead = (itemId: string) => `(SELECT last_event_id FROM jobs WHERE item_id = ${itemId})`;
 
 export function eventLog(db: SqliteDatabase): EventLog {
+  // Positional (hot path): queue bench engine path, 40 µs CPU/job all named vs 33 µs with these 9 positional.
   const insertEvent =
     db.prepare(`INSERT INTO events (item_id, at, type, stage, actor, detail, error_code, error_message, prev_id)
-                                  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ${chainHead('?')})`);
+                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ${chainHead('?')})`);
+  // Positional (hot path): queue bench engine path, 40 µs CPU/job all named vs 33 µs with these 9 positional.
   const moveHead = db.prepare(`UPDATE jobs SET last_event_id = ? WHERE item_id = ?`);
   const insert = (itemId: number, now: number, stage: Stage | null, e: EventInput): number =>
     Number(

@@ -19,11 +19,15 @@ export class HealthStore {
   constructor(db: SqliteDatabase) {
     const p = (sql: string) => db.prepare(sql);
     this.s = {
-      insert: p(`INSERT INTO health_checks (service, at, status, latency_ms, message) VALUES (?, ?, ?, ?, ?)`),
-      prune: p(`DELETE FROM health_checks WHERE service = ? AND id <= (
-                  SELECT id FROM health_checks WHERE service = ? ORDER BY id DESC LIMIT 1 OFFSET ?)`),
+      insert: p(
+        `INSERT INTO health_checks (service, at, status, latency_ms, message)
+         VALUES (@service, @at, @status, @latencyMs, @message)`,
+      ),
+      prune: p(`DELETE FROM health_checks WHERE service = @service AND id <= (
+                  SELECT id FROM health_checks WHERE service = @service ORDER BY id DESC LIMIT 1 OFFSET @keep)`),
       history: p(
-        `SELECT service, at, status, latency_ms AS latencyMs, message FROM health_checks WHERE service = ? ORDER BY id DESC LIMIT ?`,
+        `SELECT service, at, status, latency_ms AS latencyMs, message FROM health_checks
+         WHERE service = @service ORDER BY id DESC LIMIT @limit`,
       ),
       services: p(`SELECT DISTINCT service FROM health_checks`).pluck(),
       newest: p(`SELECT max(at) FROM health_checks`).pluck(),
@@ -33,8 +37,8 @@ export class HealthStore {
       quickCheck: p(`PRAGMA quick_check(10)`).pluck(),
     };
     this.tx = db.transaction((rows: HealthCheckRow[], keep: number) => {
-      for (const r of rows) this.s.insert.run(r.service, r.at, r.status, r.latencyMs, r.message);
-      for (const service of new Set(rows.map((r) => r.service))) this.s.prune.run(service, service, keep);
+      for (const r of rows) this.s.insert.run(r);
+      for (const service of new Set(rows.map((r) => r.service))) this.s.prune.run({ service, keep });
     });
   }
 
@@ -44,7 +48,7 @@ export class HealthStore {
 
   /** Newest first. */
   history(service: string, limit: number): HealthCheckRow[] {
-    return this.s.history.all(service, limit) as HealthCheckRow[];
+    return this.s.history.all({ service, limit }) as HealthCheckRow[];
   }
 
   services(): string[] {

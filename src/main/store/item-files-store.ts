@@ -15,13 +15,13 @@ export class ItemFilesStore {
   private readonly s;
   constructor(db: SqliteDatabase) {
     this.s = {
-      item: db.prepare(`SELECT id, source_path, file_name, sha256, stored_path, created_at FROM items WHERE id = ?`),
-      setStored: db.prepare(`UPDATE items SET stored_path = ? WHERE id = ?`),
+      item: db.prepare(`SELECT id, source_path, file_name, sha256, stored_path, created_at FROM items WHERE id = @id`),
+      setStored: db.prepare(`UPDATE items SET stored_path = @storedPath WHERE id = @id`),
     };
   }
 
   stageItem(id: number): StageItem | undefined {
-    const r = this.s.item.get(id) as
+    const r = this.s.item.get({ id }) as
       | {
           id: number;
           source_path: string;
@@ -44,6 +44,6 @@ export class ItemFilesStore {
   }
 
   setStoredPath(id: number, storedPath: string): void {
-    this.s.setStored.run(storedPath, id);
+    this.s.setStored.run({ storedPath, id });
   }
 }

@@ -196,34 +196,34 @@ export class ItemsReadStore {
     this.memories = new MemoriesStore(db);
     this.counts = new OverviewCounts(db);
     this.s = {
-      summary: p(`SELECT ${summaryColumns} FROM ${summaryFrom} WHERE i.id = ?`),
-      summaries: p(`SELECT ${summaryColumns} FROM ${summaryFrom} WHERE i.id IN (SELECT value FROM json_each(?))`),
+      summary: p(`SELECT ${summaryColumns} FROM ${summaryFrom} WHERE i.id = @id`),
+      summaries: p(`SELECT ${summaryColumns} FROM ${summaryFrom} WHERE i.id IN (SELECT value FROM json_each(@ids))`),
       events: p(`${itemEventChain(eventColumns)} SELECT ${eventColumns.join(', ')} FROM chain ORDER BY id`),
       lastEventId: p(`SELECT coalesce(max(id), 0) FROM events`).pluck(),
-      changedSince: p(`SELECT DISTINCT item_id FROM events WHERE id > ? AND id <= ?`).pluck(),
+      changedSince: p(`SELECT DISTINCT item_id FROM events WHERE id > @afterId AND id <= @upToId`).pluck(),
       stateCounts: p(`SELECT state, count(*) AS n FROM jobs GROUP BY state`),
       // The example message is the newest item's (SQLite's bare-column rule with max()).
       errorGroups:
         p(`SELECT coalesce(error_code, 'NO_ERROR_RECORDED') AS code, count(*) AS n, group_concat(DISTINCT stage) AS stages,
                              error_message AS example, max(updated_at) AS last_at
-                      FROM jobs WHERE state = ? GROUP BY coalesce(error_code, 'NO_ERROR_RECORDED') ORDER BY n DESC, code`),
+                      FROM jobs WHERE state = @state GROUP BY coalesce(error_code, 'NO_ERROR_RECORDED') ORDER BY n DESC, code`),
     };
   }
 
   summary(id: number): ItemSummary | undefined {
-    const r = this.s.summary.get(id) as SummaryRow | undefined;
+    const r = this.s.summary.get({ id }) as SummaryRow | undefined;
     return r && toSummary(r);
   }
 
   /** The summaries of these items (gone ones left out) in one statement: what a change push reads. */
   summaries(ids: readonly number[]): ItemSummary[] {
     if (ids.length === 0) return [];
-    if (ids.length === 1) return (this.s.summary.all(ids[0]) as SummaryRow[]).map(toSummary);
-    return (this.s.summaries.all(JSON.stringify(ids)) as SummaryRow[]).map(toSummary);
+    if (ids.length === 1) return (this.s.summary.all({ id: ids[0] }) as SummaryRow[]).map(toSummary);
+    return (this.s.summaries.all({ ids: JSON.stringify(ids) }) as SummaryRow[]).map(toSummary);
   }
 
   detail(id: number): ItemDetail | undefined {
-    const r = this.s.summary.get(id) as SummaryRow | undefined;
+    const r = this.s.summary.get({ id }) as SummaryRow | undefined;
     if (!r) return undefined;
     return {
       ...toSummary(r),
@@ -285,7 +285,7 @@ export class ItemsReadStore {
 
   /** Items in `state` grouped by error code, largest group first. */
   errorGroups(state: ItemState): ErrorGroup[] {
-    const rows = this.s.errorGroups.all(state) as {
+    const rows = this.s.errorGroups.all({ state }) as {
       code: string;
       n: number;
       stages: string;
@@ -320,6 +320,6 @@ export class ItemsReadStore {
 
   /** Ids of items with events in (afterId, upToId]: the change feed across processes. */
   changedItems(afterId: number, upToId: number): number[] {
-    return this.s.changedSince.all(afterId, upToId) as number[];
+    return this.s.changedSince.all({ afterId, upToId }) as number[];
   }
 }

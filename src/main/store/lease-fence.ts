@@ -22,9 +22,9 @@ export function isLeaseLostError(e: unknown): e is LeaseLostError {
  * can then never overwrite the attempt that replaced it.
  */
 export function leaseFence(db: SqliteDatabase): (lease: LeaseRef) => void {
-  const held = db.prepare(`SELECT 1 FROM leases WHERE item_id = ? AND token = ?`).pluck();
+  const held = db.prepare(`SELECT 1 FROM leases WHERE item_id = @itemId AND token = @token`).pluck();
   return (lease) => {
-    if (held.get(lease.itemId, lease.token) === undefined) throw new LeaseLostError(lease);
+    if (held.get({ itemId: lease.itemId, token: lease.token }) === undefined) throw new LeaseLostError(lease);
   };
 }
 

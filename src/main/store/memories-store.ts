@@ -64,15 +64,15 @@ export class MemoriesStore {
     const fence = leaseFence(db);
     this.rerunFrom = rerunLookup(db);
     this.s = {
-      remove: db.prepare(`DELETE FROM memories WHERE item_id = ?`),
+      remove: db.prepare(`DELETE FROM memories WHERE item_id = @itemId`),
       insert:
         db.prepare(`INSERT INTO memories (item_id, kind, text, at, all_day, repeats, source_start, source_end, source_text, extractor)
                           VALUES (@itemId, @kind, @text, @at, @allDay, @repeats, @sourceStart, @sourceEnd, @sourceText, @extractor)`),
       list: db.prepare(
-        `SELECT kind, text, at, all_day, repeats, source_start, source_end, source_text FROM memories WHERE item_id = ? ORDER BY id`,
+        `SELECT kind, text, at, all_day, repeats, source_start, source_end, source_text FROM memories WHERE item_id = @itemId ORDER BY id`,
       ),
-      staged: db.prepare(`SELECT memories, extractor FROM rerun_memories WHERE item_id = ?`),
-      dropStaged: db.prepare(`DELETE FROM rerun_memories WHERE item_id = ?`),
+      staged: db.prepare(`SELECT memories, extractor FROM rerun_memories WHERE item_id = @itemId`),
+      dropStaged: db.prepare(`DELETE FROM rerun_memories WHERE item_id = @itemId`),
       // Keyset paging over (item_id DESC, id ASC): memories_by_item walks items newest first and
       // only each item's few memories are sorted, so a page costs the same anywhere in the list.
       page: db.prepare(`SELECT m.id, m.item_id, i.file_name, i.created_at, m.kind, m.text, m.at, m.all_day, m.repeats, m.source_start, m.source_end, m.source_text
@@ -87,9 +87,11 @@ export class MemoriesStore {
         )
         .pluck(),
     };
-    const stage = db.prepare(`INSERT OR REPLACE INTO rerun_memories (item_id, memories, extractor) VALUES (?, ?, ?)`);
+    const stage = db.prepare(
+      `INSERT OR REPLACE INTO rerun_memories (item_id, memories, extractor) VALUES (@itemId, @memories, @extractor)`,
+    );
     const write = (itemId: number, memories: readonly Memory[], extractor: string) => {
-      this.s.remove.run(itemId);
+      this.s.remove.run({ itemId });
       for (const m of memories) {
         this.s.insert.run({
           itemId,
@@ -109,14 +111,14 @@ export class MemoriesStore {
     this.replaceTx = db.transaction((lease: LeaseRef, memories: readonly Memory[], extractor: string) => {
       fence(lease);
       if (this.view === 'pipeline' && this.rerunFrom(lease.itemId) !== null)
-        stage.run(lease.itemId, JSON.stringify(memories), extractor);
+        stage.run({ itemId: lease.itemId, memories: JSON.stringify(memories), extractor });
       else write(lease.itemId, memories, extractor);
     });
     this.publishTx = db.transaction((itemId: number) => {
-      const staged = this.s.staged.get(itemId) as { memories: string; extractor: string } | undefined;
+      const staged = this.s.staged.get({ itemId }) as { memories: string; extractor: string } | undefined;
       if (!staged) return;
       write(itemId, JSON.parse(staged.memories) as Memory[], staged.extractor);
-      this.s.dropStaged.run(itemId);
+      this.s.dropStaged.run({ itemId });
     });
   }
 
@@ -135,10 +137,10 @@ export class MemoriesStore {
 
   list(itemId: number): Memory[] {
     if (this.view === 'pipeline' && this.rerunFrom(itemId) !== null) {
-      const staged = this.s.staged.get(itemId) as { memories: string } | undefined;
+      const staged = this.s.staged.get({ itemId }) as { memories: string } | undefined;
       if (staged) return JSON.parse(staged.memories) as Memory[];
     }
-    return (this.s.list.all(itemId) as MemoryRow[]).map(toMemory);
+    return (this.s.list.all({ itemId }) as MemoryRow[]).map(toMemory);
   }
 
   /** Memories of every item but discarded ones, newest recordings first, then in transcript order. */

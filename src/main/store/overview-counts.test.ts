@@ -6,7 +6,7 @@ import { openStore } from './store';
 import { tempDir } from '../../../test/support/temp-dir';
 
 const enqueue = (store: ReturnType<typeof openStore>, now: number) =>
-  store.queue.enqueue(
+  store.queuePorts.schedule.enqueue(
     {
       sha256: crypto.randomBytes(32).toString('hex'),
       sourcePath: '/t/a.wav',

@@ -62,15 +62,18 @@ export class RecordingsStore {
     this.s = {
       insert: p(`INSERT INTO recordings (name, owner, state, sample_rate, channels, file_path, started_at, updated_at)
                  VALUES (@name, @owner, 'recording', @sampleRate, @channels, '', @now, @now) RETURNING id`).pluck(),
-      setFile: p(`UPDATE recordings SET file_path = ? WHERE id = ?`),
-      get: p(`SELECT * FROM recordings WHERE id = ?`),
+      setFile: p(`UPDATE recordings SET file_path = @filePath WHERE id = @id`),
+      get: p(`SELECT * FROM recordings WHERE id = @id`),
       open: p(`SELECT * FROM recordings WHERE state IN ('recording', 'finishing') ORDER BY id`),
-      appended: p(`UPDATE recordings SET bytes = ?, updated_at = ? WHERE id = ? AND state = 'recording'`),
+      appended: p(`UPDATE recordings SET bytes = @bytes, updated_at = @now WHERE id = @id AND state = 'recording'`),
       finishing: p(
-        `UPDATE recordings SET state = 'finishing', bytes = ?, sha256 = ?, stored_path = ?, updated_at = ? WHERE id = ?`,
+        `UPDATE recordings SET state = 'finishing', bytes = @bytes, sha256 = @sha256, stored_path = @storedPath, updated_at = @now
+         WHERE id = @id`,
       ),
-      finished: p(`UPDATE recordings SET state = 'finished', item_id = ?, recovered = ?, updated_at = ? WHERE id = ?`),
-      ended: p(`UPDATE recordings SET state = ?, recovered = ?, updated_at = ? WHERE id = ?`),
+      finished:
+        p(`UPDATE recordings SET state = 'finished', item_id = @itemId, recovered = @recovered, updated_at = @now
+                   WHERE id = @id`),
+      ended: p(`UPDATE recordings SET state = @state, recovered = @recovered, updated_at = @now WHERE id = @id`),
     };
   }
 
@@ -79,12 +82,12 @@ export class RecordingsStore {
     filePathFor: (id: number) => string,
   ): RecordingRow {
     const id = this.s.insert.get(r) as number;
-    this.s.setFile.run(filePathFor(id), id);
+    this.s.setFile.run({ filePath: filePathFor(id), id });
     return this.get(id)!;
   }
 
   get(id: number): RecordingRow | undefined {
-    const r = this.s.get.get(id) as Row | undefined;
+    const r = this.s.get.get({ id }) as Row | undefined;
     return r && toRecording(r);
   }
 
@@ -94,18 +97,18 @@ export class RecordingsStore {
   }
 
   appended(id: number, bytes: number, now: number): void {
-    this.s.appended.run(bytes, now, id);
+    this.s.appended.run({ bytes, now, id });
   }
 
   finishing(id: number, bytes: number, sha256: string, storedPath: string, now: number): void {
-    this.s.finishing.run(bytes, sha256, storedPath, now, id);
+    this.s.finishing.run({ bytes, sha256, storedPath, now, id });
   }
 
   finished(id: number, itemId: number, recovered: boolean, now: number): void {
-    this.s.finished.run(itemId, recovered ? 1 : 0, now, id);
+    this.s.finished.run({ itemId, recovered: recovered ? 1 : 0, now, id });
   }
 
   ended(id: number, state: 'cancelled' | 'empty', recovered: boolean, now: number): void {
-    this.s.ended.run(state, recovered ? 1 : 0, now, id);
+    this.s.ended.run({ state, recovered: recovered ? 1 : 0, now, id });
   }
 }

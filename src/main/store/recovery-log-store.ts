@@ -85,9 +85,9 @@ export class RecoveryLogStore {
                    stalled_since, detected_at, duration_ms, detail)
                  VALUES (@itemId, @stage, @rule, @ruleDetail, @strategy, @outcome, @trigger, @owner, @checkpointPercent,
                    @stalledSince, @detectedAt, @durationMs, @detail)`),
-      forItem: p(`SELECT ${columns} FROM recovery_log WHERE item_id = ? ORDER BY id`),
+      forItem: p(`SELECT ${columns} FROM recovery_log WHERE item_id = @itemId ORDER BY id`),
       latestForItem: p(`SELECT ${columns} FROM recovery_log WHERE item_id = @itemId ORDER BY id DESC LIMIT @limit`),
-      recent: p(`SELECT ${columns} FROM recovery_log ORDER BY id DESC LIMIT ?`),
+      recent: p(`SELECT ${columns} FROM recovery_log ORDER BY id DESC LIMIT @limit`),
       // The stage's first success after each recovery: a walk back along the item's event chain
       // (migration 0007) from its newest event to the recovery, so only events since then are read.
       results: p(`SELECT r.outcome, r.stalled_since, r.detected_at,
@@ -95,10 +95,10 @@ export class RecoveryLogStore {
                      SELECT min(at) FROM back WHERE stage = r.stage AND type IN ('succeeded', 'validated') AND at >= r.detected_at)
                      AS succeeded_at,
                     (SELECT j.state = 'dead' AND j.stage = r.stage FROM jobs j WHERE j.item_id = r.item_id) AS dead_now
-                  FROM recovery_log r WHERE r.detected_at >= ?`),
-      prune: p(`DELETE FROM recovery_log WHERE detected_at < ?`),
+                  FROM recovery_log r WHERE r.detected_at >= @since`),
+      prune: p(`DELETE FROM recovery_log WHERE detected_at < @before`),
       counts: p(
-        `SELECT rule, strategy, count(*) AS count FROM recovery_log WHERE detected_at >= ? GROUP BY rule, strategy`,
+        `SELECT rule, strategy, count(*) AS count FROM recovery_log WHERE detected_at >= @since GROUP BY rule, strategy`,
       ),
     };
   }
@@ -108,7 +108,7 @@ export class RecoveryLogStore {
   }
 
   forItem(itemId: number): RecoveryLogRow[] {
-    return (this.s.forItem.all(itemId) as Row[]).map(toRow);
+    return (this.s.forItem.all({ itemId }) as Row[]).map(toRow);
   }
 
   /** The item's newest recoveries, newest first. */
@@ -117,12 +117,12 @@ export class RecoveryLogStore {
   }
 
   recent(limit: number): RecoveryLogRow[] {
-    return (this.s.recent.all(limit) as Row[]).map(toRow);
+    return (this.s.recent.all({ limit }) as Row[]).map(toRow);
   }
 
   resultsSince(since: number): RecoveryResult[] {
     return (
-      this.s.results.all(since) as {
+      this.s.results.all({ since }) as {
         outcome: RecoveryOutcomeKind;
         stalled_since: number;
         detected_at: number;
@@ -139,10 +139,10 @@ export class RecoveryLogStore {
   }
 
   countsSince(since: number): { rule: string; strategy: string; count: number }[] {
-    return this.s.counts.all(since) as { rule: string; strategy: string; count: number }[];
+    return this.s.counts.all({ since }) as { rule: string; strategy: string; count: number }[];
   }
 
   prune(before: number): number {
-    return this.s.prune.run(before).changes;
+    return this.s.prune.run({ before }).changes;
   }
 }

@@ -21,7 +21,7 @@ export class RerunOutputs {
     private readonly memories: MemoriesStore,
   ) {
     this.rerunFrom = rerunLookup(db);
-    this.close = db.prepare(`DELETE FROM reruns WHERE item_id = ?`);
+    this.close = db.prepare(`DELETE FROM reruns WHERE item_id = @itemId`);
     this.log = eventLog(db);
   }
 
@@ -31,7 +31,7 @@ export class RerunOutputs {
     if (from === null) return false;
     if (from === 'transcribe') this.transcripts.publishStaged(itemId);
     this.memories.publishStaged(itemId);
-    this.close.run(itemId);
+    this.close.run({ itemId });
     const what = from === 'transcribe' ? 'the new transcript and memories' : 'the new memories';
     this.log.append(itemId, now, 'index', {
       type: 'rerun_published',

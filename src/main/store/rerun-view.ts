@@ -12,6 +12,6 @@ export type OutputView = 'published' | 'pipeline';
 
 /** The stage an item is being run again from, or null when no re-run is open. */
 export function rerunLookup(db: SqliteDatabase): (itemId: number) => Stage | null {
-  const from = db.prepare(`SELECT from_stage FROM reruns WHERE item_id = ?`).pluck();
-  return (itemId) => (from.get(itemId) as Stage | undefined) ?? null;
+  const from = db.prepare(`SELECT from_stage FROM reruns WHERE item_id = @itemId`).pluck();
+  return (itemId) => (from.get({ itemId }) as Stage | undefined) ?? null;
 }

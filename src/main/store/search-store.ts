@@ -72,8 +72,10 @@ export class SearchStore {
   constructor(db: SqliteDatabase, options: SearchStoreOptions = {}) {
     const fence = leaseFence(db);
     this.s = {
-      remove: db.prepare(`DELETE FROM search_index WHERE item_id = ?`),
-      insert: db.prepare(`INSERT INTO search_index (text, item_id, kind, start_sec) VALUES (?, ?, ?, ?)`),
+      remove: db.prepare(`DELETE FROM search_index WHERE item_id = @itemId`),
+      insert: db.prepare(
+        `INSERT INTO search_index (text, item_id, kind, start_sec) VALUES (@text, @itemId, @kind, @start)`,
+      ),
       // A memory's index text is its text, plus " (YYYY-MM-DD)" when it has a date (index-stage.ts):
       // its date is looked up by that text among the item's memories.
       query: db.prepare(`SELECT s.rowid, s.item_id, i.file_name, s.kind, s.start_sec, s.text,
@@ -93,7 +95,7 @@ export class SearchStore {
                          FROM search_index s JOIN items i ON i.id = s.item_id JOIN jobs j ON j.item_id = s.item_id
                          WHERE search_index MATCH @match AND j.state <> 'discarded' AND (@kind IS NULL OR s.kind = @kind)
                          ORDER BY rank LIMIT @limit`),
-      count: db.prepare(`SELECT count(*) FROM search_index WHERE item_id = ?`).pluck(),
+      count: db.prepare(`SELECT count(*) FROM search_index WHERE item_id = @itemId`).pluck(),
       // The memory an index row was made from (its text, plus its date as index-stage.ts writes it).
       source: db.prepare(`SELECT source_start, source_end, source_text FROM memories
                           WHERE item_id = @itemId AND kind = @kind AND @text IN (text, text || ' (' || substr(at, 1, 10) || ')')
@@ -102,8 +104,8 @@ export class SearchStore {
     this.replaceTx = db.transaction((lease: LeaseRef, entries: readonly IndexEntry[]) => {
       fence(lease);
       options.beforeReplace?.(lease.itemId);
-      this.s.remove.run(lease.itemId);
-      for (const e of entries) this.s.insert.run(e.text, lease.itemId, e.kind, e.start);
+      this.s.remove.run({ itemId: lease.itemId });
+      for (const e of entries) this.s.insert.run({ text: e.text, itemId: lease.itemId, kind: e.kind, start: e.start });
     });
   }
 
@@ -113,7 +115,7 @@ export class SearchStore {
   }
 
   entries(itemId: number): number {
-    return this.s.count.get(itemId) as number;
+    return this.s.count.get({ itemId }) as number;
   }
 
   /**

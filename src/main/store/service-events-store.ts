@@ -19,25 +19,27 @@ export class ServiceEventsStore {
   constructor(db: SqliteDatabase) {
     const p = (sql: string) => db.prepare(sql);
     this.s = {
-      insert: p(`INSERT INTO service_events (at, service, type, actor, detail) VALUES (?, ?, ?, ?, ?)`),
-      recent: p(`SELECT id, at, service, type, actor, detail FROM service_events ORDER BY id DESC LIMIT ?`),
-      forService: p(
-        `SELECT id, at, service, type, actor, detail FROM service_events WHERE service = ? ORDER BY id DESC LIMIT ?`,
+      insert: p(
+        `INSERT INTO service_events (at, service, type, actor, detail) VALUES (@at, @service, @type, @actor, @detail)`,
       ),
-      prune: p(`DELETE FROM service_events WHERE at < ?`),
+      recent: p(`SELECT id, at, service, type, actor, detail FROM service_events ORDER BY id DESC LIMIT @limit`),
+      forService: p(
+        `SELECT id, at, service, type, actor, detail FROM service_events WHERE service = @service ORDER BY id DESC LIMIT @limit`,
+      ),
+      prune: p(`DELETE FROM service_events WHERE at < @before`),
     };
   }
 
   insert(at: number, e: ServiceEventInput): void {
-    this.s.insert.run(at, e.service, e.type, e.actor, e.detail);
+    this.s.insert.run({ at, service: e.service, type: e.type, actor: e.actor, detail: e.detail });
   }
 
   /** Newest first. */
   recent(limit: number, service?: string): ServiceEventRow[] {
-    return (service ? this.s.forService.all(service, limit) : this.s.recent.all(limit)) as ServiceEventRow[];
+    return (service ? this.s.forService.all({ service, limit }) : this.s.recent.all({ limit })) as ServiceEventRow[];
   }
 
   prune(before: number): number {
-    return this.s.prune.run(before).changes;
+    return this.s.prune.run({ before }).changes;
   }
 }

@@ -9,9 +9,9 @@ export class SettingsStore {
     const p = (sql: string) => db.prepare(sql);
     this.s = {
       all: p(`SELECT key, value FROM settings`),
-      set: p(`INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
+      set: p(`INSERT INTO settings (key, value, updated_at) VALUES (@key, @value, @now)
               ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`),
-      remove: p(`DELETE FROM settings WHERE key = ?`),
+      remove: p(`DELETE FROM settings WHERE key = @key`),
       bump: p(
         `INSERT INTO revisions (name, rev) VALUES ('settings', 1) ON CONFLICT (name) DO UPDATE SET rev = rev + 1`,
       ),
@@ -19,8 +19,8 @@ export class SettingsStore {
     };
     this.tx = db.transaction((changes: [string, unknown][], now: number) => {
       for (const [key, value] of changes) {
-        if (value === null) this.s.remove.run(key);
-        else this.s.set.run(key, JSON.stringify(value), now);
+        if (value === null) this.s.remove.run({ key });
+        else this.s.set.run({ key, value: JSON.stringify(value), now });
       }
       this.s.bump.run();
     });

@@ -1,5 +1,5 @@
 import type { Stage } from '../../shared/contract';
-import type { Lease } from '../queue/queue-store';
+import type { Lease, LeaseReads } from '../queue/queue-store';
 import type { SqliteDatabase } from './database';
 
 interface LeaseRow {
@@ -42,28 +42,17 @@ const from = `leases l JOIN jobs j ON j.item_id = l.item_id`;
  * What the recovery side reads about live leases. `leases` holds one row per running job, so every
  * query here costs in proportion to the work running now, never to the items or events tables.
  */
-export class SqliteLeaseQueries {
+export class SqliteLeaseQueries implements LeaseReads {
   private readonly s;
-  private readonly tx;
 
   constructor(db: SqliteDatabase) {
     const p = (sql: string) => db.prepare(sql);
     this.s = {
       all: p(`SELECT ${columns} FROM ${from} ORDER BY l.item_id`),
-      expired: p(`SELECT ${columns} FROM ${from} WHERE l.expires_at < ? ORDER BY l.expires_at`),
-      one: p(`SELECT ${columns} FROM ${from} WHERE l.item_id = ?`),
+      expired: p(`SELECT ${columns} FROM ${from} WHERE l.expires_at < @now ORDER BY l.expires_at`),
+      one: p(`SELECT ${columns} FROM ${from} WHERE l.item_id = @itemId`),
       owners: p(`SELECT DISTINCT owner FROM leases`).pluck(),
-      ownedBy: p(`SELECT ${columns} FROM ${from} WHERE l.owner = ? ORDER BY l.item_id`),
-      shiftOwn:
-        p(`UPDATE leases SET acquired_at = acquired_at + @jump, progress_changed_at = progress_changed_at + @jump,
-                     expires_at = max(expires_at + @jump, @minExpires) WHERE owner = @owner`),
-      extendOthers: p(`UPDATE leases SET expires_at = @minExpires WHERE owner <> @owner AND expires_at < @minExpires`),
-    };
-    this.tx = {
-      extend: db.transaction((owner: string, jump: number, minExpires: number) => {
-        const own = this.s.shiftOwn.run({ owner, jump, minExpires }).changes;
-        return own + this.s.extendOthers.run({ owner, minExpires }).changes;
-      }),
+      ownedBy: p(`SELECT ${columns} FROM ${from} WHERE l.owner = @owner ORDER BY l.item_id`),
     };
   }
 
@@ -71,10 +60,10 @@ export class SqliteLeaseQueries {
     return (this.s.all.all() as LeaseRow[]).map(toLease);
   }
   expired(now: number): Lease[] {
-    return (this.s.expired.all(now) as LeaseRow[]).map(toLease);
+    return (this.s.expired.all({ now }) as LeaseRow[]).map(toLease);
   }
   one(itemId: number): Lease | undefined {
-    const r = this.s.one.get(itemId) as LeaseRow | undefined;
+    const r = this.s.one.get({ itemId }) as LeaseRow | undefined;
     return r && toLease(r);
   }
   of(itemIds: readonly number[]): Lease[] {
@@ -84,9 +73,6 @@ export class SqliteLeaseQueries {
     return this.s.owners.all() as string[];
   }
   ownedBy(owner: string): Lease[] {
-    return (this.s.ownedBy.all(owner) as LeaseRow[]).map(toLease);
-  }
-  extend(owner: string, jumpMs: number, minExpiresAt: number): number {
-    return this.tx.extend.immediate(owner, jumpMs, minExpiresAt);
+    return (this.s.ownedBy.all({ owner }) as LeaseRow[]).map(toLease);
   }
 }

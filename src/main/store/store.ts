@@ -1,4 +1,5 @@
 import type { DataPaths } from '../config/data-dir';
+import type { QueuePorts } from '../queue/queue-store';
 import { AttentionStore } from './attention-store';
 import { BulkActionsStore } from './bulk-actions-store';
 import { BreakersStore } from './breakers-store';
@@ -13,14 +14,18 @@ import { MetricsReads } from './metrics-reads';
 import { RecoveryLogStore } from './recovery-log-store';
 import { ServiceEventsStore } from './service-events-store';
 import { SettingsStore } from './settings-store';
-import { SqliteQueueStore } from './sqlite-queue-store';
+import { sqliteQueuePorts } from './sqlite-queue-store';
 import { WalCheckpoints } from './wal-checkpoints';
 import { WatchedFilesStore } from './watched-files-store';
 
 /** Everything persisted, behind one connection. */
 export interface Store {
   db: SqliteDatabase;
-  queue: SqliteQueueStore;
+  /**
+   * The queue's ports, for `new Queue(store.queuePorts, …)` in a composition root and nothing else:
+   * job state changes only through the queue (test/architecture/queue-door.test.ts).
+   */
+  queuePorts: QueuePorts;
   reads: ItemsReadStore;
   files: ItemFilesStore;
   bulk: BulkActionsStore;
@@ -56,12 +61,12 @@ export function openStore(paths: DataPaths, options: OpenDatabaseOptions = {}): 
 
 /** The store's parts on an open connection. */
 export function storeOn(db: SqliteDatabase): Store {
-  const queue = new SqliteQueueStore(db);
+  const queuePorts = sqliteQueuePorts(db);
   const checkpoints = new WalCheckpoints(db);
   return {
     db,
-    queue,
-    bulk: new BulkActionsStore(db, queue),
+    queuePorts,
+    bulk: new BulkActionsStore(db),
     recordings: new RecordingsStore(db),
     watched: new WatchedFilesStore(db),
     reads: new ItemsReadStore(db),

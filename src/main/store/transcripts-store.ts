@@ -20,17 +20,18 @@ export interface StoredChunk {
 function statements(db: SqliteDatabase, plans: string, chunks: string) {
   const p = (sql: string) => db.prepare(sql);
   return {
-    plan: p(`SELECT sample_rate, total_frames, chunks FROM ${plans} WHERE item_id = ?`),
+    plan: p(`SELECT sample_rate, total_frames, chunks FROM ${plans} WHERE item_id = @itemId`),
     insertPlan: p(
-      `INSERT INTO ${plans} (item_id, sample_rate, total_frames, chunks, created_at) VALUES (?, ?, ?, ?, ?)`,
+      `INSERT INTO ${plans} (item_id, sample_rate, total_frames, chunks, created_at) VALUES (@itemId, @sampleRate, @totalFrames, @chunks, @now)`,
     ),
-    deleteChunks: p(`DELETE FROM ${chunks} WHERE item_id = ?`),
-    deletePlan: p(`DELETE FROM ${plans} WHERE item_id = ?`),
-    upsertChunk: p(`INSERT INTO ${chunks} (item_id, chunk_index, segments, engine, done_at) VALUES (?, ?, ?, ?, ?)
+    deleteChunks: p(`DELETE FROM ${chunks} WHERE item_id = @itemId`),
+    deletePlan: p(`DELETE FROM ${plans} WHERE item_id = @itemId`),
+    upsertChunk:
+      p(`INSERT INTO ${chunks} (item_id, chunk_index, segments, engine, done_at) VALUES (@itemId, @index, @segments, @engine, @now)
                     ON CONFLICT (item_id, chunk_index) DO UPDATE SET segments = excluded.segments, engine = excluded.engine,
                                                                     done_at = excluded.done_at`),
-    chunks: p(`SELECT chunk_index, segments, engine FROM ${chunks} WHERE item_id = ? ORDER BY chunk_index`),
-    chunkCount: p(`SELECT count(*) FROM ${chunks} WHERE item_id = ?`).pluck(),
+    chunks: p(`SELECT chunk_index, segments, engine FROM ${chunks} WHERE item_id = @itemId ORDER BY chunk_index`),
+    chunkCount: p(`SELECT count(*) FROM ${chunks} WHERE item_id = @itemId`).pluck(),
     deleteChunk: p(`DELETE FROM ${chunks} WHERE item_id = @itemId AND chunk_index = @index`),
   };
 }
@@ -54,32 +55,46 @@ export class TranscriptsStore {
     this.main = statements(db, 'transcript_plans', 'transcript_chunks');
     this.staged = statements(db, 'rerun_transcript_plans', 'rerun_transcript_chunks');
     this.rerunFrom = rerunLookup(db);
-    const copyPlan = db.prepare(`INSERT INTO transcript_plans SELECT * FROM rerun_transcript_plans WHERE item_id = ?`);
+    const copyPlan = db.prepare(
+      `INSERT INTO transcript_plans SELECT * FROM rerun_transcript_plans WHERE item_id = @itemId`,
+    );
     const copyChunks = db.prepare(
-      `INSERT INTO transcript_chunks SELECT * FROM rerun_transcript_chunks WHERE item_id = ?`,
+      `INSERT INTO transcript_chunks SELECT * FROM rerun_transcript_chunks WHERE item_id = @itemId`,
     );
     this.tx = {
       // A new plan invalidates chunks cut by an older one.
       savePlan: db.transaction((lease: LeaseRef, plan: TranscriptPlan, now: number) => {
         fence(lease);
         const s = this.s(lease.itemId);
-        s.deleteChunks.run(lease.itemId);
-        s.deletePlan.run(lease.itemId);
-        s.insertPlan.run(lease.itemId, plan.sampleRate, plan.totalFrames, JSON.stringify(plan.chunks), now);
+        s.deleteChunks.run({ itemId: lease.itemId });
+        s.deletePlan.run({ itemId: lease.itemId });
+        s.insertPlan.run({
+          itemId: lease.itemId,
+          sampleRate: plan.sampleRate,
+          totalFrames: plan.totalFrames,
+          chunks: JSON.stringify(plan.chunks),
+          now,
+        });
       }),
       saveChunk: db.transaction(
         (lease: LeaseRef, index: number, segments: TranscriptSegment[], engine: string, now: number) => {
           fence(lease);
-          this.s(lease.itemId).upsertChunk.run(lease.itemId, index, JSON.stringify(segments), engine, now);
+          this.s(lease.itemId).upsertChunk.run({
+            itemId: lease.itemId,
+            index,
+            segments: JSON.stringify(segments),
+            engine,
+            now,
+          });
         },
       ),
       publish: db.transaction((itemId: number) => {
-        this.main.deleteChunks.run(itemId);
-        this.main.deletePlan.run(itemId);
-        copyPlan.run(itemId);
-        copyChunks.run(itemId);
-        this.staged.deleteChunks.run(itemId);
-        this.staged.deletePlan.run(itemId);
+        this.main.deleteChunks.run({ itemId });
+        this.main.deletePlan.run({ itemId });
+        copyPlan.run({ itemId });
+        copyChunks.run({ itemId });
+        this.staged.deleteChunks.run({ itemId });
+        this.staged.deletePlan.run({ itemId });
       }),
     };
   }
@@ -98,7 +113,7 @@ export class TranscriptsStore {
   }
 
   plan(itemId: number): TranscriptPlan | undefined {
-    const r = this.s(itemId).plan.get(itemId) as
+    const r = this.s(itemId).plan.get({ itemId }) as
       { sample_rate: number; total_frames: number; chunks: string } | undefined;
     return (
       r && {
@@ -121,7 +136,7 @@ export class TranscriptsStore {
 
   /** Chunks stored so far (the checkpoint's size), without reading them. */
   chunkCount(itemId: number): number {
-    return this.s(itemId).chunkCount.get(itemId) as number;
+    return this.s(itemId).chunkCount.get({ itemId }) as number;
   }
 
   /**
@@ -141,7 +156,7 @@ export class TranscriptsStore {
   }
 
   chunks(itemId: number): StoredChunk[] {
-    return (this.s(itemId).chunks.all(itemId) as { chunk_index: number; segments: string; engine: string }[]).map(
+    return (this.s(itemId).chunks.all({ itemId }) as { chunk_index: number; segments: string; engine: string }[]).map(
       (r) => ({
         index: r.chunk_index,
         segments: JSON.parse(r.segments) as TranscriptSegment[],

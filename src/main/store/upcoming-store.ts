@@ -41,7 +41,7 @@ export class UpcomingStore {
                        WHERE j.state <> 'discarded' AND m.kind IN ('todo', 'event')
                        ORDER BY m.item_id DESC, m.id`),
       ticks: db.prepare(`SELECT item_id, memory_key, done_at FROM memory_ticks`),
-      memory: db.prepare(`SELECT item_id, kind, text FROM memories WHERE id = ?`),
+      memory: db.prepare(`SELECT item_id, kind, text FROM memories WHERE id = @memoryId`),
       tick: db.prepare(`INSERT INTO memory_ticks (item_id, memory_key, done_at) VALUES (@itemId, @key, @now)
                         ON CONFLICT (item_id, memory_key) DO NOTHING`),
       tickedAt: db.prepare(`SELECT done_at FROM memory_ticks WHERE item_id = @itemId AND memory_key = @key`).pluck(),
@@ -69,7 +69,7 @@ export class UpcomingStore {
 
   /** Ticks a to-do or event Done (keeping the first tick's time) or clears its tick: one statement, so one transaction. */
   setDone(memoryId: number, done: boolean, now: number): TickOutcome {
-    const m = this.s.memory.get(memoryId) as { item_id: number; kind: MemoryKind; text: string } | undefined;
+    const m = this.s.memory.get({ memoryId }) as { item_id: number; kind: MemoryKind; text: string } | undefined;
     if (!m) return 'not_found';
     if (m.kind !== 'todo' && m.kind !== 'event') return { notTickable: m.kind };
     const key = { itemId: m.item_id, key: memoryKey(m.text) };

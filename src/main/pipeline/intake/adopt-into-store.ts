@@ -43,13 +43,9 @@ export function adoptIntoStore(
       created = true;
     }
   }
-  const stage = queue.stageOrder[0];
-  if (!stage) throw new Error('the queue has no stages');
-  const r = queue.store.enqueue(
+  const r = queue.add(
     { sha256: f.sha256, sourcePath: target, fileName: f.fileName, sizeBytes: f.bytes, priority: f.priority },
-    { stage, maxAttempts: queue.policy(stage).maxAttempts, runAt: now },
-    now,
-    f.event,
+    { runAt: now, event: f.event },
   );
   if (r.outcome === 'duplicate' && created) {
     const existing = files.stageItem(r.itemId);

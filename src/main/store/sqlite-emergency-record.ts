@@ -1,18 +1,24 @@
-import type { LeaseRef, MinimalAfter } from '../queue/queue-store';
+import type { Stage } from '../../shared/contract';
+import type { EmergencyRecord, EventInput, LeaseRef, MinimalAfter } from '../queue/queue-store';
 import { missingCase } from '../../shared/missing-case';
 import type { SqliteDatabase } from './database';
+import type { EventLog } from './event-log';
 
 /**
- * The emergency path's transitions: how a run ended, written as the smallest change that carries it
- * when the normal write (job row + event) failed. No event is written, so the item's event chain head
- * (`jobs.last_event_id`) is left where it is; each statement is fenced inline by the lease token and
- * the running state, and the lease row goes only once the job row changed.
+ * The emergency path's own statements: how a run ended, written as the smallest change that carries
+ * it when the normal write (job row + event) failed. No event is written, so the item's event chain
+ * head (`jobs.last_event_id`) is left where it is; each statement is fenced inline by the lease token
+ * and the running state, and the lease row goes only once the job row changed. The audit rows owed
+ * meanwhile are appended later, through the event log like any event.
  */
-export class SqliteMinimalFinish {
+export class SqliteEmergencyRecord implements EmergencyRecord {
   private readonly s;
   private readonly tx;
 
-  constructor(db: SqliteDatabase) {
+  constructor(
+    db: SqliteDatabase,
+    private readonly log: EventLog,
+  ) {
     const p = (sql: string) => db.prepare(sql);
     const fenced = `WHERE item_id = @itemId AND lease_token = @token AND state = 'running'`;
     this.s = {
@@ -77,7 +83,10 @@ export class SqliteMinimalFinish {
     });
   }
 
-  finish(lease: LeaseRef, now: number, after: MinimalAfter): boolean {
+  finishMinimal(lease: LeaseRef, now: number, after: MinimalAfter): boolean {
     return this.tx.immediate(lease, now, after);
+  }
+  appendEvent(itemId: number, stage: Stage | null, now: number, event: EventInput): void {
+    this.log.append(itemId, now, stage, event);
   }
 }
