@@ -1,0 +1,168 @@
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Progress } from '../../src/shared/contract';
+import { createLogger } from '../../src/main/log/logger';
+import { isStageError, serviceError } from '../../src/main/engine/stage-error';
+import type { StageContext } from '../../src/main/engine/stage-handler';
+import type { AsrEngine } from '../../src/main/pipeline/asr/asr-engine';
+import { audioDecoding } from '../../src/main/pipeline/audio/decoder-config';
+import { TranscribeStage } from '../../src/main/pipeline/transcribe/transcribe-stage';
+import { TranscriptsStore } from '../../src/main/store/transcripts-store';
+import { writeWav } from '../support/audio-files';
+import { queueFixture } from '../support/queue-fixture';
+import { tempDir } from '../support/temp-dir';
+
+const open: { store: { close(): void } }[] = [];
+afterEach(() => {
+  for (const f of open.splice(0)) f.store.close();
+});
+
+const silence = 16000 / 4;
+
+/**
+ * An engine that knows each chunk by its first samples (numbered in the order first seen, across
+ * runs) and times out on the `bad` ones every time, as a server that hangs on one stretch of audio
+ * would; its real-work check (a moment of silence) passes unless `down`.
+ */
+function engineHangingOn(bad: number[]) {
+  const seen = new Map<string, number>();
+  const calls = { parts: [] as number[], checks: 0, down: false };
+  const engine: AsrEngine = {
+    name: 'hangs-on-a-part',
+    availability: () => ({ ok: true }),
+    transcribe(audio) {
+      if (audio.samples.length === silence) {
+        calls.checks++;
+        return calls.down ? Promise.reject(serviceError('ASR_UNREACHABLE', 'refused')) : Promise.resolve([]);
+      }
+      const key = Array.from(audio.samples.subarray(0, 64)).join(',');
+      if (!seen.has(key)) seen.set(key, seen.size + 1);
+      const n = seen.get(key)!;
+      calls.parts.push(n);
+      if (bad.includes(n) || calls.down)
+        return Promise.reject(serviceError('ASR_TIMEOUT', 'the whisper server did not answer in time'));
+      return Promise.resolve([{ start: 0.5, end: 1, text: `part ${n}` }]);
+    },
+  };
+  return { engine, calls };
+}
+
+function setup(seconds: number) {
+  const dir = tempDir();
+  const f = queueFixture(path.join(dir, 'data'));
+  open.push(f);
+  const wav = writeWav(path.join(dir, 'memo.wav'), { seconds });
+  const { itemId } = f.queue.add({
+    sha256: 'ab'.repeat(32),
+    sourcePath: wav,
+    fileName: 'memo.wav',
+    sizeBytes: 1,
+    priority: 0,
+  });
+  const job = f.queue.claim('ingest', 'test')!;
+  const progress: Progress[] = [];
+  const ctx: StageContext = {
+    item: {
+      id: itemId,
+      sourcePath: wav,
+      fileName: 'memo.wav',
+      sha256: 'ab'.repeat(32),
+      storedPath: wav,
+      createdAt: 0,
+    },
+    lease: { itemId, token: job.token },
+    attempt: 1,
+    paths: f.paths,
+    signal: new AbortController().signal,
+    progress: (p) => progress.push(p),
+    log: createLogger(null, 'test'),
+  };
+  const transcripts = new TranscriptsStore(f.store.db);
+  const stage = (engine: AsrEngine) =>
+    new TranscribeStage({ transcripts, engine, decode: audioDecoding({ ffmpeg: null, maxSeconds: 3600 }) });
+  return { ctx, progress, transcripts, stage, id: itemId };
+}
+
+async function failure(p: Promise<unknown>) {
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  if (!isStageError(err)) throw new Error(`expected a StageError, got ${String(err)}`);
+  return err;
+}
+
+describe('a part of the audio that keeps failing', () => {
+  it('is tried 3 times, then the other parts are transcribed and stored, and the item ends naming the part and what is kept', async () => {
+    const s = setup(155);
+    const { engine, calls } = engineHangingOn([2]);
+    const err = await failure(s.stage(engine).run(s.ctx));
+    expect(err).toMatchObject({ code: 'PART_FAILED', permanent: true, serviceFault: false });
+    expect(err.message).toMatch(
+      /^chunk 2 of 5 \(0:\d\d–1:\d\d of the audio\) could not be transcribed; the other 4 parts are stored\. It timed out 3 times while the transcription engine answered its check, the last time: the whisper server did not answer in time$/,
+    );
+    // Three tries of the bad part, each followed by a check, then every later part once.
+    expect(calls.parts).toEqual([1, 2, 2, 2, 3, 4, 5]);
+    expect(calls.checks).toBe(3);
+    expect(s.transcripts.chunks(s.id).map((c) => c.index)).toEqual([0, 2, 3, 4]);
+    // Each try is a new step, so a part tried again is never taken for a stall.
+    expect(s.progress.map((p) => p.step).filter((x) => x.startsWith('try_'))).toEqual(['try_2_of_3', 'try_3_of_3']);
+  });
+
+  it('is the only part a Retry transcribes, and the item completes once it works', async () => {
+    const s = setup(155);
+    const bad = engineHangingOn([2]);
+    await failure(s.stage(bad.engine).run(s.ctx));
+    const fixed = engineHangingOn([]);
+    const detail = await s.stage(fixed.engine).run(s.ctx);
+    expect(fixed.calls.parts).toEqual([1]);
+    expect(detail).toContain('(4 kept from an earlier attempt)');
+    expect(s.transcripts.chunks(s.id)).toHaveLength(5);
+  });
+
+  it('names every failed part when more than one fails', async () => {
+    const s = setup(155);
+    const { engine } = engineHangingOn([2, 4]);
+    const err = await failure(s.stage(engine).run(s.ctx));
+    expect(err.message).toMatch(
+      /^2 parts could not be transcribed: chunk 2 of 5 \(.*\) and chunk 4 of 5 \(.*\); the other 3 parts are stored\. Chunk 2 timed out 3 times .*\. Chunk 4 timed out 3 times .*$/,
+    );
+  });
+
+  it('stays the service’s fault when the check after the timeout fails too: the stage stops at once and no part is set aside', async () => {
+    const s = setup(155);
+    const { engine, calls } = engineHangingOn([]);
+    calls.down = true;
+    const err = await failure(s.stage(engine).run(s.ctx));
+    expect(err).toMatchObject({ code: 'ASR_TIMEOUT', permanent: false, serviceFault: true });
+    expect(err.message).toMatch(/^chunk 1 of 5 .*: the whisper server did not answer in time$/);
+    expect(calls.parts).toEqual([1]);
+    expect(s.transcripts.setAside(s.id)).toEqual([]);
+  });
+
+  it('is skipped by the next run once recovery set it aside (it kept stopping the stage), and named at the end', async () => {
+    const s = setup(155);
+    const first = engineHangingOn([]);
+    // The plan exists and the first part is stored; then the second part stopped the stage 3 times.
+    await s.stage(first.engine).run(s.ctx);
+    s.transcripts.dropChunksUnless(s.id, (c) => c.index === 0);
+    const stage = s.stage(engineHangingOn([]).engine);
+    expect(stage.checkpoint(s.id)).toMatchObject({ percent: 20, nextPart: expect.stringMatching(/^chunk 2 of 5/) });
+    expect(
+      stage.setNextPartAside(
+        s.id,
+        'stopped the transcribe stage 3 times in a row, the last time: no heartbeat for 12.0 s (lease expired)',
+      ),
+    ).toMatch(/^chunk 2 of 5/);
+    // Set aside counts as settled: a stop at the next part is headway.
+    expect(stage.checkpoint(s.id)).toMatchObject({ percent: 40, nextPart: expect.stringMatching(/^chunk 3 of 5/) });
+    const again = engineHangingOn([]);
+    const err = await failure(s.stage(again.engine).run(s.ctx));
+    expect(again.calls.parts).toHaveLength(3);
+    expect(err.message).toMatch(
+      /^chunk 2 of 5 \(\d:\d\d–\d:\d\d of the audio\) could not be transcribed; the other 4 parts are stored\. It stopped the transcribe stage 3 times in a row, the last time: no heartbeat for 12\.0 s \(lease expired\)$/,
+    );
+    // The marks are gone with the dead letter: a Retry tries the part again.
+    expect(s.transcripts.setAside(s.id)).toEqual([]);
+  });
+});
