@@ -69,6 +69,7 @@ function setup(seconds: number) {
       sha256: 'ab'.repeat(32),
       storedPath: wav,
       createdAt: 0,
+      recordedAt: 0,
     },
     lease: { itemId, token: job.token },
     attempt: 1,
