@@ -57,7 +57,8 @@ export const drill: Drill = {
         saysWhatIsKept: /the other 4 parts are stored/.test(end.errorMessage ?? ''),
         chunksKept: kept,
         triesOfBadChunk: whisper.hung(),
-        checksAfterFailures: whisper.checks(),
+        // Every real-work check the server answered: the health monitor's and the stage's after each timeout.
+        checksAnswered: whisper.checks(),
         breaker: breaker?.kind ?? 'closed',
         breakerFailures: breaker?.failures ?? 0,
         recoveries: end.recoveries,

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Progress } from '../../src/shared/contract';
@@ -5,6 +6,8 @@ import { createLogger } from '../../src/main/log/logger';
 import { isStageError, serviceError } from '../../src/main/engine/stage-error';
 import type { StageContext } from '../../src/main/engine/stage-handler';
 import type { AsrEngine } from '../../src/main/pipeline/asr/asr-engine';
+import { PocketsphinxEngine } from '../../src/main/pipeline/asr/pocketsphinx-engine';
+import { findExecutable } from '../../src/main/pipeline/system/find-executable';
 import { audioDecoding } from '../../src/main/pipeline/audio/decoder-config';
 import { TranscribeStage } from '../../src/main/pipeline/transcribe/transcribe-stage';
 import { TranscriptsStore } from '../../src/main/store/transcripts-store';
@@ -47,7 +50,7 @@ function engineHangingOn(bad: number[]) {
   return { engine, calls };
 }
 
-function setup(seconds: number) {
+function setup(seconds: number, chunkSec?: number) {
   const dir = tempDir();
   const f = queueFixture(path.join(dir, 'data'));
   open.push(f);
@@ -80,8 +83,13 @@ function setup(seconds: number) {
   };
   const transcripts = new TranscriptsStore(f.store.db);
   const stage = (engine: AsrEngine) =>
-    new TranscribeStage({ transcripts, engine, decode: audioDecoding({ ffmpeg: null, maxSeconds: 3600 }) });
-  return { ctx, progress, transcripts, stage, id: itemId };
+    new TranscribeStage({
+      transcripts,
+      engine,
+      decode: audioDecoding({ ffmpeg: null, maxSeconds: 3600 }),
+      chunkSec,
+    });
+  return { ctx, progress, transcripts, stage, id: itemId, dir };
 }
 
 async function failure(p: Promise<unknown>) {
@@ -165,5 +173,62 @@ describe('a part of the audio that keeps failing', () => {
     );
     // The marks are gone with the dead letter: a Retry tries the part again.
     expect(s.transcripts.setAside(s.id)).toEqual([]);
+  });
+});
+
+const pocketsphinx = findExecutable('pocketsphinx_continuous');
+
+/**
+ * The real pocketsphinx behind a wrapper that crashes (exit 139) on the `crashOn`-th distinct chunk
+ * it is given, every time; anything under a second (the engine's check) and every other chunk are
+ * decoded for real. `crashOn: 'all'` crashes on every call, checks included.
+ */
+function crashingPocketsphinx(dir: string, crashOn: number | 'all'): PocketsphinxEngine {
+  const state = path.join(dir, 'seen-chunks');
+  const bin = path.join(dir, 'pocketsphinx-wrapper');
+  const crash =
+    crashOn === 'all'
+      ? 'exit 139'
+      : `size=$(wc -c < "$in")
+if [ "$size" -gt 32044 ]; then
+  sum=$(md5sum "$in" | cut -d' ' -f1)
+  grep -qx "$sum" ${state} 2>/dev/null || echo "$sum" >> ${state}
+  [ "$(grep -nx "$sum" ${state} | cut -d: -f1)" = "${crashOn}" ] && exit 139
+fi`;
+  fs.writeFileSync(
+    bin,
+    `#!/bin/sh
+in=""; prev=""
+for a in "$@"; do [ "$prev" = "-infile" ] && in="$a"; prev="$a"; done
+${crash}
+exec ${pocketsphinx} "$@"
+`,
+    { mode: 0o755 },
+  );
+  return new PocketsphinxEngine({ bin });
+}
+
+describe.skipIf(!pocketsphinx)('a part the real pocketsphinx crashes on every time', () => {
+  it('is set aside after 3 tries while pocketsphinx passes its check, and every other part is decoded and stored', async () => {
+    const s = setup(45, 10);
+    const err = await failure(s.stage(crashingPocketsphinx(s.dir, 2)).run(s.ctx));
+    expect(err).toMatchObject({ code: 'PART_FAILED', permanent: true });
+    expect(err.message).toMatch(
+      /^chunk 2 of 4 \(0:\d\d–0:\d\d of the audio\) could not be transcribed; the other 3 parts are stored\. It failed 3 times \(ASR_ENGINE_FAILED\), the last time: pocketsphinx exited with 139$/,
+    );
+    expect(s.transcripts.chunks(s.id).map((c) => [c.index, c.engine])).toEqual([
+      [0, 'pocketsphinx'],
+      [2, 'pocketsphinx'],
+      [3, 'pocketsphinx'],
+    ]);
+  });
+
+  it('stops at once, blaming no part, when pocketsphinx fails its check too', async () => {
+    const s = setup(45, 10);
+    const err = await failure(s.stage(crashingPocketsphinx(s.dir, 'all')).run(s.ctx));
+    expect(err).toMatchObject({ code: 'ASR_ENGINE_FAILED', serviceFault: true });
+    expect(err.message).toMatch(/^chunk 1 of 4 .*: pocketsphinx exited with 139$/);
+    expect(s.transcripts.setAside(s.id)).toEqual([]);
+    expect(s.transcripts.chunks(s.id)).toEqual([]);
   });
 });
