@@ -115,7 +115,10 @@ describe('a part of the audio that keeps failing', () => {
     expect(calls.checks).toBe(3);
     expect(s.transcripts.chunks(s.id).map((c) => c.index)).toEqual([0, 2, 3, 4]);
     // Each try is a new step, so a part tried again is never taken for a stall.
-    expect(s.progress.map((p) => p.step).filter((x) => x.startsWith('try_'))).toEqual(['try_2_of_3', 'try_3_of_3']);
+    const steps = s.progress.map((p) => p.step);
+    expect(steps.filter((x) => x.startsWith('try_'))).toEqual(['try_2_of_3', 'try_3_of_3']);
+    // Once the part is set aside, the steps are back to transcribing.
+    expect(steps[steps.indexOf('try_3_of_3') + 1]).toBe('transcribe');
   });
 
   it('is the only part a Retry transcribes, and the item completes once it works', async () => {

@@ -167,7 +167,11 @@ export class TranscribeStage implements StageHandler {
         const samples = await audio.read(from, to);
         const raw = await this.transcribePart(ctx, engine, plan, index, samples, (100 * done) / total);
         ctx.signal.throwIfAborted();
-        if (raw === null) continue;
+        if (raw === null) {
+          // Back from the tries' own steps, so the next chunk's time is not counted as part of theirs.
+          report();
+          continue;
+        }
         const segments: TranscriptSegment[] = raw.map((s) => ({
           start: round(offset + Math.max(0, Math.min(length, s.start))),
           end: round(offset + Math.max(0, Math.min(length, s.end))),
