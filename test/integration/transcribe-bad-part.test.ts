@@ -89,7 +89,7 @@ function setup(seconds: number, chunkSec?: number) {
       decode: audioDecoding({ ffmpeg: null, maxSeconds: 3600 }),
       chunkSec,
     });
-  return { ctx, progress, transcripts, stage, id: itemId, dir };
+  return { f, job, ctx, progress, transcripts, stage, id: itemId, dir };
 }
 
 async function failure(p: Promise<unknown>) {
@@ -176,6 +176,26 @@ describe('a part of the audio that keeps failing', () => {
     );
     // The marks are gone with the dead letter: a Retry tries the part again.
     expect(s.transcripts.setAside(s.id)).toEqual([]);
+  });
+});
+
+describe('a Retry of an item that stopped for another reason', () => {
+  it('tries again the parts set aside earlier, instead of naming them at once', async () => {
+    const s = setup(155);
+    await s.stage(engineHangingOn([]).engine).run(s.ctx);
+    s.transcripts.dropChunksUnless(s.id, (c) => c.index !== 1);
+    s.transcripts.setPartAside(s.id, { index: 1, reason: 'stopped the transcribe stage 3 times in a row' });
+    // The job then ended otherwise (recovered too often, say): a dead letter the person retries.
+    s.f.queue.finish(s.job, {
+      kind: 'failed',
+      failure: { code: 'RECOVERY_EXHAUSTED', message: 'stopped 6 times', permanent: true },
+    });
+    expect(s.f.store.queue.retryItem(s.id, Date.now())).toBe('retried');
+    expect(s.transcripts.setAside(s.id)).toEqual([]);
+    const again = s.f.queue.claim('ingest', 'test')!;
+    const fixed = engineHangingOn([]);
+    await s.stage(fixed.engine).run({ ...s.ctx, lease: { itemId: s.id, token: again.token } });
+    expect(fixed.calls.parts).toEqual([1]);
   });
 });
 
