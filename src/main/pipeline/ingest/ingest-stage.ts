@@ -88,7 +88,7 @@ export class IngestStage implements StageHandler {
       // probeWav names what a non-audio file starts with (AUDIO_UNDECODABLE) and reads a WAV in microseconds.
       const wav = probeWav(head, size, item.fileName);
       this.checkLength(wav.durationSec, item.fileName);
-      const recorded = await this.recordingTime(ctx, target, head);
+      const recorded = await this.recordingTime(ctx, target, head, false);
       return `stored ${(size / 1e6).toFixed(1)} MB; ${wav.durationSec.toFixed(1)} s of ${wav.sampleRate} Hz ${wav.channels}-channel audio${recorded}`;
     }
     // Progress as the decode goes: a long recording's check is visibly moving, never "stalled".
@@ -99,12 +99,16 @@ export class IngestStage implements StageHandler {
         ctx.progress({ step: 'check', percent: (shown = percent), message: 'checking that the audio decodes' });
     });
     const src = audio.source;
-    const recorded = await this.recordingTime(ctx, target, head);
+    const recorded = await this.recordingTime(ctx, target, head, true);
     return `stored ${(size / 1e6).toFixed(1)} MB; ${audio.durationSec.toFixed(1)} s of ${src.sampleRate} Hz ${src.channels}-channel ${audioFormatNames[format]} audio${recorded}`;
   }
 
-  /** Reads and stores when the recording was made, once (a re-run keeps it); "; recorded … (from …)" for the timeline. */
-  private async recordingTime(ctx: StageContext, stored: string, head: Buffer): Promise<string> {
+  /**
+   * Reads and stores when the recording was made, once (a re-run keeps it); "; recorded … (from …)"
+   * for the timeline. `probe`: ask ffprobe for the container's tags; a WAV's come from its header,
+   * so its check stays a header read with no process started.
+   */
+  private async recordingTime(ctx: StageContext, stored: string, head: Buffer, probe: boolean): Promise<string> {
     const { item } = ctx;
     if (this.files.hasRecordingTime(item.id)) return '';
     const time = await readRecordingTime({
@@ -114,7 +118,7 @@ export class IngestStage implements StageHandler {
       dataDir: ctx.paths.dataDir,
       addedAt: item.createdAt,
       now: (this.options.now ?? Date.now)(),
-      ffprobe: this.options.ffprobe ?? null,
+      ffprobe: probe ? (this.options.ffprobe ?? null) : null,
       signal: ctx.signal,
     });
     this.files.setRecordingTime(item.id, { at: time.at, from: time.from });
