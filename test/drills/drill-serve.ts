@@ -13,36 +13,60 @@ import Database from 'better-sqlite3';
 import { listenOnLoopback } from '../support/fake-services';
 import { startServe, type ServeProcess } from '../support/serve-process';
 
-/** A whisper.cpp `/inference` stand-in that drains each upload and answers at once; `hangOn(n)` hangs the n-th distinct chunk every time. */
+/**
+ * A whisper.cpp `/inference` stand-in that drains each upload and answers at once; `hangOnChunk: n`
+ * hangs the n-th distinct chunk every time, until `stopHanging()` (the server is fixed). Checks (a
+ * moment of silence, under a second) are answered and never numbered as chunks.
+ */
 export async function fastWhisper(options: { hangOnChunk?: number } = {}) {
   const seen = new Map<string, number>();
+  const perChunk = new Map<number, number>();
   let requests = 0;
+  let checks = 0;
   let hung = 0;
+  let hanging = options.hangOnChunk !== undefined;
   const server = http.createServer((req, res) => {
     if (req.method === 'GET') return void res.writeHead(200).end('ok');
     const parts: Buffer[] = [];
     req.on('data', (d: Buffer) => parts.push(d));
     req.on('end', () => {
       requests++;
+      const answer = () =>
+        res
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ text: 'hello there', segments: [{ start: 0, end: 1, text: ' hello there' }] }));
       // Multipart boundaries differ per request: a chunk is known by its first samples.
       const body = Buffer.concat(parts);
       const at = body.indexOf('RIFF');
+      if (at >= 0 && body.readUInt32LE(at + 40) < 32_000) {
+        checks++;
+        return answer();
+      }
       const key = crypto
         .createHash('sha256')
         .update(body.subarray(at + 44, at + 44 + 64_000))
         .digest('hex');
       if (!seen.has(key)) seen.set(key, seen.size + 1);
-      if (options.hangOnChunk !== undefined && seen.get(key) === options.hangOnChunk) {
+      const n = seen.get(key)!;
+      perChunk.set(n, (perChunk.get(n) ?? 0) + 1);
+      if (hanging && n === options.hangOnChunk) {
         hung++;
         return;
       }
-      res
-        .writeHead(200, { 'content-type': 'application/json' })
-        .end(JSON.stringify({ text: 'hello there', segments: [{ start: 0, end: 1, text: ' hello there' }] }));
+      answer();
     });
   });
   const listening = await listenOnLoopback(server);
-  return { ...listening, requests: () => requests, hung: () => hung };
+  return {
+    ...listening,
+    requests: () => requests,
+    hung: () => hung,
+    /** Real-work checks answered (silence under a second). */
+    checks: () => checks,
+    /** Requests for the n-th distinct chunk. */
+    requestsFor: (n: number) => perChunk.get(n) ?? 0,
+    stopHanging: () => void (hanging = false),
+  };
 }
 
 export interface DrillServe extends ServeProcess {

@@ -1,9 +1,11 @@
 /**
  * A chunk that hangs every time: the fake whisper server never answers the 4th chunk of a 5-chunk
- * recording, and answers everything else (its health route included). With the defaults, the
- * request's own timeout (2 min + 4 s per second of audio) ends each try. Goal: a bounded number of
- * requests, a dead letter that names the part of the audio, the chunks before it kept.
- * Long (about 20 minutes of waiting): `npm run drill -- hanging-chunk`.
+ * recording, and answers everything else (its health route and its real-work check included). With
+ * the defaults, the request's own timeout (2 min + 4 s per second of audio) ends each try. Goal: the
+ * bad chunk tried a bounded number of times and blamed on itself, not the server (the breaker stays
+ * closed), every other chunk transcribed and stored, then a PART_FAILED dead letter naming the part
+ * and what is kept; once the server is fixed, a Retry transcribes only that part.
+ * Long (about 15 minutes of waiting): `npm run drill -- hanging-chunk`.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,8 +13,8 @@ import { writeWav } from '../support/audio-files';
 import type { Drill, DrillRow } from './drill';
 import { addFile, drillDir, fastWhisper, itemFacts, startDrillServe, until } from './drill-serve';
 
-/** Requests the item may cost: the 3 chunks before the bad one, then the bad one at most 5 times (its attempts). */
-const maxRequests = 3 + 5;
+/** Tries of the bad chunk: 3 in the run (part-failure-policy.ts), none more. */
+const maxTriesOfBadChunk = 3;
 
 export const drill: Drill = {
   name: 'hanging-chunk',
@@ -29,40 +31,60 @@ export const drill: Drill = {
       const file = writeWav(path.join(dir, 'five-chunks.wav'), { seconds: 140 });
       const started = Date.now();
       const id = await addFile(serve, file);
-      const end = await until(
-        'the item to end',
-        () => {
-          const f = itemFacts(serve, id);
-          return f.state === 'done' || f.state === 'dead' ? f : null;
-        },
-        45 * 60_000,
-        2_000,
-      );
-      const kept = serve
-        .db()
-        .prepare(`SELECT count(*) FROM transcript_chunks WHERE item_id = ?`)
-        .pluck()
-        .get(id) as number;
+      const ended = (state: string) => () => {
+        const f = itemFacts(serve, id);
+        return f.state === state || f.state === 'dead' || f.state === 'done' ? f : null;
+      };
+      const end = await until('the item to end', ended('dead'), 45 * 60_000, 2_000);
+      const db = serve.db();
+      const kept = db.prepare(`SELECT count(*) FROM transcript_chunks WHERE item_id = ?`).pluck().get(id) as number;
+      const breaker = db
+        .prepare(
+          `SELECT json_extract(state, '$.kind') AS kind, json_extract(state, '$.consecutive') AS failures FROM breakers WHERE name = 'asr'`,
+        )
+        .get() as { kind: string; failures: number | null } | undefined;
+      const minutes = Math.round((Date.now() - started) / 600) / 100;
+      const requestsToGoodChunks = [1, 2, 3, 5].map((n) => whisper.requestsFor(n));
+      // The server is fixed; a Retry must send only the missing chunk.
+      whisper.stopHanging();
+      const before = whisper.requestsFor(4);
+      await serve.call('items:retry', { id });
+      const after = await until('the retried item to end', ended('done'), 10 * 60_000, 1_000);
       const figures = {
         state: end.state,
         errorCode: end.errorCode ?? '',
-        namesPart: /chunk 4 of 5/.test(end.errorMessage ?? ''),
+        namesPart: /^chunk 4 of 5 \(/.test(end.errorMessage ?? ''),
+        saysWhatIsKept: /the other 4 parts are stored/.test(end.errorMessage ?? ''),
         chunksKept: kept,
-        asrRequests: whisper.requests(),
-        requestsToBadChunk: whisper.hung(),
+        triesOfBadChunk: whisper.hung(),
+        // Every real-work check the server answered: the health monitor's and the stage's after each timeout.
+        checksAnswered: whisper.checks(),
+        breaker: breaker?.kind ?? 'closed',
+        breakerFailures: breaker?.failures ?? 0,
         recoveries: end.recoveries,
-        minutes: Math.round((Date.now() - started) / 600) / 100,
+        minutes,
+        afterRetry: after.state,
+        retryRequests:
+          whisper.requestsFor(4) -
+          before +
+          [1, 2, 3, 5].reduce((n, c, i) => n + whisper.requestsFor(c) - requestsToGoodChunks[i]!, 0),
       };
       const missed =
-        end.state !== 'dead'
-          ? `ended ${end.state}`
-          : !figures.namesPart
-            ? `the dead letter does not name the part: ${end.errorMessage}`
-            : kept !== 3
-              ? `${kept} chunks kept, not 3`
-              : whisper.requests() > maxRequests
-                ? `${whisper.requests()} requests, more than ${maxRequests}`
-                : undefined;
+        end.state !== 'dead' || end.errorCode !== 'PART_FAILED'
+          ? `ended ${end.state} ${end.errorCode ?? ''}`
+          : !figures.namesPart || !figures.saysWhatIsKept
+            ? `the dead letter does not name the part and what is kept: ${end.errorMessage}`
+            : kept !== 4
+              ? `${kept} chunks kept, not 4`
+              : whisper.hung() > maxTriesOfBadChunk
+                ? `${whisper.hung()} tries of the bad chunk, more than ${maxTriesOfBadChunk}`
+                : requestsToGoodChunks.some((n) => n !== 1)
+                  ? `good chunks sent ${requestsToGoodChunks.join(', ')} times`
+                  : figures.breaker !== 'closed' || figures.breakerFailures > 0
+                    ? `the breaker is ${figures.breaker} with ${figures.breakerFailures} failures: the chunk's fault was blamed on the server`
+                    : after.state !== 'done' || figures.retryRequests !== 1
+                      ? `after Retry: ${after.state}, ${figures.retryRequests} chunk requests (want done, 1)`
+                      : undefined;
       return [
         { drill: 'hanging-chunk', case: '5 chunks, the 4th hangs every time', figures, passed: !missed, why: missed },
       ];

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { writeBrokenAudio, writeWav } from '../support/audio-files';
@@ -20,10 +21,11 @@ test.describe('a recording waiting at transcribe', () => {
     page,
     lifeline,
   }) => {
-    const id = await addFile(
-      lifeline.dataDir,
-      writeWav(path.join(lifeline.inputsDir, 'walk and talk.wav'), { seconds: 2 }),
-    );
+    const wav = writeWav(path.join(lifeline.inputsDir, 'walk and talk.wav'), { seconds: 2 });
+    // Recorded weeks before it is added: the page shows the recording's own time, and where it came from.
+    const recordedAt = new Date(Date.UTC(2026, 9, 5, 8, 30));
+    fs.utimesSync(wav, recordedAt, recordedAt);
+    const id = await addFile(lifeline.dataDir, wav);
     await openLifeline(page, lifeline);
     await openItem(page, 'walk and talk.wav');
 
@@ -40,6 +42,9 @@ test.describe('a recording waiting at transcribe', () => {
     await expect(timeline(page).getByRole('listitem')).toHaveCount(4);
     await expect(timeline(page)).toContainText('Stage finished');
     await expect(timeline(page)).toContainText('2.0 s of 16000 Hz 1-channel audio');
+    const recorded = page.locator('.fact').filter({ has: page.getByRole('term').filter({ hasText: /^Recorded$/ }) });
+    await expect(recorded).toContainText("from the file's modification time");
+    await expect(recorded.locator('time')).toHaveAttribute('datetime', recordedAt.toISOString());
     await expect(page.getByRole('heading', { name: 'Transcript' })).toBeVisible();
     await expect(page.getByText(`Waiting to be transcribed: ${parkedReason}.`)).toBeVisible();
     await expect(actions(page).getByRole('button', { name: 'Recover now' })).toBeDisabled();

@@ -42,9 +42,15 @@ describe('the lifeline CLI', () => {
 
     const show = JSON.parse((await runCliHere(data, ['show', '1', '--json'])).stdout) as {
       id: number;
+      createdAt: string;
       events: Record<string, unknown>[];
     };
     expect(show).toMatchObject({ id: 1, file: wav, state: 'queued' });
+    // Until ingest reads when it was recorded, the time it was added stands in, and says so.
+    expect(show).toMatchObject({ recordedAt: show.createdAt, recordedFrom: 'added' });
+    expect((await runCliHere(data, ['show', '1'])).stdout).toContain(
+      `recorded ${show.createdAt}, not known: the time it was added`,
+    );
     expect(show.events).toHaveLength(1);
     expect(Object.keys(show.events[0]!)).toEqual(expect.arrayContaining(['at', 'type', 'stage', 'detail']));
     expect(show.events[0]).toMatchObject({ type: 'added', stage: 'ingest', actor: 'user' });

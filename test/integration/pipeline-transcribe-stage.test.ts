@@ -49,7 +49,15 @@ function setup(seconds: number) {
   const progress: Progress[] = [];
   const ac = new AbortController();
   const ctx: StageContext = {
-    item: { id: itemId, sourcePath: wav, fileName: 'memo.wav', sha256: 'ab'.repeat(32), storedPath: wav, createdAt: 0 },
+    item: {
+      id: itemId,
+      sourcePath: wav,
+      fileName: 'memo.wav',
+      sha256: 'ab'.repeat(32),
+      storedPath: wav,
+      createdAt: 0,
+      recordedAt: 0,
+    },
     lease: { itemId, token: job.token },
     attempt: 1,
     paths: f.paths,

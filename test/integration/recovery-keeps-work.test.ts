@@ -6,10 +6,11 @@ import { RecoveryManager } from '../../src/main/recovery/recovery-manager';
 import { fakeItem, queueFixture } from '../support/queue-fixture';
 import { tempDir } from '../support/temp-dir';
 
-/** A transcription whose checkpoint the test moves by hand. */
-function transcription() {
+/** A transcription whose checkpoint the test moves by hand; `setsPartsAside` gives it the transcribe stage's way out. */
+function transcription(setsPartsAside = false) {
   let checkpoint: StageCheckpoint | null = null;
   const kept: number[] = [];
+  const setAside: string[] = [];
   const source: CheckpointSource = {
     checkpoint: () => checkpoint,
     keepValidCheckpoint: (itemId) => {
@@ -17,13 +18,19 @@ function transcription() {
       return { kept: 2, dropped: 0 };
     },
     isOutputComplete: () => false,
+    ...(setsPartsAside && {
+      setNextPartAside: (_itemId: number, reason: string) => {
+        setAside.push(reason);
+        return checkpoint?.nextPart ?? null;
+      },
+    }),
   };
-  return { source, kept, at: (c: StageCheckpoint | null) => (checkpoint = c) };
+  return { source, kept, setAside, at: (c: StageCheckpoint | null) => (checkpoint = c) };
 }
 
-function setup() {
+function setup(setsPartsAside = false) {
   const f = queueFixture(tempDir());
-  const t = transcription();
+  const t = transcription(setsPartsAside);
   const recovery = new RecoveryManager({
     store: f.store,
     queue: f.queue,
@@ -63,6 +70,20 @@ describe('recovery keeps what is done', () => {
     );
     // Nothing stored was thrown away on the way.
     expect(s.t.kept).toEqual([]);
+  });
+
+  it('sets the part aside and resumes with the other parts, instead of a dead letter, when the stage can go past it', () => {
+    const s = setup(true);
+    s.t.at({ percent: 60, nextPart: 'chunk 4 of 5 (1:30–2:00 of the audio)' });
+    const strategies = [s.dieOnce(), s.dieOnce(), s.dieOnce()].map((r) => r.strategy);
+    expect(strategies).toEqual(['resume', 'resume', 'resume']);
+    expect(s.job().state).toBe('queued');
+    expect(s.t.setAside).toEqual([
+      'stopped the transcribe stage 3 times in a row, the last time: worker process gone (worker exited with code 134)',
+    ]);
+    expect(s.f.store.recoveryLog.forItem(s.id).at(-1)!.detail).toBe(
+      'chunk 4 of 5 (1:30–2:00 of the audio) stopped the stage 3 times in a row: it is set aside and the other parts go on',
+    );
   });
 
   it('counts only tries that made no headway: a chunk done between two crashes starts the count again', () => {

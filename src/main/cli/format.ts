@@ -43,12 +43,19 @@ export function formatItems(items: ItemSummary[]): string {
   );
 }
 
+const recordedFromText: Record<ItemDetail['recordedFrom'], string> = {
+  metadata: "from the file's own metadata",
+  file_time: "from the file's modification time",
+  added: 'not known: the time it was added',
+};
+
 export function formatItem(d: ItemDetail): string {
   const lines = [
     `item ${d.id}  ${d.state} at ${d.stage} (attempt ${d.attempts} of ${d.maxAttempts})`,
     `file    ${d.file}`,
     `stored  ${d.storedPath ?? '(not yet)'}`,
     `sha256  ${d.sha256}`,
+    `recorded ${d.recordedAt}, ${recordedFromText[d.recordedFrom]}`,
   ];
   if (d.error) lines.push(`error   ${d.error.code}: ${d.error.message}`);
   if (d.waitReason) lines.push(`waiting ${d.waitReason}`);

@@ -11,6 +11,7 @@ import { chooseExtractor } from './extract/choose-extractor';
 import { ExtractStage } from './extract/extract-stage';
 import { IndexStage } from './index/index-stage';
 import { IngestStage } from './ingest/ingest-stage';
+import { findFfprobe } from './ingest/recording-time';
 import { engineSettings } from './engine-settings';
 import type { MemoryExtractor } from './extract/memory-extractor';
 import { SettingsBound } from './settings-bound';
@@ -62,7 +63,11 @@ export function pipelineStages(store: Store, options: PipelineOptions = {}): Sta
     },
   });
   return [
-    new IngestStage(store.files, { decode, maxSeconds: decoding.maxSeconds }),
+    new IngestStage(store.files, {
+      decode,
+      maxSeconds: decoding.maxSeconds,
+      ffprobe: findFfprobe(decoding.ffmpeg, env),
+    }),
     new TranscribeStage({ transcripts, engine: () => asr.get(), decode, chunkSec }),
     new ExtractStage({ transcripts, memories, extractor: () => extractor.get() }),
     new IndexStage({ transcripts, memories, search }),

@@ -19,6 +19,12 @@ export interface CheckpointSource {
    * (finished work is never thrown away). Returns how many parts were kept and dropped.
    */
   keepValidCheckpoint?(itemId: number): { kept: number; dropped: number };
+  /**
+   * The next part stopped the stage too many times in a row: set it aside, so the next run goes on
+   * with the others (the stage ends naming it). Returns the part's description, or null when there
+   * is none. A stage without it gets a dead letter naming the part instead.
+   */
+  setNextPartAside?(itemId: number, reason: string): string | null;
   /** The stage's output for the item is already complete and verified: recovery marks it succeeded. */
   isOutputComplete?(itemId: number): boolean;
 }

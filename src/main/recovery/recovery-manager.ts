@@ -214,11 +214,17 @@ export class RecoveryManager {
       outputComplete,
       recoveriesWithoutHeadway: keepsCheckpoint ? this.withoutHeadway(lease, checkpointPercent!) : 0,
       maxPartTries: defaultMaxPartTries,
+      setsPartsAside: keepsCheckpoint && typeof handler?.setNextPartAside === 'function',
       resumeMinProgressPercent: cfg.resumeMinProgressPercent,
     });
     const plan = recoveryPlan(lease, rule, why, choice, cfg.maxRecoveries);
     let result: RecoveryOutcome['result'];
     try {
+      if (choice.setAside) {
+        const reason = `stopped the ${lease.stage} stage ${defaultMaxPartTries} times in a row, the last time: ${why}`;
+        const part = handler?.setNextPartAside?.(lease.itemId, reason);
+        this.log.warn({ itemId: lease.itemId, part }, 'a part that keeps stopping the stage is set aside');
+      }
       if (choice.strategy === 'restart' && checkpoint) {
         const kept = handler?.keepValidCheckpoint?.(lease.itemId);
         if (kept) this.log.info({ itemId: lease.itemId, ...kept }, 'restart keeps the stored parts that validate');

@@ -10,6 +10,7 @@ const base: StrategyInput = {
   outputComplete: false,
   recoveriesWithoutHeadway: 0,
   maxPartTries: 3,
+  setsPartsAside: false,
   resumeMinProgressPercent: 5,
 };
 const transcribe: StrategyInput = { ...base, keepsCheckpoint: true };
@@ -66,6 +67,25 @@ describe('chooseStrategy', () => {
     expect(chooseStrategy({ ...transcribe, recoveries: 2, recoveriesWithoutHeadway: 2 }).failedPart).toBe(
       'the first part',
     );
+  });
+
+  it('sets the part aside and goes on with the others when the stage can, instead of a dead letter', () => {
+    const stuck = {
+      ...transcribe,
+      setsPartsAside: true,
+      checkpoint: { percent: 60, nextPart: 'chunk 4 of 5 (1:30–2:00)' },
+    };
+    expect(chooseStrategy({ ...stuck, recoveries: 2, recoveriesWithoutHeadway: 2 })).toEqual({
+      strategy: 'resume',
+      because: 'chunk 4 of 5 (1:30–2:00) stopped the stage 3 times in a row: it is set aside and the other parts go on',
+      setAside: 'chunk 4 of 5 (1:30–2:00)',
+    });
+    // Nothing stored yet (the first part keeps stopping it): a restart, which keeps what validates.
+    expect(
+      chooseStrategy({ ...transcribe, setsPartsAside: true, recoveries: 2, recoveriesWithoutHeadway: 2 }),
+    ).toMatchObject({ strategy: 'restart', setAside: 'the first part' });
+    // Two tries are not yet enough.
+    expect(chooseStrategy({ ...stuck, recoveries: 1, recoveriesWithoutHeadway: 1 }).setAside).toBeUndefined();
   });
 
   it('does not count parts for a stage that keeps no checkpoint (its recoveries are bounded by the limit)', () => {

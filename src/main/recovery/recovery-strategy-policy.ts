@@ -18,8 +18,10 @@ export interface StrategyInput {
    * each time the same part of the work was tried and stopped without finishing.
    */
   recoveriesWithoutHeadway: number;
-  /** Tries of one part (the first and its retries) before the item is a dead letter naming it. */
+  /** Tries of one part (the first and its retries) before it is set aside, or the item is a dead letter naming it. */
   maxPartTries: number;
+  /** The stage can set a part aside and go on with the others (the transcribe stage). */
+  setsPartsAside: boolean;
   resumeMinProgressPercent: number;
 }
 
@@ -28,6 +30,8 @@ export interface StrategyChoice {
   because: string;
   /** For an escalation on one part that keeps failing: which part. */
   failedPart?: string;
+  /** The part that keeps stopping the stage is set aside and the others go on: which part. */
+  setAside?: string;
 }
 
 /** Tries of the same part (a chunk that hangs or takes its worker down) before escalation. Default. */
@@ -37,8 +41,8 @@ export const defaultMaxPartTries = 3;
  * Picks the strategy for one stuck job. Finished work is never thrown away: complete output is
  * validated, even on the last recovery, and a restart keeps every stored part that validates (only
  * a resume and a restart differ in what is re-checked). A part that stops the stage again and again
- * is tried a bounded number of times, then the item is a dead letter that names that part; there
- * is no alternating between resume and restart.
+ * is tried a bounded number of times, then set aside so the other parts go on (a stage that cannot
+ * do that gets a dead letter naming the part); there is no alternating between resume and restart.
  */
 export function chooseStrategy(input: StrategyInput): StrategyChoice {
   if (input.outputComplete) return { strategy: 'validate', because: 'the output is already complete' };
@@ -52,6 +56,12 @@ export function chooseStrategy(input: StrategyInput): StrategyChoice {
   const tries = input.recoveriesWithoutHeadway + 1;
   if (input.keepsCheckpoint && tries >= input.maxPartTries) {
     const part = cp?.nextPart ?? 'the first part';
+    if (input.setsPartsAside)
+      return {
+        strategy: cp ? 'resume' : 'restart',
+        because: `${part} stopped the stage ${tries} times in a row: it is set aside and the other parts go on`,
+        setAside: part,
+      };
     return { strategy: 'escalate', because: `${part} stopped the stage ${tries} times in a row`, failedPart: part };
   }
   if (!cp) {

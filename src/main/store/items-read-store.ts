@@ -7,6 +7,7 @@ import type {
   ItemState,
   ItemSummary,
   Overview,
+  RecordedFrom,
   SortDirection,
   Stage,
 } from '../../shared/contract';
@@ -198,6 +199,8 @@ export class ItemsReadStore {
     this.s = {
       summary: p(`SELECT ${summaryColumns} FROM ${summaryFrom} WHERE i.id = @id`),
       summaries: p(`SELECT ${summaryColumns} FROM ${summaryFrom} WHERE i.id IN (SELECT value FROM json_each(@ids))`),
+      recorded: p(`SELECT coalesce(recorded_at, created_at) AS at, coalesce(recorded_from, 'added') AS source
+                   FROM items WHERE id = @id`),
       events: p(`${itemEventChain(eventColumns)} SELECT ${eventColumns.join(', ')} FROM chain ORDER BY id`),
       lastEventId: p(`SELECT coalesce(max(id), 0) FROM events`).pluck(),
       changedSince: p(`SELECT DISTINCT item_id FROM events WHERE id > @afterId AND id <= @upToId`).pluck(),
@@ -225,9 +228,12 @@ export class ItemsReadStore {
   detail(id: number): ItemDetail | undefined {
     const r = this.s.summary.get({ id }) as SummaryRow | undefined;
     if (!r) return undefined;
+    const recorded = this.s.recorded.get({ id }) as { at: number; source: RecordedFrom };
     return {
       ...toSummary(r),
       storedPath: r.stored_path,
+      recordedAt: iso(recorded.at),
+      recordedFrom: recorded.source,
       events: (this.s.events.all({ itemId: id }) as EventRow[]).map(toItemEvent),
       transcript: this.transcripts.transcript(id),
       memories: this.memories.list(id),

@@ -19,7 +19,8 @@ interface EntryRow extends MemoryRow {
   id: number;
   item_id: number;
   file_name: string;
-  created_at: number;
+  /** When the recording was made (its add time until ingest read it). */
+  recorded_at: number;
 }
 
 /** Where a page of memories ends: the last row's sort key (newest recording first, then transcript order). */
@@ -75,7 +76,7 @@ export class MemoriesStore {
       dropStaged: db.prepare(`DELETE FROM rerun_memories WHERE item_id = @itemId`),
       // Keyset paging over (item_id DESC, id ASC): memories_by_item walks items newest first and
       // only each item's few memories are sorted, so a page costs the same anywhere in the list.
-      page: db.prepare(`SELECT m.id, m.item_id, i.file_name, i.created_at, m.kind, m.text, m.at, m.all_day, m.repeats, m.source_start, m.source_end, m.source_text
+      page: db.prepare(`SELECT m.id, m.item_id, i.file_name, coalesce(i.recorded_at, i.created_at) AS recorded_at, m.kind, m.text, m.at, m.all_day, m.repeats, m.source_start, m.source_end, m.source_text
                         FROM memories m JOIN items i ON i.id = m.item_id JOIN jobs j ON j.item_id = m.item_id
                         WHERE j.state <> 'discarded' AND (@kind IS NULL OR m.kind = @kind)
                           AND (@afterItem IS NULL OR m.item_id < @afterItem OR (m.item_id = @afterItem AND m.id > @afterId))
@@ -156,7 +157,7 @@ export class MemoriesStore {
       id: r.id,
       itemId: r.item_id,
       fileName: r.file_name,
-      recordedAt: new Date(r.created_at).toISOString(),
+      recordedAt: new Date(r.recorded_at).toISOString(),
     }));
   }
 

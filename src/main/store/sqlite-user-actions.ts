@@ -31,6 +31,11 @@ export class SqliteUserActions implements UserActions {
                 WHERE item_id = @itemId AND state = 'done'`),
       openRerun: p(`INSERT OR REPLACE INTO reruns (item_id, from_stage, requested_at) VALUES (@itemId, @stage, @now)`),
       closeRerun: p(`DELETE FROM reruns WHERE item_id = @itemId`),
+      // A retry tries again the parts of a transcription set aside because they kept failing.
+      tryPartsAgain: [
+        p(`UPDATE transcript_plans SET set_aside = NULL WHERE item_id = @itemId AND set_aside IS NOT NULL`),
+        p(`UPDATE rerun_transcript_plans SET set_aside = NULL WHERE item_id = @itemId AND set_aside IS NOT NULL`),
+      ],
       // What an earlier re-run left unpublished (it failed, or was asked again) starts over.
       dropStaged: [
         p(`DELETE FROM rerun_transcript_chunks WHERE item_id = @itemId`),
@@ -53,6 +58,7 @@ export class SqliteUserActions implements UserActions {
         const job = this.s.job.get({ itemId }) as { state: JobState; stage: Stage } | undefined;
         if (!job) return null;
         if (this.s.retry.run({ now, itemId }).changes !== 1) return 'not_retryable';
+        for (const clear of this.s.tryPartsAgain) clear.run({ itemId });
         event(itemId, now, job.stage, {
           type: 'retried',
           actor: 'user',
@@ -64,6 +70,7 @@ export class SqliteUserActions implements UserActions {
         const rows = this.s.deadJobs.all() as { item_id: number; stage: Stage }[];
         for (const r of rows) {
           this.s.retry.run({ now, itemId: r.item_id });
+          for (const clear of this.s.tryPartsAgain) clear.run({ itemId: r.item_id });
           event(r.item_id, now, r.stage, {
             type: 'retried',
             actor: 'user',

@@ -11,6 +11,13 @@ export interface TranscriptPlan {
   chunks: [number, number][];
 }
 
+/** A part of the plan given up on for this run of the job: it kept failing, so the others went on. */
+export interface SetAsidePart {
+  index: number;
+  /** Why, for people: "timed out 3 times while the server answered its check". */
+  reason: string;
+}
+
 export interface StoredChunk {
   index: number;
   segments: TranscriptSegment[];
@@ -33,6 +40,8 @@ function statements(db: SqliteDatabase, plans: string, chunks: string) {
     chunks: p(`SELECT chunk_index, segments, engine FROM ${chunks} WHERE item_id = @itemId ORDER BY chunk_index`),
     chunkCount: p(`SELECT count(*) FROM ${chunks} WHERE item_id = @itemId`).pluck(),
     deleteChunk: p(`DELETE FROM ${chunks} WHERE item_id = @itemId AND chunk_index = @index`),
+    setAside: p(`SELECT set_aside FROM ${plans} WHERE item_id = @itemId`).pluck(),
+    saveSetAside: p(`UPDATE ${plans} SET set_aside = @setAside WHERE item_id = @itemId`),
   };
 }
 
@@ -88,6 +97,16 @@ export class TranscriptsStore {
           });
         },
       ),
+      setPartAside: db.transaction((itemId: number, part: SetAsidePart, lease: LeaseRef | undefined) => {
+        if (lease) fence(lease);
+        const others = this.setAside(itemId).filter((p) => p.index !== part.index);
+        const setAside = JSON.stringify([...others, part].sort((a, b) => a.index - b.index));
+        this.s(itemId).saveSetAside.run({ itemId, setAside });
+      }),
+      clearSetAside: db.transaction((lease: LeaseRef) => {
+        fence(lease);
+        this.s(lease.itemId).saveSetAside.run({ itemId: lease.itemId, setAside: null });
+      }),
       publish: db.transaction((itemId: number) => {
         this.main.deleteChunks.run({ itemId });
         this.main.deletePlan.run({ itemId });
@@ -132,6 +151,26 @@ export class TranscriptsStore {
   /** Fenced. Stores one finished chunk: this is the checkpoint a resumed attempt starts after. */
   saveChunk(lease: LeaseRef, index: number, segments: TranscriptSegment[], engine: string, now: number): void {
     this.tx.saveChunk.immediate(lease, index, segments, engine, now);
+  }
+
+  /** The parts set aside in this run of the job (they kept failing), in plan order. */
+  setAside(itemId: number): SetAsidePart[] {
+    const json = this.s(itemId).setAside.get({ itemId }) as string | null | undefined;
+    return json ? (JSON.parse(json) as SetAsidePart[]) : [];
+  }
+
+  /**
+   * Sets a part of the plan aside: the stage goes on with the others and ends as a dead letter
+   * naming it. Fenced when `lease` is given (the stage); recovery, which has just taken the job from
+   * its holder, passes none (a late writer's fenced writes are refused).
+   */
+  setPartAside(itemId: number, part: SetAsidePart, lease?: LeaseRef): void {
+    this.tx.setPartAside.immediate(itemId, part, lease);
+  }
+
+  /** Fenced. The stage ended naming the parts set aside: a Retry tries them again. */
+  clearSetAside(lease: LeaseRef): void {
+    this.tx.clearSetAside.immediate(lease);
   }
 
   /** Chunks stored so far (the checkpoint's size), without reading them. */

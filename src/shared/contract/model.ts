@@ -98,8 +98,19 @@ export const Memory = z.object({
 });
 export type Memory = z.infer<typeof Memory>;
 
+/**
+ * How Lifeline knows when a recording was made: its own metadata (a container's creation time, a
+ * Broadcast WAV origination date), the file's modification time, or only the time it was added.
+ */
+export const recordedFromValues = ['metadata', 'file_time', 'added'] as const;
+export const RecordedFrom = z.enum(recordedFromValues);
+export type RecordedFrom = z.infer<typeof RecordedFrom>;
+
 export const ItemDetail = ItemSummary.extend({
   storedPath: z.string().nullable(),
+  /** When the recording was made (ISO), read at ingest; relative dates said in it resolve against it. */
+  recordedAt: z.string(),
+  recordedFrom: RecordedFrom,
   events: z.array(ItemEvent),
   /** Null until transcription has stored its first chunk; while it runs, the chunks done so far. */
   transcript: Transcript.nullable(),

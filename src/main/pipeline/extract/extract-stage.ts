@@ -7,7 +7,7 @@ import type { MemoryExtractor } from './memory-extractor';
 /**
  * Extract: memories from the stored transcript. The item's previous memories are replaced in the
  * same transaction, so a re-run never duplicates them. Relative dates resolve against the time the
- * item was added (the closest to the recording's time Lifeline knows).
+ * recording was made, as ingest read it (its metadata, else its file's time, else when it was added).
  */
 export class ExtractStage implements StageHandler {
   readonly stage = 'extract' as const;
@@ -41,7 +41,7 @@ export class ExtractStage implements StageHandler {
       throw permanentError('TRANSCRIPT_MISSING', `item ${ctx.item.id} has no transcript; retry it from transcription`);
     ctx.progress({ step: 'extract', percent: null, message: `extracting memories (${extractor.name})` });
     const memories = await extractor.extract(transcript, {
-      recordedAt: new Date(ctx.item.createdAt),
+      recordedAt: new Date(ctx.item.recordedAt),
       signal: ctx.signal,
     });
     ctx.signal.throwIfAborted();

@@ -6,6 +6,7 @@ import { probeWav } from '../audio/wav-probe';
 import { permanentError } from '../../engine/stage-error';
 import type { StageContext, StageHandler } from '../../engine/stage-handler';
 import { copyIntoStore, hashFile, storedAudioPath } from './copy-into-store';
+import { readRecordingTime } from './recording-time';
 
 const probeBytes = 1 << 20;
 
@@ -26,13 +27,16 @@ export interface IngestStageOptions {
   decode: Pick<AudioDecoding, 'measure'>;
   /** Longest accepted recording, seconds. */
   maxSeconds: number;
+  /** ffprobe, to read when the recording was made from its metadata; null to use the file's time only. */
+  ffprobe?: string | null;
+  now?: () => number;
 }
 
 /**
  * Ingest: copy the user's file into the store (atomically), prove it is the audio that was added
  * (same SHA-256), and check that it decodes: a WAV by its header, MP3/Ogg/FLAC/M4A/AAC by decoding
  * it. The copy is kept even when the audio is bad, so a dead letter can always be inspected and
- * retried.
+ * retried. It also reads when the recording was made (recording-time-policy.ts), once per item.
  */
 export class IngestStage implements StageHandler {
   readonly stage = 'ingest' as const;
@@ -84,7 +88,8 @@ export class IngestStage implements StageHandler {
       // probeWav names what a non-audio file starts with (AUDIO_UNDECODABLE) and reads a WAV in microseconds.
       const wav = probeWav(head, size, item.fileName);
       this.checkLength(wav.durationSec, item.fileName);
-      return `stored ${(size / 1e6).toFixed(1)} MB; ${wav.durationSec.toFixed(1)} s of ${wav.sampleRate} Hz ${wav.channels}-channel audio`;
+      const recorded = await this.recordingTime(ctx, target, head, false);
+      return `stored ${(size / 1e6).toFixed(1)} MB; ${wav.durationSec.toFixed(1)} s of ${wav.sampleRate} Hz ${wav.channels}-channel audio${recorded}`;
     }
     // Progress as the decode goes: a long recording's check is visibly moving, never "stalled".
     let shown = 0;
@@ -94,7 +99,30 @@ export class IngestStage implements StageHandler {
         ctx.progress({ step: 'check', percent: (shown = percent), message: 'checking that the audio decodes' });
     });
     const src = audio.source;
-    return `stored ${(size / 1e6).toFixed(1)} MB; ${audio.durationSec.toFixed(1)} s of ${src.sampleRate} Hz ${src.channels}-channel ${audioFormatNames[format]} audio`;
+    const recorded = await this.recordingTime(ctx, target, head, true);
+    return `stored ${(size / 1e6).toFixed(1)} MB; ${audio.durationSec.toFixed(1)} s of ${src.sampleRate} Hz ${src.channels}-channel ${audioFormatNames[format]} audio${recorded}`;
+  }
+
+  /**
+   * Reads and stores when the recording was made, once (a re-run keeps it); "; recorded … (from …)"
+   * for the timeline. `probe`: ask ffprobe for the container's tags; a WAV's come from its header,
+   * so its check stays a header read with no process started.
+   */
+  private async recordingTime(ctx: StageContext, stored: string, head: Buffer, probe: boolean): Promise<string> {
+    const { item } = ctx;
+    if (this.files.hasRecordingTime(item.id)) return '';
+    const time = await readRecordingTime({
+      stored,
+      head,
+      sourcePath: item.sourcePath,
+      dataDir: ctx.paths.dataDir,
+      addedAt: item.createdAt,
+      now: (this.options.now ?? Date.now)(),
+      ffprobe: probe ? (this.options.ffprobe ?? null) : null,
+      signal: ctx.signal,
+    });
+    this.files.setRecordingTime(item.id, { at: time.at, from: time.from });
+    return `; recorded ${new Date(time.at).toISOString()} (from ${time.source})`;
   }
 
   private checkLength(durationSec: number, fileName: string): void {

@@ -1,12 +1,21 @@
 import fs from 'node:fs';
 import type { TranscriptSegment } from '../../../shared/contract';
-import type { TranscriptsStore } from '../../store/transcripts-store';
+import type { SetAsidePart, TranscriptPlan, TranscriptsStore } from '../../store/transcripts-store';
 import type { AsrEngine } from '../asr/asr-engine';
+import { tinyTranscription } from '../asr/asr-probes';
 import { planChunksFromEnergy } from '../audio/chunk-plan';
 import type { AudioDecoding } from '../audio/decoder-config';
 import { isStageError, permanentError, StageError } from '../../engine/stage-error';
-import type { TranscriptPlan } from '../../store/transcripts-store';
+import { oneLevelOfParentheses } from '../../../shared/text/one-level-of-parentheses';
 import type { StageCheckpoint, StageContext, StageHandler, StageService } from '../../engine/stage-handler';
+import {
+  classifyPartFailure,
+  defaultCheckWithinMs,
+  defaultMaxPartTries,
+  needsCheck,
+  setAsideReason,
+  type CheckAfterFailure,
+} from './part-failure-policy';
 
 export interface TranscribeStageDeps {
   transcripts: TranscriptsStore;
@@ -16,6 +25,10 @@ export interface TranscribeStageDeps {
   decode: Pick<AudioDecoding, 'spool'>;
   /** Preferred chunk length, seconds. Default 30. */
   chunkSec?: number;
+  /** Tries of one part before it is set aside and the others go on. Default 3. */
+  maxPartTries?: number;
+  /** Longest wait for the engine's real-work check after a part failed, ms. Default 30 000. */
+  checkTimeoutMs?: number;
   now?: () => number;
 }
 
@@ -24,7 +37,10 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
 /**
  * Transcribe: decode the stored audio, cut it into ≈30 s chunks at silences (the plan is stored
  * once), and transcribe chunk by chunk. Each finished chunk's segments are stored at once — that is
- * the checkpoint — so a resumed attempt starts at the first chunk not yet stored.
+ * the checkpoint — so a resumed attempt starts at the first chunk not yet stored. A chunk that
+ * keeps failing through no fault of the service (part-failure-policy.ts), or keeps stopping the
+ * stage (recovery sets it aside), does not cost the rest: the other chunks are transcribed and
+ * stored, then the item is a `PART_FAILED` dead letter naming it, and a Retry tries only it again.
  */
 export class TranscribeStage implements StageHandler {
   readonly stage = 'transcribe' as const;
@@ -52,13 +68,31 @@ export class TranscribeStage implements StageHandler {
   checkpoint(itemId: number): StageCheckpoint | null {
     const plan = this.deps.transcripts.plan(itemId);
     if (!plan || plan.chunks.length === 0) return null;
-    const stored = new Set(this.deps.transcripts.chunks(itemId).map((c) => c.index));
-    if (stored.size === 0) return null;
-    const next = plan.chunks.findIndex((_, i) => !stored.has(i));
+    // Parts set aside count as settled: a stop at the next part is headway, not the same part again.
+    const settled = this.settled(itemId);
+    if (settled.size === 0) return null;
+    const next = plan.chunks.findIndex((_, i) => !settled.has(i));
     return {
-      percent: (100 * stored.size) / plan.chunks.length,
+      percent: (100 * settled.size) / plan.chunks.length,
       nextPart: next >= 0 ? describePart(plan, next) : undefined,
     };
+  }
+
+  /** Recovery found the next part stopped the stage too often: it is set aside and the others go on. */
+  setNextPartAside(itemId: number, reason: string): string | null {
+    const plan = this.deps.transcripts.plan(itemId);
+    if (!plan) return null;
+    const settled = this.settled(itemId);
+    const next = plan.chunks.findIndex((_, i) => !settled.has(i));
+    if (next < 0) return null;
+    this.deps.transcripts.setPartAside(itemId, { index: next, reason });
+    return describePart(plan, next);
+  }
+
+  /** Indexes of the chunks stored or set aside. */
+  private settled(itemId: number): Set<number> {
+    const { transcripts } = this.deps;
+    return new Set([...transcripts.chunks(itemId), ...transcripts.setAside(itemId)].map((c) => c.index));
   }
 
   /** A restart keeps every stored chunk that belongs to the plan and whose segments lie inside it. */
@@ -114,6 +148,7 @@ export class TranscribeStage implements StageHandler {
       }
       const total = plan.chunks.length;
       const stored = new Set(transcripts.chunks(item.id).map((c) => c.index));
+      const asideBefore = new Set(transcripts.setAside(item.id).map((p) => p.index));
       const resumed = stored.size;
       let done = stored.size;
       const report = () =>
@@ -125,22 +160,18 @@ export class TranscribeStage implements StageHandler {
       report();
       if (resumed > 0) ctx.log.info({ resumed, total }, 'resuming transcription from checkpoint');
       for (const [index, [from, to]] of plan.chunks.entries()) {
-        if (stored.has(index)) continue;
+        if (stored.has(index) || asideBefore.has(index)) continue;
         ctx.signal.throwIfAborted();
         const offset = from / plan.sampleRate;
         const length = (to - from) / plan.sampleRate;
         const samples = await audio.read(from, to);
-        let raw: Awaited<ReturnType<AsrEngine['transcribe']>>;
-        try {
-          raw = await engine.transcribe(
-            { samples, sampleRate: plan.sampleRate },
-            { signal: ctx.signal, tmpDir: ctx.paths.tmp },
-          );
-        } catch (err: unknown) {
-          // The failure names the part of the audio, whatever its kind (code, permanence and fault are kept).
-          throw withPart(err, describePart(plan, index));
-        }
+        const raw = await this.transcribePart(ctx, engine, plan, index, samples, (100 * done) / total);
         ctx.signal.throwIfAborted();
+        if (raw === null) {
+          // Back from the tries' own steps, so the next chunk's time is not counted as part of theirs.
+          report();
+          continue;
+        }
         const segments: TranscriptSegment[] = raw.map((s) => ({
           start: round(offset + Math.max(0, Math.min(length, s.start))),
           end: round(offset + Math.max(0, Math.min(length, s.end))),
@@ -150,10 +181,83 @@ export class TranscribeStage implements StageHandler {
         done++;
         report();
       }
+      const aside = transcripts.setAside(item.id);
+      if (aside.length > 0) {
+        // The dead letter names them; a Retry tries them again (the stored chunks stay).
+        transcripts.clearSetAside(lease);
+        throw permanentError('PART_FAILED', partsFailedMessage(plan, aside, done));
+      }
       const words = transcripts.transcript(item.id)?.text.split(/\s+/).filter(Boolean).length ?? 0;
       return `${words} words from ${audio.durationSec.toFixed(1)} s in ${total} chunk${total === 1 ? '' : 's'}${resumed > 0 ? ` (${resumed} kept from an earlier attempt)` : ''} by ${engine.name}`;
     } finally {
       await audio.close();
+    }
+  }
+
+  /**
+   * One part, tried until it is transcribed, set aside (null: it kept failing through no fault of
+   * the service), or the stage stops (the service's fault, a permanent error, an abort).
+   */
+  private async transcribePart(
+    ctx: StageContext,
+    engine: AsrEngine,
+    plan: TranscriptPlan,
+    index: number,
+    samples: Float32Array,
+    percent: number,
+  ): Promise<TranscriptSegment[] | null> {
+    const now = this.deps.now ?? Date.now;
+    const maxTries = this.deps.maxPartTries ?? defaultMaxPartTries;
+    const part = describePart(plan, index);
+    for (let tries = 1; ; tries++) {
+      try {
+        return await engine.transcribe(
+          { samples, sampleRate: plan.sampleRate },
+          { signal: ctx.signal, tmpDir: ctx.paths.tmp },
+        );
+      } catch (err: unknown) {
+        ctx.signal.throwIfAborted();
+        // Errors the engine did not raise on purpose stop the stage as they always did.
+        if (!isStageError(err)) throw err;
+        const failure = { code: err.code, permanent: err.permanent, serviceFault: err.serviceFault, at: now() };
+        const check = needsCheck(failure) ? await this.checkEngine(ctx, engine) : null;
+        const verdict = classifyPartFailure(failure, check, {
+          tries,
+          maxTries,
+          checkWithinMs: defaultCheckWithinMs,
+        });
+        // The failure names the part of the audio, whatever its kind (code, permanence and fault are kept).
+        if (verdict.kind !== 'part') throw withPart(err, part);
+        ctx.log.warn(
+          { index, tries, code: verdict.code, because: verdict.because, next: verdict.next },
+          'a part of the audio failed',
+        );
+        if (verdict.next === 'set_aside') {
+          const reason = `${setAsideReason(verdict.code, tries)}, the last time: ${err.message}`;
+          this.deps.transcripts.setPartAside(ctx.item.id, { index, reason }, ctx.lease);
+          return null;
+        }
+        // A new step per try: each try is bounded by the engine's own limit, so none reads as a stall.
+        ctx.progress({
+          step: `try_${tries + 1}_of_${maxTries}`,
+          percent,
+          message: `${part}: try ${tries + 1} of ${maxTries} (${verdict.because})`,
+        });
+      }
+    }
+  }
+
+  /** The engine's real-work check (a moment of silence transcribed), right after a part failed. */
+  private async checkEngine(ctx: StageContext, engine: AsrEngine): Promise<CheckAfterFailure> {
+    const now = this.deps.now ?? Date.now;
+    const startedAt = now();
+    const signal = AbortSignal.any([ctx.signal, AbortSignal.timeout(this.deps.checkTimeoutMs ?? 30_000)]);
+    try {
+      await tinyTranscription(engine)(signal);
+      return { startedAt, endedAt: now(), passed: true };
+    } catch (err: unknown) {
+      ctx.signal.throwIfAborted();
+      return { startedAt, endedAt: now(), passed: false, failure: err instanceof Error ? err.message : String(err) };
     }
   }
 }
@@ -164,6 +268,23 @@ const clock = (sec: number) => `${Math.floor(sec / 60)}:${String(Math.floor(sec 
 function describePart(plan: TranscriptPlan, index: number): string {
   const [from, to] = plan.chunks[index]!;
   return `chunk ${index + 1} of ${plan.chunks.length} (${clock(from / plan.sampleRate)}–${clock(to / plan.sampleRate)} of the audio)`;
+}
+
+const partsOf = (n: number) => (n === 1 ? 'part' : 'parts');
+
+/**
+ * "chunk 4 of 5 (2:00–2:40 of the audio) could not be transcribed; the other 4 parts are stored.
+ * It timed out 3 times while …". Each part's reason is a clause ("timed out 3 times …").
+ */
+export function partsFailedMessage(plan: TranscriptPlan, aside: readonly SetAsidePart[], kept: number): string {
+  const one = aside.length === 1;
+  const failed = one
+    ? `${describePart(plan, aside[0]!.index)} could not be transcribed`
+    : `${aside.length} parts could not be transcribed: ${aside.map((p) => describePart(plan, p.index)).join(' and ')}`;
+  const rest =
+    kept === 0 ? 'no other part is stored' : `the other ${kept} ${partsOf(kept)} ${kept === 1 ? 'is' : 'are'} stored`;
+  const why = aside.map((p) => `${one ? 'It' : `Chunk ${p.index + 1}`} ${p.reason}`);
+  return oneLevelOfParentheses(`${failed}; ${rest}. ${why.join('. ')}`);
 }
 
 function withPart(err: unknown, part: string): unknown {

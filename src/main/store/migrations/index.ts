@@ -10,6 +10,7 @@ import { m0008NoFileBytesInMessages } from './0008-no-file-bytes-in-messages';
 import { m0009UpcomingReruns } from './0009-upcoming-reruns';
 import { m0010MemoryDates } from './0010-memory-dates';
 import { m0011Attention } from './0011-attention';
+import { m0012RecordingTimeAndSetAsideParts } from './0012-recording-time-and-set-aside-parts';
 
 /** Append, never edit or reorder: a shipped migration has already run on users' stores. */
 export const migrations: readonly Migration[] = [
@@ -24,4 +25,5 @@ export const migrations: readonly Migration[] = [
   m0009UpcomingReruns,
   m0010MemoryDates,
   m0011Attention,
+  m0012RecordingTimeAndSetAsideParts,
 ];

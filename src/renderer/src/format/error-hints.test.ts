@@ -12,6 +12,12 @@ describe('errorHint', () => {
     expect(errorHint('LLM_UNAUTHORIZED')).toMatch(/^The language model refused the key/);
   });
 
+  it('says that the rest of a recording is kept when one part could not be transcribed, and that Retry tries only that part', () => {
+    expect(errorHint('PART_FAILED')).toMatch(
+      /The rest of the recording is transcribed and kept\. Press Retry to try only the missing part/,
+    );
+  });
+
   it('gives general advice for codes it does not know', () => {
     expect(errorHint('ASR_SOMETHING_NEW')).toMatch(/Retry/);
     expect(errorHint('WHATEVER')).toMatch(/Retry/);

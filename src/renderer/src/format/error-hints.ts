@@ -15,7 +15,7 @@ const hints: Record<string, string> = {
   RECOVERY_EXHAUSTED:
     'The stage kept stopping without finishing (a crash or a hang each time). Retry once; if it stops again, the file may trip up the engine: look at the log and report it.',
   PART_FAILED:
-    'One part of the recording (named above) stopped the stage every time it was tried; what came before it is kept. Retry once; if it stops at the same part again, that stretch of audio trips up the engine: look at the log and report it.',
+    'Part of the recording (named above) could not be transcribed: it timed out or stopped the stage every time it was tried, while the transcription engine itself kept working. The rest of the recording is transcribed and kept. Press Retry to try only the missing part again; if it fails again, that stretch of audio trips up the engine: look at the log and report it.',
   STAGE_CRASHED: 'The stage failed unexpectedly. Retry; if it fails the same way again, the log has the details.',
   INTERNAL: 'Lifeline hit an internal error. Retry; if it happens again, the log has the details.',
   NO_ERROR_RECORDED: 'No error was recorded. Retry it.',

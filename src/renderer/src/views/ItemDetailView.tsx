@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import type { ItemDetail } from '../../../shared/contract';
 import { StateBadge } from '../components/StateBadge';
-import { formatTime, stageLabels } from '../format/labels';
+import { formatTime, recordedFromLabels, stageLabels } from '../format/labels';
 import { formatBytes } from '../format/numbers';
 import { routeHref } from '../navigation/use-hash-route';
 import { useItemDetail } from '../stores/stores-context';
@@ -45,6 +45,10 @@ function Facts({ item }: { item: ItemDetail }) {
         {stageLabels[item.stage]}, attempt {item.attempts} of {item.maxAttempts}
       </Fact>
       <Fact term="Priority">{item.priority}</Fact>
+      <Fact term="Recorded">
+        {/* Relative dates said in the recording ("next Tuesday") resolve against this time. */}
+        <time dateTime={item.recordedAt}>{formatTime(item.recordedAt)}</time>, {recordedFromLabels[item.recordedFrom]}
+      </Fact>
       <Fact term="Added">
         <time dateTime={item.createdAt}>{formatTime(item.createdAt)}</time>
       </Fact>
