@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { StageHandler } from '../../src/main/engine/stage-handler';
+import { resumeNoteWaitMs } from '../../src/main/recovery/recovery-manager';
 import { FakeClock } from '../../src/main/time/clock';
 import { clockedEngine } from '../support/clocked-engine';
 import { tempDir } from '../support/temp-dir';
@@ -97,6 +98,40 @@ describe('sleep is not a stall', () => {
     f.engine.noteResume();
     expect(f.engine.scanStuck()).toEqual([]);
     expect(f.store.reads.summary(id)!.state).toBe('running');
+  });
+
+  it('recovers nothing in a scan that runs on waking before the resume note arrives', async () => {
+    const clock = new FakeClock();
+    const { f, id } = setUp(clock);
+    await waitFor('the job to run', () => f.engine.queue.leases.all().length === 1);
+    f.engine.scanStuck();
+    f.engine.noteSuspend();
+    clock.advance(HOUR); // both clocks ran on through the sleep: no jump to see
+    expect(f.engine.scanStuck()).toEqual([]);
+    expect(f.store.reads.summary(id)!.state).toBe('running');
+    f.engine.noteResume();
+    expect(f.engine.scanStuck()).toEqual([]);
+    expect(f.store.reads.summary(id)!.state).toBe('running');
+  });
+
+  it('assumes the resume when its note never comes, extending the leases instead of recovering', async () => {
+    const clock = new FakeClock();
+    const { f, id } = setUp(clock);
+    await waitFor('the job to run', () => f.engine.queue.leases.all().length === 1);
+    f.engine.scanStuck();
+    f.engine.noteSuspend();
+    clock.advance(HOUR);
+    expect(f.engine.scanStuck()).toEqual([]);
+    clock.advance(resumeNoteWaitMs);
+    expect(f.engine.scanStuck()).toEqual([]);
+    expect(f.store.reads.summary(id)!.state).toBe('running');
+    expect(f.store.serviceEvents.recent(5, 'engine')[0]).toMatchObject({
+      type: 'suspend_detected',
+      detail: expect.stringMatching(/^the machine woke up \(3660 s\)/),
+    });
+    // Scans work again: time that really passes after the wake is a stall.
+    clock.advance(HOUR);
+    expect(f.engine.scanStuck()).toMatchObject([{ itemId: id, rule: 'lease_expired' }]);
   });
 
   it('does recover the same job when the time really passed on both clocks (the control case)', async () => {

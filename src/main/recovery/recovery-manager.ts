@@ -39,6 +39,8 @@ export interface RecoveryManagerDeps {
 
 /** Startup sweeps recover in chunks, one transaction each: 100 000 leases in seconds, not minutes. */
 const sweepChunk = 500;
+/** How long scans wait for the shell's resume note after its suspend note before assuming it was lost. */
+export const resumeNoteWaitMs = 60_000;
 
 /**
  * Finds stuck jobs and brings them back: the startup sweep (before any claim), the continuous stuck
@@ -49,6 +51,8 @@ const sweepChunk = 500;
 export class RecoveryManager {
   private readonly jumps: ClockJumpDetector;
   private suspendedAt: number | null = null;
+  /** Monotonic time of the first scan that found a suspend noted but no resume yet. */
+  private waitingForResumeSince: number | null = null;
   private lastScanAt: number | null = null;
   private readonly log: Logger;
 
@@ -93,6 +97,7 @@ export class RecoveryManager {
   scan(ownItemIds: readonly number[]): RecoveryOutcome[] {
     const { clock, queue, config } = this.deps;
     const now = clock.now();
+    if (this.suspendedAt !== null && this.awaitingResume(clock.monotonic())) return [];
     const jump = this.jumps.observe(now, clock.monotonic());
     this.lastScanAt = now;
     if (jump > 0) {
@@ -162,8 +167,21 @@ export class RecoveryManager {
     const now = this.deps.clock.now();
     const since = this.suspendedAt ?? this.lastScanAt ?? now;
     this.suspendedAt = null;
+    this.waitingForResumeSince = null;
     this.jumps.reset();
     this.extendAfterSuspend(Math.max(0, now - since), 'the machine woke up');
+  }
+
+  /**
+   * Between the shell's suspend and resume notes no lease counts as stalled: on waking, a scan's timer
+   * can fire before the resume event arrives, and where the monotonic clock ran on through the sleep
+   * no jump shows. A resume note that never comes is assumed after {@link resumeNoteWaitMs} of scans.
+   */
+  private awaitingResume(monotonic: number): boolean {
+    this.waitingForResumeSince ??= monotonic;
+    if (monotonic - this.waitingForResumeSince < resumeNoteWaitMs) return true;
+    this.noteResume();
+    return false;
   }
 
   private extendAfterSuspend(jumpMs: number, why: string): void {
