@@ -13,6 +13,7 @@ import { openDatabase } from '../../src/main/store/database';
 import { checkStoreFile } from '../../src/main/store/store-copy';
 import { writeWav } from '../support/audio-files';
 import { closeAfterEach } from '../support/close-after-each';
+import { runCliHere } from '../support/cli-in-process';
 import { runCli } from '../support/spawn';
 import { addStoredRecordings } from '../support/stored-recordings';
 import { testStagesFor } from '../support/test-stages';
@@ -81,7 +82,7 @@ describe('backups, restore and doctor', () => {
     expect(() => open(dataDir)).toThrow(
       /is empty \(0 bytes\) while audio\/ holds 3 recordings; Lifeline did not start a fresh, empty store/,
     );
-    const cli = await runCli(dataDir, ['status']);
+    const cli = await runCliHere(dataDir, ['status']);
     expect(cli.code).toBe(1);
     expect(cli.stderr).toContain(`put back the newest good backup (${backup.name}, 3 items) with \`lifeline restore\``);
     expect(cli.stderr).toContain('`lifeline doctor --rebuild`');
@@ -90,10 +91,10 @@ describe('backups, restore and doctor', () => {
     expect(serve.stderr).toMatch(/^lifeline: the store .* is empty \(0 bytes\)/);
     expect(fs.statSync(paths.database).size, 'nothing was written over the damaged file').toBe(0);
 
-    const restored = await runCli(dataDir, ['restore']);
+    const restored = await runCliHere(dataDir, ['restore']);
     expect(restored.code, restored.stderr).toBe(0);
     expect(restored.stdout).toContain(`restored 3 items from ${path.join(dataDir, 'backups', backup.name)}`);
-    const doctor = await runCli(dataDir, ['doctor', '--json']);
+    const doctor = await runCliHere(dataDir, ['doctor', '--json']);
     expect(doctor.code, doctor.stderr).toBe(0);
     const report = JSON.parse(doctor.stdout) as { checks: { name: string; status: string }[]; orphans: string[] };
     expect(report.checks.find((c) => c.name === 'store')).toMatchObject({ status: 'ok' });
@@ -112,7 +113,7 @@ describe('backups, restore and doctor', () => {
     openDatabase(paths.database).close();
 
     expect(() => open(dataDir)).toThrow(/holds no items while audio\/ holds 2 recordings/);
-    const rebuilt = await runCli(dataDir, ['doctor', '--rebuild']);
+    const rebuilt = await runCliHere(dataDir, ['doctor', '--rebuild']);
     expect(rebuilt.code, rebuilt.stderr).toBe(0);
     expect(rebuilt.stdout).toContain('re-added 2 stored recordings');
     expect(open(dataDir).store.reads.count({})).toBe(2);
@@ -121,7 +122,7 @@ describe('backups, restore and doctor', () => {
   it('says a truncated database is damaged and how to get it back (exit 1), instead of "malformed" with no way forward', async () => {
     const { dataDir, paths } = await storeWithBackup(2);
     fs.truncateSync(paths.database, Math.floor(fs.statSync(paths.database).size / 2));
-    const r = await runCli(dataDir, ['items']);
+    const r = await runCliHere(dataDir, ['items']);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(
       /^lifeline: the store .* (is damaged|cannot be read) .*`lifeline restore`.*`lifeline doctor --rebuild`/,
@@ -137,10 +138,10 @@ describe('backups, restore and doctor', () => {
     fs.writeFileSync(paths.database, 'this is not a database, it was overwritten by accident');
     for (const s of ['-wal', '-shm']) fs.rmSync(paths.database + s, { force: true });
 
-    const refused = await runCli(dataDir, ['status']);
+    const refused = await runCliHere(dataDir, ['status']);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('there is no good backup to put back');
-    const rebuilt = await runCli(dataDir, ['doctor', '--rebuild']);
+    const rebuilt = await runCliHere(dataDir, ['doctor', '--rebuild']);
     expect(rebuilt.code, rebuilt.stderr).toBe(0);
     expect(rebuilt.stdout).toMatch(/the damaged store was moved to .*replaced-.*\nre-added 4 stored recordings/);
     const again = open(dataDir);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { ChannelName, RequestOf, ResponseOf } from '../../src/shared/contract';
 import { openLifeline, type Lifeline } from '../../src/main/lifeline';
 import { closeAfterEach } from '../support/close-after-each';
-import { runCli } from '../support/spawn';
+import { runCliHere } from '../support/cli-in-process';
 import { testStagesFor } from '../support/test-stages';
 import { tempDir } from '../support/temp-dir';
 import { waitFor } from '../support/wait-for';
@@ -80,22 +80,22 @@ describe('pause and resume', () => {
 
   it('lifeline pause [stage] and lifeline resume [stage] switch the same pauses from a terminal', async () => {
     const data = path.join(tempDir(), 'data');
-    const one = await runCli(data, ['pause', 'transcribe']);
+    const one = await runCliHere(data, ['pause', 'transcribe']);
     expect(one.code, one.stderr).toBe(0);
     expect(one.stdout.trim()).toBe('transcribe  Transcribe is paused by you, 0 waiting');
-    const status = await runCli(data, ['status']);
+    const status = await runCliHere(data, ['status']);
     expect(status.stdout).toContain('transcribe  Transcribe is paused by you, 0 waiting');
-    const all = await runCli(data, ['pause', '--json']);
+    const all = await runCliHere(data, ['pause', '--json']);
     const paused = JSON.parse(all.stdout) as { stages: { stage: string; paused: boolean }[] };
     expect(paused.stages.every((s) => s.paused)).toBe(true);
-    const back = await runCli(data, ['resume']);
+    const back = await runCliHere(data, ['resume']);
     expect(back.stdout.trim().split('\n')).toEqual([
       'ingest      runs',
       'transcribe  runs',
       'extract     runs',
       'index       runs',
     ]);
-    const bad = await runCli(data, ['pause', 'transcode']);
+    const bad = await runCliHere(data, ['pause', 'transcode']);
     expect(bad.code).toBe(1);
     expect(bad.stderr.trim()).toBe(
       'lifeline: "transcode" is not a stage; the stages are ingest, transcribe, extract, index',

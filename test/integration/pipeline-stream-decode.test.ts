@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { isStageError } from '../../src/main/engine/stage-error';
 import { decodeAudioFile } from '../../src/main/pipeline/audio/decode-audio';
 import { measureAudio, spoolAudio } from '../../src/main/pipeline/audio/pcm-spool';
@@ -28,17 +29,28 @@ async function codeOf(p: Promise<unknown>): Promise<string> {
 
 describe('decoding a recording as a stream into a spool file', () => {
   const formats: TestFormat[] = ['mp3', 'ogg', 'opus', 'flac', 'm4a'];
+  // One 12-second tone, encoded once per format and read by both decoders (decoding only reads it).
+  let encodedDir: string | null = null;
+  const encoded = new Map<TestFormat, string>();
+  afterAll(() => {
+    if (encodedDir) fs.rmSync(encodedDir, { recursive: true, force: true });
+  });
+  function encodedTone(format: TestFormat): string {
+    if (!encodedDir) {
+      encodedDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lifeline-test-'));
+      writeWav(path.join(encodedDir, 'tone.wav'), { seconds: 12, rate: 44100, channels: 2 });
+    }
+    if (!encoded.has(format)) encoded.set(format, encodeAudio(path.join(encodedDir, 'tone.wav'), format, encodedDir)!);
+    return encoded.get(format)!;
+  }
+
   for (const format of formats) {
     for (const decoder of ['ffmpeg', 'audio-decode'] as const) {
       it.skipIf(!ffmpeg)(
         `decodes a 44.1 kHz stereo ${format} with ${decoder} to 16 kHz mono of the same length, read back chunk by chunk`,
         async () => {
           const dir = tempDir();
-          const file = encodeAudio(
-            writeWav(path.join(dir, 'tone.wav'), { seconds: 12, rate: 44100, channels: 2 }),
-            format,
-            dir,
-          )!;
+          const file = encodedTone(format);
           const audio = await spoolAudio(file, path.basename(file), path.join(dir, 'tmp'), {
             ffmpeg: decoder === 'ffmpeg' ? ffmpeg : null,
           });
