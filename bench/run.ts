@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick]`: timing goals live here, never in tests. Prints one table per
+ * `npm run bench [-- --quick] [--only=queue,engine,…]`: timing goals live here, never in tests. Prints one table per
  * section and writes bench-results/*.json. --quick runs smaller sizes (under a minute).
  */
 import { memoryBench } from './memory-bench';
@@ -17,14 +17,25 @@ async function main() {
   process.stdout.write(
     `Lifeline bench${quick ? ' (quick)' : ''} on ${process.version}, ${require('node:os').cpus().length} cores\n`,
   );
-  queueBench(quick);
-  await recoveryBench(quick);
-  await engineBench(quick);
-  await intakeStallBench(quick);
-  await pipelineBench(quick);
-  await weightBench(quick);
-  await backupBench(quick);
-  await memoryBench(quick);
+  const sections: Record<string, (quick: boolean) => unknown> = {
+    queue: queueBench,
+    recovery: recoveryBench,
+    engine: engineBench,
+    stall: intakeStallBench,
+    pipeline: pipelineBench,
+    weight: weightBench,
+    backup: backupBench,
+    memory: memoryBench,
+  };
+  // `--only queue,engine` runs those sections alone, e.g. to measure on a quiet machine.
+  const only = process.argv
+    .find((a) => a.startsWith('--only='))
+    ?.slice('--only='.length)
+    .split(',');
+  const unknown = only?.filter((name) => !(name in sections)) ?? [];
+  if (unknown.length > 0)
+    throw new Error(`unknown bench section ${unknown.join(', ')}; known: ${Object.keys(sections).join(', ')}`);
+  for (const [name, run] of Object.entries(sections)) if (!only || only.includes(name)) await run(quick);
   process.stdout.write(`\ndone in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
 }
 
