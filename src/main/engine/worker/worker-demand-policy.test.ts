@@ -1,10 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../config/config';
 import { FakeClock } from '../../time/clock';
-import { idleToStop, placeJob, roomFor, startDelayMs, type DemandWorker } from './worker-demand-policy';
+import {
+  idleToStop,
+  placeJob,
+  replaceAfterIdleMs,
+  roomFor,
+  startDelayMs,
+  type DemandWorker,
+} from './worker-demand-policy';
 
 const size = defaultConfig.workers;
-const allowed = { size, startsAllowed: true };
+const now = 60_000;
+const allowed = { size, startsAllowed: true, now };
 const idle = (stage: DemandWorker['stage'], since: number): DemandWorker => ({
   stage,
   state: 'idle',
@@ -38,9 +46,24 @@ describe('when the pool starts and stops workers', () => {
   it('counts the room for a stage as its idle workers plus new or replaced ones, and only its own while starts back off', () => {
     const workers = [idle('ingest', 0), idle('extract', 0), busy('index')];
     expect(roomFor(workers, 'ingest', allowed)).toBe(3);
-    expect(roomFor(workers, 'ingest', { size, startsAllowed: false })).toBe(1);
-    expect(roomFor(workers, 'transcribe', { size, startsAllowed: false })).toBe(0);
-    expect(placeJob(workers, 'transcribe', { size, startsAllowed: false })).toEqual({ kind: 'none' });
+    expect(roomFor(workers, 'ingest', { size, startsAllowed: false, now })).toBe(1);
+    expect(roomFor(workers, 'transcribe', { size, startsAllowed: false, now })).toBe(0);
+    expect(placeJob(workers, 'transcribe', { size, startsAllowed: false, now })).toEqual({ kind: 'none' });
+  });
+
+  it("keeps a stage's last worker that idled only briefly, so jobs flowing between stages do not churn processes, but takes a stage's spare one at once", () => {
+    const justIdle = idle('extract', now - replaceAfterIdleMs + 1);
+    const full = [busy('transcribe'), busy('transcribe'), busy('index'), justIdle];
+    expect(placeJob(full, 'ingest', allowed)).toEqual({ kind: 'none' });
+    expect(roomFor(full, 'ingest', allowed)).toBe(0);
+    const later = { ...allowed, now: now + 1 };
+    expect(placeJob(full, 'ingest', later)).toEqual({ kind: 'replace', retire: justIdle });
+    expect(roomFor(full, 'ingest', later)).toBe(1);
+
+    const spare = idle('transcribe', now - 1);
+    const withSpare = [busy('transcribe'), spare, busy('index'), busy('extract')];
+    expect(placeJob(withSpare, 'ingest', allowed)).toEqual({ kind: 'replace', retire: spare });
+    expect(roomFor(withSpare, 'ingest', allowed)).toBe(1);
   });
 
   it('does not count a stopping worker against the size, nor hand it work', () => {

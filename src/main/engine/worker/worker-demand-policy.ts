@@ -22,9 +22,28 @@ export interface DemandLimits {
   size: number;
   /** Whether a new worker may start now (not while starts back off after crashes). */
   startsAllowed: boolean;
+  /** Monotonic ms now: how long the idle workers of other stages have been idle. */
+  now: number;
 }
 
-/** Where a job of a stage goes: an idle worker of its stage, a new worker, a new worker in place of an idle one of another stage, or nowhere now. */
+/**
+ * A full pool retires an idle worker of another stage for a job at once when that stage keeps another
+ * worker, and its last worker only once it has been idle this long: a stage whose next job is about to
+ * come (items flowing from stage to stage) keeps one worker, so workers are not killed and started
+ * again between every two jobs (each start costs 0.3–1 s).
+ */
+export const replaceAfterIdleMs = 5_000;
+
+function replaceable(workers: readonly DemandWorker[], w: DemandWorker, stage: Stage, now: number): boolean {
+  if (!w.free || w.stage === stage) return false;
+  const keepsAnother = workers.some((o) => o !== w && o.stage === w.stage && o.state !== 'stopping');
+  return keepsAnother || (w.idleSince !== null && now - w.idleSince >= replaceAfterIdleMs);
+}
+
+/**
+ * Where a job of a stage goes: an idle worker of its stage, a new worker, a new worker in place of one of
+ * another stage idle for {@link replaceAfterIdleMs}, or nowhere now.
+ */
 export type Placement<W> =
   { kind: 'use'; worker: W } | { kind: 'start' } | { kind: 'replace'; retire: W } | { kind: 'none' };
 
@@ -52,7 +71,7 @@ export function placeJob<W extends DemandWorker>(
   if (own) return { kind: 'use', worker: own };
   if (!limits.startsAllowed) return { kind: 'none' };
   if (live(workers) < limits.size) return { kind: 'start' };
-  const other = oldestIdle(workers.filter((w) => w.free && w.stage !== stage));
+  const other = oldestIdle(workers.filter((w) => replaceable(workers, w, stage, limits.now)));
   return other ? { kind: 'replace', retire: other } : { kind: 'none' };
 }
 
@@ -60,7 +79,7 @@ export function placeJob<W extends DemandWorker>(
 export function roomFor(workers: readonly DemandWorker[], stage: Stage, limits: DemandLimits): number {
   const own = workers.filter((w) => w.free && w.stage === stage).length;
   if (!limits.startsAllowed) return own;
-  const others = workers.filter((w) => w.free && w.stage !== stage).length;
+  const others = workers.filter((w) => replaceable(workers, w, stage, limits.now)).length;
   return own + others + Math.max(0, limits.size - live(workers));
 }
 

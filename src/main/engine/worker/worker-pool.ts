@@ -179,7 +179,7 @@ export class WorkerPool implements StageExecutor {
     this.failures = this.failures.filter((t) => t > now - 60_000);
     const last = this.failures.at(-1);
     const delay = startDelayMs(this.failures.length, this.launchError !== null);
-    return { size: this.options.size, startsAllowed: last === undefined || now >= last + delay };
+    return { size: this.options.size, startsAllowed: last === undefined || now >= last + delay, now };
   }
 
   private workerOf(itemId: number): PoolWorker | undefined {
