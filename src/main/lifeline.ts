@@ -94,6 +94,7 @@ export function openLifeline(options: LifelineOptions): Lifeline {
                     env: options.env && definedEnv(options.env),
                   },
                   size: config().workers,
+                  stageCount: stages.length,
                   clock,
                   log,
                   stopMs: config().workerStopMs,

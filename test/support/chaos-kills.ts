@@ -65,14 +65,22 @@ export function seedChaosItems(dataDir: string, items: number): void {
 export async function killEngineRepeatedlyAndCheck(dataDir: string, items: number, kills: number): Promise<void> {
   const db = new Database(dataPaths(dataDir).database, { readonly: true });
   const holds = db.prepare(`SELECT count(*) FROM leases WHERE owner LIKE ?`).pluck();
+  const outputCount = db.prepare(`SELECT count(*) FROM test_outputs`).pluck();
   for (let k = 0; k < kills; k++) {
+    const before = outputCount.get() as number;
     const p = spawnTestServe(dataDir, chaosEnv);
     if (k % 2 === 0) {
-      // Anywhere from mid-startup (recovery sweep, workers starting) to early work.
+      // Anywhere from mid-startup (recovery sweep, workers starting for the first jobs) to early work.
       await sleep(100 + Math.random() * 1400);
     } else {
-      // Mid-work: once this engine holds a job, at a random moment of its run or a later one.
-      await waitFor('the new engine to claim a job', () => (holds.get(`%:${p.child.pid}:%`) as number) > 0, 20_000, 5);
+      // Mid-work: once this engine's workers run its jobs (one has written its output; workers start
+      // on demand, so a held job may still wait for its worker), at a random moment of a later run.
+      await waitFor(
+        'the new engine to run jobs',
+        () => (holds.get(`%:${p.child.pid}:%`) as number) > 0 && (outputCount.get() as number) > before,
+        20_000,
+        5,
+      );
       await sleep(Math.random() * 400);
     }
     p.child.kill('SIGKILL');
@@ -83,7 +91,14 @@ export async function killEngineRepeatedlyAndCheck(dataDir: string, items: numbe
   const done = () => db.prepare(`SELECT count(*) FROM jobs WHERE state = 'done'`).pluck().get() as number;
   await waitFor('every item to be done', () => done() === items, 40_000, 100).catch((err: unknown) => {
     last.child.kill('SIGKILL');
-    throw err;
+    // Say what is stuck, not only that something is.
+    const states = db
+      .prepare(`SELECT stage, state, error_code, error_message, count(*) AS n FROM jobs GROUP BY 1, 2, 3, 4`)
+      .all();
+    const leases = db.prepare(`SELECT item_id, owner, stage, expires_at FROM leases LIMIT 5`).all();
+    throw new Error(
+      `${(err as Error).message}: jobs ${JSON.stringify(states)}, leases ${JSON.stringify(leases)}\n${last.output().slice(-2000)}`,
+    );
   });
   last.child.kill('SIGTERM');
   expect((await last.done).code, last.output()).toBe(0);

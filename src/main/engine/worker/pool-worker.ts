@@ -10,6 +10,8 @@ export interface WorkerPoolOptions {
   spec: WorkerSpec;
   /** Worker processes at most; they start on demand, each for one stage. */
   size: number;
+  /** The stages the pipeline runs (default all four): a pool this big keeps one worker for each. */
+  stageCount?: number;
   clock: Clock;
   log: Logger;
   /** Time a worker gets to exit when asked before it is killed, ms. */

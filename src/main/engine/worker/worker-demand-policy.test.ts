@@ -12,7 +12,7 @@ import {
 
 const size = defaultConfig.workers;
 const now = 60_000;
-const allowed = { size, startsAllowed: true, now };
+const allowed = { size, startsAllowed: true, now, stageCount: 4 };
 const idle = (stage: DemandWorker['stage'], since: number): DemandWorker => ({
   stage,
   state: 'idle',
@@ -46,9 +46,11 @@ describe('when the pool starts and stops workers', () => {
   it('counts the room for a stage as its idle workers plus new or replaced ones, and only its own while starts back off', () => {
     const workers = [idle('ingest', 0), idle('extract', 0), busy('index')];
     expect(roomFor(workers, 'ingest', allowed)).toBe(3);
-    expect(roomFor(workers, 'ingest', { size, startsAllowed: false, now })).toBe(1);
-    expect(roomFor(workers, 'transcribe', { size, startsAllowed: false, now })).toBe(0);
-    expect(placeJob(workers, 'transcribe', { size, startsAllowed: false, now })).toEqual({ kind: 'none' });
+    expect(roomFor(workers, 'ingest', { size, startsAllowed: false, now, stageCount: 4 })).toBe(1);
+    expect(roomFor(workers, 'transcribe', { size, startsAllowed: false, now, stageCount: 4 })).toBe(0);
+    expect(placeJob(workers, 'transcribe', { size, startsAllowed: false, now, stageCount: 4 })).toEqual({
+      kind: 'none',
+    });
   });
 
   it("keeps a stage's last worker that idled only briefly, so jobs flowing between stages do not churn processes, but takes a stage's spare one at once", () => {
@@ -64,6 +66,10 @@ describe('when the pool starts and stops workers', () => {
     const withSpare = [busy('transcribe'), spare, busy('index'), busy('extract')];
     expect(placeJob(withSpare, 'ingest', allowed)).toEqual({ kind: 'replace', retire: spare });
     expect(roomFor(withSpare, 'ingest', allowed)).toBe(1);
+
+    // Two workers for four stages cannot keep one each: the idle one is taken at once.
+    const small = { ...allowed, size: 2 };
+    expect(placeJob([busy('transcribe'), justIdle], 'ingest', small)).toEqual({ kind: 'replace', retire: justIdle });
   });
 
   it('does not count a stopping worker against the size, nor hand it work', () => {

@@ -24,18 +24,23 @@ export interface DemandLimits {
   startsAllowed: boolean;
   /** Monotonic ms now: how long the idle workers of other stages have been idle. */
   now: number;
+  /** How many stages the pipeline has: a pool this big can keep one worker for each. */
+  stageCount: number;
 }
 
 /**
  * A full pool retires an idle worker of another stage for a job at once when that stage keeps another
  * worker, and its last worker only once it has been idle this long: a stage whose next job is about to
  * come (items flowing from stage to stage) keeps one worker, so workers are not killed and started
- * again between every two jobs (each start costs 0.3–1 s).
+ * again between every two jobs (each start costs 0.3–1 s). A pool smaller than the pipeline cannot keep
+ * one worker per stage: there an idle worker is taken at once.
  */
 export const replaceAfterIdleMs = 5_000;
 
-function replaceable(workers: readonly DemandWorker[], w: DemandWorker, stage: Stage, now: number): boolean {
+function replaceable(workers: readonly DemandWorker[], w: DemandWorker, stage: Stage, limits: DemandLimits): boolean {
   if (!w.free || w.stage === stage) return false;
+  if (limits.size < limits.stageCount) return true;
+  const now = limits.now;
   const keepsAnother = workers.some((o) => o !== w && o.stage === w.stage && o.state !== 'stopping');
   return keepsAnother || (w.idleSince !== null && now - w.idleSince >= replaceAfterIdleMs);
 }
@@ -71,7 +76,7 @@ export function placeJob<W extends DemandWorker>(
   if (own) return { kind: 'use', worker: own };
   if (!limits.startsAllowed) return { kind: 'none' };
   if (live(workers) < limits.size) return { kind: 'start' };
-  const other = oldestIdle(workers.filter((w) => replaceable(workers, w, stage, limits.now)));
+  const other = oldestIdle(workers.filter((w) => replaceable(workers, w, stage, limits)));
   return other ? { kind: 'replace', retire: other } : { kind: 'none' };
 }
 
@@ -79,7 +84,7 @@ export function placeJob<W extends DemandWorker>(
 export function roomFor(workers: readonly DemandWorker[], stage: Stage, limits: DemandLimits): number {
   const own = workers.filter((w) => w.free && w.stage === stage).length;
   if (!limits.startsAllowed) return own;
-  const others = workers.filter((w) => replaceable(workers, w, stage, limits.now)).length;
+  const others = workers.filter((w) => replaceable(workers, w, stage, limits)).length;
   return own + others + Math.max(0, limits.size - live(workers));
 }
 

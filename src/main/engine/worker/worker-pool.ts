@@ -1,4 +1,5 @@
 import type { Progress, Stage } from '../../../shared/contract';
+import { stages } from '../../../shared/contract/names';
 import type { JobToRun, RunEnd, StageExecutor, WorkerLiveness } from '../stage-executor';
 import type { Logger } from '../../log/logger';
 import type { WorkerExit, WorkerProcess } from './worker-launcher';
@@ -179,7 +180,12 @@ export class WorkerPool implements StageExecutor {
     this.failures = this.failures.filter((t) => t > now - 60_000);
     const last = this.failures.at(-1);
     const delay = startDelayMs(this.failures.length, this.launchError !== null);
-    return { size: this.options.size, startsAllowed: last === undefined || now >= last + delay, now };
+    return {
+      size: this.options.size,
+      startsAllowed: last === undefined || now >= last + delay,
+      now,
+      stageCount: stages.length,
+    };
   }
 
   private workerOf(itemId: number): PoolWorker | undefined {
