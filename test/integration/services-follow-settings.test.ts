@@ -145,6 +145,10 @@ describe('a service the settings stop using', () => {
     // The local engine is a service of its own (its own breaker), when it is installed.
     expect(transcribe().service).not.toBe('asr');
     const listed = await app.call('breakers:list', {});
-    expect(listed.ok && listed.value.find((b) => b.name === 'asr')).toMatchObject({ state: 'open', stages: [] });
+    // Still not closed (the server here is up, so a re-check that falls due meanwhile may half-open it).
+    expect(listed.ok && listed.value.find((b) => b.name === 'asr')).toMatchObject({
+      state: expect.stringMatching(/^(open|half_open)$/),
+      stages: [],
+    });
   }, 60_000);
 });
