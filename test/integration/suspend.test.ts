@@ -64,11 +64,17 @@ function setUp(clock: FakeClock) {
   return { f, id, held };
 }
 
+/** An engine on a fake clock whose one job is running in its held stage. */
+async function runningJob() {
+  const clock = new FakeClock();
+  const { f, id, held } = setUp(clock);
+  await waitFor('the job to run', () => f.engine.queue.leases.all().length === 1);
+  return { clock, f, id, held };
+}
+
 describe('sleep is not a stall', () => {
   it('extends leases instead of recovering when the wall clock jumps an hour ahead of the monotonic clock', async () => {
-    const clock = new FakeClock();
-    const { f, id, held } = setUp(clock);
-    await waitFor('the job to run', () => f.engine.queue.leases.all().length === 1);
+    const { clock, f, id, held } = await runningJob();
     expect(f.engine.scanStuck()).toEqual([]);
     clock.advance(5_000);
     clock.jumpWall(HOUR);
@@ -89,9 +95,7 @@ describe('sleep is not a stall', () => {
   });
 
   it('extends leases when the shell reports a resume, even where the monotonic clock kept running', async () => {
-    const clock = new FakeClock();
-    const { f, id } = setUp(clock);
-    await waitFor('the job to run', () => f.engine.queue.leases.all().length === 1);
+    const { clock, f, id } = await runningJob();
     f.engine.scanStuck();
     f.engine.noteSuspend();
     clock.advance(HOUR);
@@ -101,9 +105,7 @@ describe('sleep is not a stall', () => {
   });
 
   it('recovers nothing in a scan that runs on waking before the resume note arrives', async () => {
-    const clock = new FakeClock();
-    const { f, id } = setUp(clock);
-    await waitFor('the job to run', () => f.engine.queue.leases.all().length === 1);
+    const { clock, f, id } = await runningJob();
     f.engine.scanStuck();
     f.engine.noteSuspend();
     clock.advance(HOUR); // both clocks ran on through the sleep: no jump to see
@@ -115,9 +117,7 @@ describe('sleep is not a stall', () => {
   });
 
   it('assumes the resume when its note never comes, extending the leases instead of recovering', async () => {
-    const clock = new FakeClock();
-    const { f, id } = setUp(clock);
-    await waitFor('the job to run', () => f.engine.queue.leases.all().length === 1);
+    const { clock, f, id } = await runningJob();
     f.engine.scanStuck();
     f.engine.noteSuspend();
     clock.advance(HOUR);
@@ -135,9 +135,7 @@ describe('sleep is not a stall', () => {
   });
 
   it('does recover the same job when the time really passed on both clocks (the control case)', async () => {
-    const clock = new FakeClock();
-    const { f, id } = setUp(clock);
-    await waitFor('the job to run', () => f.engine.queue.leases.all().length === 1);
+    const { clock, f, id } = await runningJob();
     f.engine.scanStuck();
     clock.advance(HOUR);
     expect(f.engine.scanStuck()).toMatchObject([
