@@ -1,15 +1,8 @@
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Progress } from '../../src/shared/contract';
-import { createLogger } from '../../src/main/log/logger';
 import type { AsrEngine } from '../../src/main/pipeline/asr/asr-engine';
 import { audioDecoding } from '../../src/main/pipeline/audio/decoder-config';
-import type { StageContext } from '../../src/main/engine/stage-handler';
 import { TranscribeStage } from '../../src/main/pipeline/transcribe/transcribe-stage';
-import { TranscriptsStore } from '../../src/main/store/transcripts-store';
-import { writeWav } from '../support/audio-files';
-import { queueFixture } from '../support/queue-fixture';
-import { tempDir } from '../support/temp-dir';
+import { transcribeStageFixture } from '../support/transcribe-stage-fixture';
 
 const open: { store: { close(): void } }[] = [];
 afterEach(() => {
@@ -34,38 +27,7 @@ function countingEngine(onChunk?: (n: number) => void): AsrEngine & { calls: num
 }
 
 function setup(seconds: number) {
-  const dir = tempDir();
-  const f = queueFixture(path.join(dir, 'data'));
-  open.push(f);
-  const wav = writeWav(path.join(dir, 'memo.wav'), { seconds });
-  const { itemId } = f.queue.add({
-    sha256: 'ab'.repeat(32),
-    sourcePath: wav,
-    fileName: 'memo.wav',
-    sizeBytes: 1,
-    priority: 0,
-  });
-  const job = f.queue.claim('ingest', 'test')!;
-  const progress: Progress[] = [];
-  const ac = new AbortController();
-  const ctx: StageContext = {
-    item: {
-      id: itemId,
-      sourcePath: wav,
-      fileName: 'memo.wav',
-      sha256: 'ab'.repeat(32),
-      storedPath: wav,
-      createdAt: 0,
-      recordedAt: 0,
-    },
-    lease: { itemId, token: job.token },
-    attempt: 1,
-    paths: f.paths,
-    signal: ac.signal,
-    progress: (p) => progress.push(p),
-    log: createLogger(null, 'test'),
-  };
-  return { f, ctx, progress, ac, transcripts: new TranscriptsStore(f.store.db) };
+  return transcribeStageFixture(seconds, (f) => open.push(f));
 }
 
 const decode = audioDecoding({ ffmpeg: null, maxSeconds: 3600 });

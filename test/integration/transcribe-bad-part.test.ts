@@ -1,19 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Progress } from '../../src/shared/contract';
-import { createLogger } from '../../src/main/log/logger';
 import { isStageError, serviceError } from '../../src/main/engine/stage-error';
-import type { StageContext } from '../../src/main/engine/stage-handler';
 import type { AsrEngine } from '../../src/main/pipeline/asr/asr-engine';
 import { PocketsphinxEngine } from '../../src/main/pipeline/asr/pocketsphinx-engine';
 import { findExecutable } from '../../src/main/pipeline/system/find-executable';
 import { audioDecoding } from '../../src/main/pipeline/audio/decoder-config';
 import { TranscribeStage } from '../../src/main/pipeline/transcribe/transcribe-stage';
-import { TranscriptsStore } from '../../src/main/store/transcripts-store';
-import { writeWav } from '../support/audio-files';
-import { queueFixture } from '../support/queue-fixture';
-import { tempDir } from '../support/temp-dir';
+import { transcribeStageFixture } from '../support/transcribe-stage-fixture';
 
 const open: { store: { close(): void } }[] = [];
 afterEach(() => {
@@ -51,45 +45,15 @@ function engineHangingOn(bad: number[]) {
 }
 
 function setup(seconds: number, chunkSec?: number) {
-  const dir = tempDir();
-  const f = queueFixture(path.join(dir, 'data'));
-  open.push(f);
-  const wav = writeWav(path.join(dir, 'memo.wav'), { seconds });
-  const { itemId } = f.queue.add({
-    sha256: 'ab'.repeat(32),
-    sourcePath: wav,
-    fileName: 'memo.wav',
-    sizeBytes: 1,
-    priority: 0,
-  });
-  const job = f.queue.claim('ingest', 'test')!;
-  const progress: Progress[] = [];
-  const ctx: StageContext = {
-    item: {
-      id: itemId,
-      sourcePath: wav,
-      fileName: 'memo.wav',
-      sha256: 'ab'.repeat(32),
-      storedPath: wav,
-      createdAt: 0,
-      recordedAt: 0,
-    },
-    lease: { itemId, token: job.token },
-    attempt: 1,
-    paths: f.paths,
-    signal: new AbortController().signal,
-    progress: (p) => progress.push(p),
-    log: createLogger(null, 'test'),
-  };
-  const transcripts = new TranscriptsStore(f.store.db);
+  const s = transcribeStageFixture(seconds, (f) => open.push(f));
   const stage = (engine: AsrEngine) =>
     new TranscribeStage({
-      transcripts,
+      transcripts: s.transcripts,
       engine,
       decode: audioDecoding({ ffmpeg: null, maxSeconds: 3600 }),
       chunkSec,
     });
-  return { f, job, ctx, progress, transcripts, stage, id: itemId, dir };
+  return { ...s, stage };
 }
 
 async function failure(p: Promise<unknown>) {
