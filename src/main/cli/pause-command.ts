@@ -22,28 +22,29 @@ const print = (opts: { json?: boolean }, stats: QueueStats | StageInfo) => {
  * finish, the rest wait with the reason shown, and nothing is lost.
  */
 export function pauseCommands(program: Command): void {
-  program
-    .command('pause')
-    .description('pause one stage, or every stage: its jobs wait (running ones finish); nothing is lost')
-    .argument('[stage]', `one of ${stages.join(', ')} (default: all)`)
-    .option('--json', 'machine-readable output')
-    .action(async (raw: string | undefined, opts: { json?: boolean }) => {
-      const stage = parseStage(raw);
-      print(
-        opts,
-        stage ? await callOnce(program, 'stages:pause', { stage }) : await callOnce(program, 'stages:pauseAll', {}),
-      );
-    });
-  program
-    .command('resume')
-    .description('resume one paused stage, or every one')
-    .argument('[stage]', `one of ${stages.join(', ')} (default: all)`)
-    .option('--json', 'machine-readable output')
-    .action(async (raw: string | undefined, opts: { json?: boolean }) => {
-      const stage = parseStage(raw);
-      print(
-        opts,
-        stage ? await callOnce(program, 'stages:resume', { stage }) : await callOnce(program, 'stages:resumeAll', {}),
-      );
-    });
+  const switches = [
+    {
+      name: 'pause',
+      description: 'pause one stage, or every stage: its jobs wait (running ones finish); nothing is lost',
+      one: 'stages:pause',
+      all: 'stages:pauseAll',
+    },
+    {
+      name: 'resume',
+      description: 'resume one paused stage, or every one',
+      one: 'stages:resume',
+      all: 'stages:resumeAll',
+    },
+  ] as const;
+  for (const s of switches) {
+    program
+      .command(s.name)
+      .description(s.description)
+      .argument('[stage]', `one of ${stages.join(', ')} (default: all)`)
+      .option('--json', 'machine-readable output')
+      .action(async (raw: string | undefined, opts: { json?: boolean }) => {
+        const stage = parseStage(raw);
+        print(opts, stage ? await callOnce(program, s.one, { stage }) : await callOnce(program, s.all, {}));
+      });
+  }
 }
