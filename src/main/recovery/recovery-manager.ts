@@ -97,8 +97,9 @@ export class RecoveryManager {
   scan(ownItemIds: readonly number[]): RecoveryOutcome[] {
     const { clock, queue, config } = this.deps;
     const now = clock.now();
-    if (this.suspendedAt !== null && this.awaitingResume(clock.monotonic())) return [];
-    const jump = this.jumps.observe(now, clock.monotonic());
+    const monotonic = clock.monotonic();
+    if (this.suspendedAt !== null && this.awaitingResume(monotonic)) return [];
+    const jump = this.jumps.observe(now, monotonic);
     this.lastScanAt = now;
     if (jump > 0) {
       this.extendAfterSuspend(jump, 'the clock jumped');
