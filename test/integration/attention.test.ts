@@ -1,12 +1,11 @@
-import crypto from 'node:crypto';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ChannelName, RequestOf, ResponseOf } from '../../src/shared/contract';
 import { openLifeline, type Lifeline } from '../../src/main/lifeline';
 import { closeAfterEach } from '../support/close-after-each';
 import { testStagesFor } from '../support/test-stages';
 import { tempDir } from '../support/temp-dir';
 import { waitFor } from '../support/wait-for';
+import { callOk, testItem } from '../support/lifeline-calls';
 
 const env = {
   LIFELINE_WORKERS: '0',
@@ -20,20 +19,7 @@ function open(dataDir: string, withEngine = true): Lifeline {
   return opened.track(openLifeline({ dataDir, withEngine, processName: 'test', stages: testStagesFor({}), env }));
 }
 
-async function call<C extends ChannelName>(app: Lifeline, channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
-  const r = await app.call(channel, request);
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value;
-}
-
-const add = (app: Lifeline, name: string) =>
-  app.queue.add({
-    sha256: crypto.randomBytes(32).toString('hex'),
-    sourcePath: `/t/${name}`,
-    fileName: name,
-    sizeBytes: 1,
-    priority: 0,
-  }).itemId;
+const add = (app: Lifeline, name: string) => app.queue.add(testItem(name)).itemId;
 
 describe('dead letters as attention', () => {
   it('new dead letters make the app amber until seen; seen ones leave it green as a count, and a later one is news again', async () => {
@@ -46,7 +32,7 @@ describe('dead letters as attention', () => {
     app.engine!.wake();
     await waitFor('two dead letters', () => bad.every((id) => app.store.reads.summary(id)!.state === 'dead'));
     const amber = await waitFor('amber for new dead letters', async () => {
-      const h = await call(app, 'health:get', {});
+      const h = await callOk(app, 'health:get', {});
       return h.attention.newDeadLetters === 2 && h;
     });
     expect(amber.overall).toBe('amber');
@@ -54,10 +40,10 @@ describe('dead letters as attention', () => {
     expect(amber.services.map((s) => s.name)).not.toContain('dead-letters');
     expect(changes).toContain('amber');
 
-    const seen = await call(app, 'deadLetters:markSeen', {});
+    const seen = await callOk(app, 'deadLetters:markSeen', {});
     expect(seen).toMatchObject({ deadLetters: 2, newDeadLetters: 0 });
     expect(seen.seenAt).not.toBeNull();
-    const green = await call(app, 'health:get', {});
+    const green = await callOk(app, 'health:get', {});
     expect(green.overall).toBe('green');
     expect(green.notes).toContain('2 dead letters already seen');
     expect(changes.at(-1)).toBe('green');
@@ -65,7 +51,7 @@ describe('dead letters as attention', () => {
     const third = add(app, 'bad-3.wav');
     app.engine!.wake();
     await waitFor('amber again for the new one', async () => {
-      const h = await call(app, 'health:get', {});
+      const h = await callOk(app, 'health:get', {});
       return (
         h.attention.newDeadLetters === 1 &&
         h.overall === 'amber' &&
@@ -73,8 +59,8 @@ describe('dead letters as attention', () => {
       );
     });
     // Acting on it (discard) is as good as looking.
-    await call(app, 'items:discard', { id: third });
-    await waitFor('green after the discard', async () => (await call(app, 'health:get', {})).overall === 'green');
+    await callOk(app, 'items:discard', { id: third });
+    await waitFor('green after the discard', async () => (await callOk(app, 'health:get', {})).overall === 'green');
   });
 
   it('the seen mark is durable: a restart, or another process, sees the same', async () => {
@@ -85,11 +71,11 @@ describe('dead letters as attention', () => {
     app.engine!.wake();
     await waitFor('a dead letter', () => app.store.reads.summary(id)!.state === 'dead');
     const cli = open(dataDir, false);
-    await call(cli, 'deadLetters:markSeen', {});
+    await callOk(cli, 'deadLetters:markSeen', {});
     // The engine learns of the other process's write through its change feed.
-    await waitFor('the engine to see the mark', async () => (await call(app, 'health:get', {})).overall === 'green');
+    await waitFor('the engine to see the mark', async () => (await callOk(app, 'health:get', {})).overall === 'green');
     await opened.close(app);
     const again = open(dataDir);
-    expect((await call(again, 'health:get', {})).attention).toMatchObject({ deadLetters: 1, newDeadLetters: 0 });
+    expect((await callOk(again, 'health:get', {})).attention).toMatchObject({ deadLetters: 1, newDeadLetters: 0 });
   });
 });

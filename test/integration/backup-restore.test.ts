@@ -18,6 +18,7 @@ import { runCli } from '../support/spawn';
 import { addStoredRecordings } from '../support/stored-recordings';
 import { testStagesFor } from '../support/test-stages';
 import { tempDir } from '../support/temp-dir';
+import { valueOf } from '../support/lifeline-calls';
 
 const closing = closeAfterEach();
 const env = { LIFELINE_WORKERS: '0', LIFELINE_HEALTH_STARTUP_TIMEOUT_MS: '0' };
@@ -27,20 +28,12 @@ function open(dataDir: string, withEngine = false): Lifeline {
   return closing.track(openLifeline({ dataDir, withEngine, processName: 'test', stages: testStagesFor({}), env }));
 }
 
-async function ok<T>(
-  p: Promise<{ ok: true; value: T } | { ok: false; error: { code: string; message: string } }>,
-): Promise<T> {
-  const r = await p;
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value;
-}
-
 /** A store with `n` recordings and one verified backup of it, closed. */
 async function storeWithBackup(n: number) {
   const dataDir = path.join(tempDir(), 'data');
   const app = open(dataDir);
   addStoredRecordings(app, n);
-  const backup = await ok(app.call('backups:create', {}));
+  const backup = await valueOf(app.call('backups:create', {}));
   await closing.close(app);
   return { dataDir, paths: dataPaths(dataDir), backup };
 }
@@ -50,9 +43,9 @@ describe('backups, restore and doctor', () => {
     const app = open(path.join(tempDir(), 'data'), true);
     await app.start();
     addStoredRecordings(app, 3);
-    await ok(app.call('settings:set', { values: { 'backup.keep': 2 } }));
-    for (let i = 0; i < 3; i++) await ok(app.call('backups:create', {}));
-    const list = await ok(app.call('backups:list', {}));
+    await valueOf(app.call('settings:set', { values: { 'backup.keep': 2 } }));
+    for (let i = 0; i < 3; i++) await valueOf(app.call('backups:create', {}));
+    const list = await valueOf(app.call('backups:list', {}));
     expect(list).toMatchObject({ schedule: 'daily', keep: 2, pendingRestore: null });
     expect(list.backups).toHaveLength(2);
     for (const b of list.backups)
@@ -156,21 +149,21 @@ describe('backups, restore and doctor', () => {
     const app = open(dataDir, true);
     await app.start();
     addStoredRecordings(app, 2);
-    const b = await ok(app.call('backups:create', {}));
+    const b = await valueOf(app.call('backups:create', {}));
     addStoredRecordings(app, 1);
     expect(() => restoreStore(dataPaths(dataDir), { now: Date.now() })).toThrow(
       /a running Lifeline \(pid \d+\) has this store open/,
     );
-    const chosen = await ok(app.call('backups:restoreAtRestart', { name: b.name }));
+    const chosen = await valueOf(app.call('backups:restoreAtRestart', { name: b.name }));
     expect(chosen.message).toBe(
       `${b.name} will replace the store when Lifeline next starts; restart it to finish the restore`,
     );
-    expect((await ok(app.call('backups:list', {}))).pendingRestore).toBe(b.name);
+    expect((await valueOf(app.call('backups:list', {}))).pendingRestore).toBe(b.name);
     await closing.close(app);
 
     const after = open(dataDir);
     expect(after.store.reads.count({})).toBe(2);
-    const doctor = await ok(after.call('backups:doctor', {}));
+    const doctor = await valueOf(after.call('backups:doctor', {}));
     expect(doctor.checks.find((c) => c.name === 'audio')).toMatchObject({
       status: 'warn',
       message: expect.stringContaining('1 stored recordings belong to no item'),
@@ -182,7 +175,7 @@ describe('backups, restore and doctor', () => {
     const app = open(dataDir, true);
     await app.start();
     const wav = writeWav(path.join(tempDir(), 'memo.wav'), { seconds: 1 });
-    const added = await ok(app.call('items:add', { paths: [wav] }));
+    const added = await valueOf(app.call('items:add', { paths: [wav] }));
     // A crash that loses the -wal: only the database file is left (copied while the store is still open).
     const survivor = path.join(tempDir(), 'after-crash');
     fs.mkdirSync(survivor);

@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -9,6 +8,7 @@ import { Queue } from '../../src/main/queue/queue';
 import { openStore, type Store } from '../../src/main/store/store';
 import { systemClock } from '../../src/main/time/clock';
 import { tempDir } from '../support/temp-dir';
+import { testItem } from '../support/lifeline-calls';
 
 const open: { close(): void }[] = [];
 afterEach(() => {
@@ -21,13 +21,7 @@ function addItem(store: Store, name: string): number {
     policies: defaultConfig.stages,
     clock: systemClock,
   });
-  return queue.add({
-    sha256: crypto.randomBytes(32).toString('hex'),
-    sourcePath: `/t/${name}`,
-    fileName: name,
-    sizeBytes: 1,
-    priority: 0,
-  }).itemId;
+  return queue.add(testItem(name)).itemId;
 }
 
 /** The items a crash that lost the `-wal` would leave: the database file alone, copied now. */

@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { transientError } from '../../src/main/engine/stage-error';
@@ -7,6 +6,7 @@ import { systemClock } from '../../src/main/time/clock';
 import { clockedEngine } from '../support/clocked-engine';
 import { tempDir } from '../support/temp-dir';
 import { waitFor } from '../support/wait-for';
+import { testItem } from '../support/lifeline-calls';
 
 const open: ReturnType<typeof clockedEngine>[] = [];
 afterEach(async () => {
@@ -25,14 +25,7 @@ const flaky: StageHandler = {
   },
 };
 
-const add = (f: ReturnType<typeof clockedEngine>, name: string) =>
-  f.engine.queue.add({
-    sha256: crypto.randomBytes(32).toString('hex'),
-    sourcePath: `/t/${name}`,
-    fileName: name,
-    sizeBytes: 1,
-    priority: 0,
-  }).itemId;
+const add = (f: ReturnType<typeof clockedEngine>, name: string) => f.engine.queue.add(testItem(name)).itemId;
 
 describe('the emergency path', () => {
   it('records a failure whose normal write failed with a minimal write retried on its own, and the engine keeps running', async () => {

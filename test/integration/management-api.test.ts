@@ -1,13 +1,12 @@
-import crypto from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ChannelName, RequestOf, ResponseOf } from '../../src/shared/contract';
 import { openLifeline, type Lifeline } from '../../src/main/lifeline';
 import { FakeClock, type Clock } from '../../src/main/time/clock';
 import { testStagesFor } from '../support/test-stages';
 import { tempDir } from '../support/temp-dir';
 import { waitFor } from '../support/wait-for';
+import { callOk, testItem } from '../support/lifeline-calls';
 
 const env = {
   LIFELINE_WORKERS: '0',
@@ -36,43 +35,30 @@ function open(options: { clock?: Clock; env?: Record<string, string>; dataDir?: 
   return app;
 }
 
-async function call<C extends ChannelName>(app: Lifeline, channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
-  const r = await app.call(channel, request);
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value;
-}
-
-const add = (app: Lifeline, name: string) =>
-  app.queue.add({
-    sha256: crypto.randomBytes(32).toString('hex'),
-    sourcePath: `/t/${name}`,
-    fileName: name,
-    sizeBytes: 1,
-    priority: 0,
-  }).itemId;
+const add = (app: Lifeline, name: string) => app.queue.add(testItem(name)).itemId;
 const state = (app: Lifeline, id: number) => app.store.reads.summary(id)!.state;
 
 describe('the management API', () => {
   it('pauses a stage so its jobs wait with the reason shown, spending no attempt, and resumes it', async () => {
     const app = open();
     await app.start();
-    await call(app, 'stages:pause', { stage: 'ingest' });
+    await callOk(app, 'stages:pause', { stage: 'ingest' });
     const ids = [add(app, 'a.wav'), add(app, 'b.wav')];
     app.engine!.wake();
     await waitFor('the jobs to wait', () => ids.every((id) => state(app, id) === 'waiting'));
     expect(app.store.reads.summary(ids[0]!)).toMatchObject({ waitReason: 'Ingest is paused by you', attempts: 0 });
-    const stats = await call(app, 'queue:stats', { stage: 'ingest' });
+    const stats = await callOk(app, 'queue:stats', { stage: 'ingest' });
     expect(stats.stages).toMatchObject([{ stage: 'ingest', paused: true, blockedBy: 'Ingest is paused by you' }]);
-    expect((await call(app, 'health:check', {})).overall).toBe('green');
+    expect((await callOk(app, 'health:check', {})).overall).toBe('green');
 
-    await call(app, 'stages:resume', { stage: 'ingest' });
+    await callOk(app, 'stages:resume', { stage: 'ingest' });
     await waitFor('the items to be done', () => ids.every((id) => state(app, id) === 'done'));
   });
 
   it('limits how many jobs of a stage run at once, down to none', async () => {
     const app = open();
     await app.start();
-    const info = await call(app, 'stages:setConcurrency', { stage: 'transcribe', limit: 0 });
+    const info = await callOk(app, 'stages:setConcurrency', { stage: 'transcribe', limit: 0 });
     expect(info).toMatchObject({ stage: 'transcribe', concurrency: 0 });
     const id = add(app, 'a.wav');
     app.engine!.wake();
@@ -82,7 +68,7 @@ describe('the management API', () => {
     expect(app.store.reads.summary(id)!.waitReason).toBe(
       'Transcribe is stopped: it may run 0 jobs at once; raise its concurrency in Settings to start it',
     );
-    await call(app, 'stages:setConcurrency', { stage: 'transcribe', limit: 1 });
+    await callOk(app, 'stages:setConcurrency', { stage: 'transcribe', limit: 1 });
     await waitFor('the item to be done', () => state(app, id) === 'done');
   });
 
@@ -92,20 +78,20 @@ describe('the management API', () => {
     const bad = [add(app, 'bad-1.wav'), add(app, 'bad-2.wav')];
     app.engine!.wake();
     await waitFor('two dead letters', () => bad.every((id) => state(app, id) === 'dead'));
-    const list = await call(app, 'deadLetters:list', {});
+    const list = await callOk(app, 'deadLetters:list', {});
     expect(list).toEqual({
       total: 2,
       byCode: [{ code: 'BAD_AUDIO', stage: 'ingest', count: 2 }],
       items: [...bad].reverse(),
     });
-    const health = await call(app, 'health:check', {});
+    const health = await callOk(app, 'health:check', {});
     expect(health.overall).toBe('amber');
     expect(health.reasons.join()).toContain('2 new dead letters: open Dead letters to see why');
 
-    await call(app, 'stages:pause', { stage: 'ingest' });
-    expect(await call(app, 'deadLetters:requeue', { id: bad[0]! })).toEqual({ id: bad[0], stage: 'ingest' });
-    await expect(call(app, 'deadLetters:requeue', { id: bad[0]! })).rejects.toThrow('INVALID_STATE');
-    expect(await call(app, 'deadLetters:requeueAll', {})).toEqual({ count: 1 });
+    await callOk(app, 'stages:pause', { stage: 'ingest' });
+    expect(await callOk(app, 'deadLetters:requeue', { id: bad[0]! })).toEqual({ id: bad[0], stage: 'ingest' });
+    await expect(callOk(app, 'deadLetters:requeue', { id: bad[0]! })).rejects.toThrow('INVALID_STATE');
+    expect(await callOk(app, 'deadLetters:requeueAll', {})).toEqual({ count: 1 });
   });
 
   it('shows where an item is in the pipeline, with its recoveries and a failure summary', async () => {
@@ -114,7 +100,7 @@ describe('the management API', () => {
     app.queue.claim('ingest', `${os.hostname()}:2147483000:1`);
     await app.start();
     await waitFor('the item to be done', () => state(app, id) === 'done');
-    const p = await call(app, 'items:pipeline', { id });
+    const p = await callOk(app, 'items:pipeline', { id });
     expect(p.stages.map((s) => [s.stage, s.status, s.runs])).toEqual([
       ['ingest', 'done', 2],
       ['transcribe', 'done', 1],
@@ -130,8 +116,8 @@ describe('the management API', () => {
     app.engine!.wake();
     await waitFor('the item to run', () => state(app, id) === 'running');
     // Paused, so the engine does not run it again (and clear its summary) while the answer waits for its checkpoint.
-    await call(app, 'stages:pause', { stage: 'ingest' });
-    expect(await call(app, 'recovery:recoverItem', { id })).toMatchObject({
+    await callOk(app, 'stages:pause', { stage: 'ingest' });
+    expect(await callOk(app, 'recovery:recoverItem', { id })).toMatchObject({
       itemId: id,
       rule: 'manual',
       strategy: 'restart',
@@ -139,8 +125,8 @@ describe('the management API', () => {
     });
     expect(app.store.reads.summary(id)!.error).toMatchObject({ code: 'RECOVERED_BY_USER' });
     const queued = add(app, 'b.wav');
-    await expect(call(app, 'recovery:recoverItem', { id: queued + 100 })).rejects.toThrow('NOT_FOUND');
-    expect(await call(app, 'recovery:resetStuck', {})).toMatchObject({ recovered: [], scope: 'engine' });
+    await expect(callOk(app, 'recovery:recoverItem', { id: queued + 100 })).rejects.toThrow('NOT_FOUND');
+    expect(await callOk(app, 'recovery:resetStuck', {})).toMatchObject({ recovered: [], scope: 'engine' });
   });
 
   it('computes metrics: counts, throughput per minute, latency percentiles, recovery rate, dead letters by code', async () => {
@@ -150,7 +136,7 @@ describe('the management API', () => {
     app.queue.claim('ingest', `${os.hostname()}:2147483000:1`);
     await app.start();
     await waitFor('the good items to be done', () => ids.every((id) => state(app, id) === 'done'));
-    const m = await call(app, 'metrics:get', {});
+    const m = await callOk(app, 'metrics:get', {});
     expect(m.throughputPerMinute).toHaveLength(60);
     expect(m.throughputPerMinute.at(-1)!.itemsDone + m.throughputPerMinute.at(-2)!.itemsDone).toBe(3);
     expect(m.latency.ingest!.runs).toBe(3);
@@ -165,8 +151,8 @@ describe('the management API', () => {
   it('pauses intake when the disk is nearly full and resumes it when space returns', async () => {
     const app = open();
     await app.start();
-    await call(app, 'settings:set', { values: { 'health.diskAmberBytes': 2 ** 50, 'health.diskRedBytes': 2 ** 50 } });
-    const h = await call(app, 'health:check', { name: 'disk' });
+    await callOk(app, 'settings:set', { values: { 'health.diskAmberBytes': 2 ** 50, 'health.diskRedBytes': 2 ** 50 } });
+    const h = await callOk(app, 'health:check', { name: 'disk' });
     expect(h.services.find((s) => s.name === 'disk')).toMatchObject({ status: 'down' });
     expect(h.overall).toBe('red');
     const id = add(app, 'a.wav');
@@ -174,27 +160,27 @@ describe('the management API', () => {
     await waitFor('the new item to wait', () => state(app, id) === 'waiting');
     expect(app.store.reads.summary(id)!.waitReason).toMatch(/^paused: only .* free/);
 
-    await call(app, 'settings:set', { values: { 'health.diskAmberBytes': null, 'health.diskRedBytes': null } });
-    await call(app, 'health:check', { name: 'disk' });
+    await callOk(app, 'settings:set', { values: { 'health.diskAmberBytes': null, 'health.diskRedBytes': null } });
+    await callOk(app, 'health:check', { name: 'disk' });
     await waitFor('the item to be done', () => state(app, id) === 'done');
   });
 
   it('validates settings, applies them live, keeps them across a restart, and leaves env-set ones alone', async () => {
     const dataDir = path.join(tempDir(), 'data');
     const app = open({ dataDir, env: { LIFELINE_MAX_RECOVERIES: '7' } });
-    await expect(call(app, 'settings:set', { values: { nope: 1 } })).rejects.toThrow(
+    await expect(callOk(app, 'settings:set', { values: { nope: 1 } })).rejects.toThrow(
       'INVALID_REQUEST: there is no setting "nope"',
     );
-    await expect(call(app, 'settings:set', { values: { stuckScanMs: 5 } })).rejects.toThrow(
+    await expect(callOk(app, 'settings:set', { values: { stuckScanMs: 5 } })).rejects.toThrow(
       'stuckScanMs must be a whole number in 50–600000',
     );
-    await expect(call(app, 'settings:set', { values: { backoffBaseMs: 600_000 } })).rejects.toThrow(
+    await expect(callOk(app, 'settings:set', { values: { backoffBaseMs: 600_000 } })).rejects.toThrow(
       'backoffBaseMs must not exceed backoffCapMs',
     );
-    await expect(call(app, 'settings:set', { values: { maxRecoveries: 2 } })).rejects.toThrow(
+    await expect(callOk(app, 'settings:set', { values: { maxRecoveries: 2 } })).rejects.toThrow(
       'INVALID_STATE: maxRecoveries is set by LIFELINE_MAX_RECOVERIES',
     );
-    const entries = await call(app, 'settings:set', { values: { 'breaker.openMs': 5000, 'concurrency.ingest': 3 } });
+    const entries = await callOk(app, 'settings:set', { values: { 'breaker.openMs': 5000, 'concurrency.ingest': 3 } });
     expect(entries.find((e) => e.key === 'breaker.openMs')).toMatchObject({
       value: 5000,
       default: 30_000,
@@ -217,10 +203,10 @@ describe('the management API', () => {
     const id = add(app, 'a.wav');
     await app.start();
     await waitFor('the item to be done', () => state(app, id) === 'done');
-    expect((await call(app, 'maintenance:cleanup', { olderThanDays: 1 })).events).toBe(0);
+    expect((await callOk(app, 'maintenance:cleanup', { olderThanDays: 1 })).events).toBe(0);
     // Only the wall clock moves: advancing both would run two days of the engine's timers (polls, scans).
     clock.jumpWall(2 * 86_400_000);
-    const r = await call(app, 'maintenance:cleanup', { olderThanDays: 1 });
+    const r = await callOk(app, 'maintenance:cleanup', { olderThanDays: 1 });
     expect(r.events).toBe(2);
     expect(app.store.reads.detail(id)!.events.map((e) => e.type)).toEqual(['added', 'succeeded', 'succeeded']);
   });
@@ -228,7 +214,7 @@ describe('the management API', () => {
   it('gives an overview of the system: status, engine and workers, queue, breakers', async () => {
     const app = open();
     await app.start();
-    const o = await call(app, 'system:overview', {});
+    const o = await callOk(app, 'system:overview', {});
     expect(o).toMatchObject({
       engine: { running: true, mode: 'in-process', runningJobs: 0 },
       breakers: [],

@@ -8,6 +8,7 @@ import { closeAfterEach } from '../support/close-after-each';
 import { startModelServer } from '../support/model-server';
 import { tempDir } from '../support/temp-dir';
 import { waitFor } from '../support/wait-for';
+import { valueOf } from '../support/lifeline-calls';
 
 const closing = closeAfterEach();
 
@@ -22,18 +23,10 @@ async function setUp(options: Parameters<typeof startModelServer>[1] = {}) {
 const model = (app: Lifeline, name: string) => app.models.list().models.find((m) => m.name === name)!;
 const setting = (app: Lifeline, key: string) => app.settings.entries().find((e) => e.key === key)!.value;
 
-async function expectValue<T>(
-  p: Promise<{ ok: true; value: T } | { ok: false; error: { code: string; message: string } }>,
-): Promise<T> {
-  const r = await p;
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value;
-}
-
 describe('whisper models (models:* channels and lifeline models)', () => {
   it('lists the models that can be downloaded, none of them on this computer yet', async () => {
     const { app } = await setUp();
-    const list = await expectValue(app.call('models:list', {}));
+    const list = await valueOf(app.call('models:list', {}));
     expect(list.models.map((m) => [m.name, m.state, m.inUse])).toEqual([
       ['tiny-test', 'available', false],
       ['turbo-test', 'available', false],
@@ -46,7 +39,7 @@ describe('whisper models (models:* channels and lifeline models)', () => {
     const { app, server } = await setUp({ pieceDelayMs: 40 });
     const told: ModelEntry[][] = [];
     app.models.on('changed', (models) => told.push(models));
-    const started = await expectValue(app.call('models:download', { name: 'tiny-test' }));
+    const started = await valueOf(app.call('models:download', { name: 'tiny-test' }));
     expect(started.state).toBe('downloading');
     await app.models.finished('tiny-test');
     const done = model(app, 'tiny-test');
@@ -65,13 +58,13 @@ describe('whisper models (models:* channels and lifeline models)', () => {
     await app.call('models:download', { name: 'turbo-test' });
     await app.models.finished('turbo-test');
     expect(model(app, 'turbo-test')).toMatchObject({ state: 'installed', inUse: false });
-    const used = await expectValue(app.call('models:use', { name: 'turbo-test' }));
+    const used = await valueOf(app.call('models:use', { name: 'turbo-test' }));
     expect(used.inUse).toBe(true);
     expect(model(app, 'tiny-test').inUse).toBe(false);
     expect(setting(app, 'whisper.model')).toBe(path.join(app.paths.dataDir, 'models', 'ggml-turbo-test.bin'));
 
     // Deleting the chosen model goes back to the automatic choice.
-    const removed = await expectValue(app.call('models:remove', { name: 'turbo-test' }));
+    const removed = await valueOf(app.call('models:remove', { name: 'turbo-test' }));
     expect(removed).toMatchObject({ state: 'available', inUse: false });
     expect(setting(app, 'whisper.model')).toBe('');
     expect(model(app, 'tiny-test').inUse).toBe(true);
@@ -98,7 +91,7 @@ describe('whisper models (models:* channels and lifeline models)', () => {
     const { app, server } = await setUp({ pieceDelayMs: 20 });
     await app.call('models:download', { name: 'tiny-test' });
     await waitFor('some bytes arrived', () => model(app, 'tiny-test').receivedBytes > 40_000);
-    const cancelled = await expectValue(app.call('models:cancel', { name: 'tiny-test' }));
+    const cancelled = await valueOf(app.call('models:cancel', { name: 'tiny-test' }));
     expect(cancelled.state).toBe('partial');
     await app.call('models:download', { name: 'tiny-test' });
     await app.models.finished('tiny-test');

@@ -1,13 +1,12 @@
-import crypto from 'node:crypto';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ChannelName, RequestOf, ResponseOf } from '../../src/shared/contract';
 import { openLifeline, type Lifeline } from '../../src/main/lifeline';
 import { closeAfterEach } from '../support/close-after-each';
 import { runCliHere } from '../support/cli-in-process';
 import { testStagesFor } from '../support/test-stages';
 import { tempDir } from '../support/temp-dir';
 import { waitFor } from '../support/wait-for';
+import { callOk, testItem } from '../support/lifeline-calls';
 
 const env = {
   LIFELINE_WORKERS: '0',
@@ -21,27 +20,14 @@ function open(dataDir = path.join(tempDir(), 'data')): Lifeline {
   return opened.track(openLifeline({ dataDir, withEngine: true, processName: 'test', stages: testStagesFor({}), env }));
 }
 
-async function call<C extends ChannelName>(app: Lifeline, channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
-  const r = await app.call(channel, request);
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value;
-}
-
-const add = (app: Lifeline, name: string) =>
-  app.queue.add({
-    sha256: crypto.randomBytes(32).toString('hex'),
-    sourcePath: `/t/${name}`,
-    fileName: name,
-    sizeBytes: 1,
-    priority: 0,
-  }).itemId;
+const add = (app: Lifeline, name: string) => app.queue.add(testItem(name)).itemId;
 const summary = (app: Lifeline, id: number) => app.store.reads.summary(id)!;
 
 describe('pause and resume', () => {
   it('Pause all holds every stage with the reason on each item, spends no attempt, and Resume all lets them through', async () => {
     const app = open();
     await app.start();
-    const all = await call(app, 'stages:pauseAll', {});
+    const all = await callOk(app, 'stages:pauseAll', {});
     expect(all.stages.map((s) => [s.stage, s.paused, s.heldBy])).toEqual([
       ['ingest', true, 'Ingest is paused by you'],
       ['transcribe', true, 'Transcribe is paused by you'],
@@ -51,13 +37,13 @@ describe('pause and resume', () => {
     await waitFor('both to wait', () => ids.every((id) => summary(app, id).state === 'waiting'));
     expect(summary(app, ids[0]!)).toMatchObject({ waitReason: 'Ingest is paused by you', attempts: 0 });
     // A pause is the user's choice: health stays green and says so in a note.
-    const health = await call(app, 'health:check', {});
+    const health = await callOk(app, 'health:check', {});
     expect(health.overall).toBe('green');
     expect(health.notes).toContain(
       'Queue: Ingest is paused by you, 2 waiting; Transcribe is paused by you, 0 waiting; nothing runnable is waiting',
     );
 
-    const resumed = await call(app, 'stages:resumeAll', {});
+    const resumed = await callOk(app, 'stages:resumeAll', {});
     expect(resumed.stages.every((s) => !s.paused && s.heldBy === null)).toBe(true);
     await waitFor('both done', () => ids.every((id) => summary(app, id).state === 'done'), 20_000);
   });
@@ -65,16 +51,16 @@ describe('pause and resume', () => {
   it('a stage stopped by a concurrency of 0 says so on its waiting items, and starts again when raised', async () => {
     const app = open();
     await app.start();
-    await call(app, 'stages:setConcurrency', { stage: 'ingest', limit: 0 });
+    await callOk(app, 'stages:setConcurrency', { stage: 'ingest', limit: 0 });
     const id = add(app, 'c.wav');
     app.engine!.wake();
     await waitFor('the item to wait', () => summary(app, id).state === 'waiting');
     expect(summary(app, id).waitReason).toBe(
       'Ingest is stopped: it may run 0 jobs at once; raise its concurrency in Settings to start it',
     );
-    const stats = await call(app, 'queue:stats', { stage: 'ingest' });
+    const stats = await callOk(app, 'queue:stats', { stage: 'ingest' });
     expect(stats.stages[0]).toMatchObject({ concurrency: 0, paused: false, heldBy: summary(app, id).waitReason });
-    await call(app, 'stages:setConcurrency', { stage: 'ingest', limit: 2 });
+    await callOk(app, 'stages:setConcurrency', { stage: 'ingest', limit: 2 });
     await waitFor('the item done', () => summary(app, id).state === 'done', 20_000);
   });
 

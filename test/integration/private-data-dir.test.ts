@@ -1,5 +1,4 @@
 import { spawnSync } from 'node:child_process';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -11,6 +10,7 @@ import { cliPath, repoRoot } from '../support/spawn';
 import { tempDir } from '../support/temp-dir';
 import { testStagesFor } from '../support/test-stages';
 import { waitFor } from '../support/wait-for';
+import { testItem } from '../support/lifeline-calls';
 
 const opened = closeAfterEach();
 const mode = (p: string) => fs.statSync(p).mode & 0o777;
@@ -93,14 +93,7 @@ describe.skipIf(process.platform === 'win32')('privacy on disk', () => {
     const workers = fakeLauncher({ runMs: 60_000 });
     const app = opened.track(openLifeline(engineOptions(dataDir, 2, workers.launcher)));
     // Workers start on demand: two items give two workers, busy with them.
-    for (const name of ['a.wav', 'b.wav'])
-      app.queue.add({
-        sha256: crypto.randomBytes(32).toString('hex'),
-        sourcePath: `/t/${name}`,
-        fileName: name,
-        sizeBytes: 1,
-        priority: 0,
-      });
+    for (const name of ['a.wav', 'b.wav']) app.queue.add(testItem(name));
     await app.start();
     await waitFor('two workers', () => workers.launched.length >= 2);
     const [doomed, other] = workers.launched as [(typeof workers.launched)[0], (typeof workers.launched)[0]];
