@@ -103,6 +103,9 @@ export function openLifeline(options: LifelineOptions): Lifeline {
                   idleExitMs: config().workerIdleMs,
                   // A job claimed for a worker that is still starting keeps its lease meanwhile.
                   renewWhileStarting: (job) => engineQueue.heartbeat(job, null),
+                  // …and the store knows its work has not begun until the worker takes it.
+                  awaitWorker: (job) => engineQueue.awaitWorker(job),
+                  workBegins: (job) => engineQueue.workBegins(job),
                 }),
       })
     : null;

@@ -236,6 +236,11 @@ describe('the SQLite queue ports, transition by transition', () => {
 
   const plans: { plan: RecoveryPlan; state: string; event: string }[] = [
     {
+      plan: { strategy: 'requeue', why: 'its process is gone; its work had not begun' },
+      state: 'queued',
+      event: 'released',
+    },
+    {
       plan: { strategy: 'resume', why: 'no heartbeat', summary: { code: 'NO_HEARTBEAT', message: 'silent' } },
       state: 'queued',
       event: 'recovered',
@@ -261,6 +266,8 @@ describe('the SQLite queue ports, transition by transition', () => {
       expect(job(f, j.itemId).state).toBe(p.state);
       if (p.plan.strategy === 'resume' || p.plan.strategy === 'restart')
         expect(job(f, j.itemId)).toMatchObject({ attempts: 0, recoveries: 1 });
+      // Work that never began spends nothing: no recovery, the attempt refunded.
+      if (p.plan.strategy === 'requeue') expect(job(f, j.itemId)).toMatchObject({ attempts: 0, recoveries: 0 });
       expect(timeline(f, j.itemId).at(-1)!.type).toBe(p.event);
       expectChainWhole(f, j.itemId);
       expect(f.queue.recover(lease, p.plan)).toBe('lost_race');
@@ -374,6 +381,31 @@ describe('the SQLite queue ports, transition by transition', () => {
     expect(leases.one(j.itemId)!.heartbeatAt).toBe(t0 + 3_000);
     // No event: a heartbeat is not a transition.
     expect(timeline(f, j.itemId).map((e) => e.type)).toEqual(['added', 'started']);
+  });
+
+  it('a job waiting for its worker reads as not begun until the worker takes it, fenced by its lease, with no event', () => {
+    const f = queueFixture(tempDir());
+    const { runs, leases } = f.store.queuePorts;
+    const j = running(f);
+    // A claim handed to a ready worker at once is begun: the claim writes no mark.
+    expect(leases.one(j.itemId)!.awaitingWorkerSince).toBeNull();
+    const t0 = f.clock.now();
+    expect(f.queue.awaitWorker(j)).toBe(true);
+    expect(leases.one(j.itemId)!.awaitingWorkerSince).toBe(t0);
+    // Renewing the lease while the worker starts leaves the mark where it is.
+    f.clock.advance(1_000);
+    expect(f.queue.heartbeat(j, null)).toBe(true);
+    expect(leases.all()[0]!.awaitingWorkerSince).toBe(t0);
+    expect(f.queue.workBegins(j)).toBe(true);
+    expect(leases.one(j.itemId)!.awaitingWorkerSince).toBeNull();
+    // A stale token marks nothing; a finished run has no lease to mark.
+    expect(runs.markAwaitingWorker({ itemId: j.itemId, token: j.token - 1 }, t0)).toBe(false);
+    expect(leases.one(j.itemId)!.awaitingWorkerSince).toBeNull();
+    expect(f.queue.finish(j, { kind: 'succeeded' })).toBe(true);
+    expect(f.queue.awaitWorker(j)).toBe(false);
+    expect(f.queue.workBegins(j)).toBe(false);
+    expect(timeline(f, j.itemId).map((e) => e.type)).toEqual(['added', 'started', 'succeeded']);
+    expectChainWhole(f, j.itemId);
   });
 
   it('parking gives the newest reason to jobs already waiting, and a probe takes the job waiting longest', () => {

@@ -96,6 +96,44 @@ describe('the worker pool', () => {
     expect(f.launched[0]!.received.some((m) => m.type === 'run')).toBe(false);
   });
 
+  it('notes that a job waits for its starting worker, and that its work begins before the worker gets it; a job handed to a ready worker is noted nothing', async () => {
+    let release!: () => void;
+    const f = fakeLauncher({ runMs: 5, ready: new Promise<void>((r) => (release = r)) });
+    const notes: string[] = [];
+    const sent = () => f.launched.flatMap((w) => w.received.filter((m) => m.type === 'run')).length;
+    const p = pool(f.launcher, 2, {
+      awaitWorker: (j) => notes.push(`waits ${j.itemId} (${sent()} sent)`) > 0,
+      workBegins: (j) => notes.push(`begins ${j.itemId} (${sent()} sent)`) > 0,
+    });
+    await p.start();
+    const first = p.run(job(1), () => {});
+    expect(notes).toEqual(['waits 1 (0 sent)']);
+    release();
+    expect(await first).toMatchObject({ kind: 'outcome' });
+    expect(await p.run(job(2), () => {})).toMatchObject({ kind: 'outcome' });
+    expect(notes).toEqual(['waits 1 (0 sent)', 'begins 1 (0 sent)']);
+  });
+
+  it('sends nothing to the started worker when the job was lost meanwhile, or its start could not be noted', async () => {
+    for (const [workBegins, end] of [
+      [() => false, { why: 'lease lost', detail: 'the lease was lost while its worker started' }],
+      [
+        () => {
+          throw new Error('SQLITE_BUSY');
+        },
+        { why: 'not started', detail: 'could not note that its work begins: SQLITE_BUSY' },
+      ],
+    ] as const) {
+      const f = fakeLauncher({ runMs: 5 });
+      const p = pool(f.launcher, 2, { workBegins });
+      await p.start();
+      expect(await p.run(job(1), () => {})).toEqual({ kind: 'lost', ...end });
+      expect(f.launched[0]!.received.some((m) => m.type === 'run')).toBe(false);
+      // The worker stays, idle, for the next job of its stage.
+      await waitFor('the started worker to be idle', () => p.liveness().ready === 1);
+    }
+  });
+
   it('gives a job back as not started when its worker does not get ready within the start-up window', async () => {
     const f = fakeLauncher({ ready: new Promise(() => {}) });
     const p = pool(f.launcher, 2, { readyTimeoutMs: 100 });

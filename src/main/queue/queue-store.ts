@@ -58,6 +58,11 @@ export interface Lease extends LeaseRef {
   attempts: number;
   maxAttempts: number;
   recoveries: number;
+  /**
+   * Since when the job has waited for a worker to start for it (ms epoch): its work has not begun.
+   * Null once a worker took it, and for a claim handed to a ready worker at once.
+   */
+  awaitingWorkerSince: number | null;
 }
 
 /** Where a fenced write sends a running job. */
@@ -112,6 +117,11 @@ export interface JobRuns {
    */
   claimProbe(claim: ClaimRequest, now: number, why: string): ClaimedJob | undefined;
   renewLease(lease: LeaseRef, now: number, leaseMs: number, progress: Progress | null): boolean;
+  /**
+   * Whether the job's work has begun: `since` (ms epoch) while it waits for its worker to start,
+   * null once a worker takes it. False when the lease is no longer held.
+   */
+  markAwaitingWorker(lease: LeaseRef, since: number | null): boolean;
   finishRunning(lease: LeaseRef, now: number, after: AfterRunning, event: EventInput): boolean;
   /** finishRunning and claimNext in one transaction: a busy worker slot hands over without a second commit. */
   finishAndClaim(

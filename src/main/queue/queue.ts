@@ -35,6 +35,8 @@ export interface QueueOptions {
 }
 
 export type RecoveryPlan =
+  /** Its work never began (it waited for its worker to start): back in the queue, nothing counted. */
+  | { strategy: 'requeue'; why: string }
   | { strategy: 'resume' | 'restart'; why: string; summary: { code: string; message: string } }
   | { strategy: 'validate'; why: string }
   | { strategy: 'escalate'; why: string; error: { code: string; message: string } };
@@ -118,6 +120,20 @@ export class Queue {
     return this.ports.runs.renewLease(job, this.now, leaseMs, progress);
   }
 
+  /**
+   * The job waits for a worker to start for it: until {@link workBegins}, the store says its work has
+   * not begun, so a recovery (the engine killed meanwhile) spends neither a recovery nor an attempt.
+   * False when the lease is no longer held.
+   */
+  awaitWorker(job: LeaseRef): boolean {
+    return this.ports.runs.markAwaitingWorker(job, this.now);
+  }
+
+  /** Its worker is ready and takes the job: from now on its work has begun. False when the lease is no longer held. */
+  workBegins(job: LeaseRef): boolean {
+    return this.ports.runs.markAwaitingWorker(job, null);
+  }
+
   /** The transition a finished run makes, and the event that records it. */
   afterRun(job: JobRef, outcome: RunOutcome, now: number): { after: AfterRunning; event: EventInput } {
     return afterRun(job, outcome, now, this.rules);
@@ -185,12 +201,21 @@ export class Queue {
    * Applies a recovery decided by the recovery side (recovery/recovery-strategy-policy.ts) to a job
    * whose worker is gone or hung. Resume and restart put it back in the queue with its attempt
    * refunded (the crash may not be the item's fault) and a failure summary on the item; validate
-   * moves it on as if the run had succeeded; escalate makes it a dead letter.
+   * moves it on as if the run had succeeded; escalate makes it a dead letter. A job whose work never
+   * began goes back as a release does: no recovery counted, its attempt refunded.
    */
   recover(lease: Lease, plan: RecoveryPlan): 'requeued' | 'succeeded' | 'dead' | 'lost_race' {
     const now = this.now;
     let ok: boolean;
     switch (plan.strategy) {
+      case 'requeue':
+        ok = this.ports.runs.finishRunning(
+          lease,
+          now,
+          { state: 'queued', reason: 'released' },
+          { type: 'released', actor: 'recovery', detail: `${plan.why}; back in the queue, no recovery counted` },
+        );
+        return ok ? 'requeued' : 'lost_race';
       case 'resume':
       case 'restart': {
         const how = plan.strategy === 'resume' ? 'will resume from its checkpoint' : 'will restart the stage';

@@ -46,7 +46,8 @@ export const resumeNoteWaitMs = 60_000;
  * Finds stuck jobs and brings them back: the startup sweep (before any claim), the continuous stuck
  * scan, recoveries after a worker died, and the user's manual actions. Every recovery picks a
  * strategy, is applied through the queue's fenced writes, and leaves one `recovery_log` row written
- * in the same transaction. A suspend is told apart from a stall, and extends leases instead.
+ * in the same transaction. A job whose work never began (it waited for its worker to start) is put
+ * back with nothing counted and no row. A suspend is told apart from a stall, and extends leases instead.
  */
 export class RecoveryManager {
   private readonly jumps: ClockJumpDetector;
@@ -213,11 +214,13 @@ export class RecoveryManager {
     const why = describeStuckRule(rule);
     const handler = this.deps.handlers.get(lease.stage);
     const keepsCheckpoint = typeof handler?.checkpoint === 'function';
+    // A job still waiting for its worker to start ran nothing: its stored output is not read.
+    const workBegun = lease.awaitingWorkerSince === null;
     let checkpoint: StageCheckpoint | null = null;
     let outputComplete = false;
     try {
-      checkpoint = handler?.checkpoint?.(lease.itemId) ?? null;
-      outputComplete = handler?.isOutputComplete?.(lease.itemId) ?? false;
+      checkpoint = workBegun ? (handler?.checkpoint?.(lease.itemId) ?? null) : null;
+      outputComplete = workBegun ? (handler?.isOutputComplete?.(lease.itemId) ?? false) : false;
     } catch (err: unknown) {
       // A stage that cannot tell is treated as having nothing to resume from.
       this.log.warn({ err, itemId: lease.itemId }, 'checkpoint lookup failed; restarting the stage');
@@ -225,13 +228,14 @@ export class RecoveryManager {
     // Where the checkpoint stands now, as the log records it (0: nothing stored yet; null: the stage keeps none).
     const checkpointPercent = keepsCheckpoint ? (checkpoint?.percent ?? 0) : null;
     const choice = chooseStrategy({
+      workBegun,
       recoveries: lease.recoveries,
       maxRecoveries: cfg.maxRecoveries,
       progressPercent: lease.progressPercent,
       keepsCheckpoint,
       checkpoint,
       outputComplete,
-      recoveriesWithoutHeadway: keepsCheckpoint ? this.withoutHeadway(lease, checkpointPercent!) : 0,
+      recoveriesWithoutHeadway: keepsCheckpoint && workBegun ? this.withoutHeadway(lease, checkpointPercent!) : 0,
       maxPartTries: defaultMaxPartTries,
       setsPartsAside: keepsCheckpoint && typeof handler?.setNextPartAside === 'function',
       resumeMinProgressPercent: cfg.resumeMinProgressPercent,
@@ -253,7 +257,9 @@ export class RecoveryManager {
       this.log.error({ err, itemId: lease.itemId }, 'recovery write failed; the lease will expire and be tried again');
       result = 'failed';
     }
-    if (result !== 'lost_race' && result !== 'failed') {
+    // A requeue is no recovery: the job's timeline says why it went back, and the recovery log (what
+    // the metrics and the part-tries count read) holds only recoveries of work that began.
+    if (result !== 'lost_race' && result !== 'failed' && choice.strategy !== 'requeue') {
       store.recoveryLog.insert({
         itemId: lease.itemId,
         stage: lease.stage,

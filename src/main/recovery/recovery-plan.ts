@@ -25,6 +25,8 @@ export function recoveryPlan(
 ): RecoveryPlan {
   const { strategy, because } = choice;
   switch (strategy) {
+    case 'requeue':
+      return { strategy, why: `${why}; ${because}` };
     case 'validate':
       return { strategy, why };
     case 'escalate':

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { chooseStrategy, type StrategyInput } from './recovery-strategy-policy';
 
 const base: StrategyInput = {
+  workBegun: true,
   recoveries: 0,
   maxRecoveries: 5,
   progressPercent: null,
@@ -16,6 +17,16 @@ const base: StrategyInput = {
 const transcribe: StrategyInput = { ...base, keepsCheckpoint: true };
 
 describe('chooseStrategy', () => {
+  it('puts back a job whose work never began, past every limit, and never escalates it', () => {
+    const waited = { ...transcribe, workBegun: false, checkpoint: { percent: 60 }, recoveriesWithoutHeadway: 2 };
+    expect(chooseStrategy({ ...waited, recoveries: 5 })).toEqual({
+      strategy: 'requeue',
+      because: 'its work had not begun: it was waiting for its worker to start',
+    });
+    // The same job once its work began counts as any other.
+    expect(chooseStrategy({ ...waited, workBegun: true, recoveries: 5 }).strategy).toBe('escalate');
+  });
+
   it('validates and keeps finished work even on the last recovery', () => {
     expect(chooseStrategy({ ...base, outputComplete: true, recoveries: 5 }).strategy).toBe('validate');
   });

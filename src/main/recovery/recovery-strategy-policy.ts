@@ -1,7 +1,12 @@
-/** How a stuck job is brought back. */
-export type RecoveryStrategy = 'resume' | 'restart' | 'validate' | 'escalate';
+/** How a stuck job is brought back; `requeue` is for a job whose work never began, and is no recovery. */
+export type RecoveryStrategy = 'requeue' | 'resume' | 'restart' | 'validate' | 'escalate';
 
 export interface StrategyInput {
+  /**
+   * Whether the job's work began: false while it waited for its worker to start (the engine was
+   * killed during that start), so nothing of it ran and nothing of it can be at fault.
+   */
+  workBegun: boolean;
   /** Recoveries of this job so far (at this stage). */
   recoveries: number;
   maxRecoveries: number;
@@ -43,8 +48,12 @@ export const defaultMaxPartTries = 3;
  * a resume and a restart differ in what is re-checked). A part that stops the stage again and again
  * is tried a bounded number of times, then set aside so the other parts go on (a stage that cannot
  * do that gets a dead letter naming the part); there is no alternating between resume and restart.
+ * A job whose work never began is only put back: no recovery is counted and no limit applies.
  */
 export function chooseStrategy(input: StrategyInput): StrategyChoice {
+  // Before every limit: an engine killed again and again during a worker's start must not use up a job that never ran.
+  if (!input.workBegun)
+    return { strategy: 'requeue', because: 'its work had not begun: it was waiting for its worker to start' };
   if (input.outputComplete) return { strategy: 'validate', because: 'the output is already complete' };
   if (input.recoveries >= input.maxRecoveries) {
     return {

@@ -16,6 +16,7 @@ interface LeaseRow {
   attempts: number;
   max_attempts: number;
   recoveries: number;
+  awaiting_worker_since: number | null;
 }
 
 const toLease = (r: LeaseRow): Lease => ({
@@ -32,10 +33,12 @@ const toLease = (r: LeaseRow): Lease => ({
   attempts: r.attempts,
   maxAttempts: r.max_attempts,
   recoveries: r.recoveries,
+  awaitingWorkerSince: r.awaiting_worker_since,
 });
 
 const columns = `l.item_id, l.token, l.owner, l.stage, l.acquired_at, l.expires_at, l.heartbeat_at, l.progress_step,
-                 l.progress_percent, l.progress_changed_at, j.attempts, j.max_attempts, j.recoveries`;
+                 l.progress_percent, l.progress_changed_at, l.awaiting_worker_since, j.attempts, j.max_attempts,
+                 j.recoveries`;
 const from = `leases l JOIN jobs j ON j.item_id = l.item_id`;
 
 /**

@@ -30,6 +30,13 @@ export interface WorkerPoolOptions {
    * when the lease is no longer held. Default: nothing to renew (tests).
    */
   renewWhileStarting?(job: JobToRun): boolean;
+  /**
+   * Notes in the store that a claimed job waits for its worker to start: its work has not begun, so
+   * an engine killed meanwhile costs the job no recovery. Default: nothing to note (tests).
+   */
+  awaitWorker?(job: JobToRun): boolean;
+  /** Notes that the started worker takes the job, before it is sent: false when the lease is no longer held. */
+  workBegins?(job: JobToRun): boolean;
 }
 
 export interface Running {

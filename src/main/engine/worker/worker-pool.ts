@@ -76,6 +76,7 @@ export class WorkerPool implements StageExecutor {
     return new Promise<RunEnd>((resolve) => {
       const waiting: Waiting = { job, onProgress, resolve, since: this.options.clock.monotonic() };
       worker.waiting = waiting;
+      this.noteAwaitingWorker(job);
       const renew = this.options.renewWhileStarting;
       if (!renew) return;
       waiting.renewTimer = setInterval(() => {
@@ -285,7 +286,41 @@ export class WorkerPool implements StageExecutor {
       { itemId: waiting.job.itemId, stage: worker.stage, pid: worker.proc.pid, waitedMs },
       'job waited for its worker to start',
     );
+    const begins = this.noteWorkBegins(waiting.job);
+    if (begins !== true) {
+      worker.state = 'idle';
+      worker.idleSince = this.options.clock.monotonic();
+      if (worker.retire) void this.retire(worker);
+      waiting.resolve(begins);
+      return;
+    }
     this.send(worker, waiting);
+  }
+
+  /** The store hears that the job waits for its worker: its work has not begun. */
+  private noteAwaitingWorker(job: JobToRun): void {
+    try {
+      this.options.awaitWorker?.(job);
+    } catch (err: unknown) {
+      // Unnoted, the job reads as begun: a kill during the start then counts a recovery, as it used to.
+      this.log.warn({ err, itemId: job.itemId }, 'could not note that a job waits for its worker');
+    }
+  }
+
+  /**
+   * The store hears that the work begins, before the worker gets the job, so it never reads "not
+   * begun" while the job runs. A job no longer held, or one the store could not mark, is not sent.
+   */
+  private noteWorkBegins(job: JobToRun): true | RunEnd {
+    try {
+      if (this.options.workBegins?.(job) === false)
+        return { kind: 'lost', why: 'lease lost', detail: 'the lease was lost while its worker started' };
+      return true;
+    } catch (err: unknown) {
+      this.log.warn({ err, itemId: job.itemId }, 'could not note that a job begins; it goes back to the queue');
+      const detail = `could not note that its work begins: ${err instanceof Error ? err.message : String(err)}`;
+      return { kind: 'lost', why: 'not started', detail };
+    }
   }
 
   /** A run ended: the worker is free again (or retires), and the engine hears how. */

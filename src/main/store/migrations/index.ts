@@ -11,6 +11,7 @@ import { m0009UpcomingReruns } from './0009-upcoming-reruns';
 import { m0010MemoryDates } from './0010-memory-dates';
 import { m0011Attention } from './0011-attention';
 import { m0012RecordingTimeAndSetAsideParts } from './0012-recording-time-and-set-aside-parts';
+import { m0013WorkNotBegun } from './0013-work-not-begun';
 
 /** Append, never edit or reorder: a shipped migration has already run on users' stores. */
 export const migrations: readonly Migration[] = [
@@ -26,4 +27,5 @@ export const migrations: readonly Migration[] = [
   m0010MemoryDates,
   m0011Attention,
   m0012RecordingTimeAndSetAsideParts,
+  m0013WorkNotBegun,
 ];
