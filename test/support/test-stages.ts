@@ -11,6 +11,7 @@
  *   pause-N-*      takes N ms (honouring its abort signal)
  *   bad-*          fails with a permanent error (BAD_AUDIO): a dead letter at once
  *   anything else  takes a random LIFELINE_TEST_MIN_MS..LIFELINE_TEST_MAX_MS (default 5..30)
+ * A worker can also be made slow to start (LIFELINE_TEST_WORKER_START_MS, see testStages).
  * "First run" is tracked with marker files in the data dir, so it holds across processes.
  *
  * Every stage writes its output row fenced by the lease (INSERT OR REPLACE, keyed by item and
@@ -22,6 +23,7 @@ import path from 'node:path';
 import type { Stage } from '../../src/shared/contract';
 import { permanentError, serviceError } from '../../src/main/engine/stage-error';
 import type { StageContext, StageHandler, StageService } from '../../src/main/engine/stage-handler';
+import { workerEnv } from '../../src/main/engine/worker/worker-protocol';
 import type { Store } from '../../src/main/store/store';
 
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
@@ -165,8 +167,15 @@ export function testStagesFor(options: { serviceUrl?: string }): (store: Store) 
   };
 }
 
-/** The stages as workers build them: the service URL comes from LIFELINE_TEST_SERVICE_URL. */
+/**
+ * The stages as workers build them: the service URL comes from LIFELINE_TEST_SERVICE_URL. A worker
+ * process takes LIFELINE_TEST_WORKER_START_MS (default 0) to build them, blocked as a worker loading
+ * a speech model is: a slow start, before it says `ready`. The engine process builds them at once.
+ */
 export function testStages(store: Store): StageHandler[] {
+  const startMs = env('LIFELINE_TEST_WORKER_START_MS', 0);
+  if (startMs > 0 && process.env[workerEnv.dataDir])
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, startMs);
   return testStagesFor({ serviceUrl: process.env.LIFELINE_TEST_SERVICE_URL })(store);
 }
 
