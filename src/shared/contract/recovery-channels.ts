@@ -9,7 +9,7 @@ export const RecoveryOutcomeInfo = z.object({
   /** lease_expired | max_duration | progress_stalled | worker_gone | manual */
   rule: z.string(),
   why: z.string(),
-  /** resume | restart | validate | escalate */
+  /** requeue (its work had not begun: nothing counted) | resume | restart | validate | escalate */
   strategy: z.string(),
   /** requeued | succeeded | dead | lost_race | failed */
   result: z.string(),

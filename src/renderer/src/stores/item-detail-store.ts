@@ -50,6 +50,7 @@ const past = {
 /** What a manual recovery did, in words. */
 export function recoveryOutcome(strategy: string, result: string): string {
   const how: Record<string, string> = {
+    requeue: 'its work had not begun (its worker was starting), so nothing was counted',
     resume: 'it resumes from its last checkpoint',
     restart: 'its stage starts over',
     validate: 'its finished output is checked instead of redone',
