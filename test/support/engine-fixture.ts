@@ -1,9 +1,10 @@
-import { defaultConfig, type EngineConfig } from '../../src/main/config/config';
+import { defaultConfig, type BreakerConfig, type EngineConfig } from '../../src/main/config/config';
 import { dataPaths } from '../../src/main/config/data-dir';
 import { Engine } from '../../src/main/engine/engine';
 import { createLogger } from '../../src/main/log/logger';
 import { pipelineStages } from '../../src/main/pipeline/pipeline-stages';
 import type { StageHandler } from '../../src/main/engine/stage-handler';
+import { stageBreakers } from './stage-breakers';
 import { openStore, type Store } from '../../src/main/store/store';
 import { systemClock } from '../../src/main/time/clock';
 
@@ -22,13 +23,22 @@ export function engineFixture(
     heartbeatMs: 100,
     ...options.config,
   };
-  const engine = new Engine({
+  const log = createLogger(null, 'test');
+  const stages = (options.stages ?? pipelineStages)(store);
+  const engine: Engine = new Engine({
     store,
     paths,
     config,
     clock: systemClock,
-    log: createLogger(null, 'test'),
-    stages: (options.stages ?? pipelineStages)(store),
+    log,
+    stages,
+    breakers: stageBreakers({
+      store,
+      clock: systemClock,
+      log,
+      stages,
+      config: (): BreakerConfig => engine.currentConfig.breaker,
+    }),
   });
   return { paths, store, engine, config };
 }
