@@ -1,4 +1,4 @@
-import { defaultConfig, type BreakerConfig, type EngineConfig } from '../../src/main/config/config';
+import { defaultConfig, type EngineConfig } from '../../src/main/config/config';
 import { dataPaths } from '../../src/main/config/data-dir';
 import { Engine } from '../../src/main/engine/engine';
 import { createLogger } from '../../src/main/log/logger';
@@ -18,7 +18,7 @@ export function clockedEngine(
   options.config?.(config);
   const log = createLogger(null, 'test');
   const stages = options.stages(store);
-  const engine: Engine = new Engine({
+  const engine = new Engine({
     store,
     paths,
     config,
@@ -30,7 +30,7 @@ export function clockedEngine(
       clock: options.clock,
       log,
       stages,
-      config: (): BreakerConfig => engine.currentConfig.breaker,
+      config: () => config.breaker,
     }),
   });
   return { paths, store, engine, config };

@@ -1,4 +1,4 @@
-import { defaultConfig, type BreakerConfig, type EngineConfig } from '../../src/main/config/config';
+import { defaultConfig, type EngineConfig } from '../../src/main/config/config';
 import { dataPaths } from '../../src/main/config/data-dir';
 import { Engine } from '../../src/main/engine/engine';
 import { createLogger } from '../../src/main/log/logger';
@@ -25,7 +25,7 @@ export function engineFixture(
   };
   const log = createLogger(null, 'test');
   const stages = (options.stages ?? pipelineStages)(store);
-  const engine: Engine = new Engine({
+  const engine = new Engine({
     store,
     paths,
     config,
@@ -37,7 +37,7 @@ export function engineFixture(
       clock: systemClock,
       log,
       stages,
-      config: (): BreakerConfig => engine.currentConfig.breaker,
+      config: () => config.breaker,
     }),
   });
   return { paths, store, engine, config };
