@@ -81,5 +81,10 @@ export interface Lifeline {
    */
   start(): Promise<RecoveryOutcome[]>;
   call<C extends ChannelName>(channel: C, request: RequestOf<C>): Promise<Result<ResponseOf<C>>>;
+  /**
+   * Stops everything opening and `start()` began, in reverse order (the last started first): the
+   * running jobs get `graceMs` to finish (default: the `shutdownGraceMs` setting) before the engine
+   * releases them; then the breakers, the store and the log close. A second call does nothing.
+   */
   close(graceMs?: number): Promise<void>;
 }

@@ -3,21 +3,23 @@ import path from 'node:path';
 import { createHandlers } from './api/handlers';
 import { dispatch } from './api/dispatch';
 import type { Lifeline, LifelineEvents, LifelineOptions } from './lifeline-types';
+import type { EngineConfig } from './config/config';
 import { serviceExtras } from './api/auto-recovery-info';
 import { toBreakerInfo } from './api/breaker-info';
 import { BreakerBoard } from './breakers/breaker-board';
 import { dataPaths } from './config/data-dir';
 import { SettingsService } from './settings/settings-service';
 import { Engine } from './engine/engine';
-import { deadLetterCounts, followDeadLetters } from './health/attention-feed';
+import { deadLetterCounts } from './health/attention-feed';
 import { HealthMonitor } from './health/health-monitor';
-import { scheduleRetention, type RetentionSchedule } from './maintenance/retention-schedule';
+import { scheduleRetention } from './maintenance/retention-schedule';
 import { removeStaleTempFiles, removeTempFilesOf } from './maintenance/temp-files';
 import { makeDataDirPrivate, makeFilesPrivate } from './config/private-data-dir';
 import { lifelineProbes } from './health/lifeline-probes';
 import { ServiceRoster } from './health/service-roster';
 import { DiskGuard } from './disk/disk-guard';
 import { ServiceWatch } from './health/service-watch';
+import { startSelfHealing } from './health/self-healing';
 import { createLogger, logSinkStatus } from './log/logger';
 import { ModelManager, modelCatalogue } from './pipeline/asr/model-manager';
 import { RecordingSessions } from './pipeline/intake/recording-sessions';
@@ -36,6 +38,7 @@ import { writeThroughFreshConnection, type Store } from './store/store';
 import { BackupService } from './backup/backup-service';
 import { openCheckedStore } from './backup/open-checked-store';
 import { systemClock } from './time/clock';
+import { stopInReverse, type Stop } from '../shared/stop';
 
 export type { Lifeline, LifelineEvents, LifelineOptions } from './lifeline-types';
 
@@ -47,12 +50,16 @@ export function openLifeline(options: LifelineOptions): Lifeline {
   const env = options.env ?? process.env;
   const clock = options.clock ?? systemClock;
   const log = createLogger(paths.logs, options.processName, options.logFs);
+  // Everything that runs over time leaves its stop here; close runs them in reverse (the last started first).
+  const stops: Stop[] = [() => log.flush()];
+  let graceMs: number | undefined;
   if (madePrivate > 0)
     log.info({ changed: madePrivate }, 'made the data dir private to this user (0700 folders, 0600 files)');
   const { store, restored } = openCheckedStore(paths, { nativeBinding: options.nativeBinding, now: clock.now() });
   if (restored)
     log.warn({ from: restored.restoredFrom, movedAside: restored.movedAside }, 'store restored from a backup at start');
   makeFilesPrivate([paths.database, `${paths.database}-wal`, `${paths.database}-shm`]);
+  stops.push(() => store.close());
   const settings = new SettingsService(store.settings, env, clock);
   const config = () => settings.current;
   const stages = (options.stages ?? ((s: Store) => pipelineStages(s, { env })))(store);
@@ -63,7 +70,11 @@ export function openLifeline(options: LifelineOptions): Lifeline {
     read: options.freeSpace,
     thresholds: () => config().health,
     log,
+    clock,
   });
+  // The one board; the service roster registers its breakers, the engine and the API read it.
+  const breakers = new BreakerBoard({ store, clock, config: () => config().breaker, log });
+  stops.push(() => breakers.stop());
 
   const engine = options.withEngine
     ? new Engine({
@@ -73,6 +84,7 @@ export function openLifeline(options: LifelineOptions): Lifeline {
         clock,
         log,
         stages,
+        breakers,
         // The health side answers once it exists (below): until then nothing is known.
         services: {
           downReason: (n) => watch?.downReason(n) ?? null,
@@ -109,11 +121,8 @@ export function openLifeline(options: LifelineOptions): Lifeline {
                 }),
       })
     : null;
+  if (engine) stops.push(async () => void (await engine.stop(graceMs)));
   const queue = engine?.queue ?? new Queue(store.queuePorts, { stageOrder, policies: config().stages, clock });
-  const breakers = engine?.breakers ?? new BreakerBoard({ store, clock, config: () => config().breaker, log });
-  for (const h of stages) if (h.service) breakers.register(h.service.name, h.service.label);
-  // Breakers of services no stage calls now (another engine was chosen) still show in `lifeline breakers`.
-  for (const b of store.breakers.all()) if (!breakers.has(b.name)) breakers.register(b.name, b.name);
   const recovery =
     engine?.recovery ??
     new RecoveryManager({
@@ -156,10 +165,13 @@ export function openLifeline(options: LifelineOptions): Lifeline {
         stillFailing,
       })
     : null;
+  if (autoRecovery) stops.push(() => autoRecovery.stop());
 
-  // Each stage service's health entry and recovery handler; they follow the settings (sync below).
+  // Each stage service's breaker, health entry and recovery handler; they follow the settings (sync below).
   const roster = new ServiceRoster({
     stages,
+    // Breakers of services no stage calls now (another engine was chosen) still show in `lifeline breakers`.
+    kept: () => store.breakers.all().map((b) => b.name),
     health,
     breakers,
     recovery: engine && autoRecovery ? { autoRecovery, executor: engine.executor } : null,
@@ -170,15 +182,7 @@ export function openLifeline(options: LifelineOptions): Lifeline {
   roster.sync();
 
   if (engine && autoRecovery) {
-    autoRecovery.register(
-      'database',
-      databaseRecoveryHandler(
-        () => writeThroughFreshConnection(paths.database, { nativeBinding: options.nativeBinding }),
-        engine.executor,
-      ),
-    );
-    autoRecovery.on('changed', () => void health.checkNow());
-    const w = (watch = new ServiceWatch({
+    watch = new ServiceWatch({
       health,
       breakers,
       engine,
@@ -186,36 +190,36 @@ export function openLifeline(options: LifelineOptions): Lifeline {
       clock,
       services: () => roster.labels(),
       log,
-    }));
-    engine.on('breaker.changed', (view) => {
-      w.onBreaker(view);
-      events.emit('breaker.changed', toBreakerInfo(view, stages));
-      void health.checkNow(view.name);
     });
-    health.on('result', (name, r) => {
-      // Every stage writes to the store or the audio dir: on a full disk all work waits (no attempt spent).
-      if (name === 'disk')
-        for (const stage of stageOrder)
-          engine.setBlock(stage, 'disk', r.status === 'down' ? `paused: ${r.message}` : null);
-      w.onResult(name, r);
-    });
-    settings.on('changed', (c) => {
-      engine.reconfigure(c);
-      // An engine or server setting may have changed the services the stages call: their health
-      // entries and recovery handlers follow at once, and a new or moved one is checked now.
-      const change = roster.sync();
-      for (const name of change.retired) w.retire(name);
-      for (const name of [...change.added, ...change.replaced, ...change.rebound]) void health.checkNow(name);
-      health.start();
-      void health.checkNow('queue'); // a pause reaches open screens with this result, even when no item moves
-    });
-    engine.on('foreign.write', () => settings.reloadIfChanged());
+    stops.push(() => watch?.stop());
   }
-  // A change seen by the guard's quick looks (or an intake's) reaches health and the parked work at once.
-  disk.on('level', () => void health.checkNow('disk'));
-  if (engine) followDeadLetters(engine, health);
-  health.on('overall', (snapshot) => events.emit('health.changed', snapshot));
-  health.on('checked', (snapshot) => events.emit('health.checked', snapshot));
+  stops.push(
+    startSelfHealing({
+      stages: stageOrder,
+      health,
+      disk,
+      announce: {
+        healthChanged: (snapshot) => events.emit('health.changed', snapshot),
+        healthChecked: (snapshot) => events.emit('health.checked', snapshot),
+        breakerChanged: (view) => events.emit('breaker.changed', toBreakerInfo(view, stages)),
+      },
+      withEngine:
+        engine && autoRecovery && watch
+          ? {
+              engine,
+              settings,
+              roster,
+              breakers,
+              watch,
+              autoRecovery,
+              databaseRecovery: databaseRecoveryHandler(
+                () => writeThroughFreshConnection(paths.database, { nativeBinding: options.nativeBinding }),
+                engine.executor,
+              ),
+            }
+          : null,
+    }),
+  );
 
   const backups = new BackupService({
     db: store.db,
@@ -262,9 +266,11 @@ export function openLifeline(options: LifelineOptions): Lifeline {
         config().watchDir,
       )
     : null;
-  if (watchFolder) settings.on('changed', (c) => watchFolder.switchTo(c.watchDir));
-  let recordingSweep: NodeJS.Timeout | undefined;
-  let retention: RetentionSchedule | undefined;
+  if (watchFolder) {
+    const switchFolder = (c: EngineConfig) => watchFolder.switchTo(c.watchDir);
+    settings.on('changed', switchFolder);
+    stops.push(() => void settings.off('changed', switchFolder));
+  }
 
   const models = new ModelManager({
     modelsDir: path.join(paths.dataDir, 'models'),
@@ -277,6 +283,7 @@ export function openLifeline(options: LifelineOptions): Lifeline {
       write: (changes) => void settings.write(changes),
     },
   });
+  stops.push(() => models.stop());
 
   const startedAt = clock.now();
   const handlers = createHandlers({
@@ -332,6 +339,8 @@ export function openLifeline(options: LifelineOptions): Lifeline {
       // Workers start alongside the gate, which does not wait for them (their check says 'starting'
       // meanwhile); claims only begin in engine.start(), and a job waits for a ready worker.
       void engine.executor.start();
+      // Health checks on its interval from now on; its stop also ends the startup gate should close come meanwhile.
+      stops.push(health.start());
       // The external services the work needs are checked afresh; what the last run saw does not count.
       const still = await health.startupGate(config().health.startupTimeoutMs);
       // Closed while the gate waited (a Ctrl-C during start): start nothing.
@@ -340,34 +349,23 @@ export function openLifeline(options: LifelineOptions): Lifeline {
         log.warn({ still }, 'starting although required services have not answered up at this start');
       const recovered = engine.start();
       // Later, sessions whose page went away are found within a minute of going silent for two.
-      recordingSweep = setInterval(() => void recordings.recoverAbandoned(), 60_000);
-      recordingSweep.unref();
-      watchFolder?.start();
-      backups.start(engine.owner);
-      settings.on('changed', () => backups.reschedule());
-      retention = scheduleRetention(() => handlers['maintenance:cleanup']({}), log.child({ module: 'retention' }));
-      health.start();
-      disk.start();
+      stops.push(recordings.startSweep());
+      if (watchFolder) stops.push(watchFolder.start());
+      const reschedule = () => backups.reschedule();
+      settings.on('changed', reschedule);
+      stops.push(backups.start(engine.owner), () => void settings.off('changed', reschedule));
+      stops.push(scheduleRetention(() => handlers['maintenance:cleanup']({}), log.child({ module: 'retention' })).stop);
+      stops.push(disk.start());
       void health.checkNow();
       return recovered;
     },
     call: (channel, request) => dispatch(handlers, channel, request, log, 'in-process') as never,
-    async close(graceMs) {
+    async close(grace) {
       if (closed) return;
       closed = true;
-      clearInterval(recordingSweep);
-      models.stop();
-      retention?.stop();
-      watchFolder?.stop();
-      health.stop();
-      disk.stop();
-      backups.stop();
-      watch?.stop();
-      autoRecovery?.stop();
-      breakers.stop();
-      await engine?.stop(graceMs);
-      store.close();
-      log.flush();
+      graceMs = grace;
+      await stopInReverse(stops, (err) => log.error({ err }, 'a stop failed while closing'));
+      stops.length = 0;
     },
   };
 }

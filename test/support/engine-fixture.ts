@@ -4,6 +4,7 @@ import { Engine } from '../../src/main/engine/engine';
 import { createLogger } from '../../src/main/log/logger';
 import { pipelineStages } from '../../src/main/pipeline/pipeline-stages';
 import type { StageHandler } from '../../src/main/engine/stage-handler';
+import { stageBreakers } from './stage-breakers';
 import { openStore, type Store } from '../../src/main/store/store';
 import { systemClock } from '../../src/main/time/clock';
 
@@ -22,13 +23,22 @@ export function engineFixture(
     heartbeatMs: 100,
     ...options.config,
   };
+  const log = createLogger(null, 'test');
+  const stages = (options.stages ?? pipelineStages)(store);
   const engine = new Engine({
     store,
     paths,
     config,
     clock: systemClock,
-    log: createLogger(null, 'test'),
-    stages: (options.stages ?? pipelineStages)(store),
+    log,
+    stages,
+    breakers: stageBreakers({
+      store,
+      clock: systemClock,
+      log,
+      stages,
+      config: () => config.breaker,
+    }),
   });
   return { paths, store, engine, config };
 }

@@ -4,6 +4,7 @@ import type { BackupConfig } from '../config/config';
 import type { DataPaths } from '../config/data-dir';
 import type { Logger } from '../log/logger';
 import type { SqliteDatabase } from '../store/database';
+import type { Stop } from '../../shared/stop';
 import type { Clock } from '../time/clock';
 import { backupsDirOf, listBackups, takeBackup, type BackupFile, type BackupReason } from '../store/backup-files';
 import { runDoctor, type DoctorReport } from './doctor';
@@ -59,11 +60,12 @@ export class BackupService {
     return runDoctor(this.d.paths, this.d.clock.now());
   }
 
-  /** With an engine: names it as the store's holder and follows the schedule setting. */
-  start(owner: string): void {
+  /** With an engine: names it as the store's holder and follows the schedule setting; the stop releases both. */
+  start(owner: string): Stop {
     this.holder = { h: new StoreHolder(this.d.paths.dataDir), owner };
     this.holder.h.claim(owner);
     this.reschedule();
+    return () => this.stop();
   }
 
   reschedule(): void {

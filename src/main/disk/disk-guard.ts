@@ -1,6 +1,8 @@
 import { EventEmitter } from 'node:events';
 import fs from 'node:fs';
+import type { Stop } from '../../shared/stop';
 import type { Logger } from '../log/logger';
+import { systemClock, type Clock, type Timer } from '../time/clock';
 import { diskFullMessage, diskLevel, nextDiskLookMs, type DiskLevel, type DiskThresholds } from './disk-space-policy';
 
 /** Free bytes for the file system that holds `dir`. The seam tests replace to play a full disk. */
@@ -21,6 +23,12 @@ export interface DiskGuardOptions {
   read?: FreeSpaceReader;
   thresholds(): DiskThresholds & { intervalMs: number };
   log: Logger;
+  /** Times the looks. Default: the system clock. */
+  clock?: Clock;
+}
+
+export interface DiskGuardEvents {
+  level: [reading: DiskReading];
 }
 
 /**
@@ -28,15 +36,17 @@ export interface DiskGuardOptions {
  * not at the next health round) and, while space is short, every few seconds, so the health check,
  * the parked work and intake follow within seconds when space runs out or returns.
  */
-export class DiskGuard extends EventEmitter<{ level: [reading: DiskReading] }> {
+export class DiskGuard extends EventEmitter<DiskGuardEvents> {
   private last: DiskReading | null = null;
-  private timer: NodeJS.Timeout | undefined;
+  private timer: Timer | undefined;
   private running = false;
   private readonly reader: FreeSpaceReader;
+  private readonly clock: Clock;
 
   constructor(private readonly o: DiskGuardOptions) {
     super();
     this.reader = o.read ?? statfsFreeSpace;
+    this.clock = o.clock ?? systemClock;
   }
 
   /** Reads free space now; emits `level` when the level changed since the last reading. */
@@ -67,10 +77,12 @@ export class DiskGuard extends EventEmitter<{ level: [reading: DiskReading] }> {
   }
 
   /** Starts looking on its own: every few seconds while short of space, at the health pace otherwise. */
-  start(): void {
-    if (this.running) return;
-    this.running = true;
-    void this.look();
+  start(): Stop {
+    if (!this.running) {
+      this.running = true;
+      void this.look();
+    }
+    return () => this.stop();
   }
 
   private async look(): Promise<void> {
@@ -85,16 +97,15 @@ export class DiskGuard extends EventEmitter<{ level: [reading: DiskReading] }> {
   /** The next look, at the pace the last reading calls for (a reading from an intake or a health check counts too). */
   private schedule(): void {
     if (!this.running) return;
-    clearTimeout(this.timer);
-    this.timer = setTimeout(
-      () => void this.look(),
-      nextDiskLookMs(this.last?.level ?? 'ok', this.o.thresholds().intervalMs),
-    );
-    this.timer.unref();
+    this.clock.clearTimeout(this.timer);
+    this.timer = this.clock
+      .setTimeout(() => void this.look(), nextDiskLookMs(this.last?.level ?? 'ok', this.o.thresholds().intervalMs))
+      .unref();
   }
 
   stop(): void {
     this.running = false;
-    clearTimeout(this.timer);
+    this.clock.clearTimeout(this.timer);
+    this.timer = undefined;
   }
 }

@@ -1,5 +1,5 @@
 import type { ItemSummary, Progress, Stage } from '../../shared/contract';
-import type { BreakerView } from '../breakers/breaker-board';
+import type { BreakerBoard, BreakerView } from '../breakers/breaker-board';
 import type { EngineConfig } from '../config/config';
 import type { DataPaths } from '../config/data-dir';
 import type { Logger } from '../log/logger';
@@ -20,6 +20,11 @@ export interface EngineDeps {
   log: Logger;
   /** The pipeline's stages, in order. In this process they answer availability, checkpoints and services. */
   stages: readonly StageHandler[];
+  /**
+   * The breakers of the external services, each registered by the one place that knows which services
+   * the stages call (health/service-roster.ts); the engine reads them, reports outcomes and stops nothing.
+   */
+  breakers: BreakerBoard;
   /** Where stage work runs. Default: in this process (tests); Lifeline passes a worker pool. */
   executor?: (parts: { queue: Queue; handlers: ReadonlyMap<Stage, StageHandler> }) => StageExecutor;
   /** What the health side knows of each stage service. Default: nothing (a fault counts for its breaker only). */

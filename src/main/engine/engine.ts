@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import type { Stage } from '../../shared/contract';
-import { BreakerBoard } from '../breakers/breaker-board';
+import type { BreakerBoard, BreakerView } from '../breakers/breaker-board';
 import { StageAvailability } from './stage-availability';
 import type { EngineConfig } from '../config/config';
 import type { Logger } from '../log/logger';
@@ -66,17 +66,9 @@ export class Engine extends EventEmitter<EngineEvents> {
           handlers: this.handlers,
           log: deps.log,
         });
-    this.breakers = new BreakerBoard({
-      store: deps.store,
-      clock: deps.clock,
-      config: () => this.config.breaker,
-      log: deps.log,
-    });
-    for (const h of deps.stages) if (h.service) this.breakers.register(h.service.name, h.service.label);
-    this.breakers.on('transition', (view) => {
-      this.emit('breaker.changed', view);
-      if (this.state === 'running') this.refreshAvailability();
-    });
+    // The board is given, its services registered by whoever knows them (the service roster): the engine reads it.
+    this.breakers = deps.breakers;
+    this.breakers.on('transition', this.onBreaker);
     this.availability = new StageAvailability({
       handlers: this.handlers,
       gates: this.gates,
@@ -139,6 +131,11 @@ export class Engine extends EventEmitter<EngineEvents> {
     );
   }
 
+  private readonly onBreaker = (view: BreakerView): void => {
+    this.emit('breaker.changed', view);
+    if (this.state === 'running') this.refreshAvailability();
+  };
+
   /** Recovers what a previous process left running (before any claim), then starts working. */
   start(): RecoveryOutcome[] {
     if (this.state !== 'new') throw new Error(`engine already ${this.state}`);
@@ -159,7 +156,6 @@ export class Engine extends EventEmitter<EngineEvents> {
   reconfigure(config: EngineConfig): void {
     this.config = config;
     this.queue.configure(config.stages);
-    this.breakers.configure();
     if (this.state !== 'running') return;
     this.startTimers();
     this.refreshAvailability();
@@ -288,7 +284,7 @@ export class Engine extends EventEmitter<EngineEvents> {
   async stop(graceMs = this.config.shutdownGraceMs): Promise<{ finished: number; released: number }> {
     if (this.state !== 'running') {
       this.state = 'stopped';
-      this.breakers.stop();
+      this.breakers.off('transition', this.onBreaker);
       this.feed.stop();
       await this.executor.close();
       return { finished: 0, released: 0 };
@@ -296,7 +292,6 @@ export class Engine extends EventEmitter<EngineEvents> {
     this.state = 'stopping';
     for (const t of this.timers) this.deps.clock.clearInterval(t);
     this.deps.clock.clearTimeout(this.wakeTimer);
-    this.breakers.stop();
     const r = await this.loop.drain(
       graceMs,
       this.config.workerStopMs,
@@ -306,6 +301,8 @@ export class Engine extends EventEmitter<EngineEvents> {
     this.emergency.stop();
     this.feed.flush();
     this.feed.stop();
+    // After the drain: the last jobs' outcomes still reach their breakers and the UIs.
+    this.breakers.off('transition', this.onBreaker);
     this.state = 'stopped';
     this.log.info(r, 'engine stopped');
     return r;

@@ -8,6 +8,7 @@ import { dataPaths } from '../config/data-dir';
 import { createLogger } from '../log/logger';
 import { openStore, type Store } from '../store/store';
 import { FakeClock } from '../time/clock';
+import { stageBreakers } from '../../../test/support/stage-breakers';
 import { Engine } from './engine';
 import { transientError } from './stage-error';
 import type { RunEnd, StageExecutor, WorkerLiveness } from './stage-executor';
@@ -61,13 +62,15 @@ function engineWith(stage: StageHandler, executor?: () => StageExecutor) {
   const clock = new FakeClock();
   const paths = dataPaths(path.join(tempDir(), 'data'));
   const store = openStore(paths);
+  const log = createLogger(null, 'test');
   const engine = new Engine({
     store,
     paths,
     config: structuredClone(defaultConfig),
     clock,
-    log: createLogger(null, 'test'),
+    log,
     stages: [stage],
+    breakers: stageBreakers({ store, clock, log, stages: [stage] }),
     executor,
   });
   open.push({ engine, store, clock });

@@ -10,6 +10,7 @@ import { dataPaths } from '../config/data-dir';
 import { createLogger } from '../log/logger';
 import { openStore, type Store } from '../store/store';
 import { FakeClock } from '../time/clock';
+import { stageBreakers } from '../../../test/support/stage-breakers';
 import { Engine } from './engine';
 import { StageAvailability } from './stage-availability';
 import { StageGates } from './stage-gates';
@@ -116,13 +117,15 @@ describe('stage availability in the engine, on its clock', () => {
     const paths = dataPaths(path.join(tempDir(), 'data'));
     const store = openStore(paths);
     opened.push(store);
+    const stages = [asrStage(Object.assign(s, { breakers: () => engine.breakers }))];
     const engine: Engine = new Engine({
       store,
       paths,
       config: structuredClone(defaultConfig),
       clock,
       log,
-      stages: [asrStage(Object.assign(s, { breakers: () => engine.breakers }))],
+      stages,
+      breakers: stageBreakers({ store, clock, log, stages }),
     });
     engines.push({ engine, clock });
     const add = () => engine.queue.add({ ...fakeItem(), sha256: crypto.randomBytes(32).toString('hex') }).itemId;

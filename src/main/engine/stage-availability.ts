@@ -39,8 +39,7 @@ export class StageAvailability {
       gates.set(stage, 'paused', heldByUserReason(stage, config().stages[stage]));
       const service = handler.service;
       if (service) {
-        // A service can appear while running (the settings chose an HTTP engine): register is idempotent.
-        breakers.register(service.name, service.label);
+        // A service the roster has not registered yet (the settings just chose it) has no breaker to wait for.
         const view = breakers.view(service.name);
         gates.set(stage, 'breaker', view && view.state !== 'closed' ? breakerReason(service.label, view) : null);
       } else {

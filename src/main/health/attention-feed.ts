@@ -1,4 +1,6 @@
-import type { Engine } from '../engine/engine';
+import type { EventEmitter } from 'node:events';
+import type { Stop } from '../../shared/stop';
+import type { EngineEvents } from '../engine/engine';
 import type { Logger } from '../log/logger';
 import type { AttentionStore } from '../store/attention-store';
 import type { DeadLetterCounts } from './attention-policy';
@@ -9,14 +11,23 @@ import type { HealthMonitor } from './health-monitor';
  * for new dead letters follows at once. Dead letters are counted only when a change may involve
  * them (a dead item among the changes, or dead letters already there).
  */
-export function followDeadLetters(engine: Engine, health: HealthMonitor): void {
+export function followDeadLetters(
+  engine: Pick<EventEmitter<EngineEvents>, 'on' | 'off'>,
+  health: Pick<HealthMonitor, 'attentionChanged' | 'snapshot'>,
+): Stop {
   let deadKnown = false;
-  engine.on('items.changed', (items) => {
+  const onItems = (...[items]: EngineEvents['items.changed']) => {
     if (!deadKnown && !items.some((i) => i.state === 'dead')) return;
     health.attentionChanged();
     deadKnown = health.snapshot().attention.deadLetters > 0;
-  });
-  engine.on('foreign.write', () => health.attentionChanged());
+  };
+  const onForeignWrite = () => health.attentionChanged();
+  engine.on('items.changed', onItems);
+  engine.on('foreign.write', onForeignWrite);
+  return () => {
+    engine.off('items.changed', onItems);
+    engine.off('foreign.write', onForeignWrite);
+  };
 }
 
 /** The dead-letter counts for the monitor: a store that cannot answer is the database probe's news, so the status goes on without them. */

@@ -4,7 +4,8 @@ import type { HealthConfig } from '../config/config';
 import type { Logger } from '../log/logger';
 import type { HealthStore } from '../store/health-store';
 import type { ServiceEventsStore } from '../store/service-events-store';
-import type { Clock } from '../time/clock';
+import type { Stop } from '../../shared/stop';
+import type { Clock, Timer } from '../time/clock';
 import type { HealthProbe } from './health-probe';
 import { oneLevelOfParentheses } from '../../shared/text/one-level-of-parentheses';
 import { deadLetterAttention, type DeadLetterCounts } from './attention-policy';
@@ -58,7 +59,7 @@ const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOStrin
  */
 export class HealthMonitor extends EventEmitter<HealthMonitorEvents> {
   private readonly states = new Map<string, ProbeState>();
-  private timer: NodeJS.Timeout | undefined;
+  private timer: Timer | undefined;
   private waitingFor: string[] = [];
   private last: Rollup = { overall: 'green', reasons: [], notes: [] };
   private checkedAt: number | null = null;
@@ -66,6 +67,7 @@ export class HealthMonitor extends EventEmitter<HealthMonitorEvents> {
   /** While the startup gate runs: it counts only results taken from then on. */
   private gate: StartupGatePolicy | null = null;
   private readonly stopping = new AbortController();
+  private running = false;
 
   constructor(private readonly deps: HealthMonitorDeps) {
     super();
@@ -119,16 +121,26 @@ export class HealthMonitor extends EventEmitter<HealthMonitorEvents> {
     }
   }
 
-  /** Checks on the interval (again, after a settings change). */
-  start(): void {
-    clearInterval(this.timer);
-    this.timer = setInterval(() => void this.checkNow(), this.deps.config().intervalMs);
-    this.timer.unref();
+  /** Checks on the interval; the stop ends them. */
+  start(): Stop {
+    this.running = true;
+    this.reschedule();
+    return () => this.stop();
+  }
+
+  /** The interval setting may have changed: once started, the checks go on at the new pace. */
+  reschedule(): void {
+    this.deps.clock.clearInterval(this.timer);
+    this.timer = undefined;
+    if (!this.running) return;
+    this.timer = this.deps.clock.setInterval(() => void this.checkNow(), this.deps.config().intervalMs).unref();
   }
 
   /** No more checks; a startup gate still waiting gives up at once. */
   stop(): void {
-    clearInterval(this.timer);
+    this.running = false;
+    this.deps.clock.clearInterval(this.timer);
+    this.timer = undefined;
     this.stopping.abort();
   }
 
@@ -193,11 +205,11 @@ export class HealthMonitor extends EventEmitter<HealthMonitorEvents> {
     return new Promise<void>((resolve) => {
       if (signal.aborted) return resolve();
       const done = () => {
-        clearTimeout(timer);
+        this.deps.clock.clearTimeout(timer);
         signal.removeEventListener('abort', done);
         resolve();
       };
-      const timer = setTimeout(done, ms);
+      const timer = this.deps.clock.setTimeout(done, ms);
       signal.addEventListener('abort', done, { once: true });
       void out?.then(done, done);
     });

@@ -14,6 +14,11 @@ export interface ServiceRosterDeps {
   breakers: BreakerBoard;
   /** Null in a process without an engine (the CLI): nothing is recovered from there. */
   recovery: { autoRecovery: AutoRecovery; executor: StageExecutor } | null;
+  /**
+   * Services with a breaker in the store that no stage may call now (another engine was chosen): their
+   * breakers are registered at the first sync too, so `lifeline breakers` still shows and resets them.
+   */
+  kept(): readonly string[];
   /** A new service's health entry goes before the first of these that exists (the workers, the engine). */
   placeBefore: readonly string[];
   /** Told what each service's own check found (a failure, or null): see ServiceWatch.onCheck. */
@@ -37,14 +42,16 @@ export interface RosterChange {
 const shapeOf = (s: StageService) => JSON.stringify([s.label, s.kind, s.required ?? true]);
 
 /**
- * The external services the stages call now, and what each one gets besides the breaker the engine
- * gives it: a health entry and an auto-recovery handler. `sync()` runs at open and after every
+ * The external services the stages call now, and what each one gets: a breaker (registered here and
+ * nowhere else; the engine and stage availability only read the board), a health entry and an
+ * auto-recovery handler. `sync()` runs at open and after every
  * settings change, so switching between a local and an HTTP engine (or moving a server) shows on the
  * Services screen and in `lifeline health`, and is recovered, without a restart. Probes and handlers
  * read the service through the roster, so they always reach the server the settings name now.
  */
 export class ServiceRoster {
   private readonly inUse = new Map<string, { service: StageService; shape: string }>();
+  private synced = false;
 
   constructor(private readonly deps: ServiceRosterDeps) {}
 
@@ -84,6 +91,9 @@ export class ServiceRoster {
       recovery?.autoRecovery.register(name, serviceRecoveryHandler(current, recovery.executor, breakers));
       (was ? change.replaced : change.added).push(name);
     }
+    // After the services in use, so the board lists them first; a breaker stays registered once retired.
+    if (!this.synced) for (const name of this.deps.kept()) if (!breakers.has(name)) breakers.register(name, name);
+    this.synced = true;
     for (const name of [...this.inUse.keys()]) {
       if (now.has(name)) continue;
       this.inUse.delete(name);

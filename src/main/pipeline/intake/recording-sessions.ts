@@ -8,6 +8,7 @@ import type { Queue } from '../../queue/queue';
 import { ownerIsGone } from '../../recovery/process-alive';
 import type { ItemFilesStore } from '../../store/item-files-store';
 import type { RecordingRow, RecordingsStore } from '../../store/recordings-store';
+import type { Stop } from '../../../shared/stop';
 import type { Clock } from '../../time/clock';
 import { hashFile, storedAudioPath } from '../ingest/copy-into-store';
 import { adoptIntoStore } from './adopt-into-store';
@@ -172,6 +173,12 @@ export class RecordingSessions {
    * Turns every session that will receive no more audio into an item: its process is gone, or it is
    * this process's and silent for `abandonedAfterMs`. Returns what became of them.
    */
+  /** Looks for abandoned sessions every `everyMs` (a page that went away is finished within a minute of its silence running out). */
+  startSweep(everyMs = 60_000): Stop {
+    const timer = this.deps.clock.setInterval(() => void this.recoverAbandoned(), everyMs).unref();
+    return () => this.deps.clock.clearInterval(timer);
+  }
+
   async recoverAbandoned(): Promise<RecordingFinished[]> {
     const now = this.deps.clock.now();
     const out: RecordingFinished[] = [];

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { Stop } from '../../../shared/stop';
 import type { Logger } from '../../log/logger';
 import { WatchFolder, type WatchFolderDeps } from './watch-folder';
 
@@ -25,9 +26,10 @@ export class WatchFolderSwitch {
     return this.folder;
   }
 
-  start(): void {
+  start(): Stop {
     this.running = true;
     this.folder?.start();
+    return () => this.stop();
   }
 
   /** Watches `dir` instead (empty: none); nothing happens when it is the folder already watched. */

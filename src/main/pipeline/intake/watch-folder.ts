@@ -4,7 +4,7 @@ import type { WatchFolderStatus } from '../../../shared/contract';
 import type { Logger } from '../../log/logger';
 import type { Queue } from '../../queue/queue';
 import type { WatchedFilesStore } from '../../store/watched-files-store';
-import type { Clock } from '../../time/clock';
+import type { Clock, Timer } from '../../time/clock';
 import { addFiles } from './add-files';
 
 export interface WatchFolderDeps {
@@ -38,7 +38,7 @@ const inProgress = /(\.part|\.partial|\.crdownload|\.download|\.tmp|~)$/i;
  */
 export class WatchFolder {
   readonly dir: string;
-  private timer: NodeJS.Timeout | undefined;
+  private timer: Timer | undefined;
   private scanning = false;
   private stopped = false;
   private lastScanAt: number | null = null;
@@ -53,13 +53,12 @@ export class WatchFolder {
 
   start(): void {
     void this.scan();
-    this.timer = setInterval(() => void this.scan(), this.deps.intervalMs ?? 2_000);
-    this.timer.unref();
+    this.timer = this.deps.clock.setInterval(() => void this.scan(), this.deps.intervalMs ?? 2_000).unref();
   }
 
   stop(): void {
     this.stopped = true;
-    clearInterval(this.timer);
+    this.deps.clock.clearInterval(this.timer);
   }
 
   status(): WatchFolderStatus {
