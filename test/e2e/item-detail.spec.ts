@@ -3,7 +3,15 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { writeBrokenAudio, writeWav } from '../support/audio-files';
 import { addFile, showItem } from './support/cli';
-import { expect, openLifeline, parkedAtTranscribe, parkedReason, screenshotPath, test } from './support/fixtures';
+import {
+  expect,
+  openLifeline,
+  parkedAtTranscribe,
+  parkedReason,
+  screenshotPath,
+  test,
+  screenshotsLightAndDark,
+} from './support/fixtures';
 
 async function openItem(page: Page, fileName: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Items' }).click();
@@ -49,10 +57,7 @@ test.describe('a recording waiting at transcribe', () => {
     await expect(page.getByText(`Waiting to be transcribed: ${parkedReason}.`)).toBeVisible();
     await expect(actions(page).getByRole('button', { name: 'Recover now' })).toBeDisabled();
     await expect(actions(page).getByRole('button', { name: 'Retry' })).toBeDisabled();
-    await page.screenshot({ path: screenshotPath('item-detail'), fullPage: true });
-    await page.emulateMedia({ colorScheme: 'dark' });
-    await page.screenshot({ path: screenshotPath('item-detail-dark'), fullPage: true });
-    await page.emulateMedia({ colorScheme: 'light' });
+    await screenshotsLightAndDark(page, 'item-detail');
 
     await actions(page).getByRole('button', { name: 'Cancel' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'walk and talk.wav was cancelled.' })).toBeVisible();

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { festivalMissing, speakAll } from '../support/festival-speech';
 import { addFile } from './support/cli';
-import { expect, openLifeline, screenshotPath, test } from './support/fixtures';
+import { expect, openLifeline, screenshotPath, test, screenshotsLightAndDark } from './support/fixtures';
 
 /** Spoken by festival, transcribed by pocketsphinx: a to-do with a date, a name, a fact. */
 const sentences = [
@@ -80,10 +80,7 @@ test('what was said in a recording can be found, filtered by kind, and opened at
   const at = Number(/\?t=([\d.]+)$/.exec(href)?.[1]);
   expect(href).toMatch(new RegExp(`^#/items/${id}\\?t=`));
   expect(at).toBeGreaterThan(5);
-  await page.screenshot({ path: screenshotPath('memories-search'), fullPage: true });
-  await page.emulateMedia({ colorScheme: 'dark' });
-  await page.screenshot({ path: screenshotPath('memories-search-dark'), fullPage: true });
-  await page.emulateMedia({ colorScheme: 'light' });
+  await screenshotsLightAndDark(page, 'memories-search');
 
   // Narrowing a search to a kind that does not match says so and offers the way back.
   await kindFilter(page).getByRole('button', { name: 'To-dos' }).click();

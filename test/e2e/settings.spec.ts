@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { writeWav } from '../support/audio-files';
 import { listItems } from './support/cli';
-import { expect, openLifeline, screenshotPath, test } from './support/fixtures';
+import { expect, openLifeline, screenshotPath, test, screenshotsLightAndDark } from './support/fixtures';
 
 async function openSettings(page: Page): Promise<void> {
   await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Settings' }).click();
@@ -154,9 +154,7 @@ test.describe('the Settings screen', () => {
       await page.keyboard.press('Tab');
       await expect(field(page, 'Transcription server model')).toBeFocused();
       await page.getByRole('heading', { name: 'Engines' }).scrollIntoViewIfNeeded();
-      await page.screenshot({ path: screenshotPath('settings'), fullPage: false });
-      await page.emulateMedia({ colorScheme: 'dark' });
-      await page.screenshot({ path: screenshotPath('settings-dark'), fullPage: false });
+      await screenshotsLightAndDark(page, 'settings', { fullPage: false });
     });
   });
 });

@@ -10,6 +10,7 @@ import { ItemMemories } from './item/ItemMemories';
 import { ItemStatus } from './item/ItemStatus';
 import { ItemTimeline } from './item/ItemTimeline';
 import { ItemTranscript } from './item/ItemTranscript';
+import { ActionOutcome } from '../components/ActionOutcome';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { displayText } from '../../../shared/display-text';
 
@@ -168,14 +169,7 @@ export function ItemDetailView({ id, t }: { id: number; t?: number }) {
       {item && (
         <>
           <ItemStatus item={item} />
-          <p role="status" className="notice">
-            {notice}
-          </p>
-          {actionError && (
-            <ErrorMessage action="Dismiss" onAction={dismiss} quiet>
-              {actionError}
-            </ErrorMessage>
-          )}
+          <ActionOutcome notice={notice} error={actionError} onDismiss={dismiss} />
           <ItemActions item={item} />
           <div className="detail-columns">
             <div>
