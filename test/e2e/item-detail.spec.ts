@@ -53,6 +53,12 @@ test.describe('a recording waiting at transcribe', () => {
     const recorded = page.locator('.fact').filter({ has: page.getByRole('term').filter({ hasText: /^Recorded$/ }) });
     await expect(recorded).toContainText("from the file's modification time");
     await expect(recorded.locator('time')).toHaveAttribute('datetime', recordedAt.toISOString());
+    // The ingest note in the timeline says the same time the same way, and where it came from in words.
+    const ingestNote = timeline(page).locator('.timeline-detail').filter({ hasText: 'recorded' });
+    await expect(ingestNote).toContainText("from the file's modification time");
+    await expect(ingestNote.locator('time')).toHaveAttribute('datetime', recordedAt.toISOString());
+    await expect(ingestNote.locator('time')).toHaveText(await recorded.locator('time').innerText());
+    await expect(ingestNote).not.toContainText(recordedAt.toISOString());
     await expect(page.getByRole('heading', { name: 'Transcript' })).toBeVisible();
     await expect(page.getByText(`Waiting to be transcribed: ${parkedReason}.`)).toBeVisible();
     await expect(actions(page).getByRole('button', { name: 'Recover now' })).toBeDisabled();
