@@ -30,6 +30,12 @@ test.describe('the Settings screen', () => {
       await openLifeline(page, lifeline);
       await openSettings(page);
       await showAdvanced(page);
+      // Each address field suggests its own server's usual address (Ollama's port, not whisper.cpp's).
+      await expect(field(page, 'Transcription server address')).toHaveAttribute('placeholder', 'http://127.0.0.1:8080');
+      await expect(field(page, 'Language model server address')).toHaveAttribute(
+        'placeholder',
+        'http://127.0.0.1:11434',
+      );
 
       await field(page, 'Heartbeat interval').fill('fast please');
       await field(page, 'Transcription server address').fill('127.0.0.1:8080');
