@@ -50,7 +50,11 @@ test.describe('a recording waiting at transcribe', () => {
     await expect(timeline(page).getByRole('listitem')).toHaveCount(4);
     await expect(timeline(page)).toContainText('Stage finished');
     await expect(timeline(page)).toContainText('2.0 s of 16000 Hz 1-channel audio');
-    const recorded = page.locator('.fact').filter({ has: page.getByRole('term').filter({ hasText: /^Recorded$/ }) });
+    const fact = (term: string) =>
+      page.locator('.fact').filter({ has: page.getByRole('term').filter({ hasText: new RegExp(`^${term}$`) }) });
+    // Parked before its first try: not "attempt 0 of 5".
+    await expect(fact('Stage')).toContainText('Transcribe, not tried yet');
+    const recorded = fact('Recorded');
     await expect(recorded).toContainText("from the file's modification time");
     await expect(recorded.locator('time')).toHaveAttribute('datetime', recordedAt.toISOString());
     // The ingest note in the timeline says the same time the same way, and where it came from in words.

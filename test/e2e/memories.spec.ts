@@ -115,6 +115,8 @@ test('what was said in a recording can be found, filtered by kind, and opened at
   await expect(extractNote).not.toHaveText(/\b1 (memories|to-dos|events|people|facts)\b/);
   await expect(extractNote).not.toHaveText(/\b(0|[2-9]|\d\d+) (memory|to-do|event|person|fact)\b/);
 
+  await expect(page.locator('.fact').filter({ hasText: /^Stage/ })).toContainText('Index, the last stage, finished');
+
   // In the list, a finished recording has no leftover "attempt 1 of 3".
   await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Items' }).click();
   const row = page.getByRole('grid', { name: 'Items' }).getByRole('row').filter({ hasText: 'tuesday notes.wav' });

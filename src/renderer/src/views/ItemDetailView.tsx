@@ -43,7 +43,12 @@ function Facts({ item }: { item: ItemDetail }) {
       </Fact>
       <Fact term="Size">{formatBytes(item.sizeBytes)}</Fact>
       <Fact term="Stage">
-        {stageLabels[item.stage]}, attempt {item.attempts} of {item.maxAttempts}
+        {stageLabels[item.stage]},{' '}
+        {item.state === 'done'
+          ? 'the last stage, finished'
+          : item.attempts === 0
+            ? 'not tried yet'
+            : `attempt ${item.attempts} of ${item.maxAttempts}`}
       </Fact>
       <Fact term="Priority">{item.priority}</Fact>
       <Fact term="Recorded">
