@@ -98,6 +98,16 @@ test('a dead letter’s page says why it stopped and what to do, and Retry runs 
   await expect(why).toContainText('Stopped for good at Ingest: AUDIO_UNDECODABLE');
   await expect(why).toContainText('Check that it plays in another app');
   await expect(page.getByText('This browser cannot play the stored copy')).toBeVisible();
+  // Nothing promises a transcript or memories that will not come without a retry.
+  await expect(
+    page.getByText(
+      'No transcript: the recording stopped for good at Ingest, before it could be transcribed; see the status above for why and what to do.',
+    ),
+  ).toBeVisible();
+  await expect(
+    page.getByText('No memories: the recording stopped for good at Ingest, before they could be extracted.'),
+  ).toBeVisible();
+  await expect(page.getByText(/appears? here once/)).toHaveCount(0);
   const failure = timeline(page).getByRole('listitem').filter({ hasText: 'Failed for good' });
   await expect(failure).toContainText('AUDIO_UNDECODABLE');
   await expect(failure).toContainText('convert it to WAV and add it again');
