@@ -116,15 +116,15 @@ const modelShapedFile = () => {
 
 describe('whether whisper can run, asked by the engine process', () => {
   it.skipIf(!haveModel)(
-    'is answered, health check included, without loading any whisper code into the process that asks',
+    "is answered by the transcribe stage, health check included, without loading any of whisper's code into that process",
     async () => {
       const modelsDir = tempDir();
       fs.symlinkSync(testModel, path.join(modelsDir, 'ggml-base.en.bin'));
-      const r = await spawnTs(path.join(__dirname, '../support/whisper-availability-run.ts'), [modelsDir]).done;
+      const r = await spawnTs(path.join(__dirname, '../support/whisper-availability-run.ts'), [tempDir(), modelsDir])
+        .done;
       expect(r.code, r.stderr).toBe(0);
       const seen = JSON.parse(r.stdout) as Record<string, unknown> & { loaded: string[] };
       expect(seen).toMatchObject({
-        name: 'whisper:ggml-base.en.bin',
         availability: { ok: true },
         service: 'whisper',
         // The addon really loads on this machine: in a child process of the check.
