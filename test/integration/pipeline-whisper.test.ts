@@ -3,7 +3,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { chooseAsrEngine } from '../../src/main/pipeline/asr/choose-asr-engine';
+import { AutoAsrEngine, chooseAsrEngine } from '../../src/main/pipeline/asr/choose-asr-engine';
+import { PocketsphinxEngine } from '../../src/main/pipeline/asr/pocketsphinx-engine';
 import { noWhisperModelReason, WhisperEngine } from '../../src/main/pipeline/asr/whisper-engine';
 import {
   downloadWhisperModel,
@@ -162,9 +163,19 @@ describe('whether whisper can run, asked by the engine process', () => {
       new RegExp(`^the whisper binding \\(${pkg}\\) cannot load on this machine: .+`),
     );
     expect((job as Error).message).toContain(path.join(dir, 'index.node'));
-    const check = await engine.service!.probe!(AbortSignal.timeout(60_000)).catch((e: unknown) => e);
+    // From then on whisper is unavailable with that reason (the automatic choice falls back to pocketsphinx).
+    expect(engine.availability()).toEqual({ ok: false, reason: (job as Error).message });
+
+    // The engine process finds out by its health check, which loads the addon in a child process.
+    const engineSide = new WhisperEngine({ model: modelShapedFile(), binding: { paths: [root] } });
+    const check = await engineSide.service!.probe!(AbortSignal.timeout(60_000)).catch((e: unknown) => e);
     expect(isStageError(check) && check.code).toBe('WHISPER_BINDING_FAILED');
     expect((check as Error).message).toContain(path.join(dir, 'index.node'));
+    expect(engineSide.availability()).toEqual({ ok: false, reason: (check as Error).message });
+    // The automatic choice then takes pocketsphinx (when it is installed) instead of a whisper that cannot run.
+    const pocketsphinx = new PocketsphinxEngine();
+    const auto = new AutoAsrEngine([engineSide, pocketsphinx]);
+    expect(auto.name).toBe(pocketsphinx.availability().ok ? 'pocketsphinx' : 'none');
   }, 90_000);
 });
 

@@ -45,6 +45,11 @@ export class WhisperEngine implements AsrEngine {
   private readonly bindingFile: CachedProbe<WhisperBindingFile>;
   /** The addon file whose load in a child process last passed the health check. */
   private provenLoadable: string | null = null;
+  /**
+   * An addon found not to load (by the health check or a job): whisper is then unavailable with that
+   * reason, so the automatic choice falls back to pocketsphinx. A reinstall restarts the app.
+   */
+  private unloadable: { file: string; reason: string } | null = null;
 
   constructor(private readonly o: WhisperEngineOptions) {
     this.name = `whisper:${o.model ? path.basename(o.model) : 'none'}`;
@@ -73,7 +78,12 @@ export class WhisperEngine implements AsrEngine {
         if (!a.ok) throw serviceError('ASR_UNAVAILABLE', a.reason);
         const b = this.bindingFile.get();
         if (!b.ok || this.provenLoadable === b.file) return;
-        await checkWhisperBindingLoads(b, signal);
+        try {
+          await checkWhisperBindingLoads(b, signal);
+        } catch (err: unknown) {
+          if (!signal.aborted) this.unloadable = { file: b.file, reason: (err as Error).message };
+          throw err;
+        }
         this.provenLoadable = b.file;
       },
     };
@@ -85,7 +95,8 @@ export class WhisperEngine implements AsrEngine {
     const m = this.modelCheck.get();
     if (!m.ok) return m;
     const b = this.bindingFile.get();
-    return b.ok ? { ok: true } : { ok: false, reason: b.reason };
+    if (!b.ok) return { ok: false, reason: b.reason };
+    return this.unloadable?.file === b.file ? { ok: false, reason: this.unloadable.reason } : { ok: true };
   }
 
   private load(): Promise<WhisperContext> {
@@ -98,6 +109,7 @@ export class WhisperEngine implements AsrEngine {
       try {
         addon = this.addon ??= loadWhisperBinding(b);
       } catch (err: unknown) {
+        this.unloadable = { file: b.file, reason: (err as Error).message };
         return Promise.reject(err);
       }
       const model = this.o.model!;
