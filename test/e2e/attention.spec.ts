@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { writeBrokenAudio, writeFakeWav } from '../support/audio-files';
 import { addFile, listItems, showItem } from './support/cli';
-import { expect, openLifeline, screenshotPath, test } from './support/fixtures';
+import { expect, openLifeline, test, screenshotsLightAndDark } from './support/fixtures';
 
 const overall = (page: Page) => page.getByRole('region', { name: /^Overall status/ });
 const nav = (page: Page, name: RegExp) => page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name });
@@ -16,14 +16,6 @@ test.use({ expectedConsoleErrors: /status of 415/ });
 // A server, the CLI and a browser on a loaded machine: generous, never timed.
 test.describe.configure({ timeout: 120_000 });
 
-async function screenshots(page: Page, name: string): Promise<void> {
-  await page.emulateMedia({ colorScheme: 'light' });
-  await page.screenshot({ path: screenshotPath(name), fullPage: true });
-  await page.emulateMedia({ colorScheme: 'dark' });
-  await page.screenshot({ path: screenshotPath(`${name}-dark`), fullPage: true });
-  await page.emulateMedia({ colorScheme: 'light' });
-}
-
 test('a new dead letter makes the app amber until Dead letters is opened; then it is green and the dead letter is a count', async ({
   page,
   lifeline,
@@ -36,14 +28,14 @@ test('a new dead letter makes the app amber until Dead letters is opened; then i
   await expect(overall(page)).toContainText('1 new dead letter: open Dead letters to see why.');
   // Dead letters are not a service with an uptime any more.
   await expect(page.getByRole('table', { name: 'Items by stage and state' })).toBeVisible();
-  await screenshots(page, 'attention-new-dead-letter');
+  await screenshotsLightAndDark(page, 'attention-new-dead-letter');
 
   await nav(page, /Dead letters/).click();
   await expect(deadLetterRow(page, 'broken memo.wav')).toBeVisible();
   await nav(page, /^Overview/).click();
   await expect(overall(page)).toContainText('Everything is working');
   await expect(overall(page)).toContainText('1 dead letter already seen.');
-  await screenshots(page, 'attention-seen');
+  await screenshotsLightAndDark(page, 'attention-seen');
 
   // A later one is news again.
   await addFile(lifeline.dataDir, writeBrokenAudio(path.join(lifeline.inputsDir, 'second.wav'), 'another broken one'));
@@ -67,7 +59,7 @@ test('a text file renamed .wav is refused when added, with the reason, and never
     .filter({ hasText: 'README.wav' });
   await expect(entry).toContainText('not added: README.wav is not audio: it holds text');
   await expect(entry).not.toContainText('private');
-  await screenshots(page, 'attention-refused-at-the-door');
+  await screenshotsLightAndDark(page, 'attention-refused-at-the-door');
   expect(await listItems(lifeline.dataDir)).toEqual([]);
   await expect(overall(page)).toContainText('Everything is working');
 });
@@ -89,7 +81,7 @@ test('for an undecodable file Discard comes first and can be undone for 10 s; a 
   await expect(page.getByRole('status', { name: 'Discards you can undo' })).toContainText(
     'keep me.wav will be discarded in',
   );
-  await screenshots(page, 'attention-discard-undo');
+  await screenshotsLightAndDark(page, 'attention-discard-undo');
   await row.getByRole('button', { name: 'Undo discarding keep me.wav' }).click();
   await expect(row.getByRole('button', { name: 'Discard keep me.wav' })).toBeVisible();
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { writeBrokenAudio } from '../support/audio-files';
 import { addFile, showItem } from './support/cli';
-import { expect, openLifeline, screenshotPath, test } from './support/fixtures';
+import { expect, openLifeline, screenshotPath, test, screenshotsLightAndDark } from './support/fixtures';
 import { missingSourceDeadLetters } from './support/store';
 
 async function openDeadLetters(page: Page): Promise<void> {
@@ -53,10 +53,7 @@ test('Retry all in a group empties the group, and its items get past the stage w
   await expect(sourceMissing.getByRole('heading')).toHaveText('SOURCE_MISSING 2');
   await expect(group(page, 'AUDIO_UNDECODABLE').getByRole('heading')).toHaveText('AUDIO_UNDECODABLE 1');
   await expect(sourceMissing).toContainText('Put it back where it was and press Retry');
-  await page.screenshot({ path: screenshotPath('dead-letters'), fullPage: true });
-  await page.emulateMedia({ colorScheme: 'dark' });
-  await page.screenshot({ path: screenshotPath('dead-letters-dark'), fullPage: true });
-  await page.emulateMedia({ colorScheme: 'light' });
+  await screenshotsLightAndDark(page, 'dead-letters');
 
   // The user put the files back; one click retries the whole group.
   missing.restore(0);

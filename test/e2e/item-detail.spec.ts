@@ -3,7 +3,15 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { writeBrokenAudio, writeWav } from '../support/audio-files';
 import { addFile, showItem } from './support/cli';
-import { expect, openLifeline, parkedAtTranscribe, parkedReason, screenshotPath, test } from './support/fixtures';
+import {
+  expect,
+  openLifeline,
+  parkedAtTranscribe,
+  parkedReason,
+  screenshotPath,
+  test,
+  screenshotsLightAndDark,
+} from './support/fixtures';
 
 async function openItem(page: Page, fileName: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Items' }).click();
@@ -42,17 +50,24 @@ test.describe('a recording waiting at transcribe', () => {
     await expect(timeline(page).getByRole('listitem')).toHaveCount(4);
     await expect(timeline(page)).toContainText('Stage finished');
     await expect(timeline(page)).toContainText('2.0 s of 16000 Hz 1-channel audio');
-    const recorded = page.locator('.fact').filter({ has: page.getByRole('term').filter({ hasText: /^Recorded$/ }) });
+    const fact = (term: string) =>
+      page.locator('.fact').filter({ has: page.getByRole('term').filter({ hasText: new RegExp(`^${term}$`) }) });
+    // Parked before its first try: not "attempt 0 of 5".
+    await expect(fact('Stage')).toContainText('Transcribe, not tried yet');
+    const recorded = fact('Recorded');
     await expect(recorded).toContainText("from the file's modification time");
     await expect(recorded.locator('time')).toHaveAttribute('datetime', recordedAt.toISOString());
+    // The ingest note in the timeline says the same time the same way, and where it came from in words.
+    const ingestNote = timeline(page).locator('.timeline-detail').filter({ hasText: 'recorded' });
+    await expect(ingestNote).toContainText("from the file's modification time");
+    await expect(ingestNote.locator('time')).toHaveAttribute('datetime', recordedAt.toISOString());
+    await expect(ingestNote.locator('time')).toHaveText(await recorded.locator('time').innerText());
+    await expect(ingestNote).not.toContainText(recordedAt.toISOString());
     await expect(page.getByRole('heading', { name: 'Transcript' })).toBeVisible();
     await expect(page.getByText(`Waiting to be transcribed: ${parkedReason}.`)).toBeVisible();
     await expect(actions(page).getByRole('button', { name: 'Recover now' })).toBeDisabled();
     await expect(actions(page).getByRole('button', { name: 'Retry' })).toBeDisabled();
-    await page.screenshot({ path: screenshotPath('item-detail'), fullPage: true });
-    await page.emulateMedia({ colorScheme: 'dark' });
-    await page.screenshot({ path: screenshotPath('item-detail-dark'), fullPage: true });
-    await page.emulateMedia({ colorScheme: 'light' });
+    await screenshotsLightAndDark(page, 'item-detail');
 
     await actions(page).getByRole('button', { name: 'Cancel' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'walk and talk.wav was cancelled.' })).toBeVisible();
@@ -83,6 +98,16 @@ test('a dead letter’s page says why it stopped and what to do, and Retry runs 
   await expect(why).toContainText('Stopped for good at Ingest: AUDIO_UNDECODABLE');
   await expect(why).toContainText('Check that it plays in another app');
   await expect(page.getByText('This browser cannot play the stored copy')).toBeVisible();
+  // Nothing promises a transcript or memories that will not come without a retry.
+  await expect(
+    page.getByText(
+      'No transcript: the recording stopped for good at Ingest, before it could be transcribed; see the status above for why and what to do.',
+    ),
+  ).toBeVisible();
+  await expect(
+    page.getByText('No memories: the recording stopped for good at Ingest, before they could be extracted.'),
+  ).toBeVisible();
+  await expect(page.getByText(/appears? here once/)).toHaveCount(0);
   const failure = timeline(page).getByRole('listitem').filter({ hasText: 'Failed for good' });
   await expect(failure).toContainText('AUDIO_UNDECODABLE');
   await expect(failure).toContainText('convert it to WAV and add it again');

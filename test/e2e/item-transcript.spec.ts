@@ -4,7 +4,7 @@ import { writeWav } from '../support/audio-files';
 import { startAsrServer, type FakeService } from '../support/fake-services';
 import { festivalMissing, speakAll } from '../support/festival-speech';
 import { addFile } from './support/cli';
-import { expect, openLifeline, screenshotPath, test } from './support/fixtures';
+import { expect, openLifeline, screenshotPath, test, screenshotsLightAndDark } from './support/fixtures';
 
 const timeline = (page: Page) => page.getByRole('list', { name: 'Timeline, oldest first' });
 const actions = (page: Page) => page.getByRole('group', { name: 'Actions' });
@@ -52,9 +52,7 @@ test.describe('a transcribed recording', () => {
     await player(page, 'errands.wav').evaluate((a) => (a as unknown as { pause(): void }).pause());
 
     await expect(timeline(page)).toContainText('Stage finished');
-    await page.screenshot({ path: screenshotPath('item-transcript'), fullPage: true });
-    await page.emulateMedia({ colorScheme: 'dark' });
-    await page.screenshot({ path: screenshotPath('item-transcript-dark'), fullPage: true });
+    await screenshotsLightAndDark(page, 'item-transcript');
   });
 });
 

@@ -2,7 +2,14 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { writeWav } from '../support/audio-files';
 import { addFile, lifelineCli } from './support/cli';
-import { expect, openLifeline, screenshotPath, test, parkedAtTranscribe } from './support/fixtures';
+import {
+  expect,
+  openLifeline,
+  screenshotPath,
+  test,
+  parkedAtTranscribe,
+  screenshotsLightAndDark,
+} from './support/fixtures';
 import { seedStore } from './support/store';
 
 // Nothing is ingested in these tests: seeded items stay in the states they were given.
@@ -41,10 +48,7 @@ test('filters by state, searches file names, sorts, and scrolls to the end of hu
   await openLifeline(page, lifeline);
   await openItems(page);
   await expect(countLine(page)).toHaveText(`${shown} items`);
-  await page.screenshot({ path: screenshotPath('items'), fullPage: true });
-  await page.emulateMedia({ colorScheme: 'dark' });
-  await page.screenshot({ path: screenshotPath('items-dark'), fullPage: true });
-  await page.emulateMedia({ colorScheme: 'light' });
+  await screenshotsLightAndDark(page, 'items');
 
   await chip(page, 'Dead').click();
   await expect(chip(page, 'Dead')).toHaveAttribute('aria-pressed', 'true');

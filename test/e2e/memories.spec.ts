@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { festivalMissing, speakAll } from '../support/festival-speech';
 import { addFile } from './support/cli';
-import { expect, openLifeline, screenshotPath, test } from './support/fixtures';
+import { expect, openLifeline, screenshotPath, test, screenshotsLightAndDark } from './support/fixtures';
 
 /** Spoken by festival, transcribed by pocketsphinx: a to-do with a date, a name, a fact. */
 const sentences = [
@@ -50,11 +50,11 @@ test('what was said in a recording can be found, filtered by kind, and opened at
       .getByRole('listitem')
       .filter({ has: page.locator('.kind', { hasText: 'Person' }) }),
   ).toContainText('Sarah');
-  // A day said without a time shows as the day alone ("Mon 14 Dec"), never as a made-up hour.
+  // A day said without a time shows as the day alone ("Mon, Dec 14", as Upcoming says it), never as a made-up hour.
   const meeting = memories(page)
     .getByRole('listitem')
     .filter({ hasText: /moved? to next monday/i });
-  await expect(meeting.locator('time')).toHaveText(/^\w{3} \d{1,2} \w{3}( \d{4})?$/);
+  await expect(meeting.locator('time')).toHaveText(/^\w{3}, \w{3} \d{1,2}(, \d{4})?$/);
 
   // Filter by kind: only the to-do is left.
   await kindFilter(page).getByRole('button', { name: 'To-dos' }).click();
@@ -80,10 +80,7 @@ test('what was said in a recording can be found, filtered by kind, and opened at
   const at = Number(/\?t=([\d.]+)$/.exec(href)?.[1]);
   expect(href).toMatch(new RegExp(`^#/items/${id}\\?t=`));
   expect(at).toBeGreaterThan(5);
-  await page.screenshot({ path: screenshotPath('memories-search'), fullPage: true });
-  await page.emulateMedia({ colorScheme: 'dark' });
-  await page.screenshot({ path: screenshotPath('memories-search-dark'), fullPage: true });
-  await page.emulateMedia({ colorScheme: 'light' });
+  await screenshotsLightAndDark(page, 'memories-search');
 
   // Narrowing a search to a kind that does not match says so and offers the way back.
   await kindFilter(page).getByRole('button', { name: 'To-dos' }).click();
@@ -104,4 +101,25 @@ test('what was said in a recording can be found, filtered by kind, and opened at
     .toBeCloseTo(at, 1);
   await expect(segments.locator('[aria-current="true"]')).toContainText(/chicago/i);
   await expect(page.getByRole('list', { name: 'Memories of this recording' })).toContainText(/dentist/i);
+  // Its due date reads as the Memories list and Upcoming say it, and the extract note counts in words.
+  await expect(
+    page.getByRole('list', { name: 'Memories of this recording' }).getByRole('listitem').locator('time').first(),
+  ).toHaveText(/^\w{3}, \w{3} \d{1,2}(, \d{4})?(, \d{1,2}:\d\d [AP]M)?$/);
+  const extractNote = page
+    .getByRole('list', { name: 'Timeline, oldest first' })
+    .locator('.timeline-detail')
+    .filter({ hasText: / by rules: / });
+  await expect(extractNote).toHaveText(
+    /^\d+ memor(y|ies) by rules: \d+ to-dos?, \d+ events?, \d+ (person|people), \d+ facts?$/,
+  );
+  await expect(extractNote).not.toHaveText(/\b1 (memories|to-dos|events|people|facts)\b/);
+  await expect(extractNote).not.toHaveText(/\b(0|[2-9]|\d\d+) (memory|to-do|event|person|fact)\b/);
+
+  await expect(page.locator('.fact').filter({ hasText: /^Stage/ })).toContainText('Index, the last stage, finished');
+
+  // In the list, a finished recording has no leftover "attempt 1 of 3".
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Items' }).click();
+  const row = page.getByRole('grid', { name: 'Items' }).getByRole('row').filter({ hasText: 'tuesday notes.wav' });
+  await expect(row.locator('.col-state')).toHaveText('Done');
+  await expect(row).not.toContainText('attempt');
 });

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { writeWav } from '../support/audio-files';
 import { test } from './support/asr-fixtures';
 import { addFile } from './support/cli';
-import { expect, openLifeline, screenshotPath } from './support/fixtures';
+import { expect, openLifeline, screenshotPath, screenshotsLightAndDark } from './support/fixtures';
 
 test('the overview shows the overall status with its reasons, and it turns red on its own when the transcription server fails', async ({
   page,
@@ -48,9 +48,7 @@ test('the overview shows the overall status with its reasons, and it turns red o
   );
   await expect(services.getByRole('listitem').filter({ hasText: 'Speech recognition server' })).toContainText('Down');
   expect(await page.evaluate(() => (globalThis as { sameDocument?: boolean }).sameDocument)).toBe(true);
-  await page.screenshot({ path: screenshotPath('overview-health-red'), fullPage: true });
-  await page.emulateMedia({ colorScheme: 'dark' });
-  await page.screenshot({ path: screenshotPath('overview-health-red-dark'), fullPage: true });
+  await screenshotsLightAndDark(page, 'overview-health-red');
 
   await expect(services.getByRole('link', { name: 'Details, breakers and recovery' })).toBeVisible();
   await overall.getByRole('link', { name: 'See services' }).click();

@@ -3,7 +3,7 @@ import type { Page } from '@playwright/test';
 import { writeBrokenAudio, writeWav } from '../support/audio-files';
 import { addFile, showItem } from './support/cli';
 import { addBlockedFile } from './support/store';
-import { expect, openLifeline, screenshotPath, test } from './support/fixtures';
+import { expect, openLifeline, screenshotPath, test, screenshotsLightAndDark } from './support/fixtures';
 
 /** One of the headline figures ("Items 3"), found by its label. */
 function figure(page: Page, label: string) {
@@ -48,9 +48,7 @@ test('the overview counts change on their own when a file is added from the comm
   await expect(page.getByText('No recordings yet.')).toBeHidden();
 
   expect(await page.evaluate(() => (globalThis as { sameDocument?: boolean }).sameDocument)).toBe(true);
-  await page.screenshot({ path: screenshotPath('overview'), fullPage: true });
-  await page.emulateMedia({ colorScheme: 'dark' });
-  await page.screenshot({ path: screenshotPath('overview-dark'), fullPage: true });
+  await screenshotsLightAndDark(page, 'overview');
 });
 
 test('every view and the ways to add audio can be reached with the keyboard alone', async ({ page, lifeline }) => {

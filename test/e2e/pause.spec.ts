@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { writeWav } from '../support/audio-files';
 import { addFile, lifelineCli, showItem } from './support/cli';
-import { expect, openLifeline, screenshotPath, test } from './support/fixtures';
+import { expect, openLifeline, test, screenshotsLightAndDark } from './support/fixtures';
 
 // Each test runs a server and the CLI on a loaded machine: generous, never timed.
 test.describe.configure({ timeout: 120_000 });
@@ -10,14 +10,6 @@ test.describe.configure({ timeout: 120_000 });
 const stagesPanel = (page: Page) => page.getByRole('region', { name: 'Stages' });
 const stageRow = (page: Page, name: string) => stagesPanel(page).getByRole('listitem').filter({ hasText: name });
 const running = (page: Page) => page.getByRole('region', { name: /^Running now/ });
-
-async function screenshots(page: Page, name: string): Promise<void> {
-  await page.emulateMedia({ colorScheme: 'light' });
-  await page.screenshot({ path: screenshotPath(name), fullPage: true });
-  await page.emulateMedia({ colorScheme: 'dark' });
-  await page.screenshot({ path: screenshotPath(`${name}-dark`), fullPage: true });
-  await page.emulateMedia({ colorScheme: 'light' });
-}
 
 test('Pause all holds every stage and says so with what waits; Resume lets the recording through', async ({
   page,
@@ -35,14 +27,14 @@ test('Pause all holds every stage and says so with what waits; Resume lets the r
   // Never "Nothing is running" without the reason.
   await expect(running(page)).toContainText('Nothing is running: Ingest is paused by you, 1 waiting.');
   expect((await showItem(lifeline.dataDir, id)).waitReason).toBe('Ingest is paused by you');
-  await screenshots(page, 'pause-overview');
+  await screenshotsLightAndDark(page, 'pause-overview');
 
   await page
     .getByRole('navigation', { name: 'Views' })
     .getByRole('link', { name: /^Services/ })
     .click();
   await expect(stageRow(page, 'Transcribe')).toContainText('Transcribe is paused by you');
-  await screenshots(page, 'pause-services');
+  await screenshotsLightAndDark(page, 'pause-services');
   await stagesPanel(page).getByRole('button', { name: 'Resume all' }).click();
   await expect(stageRow(page, 'Ingest')).not.toContainText('paused');
   await expect

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { writeWav } from '../support/audio-files';
 import { listItems } from './support/cli';
-import { expect, openLifeline, screenshotPath, test } from './support/fixtures';
+import { expect, openLifeline, screenshotPath, test, screenshotsLightAndDark } from './support/fixtures';
 
 async function openSettings(page: Page): Promise<void> {
   await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Settings' }).click();
@@ -30,6 +30,12 @@ test.describe('the Settings screen', () => {
       await openLifeline(page, lifeline);
       await openSettings(page);
       await showAdvanced(page);
+      // Each address field suggests its own server's usual address (Ollama's port, not whisper.cpp's).
+      await expect(field(page, 'Transcription server address')).toHaveAttribute('placeholder', 'http://127.0.0.1:8080');
+      await expect(field(page, 'Language model server address')).toHaveAttribute(
+        'placeholder',
+        'http://127.0.0.1:11434',
+      );
 
       await field(page, 'Heartbeat interval').fill('fast please');
       await field(page, 'Transcription server address').fill('127.0.0.1:8080');
@@ -154,9 +160,7 @@ test.describe('the Settings screen', () => {
       await page.keyboard.press('Tab');
       await expect(field(page, 'Transcription server model')).toBeFocused();
       await page.getByRole('heading', { name: 'Engines' }).scrollIntoViewIfNeeded();
-      await page.screenshot({ path: screenshotPath('settings'), fullPage: false });
-      await page.emulateMedia({ colorScheme: 'dark' });
-      await page.screenshot({ path: screenshotPath('settings-dark'), fullPage: false });
+      await screenshotsLightAndDark(page, 'settings', { fullPage: false });
     });
   });
 });

@@ -93,3 +93,20 @@ test('every screen at 1280 and 390 px, light and dark, for people to look at', a
     }
   }
 });
+
+test('at 360 px each stage keeps its name, state and Pause button on one line', async ({ page, lifeline }) => {
+  await page.setViewportSize({ width: 360, height: 800 });
+  await openLifeline(page, lifeline);
+  const rows = page.getByRole('region', { name: 'Stages' }).getByRole('listitem');
+  await expect(rows).toHaveCount(4);
+  for (const row of await rows.all()) {
+    const name = (await row.locator('.stage-name').boundingBox())!;
+    const state = (await row.locator('.stage-state').boundingBox())!;
+    const pause = (await row.getByRole('button', { name: /^Pause/ }).boundingBox())!;
+    // One line: the state and the button overlap the name's line vertically.
+    for (const box of [state, pause]) {
+      expect(box.y).toBeLessThan(name.y + name.height);
+      expect(box.y + box.height).toBeGreaterThan(name.y);
+    }
+  }
+});

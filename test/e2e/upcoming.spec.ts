@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { festivalMissing, speak } from '../support/festival-speech';
 import { addFile, showItem } from './support/cli';
-import { expect, openLifeline, screenshotPath, test } from './support/fixtures';
+import { expect, openLifeline, screenshotPath, test, screenshotsLightAndDark } from './support/fixtures';
 import { seedTranscribedItem } from './support/seed-transcript';
 
 const nav = (page: Page, name: string) =>
@@ -83,10 +83,7 @@ test.describe('to-dos and events from a recording', () => {
     await tick.check();
     await expect(tick).toBeChecked();
     await expect(tick).toBeEnabled();
-    await page.screenshot({ path: screenshotPath('upcoming'), fullPage: true });
-    await page.emulateMedia({ colorScheme: 'dark' });
-    await page.screenshot({ path: screenshotPath('upcoming-dark'), fullPage: true });
-    await page.emulateMedia({ colorScheme: 'light' });
+    await screenshotsLightAndDark(page, 'upcoming');
 
     // The tick is stored: a restart of serve and a reload show it ticked.
     await lifeline.stopServer();

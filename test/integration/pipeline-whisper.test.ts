@@ -3,7 +3,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { chooseAsrEngine } from '../../src/main/pipeline/asr/choose-asr-engine';
+import { AutoAsrEngine, chooseAsrEngine } from '../../src/main/pipeline/asr/choose-asr-engine';
+import { PocketsphinxEngine } from '../../src/main/pipeline/asr/pocketsphinx-engine';
 import { noWhisperModelReason, WhisperEngine } from '../../src/main/pipeline/asr/whisper-engine';
 import {
   downloadWhisperModel,
@@ -12,6 +13,7 @@ import {
   type WhisperModelInfo,
 } from '../../src/main/pipeline/asr/whisper-models';
 import { isStageError } from '../../src/main/engine/stage-error';
+import { spawnTs } from '../support/spawn';
 import { tempDir } from '../support/temp-dir';
 
 /** whisper.cpp's tiny test model (random weights): proves the wiring only, never quality. */
@@ -104,6 +106,77 @@ describe('the whisper engine', () => {
       reason: expect.stringContaining('"nope" is not an engine'),
     });
   });
+});
+
+/** A file that passes the model check (the ggml magic) without being a model. */
+const modelShapedFile = () => {
+  const file = path.join(tempDir(), 'ggml-base.en.bin');
+  fs.writeFileSync(file, Buffer.concat([Buffer.from('lmgg'), Buffer.alloc(64, 1)]));
+  return file;
+};
+
+describe('whether whisper can run, asked by the engine process', () => {
+  it.skipIf(!haveModel)(
+    "is answered by the transcribe stage, health check included, without loading any of whisper's code into that process",
+    async () => {
+      const modelsDir = tempDir();
+      fs.symlinkSync(testModel, path.join(modelsDir, 'ggml-base.en.bin'));
+      const r = await spawnTs(path.join(__dirname, '../support/whisper-availability-run.ts'), [tempDir(), modelsDir])
+        .done;
+      expect(r.code, r.stderr).toBe(0);
+      const seen = JSON.parse(r.stdout) as Record<string, unknown> & { loaded: string[] };
+      expect(seen).toMatchObject({
+        availability: { ok: true },
+        service: 'whisper',
+        // The addon really loads on this machine: in a child process of the check.
+        probe: 'passed',
+        sharedObjects: [],
+      });
+      expect(seen.loaded.filter((f) => f.includes('node_modules'))).toEqual([]);
+    },
+    90_000,
+  );
+
+  it('says the addon is not installed, by name, before any job runs', () => {
+    const engine = new WhisperEngine({ model: modelShapedFile(), binding: { paths: [tempDir()] } });
+    expect(engine.availability()).toEqual({
+      ok: false,
+      reason: `the whisper binding for this machine (@fugood/node-whisper-${process.platform}-${process.arch}) is not installed: reinstall Lifeline, or transcribe with pocketsphinx`,
+    });
+  });
+
+  it("fails the first job and the health check with WHISPER_BINDING_FAILED and the loader's reason when the addon is broken", async () => {
+    const pkg = `@fugood/node-whisper-${process.platform}-${process.arch}`;
+    const root = tempDir();
+    const dir = path.join(root, 'node_modules', pkg);
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: pkg, main: 'index.node' }));
+    fs.writeFileSync(path.join(dir, 'index.node'), 'not a shared library');
+    const engine = new WhisperEngine({ model: modelShapedFile(), binding: { paths: [root] } });
+    // On disk it is there: the engine process lets the job go to a worker.
+    expect(engine.availability()).toEqual({ ok: true });
+    const job = await engine
+      .transcribe(tone(1), { signal: new AbortController().signal, tmpDir: tempDir() })
+      .catch((e: unknown) => e);
+    expect(isStageError(job) && job.code).toBe('WHISPER_BINDING_FAILED');
+    expect((job as Error).message).toMatch(
+      new RegExp(`^the whisper binding \\(${pkg}\\) cannot load on this machine: .+`),
+    );
+    expect((job as Error).message).toContain(path.join(dir, 'index.node'));
+    // From then on whisper is unavailable with that reason (the automatic choice falls back to pocketsphinx).
+    expect(engine.availability()).toEqual({ ok: false, reason: (job as Error).message });
+
+    // The engine process finds out by its health check, which loads the addon in a child process.
+    const engineSide = new WhisperEngine({ model: modelShapedFile(), binding: { paths: [root] } });
+    const check = await engineSide.service!.probe!(AbortSignal.timeout(60_000)).catch((e: unknown) => e);
+    expect(isStageError(check) && check.code).toBe('WHISPER_BINDING_FAILED');
+    expect((check as Error).message).toContain(path.join(dir, 'index.node'));
+    expect(engineSide.availability()).toEqual({ ok: false, reason: (check as Error).message });
+    // The automatic choice then takes pocketsphinx (when it is installed) instead of a whisper that cannot run.
+    const pocketsphinx = new PocketsphinxEngine();
+    const auto = new AutoAsrEngine([engineSide, pocketsphinx]);
+    expect(auto.name).toBe(pocketsphinx.availability().ok ? 'pocketsphinx' : 'none');
+  }, 90_000);
 });
 
 describe('the whisper model manager', () => {

@@ -66,3 +66,12 @@ export async function openLifeline(page: Page, lifeline: LifelineServer): Promis
  */
 export const parkedAtTranscribe: NodeJS.ProcessEnv = { LIFELINE_ASR_ENGINE: 'whisper-server' };
 export const parkedReason = 'no ASR server configured: set LIFELINE_ASR_URL for the whisper-server engine';
+
+/** Screenshots NAME and NAME-dark for people to look at; the page is back in the light scheme afterwards. */
+export async function screenshotsLightAndDark(page: Page, name: string, options = { fullPage: true }): Promise<void> {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.screenshot({ path: screenshotPath(name), fullPage: options.fullPage });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot({ path: screenshotPath(`${name}-dark`), fullPage: options.fullPage });
+  await page.emulateMedia({ colorScheme: 'light' });
+}

@@ -16,7 +16,7 @@ export const noAsrEngineReason =
   'no transcription engine: install pocketsphinx, or download a whisper model (Settings → Speech models, or lifeline models download base)';
 
 /** Whisper when a model is present, else pocketsphinx when installed; otherwise unavailable with the fix. */
-class AutoAsrEngine implements AsrEngine {
+export class AutoAsrEngine implements AsrEngine {
   constructor(private readonly candidates: readonly AsrEngine[]) {}
   private pick(): AsrEngine | undefined {
     return this.candidates.find((e) => e.availability().ok);

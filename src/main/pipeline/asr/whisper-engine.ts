@@ -5,29 +5,16 @@ import { serviceError } from '../../engine/stage-error';
 import type { Availability, StageService } from '../../engine/stage-handler';
 import { CachedProbe } from '../system/find-executable';
 import { cleanText, type AsrEngine, type TranscribeOptions } from './asr-engine';
+import {
+  checkWhisperBindingLoads,
+  findWhisperBinding,
+  loadWhisperBinding,
+  type WhisperAddon,
+  type WhisperBindingFile,
+  type WhisperBindingOptions,
+  type WhisperContext,
+} from './whisper-binding';
 import { checkModelFile } from './whisper-model-file';
-
-/** The part of @fugood/whisper.node's API Lifeline uses (its shipped typings point at a missing file). */
-interface WhisperContext {
-  transcribeData(
-    audio: ArrayBuffer,
-    options: {
-      language?: string;
-      maxThreads?: number;
-      temperature?: number;
-      temperatureInc?: number;
-      bestOf?: number;
-      beamSize?: number;
-    },
-  ): {
-    stop(): Promise<void>;
-    promise: Promise<{ result: string; segments: { text: string; t0: number; t1: number }[]; isAborted: boolean }>;
-  };
-  release(): Promise<void>;
-}
-interface WhisperBinding {
-  initWhisper(options: { filePath: string; useGpu?: boolean }, variant?: 'default'): Promise<WhisperContext>;
-}
 
 export const noWhisperModelReason =
   'no whisper model: download one in Settings → Speech models (or lifeline models download base), or set LIFELINE_WHISPER_MODEL to a ggml .bin file';
@@ -39,30 +26,30 @@ export interface WhisperEngineOptions {
   language?: string;
   /** CPU threads for one transcription. Default 2. */
   threads?: number;
+  /** Where the native addon is looked for. Default: this platform's package beside Lifeline's modules. */
+  binding?: WhisperBindingOptions;
 }
 
 /**
- * whisper.cpp in this process through the @fugood/whisper.node prebuilt binding (CPU build only).
- * The model is loaded on first use and kept; a missing or corrupt model makes the engine
- * unavailable with the reason, never a crash.
+ * whisper.cpp in this process through the prebuilt @fugood/whisper.node addon (CPU build only).
+ * Whether it can run is read from disk (the model file, the addon's package), so the engine process
+ * that asks loads no native code; the addon and the model are loaded on the first transcription (in
+ * the transcribe worker) and kept. A missing or corrupt model, or an addon that will not load, is a
+ * reason given in words, never a crash.
  */
 export class WhisperEngine implements AsrEngine {
   readonly name: string;
   private context: Promise<WhisperContext> | null = null;
+  private addon: WhisperAddon | null = null;
   private readonly modelCheck: CachedProbe<Availability>;
-  private readonly binding = new CachedProbe<{ ok: true; binding: WhisperBinding } | { ok: false; reason: string }>(
-    () => {
-      try {
-        return { ok: true, binding: require('@fugood/whisper.node') as WhisperBinding };
-      } catch (err: unknown) {
-        return {
-          ok: false,
-          reason: `the whisper binding (@fugood/whisper.node) cannot load on this platform: ${(err as Error).message}`,
-        };
-      }
-    },
-    Infinity,
-  );
+  private readonly bindingFile: CachedProbe<WhisperBindingFile>;
+  /** The addon file whose load in a child process last passed the health check. */
+  private provenLoadable: string | null = null;
+  /**
+   * An addon found not to load (by the health check or a job): whisper is then unavailable with that
+   * reason, so the automatic choice falls back to pocketsphinx. A reinstall restarts the app.
+   */
+  private unloadable: { file: string; reason: string } | null = null;
 
   constructor(private readonly o: WhisperEngineOptions) {
     this.name = `whisper:${o.model ? path.basename(o.model) : 'none'}`;
@@ -71,12 +58,13 @@ export class WhisperEngine implements AsrEngine {
       const c = checkModelFile(o.model);
       return c.ok ? { ok: true } : { ok: false, reason: c.reason };
     }, 10_000);
+    this.bindingFile = new CachedProbe(() => findWhisperBinding(o.binding), 10_000);
   }
 
   /**
    * Once usable, a service: its breaker and health entry catch a crash-looping model, and recovery
-   * restarts the workers that hold it. Its check reads the model file and loads the binding (a
-   * decode would load the model into the engine process too).
+   * restarts the workers that hold it. Its check reads the model file and loads the addon in a child
+   * process, once while it passes (a decode would load the model into the engine process).
    */
   get service(): StageService | undefined {
     if (!this.availability().ok) return undefined;
@@ -85,9 +73,18 @@ export class WhisperEngine implements AsrEngine {
       label: 'Speech recognition (whisper)',
       kind: 'local-engine',
       required: true,
-      probe: () => {
+      probe: async (signal) => {
         const a = this.availability();
-        return a.ok ? Promise.resolve() : Promise.reject(serviceError('ASR_UNAVAILABLE', a.reason));
+        if (!a.ok) throw serviceError('ASR_UNAVAILABLE', a.reason);
+        const b = this.bindingFile.get();
+        if (!b.ok || this.provenLoadable === b.file) return;
+        try {
+          await checkWhisperBindingLoads(b, signal);
+        } catch (err: unknown) {
+          if (!signal.aborted) this.unloadable = { file: b.file, reason: (err as Error).message };
+          throw err;
+        }
+        this.provenLoadable = b.file;
       },
     };
     return this.localService;
@@ -97,25 +94,35 @@ export class WhisperEngine implements AsrEngine {
   availability(): Availability {
     const m = this.modelCheck.get();
     if (!m.ok) return m;
-    const b = this.binding.get();
-    return b.ok ? { ok: true } : { ok: false, reason: b.reason };
+    const b = this.bindingFile.get();
+    if (!b.ok) return { ok: false, reason: b.reason };
+    return this.unloadable?.file === b.file ? { ok: false, reason: this.unloadable.reason } : { ok: true };
   }
 
   private load(): Promise<WhisperContext> {
     if (!this.context) {
       const a = this.availability();
       if (!a.ok) return Promise.reject(serviceError('ASR_UNAVAILABLE', a.reason));
-      const b = this.binding.get();
+      const b = this.bindingFile.get();
       if (!b.ok) return Promise.reject(serviceError('ASR_UNAVAILABLE', b.reason));
+      let addon: WhisperAddon;
+      try {
+        addon = this.addon ??= loadWhisperBinding(b);
+      } catch (err: unknown) {
+        this.unloadable = { file: b.file, reason: (err as Error).message };
+        return Promise.reject(err);
+      }
       const model = this.o.model!;
-      this.context = b.binding.initWhisper({ filePath: model, useGpu: false }, 'default').catch((err: unknown) => {
-        this.context = null;
-        throw serviceError(
-          'WHISPER_MODEL_INVALID',
-          `whisper could not load the model ${model}: ${(err as Error).message}; download it again or pick another`,
-          err,
-        );
-      });
+      this.context = Promise.resolve()
+        .then(() => new addon.WhisperContext({ filePath: model, useGpu: false }))
+        .catch((err: unknown) => {
+          this.context = null;
+          throw serviceError(
+            'WHISPER_MODEL_INVALID',
+            `whisper could not load the model ${model}: ${(err as Error).message}; download it again or pick another`,
+            err,
+          );
+        });
     }
     return this.context;
   }

@@ -36,38 +36,66 @@ export function downmix(channels: readonly Float32Array[]): Float32Array {
   return out;
 }
 
-/** Resamples `input` from `fromRate` to `toRate` (Hz). The output lasts as long as the input. */
-export function resample(input: Float32Array, fromRate: number, toRate: number): Float32Array {
+/** The interpolator for one conversion: the kernel table, stretched to the lower of the two rates. */
+export interface SincKernel {
+  readonly table: Float32Array;
+  /** Output samples per input sample. */
+  readonly ratio: number;
+  /** How far the kernel reaches each side of an output sample, in input samples. */
+  readonly halfWidth: number;
+  /** Table entries per input sample. */
+  readonly step: number;
+}
+
+export function sincKernel(fromRate: number, toRate: number): SincKernel {
   if (!(fromRate > 0) || !(toRate > 0))
     throw new RangeError(`sample rates must be positive, got ${fromRate} → ${toRate}`);
-  if (fromRate === toRate) return input;
-  const table = kernelTable();
   const ratio = toRate / fromRate;
-  const outLength = Math.round(input.length * ratio);
-  const out = new Float32Array(outLength);
   // Below 1 when downsampling: the kernel is stretched so its cut-off sits at the new Nyquist.
   const cutoff = Math.min(1, ratio);
-  const halfWidth = zeroCrossings / cutoff;
-  const step = cutoff * tableSteps;
-  const last = input.length - 1;
-  for (let i = 0; i < outLength; i++) {
-    const t = i / ratio;
+  return { table: kernelTable(), ratio, halfWidth: zeroCrossings / cutoff, step: cutoff * tableSteps };
+}
+
+/**
+ * The one resampling loop, for the whole-file and the streaming resampler alike: fills `out` with
+ * output samples `first`, `first + 1`, … from `input`, which holds the input samples from index
+ * `inputStart` on; input past `last` is treated as the end of the signal.
+ */
+export function resampleInto(
+  k: SincKernel,
+  input: Float32Array,
+  inputStart: number,
+  last: number,
+  first: number,
+  out: Float32Array,
+): void {
+  const { table, ratio, halfWidth, step } = k;
+  for (let o = 0; o < out.length; o++) {
+    const t = (first + o) / ratio;
     const from = Math.max(0, Math.ceil(t - halfWidth));
     const to = Math.min(last, Math.floor(t + halfWidth));
     let sum = 0;
     let weights = 0;
     for (let j = from; j <= to; j++) {
       const pos = Math.abs(t - j) * step;
-      const k = pos | 0;
-      if (k >= table.length - 1) continue;
-      const frac = pos - k;
-      const w = table[k]! + (table[k + 1]! - table[k]!) * frac;
-      sum += input[j]! * w;
+      const i = pos | 0;
+      if (i >= table.length - 1) continue;
+      const frac = pos - i;
+      const w = table[i]! + (table[i + 1]! - table[i]!) * frac;
+      sum += input[j - inputStart]! * w;
       weights += w;
     }
     // Normalising by the summed weights keeps DC gain at 1, also at the edges of the signal.
-    out[i] = weights > 0 ? sum / weights : 0;
+    out[o] = weights > 0 ? sum / weights : 0;
   }
+}
+
+/** Resamples `input` from `fromRate` to `toRate` (Hz). The output lasts as long as the input. */
+export function resample(input: Float32Array, fromRate: number, toRate: number): Float32Array {
+  const k = sincKernel(fromRate, toRate);
+  if (fromRate === toRate) return input;
+  const out = new Float32Array(Math.round(input.length * k.ratio));
+  resampleInto(k, input, 0, input.length - 1, 0, out);
   return out;
 }
 

@@ -1,16 +1,13 @@
-import { kernelTable, tableSteps, zeroCrossings } from './resample';
+import { resampleInto, sincKernel, type SincKernel } from './resample';
 
 /**
  * The resampler of resample.ts, fed block by block (pure). Long recordings are converted to 16 kHz
  * as they are decoded, so neither the source samples nor the result of a 4-hour file are ever held
- * whole. The arithmetic is the same as `resample` sample for sample: a file gives the same samples
- * however it is cut into blocks.
+ * whole. Both run the same loop (`resampleInto`): a file gives the same samples however it is cut
+ * into blocks.
  */
 export class StreamResampler {
-  private readonly table = kernelTable();
-  private readonly ratio: number;
-  private readonly halfWidth: number;
-  private readonly step: number;
+  private readonly kernel: SincKernel;
   /** Input kept for the kernel: samples from global index `bufStart` on. */
   private buf = new Float32Array(0);
   private bufStart = 0;
@@ -22,12 +19,7 @@ export class StreamResampler {
     private readonly fromRate: number,
     private readonly toRate: number,
   ) {
-    if (!(fromRate > 0) || !(toRate > 0))
-      throw new RangeError(`sample rates must be positive, got ${fromRate} → ${toRate}`);
-    this.ratio = toRate / fromRate;
-    const cutoff = Math.min(1, this.ratio);
-    this.halfWidth = zeroCrossings / cutoff;
-    this.step = cutoff * tableSteps;
+    this.kernel = sincKernel(fromRate, toRate);
   }
 
   /** Adds input; returns the output samples that are now fully determined. */
@@ -43,43 +35,26 @@ export class StreamResampler {
     this.received += block.length;
     // An output sample is final once every input its kernel reaches has arrived.
     let end = this.next;
-    while (Math.floor(end / this.ratio + this.halfWidth) <= this.received - 1) end++;
+    const { ratio, halfWidth } = this.kernel;
+    while (Math.floor(end / ratio + halfWidth) <= this.received - 1) end++;
     return this.produce(end, Number.POSITIVE_INFINITY);
   }
 
   /** The input ended: returns the last output samples (the edge of the signal). */
   end(): Float32Array {
     if (this.fromRate === this.toRate) return new Float32Array(0);
-    return this.produce(Math.round(this.received * this.ratio), this.received - 1);
+    return this.produce(Math.round(this.received * this.kernel.ratio), this.received - 1);
   }
 
   /** Total output samples for the input so far once it ends. */
   get outputLength(): number {
-    return this.fromRate === this.toRate ? this.received : Math.round(this.received * this.ratio);
+    return this.fromRate === this.toRate ? this.received : Math.round(this.received * this.kernel.ratio);
   }
 
   private produce(end: number, lastIndex: number): Float32Array {
-    const { table, ratio, halfWidth, step, buf, bufStart } = this;
+    const { ratio, halfWidth } = this.kernel;
     const out = new Float32Array(Math.max(0, end - this.next));
-    const last = Math.min(lastIndex, this.received - 1);
-    for (let o = 0; o < out.length; o++) {
-      const i = this.next + o;
-      const t = i / ratio;
-      const from = Math.max(0, Math.ceil(t - halfWidth));
-      const to = Math.min(last, Math.floor(t + halfWidth));
-      let sum = 0;
-      let weights = 0;
-      for (let j = from; j <= to; j++) {
-        const pos = Math.abs(t - j) * step;
-        const k = pos | 0;
-        if (k >= table.length - 1) continue;
-        const frac = pos - k;
-        const w = table[k]! + (table[k + 1]! - table[k]!) * frac;
-        sum += buf[j - bufStart]! * w;
-        weights += w;
-      }
-      out[o] = weights > 0 ? sum / weights : 0;
-    }
+    resampleInto(this.kernel, this.buf, this.bufStart, Math.min(lastIndex, this.received - 1), this.next, out);
     this.next = Math.max(this.next, end);
     // Keep only what the next output's kernel can still reach.
     const keepFrom = Math.max(0, Math.ceil(this.next / ratio - halfWidth) - 1);

@@ -46,7 +46,8 @@ export class ExtractStage implements StageHandler {
     });
     ctx.signal.throwIfAborted();
     this.deps.memories.replace(ctx.lease, memories, extractor.name);
-    const count = (k: string) => memories.filter((m) => m.kind === k).length;
-    return `${memories.length} memories by ${extractor.name}: ${count('todo')} to-dos, ${count('event')} events, ${count('person')} people, ${count('fact')} facts`;
+    const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+    const of = (kind: string) => memories.filter((m) => m.kind === kind).length;
+    return `${count(memories.length, 'memory', 'memories')} by ${extractor.name}: ${count(of('todo'), 'to-do', 'to-dos')}, ${count(of('event'), 'event', 'events')}, ${count(of('person'), 'person', 'people')}, ${count(of('fact'), 'fact', 'facts')}`;
   }
 }

@@ -2,20 +2,21 @@ import type { HealthCheckResult } from '../../../shared/contract';
 import { formatTime } from '../format/labels';
 import { checkTone, describeChecks, formatLatency, serviceStatusLabels } from '../stores/service-status';
 
+/** A service's recent checks, newest first, as the strip and the latency chart draw them. */
+export interface RecentChecksProps {
+  history: readonly HealthCheckResult[];
+  /** What the checks are of, for screen readers. */
+  label: string;
+  /** How many checks to draw. Default 40. */
+  max?: number;
+}
+
 /**
  * One small bar per recent check, oldest on the left (as Uptime Kuma draws them), coloured by its
  * result, with the time, latency and message on hover. Empty slots on the left keep every strip the
  * same width. Screen readers get one sentence about the checks instead of `max` bars.
  */
-export function HealthStrip({
-  history,
-  label,
-  max = 40,
-}: {
-  history: readonly HealthCheckResult[];
-  label: string;
-  max?: number;
-}) {
+export function HealthStrip({ history, label, max = 40 }: RecentChecksProps) {
   const shown = history.slice(0, max).reverse();
   const empty = max - shown.length;
   return (

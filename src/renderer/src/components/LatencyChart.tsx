@@ -1,4 +1,4 @@
-import type { HealthCheckResult } from '../../../shared/contract';
+import type { RecentChecksProps } from './HealthStrip';
 import { formatLatency } from '../stores/service-status';
 import { Sparkline, sparklineTop } from './Sparkline';
 
@@ -9,15 +9,7 @@ function median(values: number[]): number | null {
 }
 
 /** How long a service took to answer its recent checks (newest first in `history`), as a line over time. */
-export function LatencyChart({
-  history,
-  label,
-  max = 40,
-}: {
-  history: readonly HealthCheckResult[];
-  label: string;
-  max?: number;
-}) {
+export function LatencyChart({ history, label, max = 40 }: RecentChecksProps) {
   const recent = history.slice(0, max);
   const values = [...recent].reverse().map((h) => h.latencyMs);
   const known = values.filter((v): v is number => v !== null);

@@ -18,6 +18,11 @@ describe('errorHint', () => {
     );
   });
 
+  it('says a whisper engine that cannot load is fixed by reinstalling or choosing pocketsphinx, and a bad model by downloading it again', () => {
+    expect(errorHint('WHISPER_BINDING_FAILED')).toMatch(/Reinstall Lifeline, or choose pocketsphinx/);
+    expect(errorHint('WHISPER_MODEL_INVALID')).toMatch(/Download it again in Settings → Speech models/);
+  });
+
   it('gives general advice for codes it does not know', () => {
     expect(errorHint('ASR_SOMETHING_NEW')).toMatch(/Retry/);
     expect(errorHint('WHATEVER')).toMatch(/Retry/);

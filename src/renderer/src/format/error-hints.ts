@@ -32,6 +32,10 @@ const hints: Record<string, string> = {
     'The stage made no progress for too long and was put back in the queue by itself; nothing to do unless it keeps happening.',
   WORKER_LOST: 'The worker process running the stage exited, and the stage was put back in the queue by itself.',
   RECOVERED_BY_USER: 'You asked to recover this stage (Recover now); it was put back in the queue.',
+  WHISPER_BINDING_FAILED:
+    'The whisper engine cannot run on this machine (its native part would not load; the message says why). Reinstall Lifeline, or choose pocketsphinx in Settings → Transcription engine; items wait and go on once an engine works.',
+  WHISPER_MODEL_INVALID:
+    'The whisper model file would not load (damaged or not a whisper model). Download it again in Settings → Speech models, or pick another; items wait and go on once it loads.',
   LLM_BAD_OUTPUT:
     'The language model answered with something that is not a list of memories, twice. Retry, or choose another model or the offline rules extractor.',
 };

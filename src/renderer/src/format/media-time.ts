@@ -11,33 +11,28 @@ export function formatOffset(seconds: number): string {
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
 }
 
-const dueFormat = new Intl.DateTimeFormat(undefined, {
-  weekday: 'short',
-  year: 'numeric',
-  month: 'short',
-  day: 'numeric',
-  hour: 'numeric',
-  minute: '2-digit',
-});
-
-const dayParts = new Intl.DateTimeFormat(undefined, {
-  weekday: 'short',
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-});
+const dayOptions: Intl.DateTimeFormatOptions = { weekday: 'short', month: 'short', day: 'numeric' };
+const dueFormats = {
+  day: new Intl.DateTimeFormat(undefined, dayOptions),
+  dayInYear: new Intl.DateTimeFormat(undefined, { ...dayOptions, year: 'numeric' }),
+  time: new Intl.DateTimeFormat(undefined, { ...dayOptions, hour: 'numeric', minute: '2-digit' }),
+  timeInYear: new Intl.DateTimeFormat(undefined, {
+    ...dayOptions,
+    year: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+  }),
+};
 
 /**
- * When a memory is due, in the reader's locale and time zone: with its time when one was said
- * ("Tue, Nov 24, 2026, 3:00 PM"), the day alone when only a day was (`allDay`: "Fri 11 Dec", the
- * year added when it is not this year), so no time is shown that nobody said.
+ * When a memory is due, in the reader's locale and time zone and in the words Upcoming uses: the
+ * day alone when only a day was said (`allDay`: "Fri, Dec 11"), with its time when one was ("Fri,
+ * Dec 11, 4:00 PM"), so no time is shown that nobody said; the year only when it is not this year.
  */
 export function formatDue(iso: string, allDay = false, now = new Date()): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  if (!allDay) return dueFormat.format(date);
-  const part = (type: Intl.DateTimeFormatPartTypes) =>
-    dayParts.formatToParts(date).find((p) => p.type === type)?.value ?? '';
-  const day = `${part('weekday')} ${part('day')} ${part('month')}`;
-  return date.getFullYear() === now.getFullYear() ? day : `${day} ${part('year')}`;
+  const thisYear = date.getFullYear() === now.getFullYear();
+  if (allDay) return (thisYear ? dueFormats.day : dueFormats.dayInYear).format(date);
+  return (thisYear ? dueFormats.time : dueFormats.timeInYear).format(date);
 }

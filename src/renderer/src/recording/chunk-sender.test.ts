@@ -38,18 +38,24 @@ function fakeStore() {
 
 const bytes = (...v: number[]) => new Uint8Array(v);
 
+/** A sender of 16 kHz mono "memo.wav" to `store`, collecting its statuses; `sleep` is its wait between tries. */
+function memoSender(store: ReturnType<typeof fakeStore>, sleep: () => Promise<void> = async () => {}) {
+  const statuses: SenderStatus[] = [];
+  const sender = new ChunkSender({
+    call: store.call,
+    sampleRate: 16_000,
+    channels: 1,
+    name: 'memo.wav',
+    onStatus: (s) => statuses.push(s),
+    sleep,
+  });
+  return { sender, statuses };
+}
+
 describe('ChunkSender', () => {
   it('sends chunks in order and keeps them until the store has them', async () => {
     const store = fakeStore();
-    const statuses: SenderStatus[] = [];
-    const sender = new ChunkSender({
-      call: store.call,
-      sampleRate: 16_000,
-      channels: 1,
-      name: 'memo.wav',
-      onStatus: (s) => statuses.push(s),
-      sleep: async () => {},
-    });
+    const { sender, statuses } = memoSender(store);
     expect((await sender.open()).ok).toBe(true);
     sender.push(bytes(1, 2));
     sender.push(bytes(3, 4));
@@ -61,16 +67,8 @@ describe('ChunkSender', () => {
   it('keeps audio while the server is unreachable and saves all of it when it answers again', async () => {
     const store = fakeStore();
     let sleeps = 0;
-    const statuses: SenderStatus[] = [];
-    const sender = new ChunkSender({
-      call: store.call,
-      sampleRate: 16_000,
-      channels: 1,
-      name: 'memo.wav',
-      onStatus: (s) => statuses.push(s),
-      sleep: async () => {
-        if (++sleeps === 3) store.state.down = false;
-      },
+    const { sender, statuses } = memoSender(store, async () => {
+      if (++sleeps === 3) store.state.down = false;
     });
     await sender.open();
     store.state.down = true;
@@ -84,14 +82,7 @@ describe('ChunkSender', () => {
 
   it('goes on in a new session when the store closed the first one, and finishes the last', async () => {
     const store = fakeStore();
-    const sender = new ChunkSender({
-      call: store.call,
-      sampleRate: 16_000,
-      channels: 1,
-      name: 'memo.wav',
-      onStatus: () => {},
-      sleep: async () => {},
-    });
+    const { sender } = memoSender(store);
     await sender.open();
     sender.push(bytes(1, 2));
     await sender.drain();

@@ -88,6 +88,8 @@ describe('service status', () => {
 
   it('formats latency and uptime for people', () => {
     expect(formatLatency(0.42)).toBe('0.4 ms');
+    expect(formatLatency(0.01)).toBe('< 0.1 ms');
+    expect(formatLatency(0)).toBe('< 0.1 ms');
     expect(formatLatency(35.2)).toBe('35 ms');
     expect(formatLatency(2100)).toBe('2.1 s');
     expect(formatLatency(null)).toBe('–');

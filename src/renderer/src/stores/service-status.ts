@@ -126,6 +126,8 @@ export function describeChecks(history: readonly HealthCheckResult[], formatTime
 /** Milliseconds as a person reads them: "0.4 ms", "35 ms", "2.1 s", "3 min". */
 export function formatLatency(ms: number | null): string {
   if (ms === null) return '–';
+  // A check that took no measurable time is not "0.0 ms".
+  if (ms < 0.05) return '< 0.1 ms';
   if (ms < 10) return `${ms.toFixed(1)} ms`;
   if (ms < 1000) return `${Math.round(ms)} ms`;
   if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;

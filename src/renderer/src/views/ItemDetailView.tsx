@@ -10,6 +10,7 @@ import { ItemMemories } from './item/ItemMemories';
 import { ItemStatus } from './item/ItemStatus';
 import { ItemTimeline } from './item/ItemTimeline';
 import { ItemTranscript } from './item/ItemTranscript';
+import { ActionOutcome } from '../components/ActionOutcome';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { displayText } from '../../../shared/display-text';
 
@@ -42,7 +43,12 @@ function Facts({ item }: { item: ItemDetail }) {
       </Fact>
       <Fact term="Size">{formatBytes(item.sizeBytes)}</Fact>
       <Fact term="Stage">
-        {stageLabels[item.stage]}, attempt {item.attempts} of {item.maxAttempts}
+        {stageLabels[item.stage]},{' '}
+        {item.state === 'done'
+          ? 'the last stage, finished'
+          : item.attempts === 0
+            ? 'not tried yet'
+            : `attempt ${item.attempts} of ${item.maxAttempts}`}
       </Fact>
       <Fact term="Priority">{item.priority}</Fact>
       <Fact term="Recorded">
@@ -168,14 +174,7 @@ export function ItemDetailView({ id, t }: { id: number; t?: number }) {
       {item && (
         <>
           <ItemStatus item={item} />
-          <p role="status" className="notice">
-            {notice}
-          </p>
-          {actionError && (
-            <ErrorMessage action="Dismiss" onAction={dismiss} quiet>
-              {actionError}
-            </ErrorMessage>
-          )}
+          <ActionOutcome notice={notice} error={actionError} onDismiss={dismiss} />
           <ItemActions item={item} />
           <div className="detail-columns">
             <div>

@@ -6,6 +6,7 @@ import { useItems } from '../stores/stores-context';
 import { BulkBar } from './items/BulkBar';
 import { ItemsList } from './items/ItemsList';
 import { ItemsToolbar } from './items/ItemsToolbar';
+import { ActionOutcome } from '../components/ActionOutcome';
 import { ErrorMessage } from '../components/ErrorMessage';
 
 function Empty({ filtered }: { filtered: boolean }) {
@@ -55,14 +56,7 @@ export function ItemsView({ addressQuery }: { addressQuery: string }) {
         </p>
       </header>
       <ItemsToolbar />
-      <p role="status" className="notice">
-        {notice}
-      </p>
-      {actionError && (
-        <ErrorMessage action="Dismiss" onAction={dismiss} quiet>
-          {actionError}
-        </ErrorMessage>
-      )}
+      <ActionOutcome notice={notice} error={actionError} onDismiss={dismiss} />
       {error && (
         <ErrorMessage action="Try again" onAction={() => void refresh()}>
           Could not load the items. {error}

@@ -3,6 +3,7 @@ import { errorHint } from '../../format/error-hints';
 import { eventLabel, eventTone } from '../../format/event-labels';
 import { describeRecovery, joinTimeline } from '../../format/item-timeline';
 import { formatTime, stageLabels } from '../../format/labels';
+import { recordedNote } from '../../format/stage-detail';
 
 const actorLabels: Record<ItemEvent['actor'], string> = { engine: 'engine', user: 'you', recovery: 'recovery' };
 
@@ -17,6 +18,19 @@ function RecoveryFacts({ recovery }: { recovery: RecoveryLogEntryInfo }) {
       <dt>Done</dt>
       <dd>{r.what}</dd>
     </dl>
+  );
+}
+
+/** A stage's note; the recording time in the ingest note is shown as the screen shows every time. */
+function StageDetail({ detail }: { detail: string }) {
+  const recorded = recordedNote(detail);
+  if (!recorded) return <p className="timeline-detail">{detail}</p>;
+  return (
+    <p className="timeline-detail">
+      {recorded.before}
+      <time dateTime={recorded.at}>{formatTime(recorded.at)}</time>, {recorded.source}
+      {recorded.after}
+    </p>
   );
 }
 
@@ -57,7 +71,7 @@ export function ItemTimeline({
               <span className="timeline-actor">by {actorLabels[e.actor]}</span>
               <time dateTime={e.at}>{formatTime(e.at)}</time>
             </div>
-            {e.detail && <p className="timeline-detail">{e.detail}</p>}
+            {e.detail && <StageDetail detail={e.detail} />}
             {entry.recovery && <RecoveryFacts recovery={entry.recovery} />}
             {e.error && (
               <div className="timeline-error">

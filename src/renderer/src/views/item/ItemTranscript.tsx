@@ -11,6 +11,10 @@ export type SeekTo = (seconds: number) => void;
 
 /** Where the transcript is not there (yet), why, in one sentence. */
 function missingTranscript(item: ItemDetail): string {
+  if (item.stage === 'ingest' && item.state === 'dead')
+    return `No transcript: the recording stopped for good at ${stageLabels.ingest}, before it could be transcribed; see the status above for why and what to do.`;
+  if (item.stage === 'ingest' && (item.state === 'cancelled' || item.state === 'discarded'))
+    return `No transcript: the recording was ${item.state} at ${stageLabels.ingest}, before it could be transcribed.`;
   if (item.stage === 'ingest')
     return `The transcript appears here once the audio has been copied into the store (${stageLabels.ingest}) and transcribed.`;
   if (item.stage !== 'transcribe') return 'This recording has no stored transcript.';

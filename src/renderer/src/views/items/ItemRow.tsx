@@ -32,6 +32,9 @@ function Details({ item }: { item: ItemSummary }) {
           <code className="error-code">{item.error.code}</code> {displayText(item.error.message)}
         </span>
       ) : null;
+    case 'done':
+      // Finished: the last stage's attempt count says nothing about the recording.
+      return null;
     default:
       return (
         <span className="row-detail">{item.attempts > 0 ? `attempt ${item.attempts} of ${item.maxAttempts}` : ''}</span>

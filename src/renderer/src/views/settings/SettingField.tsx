@@ -13,7 +13,8 @@ const unitLabel: Partial<Record<string, string>> = {
 };
 
 function placeholderOf(entry: SettingEntry): string | undefined {
-  if (entry.format === 'url') return 'http://127.0.0.1:8080';
+  // Each server's usual local address: Ollama listens on 11434, whisper.cpp's server on 8080.
+  if (entry.format === 'url') return entry.key === 'llm.url' ? 'http://127.0.0.1:11434' : 'http://127.0.0.1:8080';
   if (entry.format === 'directory') return '/path/to/folder';
   if (entry.format === 'file') return '/path/to/model.bin';
   return undefined;
