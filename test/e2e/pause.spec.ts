@@ -26,6 +26,10 @@ test('Pause all holds every stage and says so with what waits; Resume lets the r
   await expect(stageRow(page, 'Ingest')).toContainText('Ingest is paused by you, 1 waiting');
   // Never "Nothing is running" without the reason.
   await expect(running(page)).toContainText('Nothing is running: Ingest is paused by you, 1 waiting.');
+  // A person who paused work and forgot sees it at a glance: never "Everything is working".
+  await expect(page.getByRole('region', { name: /Overall status/ }).getByRole('status')).toHaveText(
+    'Paused — 1 item waits (every stage is paused by you)',
+  );
   expect((await showItem(lifeline.dataDir, id)).waitReason).toBe('Ingest is paused by you');
   await screenshotsLightAndDark(page, 'pause-overview');
 

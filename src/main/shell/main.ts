@@ -106,8 +106,10 @@ async function start(): Promise<void> {
     deadLetters: lifeline.store.reads.overview().totals.dead,
   });
   // Paused (or stopped) stages show as paused when nothing is wrong: a pause changes the settings.
-  const updateTray = () =>
-    tray.setStatus(trayStatusOf(lifeline.health.snapshot(), heldStagesOf(lifeline.config.stages)), trayFacts());
+  const updateTray = () => {
+    const held = heldStagesOf(lifeline.config.stages, lifeline.store.reads.overview().byStage);
+    tray.setStatus(trayStatusOf(lifeline.health.snapshot(), held, stageNames.length), trayFacts());
+  };
   updateTray();
   lifeline.events.on('health.changed', updateTray);
   lifeline.settings.on('changed', updateTray);

@@ -38,15 +38,15 @@ describe('tray status', () => {
     });
   });
 
-  it('shows paused when the user paused a stage and nothing is wrong; a problem still wins', () => {
-    const held = ['Transcribe is paused by you'];
+  it('shows paused when the user paused a stage and nothing is wrong, with what waits; a problem still wins', () => {
+    const held = [{ name: 'Transcribe', paused: true, items: 1 }];
     expect(trayStatusOf({ overall: 'green', reasons: [] }, held)).toEqual({
       level: 'paused',
-      reason: 'Transcribe is paused by you',
+      reason: 'Paused — 1 item waits (Transcribe is paused by you)',
     });
     expect(trayIconFile({ level: 'paused', reason: 'x' })).toBe('tray-paused.png');
     expect(trayTooltip(trayStatusOf({ overall: 'green', reasons: [] }, held))).toBe(
-      'Lifeline: paused (Transcribe is paused by you)',
+      'Lifeline: Paused — 1 item waits (Transcribe is paused by you)',
     );
     expect(trayStatusOf({ overall: 'amber', reasons: ['Disk is low.'] }, held)).toEqual({
       level: 'degraded',
@@ -55,24 +55,26 @@ describe('tray status', () => {
     expect(trayStatusOf({ overall: 'red', reasons: ['The database is not writable.'] }, held).level).toBe('down');
   });
 
-  it('reads which stages are held from the settings: paused, or stopped by a concurrency of 0', () => {
+  it('reads which stages are held from the settings (paused, or stopped by a concurrency of 0) and counts what they hold', () => {
     const run = { paused: false, concurrency: 2 };
     expect(
-      heldStagesOf({
-        ingest: run,
-        transcribe: { paused: true, concurrency: 1 },
-        extract: { paused: false, concurrency: 0 },
-        index: run,
-      }),
+      heldStagesOf(
+        {
+          ingest: run,
+          transcribe: { paused: true, concurrency: 1 },
+          extract: { paused: false, concurrency: 0 },
+          index: run,
+        },
+        { transcribe: { waiting: 2, queued: 1, done: 5 } },
+      ),
     ).toEqual([
-      'Transcribe is paused by you',
-      'Extract is stopped: it may run 0 jobs at once; raise its concurrency in Settings to start it',
+      { name: 'Transcribe', paused: true, items: 3 },
+      { name: 'Extract', paused: false, items: 0 },
     ]);
     const all = { paused: true, concurrency: 1 };
-    const every = heldStagesOf({ ingest: all, transcribe: all, extract: all, index: all });
-    expect(trayStatusOf({ overall: 'green', reasons: [] }, every)).toEqual({
-      level: 'paused',
-      reason: 'every stage is paused by you',
-    });
+    const every = heldStagesOf({ ingest: all, transcribe: all, extract: all, index: all }, { ingest: { waiting: 1 } });
+    expect(trayTooltip(trayStatusOf({ overall: 'green', reasons: [] }, every))).toBe(
+      'Lifeline: Paused — 1 item waits (every stage is paused by you)',
+    );
   });
 });

@@ -1,6 +1,7 @@
-import type { HealthSnapshot, Stage } from '../../shared/contract';
+import type { HealthSnapshot, ItemState, Stage } from '../../shared/contract';
 import { missingCase } from '../../shared/missing-case';
-import { heldByUserReason } from '../engine/stage-pause';
+import { pausedHeadline, type HeldStage } from '../../shared/text/paused-headline';
+import { stageName } from '../engine/stage-pause';
 
 /**
  * What the tray shows at a glance, mapped from the health monitor's overall status. Kept apart from
@@ -50,7 +51,8 @@ export function trayTooltip(status: TrayStatus): string {
     case 'down':
       return `Lifeline: stopped working (${status.reason})`;
     case 'paused':
-      return `Lifeline: paused (${status.reason})`;
+      // The reason is the whole headline the window shows: "Paused — 1 item waits (…)".
+      return `Lifeline: ${status.reason}`;
     case 'starting':
       return `Lifeline: starting (${status.reason})`;
     default:
@@ -61,17 +63,20 @@ export function trayTooltip(status: TrayStatus): string {
 /**
  * The health monitor's overall status as the tray shows it. "starting" has its own grey icon, neither
  * amber nor red: the startup gate is waiting for a service, nothing has failed yet. The tooltip carries the worst reason only.
- * `held` are the stages the user paused or stopped (their reasons): when nothing is wrong the tray
- * says paused rather than green, since nothing moves; a problem still wins over a pause.
+ * `held` are the stages the user paused or stopped, with the items they hold: when nothing is wrong the
+ * tray says paused rather than green, with what waits, since nothing moves; a problem still wins over a pause.
  */
 export function trayStatusOf(
   health: Pick<HealthSnapshot, 'overall' | 'reasons'>,
-  held: readonly string[] = [],
+  held: readonly HeldStage[] = [],
+  totalStages = 4,
 ): TrayStatus {
   const reason = health.reasons[0] ?? '';
   switch (health.overall) {
-    case 'green':
-      return held.length > 0 ? { level: 'paused', reason: pausedReason(held) } : { level: 'ok' };
+    case 'green': {
+      const paused = pausedHeadline(held, totalStages);
+      return paused === null ? { level: 'ok' } : { level: 'paused', reason: paused };
+    }
     case 'starting':
       return { level: 'starting', reason: reason || 'waiting for its services' };
     case 'amber':
@@ -83,16 +88,19 @@ export function trayStatusOf(
   }
 }
 
-/** "Transcribe is paused by you", or "every stage is paused by you" when all four are. */
-function pausedReason(held: readonly string[]): string {
-  return held.length >= 4 && held.every((h) => h.endsWith('is paused by you'))
-    ? 'every stage is paused by you'
-    : held.join('; ');
-}
-
-/** The stages the user holds, with why, from the settings (pure: what the tray's `held` wants). */
-export function heldStagesOf(stages: Readonly<Record<Stage, { paused: boolean; concurrency: number }>>): string[] {
+/**
+ * The stages the user holds (paused, or stopped by a concurrency of 0) with the items waiting at them
+ * or in line for them, from the settings and the store's counts (pure: what the tray's `held` wants).
+ */
+export function heldStagesOf(
+  stages: Readonly<Record<Stage, { paused: boolean; concurrency: number }>>,
+  counts: Partial<Record<Stage, Partial<Record<ItemState, number>>>> = {},
+): HeldStage[] {
   return (Object.keys(stages) as Stage[])
-    .map((s) => heldByUserReason(s, stages[s]))
-    .filter((r): r is string => r !== null);
+    .filter((s) => stages[s].paused || stages[s].concurrency === 0)
+    .map((s) => ({
+      name: stageName(s),
+      paused: stages[s].paused,
+      items: (counts[s]?.waiting ?? 0) + (counts[s]?.queued ?? 0),
+    }));
 }

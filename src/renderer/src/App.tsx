@@ -8,8 +8,9 @@ import { IntakePanel } from './intake/IntakePanel';
 import { RecordButton } from './intake/RecordButton';
 import { routeHref, useHashRoute, type Route, type RouteName } from './navigation/use-hash-route';
 import { StatusDot } from './components/StatusDot';
-import { overallHeadlines, overallTone } from './stores/service-status';
-import { useConnection, useHealth, useOverview } from './stores/stores-context';
+import { withLiveCounts } from './format/stage-hold';
+import { overallHeadline } from './stores/service-status';
+import { useConnection, useHealth, useOverview, useStages } from './stores/stores-context';
 import { DeadLettersView } from './views/DeadLettersView';
 import { ItemDetailView } from './views/ItemDetailView';
 import { ItemsView } from './views/ItemsView';
@@ -63,7 +64,6 @@ export function App() {
   const status = useConnection((s) => s.status);
   const start = useConnection((s) => s.start);
   const deadCount = useOverview((s) => s.overview?.totals.dead ?? 0);
-  const overall = useHealth((s) => s.snapshot?.overall ?? null);
 
   useEffect(() => start(), [start]);
 
@@ -107,7 +107,7 @@ export function App() {
           </NavLink>
           <NavLink to={{ name: 'services' }} current={route.name}>
             Services
-            {overall && <StatusDot tone={overallTone(overall)} label={overallHeadlines[overall]} />}
+            <OverallDot />
           </NavLink>
           <NavLink to={{ name: 'settings' }} current={route.name}>
             Settings
@@ -127,4 +127,14 @@ export function App() {
       <DropZone />
     </div>
   );
+}
+
+/** The overall status beside Services, in its own component so counts pushed by the second do not re-render the app. */
+function OverallDot() {
+  const overall = useHealth((s) => s.snapshot?.overall ?? null);
+  const stages = useStages((s) => s.stages);
+  const overview = useOverview((s) => s.overview);
+  if (overall === null) return null;
+  const headline = overallHeadline(overall, stages && withLiveCounts(stages, overview));
+  return <StatusDot tone={headline.tone} label={headline.text} />;
 }

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { BreakerInfo, HealthCheckResult } from '../../../shared/contract';
+import type { BreakerInfo, HealthCheckResult, StageInfo } from '../../../shared/contract';
 import {
   countdown,
   describeChecks,
   formatLatency,
   formatPercent,
   orderServices,
+  overallHeadline,
   serviceStatusLabels,
   serviceTone,
   withBreaker,
@@ -96,5 +97,39 @@ describe('service status', () => {
     expect(formatPercent(100)).toBe('100 %');
     expect(formatPercent(97.456)).toBe('97.5 %');
     expect(formatPercent(null)).toBe('–');
+  });
+});
+
+describe('the overall headline', () => {
+  const stage = (name: StageInfo['stage'], heldBy: string | null, waiting = 0): StageInfo => ({
+    stage: name,
+    concurrency: 1,
+    running: 0,
+    paused: heldBy !== null,
+    heldBy,
+    blockedBy: null,
+    service: null,
+    counts: { waiting } as StageInfo['counts'],
+    oldestQueuedMs: null,
+  });
+
+  it('never says everything is working while every stage is paused and an item waits', () => {
+    const stages = [
+      stage('ingest', 'Ingest is paused by you', 1),
+      stage('transcribe', 'Transcribe is paused by you'),
+      stage('extract', 'Extract is paused by you'),
+      stage('index', 'Index is paused by you'),
+    ];
+    expect(overallHeadline('green', stages)).toEqual({
+      text: 'Paused — 1 item waits (every stage is paused by you)',
+      tone: 'muted',
+    });
+  });
+
+  it('says everything is working when nothing is held, and lets a problem win over a pause', () => {
+    const stages = [stage('ingest', null), stage('transcribe', 'Transcribe is paused by you', 2)];
+    expect(overallHeadline('green', [stage('ingest', null)])).toEqual({ text: 'Everything is working', tone: 'good' });
+    expect(overallHeadline('amber', stages)).toEqual({ text: 'Working, with problems', tone: 'warn' });
+    expect(overallHeadline('green', null).text).toBe('Everything is working');
   });
 });

@@ -5,7 +5,12 @@ import type {
   ServiceHealth,
   ServiceStatus,
 } from '../../../shared/contract';
+import type { StageInfo } from '../../../shared/contract';
 import { missingCase } from '../../../shared/missing-case';
+import { pausedHeadline } from '../../../shared/text/paused-headline';
+import { stageLabels } from '../format/labels';
+import { formatCount } from '../format/numbers';
+import { heldItems } from '../format/stage-hold';
 
 /** The colour a status is shown in: green, amber, red, or grey for benign states. */
 export type Tone = 'good' | 'warn' | 'bad' | 'muted';
@@ -31,6 +36,25 @@ export const overallHeadlines: Record<OverallStatus, string> = {
   red: 'Something needs attention',
   starting: 'Starting',
 };
+
+/**
+ * The overall status as a headline with its colour. Nothing wrong but stages held by the user is not
+ * "Everything is working": nothing moves there, so it says "Paused — 1 item waits (…)" in grey, as the
+ * tray does; a problem still wins over a pause (its reasons are listed below the headline).
+ */
+export function overallHeadline(
+  overall: OverallStatus,
+  stages: readonly StageInfo[] | null,
+): { text: string; tone: Tone } {
+  if (overall === 'green' && stages) {
+    const held = stages
+      .filter((s) => s.heldBy !== null)
+      .map((s) => ({ name: stageLabels[s.stage], paused: s.paused, items: heldItems(s) }));
+    const paused = pausedHeadline(held, stages.length, formatCount);
+    if (paused !== null) return { text: paused, tone: 'muted' };
+  }
+  return { text: overallHeadlines[overall], tone: overallTone(overall) };
+}
 
 /** A service's colour: red when it needs the user or a required service is down, amber when an optional one is down or it struggles. */
 export function serviceTone(s: Pick<ServiceHealth, 'status' | 'required' | 'needsYou'>): Tone {

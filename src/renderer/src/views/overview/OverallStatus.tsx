@@ -3,8 +3,9 @@ import { formatAgo } from '../../format/numbers';
 import { formatTime } from '../../format/labels';
 import { useNow } from '../../components/use-now';
 import { routeHref } from '../../navigation/use-hash-route';
-import { asSentence, overallHeadlines, overallTone } from '../../stores/service-status';
-import { useHealth } from '../../stores/stores-context';
+import { withLiveCounts } from '../../format/stage-hold';
+import { asSentence, overallHeadline } from '../../stores/service-status';
+import { useHealth, useOverview, useStages } from '../../stores/stores-context';
 import { ErrorMessage } from '../../components/ErrorMessage';
 
 /**
@@ -16,6 +17,8 @@ export function OverallStatus({ linkToServices }: { linkToServices: boolean }) {
   const error = useHealth((s) => s.error);
   const refresh = useHealth((s) => s.refresh);
   const now = useNow(10_000);
+  const stages = useStages((s) => s.stages);
+  const overview = useOverview((s) => s.overview);
   if (!snapshot) {
     return error ? (
       <ErrorMessage action="Try again" onAction={() => void refresh()} quiet>
@@ -25,14 +28,15 @@ export function OverallStatus({ linkToServices }: { linkToServices: boolean }) {
       <p className="placeholder">Checking the services…</p>
     );
   }
-  const tone = overallTone(snapshot.overall);
+  const headline = overallHeadline(snapshot.overall, stages && withLiveCounts(stages, overview));
+  const tone = headline.tone;
   return (
     <section className={`overall overall-${tone}`} aria-labelledby="overall-heading">
       <div className="overall-head">
         <StatusDot tone={tone} />
         <h3 id="overall-heading">
           <span className="visually-hidden">Overall status: </span>
-          <span role="status">{overallHeadlines[snapshot.overall]}</span>
+          <span role="status">{headline.text}</span>
         </h3>
         {linkToServices && (
           <a className="overall-link" href={routeHref({ name: 'services' })}>
