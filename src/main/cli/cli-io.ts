@@ -1,3 +1,4 @@
+import { formatElapsed } from '../../shared/text/format-elapsed';
 import type { Command } from 'commander';
 import type { ChannelName, RequestOf, ResponseOf } from '../../shared/contract';
 import { resolveDataDir } from '../config/data-dir';
@@ -36,6 +37,6 @@ export function callOnce<C extends ChannelName>(
   return withStore(program, (app) => call(app, channel, request));
 }
 
-export const ms = (v: number | null | undefined) =>
-  v === null || v === undefined ? '-' : v < 1000 ? `${v.toFixed(0)} ms` : `${(v / 1000).toFixed(1)} s`;
+/** A duration as the screens write it ("< 0.1 ms", "35 ms", "2.1 s"), never "0 ms". */
+export const ms = (v: number | null | undefined) => (v === null || v === undefined ? '-' : formatElapsed(v));
 export const pct = (v: number | null | undefined) => (v === null || v === undefined ? '-' : `${v.toFixed(1)}%`);

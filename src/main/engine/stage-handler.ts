@@ -38,8 +38,18 @@ export interface StageService extends RecoverableService {
    * The cheapest check that proves the service does the work; rejects when it does not. `fresh`:
    * real calls just failed, so a check that answers from a recent result must look again.
    */
-  probe?(signal: AbortSignal, options?: { fresh?: boolean }): Promise<void>;
+  probe?(signal: AbortSignal, options?: { fresh?: boolean }): Promise<void | ProbeAnswer>;
 }
+
+/**
+ * What a check that answers from an earlier result says about it, so the screens never show the
+ * cost of a cache look-up (0 ms) as the service's speed.
+ */
+export type ProbeAnswer =
+  /** `ageMs`: how long ago the real check ran; `tookMs`: how long it took. */
+  | { ageMs: number; tookMs: number }
+  /** No real check has ended yet: the first one runs in the background. */
+  | { firstRunning: true };
 
 export type { StageCheckpoint };
 /**

@@ -59,7 +59,16 @@ export function lifelineProbes(d: ProbeDeps): HealthProbe[] {
       waiting: (stage) => d.store.metrics.waitingCount(stage),
     }),
   ];
-  if (d.engine) probes.push(workersProbe(d.engine.executor), processProbe(health, d.engine.owner));
+  if (d.engine)
+    probes.push(
+      workersProbe(d.engine.executor),
+      processProbe(
+        health,
+        d.engine.owner,
+        () => d.engine!.executor.liveness(),
+        () => d.clock.now(),
+      ),
+    );
   else probes.push(remoteEngineProbe(d.store.health, () => d.clock.now(), health, ownerId(d.clock.now())));
   return probes;
 }

@@ -9,7 +9,7 @@ export interface RecoverableService {
   /** A local engine runs inside the worker processes (recovered by restarting them); an endpoint is re-probed. */
   kind: 'local-engine' | 'http-endpoint';
   /** The check that proves it does the work; rejects when it does not. `fresh`: no answer from a recent result. */
-  probe?(signal: AbortSignal, options?: { fresh?: boolean }): Promise<void>;
+  probe?(signal: AbortSignal, options?: { fresh?: boolean }): Promise<unknown>;
 }
 
 /** The worker processes, as recovery restarts them (the engine's executor is one). */

@@ -1,3 +1,4 @@
+import { formatElapsed } from '../../../shared/text/format-elapsed';
 import type { HealthStore } from '../../store/health-store';
 import type { HealthProbe, ProbeReport } from '../health-probe';
 
@@ -41,7 +42,7 @@ export function databaseProbe(health: HealthStore): HealthProbe {
       return {
         status: ms > 1000 ? 'degraded' : 'up',
         latencyMs: ms,
-        message: `writable (a write took ${ms.toFixed(1)} ms)`,
+        message: `writable (a write took ${formatElapsed(ms)})`,
       };
     },
   };

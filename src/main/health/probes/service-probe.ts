@@ -1,5 +1,7 @@
 import type { BreakerView } from '../../breakers/breaker-board';
-import type { StageService } from '../../engine/stage-handler';
+import { formatElapsed } from '../../../shared/text/format-elapsed';
+import { howLong } from '../../../shared/text/how-long';
+import type { ProbeAnswer, StageService } from '../../engine/stage-handler';
 import type { HealthProbe, ProbeReport } from '../health-probe';
 
 /**
@@ -26,11 +28,12 @@ export function serviceProbe(
       const service = current();
       if (service.enabled === false) return { status: 'disabled', message: 'switched off' };
       let latencyMs: number | null = null;
+      let answer: void | ProbeAnswer = undefined;
       if (service.probe) {
         const t = performance.now();
         const seen = breaker();
         try {
-          await service.probe(signal, {
+          answer = await service.probe(signal, {
             fresh: seen !== undefined && (seen.state !== 'closed' || seen.consecutiveFailures > 0),
           });
         } catch (err: unknown) {
@@ -44,11 +47,13 @@ export function serviceProbe(
             message: `circuit open (${b.reason ?? 'failing'}); its check fails too: ${(err as Error).message}`,
           };
         }
-        latencyMs = performance.now() - t;
+        // A check answered from an earlier one reports that one's time, not the look-up's.
+        latencyMs = answer && 'tookMs' in answer ? answer.tookMs : performance.now() - t;
         onCheck(name, null);
       }
       const b = breaker();
-      const answered = latencyMs === null ? 'no check of its own' : `its check passes (${latencyMs.toFixed(0)} ms)`;
+      const answered =
+        latencyMs === null ? 'no check of its own' : `its check passes (${checkText(latencyMs, answer)})`;
       // Real calls failed although it answers its check: its items wait for the breaker's probe.
       if (b?.state === 'open')
         return {
@@ -70,8 +75,23 @@ export function serviceProbe(
       return {
         status: 'up',
         latencyMs,
-        message: latencyMs === null ? 'no failures seen' : `answered in ${latencyMs.toFixed(0)} ms`,
+        message: latencyMs === null ? 'no failures seen' : upText(latencyMs, answer),
       };
     },
   };
+}
+
+/** "answered in 35 ms", or, from an earlier check: "its last check passed 3 min ago (took 1.2 s); …". */
+function upText(latencyMs: number, answer: void | ProbeAnswer): string {
+  if (answer && 'firstRunning' in answer) return 'its first check is running; no failures seen';
+  if (answer && answer.ageMs >= 1000)
+    return `its last check passed ${howLong(answer.ageMs)} ago (took ${formatElapsed(latencyMs)}); that answer stands for a few minutes`;
+  return `answered in ${formatElapsed(latencyMs)}`;
+}
+
+/** What the check took, for a sentence about a breaker: "35 ms", "1.2 s, 3 min ago", "first check running". */
+function checkText(latencyMs: number, answer: void | ProbeAnswer): string {
+  if (answer && 'firstRunning' in answer) return 'its first check is still running';
+  if (answer && answer.ageMs >= 1000) return `${formatElapsed(latencyMs)}, ${howLong(answer.ageMs)} ago`;
+  return formatElapsed(latencyMs);
 }

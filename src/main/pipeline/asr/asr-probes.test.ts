@@ -16,12 +16,14 @@ describe('the check of a local engine (a tiny decode)', () => {
   it('never fails for slowness: the first check passes at once while the decode runs in the background', async () => {
     const e = engine();
     const check = new LocalDecodeCheck(e);
-    await expect(check.check(signal())).resolves.toBeUndefined();
+    await expect(check.check(signal())).resolves.toEqual({ firstRunning: true });
     expect(e.pending).toHaveLength(1);
     // A passing decode stands for the next checks: no second decode.
     e.pending[0]!.resolve();
     await tick();
-    await check.check(signal());
+    // It says the answer is that earlier decode's, with what the decode took: never a look-up's 0 ms.
+    const cached = await check.check(signal());
+    expect(cached).toEqual({ ageMs: expect.any(Number), tookMs: expect.any(Number) });
     expect(e.pending).toHaveLength(1);
   });
 
@@ -39,6 +41,6 @@ describe('the check of a local engine (a tiny decode)', () => {
     // Fixed: the next check decodes afresh and passes.
     const fixed = check.check(signal(), true);
     e.pending[2]!.resolve();
-    await expect(fixed).resolves.toBeUndefined();
+    await expect(fixed).resolves.toEqual({ ageMs: expect.any(Number), tookMs: expect.any(Number) });
   });
 });

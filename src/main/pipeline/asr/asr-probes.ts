@@ -1,5 +1,6 @@
 import os from 'node:os';
 import { speechRate, type PcmAudio } from '../audio/pcm-audio';
+import type { ProbeAnswer } from '../../engine/stage-handler';
 import type { AsrEngine } from './asr-engine';
 
 /** A quarter of a second of silence: the smallest real job an ASR engine can be given. */
@@ -27,26 +28,29 @@ const freshForMs = 5 * 60_000;
  * asked (real calls just failed: is it the engine?) or the last one failed (is it back?).
  */
 export class LocalDecodeCheck {
-  private last: { at: number; error: unknown } | null = null;
+  private last: { at: number; tookMs: number; error: unknown } | null = null;
   private running: Promise<void> | null = null;
 
   constructor(private readonly engine: Pick<AsrEngine, 'transcribe'>) {}
 
-  async check(signal: AbortSignal, fresh = false): Promise<void> {
+  /** Resolves with when the decode it reports ran and how long it took (not the cost of this look-up). */
+  async check(signal: AbortSignal, fresh = false): Promise<ProbeAnswer> {
     const last = this.last;
     const wait = fresh || (last !== null && last.error !== null);
     if (wait || last === null || performance.now() - last.at > freshForMs) this.decode();
     if (wait) await abortable(this.running!, signal);
     const now = this.last;
     if (now?.error) throw now.error;
+    return now ? { ageMs: performance.now() - now.at, tookMs: now.tookMs } : { firstRunning: true };
   }
 
   /** One decode at a time, not tied to any one check's timeout (its own bounds it). */
   private decode(): void {
+    const started = performance.now();
     this.running ??= tinyTranscription(this.engine)(new AbortController().signal)
       .then(
-        () => (this.last = { at: performance.now(), error: null }),
-        (error: unknown) => (this.last = { at: performance.now(), error }),
+        () => (this.last = { at: performance.now(), tookMs: performance.now() - started, error: null }),
+        (error: unknown) => (this.last = { at: performance.now(), tookMs: performance.now() - started, error }),
       )
       .then(() => {
         this.running = null;

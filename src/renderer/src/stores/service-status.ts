@@ -7,6 +7,7 @@ import type {
 } from '../../../shared/contract';
 import type { StageInfo } from '../../../shared/contract';
 import { missingCase } from '../../../shared/missing-case';
+import { formatElapsed } from '../../../shared/text/format-elapsed';
 import { pausedHeadline } from '../../../shared/text/paused-headline';
 import { stageLabels } from '../format/labels';
 import { formatCount } from '../format/numbers';
@@ -147,16 +148,9 @@ export function describeChecks(history: readonly HealthCheckResult[], formatTime
   return lastFailed ? `${text}; the last failure at ${formatTime(lastFailed.at)}: ${lastFailed.message}` : text;
 }
 
-/** Milliseconds as a person reads them: "0.4 ms", "35 ms", "2.1 s", "3 min". */
+/** Milliseconds as a person reads them: "0.4 ms", "35 ms", "2.1 s", "3 min" (the engine's sentences use the same). */
 export function formatLatency(ms: number | null): string {
-  if (ms === null) return '–';
-  // A check that took no measurable time is not "0.0 ms".
-  if (ms < 0.05) return '< 0.1 ms';
-  if (ms < 10) return `${ms.toFixed(1)} ms`;
-  if (ms < 1000) return `${Math.round(ms)} ms`;
-  if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
-  if (ms < 3_600_000) return `${Math.round(ms / 60_000)} min`;
-  return `${(ms / 3_600_000).toFixed(1)} h`;
+  return ms === null ? '–' : formatElapsed(ms);
 }
 
 /** What the uptime figure means, for its tooltip. */
