@@ -37,7 +37,9 @@ describe('kill -9 of lifeline serve while jobs are running', () => {
     const lastEventBefore = db.prepare('SELECT max(id) FROM events').pluck().get() as number;
 
     const second = await startServe(dataDir, env);
-    expect(second.output()).toContain(`recovered ${running.length} job(s)`);
+    expect(second.output()).toContain(
+      `recovered ${running.length} ${running.length === 1 ? 'job' : 'jobs'} left running`,
+    );
     await waitFor(
       'every item to leave ingest',
       () => (db.prepare(`SELECT count(*) FROM jobs WHERE stage = 'ingest'`).pluck().get() as number) === 0,

@@ -90,8 +90,8 @@ test('for an undecodable file Discard comes first and can be undone for 10 s; a 
   await expect.poll(async () => (await showItem(lifeline.dataDir, gone)).state, { timeout: 30_000 }).toBe('discarded');
   expect((await showItem(lifeline.dataDir, kept)).state).toBe('dead');
 
-  await page.getByRole('button', { name: 'Discard all 1 with AUDIO_UNDECODABLE' }).click();
-  await page.getByRole('button', { name: 'Discard 1' }).click();
+  await page.getByRole('button', { name: 'Discard the 1 item with AUDIO_UNDECODABLE' }).click();
+  await page.getByRole('button', { name: 'Discard it', exact: true }).click();
   await expect(page.getByText('No dead letters — everything that failed has been handled')).toBeVisible();
   const exportJson = page.getByRole('button', { name: 'Export JSON' });
   await expect(exportJson).toBeDisabled();

@@ -106,7 +106,7 @@ describe('the management API', () => {
       ['transcribe', 'done', 1],
     ]);
     expect(p.recoveries).toMatchObject([{ rule: 'worker_gone', strategy: 'restart', trigger: 'startup' }]);
-    expect(p.failureSummary).toContain('recovered 1 time(s), last because worker process gone');
+    expect(p.failureSummary).toContain('recovered 1 time, last because worker process gone');
   });
 
   it('recovers a running item on request, and refuses an item that is not running', async () => {

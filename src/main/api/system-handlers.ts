@@ -1,3 +1,4 @@
+import { plural } from '../../shared/text/plural';
 import { stages as allStages, type PipelineStatus } from '../../shared/contract';
 import { ApiError } from './api-error';
 import { toBreakerInfo } from './breaker-info';
@@ -44,12 +45,12 @@ export function systemHandlers(ctx: ApiContext): { [C in SystemChannels]: Handle
       const parts: string[] = [];
       if (failures.length > 0)
         parts.push(
-          `${failures.length} failed attempt(s), last ${failures.at(-1)!.error!.code}: ${failures.at(-1)!.error!.message}`,
+          `${plural(failures.length, 'failed attempt')}, last ${failures.at(-1)!.error!.code}: ${failures.at(-1)!.error!.message}`,
         );
       if (recoveries.length > 0) {
         const last = recoveries.at(-1)!;
         parts.push(
-          `recovered ${recoveries.length} time(s), last because ${last.ruleDetail} (${last.strategy}, ${last.outcome})`,
+          `recovered ${plural(recoveries.length, 'time')}, last because ${last.ruleDetail} (${last.strategy}, ${last.outcome})`,
         );
       }
       return {

@@ -1,3 +1,4 @@
+import { plural } from '../../shared/text/plural';
 import type { Command } from 'commander';
 import { rendererDir } from '../config/app-paths';
 import { resolveDataDir } from '../config/data-dir';
@@ -65,7 +66,7 @@ export function serveCommand(program: Command): void {
         process.on('SIGTERM', () => stop('SIGTERM'));
       });
       const recovered = await app.start();
-      if (recovered.length > 0) out(`recovered ${recovered.length} job(s) left running by a previous process`);
+      if (recovered.length > 0) out(`recovered ${plural(recovered.length, 'job')} left running by a previous process`);
       out(`engine started`);
       await stopped;
     });

@@ -1,3 +1,4 @@
+import { plural } from '../../shared/text/plural';
 import type { Stage } from '../../shared/contract';
 import type { EngineConfig } from '../config/config';
 import type { Logger } from '../log/logger';
@@ -194,7 +195,7 @@ export class RecoveryManager {
       service: 'engine',
       type: 'suspend_detected',
       actor: 'recovery',
-      detail: `${why} (${(jumpMs / 1000).toFixed(0)} s): ${changed} lease(s) extended, nothing recovered`,
+      detail: `${why} (${(jumpMs / 1000).toFixed(0)} s): ${plural(changed, 'lease')} extended, nothing recovered`,
     });
     this.log.warn({ jumpMs, leases: changed }, 'suspend detected: leases extended instead of recovered');
   }

@@ -1,3 +1,4 @@
+import { plural } from '../../shared/text/plural';
 import type { BreakerBoard } from '../breakers/breaker-board';
 import type { RecoveryHandler } from './auto-recovery';
 import { missingCase } from '../../shared/missing-case';
@@ -46,7 +47,7 @@ export function serviceRecoveryHandler(
         action: 'restart the worker processes (reloading the engine and its model)',
         run: async (signal) => {
           const n = executor.recycle();
-          return `${n} worker(s) replaced; ${await probeAndExpedite(signal)}`;
+          return `${plural(n, 'worker')} replaced; ${await probeAndExpedite(signal)}`;
         },
       };
     case 'http-endpoint':
@@ -72,7 +73,9 @@ export function databaseRecoveryHandler(check: () => void, executor: WorkerRecyc
     run: () => {
       check();
       const n = executor.recycle();
-      return Promise.resolve(`a fresh connection took a write; ${n} worker(s) reopened theirs`);
+      return Promise.resolve(
+        `a fresh connection took a write; ${plural(n, 'worker')} reopened ${n === 1 ? 'its' : 'theirs'}`,
+      );
     },
   };
 }

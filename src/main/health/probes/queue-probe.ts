@@ -1,3 +1,4 @@
+import { plural } from '../../../shared/text/plural';
 import type { Stage } from '../../../shared/contract';
 import type { HealthConfig } from '../../config/config';
 import type { MetricsReads } from '../../store/metrics-reads';
@@ -33,7 +34,7 @@ export function queueProbe(deps: QueueProbeDeps): HealthProbe {
         const blocked = deps.blocked(stage);
         const waiting = deps.waiting(stage);
         if (blocked && !blocked.benign && waiting > 0)
-          held.push(`${waiting} item(s) wait at ${stage}: ${blocked.reason}`);
+          held.push(`${plural(waiting, 'item')} ${waiting === 1 ? 'waits' : 'wait'} at ${stage}: ${blocked.reason}`);
         if (blocked?.byUser) byUser.push(`${blocked.reason}, ${waiting} waiting`);
         if (blocked) continue;
         const since = deps.metrics.oldestQueuedAt(stage);

@@ -1,3 +1,4 @@
+import { plural as sharedPlural } from '../../../shared/text/plural';
 const integer = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
 
 /** 100000 → "100,000" in the reader's locale. */
@@ -5,9 +6,9 @@ export function formatCount(n: number): string {
   return integer.format(n);
 }
 
-/** "1 item" / "3 items". */
+/** "1 item" / "3 items" (the one plural helper, with the reader's digit grouping). */
 export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${formatCount(n)} ${n === 1 ? one : many}`;
+  return sharedPlural(n, one, many, formatCount);
 }
 
 export function formatBytes(bytes: number): string {

@@ -1,3 +1,4 @@
+import { plural } from '../format/numbers';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type {
   BreakerInfo,
@@ -63,7 +64,8 @@ const minRefreshIntervalMs = 1_000;
 const eventsLimit = 200;
 
 function recoverySentence(r: TriggerServiceResult): string {
-  const recovered = r.recovered.length > 0 ? ` ${r.recovered.length} stuck item(s) were put back in the queue.` : '';
+  const n = r.recovered.length;
+  const recovered = n > 0 ? ` ${plural(n, 'stuck item')} ${n === 1 ? 'was' : 'were'} put back in the queue.` : '';
   switch (r.outcome) {
     case 'recovered':
       return `Recovery worked (${r.action}): ${r.detail}.${recovered}`;

@@ -1,3 +1,4 @@
+import { retryAnywayLabel, retryAnywayQuestion } from '../format/retry-wording';
 import { useCallback, useEffect, useState } from 'react';
 import { hiddenGroupsFromAddress, hiddenGroupsToAddress } from '../navigation/view-queries';
 import { useQueryInAddress } from '../navigation/use-query-in-address';
@@ -101,10 +102,7 @@ export function DeadLettersView({ addressQuery }: { addressQuery: string }) {
       </p>
       {confirmRetryAll && (
         <div className="confirm" role="alertdialog" aria-labelledby="retry-all-question">
-          <p id="retry-all-question">
-            {formatCount(share.count)} of these {formatCount(share.total)} failed for good ({share.codes.join(', ')}): a
-            retry will most likely fail the same way. Retry all {formatCount(share.total)} anyway?
-          </p>
+          <p id="retry-all-question">{retryAnywayQuestion(share.count, share.total, share.codes.join(', '))}</p>
           <button
             type="button"
             onClick={() => {
@@ -112,7 +110,7 @@ export function DeadLettersView({ addressQuery }: { addressQuery: string }) {
               void retryAll();
             }}
           >
-            Retry all {formatCount(share.total)} anyway
+            {retryAnywayLabel(share.total)}
           </button>{' '}
           <button type="button" className="button-quiet" onClick={() => setConfirmRetryAll(false)}>
             Cancel

@@ -5,6 +5,7 @@ import { formatTime, stageLabels } from '../../format/labels';
 import { formatCount } from '../../format/numbers';
 import { ActionButton } from '../../components/ActionButton';
 import { retryWillFailAgain } from '../../format/error-actions';
+import { allLabel, allName, retryAnywayLabel, retryAnywayQuestion } from '../../format/retry-wording';
 import { useDeadLetters, useDiscardUndo } from '../../stores/stores-context';
 import { DeadLetterRow } from './DeadLetterRow';
 
@@ -27,7 +28,7 @@ export function ErrorGroupSection({ group }: { group: ErrorGroup }) {
   const discardFirst = retryWillFailAgain(group.code);
   const busy = groupPending !== undefined ? `${groupPending === 'retry' ? 'Retrying' : 'Discarding'} this group` : null;
   const headingId = `group-${group.code}`;
-  const count = formatCount(group.count);
+  const count = group.count;
   const items = list?.items ?? [];
 
   return (
@@ -35,7 +36,7 @@ export function ErrorGroupSection({ group }: { group: ErrorGroup }) {
       <header className="error-group-head">
         <div>
           <h3 id={headingId}>
-            <code className="error-code">{group.code}</code> <span className="group-count">{count}</span>
+            <code className="error-code">{group.code}</code> <span className="group-count">{formatCount(count)}</span>
           </h3>
           <p className="group-meta">
             at {group.stages.map((s) => stageLabels[s]).join(', ')} · last {formatTime(group.lastAt)}
@@ -45,7 +46,7 @@ export function ErrorGroupSection({ group }: { group: ErrorGroup }) {
         <div className="group-actions">
           {confirming === 'discard' && (
             <>
-              <span>Discard all {count}?</span>
+              <span>{count === 1 ? 'Discard it?' : `Discard all ${formatCount(count)}?`}</span>
               <button
                 type="button"
                 className="button-danger"
@@ -54,7 +55,7 @@ export function ErrorGroupSection({ group }: { group: ErrorGroup }) {
                   void discardGroup(group.code);
                 }}
               >
-                Discard {count}
+                {count === 1 ? 'Discard it' : `Discard ${formatCount(count)}`}
               </button>
               <button type="button" className="button-quiet" onClick={() => setConfirming(null)}>
                 Keep
@@ -63,10 +64,7 @@ export function ErrorGroupSection({ group }: { group: ErrorGroup }) {
           )}
           {confirming === 'retry' && (
             <>
-              <span>
-                These {count} failed for good ({group.code}): a retry will most likely fail the same way. Retry them
-                anyway?
-              </span>
+              <span>{retryAnywayQuestion(count, count, group.code)}</span>
               <button
                 type="button"
                 onClick={() => {
@@ -74,7 +72,7 @@ export function ErrorGroupSection({ group }: { group: ErrorGroup }) {
                   void retryGroup(group.code);
                 }}
               >
-                Retry {count} anyway
+                {retryAnywayLabel(count)}
               </button>
               <button type="button" className="button-quiet" onClick={() => setConfirming(null)}>
                 Cancel
@@ -87,27 +85,27 @@ export function ErrorGroupSection({ group }: { group: ErrorGroup }) {
                 <ActionButton
                   disabledReason={busy}
                   onClick={() => setConfirming('discard')}
-                  aria-label={`Discard all ${count} with ${group.code}`}
+                  aria-label={allName('Discard', count, group.code)}
                 >
-                  Discard all
+                  {allLabel('Discard', count)}
                 </ActionButton>
               )}
               <ActionButton
                 className={discardFirst ? 'button-quiet' : undefined}
                 disabledReason={busy}
                 onClick={() => (discardFirst ? setConfirming('retry') : void retryGroup(group.code))}
-                aria-label={`Retry all ${count} with ${group.code}`}
+                aria-label={allName('Retry', count, group.code)}
               >
-                {groupPending === 'retry' ? 'Retrying…' : `Retry all ${count}`}
+                {groupPending === 'retry' ? 'Retrying…' : allLabel('Retry', count)}
               </ActionButton>
               {!discardFirst && (
                 <ActionButton
                   className="button-quiet"
                   disabledReason={busy}
                   onClick={() => setConfirming('discard')}
-                  aria-label={`Discard all ${count} with ${group.code}`}
+                  aria-label={allName('Discard', count, group.code)}
                 >
-                  Discard all
+                  {allLabel('Discard', count)}
                 </ActionButton>
               )}
               <button

@@ -1,3 +1,4 @@
+import { retryAnywayQuestion } from '../../format/retry-wording';
 import { useState } from 'react';
 import type { BulkAction } from '../../../../shared/contract';
 import { formatCount, plural } from '../../format/numbers';
@@ -57,10 +58,7 @@ export function BulkBar() {
       </strong>
       {retryAsk !== null ? (
         <>
-          <span className="bulk-confirm">
-            {formatCount(retryAsk)} of these {formatCount(n)} failed for good (an error in the file itself): a retry
-            will most likely fail the same way. Retry all {formatCount(n)} anyway?
-          </span>
+          <span className="bulk-confirm">{retryAnywayQuestion(retryAsk, n, 'an error in the file itself')}</span>
           <button type="button" onClick={() => act('retry')}>
             Retry {plural(n, 'item')} anyway
           </button>
