@@ -59,3 +59,19 @@ describe('settings as people read them', () => {
     expect(isBasicGroup(settingGroupOf('breaker.openMs'))).toBe(false);
   });
 });
+
+describe('setting descriptions', () => {
+  it('say something their label does not: none opens with its label or repeats it', () => {
+    const repeats = settingSpecs
+      .map((s) => ({
+        key: s.key,
+        label: settingLabel(s.key)
+          .replace(/^\w+: /, '')
+          .toLowerCase(),
+        doc: s.doc.toLowerCase(),
+      }))
+      .filter(({ label, doc }) => doc.startsWith(label) || doc.includes(label))
+      .map(({ key }) => key);
+    expect(repeats).toEqual([]);
+  });
+});
