@@ -66,7 +66,14 @@ test.describe('a recording waiting at transcribe', () => {
     await expect(page.getByRole('heading', { name: 'Transcript' })).toBeVisible();
     await expect(page.getByText(`Waiting to be transcribed: ${parkedReason}.`)).toBeVisible();
     await expect(actions(page).getByRole('button', { name: 'Recover now' })).toBeDisabled();
-    await expect(actions(page).getByRole('button', { name: 'Retry' })).toBeDisabled();
+    const retry = actions(page).getByRole('button', { name: 'Retry' });
+    await expect(retry).toBeDisabled();
+    // A disabled action reads as disabled (no accent fill) and says why.
+    await expect(retry).toHaveAccessibleDescription(
+      'Nothing to retry: it is waiting, not failed, and goes on by itself',
+    );
+    await expect(retry).toHaveCSS('background-color', 'rgba(0, 0, 0, 0)');
+    await expect(retry).toHaveCSS('border-style', 'dashed');
     await screenshotsLightAndDark(page, 'item-detail');
 
     await actions(page).getByRole('button', { name: 'Cancel' }).click();
@@ -97,7 +104,12 @@ test('a dead letter’s page says why it stopped and what to do, and Retry runs 
   const why = page.getByRole('group', { name: 'Why it stopped' });
   await expect(why).toContainText('Stopped for good at Ingest: AUDIO_UNDECODABLE');
   await expect(why).toContainText('Check that it plays in another app');
-  await expect(page.getByText('This browser cannot play the stored copy')).toBeVisible();
+  // Not "this browser cannot play it": the stored copy is not audio, and the page says what it is.
+  await expect(
+    page.getByText(
+      'The stored copy is not audio: it is a WAV header with no audio after it. It is kept at the path below.',
+    ),
+  ).toBeVisible();
   // Nothing promises a transcript or memories that will not come without a retry.
   await expect(
     page.getByText(

@@ -1,3 +1,4 @@
+import { fileKindOf, unplayableText, type FileKind } from '../format/file-kind';
 import { useCallback, useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import type { ItemDetail } from '../../../shared/contract';
 import { StateBadge } from '../components/StateBadge';
@@ -65,6 +66,21 @@ function Facts({ item }: { item: ItemDetail }) {
   );
 }
 
+/** The first bytes of the stored copy (to say what it is), or null when they cannot be read. */
+async function firstBytes(url: string): Promise<Uint8Array | null> {
+  try {
+    const response = await fetch(url, { headers: { Range: 'bytes=0-63' } });
+    if (!response.ok || !response.body) return null;
+    const reader = response.body.getReader();
+    const { value } = await reader.read();
+    // A server that ignores the range would send the whole file: the first chunk is enough.
+    void reader.cancel();
+    return value ? value.slice(0, 64) : new Uint8Array();
+  } catch {
+    return null;
+  }
+}
+
 interface PlayerProps {
   item: ItemDetail;
   url: string | null;
@@ -74,15 +90,15 @@ interface PlayerProps {
 }
 
 function Player({ item, url, audio, onReady, onTime }: PlayerProps) {
-  const [failed, setFailed] = useState(false);
+  // Undefined while playable; once the player fails, what the stored copy is (null: not known).
+  const [failed, setFailed] = useState<FileKind | null | undefined>(undefined);
   if (!item.storedPath || !url)
     return (
       <p className="unavailable">
         No stored copy yet: the player appears once Ingest has copied the audio into the store.
       </p>
     );
-  if (failed)
-    return <p className="unavailable">This browser cannot play the stored copy; it is kept at the path below.</p>;
+  if (failed !== undefined) return <p className="unavailable">{unplayableText(failed)}</p>;
   return (
     <audio
       ref={audio}
@@ -90,7 +106,7 @@ function Player({ item, url, audio, onReady, onTime }: PlayerProps) {
       controls
       preload="metadata"
       src={url}
-      onError={() => setFailed(true)}
+      onError={() => void firstBytes(url).then((head) => setFailed(head && fileKindOf(head)))}
       onLoadedMetadata={onReady}
       onTimeUpdate={(e) => onTime(e.currentTarget.currentTime)}
       onSeeked={(e) => onTime(e.currentTarget.currentTime)}

@@ -9,6 +9,18 @@ import { useDiscardUndo, useItemDetail } from '../../stores/stores-context';
 const retryable: readonly ItemState[] = ['dead', 'cancelled'];
 const cancellable: readonly ItemState[] = ['queued', 'scheduled', 'running', 'retry_scheduled', 'waiting'];
 
+/** Why Retry cannot be pressed, in the item's terms: a waiting item is not failed, it goes on by itself. */
+function nothingToRetry(itemState: ItemState, said: string): string {
+  switch (itemState) {
+    case 'done':
+      return 'Nothing to retry: it is done (Transcribe again or Extract again runs it anew)';
+    case 'discarded':
+      return 'Nothing to retry: it is discarded';
+    default:
+      return `Nothing to retry: it is ${said}, not failed, and goes on by itself`;
+  }
+}
+
 /**
  * Retry, Cancel, Discard, Recover now and Show file / Copy file path. The first button is the one
  * the situation calls for: Retry for an error a retry may fix; Show file / Copy path for an error in
@@ -53,14 +65,13 @@ export function ItemActions({ item }: { item: ItemDetail }) {
       {copied ? 'Path copied' : 'Copy file path'}
     </ActionButton>
   );
+  const canRetry = retryable.includes(item.state);
   const retryButton = (
     <ActionButton
       key="retry"
-      className={fileFirst ? 'button-quiet' : undefined}
-      disabledReason={
-        busy ??
-        (retryable.includes(item.state) ? null : `Only a dead or cancelled item can be retried; this one is ${state}`)
-      }
+      // Not the button the situation calls for when there is nothing to retry.
+      className={fileFirst || !canRetry ? 'button-quiet' : undefined}
+      disabledReason={busy ?? (canRetry ? null : nothingToRetry(item.state, state))}
       onClick={() => void act('retry')}
     >
       {pending === 'retry' ? 'Retrying…' : 'Retry'}
