@@ -48,12 +48,15 @@ export function serviceProbe(
           };
         }
         // A check answered from an earlier one reports that one's time, not the look-up's.
-        latencyMs = answer && 'tookMs' in answer ? answer.tookMs : performance.now() - t;
+        latencyMs = answer ? ('tookMs' in answer ? answer.tookMs : null) : performance.now() - t;
         onCheck(name, null);
       }
       const b = breaker();
-      const answered =
-        latencyMs === null ? 'no check of its own' : `its check passes (${checkText(latencyMs, answer)})`;
+      const answered = !service.probe
+        ? 'no check of its own'
+        : answer && 'firstRunning' in answer
+          ? 'its first check is still running'
+          : `its check passes (${checkText(latencyMs, answer)})`;
       // Real calls failed although it answers its check: its items wait for the breaker's probe.
       if (b?.state === 'open')
         return {
@@ -75,23 +78,25 @@ export function serviceProbe(
       return {
         status: 'up',
         latencyMs,
-        message: latencyMs === null ? 'no failures seen' : upText(latencyMs, answer),
+        message: upText(latencyMs, answer),
       };
     },
   };
 }
 
 /** "answered in 35 ms", or, from an earlier check: "its last check passed 3 min ago (took 1.2 s); …". */
-function upText(latencyMs: number, answer: void | ProbeAnswer): string {
+function upText(latencyMs: number | null, answer: void | ProbeAnswer): string {
+  // A service with no check of its own has no time to show; a first check still running has none yet.
   if (answer && 'firstRunning' in answer) return 'its first check is running; no failures seen';
+  if (latencyMs === null) return 'no failures seen';
   if (answer && answer.ageMs >= 1000)
     return `its last check passed ${howLong(answer.ageMs)} ago (took ${formatElapsed(latencyMs)}); that answer stands for a few minutes`;
   return `answered in ${formatElapsed(latencyMs)}`;
 }
 
-/** What the check took, for a sentence about a breaker: "35 ms", "1.2 s, 3 min ago", "first check running". */
-function checkText(latencyMs: number, answer: void | ProbeAnswer): string {
-  if (answer && 'firstRunning' in answer) return 'its first check is still running';
-  if (answer && answer.ageMs >= 1000) return `${formatElapsed(latencyMs)}, ${howLong(answer.ageMs)} ago`;
+/** What the check took, for a sentence about a breaker: "35 ms", "1.2 s, 3 min ago". */
+function checkText(latencyMs: number | null, answer: void | ProbeAnswer): string {
+  if (latencyMs === null) return 'no time measured';
+  if (answer && 'ageMs' in answer && answer.ageMs >= 1000) return `${formatElapsed(latencyMs)}, ${howLong(answer.ageMs)} ago`;
   return formatElapsed(latencyMs);
 }
