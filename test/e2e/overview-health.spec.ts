@@ -40,7 +40,8 @@ test('the overview shows the overall status with its reasons, and it turns red o
   await page.evaluate(() => Object.assign(globalThis, { sameDocument: true }));
   asr.fail();
   await addFile(lifeline.dataDir, writeWav(path.join(lifeline.inputsDir, 'second.wav'), { seconds: 1, seed: 2 }));
-  await expect(overall.getByRole('status')).toHaveText('Something needs attention', { timeout: 30_000 });
+  // The headline says how many items the failure holds; the reasons below say why.
+  await expect(overall.getByRole('status')).toHaveText('Something needs attention — 1 item waits', { timeout: 30_000 });
   await expect(overall.getByRole('list', { name: 'Why' })).toContainText(
     // Its check fails as soon as it does (a real request): the stage is parked on that, before any breaker
     // trips, and the reason says what the server answered, one level of parentheses at most.

@@ -136,5 +136,5 @@ function OverallDot() {
   const overview = useOverview((s) => s.overview);
   if (overall === null) return null;
   const headline = overallHeadline(overall, stages && withLiveCounts(stages, overview));
-  return <StatusDot tone={headline.tone} label={headline.text} />;
+  return <StatusDot tone={headline.tone} label={headline.short} />;
 }

@@ -122,14 +122,30 @@ describe('the overall headline', () => {
     ];
     expect(overallHeadline('green', stages)).toEqual({
       text: 'Paused — 1 item waits (every stage is paused by you)',
+      short: 'Paused',
       tone: 'muted',
     });
   });
 
   it('says everything is working when nothing is held, and lets a problem win over a pause', () => {
     const stages = [stage('ingest', null), stage('transcribe', 'Transcribe is paused by you', 2)];
-    expect(overallHeadline('green', [stage('ingest', null)])).toEqual({ text: 'Everything is working', tone: 'good' });
-    expect(overallHeadline('amber', stages)).toEqual({ text: 'Working, with problems', tone: 'warn' });
+    expect(overallHeadline('green', [stage('ingest', null)])).toMatchObject({
+      text: 'Everything is working',
+      tone: 'good',
+    });
+    expect(overallHeadline('amber', stages)).toEqual({
+      text: 'Working, with problems — 2 items wait',
+      short: 'Working, with problems',
+      tone: 'warn',
+    });
+  });
+
+  it('says how many items a problem holds (a full disk, an open breaker), whose reasons follow the headline', () => {
+    const disk = { ...stage('ingest', null, 1), blockedBy: 'paused: only 80 MiB free' };
+    expect(overallHeadline('red', [disk, stage('transcribe', null)]).text).toBe(
+      'Something needs attention — 1 item waits',
+    );
+    expect(overallHeadline('red', [stage('ingest', null, 3)]).text).toBe('Something needs attention');
     expect(overallHeadline('green', null).text).toBe('Everything is working');
   });
 });

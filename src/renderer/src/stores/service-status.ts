@@ -10,7 +10,7 @@ import { missingCase } from '../../../shared/missing-case';
 import { formatElapsed } from '../../../shared/text/format-elapsed';
 import { pausedHeadline } from '../../../shared/text/paused-headline';
 import { stageLabels } from '../format/labels';
-import { formatCount } from '../format/numbers';
+import { formatCount, plural } from '../format/numbers';
 import { heldItems } from '../format/stage-hold';
 
 /** The colour a status is shown in: green, amber, red, or grey for benign states. */
@@ -41,20 +41,28 @@ export const overallHeadlines: Record<OverallStatus, string> = {
 /**
  * The overall status as a headline with its colour. Nothing wrong but stages held by the user is not
  * "Everything is working": nothing moves there, so it says "Paused — 1 item waits (…)" in grey, as the
- * tray does; a problem still wins over a pause (its reasons are listed below the headline).
+ * tray does; a problem still wins over a pause (its reasons are listed below the headline), and says
+ * how many items it holds. `short` is for a dot beside a link: the state without counts.
  */
 export function overallHeadline(
   overall: OverallStatus,
   stages: readonly StageInfo[] | null,
-): { text: string; tone: Tone } {
+): { text: string; short: string; tone: Tone } {
   if (overall === 'green' && stages) {
     const held = stages
       .filter((s) => s.heldBy !== null)
       .map((s) => ({ name: stageLabels[s.stage], paused: s.paused, items: heldItems(s) }));
     const paused = pausedHeadline(held, stages.length, formatCount);
-    if (paused !== null) return { text: paused, tone: 'muted' };
+    if (paused !== null) return { text: paused, short: 'Paused', tone: 'muted' };
   }
-  return { text: overallHeadlines[overall], tone: overallTone(overall) };
+  // A problem that holds items (a full disk, an open breaker) says how many wait; its reasons follow.
+  const held =
+    overall === 'red' || overall === 'amber'
+      ? (stages ?? []).filter((s) => s.heldBy !== null || s.blockedBy !== null)
+      : [];
+  const items = held.reduce((sum, s) => sum + heldItems(s), 0);
+  const waits = items > 0 ? ` — ${plural(items, 'item')} ${items === 1 ? 'waits' : 'wait'}` : '';
+  return { text: `${overallHeadlines[overall]}${waits}`, short: overallHeadlines[overall], tone: overallTone(overall) };
 }
 
 /** A service's colour: red when it needs the user or a required service is down, amber when an optional one is down or it struggles. */
