@@ -1,25 +1,13 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openLifeline, type Lifeline } from '../../src/main/lifeline';
-import { closeAfterEach } from '../support/close-after-each';
-import { testStagesFor } from '../support/test-stages';
+import { inProcessLifelines } from '../support/in-process-lifeline';
 import { tempDir } from '../support/temp-dir';
 import { waitFor } from '../support/wait-for';
-import { callOk, testItem } from '../support/lifeline-calls';
+import { callOk } from '../support/lifeline-calls';
 
-const env = {
-  LIFELINE_WORKERS: '0',
-  LIFELINE_IDLE_POLL_MS: '30',
-  LIFELINE_AVAILABILITY_MS: '100',
-  LIFELINE_HEALTH_STARTUP_TIMEOUT_MS: '0',
-};
-const opened = closeAfterEach();
-
-function open(dataDir: string, withEngine = true): Lifeline {
-  return opened.track(openLifeline({ dataDir, withEngine, processName: 'test', stages: testStagesFor({}), env }));
-}
-
-const add = (app: Lifeline, name: string) => app.queue.add(testItem(name)).itemId;
+const lifelines = inProcessLifelines();
+const open = (dataDir: string, withEngine = true) => lifelines.open({ dataDir, withEngine });
+const add = lifelines.add;
 
 describe('dead letters as attention', () => {
   it('new dead letters make the app amber until seen; seen ones leave it green as a count, and a later one is news again', async () => {
@@ -74,7 +62,7 @@ describe('dead letters as attention', () => {
     await callOk(cli, 'deadLetters:markSeen', {});
     // The engine learns of the other process's write through its change feed.
     await waitFor('the engine to see the mark', async () => (await callOk(app, 'health:get', {})).overall === 'green');
-    await opened.close(app);
+    await lifelines.close(app);
     const again = open(dataDir);
     expect((await callOk(again, 'health:get', {})).attention).toMatchObject({ deadLetters: 1, newDeadLetters: 0 });
   });

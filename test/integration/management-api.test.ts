@@ -1,41 +1,18 @@
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openLifeline, type Lifeline } from '../../src/main/lifeline';
+import { describe, expect, it } from 'vitest';
+import type { Lifeline } from '../../src/main/lifeline';
 import { FakeClock, type Clock } from '../../src/main/time/clock';
-import { testStagesFor } from '../support/test-stages';
+import { inProcessLifelines } from '../support/in-process-lifeline';
 import { tempDir } from '../support/temp-dir';
 import { waitFor } from '../support/wait-for';
-import { callOk, testItem } from '../support/lifeline-calls';
+import { callOk } from '../support/lifeline-calls';
 
-const env = {
-  LIFELINE_WORKERS: '0',
-  LIFELINE_HEARTBEAT_MS: '100',
-  LIFELINE_LEASE_MS: '1000',
-  LIFELINE_IDLE_POLL_MS: '30',
-  LIFELINE_AVAILABILITY_MS: '100',
-  LIFELINE_HEALTH_STARTUP_TIMEOUT_MS: '0',
-};
-
-const opened: Lifeline[] = [];
-afterEach(async () => {
-  for (const app of opened.splice(0)) await app.close(0);
-});
-
-function open(options: { clock?: Clock; env?: Record<string, string>; dataDir?: string } = {}): Lifeline {
-  const app = openLifeline({
-    dataDir: options.dataDir ?? path.join(tempDir(), 'data'),
-    withEngine: true,
-    processName: 'test',
-    stages: testStagesFor({}),
-    env: { ...env, ...options.env },
-    clock: options.clock,
-  });
-  opened.push(app);
-  return app;
-}
-
-const add = (app: Lifeline, name: string) => app.queue.add(testItem(name)).itemId;
+const lifelines = inProcessLifelines();
+const timing = { LIFELINE_HEARTBEAT_MS: '100', LIFELINE_LEASE_MS: '1000' };
+const open = (options: { clock?: Clock; env?: Record<string, string>; dataDir?: string } = {}) =>
+  lifelines.open({ ...options, env: { ...timing, ...options.env } });
+const add = lifelines.add;
 const state = (app: Lifeline, id: number) => app.store.reads.summary(id)!.state;
 
 describe('the management API', () => {

@@ -1,26 +1,15 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openLifeline, type Lifeline } from '../../src/main/lifeline';
-import { closeAfterEach } from '../support/close-after-each';
+import type { Lifeline } from '../../src/main/lifeline';
+import { inProcessLifelines } from '../support/in-process-lifeline';
 import { runCliHere } from '../support/cli-in-process';
-import { testStagesFor } from '../support/test-stages';
 import { tempDir } from '../support/temp-dir';
 import { waitFor } from '../support/wait-for';
-import { callOk, testItem } from '../support/lifeline-calls';
+import { callOk } from '../support/lifeline-calls';
 
-const env = {
-  LIFELINE_WORKERS: '0',
-  LIFELINE_IDLE_POLL_MS: '30',
-  LIFELINE_AVAILABILITY_MS: '100',
-  LIFELINE_HEALTH_STARTUP_TIMEOUT_MS: '0',
-};
-const opened = closeAfterEach();
-
-function open(dataDir = path.join(tempDir(), 'data')): Lifeline {
-  return opened.track(openLifeline({ dataDir, withEngine: true, processName: 'test', stages: testStagesFor({}), env }));
-}
-
-const add = (app: Lifeline, name: string) => app.queue.add(testItem(name)).itemId;
+const lifelines = inProcessLifelines();
+const open = () => lifelines.open();
+const add = lifelines.add;
 const summary = (app: Lifeline, id: number) => app.store.reads.summary(id)!;
 
 describe('pause and resume', () => {
