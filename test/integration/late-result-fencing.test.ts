@@ -1,17 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import crypto from 'node:crypto';
-import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { defaultConfig } from '../../src/main/config/config';
 import { dataPaths } from '../../src/main/config/data-dir';
 import { openLifeline } from '../../src/main/lifeline';
-import { Queue } from '../../src/main/queue/queue';
-import { openStore } from '../../src/main/store/store';
-import { systemClock } from '../../src/main/time/clock';
-import { ensureTestTables, testStages } from '../support/test-stages';
+import { testStages } from '../support/test-stages';
 import { startTestServe } from '../support/test-serve-process';
-import { tempDir } from '../support/temp-dir';
+import { seedTestItems } from '../support/seeded-test-items';
 import { waitFor } from '../support/wait-for';
 
 const cleanup: (() => unknown)[] = [];
@@ -23,22 +17,8 @@ const timing = { LIFELINE_HEARTBEAT_MS: '200', LIFELINE_LEASE_MS: '1000', LIFELI
 
 describe('fencing with real processes', () => {
   it('refuses the late output of a worker presumed dead after its job was claimed again: the item has exactly one output', async () => {
-    const dataDir = path.join(tempDir(), 'data');
-    const store = openStore(dataPaths(dataDir));
-    ensureTestTables(store);
-    const queue = new Queue(store.queuePorts, {
-      stageOrder: ['ingest', 'transcribe'],
-      policies: defaultConfig.stages,
-      clock: systemClock,
-    });
-    const id = queue.add({
-      sha256: crypto.randomBytes(32).toString('hex'),
-      sourcePath: '/t/slow.wav',
-      fileName: 'slow-once-1.wav',
-      sizeBytes: 1,
-      priority: 0,
-    }).itemId;
-    store.close();
+    const { dataDir, ids } = seedTestItems(['slow-once-1.wav']);
+    const id = ids.get('slow-once-1.wav')!;
     const db = new Database(dataPaths(dataDir).database, { readonly: true });
 
     // Engine A: one worker, and no stuck scan of its own, so nothing kills its frozen worker.

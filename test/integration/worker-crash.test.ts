@@ -1,16 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import crypto from 'node:crypto';
-import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { defaultConfig } from '../../src/main/config/config';
 import { dataPaths } from '../../src/main/config/data-dir';
-import { Queue } from '../../src/main/queue/queue';
-import { openStore } from '../../src/main/store/store';
-import { systemClock } from '../../src/main/time/clock';
-import { ensureTestTables } from '../support/test-stages';
 import { startTestServe, type TestServe } from '../support/test-serve-process';
-import { tempDir } from '../support/temp-dir';
+import { seedTestItems } from '../support/seeded-test-items';
 import { waitFor } from '../support/wait-for';
 
 const leaseMs = 1500;
@@ -24,31 +17,7 @@ const env = {
   LIFELINE_CONCURRENCY_TRANSCRIBE: '2',
 };
 
-/** A data dir with items named `names`, queued at ingest (then transcribe). */
-function seed(names: string[]): { dataDir: string; ids: Map<string, number> } {
-  const dataDir = path.join(tempDir(), 'data');
-  const store = openStore(dataPaths(dataDir));
-  ensureTestTables(store);
-  const queue = new Queue(store.queuePorts, {
-    stageOrder: ['ingest', 'transcribe'],
-    policies: defaultConfig.stages,
-    clock: systemClock,
-  });
-  const ids = new Map(
-    names.map((n) => [
-      n,
-      queue.add({
-        sha256: crypto.randomBytes(32).toString('hex'),
-        sourcePath: `/t/${n}`,
-        fileName: n,
-        sizeBytes: 1,
-        priority: 0,
-      }).itemId,
-    ]),
-  );
-  store.close();
-  return { dataDir, ids };
-}
+const seed = seedTestItems;
 
 const running: TestServe[] = [];
 afterEach(() => {
