@@ -29,6 +29,6 @@ describe('lifeline health', () => {
     };
     const text = formatHealth(h);
     expect(text).toMatch(/^overall: green\n {2}· Workers: starting 2 worker processes/);
-    expect(text).toMatch(/Workers\s+starting\s+0 ms\s+100\.0%\s+-\s+starting 2 worker processes/);
+    expect(text).toMatch(/Workers\s+starting\s+0\.1 ms\s+100\.0%\s+-\s+starting 2 worker processes/);
   });
 });
