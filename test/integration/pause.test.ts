@@ -60,6 +60,9 @@ describe('pause and resume', () => {
     expect(one.stdout.trim()).toBe('transcribe  Transcribe is paused by you, 0 waiting');
     const status = await runCliHere(data, ['status']);
     expect(status.stdout).toContain('transcribe  Transcribe is paused by you, 0 waiting');
+    // With no engine running, health still reads the pause from the settings: paused, never idle.
+    const health = await runCliHere(data, ['health']);
+    expect(health.stdout).toMatch(/Queue \(optional\)\s+paused\s.*Transcribe is paused by you, 0 waiting/);
     const all = await runCliHere(data, ['pause', '--json']);
     const paused = JSON.parse(all.stdout) as { stages: { stage: string; paused: boolean }[] };
     expect(paused.stages.every((s) => s.paused)).toBe(true);

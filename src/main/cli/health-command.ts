@@ -4,8 +4,10 @@ import { callOnce, json, ms, out, pct } from './cli-io';
 import { table } from './format';
 
 export function formatHealth(h: HealthSnapshot): string {
+  // Nothing wrong but stages held by the user is not plain "green": nothing moves there (the notes say which).
+  const paused = h.overall === 'green' && h.services.some((s) => s.status === 'paused') ? ', paused by you' : '';
   const lines = [
-    `overall: ${h.overall}${h.source === 'store' ? ' (checked from the CLI; engine-only checks come from the running app or serve)' : ''}`,
+    `overall: ${h.overall}${paused}${h.source === 'store' ? ' (checked from the CLI; engine-only checks come from the running app or serve)' : ''}`,
   ];
   for (const r of h.reasons) lines.push(`  - ${r}`);
   for (const n of h.notes) lines.push(`  · ${n}`);

@@ -1,3 +1,4 @@
+import { heldByUserReason } from '../engine/stage-pause';
 import type { Stage } from '../../shared/contract';
 import type { EngineConfig } from '../config/config';
 import type { Engine } from '../engine/engine';
@@ -46,7 +47,13 @@ export function lifelineProbes(d: ProbeDeps): HealthProbe[] {
       now: () => d.clock.now(),
       config: health,
       blocked: (stage) => {
-        const reason = d.engine?.gates.reason(stage);
+        // Without an engine here (the CLI), the user's pause is still read from the settings: a paused
+        // stage is never "idle".
+        if (!d.engine) {
+          const held = heldByUserReason(stage, d.config().stages[stage]);
+          return held === null ? undefined : { reason: held, benign: true, byUser: true };
+        }
+        const reason = d.engine.gates.reason(stage);
         if (reason === undefined) return undefined;
         const sources = d.engine!.gates.sources(stage);
         // A pause is the user's choice; a breaker is reported by its service; neither is the queue's problem.
