@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { HealthSnapshot } from '../../src/shared/contract';
@@ -7,6 +6,7 @@ import { startAsrServer, type FakeService } from '../support/fake-services';
 import { fakeLauncher } from '../support/fake-worker-launcher';
 import { closeAfterEach } from '../support/close-after-each';
 import { tempDir } from '../support/temp-dir';
+import { testItem } from '../support/lifeline-calls';
 import { waitFor } from '../support/wait-for';
 
 const env = {
@@ -121,13 +121,7 @@ describe('the startup gate', () => {
     const app = open(dataDir, { workerLauncher: workers.launcher }, { LIFELINE_WORKERS: '2' });
     const seen = reasonsSeen(app);
     const probesBefore = asr.probes.length;
-    const id = app.queue.add({
-      sha256: crypto.randomBytes(32).toString('hex'),
-      sourcePath: '/t/a.wav',
-      fileName: 'a.wav',
-      sizeBytes: 1,
-      priority: 0,
-    }).itemId;
+    const id = app.queue.add(testItem('a.wav')).itemId;
 
     await app.start();
     // The gate opened, and the engine runs, while no worker is ready yet.

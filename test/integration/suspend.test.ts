@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { StageHandler } from '../../src/main/engine/stage-handler';
@@ -6,6 +5,7 @@ import { resumeNoteWaitMs } from '../../src/main/recovery/recovery-manager';
 import { FakeClock } from '../../src/main/time/clock';
 import { clockedEngine } from '../support/clocked-engine';
 import { tempDir } from '../support/temp-dir';
+import { testItem } from '../support/lifeline-calls';
 import { waitFor } from '../support/wait-for';
 
 const HOUR = 3_600_000;
@@ -53,13 +53,7 @@ function setUp(clock: FakeClock) {
     },
   });
   open.push(f);
-  const id = f.engine.queue.add({
-    sha256: crypto.randomBytes(32).toString('hex'),
-    sourcePath: '/t/a.wav',
-    fileName: 'a.wav',
-    sizeBytes: 1,
-    priority: 0,
-  }).itemId;
+  const id = f.engine.queue.add(testItem('a.wav')).itemId;
   f.engine.start();
   return { f, id, held };
 }
