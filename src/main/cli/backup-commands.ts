@@ -1,3 +1,4 @@
+import { plural } from '../../shared/text/plural';
 import type { Command } from 'commander';
 import { dataPaths } from '../config/data-dir';
 import { resolveDataDir } from '../config/data-dir';
@@ -29,7 +30,9 @@ export function backupCommands(program: Command): void {
     .option('--force', 'even though a running Lifeline seems to have the store open')
     .action((file: string | undefined, opts: { force?: boolean }) => {
       const r = restoreStore(pathsOf(program), { file, force: opts.force, now: systemClock.now() });
-      out(`restored ${r.items ?? '?'} items from ${r.restoredFrom}`);
+      out(
+        `restored ${r.items === undefined || r.items === null ? '? items' : plural(r.items, 'item')} from ${r.restoredFrom}`,
+      );
       if (r.movedAside) out(`the store it replaced was moved to ${r.movedAside}`);
       out('run `lifeline doctor` to see audio added after this backup (`lifeline doctor --rebuild` adds it back)');
     });

@@ -1,3 +1,4 @@
+import { plural } from '../../shared/text/plural';
 import { Command, CommanderError, Option } from 'commander';
 import { itemStates, stages, type ItemsPage, type ItemSummary } from '../../shared/contract';
 import { dataPaths, resolveDataDir } from '../config/data-dir';
@@ -55,7 +56,10 @@ export function buildProgram(): Command {
       for (const d of r.duplicates) out(`duplicate of ${d.id} ${d.file}`);
       for (const x of r.rejected) printError(`rejected ${x.file}: ${x.message}`);
       if (r.rejected.length > 0)
-        throw new CliError(`${r.rejected.length} of ${files.length} files could not be added`, exitCodes.user);
+        throw new CliError(
+          `${r.rejected.length} of ${plural(files.length, 'file')} could not be added`,
+          exitCodes.user,
+        );
     });
 
   program

@@ -27,6 +27,14 @@ describe('workersHealth', () => {
     expect(workersHealth(pool({ mode: 'in-process', expected: 0, ready: 0 })).status).toBe('up');
   });
 
+  it('speaks of one worker and one crash in the singular', () => {
+    expect(workersHealth(pool({ expected: 1, ready: 1 })).message).toBe('1 of 1 worker ready, 0 busy');
+    expect(workersHealth(pool({ onDemand: true, expected: 1, ready: 1 })).message).toMatch(
+      /^1 of up to 1 worker running/,
+    );
+    expect(workersHealth(pool(crashed(1))).message).toContain('; 1 crash in 10 min');
+  });
+
   it('says the workers are starting, not down, while they start within their start-up window', () => {
     expect(workersHealth(pool({ ready: 0, starting: 2, startingForMs: 3_400 }))).toEqual({
       status: 'starting',
@@ -42,7 +50,7 @@ describe('workersHealth', () => {
     const r = workersHealth(pool({ ready: 1, starting: 1, startingForMs: 200, ...crashed(1) }));
     expect(r).toEqual({
       status: 'starting',
-      message: '1 of 2 workers ready, 0 busy, 1 starting; 1 crash(es) in 10 min, last: worker 42 killed by SIGABRT',
+      message: '1 of 2 workers ready, 0 busy, 1 starting; 1 crash in 10 min, last: worker 42 killed by SIGABRT',
     });
   });
 
@@ -117,7 +125,7 @@ describe('workersHealth', () => {
     expect(workersHealth({ ...idle, ...crashed(1) })).toEqual({
       status: 'up',
       message:
-        'idle, started on demand (up to 4 worker processes); 1 crash(es) in 10 min, last: worker 42 killed by SIGABRT',
+        'idle, started on demand (up to 4 worker processes); 1 crash in 10 min, last: worker 42 killed by SIGABRT',
     });
     expect(workersHealth({ ...idle, ...crashed(3) }).status).toBe('degraded');
   });

@@ -1,3 +1,4 @@
+import { plural } from '../../shared/text/plural';
 import type { WorkerLiveness } from '../engine/stage-executor';
 import type { ProbeReport } from './health-probe';
 
@@ -24,7 +25,7 @@ export function workersHealth(l: WorkerLiveness): ProbeReport {
     l.recentReplacements > 0
       ? `; ${l.recentReplacements} replaced for not answering in 10 min, last: ${l.lastReplacement?.detail}`
       : '';
-  const crashes = `${l.recentCrashes > 0 ? `; ${l.recentCrashes} crash(es) in 10 min, last: ${l.lastCrash?.detail}` : ''}${replaced}`;
+  const crashes = `${l.recentCrashes > 0 ? `; ${plural(l.recentCrashes, 'crash', 'crashes')} in 10 min, last: ${l.lastCrash?.detail}` : ''}${replaced}`;
   const silent = l.silent > 0 ? `, ${l.silent} not answering (replaced if silent for a lease)` : '';
   const overdue = l.startingForMs !== null && l.startingForMs > l.startupWindowMs;
   const startingInTime = l.starting > 0 && !overdue && l.launchError === null && l.recentCrashes < crashLoop;
@@ -36,7 +37,7 @@ export function workersHealth(l: WorkerLiveness): ProbeReport {
     const starting = l.starting > 0 ? `, ${l.starting} starting (${seconds(l.startingForMs ?? 0)} so far)` : '';
     return {
       status,
-      message: `${l.ready} of up to ${l.expected} workers running, ${l.busy} busy${starting}${crashes}`,
+      message: `${l.ready} of up to ${plural(l.expected, 'worker')} running, ${l.busy} busy${starting}${crashes}`,
     };
   }
   if (l.ready === 0) {
@@ -58,7 +59,7 @@ export function workersHealth(l: WorkerLiveness): ProbeReport {
     return { status: 'down', explicit: l.starting === 0, message: `${none}${why}${crashes}` };
   }
   const late = overdue ? ` (one for ${seconds(l.startingForMs!)} already)` : '';
-  const summary = `${l.ready} of ${l.expected} workers ready, ${l.busy} busy${silent}${l.starting > 0 ? `, ${l.starting} starting${late}` : ''}`;
+  const summary = `${l.ready} of ${plural(l.expected, 'worker')} ready, ${l.busy} busy${silent}${l.starting > 0 ? `, ${l.starting} starting${late}` : ''}`;
   if (l.ready < l.expected && l.silent === 0 && startingInTime && l.ready + l.starting >= l.expected)
     return { status: 'starting', message: `${summary}${crashes}` };
   const short = !l.onDemand && l.ready < l.expected;
