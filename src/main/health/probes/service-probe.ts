@@ -97,6 +97,7 @@ function upText(latencyMs: number | null, answer: void | ProbeAnswer): string {
 /** What the check took, for a sentence about a breaker: "35 ms", "1.2 s, 3 min ago". */
 function checkText(latencyMs: number | null, answer: void | ProbeAnswer): string {
   if (latencyMs === null) return 'no time measured';
-  if (answer && 'ageMs' in answer && answer.ageMs >= 1000) return `${formatElapsed(latencyMs)}, ${howLong(answer.ageMs)} ago`;
+  if (answer && 'ageMs' in answer && answer.ageMs >= 1000)
+    return `${formatElapsed(latencyMs)}, ${howLong(answer.ageMs)} ago`;
   return formatElapsed(latencyMs);
 }
