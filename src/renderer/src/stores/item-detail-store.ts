@@ -1,6 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ItemDetail, ItemSummary, LifelineApi, RecoveryLogEntryInfo, RerunStage } from '../../../shared/contract';
 import { describeError } from '../format/describe-error';
+import { fileKindOf, type FileKind } from '../format/file-kind';
 import { runningAgainSinceRecovery } from '../format/running-again';
 import { createRefreshThrottle } from './refresh-throttle';
 
@@ -18,6 +19,8 @@ export interface ItemDetailState {
   audioUrl: string | null;
   /** The desktop app can open the file manager at the item's file. */
   canShowFile: boolean;
+  /** Undefined while the stored copy plays; once the player failed, what the copy is (null: not known). */
+  unplayable: FileKind | null | undefined;
   loading: boolean;
   /** Why the item could not be loaded (e.g. there is no such item). */
   error: string | null;
@@ -35,6 +38,8 @@ export interface ItemDetailState {
   /** Recover now: stops the running stage's worker and puts the job back by the recovery rules. */
   recover(): Promise<void>;
   showFile(): Promise<void>;
+  /** The player could not play the stored copy: its first bytes say what it is, for the words shown instead. */
+  playerFailed(): Promise<void>;
   dismissMessages(): void;
 }
 
@@ -109,11 +114,19 @@ export function createItemDetailStore(api: LifelineApi): ItemDetailStore {
       recoveries: [],
       audioUrl: null,
       canShowFile: typeof api.showItemFile === 'function',
+      unplayable: undefined,
       loading: false,
       error: null,
       pending: null,
       notice: null,
       actionError: null,
+      async playerFailed() {
+        const { id, audioUrl } = get();
+        if (!audioUrl) return;
+        const head = await firstBytes(audioUrl);
+        // Another item may have been opened meanwhile.
+        if (get().id === id) set({ unplayable: head && fileKindOf(head) });
+      },
       open(id) {
         if (get().id === id) return;
         retriedAt = null;
@@ -123,6 +136,7 @@ export function createItemDetailStore(api: LifelineApi): ItemDetailStore {
           item: null,
           recoveries: [],
           audioUrl: api.audioUrl(id),
+          unplayable: undefined,
           loading: true,
           error: null,
           pending: null,
@@ -200,4 +214,19 @@ export function createItemDetailStore(api: LifelineApi): ItemDetailStore {
       dismissMessages: () => set({ notice: null, actionError: null }),
     };
   });
+}
+
+/** The first bytes of the stored copy (to say what it is), or null when they cannot be read. */
+async function firstBytes(url: string): Promise<Uint8Array | null> {
+  try {
+    const response = await fetch(url, { headers: { Range: 'bytes=0-63' } });
+    if (!response.ok || !response.body) return null;
+    const reader = response.body.getReader();
+    const { value } = await reader.read();
+    // A server that ignores the range would send the whole file: the first chunk is enough.
+    void reader.cancel();
+    return value ? value.slice(0, 64) : new Uint8Array();
+  } catch {
+    return null;
+  }
 }

@@ -1,4 +1,4 @@
-import { fileKindOf, unplayableText, type FileKind } from '../format/file-kind';
+import { unplayableText } from '../format/file-kind';
 import { useCallback, useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import type { ItemDetail } from '../../../shared/contract';
 import { StateBadge } from '../components/StateBadge';
@@ -66,21 +66,6 @@ function Facts({ item }: { item: ItemDetail }) {
   );
 }
 
-/** The first bytes of the stored copy (to say what it is), or null when they cannot be read. */
-async function firstBytes(url: string): Promise<Uint8Array | null> {
-  try {
-    const response = await fetch(url, { headers: { Range: 'bytes=0-63' } });
-    if (!response.ok || !response.body) return null;
-    const reader = response.body.getReader();
-    const { value } = await reader.read();
-    // A server that ignores the range would send the whole file: the first chunk is enough.
-    void reader.cancel();
-    return value ? value.slice(0, 64) : new Uint8Array();
-  } catch {
-    return null;
-  }
-}
-
 interface PlayerProps {
   item: ItemDetail;
   url: string | null;
@@ -90,8 +75,8 @@ interface PlayerProps {
 }
 
 function Player({ item, url, audio, onReady, onTime }: PlayerProps) {
-  // Undefined while playable; once the player fails, what the stored copy is (null: not known).
-  const [failed, setFailed] = useState<FileKind | null | undefined>(undefined);
+  const failed = useItemDetail((s) => s.unplayable);
+  const playerFailed = useItemDetail((s) => s.playerFailed);
   if (!item.storedPath || !url)
     return (
       <p className="unavailable">
@@ -106,7 +91,7 @@ function Player({ item, url, audio, onReady, onTime }: PlayerProps) {
       controls
       preload="metadata"
       src={url}
-      onError={() => void firstBytes(url).then((head) => setFailed(head && fileKindOf(head)))}
+      onError={() => void playerFailed()}
       onLoadedMetadata={onReady}
       onTimeUpdate={(e) => onTime(e.currentTarget.currentTime)}
       onSeeked={(e) => onTime(e.currentTarget.currentTime)}
