@@ -48,7 +48,9 @@ export class CachedDecoder implements AsrEngine {
 
   constructor(readonly args: readonly string[]) {
     this.engine = new PocketsphinxEngine({ decoderArgs: args });
-    this.key = args.map(argKey).join(' ');
+    // The language model the engine chose (the memo model when resources/asr has it) is part of the key.
+    const lm = this.engine.languageModel.file;
+    this.key = [...args, ...(lm && !args.includes('-lm') ? ['-lm', lm] : [])].map(argKey).join(' ');
     forgetOtherDecoders();
   }
   availability() {

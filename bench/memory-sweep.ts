@@ -16,11 +16,16 @@ import { dateRight, memoriesBySentence } from './memory-bench-score';
 import { corpusRecordedAt } from './memory-corpus';
 import { heldOutSentences, tuningSentences, generalSentences } from './memory-corpus';
 
-/** Option sets tried, each on top of nothing (Debian's defaults) unless it says so. */
+/**
+ * Option sets tried, each on top of nothing (Debian's defaults) unless it says so. Those without an
+ * `-lm` decode with the engine's default language model: the memo model when resources/asr has it.
+ */
 const base = ['-lw', '4'];
+const generalLm = ['-lm', '/usr/share/pocketsphinx/model/en-us/en-us.lm.bin'];
 export const sweepConfigs: Record<string, readonly string[]> = {
   debian: [],
   current: pocketsphinxDecoderArgs,
+  'general lm': [...pocketsphinxDecoderArgs, ...generalLm],
   lw4: base,
   lw3: ['-lw', '3'],
   lw5: ['-lw', '5'],

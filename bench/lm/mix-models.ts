@@ -12,10 +12,10 @@ export function mixModels(a: NgramModel, b: NgramModel, lambda: number): NgramMo
     const union = new Set<string>([...(a.grams[n - 1]?.keys() ?? []), ...(b.grams[n - 1]?.keys() ?? [])]);
     for (const gram of union) {
       const words = gram.split(' ');
-      const w = words[n - 1];
+      const w = words[n - 1]!;
       const h = words.slice(0, n - 1);
       const p = lambda * 10 ** logProb(a, h, w) + (1 - lambda) * 10 ** logProb(b, h, w);
-      mixed.grams[n - 1].set(gram, { prob: p > 0 ? Math.log10(p) : startProb, backoff: 0 });
+      mixed.grams[n - 1]!.set(gram, { prob: p > 0 ? Math.log10(p) : startProb, backoff: 0 });
     }
   }
   renormaliseBackoffs(mixed);

@@ -31,7 +31,7 @@ describe('a Witten-Bell model', () => {
 
   it('keeps seen continuations likelier than backing off and backs off by the unseen mass', () => {
     // "call" is followed by alice, bob, the: 3 of 3 counts, 3 types → back-off 3 / (3 + 3).
-    expect(model.grams[0].get('call')!.backoff).toBeCloseTo(Math.log10(3 / 6), 9);
+    expect(model.grams[0]!.get('call')!.backoff).toBeCloseTo(Math.log10(3 / 6), 9);
     expect(logProb(model, ['call'], 'milk')).toBeCloseTo(Math.log10(3 / 6) + logProb(model, [], 'milk'), 9);
     expect(logProb(model, ['pick', 'up'], 'the')).toBeGreaterThan(logProb(model, ['pick', 'up'], 'alice'));
     expect(logProb(model, ['<s>'], 'call')).toBeGreaterThan(logProb(model, ['<s>'], 'kids'));
@@ -65,7 +65,7 @@ describe('mixing two models', () => {
 
   it('backs off exactly where neither model has the n-gram', () => {
     const mixed = mixModels(a, b, 0.5);
-    const bo = mixed.grams[0].get('call')!.backoff;
+    const bo = mixed.grams[0]!.get('call')!.backoff;
     expect(logProb(mixed, ['call'], 'kids')).toBeCloseTo(bo + logProb(mixed, [], 'kids'), 9);
   });
 });
@@ -75,15 +75,15 @@ describe('pruning a model', () => {
 
   it('drops the n-grams below the threshold and renormalises what remains', () => {
     const pruned = pruneModel(model, [0.02, 0.02]);
-    expect(pruned.grams[1].size).toBeLessThan(model.grams[1].size);
-    expect(pruned.grams[1].size).toBeGreaterThan(0);
-    expect(pruned.grams[0].size).toBe(model.grams[0].size);
+    expect(pruned.grams[1]!.size).toBeLessThan(model.grams[1]!.size);
+    expect(pruned.grams[1]!.size).toBeGreaterThan(0);
+    expect(pruned.grams[0]!.size).toBe(model.grams[0]!.size);
     for (const h of histories) expect(mass(pruned, h)).toBeCloseTo(1, 9);
   });
 
   it('keeps nothing above unigrams with an impossible threshold, and the model is still proper', () => {
     const pruned = pruneModel(model, [2, 2]);
-    expect(pruned.grams[1].size + pruned.grams[2].size).toBe(0);
+    expect(pruned.grams[1]!.size + pruned.grams[2]!.size).toBe(0);
     for (const h of histories) expect(mass(pruned, h)).toBeCloseTo(1, 9);
   });
 });

@@ -11,7 +11,7 @@ export interface NgramEntry {
 
 export interface NgramModel {
   order: number;
-  /** `grams[n - 1]` holds the n-grams. */
+  /** `grams[n - 1]!` holds the n-grams. */
   grams: Map<string, NgramEntry>[];
 }
 
@@ -30,10 +30,10 @@ export function logProb(model: NgramModel, history: readonly string[], word: str
   let penalty = 0;
   for (let start = 0; start <= h.length; start++) {
     const context = h.slice(start);
-    const hit = model.grams[context.length].get(key([...context, word]));
+    const hit = model.grams[context.length]!.get(key([...context, word]));
     if (hit) return hit.prob + penalty;
     // Backing off from this context costs its weight (zero when the context is not an n-gram).
-    if (context.length > 0) penalty += model.grams[context.length - 1].get(key(context))?.backoff ?? 0;
+    if (context.length > 0) penalty += model.grams[context.length - 1]!.get(key(context))?.backoff ?? 0;
   }
   return -Infinity;
 }
@@ -42,7 +42,7 @@ export const key = (words: readonly string[]): string => words.join(' ');
 
 /** The words a model can predict (every unigram but the start marker). */
 export function vocabulary(model: NgramModel): string[] {
-  return [...model.grams[0].keys()].filter((w) => w !== sentenceStart);
+  return [...model.grams[0]!.keys()].filter((w) => w !== sentenceStart);
 }
 
 /**
@@ -53,13 +53,13 @@ export function vocabulary(model: NgramModel): string[] {
 export function renormaliseBackoffs(model: NgramModel): void {
   for (let n = 1; n < model.order; n++) {
     const seen = new Map<string, string[]>();
-    for (const k of model.grams[n].keys()) {
+    for (const k of model.grams[n]!.keys()) {
       const cut = k.lastIndexOf(' ');
       const list = seen.get(k.slice(0, cut));
       if (list) list.push(k.slice(cut + 1));
       else seen.set(k.slice(0, cut), [k.slice(cut + 1)]);
     }
-    for (const [h, entry] of model.grams[n - 1]) {
+    for (const [h, entry] of model.grams[n - 1]!) {
       const followers = seen.get(h);
       if (!followers) {
         entry.backoff = 0;
@@ -69,7 +69,7 @@ export function renormaliseBackoffs(model: NgramModel): void {
       let explicit = 0;
       let lower = 0;
       for (const w of followers) {
-        explicit += 10 ** model.grams[n].get(`${h} ${w}`)!.prob;
+        explicit += 10 ** model.grams[n]!.get(`${h} ${w}`)!.prob;
         lower += 10 ** logProb(model, shorter, w);
       }
       // Rounding can leave no mass to give; a tiny weight keeps the model proper enough to decode.
@@ -103,18 +103,18 @@ export function parseArpa(text: string): NgramModel {
   const lines = text.split('\n');
   const counts: number[] = [];
   let i = lines.indexOf('\\data\\') + 1;
-  for (; /^ngram \d+=\d+/.test(lines[i]); i++) counts.push(Number(lines[i].split('=')[1]));
+  for (; /^ngram \d+=\d+/.test(lines[i]!); i++) counts.push(Number(lines[i]!.split('=')[1]));
   const model = emptyModel(counts.length);
   let n = 0;
   for (; i < lines.length; i++) {
-    const line = lines[i].trim();
+    const line = lines[i]!.trim();
     const header = /^\\(\d+)-grams:$/.exec(line);
     if (header) n = Number(header[1]);
     else if (n > 0 && line && !line.startsWith('\\')) {
       const parts = line.split(/\s+/);
       const words = parts.slice(1, 1 + n);
-      const backoff = parts.length > n + 1 ? Number(parts[n + 1]) : 0;
-      model.grams[n - 1].set(key(words), { prob: Number(parts[0]), backoff });
+      const backoff = parts.length > n + 1 ? Number(parts[n + 1]!) : 0;
+      model.grams[n - 1]!.set(key(words), { prob: Number(parts[0]!), backoff });
     }
   }
   return model;

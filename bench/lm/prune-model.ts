@@ -3,16 +3,16 @@ import { emptyModel, logProb, renormaliseBackoffs, sentenceEnd, sentenceStart, t
 /**
  * Keeps the n-grams above the unigrams that matter (Seymore & Rosenfeld's weighted difference): an
  * n-gram whose probability is close to what backing off would give, or whose history is rare, adds
- * little. n-grams scoring below `thresholds[n - 2]` go, as do those whose history went; back-off
+ * little. n-grams scoring below `thresholds[n - 2]!` go, as do those whose history went; back-off
  * weights are then recomputed.
  */
 export function pruneModel(model: NgramModel, thresholds: readonly number[]): NgramModel {
   const pruned = emptyModel(model.order);
-  for (const [k, e] of model.grams[0]) pruned.grams[0].set(k, { ...e });
+  for (const [k, e] of model.grams[0]!) pruned.grams[0]!.set(k, { ...e });
   for (let n = 2; n <= model.order; n++) {
-    for (const [gram, e] of model.grams[n - 1]) {
+    for (const [gram, e] of model.grams[n - 1]!) {
       const words = gram.split(' ');
-      if (keepNgram(model, pruned, words, e.prob, thresholds[n - 2])) pruned.grams[n - 1].set(gram, { ...e });
+      if (keepNgram(model, pruned, words, e.prob, thresholds[n - 2]!)) pruned.grams[n - 1]!.set(gram, { ...e });
     }
   }
   renormaliseBackoffs(pruned);
@@ -32,9 +32,9 @@ export function keepNgram(
 ): boolean {
   const n = words.length;
   const h = words.slice(0, n - 1);
-  if (n > 2 && !pruned.grams[n - 2].has(h.join(' '))) return false;
-  const w = words[n - 1];
-  const backedOff = logProb(source, h.slice(1), w) + (source.grams[n - 2].get(h.join(' '))?.backoff ?? 0);
+  if (n > 2 && !pruned.grams[n - 2]!.has(h.join(' '))) return false;
+  const w = words[n - 1]!;
+  const backedOff = logProb(source, h.slice(1), w) + (source.grams[n - 2]!.get(h.join(' '))?.backoff ?? 0);
   return 10 ** (historyProb(source, h) + prob) * Math.abs(prob - backedOff) >= threshold;
 }
 
@@ -42,7 +42,7 @@ export function keepNgram(
 function historyProb(model: NgramModel, h: readonly string[]): number {
   let p = 0;
   for (let i = 0; i < h.length; i++) {
-    const lp = h[i] === sentenceStart ? logProb(model, [], sentenceEnd) : logProb(model, h.slice(0, i), h[i]);
+    const lp = h[i]! === sentenceStart ? logProb(model, [], sentenceEnd) : logProb(model, h.slice(0, i), h[i]!);
     p += Math.max(lp, -99);
   }
   return p;

@@ -32,13 +32,13 @@ describe.skipIf(missing !== null)('reading a sphinxbase trie language model', ()
       for (let n = 1; n <= 3; n++) {
         let seen = 0;
         trie.forEach(n, (words, prob, backoff) => {
-          const want = arpa.grams[n - 1].get(key(words));
+          const want = arpa.grams[n - 1]!.get(key(words));
           expect(want, words.join(' ')).toBeDefined();
           expect(prob).toBeCloseTo(want!.prob, 3);
           if (n < 3) expect(backoff).toBeCloseTo(want!.backoff, 3);
           seen++;
         });
-        expect(seen).toBe(arpa.grams[n - 1].size);
+        expect(seen).toBe(arpa.grams[n - 1]!.size);
       }
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
@@ -52,7 +52,7 @@ describe.skipIf(missing !== null)('reading a sphinxbase trie language model', ()
     const model = emptyModel(3);
     for (let n = 1; n <= 3; n++) {
       trie.forEach(n, (words, prob, backoff) => {
-        if (words.every((w) => wanted.has(w))) model.grams[n - 1].set(key(words), { prob, backoff: backoff ?? 0 });
+        if (words.every((w) => wanted.has(w))) model.grams[n - 1]!.set(key(words), { prob, backoff: backoff ?? 0 });
       });
     }
     for (const sentence of sentences) {
@@ -63,9 +63,9 @@ describe.skipIf(missing !== null)('reading a sphinxbase trie language model', ()
       const lines = [...out.matchAll(/log P\((\S+)\|([^)]*)\) = (-?\d+)/g)];
       expect(lines.length).toBe(sentence.split(' ').length);
       for (const [, word, history, score] of lines) {
-        const h = history.trim() ? history.trim().split(' ') : [];
+        const h = history!.trim() ? history!.trim().split(' ') : [];
         // sphinxbase rounds each score to a whole unit of log base 1.0001.
-        expect(Math.abs(logProb(model, h, word) - Number(score) * toLog10)).toBeLessThan(2 * toLog10);
+        expect(Math.abs(logProb(model, h, word!) - Number(score) * toLog10)).toBeLessThan(2 * toLog10);
       }
     }
   });

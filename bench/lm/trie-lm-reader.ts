@@ -78,16 +78,16 @@ export function parseTrieLm(buf: Buffer): TrieLm {
   const uniAt = at;
   const uni = (i: number, field: 0 | 1 | 2): number =>
     field === 2 ? buf.readUInt32LE(uniAt + i * 12 + 8) : buf.readFloatLE(uniAt + i * 12 + field * 4);
-  at += (counts[0] + 1) * 12;
+  at += (counts[0]! + 1) * 12;
 
-  const wordBits = requiredBits(counts[0]);
+  const wordBits = requiredBits(counts[0]!);
   const arrays: PackedArray[] = [];
   for (let n = 2; n <= order; n++) {
-    const nextBits = n < order ? requiredBits(counts[n]) : 0;
+    const nextBits = n < order ? requiredBits(counts[n]!) : 0;
     const totalBits = wordBits + (n < order ? 32 : 16) + nextBits;
     arrays.push({ offset: at, wordBits, totalBits, nextBits });
     // One extra entry holds the end pointer; 8 spare bytes let 64-bit reads run past the end.
-    at += Math.floor(((1 + counts[n - 1]) * totalBits + 7) / 8) + 8;
+    at += Math.floor(((1 + counts[n - 1]!) * totalBits + 7) / 8) + 8;
   }
 
   const textLength = buf.readInt32LE(at);
@@ -95,8 +95,8 @@ export function parseTrieLm(buf: Buffer): TrieLm {
   const words = buf
     .toString('latin1', at, at + textLength)
     .split('\0')
-    .slice(0, counts[0]);
-  if (words.length !== counts[0]) throw new Error(`expected ${counts[0]} words, found ${words.length}`);
+    .slice(0, counts[0]!);
+  if (words.length !== counts[0]!) throw new Error(`expected ${counts[0]!} words, found ${words.length}`);
 
   /** An unsigned field of up to 25 bits at a bit offset (a 32-bit little-endian read, as sphinxbase does). */
   const bits = (base: number, bitOffset: number, length: number): number => {
@@ -105,24 +105,24 @@ export function parseTrieLm(buf: Buffer): TrieLm {
     return (word >>> (bitOffset % 8)) & ((1 << length) - 1);
   };
   const entry = (n: number, i: number) => {
-    const a = arrays[n - 2];
+    const a = arrays[n - 2]!;
     const start = i * a.totalBits;
     const word = bits(a.offset, start, a.wordBits);
-    if (n === order) return { word, prob: tables[n - 2].prob[bits(a.offset, start + a.wordBits, 16)] };
+    if (n === order) return { word, prob: tables[n - 2]!.prob[bits(a.offset, start + a.wordBits, 16)]! };
     return {
       word,
-      backoff: tables[n - 2].backoff![bits(a.offset, start + a.wordBits, 16)],
-      prob: tables[n - 2].prob[bits(a.offset, start + a.wordBits + 16, 16)],
+      backoff: tables[n - 2]!.backoff![bits(a.offset, start + a.wordBits, 16)]!,
+      prob: tables[n - 2]!.prob[bits(a.offset, start + a.wordBits + 16, 16)]!,
     };
   };
   const next = (n: number, i: number): number => {
-    const a = arrays[n - 2];
+    const a = arrays[n - 2]!;
     return bits(a.offset, i * a.totalBits + a.totalBits - a.nextBits, a.nextBits);
   };
 
   const forEach = (want: number, visit: TrieNgramVisitor): void => {
     if (want === 1) {
-      for (let w = 0; w < counts[0]; w++) visit([words[w]], uni(w, 0) * toLog10, uni(w, 1) * toLog10);
+      for (let w = 0; w < counts[0]!; w++) visit([words[w]!], uni(w, 0) * toLog10, uni(w, 1) * toLog10);
       return;
     }
     // Reversed path: [predicted word, previous word, …].
@@ -130,15 +130,15 @@ export function parseTrieLm(buf: Buffer): TrieLm {
     const walk = (n: number, begin: number, end: number): void => {
       for (let i = begin; i < end; i++) {
         const e = entry(n, i);
-        path[n - 1] = words[e.word];
+        path[n - 1] = words[e.word]!;
         if (n === want) {
           const natural = path.slice(0, n).reverse();
           visit(natural, e.prob * toLog10, e.backoff === undefined ? undefined : e.backoff * toLog10);
         } else walk(n + 1, next(n, i), next(n, i + 1));
       }
     };
-    for (let w = 0; w < counts[0]; w++) {
-      path[0] = words[w];
+    for (let w = 0; w < counts[0]!; w++) {
+      path[0] = words[w]!;
       walk(2, uni(w, 2), uni(w + 1, 2));
     }
   };
@@ -148,6 +148,6 @@ export function parseTrieLm(buf: Buffer): TrieLm {
 
 function padRead(buf: Buffer, byte: number): number {
   let v = 0;
-  for (let k = 0; k < 4; k++) v |= (byte + k < buf.length ? buf[byte + k] : 0) << (8 * k);
+  for (let k = 0; k < 4; k++) v |= (byte + k < buf.length ? buf[byte + k]! : 0) << (8 * k);
   return v >>> 0;
 }
