@@ -10,7 +10,7 @@ import { pocketsphinxDecoderArgs } from '../src/main/pipeline/asr/pocketsphinx-e
 import { festivalMissing } from '../test/support/festival-speech';
 import { fmt } from './bench-table';
 import { RulesExtractor } from '../src/main/pipeline/extract/rules-extractor';
-import { CachedDecoder } from './memory-decode-cache';
+import { CachedDecoder, debianGeneralLm } from './memory-decode-cache';
 import { benchStyles, pct, runSet, speakRecordings, transcribeRecording, werText } from './memory-bench';
 import { dateRight, memoriesBySentence } from './memory-bench-score';
 import { corpusRecordedAt } from './memory-corpus';
@@ -21,7 +21,7 @@ import { heldOutSentences, tuningSentences, generalSentences } from './memory-co
  * `-lm` decode with the engine's default language model: the memo model when resources/asr has it.
  */
 const base = ['-lw', '4'];
-const generalLm = ['-lm', '/usr/share/pocketsphinx/model/en-us/en-us.lm.bin'];
+const generalLm = ['-lm', debianGeneralLm];
 export const sweepConfigs: Record<string, readonly string[]> = {
   debian: [],
   current: pocketsphinxDecoderArgs,

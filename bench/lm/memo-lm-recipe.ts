@@ -9,9 +9,9 @@ export const memoLmRecipe = {
   /** Generated memo sentences in the domain corpus. */
   sentences: 40_000,
   /** Weight of the domain model in the mix; the general model gets the rest. */
-  lambda: 0.5,
+  lambda: 0.3,
   /** Weighted-difference pruning of the general model's bigrams and trigrams. */
-  pruneThresholds: [2e-7, 2e-7],
+  pruneThresholds: [5e-8, 1e-6],
 };
 
 /** The domain corpus the model is built from: generated, then cleaned of anything held out. */

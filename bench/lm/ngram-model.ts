@@ -90,7 +90,9 @@ export function toArpa(model: NgramModel): string {
     for (const k of [...g.keys()].sort()) {
       const e = g.get(k)!;
       const words = k.split(' ').join('\t');
-      out.push(last ? `${fmt(e.prob)}\t${words}` : `${fmt(e.prob)}\t${words}\t${fmt(e.backoff)}`);
+      // A zero back-off may be left out (ARPA allows it; sphinxbase reads it as 0): most pruned bigrams have one.
+      const backoff = last || fmt(e.backoff) === '0.0000' || fmt(e.backoff) === '-0.0000' ? '' : `\t${fmt(e.backoff)}`;
+      out.push(`${fmt(e.prob)}\t${words}${backoff}`);
     }
   });
   out.push('', '\\end\\', '');
