@@ -38,6 +38,7 @@ export interface PocketsphinxOptions {
  * And the 8 best Gaussians per frame instead of 4: bench/memory-sweep.ts on forty tuning sentences,
  * WER 18.3 → 17.2 %, no voice worse, general speech 6.7 → 5.9 %. Beams, -wip, -silprob, -bestpath,
  * the 2nd/3rd-pass weights and -maxhmmpf gained nothing on all three voices (docs/pipeline.md).
+ * With the memo language model the weight was checked again: 5.0 / 4.9 / 5.4 % WER at 3 / 4 / 5.
  */
 export const pocketsphinxDecoderArgs: readonly string[] = ['-lw', '4', '-topn', '8'];
 
