@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import zlib from 'node:zlib';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -33,6 +34,14 @@ describe('the language model pocketsphinx decodes with', () => {
       file: path.join(root, memoLanguageModelFile),
       name: 'memo language model',
     });
+  });
+
+  it('is shipped: the repository holds a gzipped trigram ARPA model well under 10 MB', () => {
+    const shipped = defaultLanguageModel();
+    expect(shipped.name).toBe('memo language model');
+    expect(fs.statSync(shipped.file!).size).toBeLessThan(8e6);
+    const head = zlib.gunzipSync(fs.readFileSync(shipped.file!)).subarray(0, 400).toString('utf8');
+    expect(head).toMatch(/\\data\\\nngram 1=\d+\nngram 2=\d+\nngram 3=\d+\n/);
   });
 
   it("falls back to Debian's general model when the memo model is missing", () => {
