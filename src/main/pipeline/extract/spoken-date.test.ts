@@ -46,6 +46,10 @@ describe('dates as they are said', () => {
       local(1, 21, 8),
     );
     expect(resolveSpokenDate('dinner with emma on friday at it', recordedAt)?.at).toBe(local(1, 16, 20));
+    expect(resolveSpokenDate('the plumber comes on monday at it and the morning', recordedAt)?.at).toBe(
+      local(1, 19, 8),
+    );
+    expect(resolveSpokenDate('the bus leaves on monday at ten and the evening', recordedAt)?.at).toBe(local(1, 19, 22));
     expect(repairSpokenTimes('have a look at it on friday')).toBe('have a look at it on friday');
     expect(repairSpokenTimes('i was good at it')).toBe('i was good at it');
   });
