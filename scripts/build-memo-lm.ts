@@ -31,16 +31,16 @@ function prunedGeneral(): NgramModel {
   const trie = readTrieLm(path.join(modelDir, 'en-us.lm.bin'));
   const full = emptyModel(3);
   for (const n of [1, 2]) {
-    trie.forEach(n, (words, prob, backoff) => full.grams[n - 1].set(key(words), { prob, backoff: backoff ?? 0 }));
+    trie.forEach(n, (words, prob, backoff) => full.grams[n - 1]!.set(key(words), { prob, backoff: backoff ?? 0 }));
   }
   step(`general model read: ${trie.counts.join(' / ')} n-grams`);
   const pruned = emptyModel(3);
-  for (const [k, e] of full.grams[0]) pruned.grams[0].set(k, { ...e });
-  for (const [k, e] of full.grams[1]) {
-    if (keepNgram(full, pruned, k.split(' '), e.prob, thresholds[0])) pruned.grams[1].set(k, { ...e });
+  for (const [k, e] of full.grams[0]!) pruned.grams[0]!.set(k, { ...e });
+  for (const [k, e] of full.grams[1]!) {
+    if (keepNgram(full, pruned, k.split(' '), e.prob, thresholds[0]!)) pruned.grams[1]!.set(k, { ...e });
   }
   trie.forEach(3, (words, prob) => {
-    if (keepNgram(full, pruned, words, prob, thresholds[1])) pruned.grams[2].set(key(words), { prob, backoff: 0 });
+    if (keepNgram(full, pruned, words, prob, thresholds[1]!)) pruned.grams[2]!.set(key(words), { prob, backoff: 0 });
   });
   renormaliseBackoffs(pruned);
   step(`general model pruned to ${pruned.grams.map((g) => g.size).join(' / ')}`);
@@ -59,7 +59,7 @@ function main(): void {
   // A word the decoder cannot say or the general model does not know would be a dead end.
   const unknown = new Set<string>();
   const usable = corpus.filter((s) =>
-    s.split(' ').every((w) => (general.grams[0].has(w) && dictionary.has(w)) || (unknown.add(w), false)),
+    s.split(' ').every((w) => (general.grams[0]!.has(w) && dictionary.has(w)) || (unknown.add(w), false)),
   );
   if (unknown.size)
     console.log(`dropped ${corpus.length - usable.length} sentences for unknown words: ${[...unknown].join(', ')}`);
