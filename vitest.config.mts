@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: [
       'src/**/*.test.ts',
+      'bench/**/*.test.ts',
       'test/architecture/**/*.test.ts',
       'test/integration/**/*.test.ts',
       'test/chaos/**/*.test.ts',

@@ -2,7 +2,7 @@ import os from 'node:os';
 import type { TranscriptSegment } from '../src/shared/contract';
 import type { AsrEngine } from '../src/main/pipeline/asr/asr-engine';
 import { pocketsphinxDecoderArgs } from '../src/main/pipeline/asr/pocketsphinx-engine';
-import { CachedDecoder } from './memory-decode-cache';
+import { CachedDecoder, debianGeneralLm } from './memory-decode-cache';
 import { planChunks } from '../src/main/pipeline/audio/chunk-plan';
 import { decodeAudioFile } from '../src/main/pipeline/audio/decode-audio';
 import { speechRate, type PcmAudio } from '../src/main/pipeline/audio/pcm-audio';
@@ -217,10 +217,12 @@ export async function memoryBench(quick: boolean): Promise<void> {
   const tuning = quick ? tuningSentences.slice(0, perRecording) : tuningSentences;
   const held = await runSet(heldOut, styles, engine);
   const tuned = await runSet(tuning, styles, engine);
-  // Debian's own decoder settings on one voice: whether the chosen language weight generalises.
-  const debian = new CachedDecoder([]);
-  // Ordinary speech outside the memo domain, on the tuning side: what the chosen options cost it.
+  // The same options with Debian's general language model (the default before the memo model), on
+  // one voice: what the memo model gains, held-out and tuned-on.
+  const debian = new CachedDecoder([...pocketsphinxDecoderArgs, '-lm', debianGeneralLm]);
+  // Ordinary speech outside the memo domain, on the tuning side: what the memo model costs it.
   const general = quick ? null : await runSet(generalSentences, styles, engine);
+  const generalBefore = quick ? null : await runSet(generalSentences, styles, debian);
   const baseline = {
     held: (await runSet(heldOut, styles.slice(0, 1), debian)).wer,
     tuned: (await runSet(tuning, styles.slice(0, 1), debian)).wer,
@@ -231,17 +233,24 @@ export async function memoryBench(quick: boolean): Promise<void> {
       'pocketsphinx WER',
       `${fmt(100 * held.wer.wer, 1)} %`,
       `${fmt(100 * tuned.wer.wer, 1)} %`,
-      `${held.wer.errors}/${held.wer.words} | ${tuned.wer.errors}/${tuned.wer.words} words, ${pocketsphinxDecoderArgs.join(' ')}`,
+      `${held.wer.errors}/${held.wer.words} | ${tuned.wer.errors}/${tuned.wer.words} words, ${engine.languageName}, ${pocketsphinxDecoderArgs.join(' ')}`,
     ),
     ...styles.map((style, k) => row(`  ${style.label}`, werText(held.werByStyle[k]!), werText(tuned.werByStyle[k]!))),
     row(
-      `  ${styles[0]!.label}, Debian's default -lw 6.5`,
+      `  ${styles[0]!.label}, Debian's general model`,
       werText(baseline.held),
       werText(baseline.tuned),
-      'the language weight Lifeline replaces',
+      'the language model the memo model replaces',
     ),
     ...(general
-      ? [row('  general sentences (not memos)', '–', werText(general.wer), `${generalSentences.length} sentences`)]
+      ? [
+          row(
+            '  general sentences (not memos)',
+            '–',
+            werText(general.wer),
+            `${generalSentences.length} sentences; ${werText(generalBefore!.wer)} with Debian's general model`,
+          ),
+        ]
       : []),
     ...scoreRows('pocketsphinx', held.fromAsr, tuned.fromAsr),
     ...styles.flatMap((style, k) => {
@@ -267,6 +276,8 @@ export async function memoryBench(quick: boolean): Promise<void> {
     styles,
     debianDefaultWer: baseline,
     generalWer: general?.wer ?? null,
+    generalWerWithDebianModel: generalBefore?.wer ?? null,
+    languageModel: engine.languageName,
     decoderArgs: pocketsphinxDecoderArgs,
   });
 }

@@ -9,6 +9,9 @@ import { findExecutable } from '../src/main/pipeline/system/find-executable';
 
 const cacheDir = path.resolve(__dirname, '..', '.cache', 'asr-sweep');
 
+/** Debian's general English model, which pocketsphinx uses when given no `-lm`. */
+export const debianGeneralLm = '/usr/share/pocketsphinx/model/en-us/en-us.lm.bin';
+
 /** What a file argument is, for the cache key: its size and time, so a rebuilt LM is decoded again. */
 const argKey = (a: string) => {
   try {
@@ -45,10 +48,15 @@ export class CachedDecoder implements AsrEngine {
   private readonly key: string;
   decoded = 0;
   cached = 0;
+  /** The language model the decodes use, for people. */
+  readonly languageName: string;
 
   constructor(readonly args: readonly string[]) {
     this.engine = new PocketsphinxEngine({ decoderArgs: args });
-    this.key = args.map(argKey).join(' ');
+    // The language model the engine chose (the memo model when resources/asr has it) is part of the key.
+    const lm = this.engine.languageModel.file;
+    this.languageName = this.engine.languageModel.name;
+    this.key = [...args, ...(lm && !args.includes('-lm') ? ['-lm', lm] : [])].map(argKey).join(' ');
     forgetOtherDecoders();
   }
   availability() {

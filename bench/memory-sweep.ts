@@ -10,17 +10,22 @@ import { pocketsphinxDecoderArgs } from '../src/main/pipeline/asr/pocketsphinx-e
 import { festivalMissing } from '../test/support/festival-speech';
 import { fmt } from './bench-table';
 import { RulesExtractor } from '../src/main/pipeline/extract/rules-extractor';
-import { CachedDecoder } from './memory-decode-cache';
+import { CachedDecoder, debianGeneralLm } from './memory-decode-cache';
 import { benchStyles, pct, runSet, speakRecordings, transcribeRecording, werText } from './memory-bench';
 import { dateRight, memoriesBySentence } from './memory-bench-score';
 import { corpusRecordedAt } from './memory-corpus';
 import { heldOutSentences, tuningSentences, generalSentences } from './memory-corpus';
 
-/** Option sets tried, each on top of nothing (Debian's defaults) unless it says so. */
+/**
+ * Option sets tried, each on top of nothing (Debian's defaults) unless it says so. Those without an
+ * `-lm` decode with the engine's default language model: the memo model when resources/asr has it.
+ */
 const base = ['-lw', '4'];
+const generalLm = ['-lm', debianGeneralLm];
 export const sweepConfigs: Record<string, readonly string[]> = {
   debian: [],
   current: pocketsphinxDecoderArgs,
+  'general lm': [...pocketsphinxDecoderArgs, ...generalLm],
   lw4: base,
   lw3: ['-lw', '3'],
   lw5: ['-lw', '5'],

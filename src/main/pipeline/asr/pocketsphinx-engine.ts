@@ -10,6 +10,7 @@ import { CachedProbe, findExecutable } from '../system/find-executable';
 import { runProcess } from '../system/run-process';
 import type { AsrEngine, TranscribeOptions } from './asr-engine';
 import { LocalDecodeCheck } from './asr-probes';
+import { defaultLanguageModel, type PocketsphinxLanguageModel } from './pocketsphinx-language-model';
 import { parsePocketsphinxOutput } from './pocketsphinx-output';
 
 export const pocketsphinxInstallHint =
@@ -23,6 +24,11 @@ export interface PocketsphinxOptions {
   env?: NodeJS.ProcessEnv;
   /** Decoder options passed as they are (`['-lw', '7']`). Default {@link pocketsphinxDecoderArgs}. */
   decoderArgs?: readonly string[];
+  /**
+   * The language model. Default: the memo model in resources/asr when present, else Debian's general
+   * one ({@link defaultLanguageModel}). An `-lm` among `decoderArgs` wins over it.
+   */
+  languageModel?: PocketsphinxLanguageModel;
 }
 
 /**
@@ -32,6 +38,7 @@ export interface PocketsphinxOptions {
  * And the 8 best Gaussians per frame instead of 4: bench/memory-sweep.ts on forty tuning sentences,
  * WER 18.3 → 17.2 %, no voice worse, general speech 6.7 → 5.9 %. Beams, -wip, -silprob, -bestpath,
  * the 2nd/3rd-pass weights and -maxhmmpf gained nothing on all three voices (docs/pipeline.md).
+ * With the memo language model the weight was checked again: 5.0 / 4.9 / 5.4 % WER at 3 / 4 / 5.
  */
 export const pocketsphinxDecoderArgs: readonly string[] = ['-lw', '4', '-topn', '8'];
 
@@ -44,9 +51,18 @@ export class PocketsphinxEngine implements AsrEngine {
   readonly name = 'pocketsphinx';
   private readonly probe: CachedProbe<{ bin: string | null; reason: string | null }>;
   private readonly decoderArgs: readonly string[];
+  /** The language model decodes use (shown in the health entry). */
+  readonly languageModel: PocketsphinxLanguageModel;
 
   constructor(options: PocketsphinxOptions = {}) {
-    this.decoderArgs = options.decoderArgs ?? pocketsphinxDecoderArgs;
+    const decoderArgs = options.decoderArgs ?? pocketsphinxDecoderArgs;
+    const lmAt = decoderArgs.indexOf('-lm');
+    this.languageModel =
+      lmAt >= 0
+        ? { file: decoderArgs[lmAt + 1] ?? null, name: `language model ${path.basename(decoderArgs[lmAt + 1] ?? '')}` }
+        : (options.languageModel ?? defaultLanguageModel());
+    this.decoderArgs =
+      lmAt < 0 && this.languageModel.file ? [...decoderArgs, '-lm', this.languageModel.file] : decoderArgs;
     const env = options.env ?? process.env;
     const binName = options.bin ?? env.LIFELINE_POCKETSPHINX_BIN ?? 'pocketsphinx_continuous';
     const modelDir = options.modelDir ?? '/usr/share/pocketsphinx/model/en-us/en-us';
@@ -69,7 +85,7 @@ export class PocketsphinxEngine implements AsrEngine {
     const decode = (this.decodeCheck ??= new LocalDecodeCheck(this));
     this.localService ??= {
       name: 'pocketsphinx',
-      label: 'Speech recognition (pocketsphinx)',
+      label: `Speech recognition (pocketsphinx, ${this.languageModel.name})`,
       kind: 'local-engine',
       required: true,
       probe: (signal, options) => decode.check(signal, options?.fresh),

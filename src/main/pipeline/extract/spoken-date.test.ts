@@ -41,6 +41,19 @@ describe('dates as they are said', () => {
     expect(repairSpokenTimes('buy milk and four eggs')).toBe('buy milk and four eggs');
   });
 
+  it('tolerates "it" heard for "eight" where a time must stand, and "than the morning" for "in the morning"', () => {
+    expect(resolveSpokenDate('the electrician comes on wednesday at it than the morning', recordedAt)?.at).toBe(
+      local(1, 21, 8),
+    );
+    expect(resolveSpokenDate('dinner with emma on friday at it', recordedAt)?.at).toBe(local(1, 16, 20));
+    expect(resolveSpokenDate('the plumber comes on monday at it and the morning', recordedAt)?.at).toBe(
+      local(1, 19, 8),
+    );
+    expect(resolveSpokenDate('the bus leaves on monday at ten and the evening', recordedAt)?.at).toBe(local(1, 19, 22));
+    expect(repairSpokenTimes('have a look at it on friday')).toBe('have a look at it on friday');
+    expect(repairSpokenTimes('i was good at it')).toBe('i was good at it');
+  });
+
   it('resolves relative dates against the recording, not the time of processing', () => {
     expect(resolveSpokenDate('call mom tomorrow', new Date(2025, 5, 30, 20, 0))).toEqual({
       at: new Date(2025, 6, 1).toISOString(),

@@ -16,7 +16,8 @@ const dayPart = "(?:in the (?:morning|afternoon|evening)|at night|[ap]\\.? ?m\\b
 /**
  * Confusions pocketsphinx makes that lose a time, measured on festival speech (bench/memory-bench):
  * "at" heard as "and"/"an"/"in" before a time ("and ten in the morning", "the kids and four on
- * Friday"), "four" heard as "for" after "at", and "a m" / "p m" spelled out. Also the spoken forms the date parser does not read:
+ * Friday"), "four" heard as "for" after "at", "eight" as "it", "in the morning" as "than the
+ * morning" or "and the morning", and "a m" / "p m" spelled out. Also the spoken forms the date parser does not read:
  * "half past three", "quarter past/to", "March the third", "Tuesdays".
  */
 export function repairSpokenTimes(text: string): string {
@@ -38,6 +39,15 @@ export function repairSpokenTimes(text: string): string {
         'at $1',
       )
       .replace(/\bat for\b/gi, 'at four')
+      // "eight" heard as "it": only where a time must stand (before a part of the day, or ending a
+      // clause right after a day), never "look at it".
+      .replace(/\bat it(?=\s+(?:in|than|and) the (?:morning|afternoon|evening)\b)/gi, 'at eight')
+      .replace(
+        /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|today) at it(?=\s*[.!?]?\s*$)/gi,
+        '$1 at eight',
+      )
+      // "in the morning" heard as "than the" / "and the morning" after an hour.
+      .replace(new RegExp(`\\b(${number}) (?:than|and) the (morning|afternoon|evening)\\b`, 'gi'), '$1 in the $2')
       .replace(new RegExp(`\\b(?:between|from) (${number}) (?=and|to|till|until)\\b`, 'gi'), 'at $1 ')
       .replace(/\b([ap])\s+m\b/gi, '$1m')
       .replace(new RegExp(`\\bhalf past (${number})\\b`, 'gi'), (_m, h: string) => `${hourOf(h)}:30`)

@@ -1,0 +1,788 @@
+/**
+ * The domain corpus the memo language model learns from: what people say into a voice memo app —
+ * to-dos, appointments, events, people, dates and times said many ways, everyday facts — plus plain
+ * everyday sentences so ordinary speech keeps its footing. Written from templates, generically: it
+ * must never hold the benchmark's held-out sentences, nor any five words in a row of one
+ * (memo-corpus.test.ts checks). Deterministic: a seeded generator picks the fillers.
+ */
+
+const names = [
+  'alice',
+  'bob',
+  'sam',
+  'emma',
+  'jack',
+  'priya',
+  'mark',
+  'rachel',
+  'steve',
+  'kevin',
+  'sarah',
+  'david',
+  'james',
+  'john',
+  'mary',
+  'linda',
+  'michael',
+  'chris',
+  'anna',
+  'laura',
+  'peter',
+  'paul',
+  'tom',
+  'kate',
+  'lucy',
+  'daniel',
+  'sophie',
+  'olivia',
+  'noah',
+  'liam',
+  'mia',
+  'ethan',
+  'ben',
+  'nick',
+  'helen',
+  'susan',
+  'karen',
+  'lisa',
+  'amy',
+  'jessica',
+  'matt',
+  'dan',
+  'joe',
+  'mike',
+  'jenny',
+  'claire',
+  'rosa',
+  'maria',
+  'carlos',
+  'ahmed',
+  'fatima',
+  'raj',
+  'wei',
+  'mei',
+  'ken',
+  'george',
+  'harry',
+  'grace',
+  'ella',
+  'zoe',
+  'adam',
+  'ryan',
+  'tony',
+  'nina',
+  'victor',
+];
+const family = [
+  'mum',
+  'mom',
+  'dad',
+  'my sister',
+  'my brother',
+  'grandma',
+  'grandpa',
+  'my mother',
+  'my father',
+  'my wife',
+  'my husband',
+  'my son',
+  'my daughter',
+  'the kids',
+  'my aunt',
+  'my uncle',
+  'my cousin',
+  'my boss',
+  'my friend',
+  'the neighbours',
+  'the neighbors',
+  'my partner',
+  'the doctor',
+  'the dentist',
+  'the landlord',
+  'the plumber',
+  'the bank',
+  'the school',
+  'the vet',
+  'the electrician',
+  'the builder',
+  'the office',
+  'the teacher',
+  'my mum',
+  'my dad',
+  'the insurance company',
+  'the council',
+  'the garage',
+  'the pharmacy',
+  'the hairdresser',
+];
+const titles = ['doctor', 'mister', 'missus', 'miss', 'professor'];
+const surnames = ['smith', 'jones', 'brown', 'patel', 'khan', 'lee', 'wilson', 'taylor', 'green', 'white', 'martin'];
+
+const weekdays = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+const months = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+const ordinals = [
+  'first',
+  'second',
+  'third',
+  'fourth',
+  'fifth',
+  'sixth',
+  'seventh',
+  'eighth',
+  'ninth',
+  'tenth',
+  'eleventh',
+  'twelfth',
+  'thirteenth',
+  'fourteenth',
+  'fifteenth',
+  'sixteenth',
+  'seventeenth',
+  'eighteenth',
+  'nineteenth',
+  'twentieth',
+  'twenty first',
+  'twenty second',
+  'twenty third',
+  'twenty fourth',
+  'twenty fifth',
+  'twenty sixth',
+  'twenty seventh',
+  'twenty eighth',
+  'twenty ninth',
+  'thirtieth',
+  'thirty first',
+];
+const hours = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
+const minutes = ['fifteen', 'thirty', 'forty five', 'ten', 'twenty', 'o five', 'fifty'];
+const parts = ['in the morning', 'in the afternoon', 'in the evening', 'at night'];
+const partsOfDay = ['morning', 'afternoon', 'evening', 'night', 'lunchtime'];
+const numbers = ['two', 'three', 'four', 'five', 'six', 'ten', 'twenty', 'fifty', 'a hundred'];
+
+type Pick = <T>(list: readonly T[]) => T;
+
+function time(pick: Pick): string {
+  const h = pick(hours);
+  return pick([
+    `at ${h}`,
+    `at ${h}`,
+    `at ${h} ${pick(parts)}`,
+    `at ${h} ${pick(minutes)}`,
+    `at ${h} o'clock`,
+    `at half past ${h}`,
+    `at quarter past ${h}`,
+    `at quarter to ${h}`,
+    `at noon`,
+    `at midday`,
+    `at midnight`,
+    `around ${h}`,
+    `by ${h}`,
+    `between ${h} and ${pick(hours)}`,
+    `from ${h} to ${pick(hours)}`,
+    `at ${h} ${pick(minutes)} ${pick(parts)}`,
+  ]);
+}
+
+function day(pick: Pick): string {
+  const d = pick(weekdays);
+  const o = pick(ordinals);
+  const mo = pick(months);
+  return pick([
+    'today',
+    'tonight',
+    'tomorrow',
+    'tomorrow',
+    `tomorrow ${pick(partsOfDay)}`,
+    'this evening',
+    'this afternoon',
+    'the day after tomorrow',
+    `on ${d}`,
+    `on ${d}`,
+    `on ${d}`,
+    `${d}`,
+    `next ${d}`,
+    `this ${d}`,
+    `on ${d} ${pick(partsOfDay)}`,
+    `${d} ${pick(partsOfDay)}`,
+    `a week from ${d}`,
+    `${d} week`,
+    `on ${d} the ${o}`,
+    `on the ${o}`,
+    `on the ${o}`,
+    `on the ${o} of ${mo}`,
+    `on ${mo} the ${o}`,
+    `on ${mo} ${o}`,
+    `the ${o} of ${mo}`,
+    `next week`,
+    `this weekend`,
+    `next weekend`,
+    `at the weekend`,
+    `next month`,
+    `in ${pick(['two', 'three', 'a couple of', 'a few'])} ${pick(['days', 'weeks'])}`,
+    `by the end of the ${pick(['week', 'month', 'day'])}`,
+    `before the end of the ${pick(['week', 'month'])}`,
+    `by ${d}`,
+    `before ${d}`,
+    `in ${mo}`,
+    `at the end of ${mo}`,
+  ]);
+}
+
+function when(pick: Pick): string {
+  return pick([
+    day(pick),
+    day(pick),
+    `${day(pick)} ${time(pick)}`,
+    `${day(pick)} ${time(pick)}`,
+    `${time(pick)} ${day(pick)}`,
+    time(pick),
+  ]);
+}
+
+function person(pick: Pick): string {
+  return pick([pick(names), pick(names), pick(family), `${pick(titles)} ${pick(surnames)}`]);
+}
+
+const things = [
+  'the kids',
+  'the car',
+  'the dry cleaning',
+  'the parcel',
+  'the package',
+  'the prescription',
+  'the tickets',
+  'the keys',
+  'the laptop',
+  'the dog',
+  'the shopping',
+  'the cake',
+  'the photos',
+  'the forms',
+  'the books',
+  'the suit',
+  'the bike',
+  'the printer',
+  'the documents',
+  'the results',
+  'the receipt',
+  'the present',
+];
+const groceries = [
+  'milk',
+  'bread',
+  'eggs',
+  'coffee',
+  'butter',
+  'cheese',
+  'apples',
+  'bananas',
+  'rice',
+  'pasta',
+  'chicken',
+  'toilet paper',
+  'dog food',
+  'cat food',
+  'batteries',
+  'light bulbs',
+  'flowers',
+  'a birthday card',
+  'wine',
+  'a present',
+  'stamps',
+  'shampoo',
+  'tea',
+  'vegetables',
+  'some fruit',
+  'orange juice',
+];
+const bills = [
+  'the rent',
+  'the electricity bill',
+  'the gas bill',
+  'the phone bill',
+  'the water bill',
+  'the credit card',
+  'the council tax',
+  'the insurance',
+  'the mortgage',
+  'the internet bill',
+  'the parking fine',
+  'the invoice',
+];
+const documents = [
+  'passport',
+  'driving licence',
+  "driver's license",
+  'insurance',
+  'library card',
+  'subscription',
+  'membership',
+  'car tax',
+  'visa',
+  'prescription',
+];
+const services = [
+  'a table',
+  'a haircut',
+  'a taxi',
+  'the flights',
+  'a hotel',
+  'the train tickets',
+  "a doctor's appointment",
+  'a dentist appointment',
+  'a babysitter',
+  'the plumber',
+  'a mechanic',
+  'a cleaner',
+  'the car in for a service',
+];
+const topics = [
+  'the heating',
+  'the party',
+  'the rent',
+  'the meeting',
+  'the holiday',
+  'the report',
+  'the test results',
+  'the contract',
+  'the budget',
+  'the wedding',
+  'the invoice',
+  'the leak',
+  'the school trip',
+  'the project',
+  'the weekend',
+  'the bill',
+  'the schedule',
+  'the house',
+  'the car',
+  'the job',
+];
+const places = [
+  'the station',
+  'the airport',
+  'the office',
+  'the hospital',
+  'the school',
+  'the library',
+  'the post office',
+  'the bank',
+  'the gym',
+  'the supermarket',
+  'the shops',
+  'the park',
+  'the church',
+  'the restaurant',
+  'the pub',
+  'the cinema',
+  "the doctor's",
+  'the dentist',
+  'town',
+  'work',
+  'home',
+  'the garage',
+  'the pharmacy',
+  'the cafe',
+];
+const cities = [
+  'london',
+  'paris',
+  'new york',
+  'chicago',
+  'boston',
+  'denver',
+  'seattle',
+  'dublin',
+  'madrid',
+  'berlin',
+  'rome',
+  'manchester',
+  'edinburgh',
+  'toronto',
+  'sydney',
+  'texas',
+  'california',
+  'florida',
+  'scotland',
+  'spain',
+];
+const rooms = ['kitchen', 'bathroom', 'garage', 'bedroom', 'living room', 'hall', 'attic', 'garden', 'basement'];
+const appointments = [
+  'the dentist appointment',
+  'a dentist appointment',
+  "the doctor's appointment",
+  "a doctor's appointment",
+  'the team meeting',
+  'a meeting',
+  'the meeting',
+  'the interview',
+  'a job interview',
+  'the parent teacher meeting',
+  'the eye test',
+  'a haircut',
+  'the vet appointment',
+  'physio',
+  'the check up',
+  'my appointment',
+  'the conference call',
+  'yoga',
+  'the gym class',
+  'piano lessons',
+  'swimming',
+  'football practice',
+  'soccer practice',
+  'band practice',
+  'book club',
+  'choir',
+  'the school play',
+  'the party',
+  'the wedding',
+  'the funeral',
+  'the barbecue',
+  'the concert',
+  'the match',
+  'the game',
+  'the surgery',
+  'the exam',
+  'the presentation',
+  'the school run',
+  'the flight',
+  'the train',
+  'the bus',
+  'dinner',
+  'lunch',
+  'breakfast',
+  'drinks',
+  'coffee',
+  'the service',
+  'the inspection',
+  'the delivery',
+  'the viewing',
+  'the meeting with the bank',
+  'date night',
+  'the christmas party',
+];
+const events = [
+  'the party',
+  'the wedding',
+  'the concert',
+  'the school play',
+  'the fair',
+  'the festival',
+  'the game',
+  'the match',
+  'the garden party',
+  'the barbecue',
+  'the christmas party',
+  'the reunion',
+  'the conference',
+  'the sale',
+  'the open day',
+  'the recital',
+  'sports day',
+  'the quiz night',
+  'the launch',
+];
+
+function todo(pick: Pick): string {
+  const p = person(pick);
+  const action = pick([
+    `call ${p}`,
+    `call ${p}`,
+    `phone ${p}`,
+    `ring ${p}`,
+    `text ${p}`,
+    `email ${p}`,
+    `email ${p} about ${pick(topics)}`,
+    `call ${p} about ${pick(topics)}`,
+    `ask ${p} about ${pick(topics)}`,
+    `tell ${p} about ${pick(topics)}`,
+    `message ${p}`,
+    `write to ${p}`,
+    `pick up ${pick(things)}`,
+    `pick up ${pick(groceries)}`,
+    `pick up ${p} from ${pick(places)}`,
+    `drop off ${pick(things)} at ${pick(places)}`,
+    `buy ${pick(groceries)}`,
+    `buy ${pick(groceries)} and ${pick(groceries)}`,
+    `get ${pick(groceries)}`,
+    `pay ${pick(bills)}`,
+    `pay ${p} back`,
+    `pay ${p} back the ${pick(numbers)} ${pick(['pounds', 'dollars', 'euros'])}`,
+    `book ${pick(services)}`,
+    `renew my ${pick(documents)}`,
+    `renew the ${pick(documents)}`,
+    `cancel the ${pick(['gym membership', 'subscription', 'newspaper', 'booking', 'appointment', 'order'])}`,
+    `send ${pick(things)} to ${p}`,
+    `send ${p} ${pick(['the invoice', 'the photos', 'the link', 'a card', 'a message', 'the address'])}`,
+    `take ${pick(things)} to ${pick(places)}`,
+    `take out the ${pick(['bins', 'rubbish', 'trash', 'recycling'])}`,
+    `take the ${pick(['bins', 'rubbish', 'trash', 'recycling'])} out`,
+    `water the plants`,
+    `walk the dog`,
+    `feed the cat`,
+    `clean the ${pick(rooms)}`,
+    `tidy the ${pick(rooms)}`,
+    `fix the ${pick(['tap', 'fence', 'door', 'light', 'shelf', 'bike', 'washing machine', 'heating'])}`,
+    `order ${pick(['more printer paper', 'a new phone', 'the tickets', 'a cake', 'new shoes', 'pizza', 'the parts'])}`,
+    `return ${pick(things)} to ${pick(places)}`,
+    `finish ${pick(['the report', 'the tax forms', 'my homework', 'the slides', 'the essay', 'the painting'])}`,
+    `check ${pick(['the tyres', 'the oil', 'the emails', 'the bank account', 'the times', 'the forecast'])}`,
+    `make ${pick(['an appointment', 'a list', 'dinner', 'a cake', 'a booking', 'a reservation'])}`,
+    `schedule ${pick(appointments)}`,
+    `move ${pick(appointments)} to ${day(pick)}`,
+    `go to ${pick(places)}`,
+    `meet ${p} at ${pick(places)}`,
+    `see ${p}`,
+    `visit ${p}`,
+    `thank ${p} for ${pick(['the present', 'dinner', 'the flowers', 'the help', 'the card'])}`,
+    `wish ${p} happy birthday`,
+    `sign ${pick(['the form', 'the contract', 'the card', 'the permission slip'])}`,
+    `wrap ${pick(['the present', 'the presents', 'the gift'])}`,
+    `charge ${pick(['my phone', 'the car', 'the laptop'])}`,
+    `print ${pick(['the tickets', 'the boarding passes', 'the forms', 'the report'])}`,
+    `back up ${pick(['the laptop', 'the photos', 'my phone'])}`,
+    `sort out ${pick(topics)}`,
+    `look into ${pick(topics)}`,
+    `follow up with ${p}`,
+  ]);
+  const lead = pick([
+    '',
+    '',
+    '',
+    'i need to ',
+    'remind me to ',
+    "don't forget to ",
+    'i have to ',
+    'i should ',
+    'make sure to ',
+    'remember to ',
+    'i must ',
+    'we need to ',
+    "i've got to ",
+    'i want to ',
+    'need to ',
+    'we have to ',
+    "let's ",
+    'please ',
+    'i must remember to ',
+    'note to self ',
+    'to do ',
+  ]);
+  return pick([`${lead}${action}`, `${lead}${action} ${when(pick)}`, `${lead}${action} ${when(pick)}`]);
+}
+
+function event(pick: Pick): string {
+  const p = person(pick);
+  const a = pick(appointments);
+  const w = when(pick);
+  return pick([
+    `${a} is ${w}`,
+    `${a} is ${w}`,
+    `${a} ${w}`,
+    `i have ${a} ${w}`,
+    `we have ${a} ${w}`,
+    `${a} with ${p} ${w}`,
+    `${pick(['lunch', 'dinner', 'coffee', 'drinks', 'breakfast', 'a meeting'])} with ${p} ${w}`,
+    `${pick(['lunch', 'dinner', 'coffee', 'drinks'])} with ${p} and ${pick(names)} ${w}`,
+    `i'm meeting ${p} ${w}`,
+    `i'm meeting ${p} at ${pick(places)} ${w}`,
+    `${p} is coming ${w}`,
+    `${p} is coming round ${w}`,
+    `${p} comes ${w}`,
+    `${p} arrives ${w}`,
+    `${p}'s birthday is ${day(pick)}`,
+    `it's ${p}'s birthday ${day(pick)}`,
+    `${pick(names)}'s birthday is on ${pick(months)} the ${pick(ordinals)}`,
+    `our anniversary is on ${pick(months)} the ${pick(ordinals)}`,
+    `${pick(events)} is ${w}`,
+    `${pick(events)} is on the ${pick(ordinals)}`,
+    `${a} moved to ${w}`,
+    `${a} has moved to ${w}`,
+    `${a} was moved to ${w}`,
+    `${a} is booked for ${w}`,
+    `the car is booked in for a service ${day(pick)}`,
+    `the flight to ${pick(cities)} leaves ${w}`,
+    `the train to ${pick(cities)} leaves ${w}`,
+    `we fly to ${pick(cities)} ${w}`,
+    `we're going to ${pick(cities)} ${w}`,
+    `we're going to ${pick(places)} ${w}`,
+    `the ${pick(['plumber', 'electrician', 'builder', 'cleaner', 'engineer', 'gardener'])} is coming ${w}`,
+    `the ${pick(['plumber', 'electrician', 'builder', 'cleaner', 'engineer'])} comes ${w}`,
+    `the delivery is coming ${w}`,
+    `${a} every ${pick(weekdays)}`,
+    `${a} is on ${pick(weekdays)}s ${time(pick)}`,
+    `we go to ${pick(places)} every ${pick(weekdays)}`,
+    `${pick(['bin day', 'the market', 'cleaning', 'choir', 'football'])} is every ${pick(weekdays)}`,
+    `${p}'s ${pick(['surgery', 'party', 'wedding', 'interview', 'exam', 'recital', 'flight'])} is ${day(pick)}`,
+    `parent teacher conference ${w}`,
+    `remember ${a} ${w}`,
+    `there's ${a} ${w}`,
+  ]);
+}
+
+function fact(pick: Pick): string {
+  const rel = pick([
+    'sister',
+    'brother',
+    'mother',
+    'father',
+    'mum',
+    'dad',
+    'son',
+    'daughter',
+    'aunt',
+    'uncle',
+    'cousin',
+    'friend',
+    'boss',
+    'neighbour',
+    'wife',
+    'husband',
+  ]);
+  return pick([
+    `my ${rel} lives in ${pick(cities)}`,
+    `my ${rel} works at ${pick(places)}`,
+    `my ${rel} works in ${pick(cities)}`,
+    `${pick(names)} lives in ${pick(cities)}`,
+    `${pick(names)} works at ${pick(places)}`,
+    `${pick(names)} is allergic to ${pick(['nuts', 'cats', 'dogs', 'peanuts', 'milk', 'eggs', 'shellfish'])}`,
+    `${pick(names)} likes ${pick(['chocolate', 'jazz', 'football', 'red wine', 'gardening', 'tea', 'cooking'])}`,
+    `${pick(names)}'s ${pick(['wife', 'husband', 'son', 'daughter', 'dog', 'cat'])} is called ${pick(names)}`,
+    `the ${pick(['wifi password', 'spare key', 'key', 'passport', 'manual', 'receipt', 'charger', 'remote'])} is ${pick(['on', 'in', 'under', 'behind'])} the ${pick(['fridge', 'drawer', 'desk', 'table', 'shelf', 'cupboard', 'mat', 'sofa', 'bed'])}`,
+    `the ${pick(['new office', 'meeting room', 'flat', 'clinic', 'shop'])} is on the ${pick(ordinals.slice(0, 10))} floor`,
+    `the ${pick(places.slice(0, 16))} opens ${time(pick)}`,
+    `the ${pick(places.slice(0, 16))} closes ${time(pick)}`,
+    `the ${pick(['car', 'boiler', 'bike', 'fridge', 'laptop'])} is ${pick(['broken', 'fixed', 'under warranty', 'at the garage', 'making a noise'])}`,
+    `i left ${pick(things)} at ${pick(places)}`,
+    `i parked ${pick(['on level', 'in row', 'near bay'])} ${pick(hours)}`,
+    `the ${pick(['code', 'pin', 'number', 'door code'])} is ${pick(hours)} ${pick(hours)} ${pick(hours)} ${pick(hours)}`,
+    `${pick(names)} has a new ${pick(['job', 'car', 'baby', 'puppy', 'house', 'phone number'])}`,
+    `i weigh ${pick(numbers)} ${pick(['kilos', 'pounds'])}`,
+    `we spent ${pick(numbers)} ${pick(['pounds', 'dollars'])} on ${pick(groceries)}`,
+    `the ${pick(['school', 'office', 'gym', 'library'])} is closed ${day(pick)}`,
+  ]);
+}
+
+/** Ordinary sentences, so general speech is not pulled towards memo phrases. */
+const general = [
+  'the weather was nice so we went for a walk',
+  'it rained all day and the streets were flooded',
+  'she read the book in one evening',
+  'they built a new bridge over the river last year',
+  'the children played in the garden until it got dark',
+  'i think the film was better than the book',
+  'he has lived in this town for most of his life',
+  'the train was late again this morning',
+  'we had a lovely time at the beach',
+  'the museum was full of tourists',
+  'most people agree that exercise is good for you',
+  'the sun rises in the east and sets in the west',
+  'water boils at a hundred degrees',
+  'the cat slept on the sofa all afternoon',
+  'there is a small cafe at the corner of the street',
+  'the old house at the end of the road has been sold',
+  'i had a long chat with my neighbour about the garden',
+  'the match ended in a draw',
+  'prices have gone up a lot this year',
+  'the team worked hard to finish the project on time',
+  'he plays the guitar in a band',
+  'the birds were singing in the trees',
+  'we watched a documentary about the ocean',
+  'the road was closed because of an accident',
+  'the city has a famous old cathedral',
+  'my favourite season is autumn',
+  'the kids love going to the zoo',
+  'she speaks three languages',
+  'the soup needs a little more salt',
+  'it was the coldest winter for years',
+  'the library has thousands of books',
+  'he forgot his umbrella and got soaked',
+  'the shop on the high street closed down',
+  'we planted tomatoes and beans this spring',
+  'the history of the town goes back a thousand years',
+  'the moon was bright and full last night',
+  'the kettle is boiling',
+  'i can never remember where i put my glasses',
+  'the news was mostly about the election',
+  'the dog barked at the postman',
+  'the restaurant serves very good food',
+  'it takes about an hour to drive there',
+  'the students were reading in the library',
+  'the company hired ten new people',
+  'the garden looks lovely in the summer',
+  'he was born in a small village in the north',
+  'the concert was sold out',
+  'we need more time to think about it',
+  'the computer was very slow today',
+  'the price of petrol keeps going up',
+];
+
+/** A small seeded generator (mulberry32), so the corpus is the same on every build. */
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** The five-word windows of a sentence's words. */
+export const fiveGrams = (words: readonly string[]): string[] =>
+  words.slice(0, Math.max(0, words.length - 4)).map((_, i) => words.slice(i, i + 5).join(' '));
+
+/** Lower-case words as the model sees them: punctuation gone, apostrophes kept. */
+export const memoWords = (text: string): string[] =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z' ]+/g, ' ')
+    .split(/\s+/)
+    .filter(Boolean);
+
+/**
+ * Drops every generated sentence that equals a protected one or shares five words in a row with
+ * it, as training sets are decontaminated of test sets: templates that are generic still say
+ * "at nine in the morning", and the held-out sentences must stay unseen. It only removes, so it can
+ * only make the held-out figures worse, never better.
+ */
+export function withoutProtected(corpus: readonly string[], protectedTexts: readonly string[]): string[] {
+  const whole = new Set<string>();
+  const grams = new Set<string>();
+  for (const text of protectedTexts) {
+    const words = memoWords(text);
+    whole.add(words.join(' '));
+    for (const g of fiveGrams(words)) grams.add(g);
+  }
+  return corpus.filter((s) => !whole.has(s) && !fiveGrams(s.split(' ')).some((g) => grams.has(g)));
+}
+
+/** `count` generated memo sentences and the plain ones, lower case, one sentence a string. */
+export function memoCorpus(count = 40_000, seed = 13): string[] {
+  const random = seeded(seed);
+  const pick: Pick = (list) => list[Math.floor(random() * list.length)]!;
+  const out: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const r = random();
+    out.push(r < 0.45 ? todo(pick) : r < 0.85 ? event(pick) : fact(pick));
+  }
+  // The plain sentences repeated so their share stays near a tenth however many memos are drawn.
+  const repeats = Math.max(1, Math.round(count / 10 / general.length));
+  for (let k = 0; k < repeats; k++) out.push(...general);
+  return out.map((s) => s.replace(/\s+/g, ' ').trim());
+}

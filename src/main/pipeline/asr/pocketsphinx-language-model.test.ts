@@ -1,0 +1,82 @@
+import fs from 'node:fs';
+import zlib from 'node:zlib';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { PocketsphinxEngine } from './pocketsphinx-engine';
+import { debianLanguageModel, defaultLanguageModel, memoLanguageModelFile } from './pocketsphinx-language-model';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+});
+const tempRoot = (withModel: boolean): string => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'lm-choice-'));
+  dirs.push(root);
+  if (withModel) {
+    fs.mkdirSync(path.join(root, 'resources', 'asr'), { recursive: true });
+    fs.writeFileSync(path.join(root, memoLanguageModelFile), '');
+  }
+  return root;
+};
+
+/** A stand-in decoder that writes down the arguments it was given (to `args` beside it). */
+function echoDecoder(dir: string): string {
+  const bin = path.join(dir, 'pocketsphinx-echo');
+  fs.writeFileSync(bin, `#!/bin/sh\necho "$*" > ${path.join(dir, 'args')}\n`, { mode: 0o755 });
+  return bin;
+}
+
+describe('the language model pocketsphinx decodes with', () => {
+  it('is the memo model shipped in resources/asr when it is there', () => {
+    const root = tempRoot(true);
+    expect(defaultLanguageModel(root)).toEqual({
+      file: path.join(root, memoLanguageModelFile),
+      name: 'memo language model',
+    });
+  });
+
+  it('is shipped: the repository holds a gzipped trigram ARPA model well under 10 MB', () => {
+    const shipped = defaultLanguageModel();
+    expect(shipped.name).toBe('memo language model');
+    expect(fs.statSync(shipped.file!).size).toBeLessThan(8e6);
+    const head = zlib.gunzipSync(fs.readFileSync(shipped.file!)).subarray(0, 400).toString('utf8');
+    expect(head).toMatch(/\\data\\\nngram 1=\d+\nngram 2=\d+\nngram 3=\d+\n/);
+  });
+
+  it("falls back to Debian's general model when the memo model is missing", () => {
+    expect(defaultLanguageModel(tempRoot(false))).toEqual(debianLanguageModel);
+  });
+
+  it('is named in the health entry and passed to the decoder as -lm', async () => {
+    const root = tempRoot(true);
+    const lm = defaultLanguageModel(root);
+    const engine = new PocketsphinxEngine({ bin: echoDecoder(root), languageModel: lm, modelDir: root });
+    expect(engine.service?.label).toBe('Speech recognition (pocketsphinx, memo language model)');
+    const general = new PocketsphinxEngine({
+      bin: echoDecoder(root),
+      languageModel: debianLanguageModel,
+      modelDir: root,
+    });
+    expect(general.service?.label).toBe("Speech recognition (pocketsphinx, Debian's general language model)");
+
+    const argsOf = async (e: PocketsphinxEngine) => {
+      const signal = new AbortController().signal;
+      await e.transcribe({ samples: new Float32Array(1600), sampleRate: 16_000 }, { signal, tmpDir: root });
+      return fs.readFileSync(path.join(root, 'args'), 'utf8');
+    };
+    expect(await argsOf(engine)).toContain(`-lm ${lm.file}`);
+    expect(await argsOf(general)).not.toContain('-lm');
+  });
+
+  it('gives way to an -lm among the decoder options', () => {
+    const root = tempRoot(true);
+    const engine = new PocketsphinxEngine({
+      bin: echoDecoder(root),
+      modelDir: root,
+      decoderArgs: ['-lw', '4', '-lm', '/elsewhere/other.lm'],
+      languageModel: defaultLanguageModel(root),
+    });
+    expect(engine.languageModel.file).toBe('/elsewhere/other.lm');
+  });
+});
