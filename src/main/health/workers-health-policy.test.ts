@@ -1,24 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { WorkerLiveness } from '../engine/stage-executor';
+import { workerLiveness } from '../../../test/support/worker-liveness';
 import { workersHealth } from './workers-health-policy';
 
-const pool = (over: Partial<WorkerLiveness> = {}): WorkerLiveness => ({
-  mode: 'worker-processes',
-  onDemand: false,
-  expected: 2,
-  ready: 2,
-  busy: 0,
-  silent: 0,
-  recentReplacements: 0,
-  lastReplacement: null,
-  starting: 0,
-  startingForMs: null,
-  startupWindowMs: 60_000,
-  recentCrashes: 0,
-  lastCrash: null,
-  launchError: null,
-  ...over,
-});
+const pool = workerLiveness;
 const crashed = (n: number) => ({ recentCrashes: n, lastCrash: { at: 0, detail: 'worker 42 killed by SIGABRT' } });
 
 describe('workersHealth', () => {

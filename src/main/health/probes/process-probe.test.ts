@@ -2,27 +2,12 @@ import os from 'node:os';
 import type { HealthConfig } from '../../config/config';
 import { describe, expect, it } from 'vitest';
 import type { WorkerLiveness } from '../../engine/stage-executor';
+import { workerLiveness } from '../../../../test/support/worker-liveness';
 import { ownerIsGone } from '../../recovery/process-alive';
 import { engineOwnerIn, processProbe } from './process-probe';
 
 const config = () => ({ memoryAmberMb: 65_536 }) as HealthConfig;
-const pool = (more: Partial<WorkerLiveness> = {}): WorkerLiveness => ({
-  mode: 'worker-processes',
-  onDemand: true,
-  expected: 4,
-  ready: 2,
-  busy: 1,
-  silent: 0,
-  recentReplacements: 0,
-  lastReplacement: null,
-  starting: 0,
-  startingForMs: null,
-  startupWindowMs: 60_000,
-  recentCrashes: 0,
-  lastCrash: null,
-  launchError: null,
-  ...more,
-});
+const pool = (more: Partial<WorkerLiveness> = {}) => workerLiveness({ onDemand: true, expected: 4, busy: 1, ...more });
 
 describe('the engine check', () => {
   const startedAt = 1_796_659_585_310;
