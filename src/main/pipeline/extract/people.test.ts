@@ -50,4 +50,10 @@ describe('people from name evidence', () => {
     expect(peopleIn('ask them and will go')).toEqual([]);
     expect(peopleIn('tell him and mark the date')).toEqual([]);
   });
+
+  it('takes no unknown word with the ending of a thing or a role for a name', () => {
+    expect(peopleIn('call groomer on monday')).toEqual([]);
+    expect(peopleIn('meet her at the station and call insurance')).toEqual([]);
+    expect(peopleIn('lunch with asher on monday')).toEqual(['Asher']);
+  });
 });

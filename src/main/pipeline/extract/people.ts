@@ -37,6 +37,14 @@ const notNameTags = new Set([
   'Determiner',
 ]);
 
+/**
+ * Endings of things and roles ("the groomer", "the station", "the dealership", "the pharmacy"): an
+ * unknown word with one is a common noun the name list lacks, not a name, even where a name would go.
+ * Six letters at least, so short names ("Asher", "River") are not cut.
+ */
+const commonNounEnding =
+  /^\p{L}{3,}(er|or|ist|ian|tion|sion|ment|ness|ship|ery|ary|ory|ance|ence|ity|ing|age|ure|ism|hood|ics)$/u;
+
 type Lexicon = Record<string, string | string[] | undefined>;
 const lexicon = (nlp as unknown as { model(): { one: { lexicon: Lexicon } } }).model().one.lexicon;
 
@@ -66,7 +74,10 @@ function tagsByWord(clause: string): Map<string, string[]> {
 
 /** A word context may make a name: not a word the lexicon knows (a common noun, a verb), not a time word. */
 const unknownWord = (w: string) =>
-  /^\p{L}[\p{L}']{2,}$/u.test(w) && !neverNames.test(w) && lexicon[w.toLowerCase()] === undefined;
+  /^\p{L}[\p{L}']{2,}$/u.test(w) &&
+  !neverNames.test(w) &&
+  lexicon[w.toLowerCase()] === undefined &&
+  !(w.length >= 6 && commonNounEnding.test(w.toLowerCase()));
 
 /**
  * The people a clause names (pure), only on name evidence: a first name the tagger reads as a name
