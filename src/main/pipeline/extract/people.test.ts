@@ -23,4 +23,37 @@ describe('people from name evidence', () => {
     expect(peopleIn('mark the date in the calendar')).toEqual([]);
     expect(peopleIn('call mom tonight')).toEqual([]);
   });
+
+  it('takes no word for a name that the tagger reads as an adjective, a role or a plural where a name would go', () => {
+    // "lunch with priya" heard as "lunch with pretty" (tuning set, SLT voice).
+    expect(peopleIn('lunch with pretty on monday')).toEqual([]);
+    expect(peopleIn('see the movie with dentist friends')).toEqual([]);
+    expect(peopleIn('dinner with folks on sunday')).toEqual([]);
+    expect(peopleIn('lunch with priya on monday')).toEqual(['Priya']);
+  });
+
+  it('reads the words as ASR gives them: capitals do not make a name', () => {
+    expect(peopleIn('Lunch with Pretty on Monday')).toEqual([]);
+    expect(peopleIn('Coffee with Sunny tomorrow')).toEqual([]);
+    expect(peopleIn('Lunch with Priya on Monday')).toEqual(['Priya']);
+  });
+
+  it('takes no name after a determiner: "the grace period" is a thing', () => {
+    expect(peopleIn('the grace period ends on friday')).toEqual([]);
+    expect(peopleIn('pay the bill and ask the grace committee')).toEqual([]);
+    expect(peopleIn('grace is coming on friday')).toEqual(['Grace']);
+  });
+
+  it('takes a listed name joined to a person word, even where the tagger reads it as a verb', () => {
+    // "dinner with Emma and Jack" heard as "dinner with them and jack" (tuning set, SLT voice).
+    expect(peopleIn('dinner with them and jack on friday')).toEqual(['Jack']);
+    expect(peopleIn('ask them and will go')).toEqual([]);
+    expect(peopleIn('tell him and mark the date')).toEqual([]);
+  });
+
+  it('takes no unknown word with the ending of a thing or a role for a name', () => {
+    expect(peopleIn('call groomer on monday')).toEqual([]);
+    expect(peopleIn('meet her at the station and call insurance')).toEqual([]);
+    expect(peopleIn('lunch with asher on monday')).toEqual(['Asher']);
+  });
 });

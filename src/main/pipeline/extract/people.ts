@@ -12,6 +12,39 @@ const possessed =
 const neverNames =
   /^(o'?clock|noon|midnight|tonight|today|tomorrow|morning|afternoon|evening|night|week|weekend|month|year|am|pm|everyone|someone|anyone|nobody|somebody|mom|dad|mum)$/i;
 
+/** People who are not named: a listed name joined to one ("them and Jack") is a person too. */
+const personWords = /^(me|you|him|her|us|them|mum|mom|dad|kids|sister|brother|wife|husband|grandma|grandpa)$/i;
+
+/** Words after which a word is a thing, not a person: "the grace period", "a frank talk", "my will". */
+const determiners = /^(the|a|an|this|that|these|those|my|your|our|their|its|every|each|some|any|no)$/i;
+
+/**
+ * What the tagger may call an unknown word in a name's place for it still to be a name: a noun, not
+ * an adjective ("with pretty"), a role ("with dentist"), a plural, a number, a place or a time.
+ */
+const notNameTags = new Set([
+  'Adjective',
+  'Adverb',
+  'Verb',
+  'Value',
+  'Actor',
+  'Plural',
+  'Place',
+  'Date',
+  'Pronoun',
+  'Preposition',
+  'Conjunction',
+  'Determiner',
+]);
+
+/**
+ * Endings of things and roles ("the groomer", "the station", "the dealership", "the pharmacy"): an
+ * unknown word with one is a common noun the name list lacks, not a name, even where a name would go.
+ * Six letters at least, so short names ("Asher", "River") are not cut.
+ */
+const commonNounEnding =
+  /^\p{L}{3,}(er|or|ist|ian|tion|sion|ment|ness|ship|ery|ary|ory|ance|ence|ity|ing|age|ure|ism|hood|ics)$/u;
+
 type Lexicon = Record<string, string | string[] | undefined>;
 const lexicon = (nlp as unknown as { model(): { one: { lexicon: Lexicon } } }).model().one.lexicon;
 
@@ -25,9 +58,26 @@ function isKnownFirstName(word: string): boolean {
   return list.some((t) => t === 'FirstName' || t === 'MaleName' || t === 'FemaleName');
 }
 
+/**
+ * The tagger's reading of each word of a clause, on the lower-case text: ASR output has no capitals,
+ * so typed or title-cased text must not read as names where the same words heard would not.
+ */
+function tagsByWord(clause: string): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const t of nlp(clause.toLowerCase()).terms().json() as { terms: { text: string; tags: string[] }[] }[]) {
+    const term = t.terms[0];
+    const w = term ? bare(term.text).toLowerCase() : '';
+    if (w && !out.has(w)) out.set(w, term!.tags);
+  }
+  return out;
+}
+
 /** A word context may make a name: not a word the lexicon knows (a common noun, a verb), not a time word. */
 const unknownWord = (w: string) =>
-  /^\p{L}[\p{L}']{2,}$/u.test(w) && !neverNames.test(w) && lexicon[w.toLowerCase()] === undefined;
+  /^\p{L}[\p{L}']{2,}$/u.test(w) &&
+  !neverNames.test(w) &&
+  lexicon[w.toLowerCase()] === undefined &&
+  !(w.length >= 6 && commonNounEnding.test(w.toLowerCase()));
 
 /**
  * The people a clause names (pure), only on name evidence: a first name the tagger reads as a name
@@ -48,10 +98,13 @@ export function peopleIn(clause: string): string[] {
       .map((n) => bare(n).toLowerCase())
       .filter((n) => isKnownFirstName(n)),
   );
+  const tags = tagsByWord(clause);
+  const nounLike = (w: string) => !(tags.get(w.toLowerCase()) ?? []).some((t) => notNameTags.has(t));
   words.forEach((raw, i) => {
     const w = bare(raw);
     if (!w || neverNames.test(w)) return;
     const prev = i > 0 ? bare(words[i - 1]!) : '';
+    if (determiners.test(prev)) return;
     const next = bare(words[i + 1] ?? '');
     const titleBefore = honorifics.test(prev) && !/'s$/i.test(words[i - 1]!);
     if (titleBefore && (unknownWord(w) || /LastName/.test(String(lexicon[w.toLowerCase()])) || isKnownFirstName(w))) {
@@ -63,10 +116,14 @@ export function peopleIn(clause: string): string[] {
     if (possessed.test(next) && /s$/i.test(w) && isKnownFirstName(w.slice(0, -1)))
       return add(titled(w.slice(0, -1)), i);
     const possessive = /'s$/i.test(raw.replace(/[^\p{L}']+$/u, ''));
-    // "Emma and Priya": a name joined to a name is a name too.
+    // "Emma and Priya": a name joined to a name is a name too; so is a listed name joined to a person
+    // word ("them and Jack", "mum and Jack"), where the tagger may read the name as a verb.
     const joined = /^and$/i.test(prev) && lastNameAt === i - 2;
+    const joinedToPerson = /^and$/i.test(prev) && personWords.test(bare(words[i - 2] ?? ''));
     const inNamePlace = before.test(prev) || joined || (possessive && possessed.test(next));
-    if (inNamePlace && (unknownWord(w) || isKnownFirstName(w))) add(titled(w), i);
+    if (inNamePlace && ((unknownWord(w) && nounLike(w)) || isKnownFirstName(w))) add(titled(w), i);
+    // …but not a verb with its object ("him and mark the date").
+    else if (joinedToPerson && isKnownFirstName(w) && !determiners.test(next)) add(titled(w), i);
   });
   return names;
 }
