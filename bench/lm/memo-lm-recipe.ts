@@ -11,7 +11,7 @@ export const memoLmRecipe = {
   /** Weight of the domain model in the mix; the general model gets the rest. */
   lambda: 0.3,
   /** Weighted-difference pruning of the general model's bigrams and trigrams. */
-  pruneThresholds: [5e-8, 1e-6],
+  pruneThresholds: [3.5e-8, 1e-6],
 };
 
 /** The domain corpus the model is built from: generated, then cleaned of anything held out. */

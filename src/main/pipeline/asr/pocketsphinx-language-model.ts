@@ -4,13 +4,14 @@ import { packageRoot } from '../../config/app-paths';
 
 /** The language model pocketsphinx decodes with, and how it is named to people. */
 export interface PocketsphinxLanguageModel {
-  /** An ARPA model (gzipped or not) passed as `-lm`, or null for Debian's built-in general model. */
+  /** A model file passed as `-lm` (trie binary or ARPA), or null for Debian's built-in general model. */
   file: string | null;
   /** For the health entry, e.g. "memo language model". */
   name: string;
 }
 
-export const memoLanguageModelFile = path.join('resources', 'asr', 'memo-lm.arpa.gz');
+/** sphinxbase's trie binary (by its `.bin` ending): mapped at each start where ARPA would be parsed. */
+export const memoLanguageModelFile = path.join('resources', 'asr', 'memo-lm.lm.bin');
 
 export const debianLanguageModel: PocketsphinxLanguageModel = { file: null, name: "Debian's general language model" };
 
