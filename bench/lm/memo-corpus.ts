@@ -6,6 +6,9 @@
  * (memo-corpus.test.ts checks). Deterministic: a seeded generator picks the fillers.
  */
 
+import { monthNames } from '../../src/main/pipeline/extract/normalise-transcript';
+import { seededRandom } from '../../test/support/seeded-random';
+
 const names = [
   'alice',
   'bob',
@@ -119,20 +122,6 @@ const titles = ['doctor', 'mister', 'missus', 'miss', 'professor'];
 const surnames = ['smith', 'jones', 'brown', 'patel', 'khan', 'lee', 'wilson', 'taylor', 'green', 'white', 'martin'];
 
 const weekdays = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
-const months = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
 const ordinals = [
   'first',
   'second',
@@ -199,7 +188,7 @@ function time(pick: Pick): string {
 function day(pick: Pick): string {
   const d = pick(weekdays);
   const o = pick(ordinals);
-  const mo = pick(months);
+  const mo = pick(monthNames);
   return pick([
     'today',
     'tonight',
@@ -606,8 +595,8 @@ function event(pick: Pick): string {
     `${p} arrives ${w}`,
     `${p}'s birthday is ${day(pick)}`,
     `it's ${p}'s birthday ${day(pick)}`,
-    `${pick(names)}'s birthday is on ${pick(months)} the ${pick(ordinals)}`,
-    `our anniversary is on ${pick(months)} the ${pick(ordinals)}`,
+    `${pick(names)}'s birthday is on ${pick(monthNames)} the ${pick(ordinals)}`,
+    `our anniversary is on ${pick(monthNames)} the ${pick(ordinals)}`,
     `${pick(events)} is ${w}`,
     `${pick(events)} is on the ${pick(ordinals)}`,
     `${a} moved to ${w}`,
@@ -731,18 +720,6 @@ const general = [
   'the price of petrol keeps going up',
 ];
 
-/** A small seeded generator (mulberry32), so the corpus is the same on every build. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** The five-word windows of a sentence's words. */
 export const fiveGrams = (words: readonly string[]): string[] =>
   words.slice(0, Math.max(0, words.length - 4)).map((_, i) => words.slice(i, i + 5).join(' '));
@@ -774,7 +751,7 @@ export function withoutProtected(corpus: readonly string[], protectedTexts: read
 
 /** `count` generated memo sentences and the plain ones, lower case, one sentence a string. */
 export function memoCorpus(count = 40_000, seed = 13): string[] {
-  const random = seeded(seed);
+  const random = seededRandom(seed);
   const pick: Pick = (list) => list[Math.floor(random() * list.length)]!;
   const out: string[] = [];
   for (let i = 0; i < count; i++) {

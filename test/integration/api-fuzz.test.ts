@@ -8,20 +8,9 @@ import { openLifeline, type Lifeline } from '../../src/main/lifeline';
 import { seedItems } from '../../bench/ui-seed';
 import { closeAfterEach } from '../support/close-after-each';
 import { tempDir } from '../support/temp-dir';
+import { seededRandom as random } from '../support/seeded-random';
 
 const opened = closeAfterEach();
-
-/** mulberry32: a seeded generator, so a failing body can be found again from the seed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const awkwardStrings = [
   '',

@@ -50,7 +50,7 @@ const ordinalUnits: Record<string, number> = {
   twentieth: 20,
   thirtieth: 30,
 };
-const monthNames = [
+export const monthNames = [
   'january',
   'february',
   'march',
