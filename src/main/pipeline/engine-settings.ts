@@ -6,6 +6,7 @@ export interface EngineSettings {
   asrUrl: string;
   asrModel: string;
   asrLanguage: string;
+  asrLanguageModel: string;
   whisperModel: string;
   llmEngine: string;
   llmUrl: string;
@@ -34,6 +35,7 @@ export function engineSettings(
     asrUrl: read('asr.url'),
     asrModel: read('asr.model'),
     asrLanguage: read('asr.language'),
+    asrLanguageModel: read('asr.languageModel'),
     whisperModel: read('whisper.model'),
     llmEngine: read('llm.engine'),
     llmUrl: read('llm.url'),

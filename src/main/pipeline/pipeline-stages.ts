@@ -49,7 +49,7 @@ export function pipelineStages(store: Store, options: PipelineOptions = {}): Sta
   const asr = new SettingsBound<AsrEngine>({
     revision,
     read: () => {
-      const c = choice((s) => [s.asrEngine, s.asrUrl, s.asrModel, s.asrLanguage, s.whisperModel]);
+      const c = choice((s) => [s.asrEngine, s.asrUrl, s.asrModel, s.asrLanguage, s.asrLanguageModel, s.whisperModel]);
       return { key: c.key, build: () => chooseAsrEngine(env, modelsDir, c.stored) };
     },
     // A worker runs one job at a time and picks its engine when the job starts, so nothing uses the old one.

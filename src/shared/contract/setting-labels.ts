@@ -14,6 +14,7 @@ const labels: Record<string, string> = {
   'asr.url': 'Transcription server address',
   'asr.model': 'Transcription server model',
   'asr.language': 'Spoken language',
+  'asr.languageModel': 'Pocketsphinx language model',
   'whisper.model': 'Whisper model file',
   'llm.engine': 'Memory extractor',
   'llm.url': 'Language model server address',

@@ -5,7 +5,9 @@ import type { Availability } from '../../engine/stage-handler';
 import type { AsrEngine, TranscribeOptions } from './asr-engine';
 import { HttpAsrEngine } from './http-asr-engine';
 import { PocketsphinxEngine } from './pocketsphinx-engine';
+import { chosenLanguageModel } from './pocketsphinx-language-model';
 import { WhisperEngine } from './whisper-engine';
+import { asrLanguageModelChoices } from '../../../shared/contract';
 import { engineSettings } from '../engine-settings';
 import { whisperModelFile } from './whisper-models';
 
@@ -54,7 +56,7 @@ class MisconfiguredEngine implements AsrEngine {
 /**
  * The transcription engine named by the `asr.engine` setting ($LIFELINE_ASR_ENGINE wins over the
  * stored value): whisper | pocketsphinx | openai | whisper-server, or the automatic choice when
- * "auto". `modelsDir` is where downloaded whisper models live; `stored` is the settings table.
+ * "auto"; pocketsphinx decodes with the model `asr.languageModel` names. `modelsDir` is where downloaded whisper models live; `stored` is the settings table.
  * The API key only ever comes from $LIFELINE_ASR_KEY.
  */
 export function chooseAsrEngine(
@@ -78,13 +80,21 @@ export function chooseAsrEngine(
       model: s.asrModel || undefined,
       language: s.asrLanguage || undefined,
     });
+  const pocketsphinx = (): AsrEngine => {
+    const languageModel = chosenLanguageModel(s.asrLanguageModel);
+    return languageModel
+      ? new PocketsphinxEngine({ env, languageModel })
+      : new MisconfiguredEngine(
+          `asr.languageModel (LIFELINE_ASR_LANGUAGE_MODEL) "${s.asrLanguageModel}" is not a language model; use one of ${asrLanguageModelChoices.join(', ')}`,
+        );
+  };
   switch (choice) {
     case 'auto':
-      return new AutoAsrEngine([whisper(), new PocketsphinxEngine({ env })]);
+      return new AutoAsrEngine([whisper(), pocketsphinx()]);
     case 'whisper':
       return whisper();
     case 'pocketsphinx':
-      return new PocketsphinxEngine({ env });
+      return pocketsphinx();
     case 'openai':
     case 'whisper-server':
       return http(choice);

@@ -3,7 +3,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PocketsphinxEngine } from './pocketsphinx-engine';
-import { debianLanguageModel, defaultLanguageModel, memoLanguageModelFile } from './pocketsphinx-language-model';
+import { chooseAsrEngine } from './choose-asr-engine';
+import {
+  chosenLanguageModel,
+  debianLanguageModel,
+  defaultLanguageModel,
+  memoLanguageModelFile,
+  memoMissingLanguageModel,
+} from './pocketsphinx-language-model';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -45,8 +52,16 @@ describe('the language model pocketsphinx decodes with', () => {
     expect(head[19]).toBe(3);
   });
 
-  it("falls back to Debian's general model when the memo model is missing", () => {
-    expect(defaultLanguageModel(tempRoot(false))).toEqual(debianLanguageModel);
+  it("falls back to Debian's general model when the memo model is missing, and says so", () => {
+    expect(defaultLanguageModel(tempRoot(false))).toEqual(memoMissingLanguageModel);
+    const engine = new PocketsphinxEngine({
+      bin: echoDecoder(tempRoot(false)),
+      languageModel: memoMissingLanguageModel,
+    });
+    expect(engine.languageModel.file).toBeNull();
+    expect(engine.service?.label).toBe(
+      "Speech recognition (pocketsphinx, Debian's general language model, as the memo model resources/asr/memo-lm.lm.bin is missing)",
+    );
   });
 
   it('is named in the health entry and passed to the decoder as -lm', async () => {
@@ -68,6 +83,37 @@ describe('the language model pocketsphinx decodes with', () => {
     };
     expect(await argsOf(engine)).toContain(`-lm ${lm.file}`);
     expect(await argsOf(general)).not.toContain('-lm');
+  });
+
+  it('is the one the asr.languageModel setting names: memo (the default) or general', () => {
+    const root = tempRoot(true);
+    expect(chosenLanguageModel('memo', root)).toEqual({
+      file: path.join(root, memoLanguageModelFile),
+      name: 'memo language model',
+    });
+    expect(chosenLanguageModel('general', root)).toEqual(debianLanguageModel);
+    expect(chosenLanguageModel('memo', tempRoot(false))).toEqual(memoMissingLanguageModel);
+    expect(chosenLanguageModel('medical', root)).toBeNull();
+  });
+
+  it('follows the setting when the engine is chosen, the environment winning over the stored value', () => {
+    const dir = tempRoot(false);
+    const env = { LIFELINE_ASR_ENGINE: 'pocketsphinx', LIFELINE_POCKETSPHINX_BIN: echoDecoder(dir) };
+    const lmOf = (e: NodeJS.ProcessEnv, stored?: Map<string, unknown>) =>
+      (chooseAsrEngine(e, dir, stored) as PocketsphinxEngine).languageModel;
+    expect(lmOf(env).name).toBe('memo language model');
+    expect(lmOf(env, new Map([['asr.languageModel', 'general']]))).toEqual(debianLanguageModel);
+    expect(
+      lmOf({ ...env, LIFELINE_ASR_LANGUAGE_MODEL: 'Memo' }, new Map([['asr.languageModel', 'general']])).name,
+    ).toBe('memo language model');
+    // A stored value that is not a choice is read as the default (the settings service refuses to write one).
+    expect(lmOf(env, new Map([['asr.languageModel', 'medical']])).name).toBe('memo language model');
+    const bad = chooseAsrEngine({ ...env, LIFELINE_ASR_LANGUAGE_MODEL: 'medical' }, dir);
+    expect(bad.availability()).toEqual({
+      ok: false,
+      reason:
+        'asr.languageModel (LIFELINE_ASR_LANGUAGE_MODEL) "medical" is not a language model; use one of memo, general',
+    });
   });
 
   it('gives way to an -lm among the decoder options', () => {

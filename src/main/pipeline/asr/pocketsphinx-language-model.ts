@@ -15,6 +15,12 @@ export const memoLanguageModelFile = path.join('resources', 'asr', 'memo-lm.lm.b
 
 export const debianLanguageModel: PocketsphinxLanguageModel = { file: null, name: "Debian's general language model" };
 
+/** What decodes when the memo model was chosen but is not there: Debian's, and the health entry says why. */
+export const memoMissingLanguageModel: PocketsphinxLanguageModel = {
+  file: null,
+  name: `Debian's general language model, as the memo model ${memoLanguageModelFile} is missing`,
+};
+
 /**
  * The memo language model shipped in resources/asr (`npm run build:lm`: Debian's general English
  * model mixed with a model of memo speech; docs/pipeline.md) when it is there, else Debian's own.
@@ -25,10 +31,26 @@ export function defaultLanguageModel(root?: string): PocketsphinxLanguageModel {
   try {
     base = root ?? packageRoot(__dirname);
   } catch {
-    return debianLanguageModel;
+    return memoMissingLanguageModel;
   }
   const file = path
     .join(base, memoLanguageModelFile)
     .replace(`${path.sep}app.asar${path.sep}`, `${path.sep}app.asar.unpacked${path.sep}`);
-  return fs.existsSync(file) ? { file, name: 'memo language model' } : debianLanguageModel;
+  return fs.existsSync(file) ? { file, name: 'memo language model' } : memoMissingLanguageModel;
+}
+
+/**
+ * The model the `asr.languageModel` setting names: `general` is Debian's (better on ordinary speech),
+ * `memo` the shipped memo model (better on voice memos; docs/pipeline.md has the figures). Null for a
+ * name that is neither.
+ */
+export function chosenLanguageModel(choice: string, root?: string): PocketsphinxLanguageModel | null {
+  switch (choice) {
+    case 'general':
+      return debianLanguageModel;
+    case 'memo':
+      return defaultLanguageModel(root);
+    default:
+      return null;
+  }
 }
