@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dataPaths } from '../../src/main/config/data-dir';
@@ -7,6 +6,7 @@ import { testStages } from '../support/test-stages';
 import { startTestServe } from '../support/test-serve-process';
 import { seedTestItems } from '../support/seeded-test-items';
 import { waitFor } from '../support/wait-for';
+import { workerPidsOf } from '../support/worker-processes';
 
 const cleanup: (() => unknown)[] = [];
 afterEach(async () => {
@@ -38,10 +38,10 @@ describe('fencing with real processes', () => {
       30_000,
     );
     expect(held.owner).toContain(`:${a.pid}:`);
-    const [workerPid] = execFileSync('ps', ['-o', 'pid=', '--ppid', String(a.pid)], { encoding: 'utf8' })
-      .trim()
-      .split(/\s+/)
-      .map(Number);
+    // Its one worker, by what it runs: A (run through tsx) may also have esbuild's service as a child.
+    const workers = workerPidsOf(a.pid);
+    expect(workers).toHaveLength(1);
+    const [workerPid] = workers;
     // The worker freezes (a stuck native call, a paging storm): no heartbeat, no result.
     process.kill(workerPid!, 'SIGSTOP');
     cleanup.push(() => {
