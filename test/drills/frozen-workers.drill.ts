@@ -7,7 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { writeWav } from '../support/audio-files';
 import type { Drill, DrillRow } from './drill';
-import { addFile, childrenOf, drillDir, fastWhisper, itemFacts, startDrillServe, until } from './drill-serve';
+import { addFile, drillDir, fastWhisper, itemFacts, startDrillServe, until } from './drill-serve';
+import { workerPidsOf } from '../support/worker-processes';
 
 interface WorkersCheck {
   status: string;
@@ -35,7 +36,8 @@ export const drill: Drill = {
       const warmId = await addFile(serve, writeWav(path.join(dir, 'warm-up.wav'), { seconds: 1.5 }));
       await until('the warm-up item to be done', () => itemFacts(serve, warmId).state === 'done', 180_000);
       await until('its workers to be idle', async () => /0 busy/.test((await workersCheck()).message), 30_000);
-      frozen.push(...childrenOf(serve.child.pid!));
+      // Only the worker processes: an engine run through tsx may have esbuild's service as a child too.
+      frozen.push(...workerPidsOf(serve.child.pid!));
       for (const pid of frozen) process.kill(pid, 'SIGSTOP');
       const stoppedAt = Date.now();
       // Health sees them silent within a few heartbeats.

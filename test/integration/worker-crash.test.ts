@@ -1,10 +1,10 @@
-import { execFileSync } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dataPaths } from '../../src/main/config/data-dir';
 import { startTestServe, type TestServe } from '../support/test-serve-process';
 import { seedTestItems } from '../support/seeded-test-items';
 import { waitFor } from '../support/wait-for';
+import { workerPidsOf } from '../support/worker-processes';
 
 const leaseMs = 1500;
 const env = {
@@ -35,18 +35,6 @@ async function allDone(serve: TestServe, n: number) {
 
 function eventTypes(db: Database.Database, itemId: number): string[] {
   return db.prepare(`SELECT type FROM events WHERE item_id = ? ORDER BY id`).pluck().all(itemId) as string[];
-}
-
-function workersOf(pid: number): string[] {
-  try {
-    return execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' })
-      .split('\n')
-      .map((s) => s.trim())
-      .filter(Boolean);
-  } catch {
-    // ps exits 1 when the process has no children.
-    return [];
-  }
 }
 
 describe('crash-isolated workers', () => {
@@ -123,7 +111,7 @@ describe('crash-isolated workers', () => {
     db.close();
 
     // The watchdog killed the spinning worker; the next jobs started new ones, still there, idle.
-    await waitFor('live workers', () => workersOf(serve.pid).length >= 1);
+    await waitFor('live workers', () => workerPidsOf(serve.pid).length >= 1);
     serve.child.kill('SIGTERM');
     expect((await serve.done).code).toBe(0);
   });
@@ -166,7 +154,7 @@ describe('crash-isolated workers', () => {
       state: 'queued',
     });
     db.close();
-    expect(workersOf(serve.pid)).toEqual([]);
+    expect(workerPidsOf(serve.pid)).toEqual([]);
   });
 });
 
