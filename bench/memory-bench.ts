@@ -1,5 +1,5 @@
 import os from 'node:os';
-import type { TranscriptSegment } from '../src/shared/contract';
+import type { Memory, TranscriptSegment } from '../src/shared/contract';
 import type { AsrEngine } from '../src/main/pipeline/asr/asr-engine';
 import { pocketsphinxDecoderArgs } from '../src/main/pipeline/asr/pocketsphinx-engine';
 import { CachedDecoder, debianGeneralLm } from './memory-decode-cache';
@@ -10,7 +10,14 @@ import { RulesExtractor } from '../src/main/pipeline/extract/rules-extractor';
 import { wordErrorRate, type WerResult } from '../src/main/pipeline/quality/word-error-rate';
 import { festivalMissing, speak, type SpeakingStyle } from '../test/support/festival-speech';
 import { fmt, report, type BenchRow } from './bench-table';
-import { addScores, emptyScore, scoreRecording, type MemoryScore, type PlacedSentence } from './memory-bench-score';
+import {
+  addScores,
+  emptyScore,
+  memoriesBySentence,
+  scoreRecording,
+  type MemoryScore,
+  type PlacedSentence,
+} from './memory-bench-score';
 import {
   corpusRecordedAt,
   generalSentences,
@@ -80,6 +87,28 @@ export async function transcribeRecording(engine: AsrEngine, audio: PcmAudio): P
     segments.push(...raw.map((s) => ({ ...s, start: s.start + offset, end: s.end + offset })));
   }
   return segments;
+}
+
+/**
+ * Each TUNING sentence as pocketsphinx heard it, in every voice, with the memories the rules made of
+ * its recording: for the miss printers (held-out is never listed, only scored as a whole).
+ */
+export async function eachTuningSentenceHeard(
+  engine: AsrEngine,
+  visit: (voice: string, sentence: SpokenMemory, got: Memory[]) => void,
+): Promise<void> {
+  const rules = new RulesExtractor();
+  const signal = new AbortController().signal;
+  for (const style of benchStyles) {
+    for (const rec of await speakRecordings(tuningSentences, style)) {
+      const segments = await transcribeRecording(engine, rec.audio);
+      const text = segments.map((x) => x.text).join(' ');
+      const memories = await rules.extract({ text, segments }, { recordedAt: corpusRecordedAt, signal });
+      memoriesBySentence(rec.placed, memories).forEach((got, i) =>
+        visit(style.voice.slice(6, 9), rec.placed[i]!.sentence, got),
+      );
+    }
+  }
 }
 
 export interface SetResult {

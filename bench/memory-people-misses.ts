@@ -6,11 +6,10 @@
  * dates), never a sentence, so the held-out set stays unseen. Audio and decodes come from .cache.
  */
 import { pocketsphinxDecoderArgs } from '../src/main/pipeline/asr/pocketsphinx-engine';
-import { RulesExtractor } from '../src/main/pipeline/extract/rules-extractor';
 import { festivalMissing } from '../test/support/festival-speech';
-import { benchStyles, pct, runSet, speakRecordings, transcribeRecording } from './memory-bench';
-import { memoriesBySentence, type MemoryScore } from './memory-bench-score';
-import { corpusRecordedAt, heldOutSentences, tuningSentences } from './memory-corpus';
+import { benchStyles, eachTuningSentenceHeard, pct, runSet } from './memory-bench';
+import type { MemoryScore } from './memory-bench-score';
+import { heldOutSentences, tuningSentences } from './memory-corpus';
 import { CachedDecoder } from './memory-decode-cache';
 
 const figures = (label: string, s: MemoryScore) =>
@@ -19,28 +18,18 @@ const figures = (label: string, s: MemoryScore) =>
 
 /** Each tuning sentence with a false or missed person, with what pocketsphinx heard there. */
 async function printMisses(engine: CachedDecoder): Promise<void> {
-  const rules = new RulesExtractor();
-  const signal = new AbortController().signal;
-  for (const style of benchStyles) {
-    for (const rec of await speakRecordings(tuningSentences, style)) {
-      const segments = await transcribeRecording(engine, rec.audio);
-      const text = segments.map((x) => x.text).join(' ');
-      const memories = await rules.extract({ text, segments }, { recordedAt: corpusRecordedAt, signal });
-      memoriesBySentence(rec.placed, memories).forEach((got, i) => {
-        const e = rec.placed[i]!.sentence;
-        const expected = (e.people ?? []).map((p) => p.toLowerCase());
-        const found = got.filter((m) => m.kind === 'person').map((m) => m.text);
-        const falsePeople = found.filter((p) => !expected.includes(p.toLowerCase()));
-        const missed = (e.people ?? []).filter((p) => !found.some((f) => f.toLowerCase() === p.toLowerCase()));
-        if (falsePeople.length === 0 && missed.length === 0) return;
-        const heard = [...new Set(got.map((m) => m.source?.text ?? ''))].join(' | ');
-        process.stdout.write(
-          `PEOPLE ${style.voice.slice(6, 9)}${falsePeople.length ? ` false: ${falsePeople.join(', ')}` : ''}` +
-            `${missed.length ? ` missed: ${missed.join(', ')}` : ''}\n  said:  ${e.text}\n  heard: ${heard || '(no memory)'}\n`,
-        );
-      });
-    }
-  }
+  await eachTuningSentenceHeard(engine, (voice, e, got) => {
+    const expected = (e.people ?? []).map((p) => p.toLowerCase());
+    const found = got.filter((m) => m.kind === 'person').map((m) => m.text);
+    const falsePeople = found.filter((p) => !expected.includes(p.toLowerCase()));
+    const missed = (e.people ?? []).filter((p) => !found.some((f) => f.toLowerCase() === p.toLowerCase()));
+    if (falsePeople.length === 0 && missed.length === 0) return;
+    const heard = [...new Set(got.map((m) => m.source?.text ?? ''))].join(' | ');
+    process.stdout.write(
+      `PEOPLE ${voice}${falsePeople.length ? ` false: ${falsePeople.join(', ')}` : ''}` +
+        `${missed.length ? ` missed: ${missed.join(', ')}` : ''}\n  said:  ${e.text}\n  heard: ${heard || '(no memory)'}\n`,
+    );
+  });
 }
 
 async function main() {

@@ -9,11 +9,9 @@
 import { pocketsphinxDecoderArgs } from '../src/main/pipeline/asr/pocketsphinx-engine';
 import { festivalMissing } from '../test/support/festival-speech';
 import { fmt } from './bench-table';
-import { RulesExtractor } from '../src/main/pipeline/extract/rules-extractor';
 import { CachedDecoder, debianGeneralLm } from './memory-decode-cache';
-import { benchStyles, pct, runSet, speakRecordings, transcribeRecording, werText } from './memory-bench';
-import { dateRight, memoriesBySentence } from './memory-bench-score';
-import { corpusRecordedAt } from './memory-corpus';
+import { benchStyles, eachTuningSentenceHeard, pct, runSet, werText } from './memory-bench';
+import { dateRight } from './memory-bench-score';
 import { heldOutSentences, tuningSentences, generalSentences } from './memory-corpus';
 
 /**
@@ -124,29 +122,19 @@ async function main() {
 
 /** Each tuning sentence whose date or kind came out wrong, with what pocketsphinx heard. */
 async function printMisses(engine: CachedDecoder): Promise<void> {
-  const rules = new RulesExtractor();
-  const signal = new AbortController().signal;
-  for (const style of benchStyles) {
-    for (const rec of await speakRecordings(tuningSentences, style)) {
-      const segments = await transcribeRecording(engine, rec.audio);
-      const text = segments.map((x) => x.text).join(' ');
-      const memories = await rules.extract({ text, segments }, { recordedAt: corpusRecordedAt, signal });
-      memoriesBySentence(rec.placed, memories).forEach((got, i) => {
-        const e = rec.placed[i]!.sentence;
-        const heard = [...new Set(got.map((m) => m.source?.text ?? ''))].join(' | ');
-        const first = got.find((m) => m.kind !== 'person');
-        const dated = got.filter((m) => m.at).map((m) => `${m.kind} ${m.at}${m.allDay ? ' (day)' : ''}`);
-        if (e.day !== null && !dateRight(e, got))
-          process.stdout.write(
-            `DATE ${style.voice.slice(6, 9)} want ${e.day} ${e.time ?? ''}\n  said:  ${e.text}\n  heard: ${heard}\n  got:   ${dated.join('; ') || 'none'}\n`,
-          );
-        if (first?.kind !== e.kind)
-          process.stdout.write(
-            `KIND ${style.voice.slice(6, 9)} want ${e.kind} got ${first?.kind ?? 'none'}\n  said:  ${e.text}\n  heard: ${heard}\n`,
-          );
-      });
-    }
-  }
+  await eachTuningSentenceHeard(engine, (voice, e, got) => {
+    const heard = [...new Set(got.map((m) => m.source?.text ?? ''))].join(' | ');
+    const first = got.find((m) => m.kind !== 'person');
+    const dated = got.filter((m) => m.at).map((m) => `${m.kind} ${m.at}${m.allDay ? ' (day)' : ''}`);
+    if (e.day !== null && !dateRight(e, got))
+      process.stdout.write(
+        `DATE ${voice} want ${e.day} ${e.time ?? ''}\n  said:  ${e.text}\n  heard: ${heard}\n  got:   ${dated.join('; ') || 'none'}\n`,
+      );
+    if (first?.kind !== e.kind)
+      process.stdout.write(
+        `KIND ${voice} want ${e.kind} got ${first?.kind ?? 'none'}\n  said:  ${e.text}\n  heard: ${heard}\n`,
+      );
+  });
 }
 
 if (require.main === module)
