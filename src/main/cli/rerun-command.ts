@@ -2,8 +2,7 @@ import { Option, type Command } from 'commander';
 import { rerunStages, type RerunStage } from '../../shared/contract';
 import { CliError, exitCodes } from './cli-error';
 import { callOnce, out } from './cli-io';
-
-const plural = (n: number, word: string) => `${n} item${n === 1 ? '' : 's'} ${word}`;
+import { plural } from '../../shared/text/plural';
 
 /** `lifeline rerun <ids…> --from transcribe|extract`: "Transcribe again" / "Extract again". */
 export function rerunCommand(program: Command): void {
@@ -20,11 +19,11 @@ export function rerunCommand(program: Command): void {
         return id;
       });
       const r = await callOnce(program, 'items:rerun', { target: { kind: 'ids', ids }, from: opts.from });
-      if (r.changed > 0) out(`${plural(r.changed, 'queued')} to run again from ${opts.from}`);
+      if (r.changed > 0) out(`${plural(r.changed, 'item')} queued to run again from ${opts.from}`);
       const problems: string[] = [];
       if (r.notFound > 0) problems.push(`${r.notFound} id${r.notFound === 1 ? '' : 's'} name no item`);
       for (const [state, n] of Object.entries(r.skippedByState))
-        problems.push(`${plural(n, `${n === 1 ? 'is' : 'are'} ${state}`)}; only done items can be run again`);
+        problems.push(`${plural(n, 'item')} ${n === 1 ? 'is' : 'are'} ${state}; only done items can be run again`);
       if (problems.length > 0) throw new CliError(problems.join('; '), exitCodes.user);
     });
 }

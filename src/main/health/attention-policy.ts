@@ -1,3 +1,4 @@
+import { plural } from '../../shared/text/plural';
 /**
  * Dead letters are things to look at, not a failing service. New ones since the person last looked
  * make the app amber (with one sentence saying so); once seen they are only a count, and the
@@ -18,7 +19,7 @@ export interface AttentionSentences {
   note: string | null;
 }
 
-const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+const grouped = (n: number) => n.toLocaleString('en-US');
 
 /** "5 min ago", "3 h ago", "2 days ago": how long since the person looked. */
 export function agoText(ms: number): string {
@@ -33,11 +34,11 @@ export function agoText(ms: number): string {
 export function deadLetterAttention(d: DeadLetterCounts, now: number): AttentionSentences {
   if (d.total === 0) return { reason: null, note: null };
   const seenCount = d.total - d.unseen;
-  const seenNote = seenCount > 0 ? `${plural(seenCount, 'dead letter', 'dead letters')} already seen` : null;
+  const seenNote = seenCount > 0 ? `${plural(seenCount, 'dead letter', 'dead letters', grouped)} already seen` : null;
   if (d.unseen === 0) return { reason: null, note: seenNote };
   const since = d.seenAt === null ? '' : ` since you last looked ${agoText(now - d.seenAt)}`;
   return {
-    reason: `${plural(d.unseen, 'new dead letter', 'new dead letters')}${since}: open Dead letters to see why`,
+    reason: `${plural(d.unseen, 'new dead letter', 'new dead letters', grouped)}${since}: open Dead letters to see why`,
     note: seenNote,
   };
 }

@@ -9,10 +9,9 @@ import { HighlightedSnippet } from './memories/HighlightedSnippet';
 import { MemoriesToolbar } from './memories/MemoriesToolbar';
 import { MemoryLine } from './memories/MemoryLine';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { plural } from '../../../shared/text/plural';
 
 const normalizeMemories = (raw: string) => memoriesQueryToAddress(memoriesQueryFromAddress(raw));
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** The one line above the results: what is shown, or that it is being looked for. */
 function summary(s: MemoriesState): string {
