@@ -173,7 +173,8 @@ describe('the job loop on the engine clock', () => {
     });
   });
 
-  it('gives running jobs the 30 s grace period at shutdown, then releases them with the attempt refunded', async () => {
+  /** A held job running, and the engine asked to stop: `stopped()` is what the stop answered, once it has. */
+  async function stopWhileRunning() {
     const held = heldStage();
     const f = engineWith(held.stage);
     const id = f.add();
@@ -181,28 +182,27 @@ describe('the job loop on the engine clock', () => {
     await waitFor('the job to run', () => held.running.has(id));
     let result: { finished: number; released: number } | undefined;
     void f.engine.stop().then((r) => (result = r));
+    return { held, f, id, stopped: () => result };
+  }
+
+  it('gives running jobs the 30 s grace period at shutdown, then releases them with the attempt refunded', async () => {
+    const { f, id, stopped } = await stopWhileRunning();
     await f.clock.advanceAsync(29_999);
-    expect(result).toBeUndefined();
+    expect(stopped()).toBeUndefined();
     expect(f.state(id)).toBe('running');
     await f.clock.advanceAsync(1);
-    await waitFor('the stop to end', () => result);
-    expect(result).toEqual({ finished: 0, released: 1 });
+    await waitFor('the stop to end', stopped);
+    expect(stopped()).toEqual({ finished: 0, released: 1 });
     expect(f.store.reads.summary(id)).toMatchObject({ state: 'queued', attempts: 0 });
     expect(f.store.reads.detail(id)!.events.at(-1)).toMatchObject({ type: 'released' });
   });
 
   it('records a job that finishes within the grace period as finished, without waiting out the rest', async () => {
-    const held = heldStage();
-    const f = engineWith(held.stage);
-    const id = f.add();
-    f.engine.start();
-    await waitFor('the job to run', () => held.running.has(id));
-    let result: { finished: number; released: number } | undefined;
-    void f.engine.stop().then((r) => (result = r));
+    const { held, f, id, stopped } = await stopWhileRunning();
     await f.clock.advanceAsync(10_000);
     held.finish(id);
-    await waitFor('the stop to end', () => result);
-    expect(result).toEqual({ finished: 1, released: 0 });
+    await waitFor('the stop to end', stopped);
+    expect(stopped()).toEqual({ finished: 1, released: 0 });
     expect(f.state(id)).toBe('done');
     expect(f.clock.monotonic()).toBe(10_000);
   });
