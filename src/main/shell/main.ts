@@ -101,14 +101,15 @@ async function start(): Promise<void> {
   app.on('window-all-closed', () => {});
   app.on('will-quit', () => tray.destroy());
   // The tray colour is the health monitor's overall status (damped there, so it does not flicker).
-  const trayFacts = () => ({
-    allPaused: stageNames.every((stage) => lifeline.config.stages[stage].paused),
-    deadLetters: lifeline.store.reads.overview().totals.dead,
-  });
   // Paused (or stopped) stages show as paused when nothing is wrong: a pause changes the settings.
+  // One read of the overview gives both the waiting counts and the dead letters.
   const updateTray = () => {
-    const held = heldStagesOf(lifeline.config.stages, lifeline.store.reads.overview().byStage);
-    tray.setStatus(trayStatusOf(lifeline.health.snapshot(), held, stageNames.length), trayFacts());
+    const overview = lifeline.store.reads.overview();
+    const held = heldStagesOf(lifeline.config.stages, overview.byStage);
+    tray.setStatus(trayStatusOf(lifeline.health.snapshot(), held, stageNames.length), {
+      allPaused: stageNames.every((stage) => lifeline.config.stages[stage].paused),
+      deadLetters: overview.totals.dead,
+    });
   };
   updateTray();
   lifeline.events.on('health.changed', updateTray);
