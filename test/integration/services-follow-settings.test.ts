@@ -100,6 +100,9 @@ describe('the services a stage calls follow the settings without a restart', () 
       ok: false,
       error: { code: 'NOT_FOUND' },
     });
+    // Every history at one moment names the services that run now, and no other.
+    const details = await app.call('health:services', {});
+    expect(details.ok && details.value.map((d) => d.name)).toEqual(names(app));
     expect(await app.call('recovery:triggerService', { name: 'asr' })).toMatchObject({ ok: false });
   }, 60_000);
 

@@ -1,7 +1,8 @@
 import { ApiError } from './api-error';
 import type { ApiContext, Handler } from './handlers';
 
-type HealthChannels = 'health:get' | 'health:service' | 'health:events' | 'health:check' | 'deadLetters:markSeen';
+type HealthChannels =
+  'health:get' | 'health:service' | 'health:services' | 'health:events' | 'health:check' | 'deadLetters:markSeen';
 
 /**
  * With an engine in this process its monitor answers from its last checks. Without one (the CLI)
@@ -25,6 +26,10 @@ export function healthHandlers(ctx: ApiContext): { [C in HealthChannels]: Handle
       const d = health.detail(req.name);
       if (!d) throw new ApiError('NOT_FOUND', `there is no service "${req.name}"`);
       return d;
+    },
+    'health:services': async () => {
+      if (!ctx.engine) await fresh();
+      return health.details();
     },
     'health:events': (req) => {
       if (req.name !== undefined && !health.detail(req.name))

@@ -233,6 +233,11 @@ export class HealthMonitor extends EventEmitter<HealthMonitorEvents> {
     };
   }
 
+  /** Every service with its history, from one moment. */
+  details(): ServiceHealthDetail[] {
+    return [...this.states.keys()].map((name) => this.detail(name)!);
+  }
+
   detail(name: string): ServiceHealthDetail | undefined {
     const s = this.states.get(name);
     if (!s) return undefined;

@@ -97,6 +97,11 @@ const ServiceName = z.object({ name: z.string().min(1) });
 export const healthChannels = {
   'health:get': channel(z.object({}), HealthSnapshot, 'Overall status with its reasons, and every service.'),
   'health:service': channel(ServiceName, ServiceHealthDetail, 'One service with its recent checks.'),
+  'health:services': channel(
+    z.object({}),
+    z.array(ServiceHealthDetail),
+    'Every service with its recent checks, read at one moment (a service the settings just replaced cannot go missing between calls).',
+  ),
   'health:events': channel(
     z.object({ name: z.string().min(1).optional(), limit: z.number().int().min(1).max(500).default(20) }),
     z.array(ServiceEventInfo),

@@ -42,10 +42,18 @@ export const test = base.extend<Fixtures & Options>({
       problems.push(`console.${msg.type()}: ${msg.text()}`);
     });
     page.on('pageerror', (err) => problems.push(`uncaught: ${err.message}`));
+    // Chromium's console line for a failed load has no address: these name it when a test fails.
+    const failedLoads: string[] = [];
+    page.on('response', (response) => {
+      if (response.status() >= 400)
+        failedLoads.push(`HTTP ${response.status()}: ${response.request().method()} ${response.url()}`);
+    });
     await use(page);
     // Checked before the server stops: its going away would rightly log reconnect errors.
     await page.close();
-    expect(problems, 'the page logged errors or warnings').toEqual([]);
+    expect(problems, `the page logged errors or warnings (failed loads: ${failedLoads.join('; ') || 'none'})`).toEqual(
+      [],
+    );
   },
 });
 

@@ -67,10 +67,9 @@ describe('the health store', () => {
   it('loads every service with its history, the breakers, recoveries and what happened', async () => {
     const { api } = fakeApi({
       'health:get': snapshot([asr()]),
-      'health:service': {
-        ...asr(),
-        history: [{ at: '2026-01-01T00:00:00.000Z', status: 'up', latencyMs: 3, message: 'ok' }],
-      },
+      'health:services': [
+        { ...asr(), history: [{ at: '2026-01-01T00:00:00.000Z', status: 'up', latencyMs: 3, message: 'ok' }] },
+      ],
       'breakers:list': [breaker('closed')],
       'recovery:stats': {
         last24h: {

@@ -84,26 +84,23 @@ export function createHealthStore(api: LifelineApi): HealthStore {
 
     const refresh = async () => {
       const mine = ++latest;
-      const [health, breakers, recovery, events] = await Promise.all([
+      const [health, breakers, recovery, events, details] = await Promise.all([
         api.call('health:get', {}),
         api.call('breakers:list', {}),
         api.call('recovery:stats', { limit: 20 }),
         api.call('health:events', { limit: eventsLimit }),
+        // One call for every history: asking service by service could name one the settings just replaced.
+        api.call('health:services', {}),
       ]);
       if (mine !== latest) return;
-      const failed = [health, breakers, recovery, events].find((r) => !r.ok);
+      const failed = [health, breakers, recovery, events, details].find((r) => !r.ok);
       if (failed && !failed.ok) {
         set({ loaded: true, error: describeError(failed.error) });
         return;
       }
-      if (!health.ok || !breakers.ok || !recovery.ok || !events.ok) return;
-      const details = await Promise.all(health.value.services.map((s) => api.call('health:service', { name: s.name })));
-      if (mine !== latest) return;
+      if (!health.ok || !breakers.ok || !recovery.ok || !events.ok || !details.ok) return;
       const history: Record<string, HealthCheckResult[]> = {};
-      details.forEach((d, i) => {
-        // A service that went away between the two calls simply has no history.
-        if (d.ok) history[health.value.services[i]!.name] = d.value.history;
-      });
+      for (const d of details.value) history[d.name] = d.history;
       set({
         snapshot: health.value,
         history,
