@@ -1,7 +1,15 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { ItemDetail, ItemSummary, LifelineApi, RecoveryLogEntryInfo, RerunStage } from '../../../shared/contract';
+import type {
+  ItemDetail,
+  ItemState,
+  ItemSummary,
+  LifelineApi,
+  RecoveryLogEntryInfo,
+  RerunStage,
+} from '../../../shared/contract';
 import { describeError } from '../format/describe-error';
 import { fileKindOf, type FileKind } from '../format/file-kind';
+import { stateLabels } from '../format/labels';
 import { runningAgainSinceRecovery } from '../format/running-again';
 import { createRefreshThrottle } from './refresh-throttle';
 
@@ -45,7 +53,6 @@ export interface ItemDetailState {
 
 export type ItemDetailStore = StoreApi<ItemDetailState>;
 
-const channels = { retry: 'items:retry', cancel: 'items:cancel', discard: 'items:discard' } as const;
 const past = {
   retry: 'is back in the queue',
   cancel: 'was cancelled',
@@ -157,15 +164,29 @@ export function createItemDetailStore(api: LifelineApi): ItemDetailStore {
         const { id, item } = get();
         if (id === null || get().pending) return;
         set({ pending: action, notice: null, actionError: null });
-        const r = await api.call(channels[action], { id });
+        // By id through items:bulk: an item that moved on since it was shown (it finished before Cancel
+        // arrived, another tab retried it) is an answer ("left as it was"), not a 409.
+        const r = await api.call('items:bulk', { action, target: { kind: 'ids', ids: [id] } });
         set({ pending: null });
         const name = item?.fileName ?? `Item ${id}`;
         if (!r.ok) {
           set({ actionError: `Could not ${action} ${name}. ${describeError(r.error)}` });
           return;
         }
-        retriedAt = action === 'retry' ? r.value.updatedAt : null;
         recoveryNotice = false;
+        if (r.value.changed === 0) {
+          retriedAt = null;
+          const now = (Object.keys(r.value.skippedByState) as ItemState[])[0];
+          set({
+            notice: now
+              ? `${name} was left as it was: it is ${stateLabels[now].toLowerCase()} now.`
+              : `${name} no longer exists.`,
+          });
+          await reload();
+          return;
+        }
+        // It was dead or cancelled at `updatedAt`; dying again after the retry is later than that.
+        retriedAt = action === 'retry' ? (item?.updatedAt ?? '') : null;
         set({ notice: `${name} ${past[action]}.` });
         await reload();
       },
