@@ -80,4 +80,103 @@ describe('the dead letters store', () => {
     await first;
     await expect.poll(() => store.getState().groups.map((g) => g.code), { timeout: 2_000 }).toEqual(['SOURCE_MISSING']);
   });
+
+  describe('a row’s Retry or Discard in a race with another tab', () => {
+    /** A server with one dead letter that answers like the real one: a single-item call on an item in the wrong state is a 409. */
+    function server(start: ItemSummary) {
+      let now = start;
+      const refused: string[] = [];
+      const api = {
+        transport: 'headless',
+        audioUrl: () => '',
+        subscribe: () => () => {},
+        call: (channel: ChannelName, req: { action?: string }) => {
+          const dead = now.state === 'dead';
+          switch (channel) {
+            case 'items:errorGroups':
+              return Promise.resolve({
+                ok: true,
+                value: {
+                  groups: dead
+                    ? [{ code: 'SOURCE_MISSING', count: 1, stages: ['ingest'], example: 'gone', lastAt: now.updatedAt }]
+                    : [],
+                },
+              });
+            case 'items:list':
+              return Promise.resolve({ ok: true, value: { items: dead ? [now] : [], nextCursor: null } });
+            case 'items:retry':
+              if (!dead) {
+                refused.push('items:retry: 409');
+                return Promise.resolve({
+                  ok: false,
+                  error: { code: 'INVALID_STATE', message: `item 1 is ${now.state}` },
+                });
+              }
+              now = { ...item(1, 'queued', '2026-01-01T00:00:09.000Z'), stage: 'ingest' };
+              return Promise.resolve({ ok: true, value: now });
+            case 'items:bulk': {
+              const applies = req.action === 'discard' || dead;
+              if (!applies) {
+                return Promise.resolve({
+                  ok: true,
+                  value: {
+                    action: req.action,
+                    changed: 0,
+                    skipped: 1,
+                    skippedByState: { [now.state]: 1 },
+                    notFound: 0,
+                  },
+                });
+              }
+              now = item(1, req.action === 'retry' ? 'queued' : 'discarded', '2026-01-01T00:00:09.000Z');
+              return Promise.resolve({
+                ok: true,
+                value: { action: req.action, changed: 1, skipped: 0, skippedByState: {}, notFound: 0 },
+              });
+            }
+            default:
+              return Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: channel } });
+          }
+        },
+      } as unknown as LifelineApi;
+      return {
+        api,
+        refused,
+        /** Another tab (or `lifeline retry`) acts first. */
+        elsewhere: (next: ItemSummary) => (now = next),
+      };
+    }
+
+    it('Retry on a row another tab retried meanwhile is no refused call: it says the item was left as it was', async () => {
+      const s = server(item(1, 'dead', '2026-01-01T00:00:01.000Z'));
+      const store = createDeadLettersStore(s.api);
+      await store.getState().load();
+      s.elsewhere(item(1, 'queued', '2026-01-01T00:00:05.000Z'));
+      await store.getState().retry(1);
+      expect(s.refused).toEqual([]);
+      expect(store.getState().actionError).toBeNull();
+      expect(store.getState().notice?.text).toMatch(/was left as it was: it is queued now\.$/);
+      expect(store.getState().pending).toEqual({});
+      expect(store.getState().retried).toEqual([]);
+    });
+
+    it('Retry in time puts it in Recently retried, and says so when it dies again', async () => {
+      const s = server(item(1, 'dead', '2026-01-01T00:00:01.000Z'));
+      const store = createDeadLettersStore(s.api);
+      await store.getState().load();
+      await store.getState().retry(1);
+      expect(s.refused).toEqual([]);
+      expect(store.getState().notice?.text).toMatch(/is back in the queue at the ingest stage\.$/);
+      expect(store.getState().retried.map((i) => i.id)).toEqual([1]);
+      expect(store.getState().pending).toEqual({});
+      // Its pushed changes: running again, then dead again.
+      store.getState().applyChanges([item(1, 'running', '2026-01-01T00:00:10.000Z')]);
+      expect(store.getState().retried.map((i) => i.state)).toEqual(['running']);
+      store.getState().applyChanges([item(1, 'dead', '2026-01-01T00:00:11.000Z')]);
+      expect(store.getState().notice).toEqual({
+        text: expect.stringMatching(/failed again after the retry: SOURCE_MISSING\.$/),
+        tone: 'failed',
+      });
+    });
+  });
 });

@@ -1,7 +1,8 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { ErrorGroup, ItemSummary, LifelineApi } from '../../../shared/contract';
+import type { ErrorGroup, ItemState, ItemSummary, LifelineApi } from '../../../shared/contract';
 import { exportDeadLetters } from '../export/export-dead-letters';
 import { describeError } from '../format/describe-error';
+import { stateLabels } from '../format/labels';
 import { formatCount, plural } from '../format/numbers';
 import { applyItemChanges } from './dead-letter-list';
 import { LatestChanges } from './latest-changes';
@@ -139,12 +140,12 @@ export function createDeadLettersStore(api: LifelineApi): DeadLettersStore {
       tone: 'failed',
     });
 
-    const nameOf = (id: number) => {
+    const rowOf = (id: number): ItemSummary | undefined => {
       for (const list of Object.values(get().lists)) {
         const found = list?.items.find((i) => i.id === id);
-        if (found) return found.fileName;
+        if (found) return found;
       }
-      return `item ${id}`;
+      return undefined;
     };
 
     const addRetried = (given: ItemSummary[], more: number) =>
@@ -159,28 +160,43 @@ export function createDeadLettersStore(api: LifelineApi): DeadLettersStore {
       });
 
     const rowAction = async (id: number, action: RowAction) => {
-      const name = nameOf(id);
+      const row = rowOf(id);
+      const name = row?.fileName ?? `item ${id}`;
       watchedRetry = null;
       set((s) => ({ pending: { ...s.pending, [id]: action }, actionError: null, notice: null }));
       callsInFlight.add(id);
-      const result = await api.call(action === 'retry' ? 'items:retry' : 'items:discard', { id });
+      // By id through items:bulk: a row another tab (or \`lifeline retry\`) handled meanwhile is an
+      // answer ("left as it was"), not a 409 for an item that is no longer dead.
+      const result = await api.call('items:bulk', { action, target: { kind: 'ids', ids: [id] } });
       callsInFlight.delete(id);
+      set((s) => ({ pending: without(s.pending, [id]) }));
       if (!result.ok) {
-        set((s) => ({
-          pending: without(s.pending, [id]),
-          actionError: `Could not ${action} ${name}. ${describeError(result.error)}`,
-        }));
+        set({ actionError: `Could not ${action} ${name}. ${describeError(result.error)}` });
         return;
       }
-      const item = result.value;
+      if (result.value.changed === 0) {
+        const now = (Object.keys(result.value.skippedByState) as ItemState[])[0];
+        set({
+          notice: {
+            text: now
+              ? `${name} was left as it was: it is ${stateLabels[now].toLowerCase()} now.`
+              : `${name} no longer exists.`,
+            tone: 'done',
+          },
+        });
+        throttle.request();
+        return;
+      }
       if (action === 'discard') {
         set({ notice: { text: `${name} was discarded; its history is kept.`, tone: 'done' } });
-      } else {
-        watchedRetry = { id, since: item.updatedAt };
-        addRetried([item], 0);
-        set({ notice: { text: `${name} is back in the queue at the ${item.stage} stage.`, tone: 'done' } });
+      } else if (row) {
+        // Dead at row.updatedAt: dying again after this retry is later than that.
+        watchedRetry = { id, since: row.updatedAt };
+        addRetried([row], 0);
+        set({ notice: { text: `${name} is back in the queue at the ${row.stage} stage.`, tone: 'done' } });
       }
-      get().applyChanges([item]);
+      // The row leaves its list (and the counts change) with the pushed change; this reload makes sure.
+      throttle.request();
     };
 
     const groupAction = async (code: string, action: RowAction) => {
