@@ -99,6 +99,20 @@ describe('whisper models (models:* channels and lifeline models)', () => {
     expect(model(app, 'tiny-test').state).toBe('installed');
   });
 
+  it('a Cancel that arrives after the download ended is answered with the model as it is, not refused', async () => {
+    const { app } = await setUp();
+    await app.call('models:download', { name: 'tiny-test' });
+    await app.models.finished('tiny-test');
+    const late = await app.call('models:cancel', { name: 'tiny-test' });
+    expect(late).toMatchObject({ ok: true, value: { name: 'tiny-test', state: 'installed' } });
+    expect(model(app, 'tiny-test').state).toBe('installed');
+    // A name that is no model is still one.
+    expect(await app.call('models:cancel', { name: 'nope' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+  });
+
   it('refuses a download whose checksum is wrong, keeps nothing of it and says why', async () => {
     const { app } = await setUp();
     await app.call('models:download', { name: 'bad-test' });

@@ -42,7 +42,7 @@ export const modelsChannels = {
   'models:cancel': channel(
     Name,
     ModelEntry,
-    'Stops a download; what was received is kept and the next download resumes from it.',
+    'Stops a download; what was received is kept and the next download resumes from it. A download that already ended is left as it is (its entry is the answer).',
   ),
   'models:use': writeChannel(
     Name,

@@ -174,9 +174,13 @@ export class ModelManager extends EventEmitter<{ changed: [models: ModelEntry[]]
     return d ? d.settled.then(() => d.done) : null;
   }
 
+  /**
+   * Stops a running download, keeping what arrived. One that ended as Cancel was on its way (finished,
+   * failed) is left as it is and its entry returned: the page showed it downloading a moment ago.
+   */
   cancel(name: string): ModelEntry {
     const d = this.downloads.get(name);
-    if (!d) throw new ModelError('invalid-state', `model ${name} is not downloading`);
+    if (!d) return this.entry(name);
     d.abort.abort(new Error('cancelled'));
     this.downloads.delete(name);
     this.tell(true);
