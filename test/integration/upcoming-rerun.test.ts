@@ -189,6 +189,43 @@ describe('running a done item again', () => {
     });
   });
 
+  it('a tick sent from a page that still shows the memories Extract again replaced goes to what the page showed', async () => {
+    const { dataDir, f, itemId } = await storeWithOneRecording();
+    const app = open(dataDir);
+    // The page lists the memories; then the re-run replaces them before the user's tick arrives.
+    const shown = (await call(app, 'upcoming:list', {})).groups.flatMap((g) => g.entries);
+    await call(app, 'items:rerun', { target: { kind: 'ids', ids: [itemId] }, from: 'extract' });
+    const pipeline = pipelineOutputs(f);
+    pipeline.extract([todo('buy stamps', 12), todo('Call Alice on Thursday!', 6, local(10, 16))]);
+    await pipeline.index();
+    const now = (await call(app, 'upcoming:list', {})).groups.flatMap((g) => g.entries);
+    // The old ids are gone or name other memories now: by id alone the tick would be refused or land elsewhere.
+    const alice = shown.find((e) => e.text === 'call alice on thursday')!;
+    expect(now.find((e) => e.memoryId === alice.memoryId)?.text).not.toBe('Call Alice on Thursday!');
+
+    const r = await app.call('upcoming:setDone', {
+      memoryId: alice.memoryId,
+      done: true,
+      shown: { itemId: alice.itemId, text: alice.text },
+    });
+    expect(r).toMatchObject({ ok: true, value: { memoryId: alice.memoryId, done: true } });
+    expect(texts(await call(app, 'upcoming:list', {}))).toMatchObject({
+      week: ['[x] Call Alice on Thursday!'],
+      undated: ['buy stamps'],
+    });
+    // Words no longer said in the recording (SQLite gave "buy stamps" the id "pay the rent" had): the
+    // tick is kept for those words, and "buy stamps" is not ticked for them.
+    const rent = shown.find((e) => e.text === 'pay the rent')!;
+    expect(
+      await app.call('upcoming:setDone', { memoryId: rent.memoryId, done: true, shown: { itemId, text: rent.text } }),
+    ).toMatchObject({ ok: true });
+    expect(texts(await call(app, 'upcoming:list', {})).undated).toEqual(['buy stamps']);
+    // A recording that does not exist is still NOT_FOUND.
+    expect(
+      await app.call('upcoming:setDone', { memoryId: 999, done: true, shown: { itemId: 99, text: 'x' } }),
+    ).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+
   it('leaves the old transcript and memories as they were when the re-run fails', async () => {
     const { dataDir, f, itemId } = await storeWithOneRecording();
     const app = open(dataDir);

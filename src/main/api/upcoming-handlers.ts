@@ -43,8 +43,8 @@ export function upcomingHandlers(ctx: ApiContext): {
       });
       return { today, groups };
     },
-    'upcoming:setDone': ({ memoryId, done }) => {
-      const r = upcoming.setDone(memoryId, done, ctx.clock.now());
+    'upcoming:setDone': ({ memoryId, done, shown }) => {
+      const r = upcoming.setDone(memoryId, done, ctx.clock.now(), shown);
       if (r === 'not_found')
         throw new ApiError(
           'NOT_FOUND',

@@ -28,6 +28,12 @@ interface DueRow {
   all_day?: number | null;
 }
 
+/** A to-do or event as a page showed it: the recording it was said in, and its words. */
+export interface ShownMemory {
+  itemId: number;
+  text: string;
+}
+
 export type TickOutcome = { memoryId: number; doneAt: number | null } | 'not_found' | { notTickable: MemoryKind };
 
 /** To-dos and events of every item but discarded ones, and their Done ticks (migration 0009). */
@@ -42,6 +48,7 @@ export class UpcomingStore {
                        ORDER BY m.item_id DESC, m.id`),
       ticks: db.prepare(`SELECT item_id, memory_key, done_at FROM memory_ticks`),
       memory: db.prepare(`SELECT item_id, kind, text FROM memories WHERE id = @memoryId`),
+      item: db.prepare(`SELECT 1 FROM items WHERE id = @itemId`).pluck(),
       tick: db.prepare(`INSERT INTO memory_ticks (item_id, memory_key, done_at) VALUES (@itemId, @key, @now)
                         ON CONFLICT (item_id, memory_key) DO NOTHING`),
       tickedAt: db.prepare(`SELECT done_at FROM memory_ticks WHERE item_id = @itemId AND memory_key = @key`).pluck(),
@@ -68,11 +75,20 @@ export class UpcomingStore {
   }
 
   /** Ticks a to-do or event Done (keeping the first tick's time) or clears its tick: one statement, so one transaction. */
-  setDone(memoryId: number, done: boolean, now: number): TickOutcome {
+  setDone(memoryId: number, done: boolean, now: number, shown?: ShownMemory): TickOutcome {
     const m = this.s.memory.get({ memoryId }) as { item_id: number; kind: MemoryKind; text: string } | undefined;
-    if (!m) return 'not_found';
-    if (m.kind !== 'todo' && m.kind !== 'event') return { notTickable: m.kind };
-    const key = { itemId: m.item_id, key: memoryKey(m.text) };
+    const same = m && (!shown || (m.item_id === shown.itemId && memoryKey(m.text) === memoryKey(shown.text)));
+    let key: { itemId: number; key: string };
+    if (m && same) {
+      if (m.kind !== 'todo' && m.kind !== 'event') return { notTickable: m.kind };
+      key = { itemId: m.item_id, key: memoryKey(m.text) };
+    } else if (shown && this.s.item.get({ itemId: shown.itemId }) !== undefined) {
+      // Extract again replaced the memory the page showed (its id is gone, or now another memory's):
+      // the tick goes to the words the user saw, of that recording, where ticks are kept anyway.
+      key = { itemId: shown.itemId, key: memoryKey(shown.text) };
+    } else {
+      return 'not_found';
+    }
     if (done) this.s.tick.run({ ...key, now });
     else this.s.untick.run(key);
     return { memoryId, doneAt: done ? (this.s.tickedAt.get(key) as number) : null };

@@ -51,7 +51,16 @@ export const upcomingChannels = {
     'To-dos and events by date: overdue, today, this week, later, and undated to-dos, each with its Done tick.',
   ),
   'upcoming:setDone': writeChannel(
-    z.object({ memoryId: z.number().int().positive(), done: z.boolean() }),
+    z.object({
+      memoryId: z.number().int().positive(),
+      done: z.boolean(),
+      /**
+       * The entry as the page showed it (its item and words). Extract again replaces an item's memories
+       * and their ids; with this the tick still goes to what the user saw instead of NOT_FOUND or
+       * whichever memory has the id now.
+       */
+      shown: z.object({ itemId: z.number().int().positive(), text: z.string().min(1) }).optional(),
+    }),
     z.object({ memoryId: z.number().int(), done: z.boolean(), doneAt: z.string().nullable() }),
     'Ticks a to-do or event Done (or not); the tick is kept for the same words of the same recording when it is extracted again.',
   ),

@@ -24,16 +24,18 @@ const list: UpcomingList = {
 /** An API whose `upcoming:setDone` answers when the test says, with what it says. */
 function fakeApi() {
   let answer: (r: Result<unknown>) => void = () => undefined;
+  const sent: unknown[] = [];
   const api = {
     transport: 'headless',
     audioUrl: () => '',
     subscribe: () => () => {},
-    call: (channel: ChannelName) => {
+    call: (channel: ChannelName, request: unknown) => {
       if (channel === 'upcoming:list') return Promise.resolve({ ok: true, value: list });
+      sent.push(request);
       return new Promise<Result<unknown>>((resolve) => (answer = resolve));
     },
   } as unknown as LifelineApi;
-  return { api, answer: (r: Result<unknown>) => answer(r) };
+  return { api, sent, answer: (r: Result<unknown>) => answer(r) };
 }
 
 const done = (s: ReturnType<typeof createUpcomingStore>, id: number) =>
@@ -62,5 +64,15 @@ describe('the Upcoming store', () => {
     await saving;
     expect(done(store, 1)).toBe(false);
     expect(store.getState().actionError).toMatch(/^The tick could not be saved\./);
+  });
+
+  it('sends the entry as it showed it, so a tick still lands on those words after Extract again renumbered the memories', async () => {
+    const f = fakeApi();
+    const store = createUpcomingStore(f.api);
+    await store.getState().load();
+    const saving = store.getState().setDone(2, true);
+    expect(f.sent).toEqual([{ memoryId: 2, done: true, shown: { itemId: 1, text: 'to-do 2' } }]);
+    f.answer({ ok: true, value: { memoryId: 2, done: true, doneAt: '2026-12-07T12:00:00.000Z' } });
+    await saving;
   });
 });

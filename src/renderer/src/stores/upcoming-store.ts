@@ -59,7 +59,10 @@ export function createUpcomingStore(api: LifelineApi, timers?: ThrottleTimers): 
         // A list loaded meanwhile must not bring the old tick back: it is loaded again once saved.
         loads.invalidate();
         set({ list: withTick(list, memoryId, done, null), saving: new Set([...saving, memoryId]), actionError: null });
-        const r = await api.call('upcoming:setDone', { memoryId, done });
+        // What the user ticked, in words: Extract again may have replaced the memory (and its id) meanwhile.
+        const entry = list.groups.flatMap((g) => g.entries).find((e) => e.memoryId === memoryId);
+        const shown = entry && { itemId: entry.itemId, text: entry.text };
+        const r = await api.call('upcoming:setDone', { memoryId, done, shown });
         const rest = new Set(get().saving);
         rest.delete(memoryId);
         const now = get().list;
