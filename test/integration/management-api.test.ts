@@ -101,6 +101,18 @@ describe('the management API', () => {
       result: 'requeued',
     });
     expect(app.store.reads.summary(id)!.error).toMatchObject({ code: 'RECOVERED_BY_USER' });
+    // No longer running: to a page that showed it running that is an answer; asked from elsewhere, a refusal.
+    const now = app.store.reads.summary(id)!.state;
+    expect(now).not.toBe('running');
+    expect(await callOk(app, 'recovery:recoverItem', { id, ifStillRunning: true })).toEqual({
+      itemId: id,
+      stage: 'ingest',
+      rule: 'manual',
+      why: `it is ${now}`,
+      strategy: 'none',
+      result: 'lost_race',
+    });
+    await expect(callOk(app, 'recovery:recoverItem', { id })).rejects.toThrow('INVALID_STATE');
     const queued = add(app, 'b.wav');
     await expect(callOk(app, 'recovery:recoverItem', { id: queued + 100 })).rejects.toThrow('NOT_FOUND');
     expect(await callOk(app, 'recovery:resetStuck', {})).toMatchObject({ recovered: [], scope: 'engine' });

@@ -56,6 +56,17 @@ export function recoveryHandlers(ctx: ApiContext): { [C in RecoveryChannels]: Ha
       if (r) return done([r])[0]!;
       const item = store.reads.summary(req.id);
       if (!item) throw new ApiError('NOT_FOUND', `there is no item ${req.id}`);
+      if (req.ifStillRunning) {
+        // The page showed it running a moment ago: it moved on by itself, which is an answer, not a fault.
+        return {
+          itemId: item.id,
+          stage: item.stage,
+          rule: 'manual',
+          why: `it is ${item.state}`,
+          strategy: 'none',
+          result: 'lost_race',
+        };
+      }
       throw new ApiError(
         'INVALID_STATE',
         `item ${req.id} is ${item.state}; only running items can be recovered (retry dead or cancelled ones)`,

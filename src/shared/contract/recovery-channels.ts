@@ -9,7 +9,7 @@ export const RecoveryOutcomeInfo = z.object({
   /** lease_expired | max_duration | progress_stalled | worker_gone | manual */
   rule: z.string(),
   why: z.string(),
-  /** requeue (its work had not begun: nothing counted) | resume | restart | validate | escalate */
+  /** requeue (its work had not begun: nothing counted) | resume | restart | validate | escalate | none (it was not running) */
   strategy: z.string(),
   /** requeued | succeeded | dead | lost_race | failed */
   result: z.string(),
@@ -88,7 +88,14 @@ export const recoveryChannels = {
     'Recovery success rate, time to recovery, recent recoveries.',
   ),
   'recovery:recoverItem': writeChannel(
-    z.object({ id: z.number().int().positive() }),
+    z.object({
+      id: z.number().int().positive(),
+      /**
+       * Sent by a page that showed the item running: one that stopped meanwhile (it finished as you
+       * clicked) is answered with strategy `none` and result `lost_race` instead of INVALID_STATE.
+       */
+      ifStillRunning: z.literal(true).optional(),
+    }),
     RecoveryOutcomeInfo,
     'Recovers one running item now (its worker is stopped).',
   ),

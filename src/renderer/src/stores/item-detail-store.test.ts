@@ -41,6 +41,37 @@ function fakeServer(start: { state: ItemState; updatedAt: string }) {
       server.afterAction?.();
       return { ok: true, value: { action, changed: 1, skipped: 0, skippedByState: {}, notFound: 0 } };
     }
+    if (channel === 'recovery:recoverItem') {
+      if (item.state === 'running') {
+        server.engine('queued');
+        return {
+          ok: true,
+          value: {
+            itemId: 7,
+            stage: 'transcribe',
+            rule: 'manual',
+            why: 'recover now',
+            strategy: 'restart',
+            result: 'requeued',
+          },
+        };
+      }
+      if (!(req as { ifStillRunning?: true }).ifStillRunning) {
+        refused.push(`${channel}: 409`);
+        return { ok: false, error: { code: 'INVALID_STATE', message: `item 7 is ${item.state}` } };
+      }
+      return {
+        ok: true,
+        value: {
+          itemId: 7,
+          stage: 'transcribe',
+          rule: 'manual',
+          why: `it is ${item.state}`,
+          strategy: 'none',
+          result: 'lost_race',
+        },
+      };
+    }
     if (single in allowed) {
       if (!allowed[single]!.includes(item.state)) {
         refused.push(`${channel}: 409`);
@@ -115,5 +146,26 @@ describe('the item screen’s actions in a race with the engine', () => {
     expect(server.refused).toEqual([]);
     expect(store.getState().item?.state).toBe('dead');
     expect(store.getState().notice).toBe('walk.wav failed again after the retry: no error recorded.');
+  });
+
+  it('Recover now on an item that finished as it was clicked is no refused call either', async () => {
+    const { api, server } = fakeServer({ state: 'running', updatedAt: '2026-01-01T00:00:00.000Z' });
+    const store = await opened(api);
+    server.engine('done');
+    await store.getState().recover();
+    expect(server.refused).toEqual([]);
+    expect(store.getState().actionError).toBeNull();
+    expect(store.getState().notice).toBe(
+      'walk.wav was left as it was: it had already moved on by itself (it is done).',
+    );
+    expect(store.getState().item?.state).toBe('done');
+  });
+
+  it('Recover now in time recovers it', async () => {
+    const { api, server } = fakeServer({ state: 'running', updatedAt: '2026-01-01T00:00:00.000Z' });
+    const store = await opened(api);
+    await store.getState().recover();
+    expect(server.refused).toEqual([]);
+    expect(store.getState().notice).toBe('walk.wav was recovered: its stage starts over; back in the queue.');
   });
 });

@@ -213,11 +213,17 @@ export function createItemDetailStore(api: LifelineApi): ItemDetailStore {
         const { id, item } = get();
         if (id === null || get().pending) return;
         set({ pending: 'recover', notice: null, actionError: null });
-        const r = await api.call('recovery:recoverItem', { id });
+        // The button shows for a running item; one that stops as you click is an answer, not a 409.
+        const r = await api.call('recovery:recoverItem', { id, ifStillRunning: true });
         set({ pending: null });
         const name = item?.fileName ?? `Item ${id}`;
         if (!r.ok) {
           set({ actionError: `Could not recover ${name}. ${describeError(r.error)}` });
+          return;
+        }
+        if (r.value.strategy === 'none') {
+          set({ notice: `${name} was left as it was: it had already moved on by itself (${r.value.why}).` });
+          await reload();
           return;
         }
         retriedAt = null;
