@@ -122,8 +122,11 @@ test('a running item shows its step, progress and elapsed time under Running now
   await page.goBack();
 
   await blocked.release();
+  // After Ingest the item runs Transcribe, Extract and Index (on a loaded machine, over 10 s): wait for
+  // the store to have it done, then the page must show it, from the pushed changes alone.
+  await expect.poll(async () => (await showItem(lifeline.dataDir, blocked.id)).state, { timeout: 60_000 }).toBe('done');
   await expect(running.getByText('Nothing is running right now.')).toBeVisible();
-  await expect(figure(page, 'Done')).toHaveText('Done 1', { timeout: 30_000 });
+  await expect(figure(page, 'Done')).toHaveText('Done 1');
 });
 
 test('the access token leaves the address bar, and the page keeps working after a reload', async ({
