@@ -165,7 +165,7 @@ export function createDeadLettersStore(api: LifelineApi): DeadLettersStore {
       watchedRetry = null;
       set((s) => ({ pending: { ...s.pending, [id]: action }, actionError: null, notice: null }));
       callsInFlight.add(id);
-      // By id through items:bulk: a row another tab (or \`lifeline retry\`) handled meanwhile is an
+      // By id through items:bulk: a row another tab (or `lifeline retry`) handled meanwhile is an
       // answer ("left as it was"), not a 409 for an item that is no longer dead.
       const result = await api.call('items:bulk', { action, target: { kind: 'ids', ids: [id] } });
       callsInFlight.delete(id);
