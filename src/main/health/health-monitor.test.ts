@@ -165,3 +165,38 @@ describe('services added and dropped while running', () => {
     });
   });
 });
+
+describe('Check now while a round is under way', () => {
+  it('answers with a round that began after the call, shared by every call made meanwhile', async () => {
+    const clock = new FakeClock();
+    const w = twoWorkers(clock);
+    const { monitor } = monitorOf(clock, w.executor);
+    // A slow server: the first round waits on it while the workers become ready.
+    const answers: (() => void)[] = [];
+    let checks = 0;
+    monitor.setProbe(
+      {
+        name: 'asr',
+        label: 'asr',
+        required: true,
+        check: () => {
+          checks++;
+          return new Promise((resolve) => answers.push(() => resolve({ status: 'up', message: 'ok' })));
+        },
+      },
+      ['workers'],
+    );
+    const first = monitor.checkNow();
+    await Promise.resolve();
+    w.becomeReady(2);
+    const asked = [monitor.checkNow(), monitor.checkNow()];
+    answers.shift()!();
+    expect((await first).services.find((s) => s.name === 'workers')).toMatchObject({ status: 'starting' });
+    await expect.poll(() => answers.length).toBe(1);
+    answers.shift()!();
+    const [a, b] = await Promise.all(asked);
+    expect(a).toBe(b);
+    expect(a.services.find((s) => s.name === 'workers')).toMatchObject({ status: 'up' });
+    expect(checks).toBe(2);
+  });
+});

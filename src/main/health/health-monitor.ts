@@ -64,6 +64,8 @@ export class HealthMonitor extends EventEmitter<HealthMonitorEvents> {
   private last: Rollup = { overall: 'green', reasons: [], notes: [] };
   private checkedAt: number | null = null;
   private round: Promise<HealthSnapshot> | null = null;
+  /** The round after the one under way, shared by every full check asked for meanwhile. */
+  private nextRound: Promise<HealthSnapshot> | null = null;
   /** While the startup gate runs: it counts only results taken from then on. */
   private gate: StartupGatePolicy | null = null;
   private readonly stopping = new AbortController();
@@ -133,7 +135,10 @@ export class HealthMonitor extends EventEmitter<HealthMonitorEvents> {
     this.deps.clock.clearInterval(this.timer);
     this.timer = undefined;
     if (!this.running) return;
-    this.timer = this.deps.clock.setInterval(() => void this.checkNow(), this.deps.config().intervalMs).unref();
+    // A round still under way when the next is due is enough: the timer does not queue another.
+    this.timer = this.deps.clock
+      .setInterval(() => void (this.round ?? this.checkNow()), this.deps.config().intervalMs)
+      .unref();
   }
 
   /** No more checks; a startup gate still waiting gives up at once. */
@@ -144,9 +149,26 @@ export class HealthMonitor extends EventEmitter<HealthMonitorEvents> {
     this.stopping.abort();
   }
 
-  /** Checks now (every probe, or one); concurrent calls share the round in progress. */
+  /**
+   * Checks now (every probe, or one). A round already under way may have probed before this call (a
+   * worker started since, a server came back): the caller gets the next round, which every call made
+   * meanwhile shares, so the answer is never older than the question.
+   */
   checkNow(name?: string): Promise<HealthSnapshot> {
     if (name !== undefined) return this.runRound([name]);
+    if (this.round) {
+      // Stopped while the round before ran: no probes (and no writes) after close.
+      const next = () => {
+        this.nextRound = null;
+        return this.stopping.signal.aborted ? this.snapshot() : this.startRound();
+      };
+      this.nextRound ??= this.round.then(next, next);
+      return this.nextRound;
+    }
+    return this.startRound();
+  }
+
+  private startRound(): Promise<HealthSnapshot> {
     this.round ??= this.runRound(null).finally(() => (this.round = null));
     return this.round;
   }
