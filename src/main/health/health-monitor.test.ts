@@ -196,7 +196,7 @@ describe('Check now while a round is under way', () => {
     answers.shift()!();
     const [a, b] = await Promise.all(asked);
     expect(a).toBe(b);
-    expect(a.services.find((s) => s.name === 'workers')).toMatchObject({ status: 'up' });
+    expect(a!.services.find((s) => s.name === 'workers')).toMatchObject({ status: 'up' });
     expect(checks).toBe(2);
   });
 });
