@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { writeWav } from '../support/audio-files';
+import { writeBrokenAudio, writeWav } from '../support/audio-files';
 import { addFile, lifelineCli } from './support/cli';
 import {
   expect,
@@ -140,4 +140,30 @@ test('rows can be ticked and walked with the keyboard alone, scrolling as focus 
   await expect(focused).toHaveAttribute('data-row-index', '25');
   await expect(focused).toBeInViewport();
   await page.screenshot({ path: screenshotPath('items-keyboard') });
+});
+
+test.describe('while items come and go', () => {
+  // Ingest runs here, so a broken file becomes a dead letter.
+  test.use({ serverEnv: {} });
+
+  test('a filter, sort and search set one after another stay set when the app redraws between them', async ({
+    page,
+    lifeline,
+  }) => {
+    await openLifeline(page, lifeline);
+    await openItems(page);
+    await chip(page, 'Done').click();
+    await expect(page).toHaveURL(/#\/items\?state=done$/);
+    // A new dead letter redraws the whole app (its badge), which reads the address as it is now.
+    await addFile(lifeline.dataDir, writeBrokenAudio(path.join(lifeline.inputsDir, 'not audio.wav')));
+    await expect(
+      page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: /^Dead letters/ }),
+    ).toHaveText(/1/);
+    await page.getByLabel('Sort').selectOption({ label: 'Oldest first' });
+    await page.getByRole('searchbox', { name: 'Search file names' }).fill('memo');
+    await expect(page).toHaveURL(/#\/items\?state=done&q=memo&dir=asc$/);
+    await expect(page.getByRole('searchbox', { name: 'Search file names' })).toHaveValue('memo');
+    await expect(page.getByLabel('Sort')).toHaveValue('age-asc');
+    await expect(chip(page, 'Done')).toHaveAttribute('aria-pressed', 'true');
+  });
 });
