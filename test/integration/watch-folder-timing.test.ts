@@ -41,10 +41,14 @@ const names = (app: Lifeline) =>
     .list({ limit: 10 })
     .map((i) => i.fileName)
     .sort();
-/** Lets a look at the folder (real file I/O, started by the fake clock) finish. */
-const look = async (clock: FakeClock, ms: number) => {
+/** Moves the engine clock on and waits until the folder's look at that time (real file I/O) is over. */
+const look = async (app: Lifeline, clock: FakeClock, ms: number) => {
   await clock.advanceAsync(ms);
-  await new Promise((r) => setTimeout(r, 150));
+  const at = new Date(clock.now()).toISOString();
+  await waitFor(`the look at ${at}`, async () => {
+    const r = await app.call('intake:status', {});
+    return r.ok && r.value.watchFolder?.lastScanAt === at;
+  });
 };
 
 describe('the watch folder on the engine clock, with the defaults', () => {
@@ -54,19 +58,19 @@ describe('the watch folder on the engine clock, with the defaults', () => {
     const clock = new FakeClock(Date.now());
     const app = open(clock, dir);
     await app.start();
-    await look(clock, 0);
+    await look(app, clock, 0);
 
     writeWav(path.join(dir, 'memo.wav'), { seconds: 1, seed: 1 });
     const growing = writeWav(path.join(dir, 'growing.wav'), { seconds: 1, seed: 2 });
-    await look(clock, 2_000); // first sight of both
+    await look(app, clock, 2_000); // first sight of both
     expect(names(app)).toEqual([]);
 
     fs.appendFileSync(growing, Buffer.alloc(3_200));
-    await look(clock, 2_000); // memo.wav unchanged for 2 s; growing.wav grew
+    await look(app, clock, 2_000); // memo.wav unchanged for 2 s; growing.wav grew
     await waitFor('memo.wav added', () => names(app).includes('memo.wav'));
     expect(names(app)).toEqual(['memo.wav']);
 
-    await look(clock, 2_000); // growing.wav still for 2 s now
+    await look(app, clock, 2_000); // growing.wav still for 2 s now
     await waitFor('growing.wav added', () => names(app).length === 2);
     expect(names(app)).toEqual(['growing.wav', 'memo.wav']);
   });
