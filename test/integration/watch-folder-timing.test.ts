@@ -41,9 +41,16 @@ const names = (app: Lifeline) =>
     .list({ limit: 10 })
     .map((i) => i.fileName)
     .sort();
-/** Moves the engine clock on and waits until the folder's look at that time (real file I/O) is over. */
+/**
+ * Moves the engine clock on a second at a time (so a folder looked at more often than every 2 s would
+ * be caught looking in between) and waits until the folder's look at the end (real file I/O) is over.
+ */
 const look = async (app: Lifeline, clock: FakeClock, ms: number) => {
-  await clock.advanceAsync(ms);
+  for (let left = ms; left > 1_000; left -= 1_000) {
+    await clock.advanceAsync(1_000);
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  await clock.advanceAsync(Math.min(ms, 1_000));
   const at = new Date(clock.now()).toISOString();
   await waitFor(`the look at ${at}`, async () => {
     const r = await app.call('intake:status', {});
