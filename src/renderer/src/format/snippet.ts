@@ -36,8 +36,9 @@ export function snippetParts(marked: string): SnippetPart[] {
 
 /**
  * The index stores a dated memory as "text (YYYY-MM-DD)"; where the hit's date is shown on its own,
- * that suffix is dropped from the snippet. A suffix that holds a match stays (it has markers).
+ * that suffix is dropped from the snippet, also when the snippet was cut inside it ("text (2026-12…").
+ * A suffix that holds a match stays (it has markers).
  */
 export function withoutIndexedDate(marked: string): string {
-  return marked.replace(/ \(\d{4}-\d{2}-\d{2}\)$/, '');
+  return marked.replace(/ \(\d{4}-\d{2}-\d{2}\)$/, '').replace(/ \([\d-]*…$/, '');
 }
