@@ -1,6 +1,9 @@
 import type { Page } from '@playwright/test';
 import { expect, openLifeline, screenshotPath, test, parkedAtTranscribe } from './support/fixtures';
-import { seedStore } from './support/store';
+import path from 'node:path';
+import { writeWav } from '../support/audio-files';
+import { showItem } from './support/cli';
+import { addBlockedFile, missingSourceDeadLetters, seedStore } from './support/store';
 
 // Seeded items stay in the states they were given.
 test.use({ serverEnv: { LIFELINE_CONCURRENCY_INGEST: '0', ...parkedAtTranscribe } });
@@ -109,4 +112,38 @@ test('at 360 px each stage keeps its name, state and Pause button on one line', 
       expect(box.y + box.height).toBeGreaterThan(name.y);
     }
   }
+});
+
+test.describe('with work running', () => {
+  // The stages run (the file's default holds them), so items really run and are retried.
+  test.use({ serverEnv: {} });
+
+  test('a running item and a retried dead letter fit a 390 px phone without sideways scrolling', async ({
+    page,
+    lifeline,
+  }) => {
+    test.setTimeout(90_000);
+    const missing = await missingSourceDeadLetters(lifeline, ['voice memo from the walk home.wav']);
+    const blocked = await addBlockedFile(
+      lifeline,
+      writeWav(path.join(lifeline.inputsDir, 'a long recording from the phone.wav'), { seconds: 3 }),
+    );
+    await expect.poll(async () => (await showItem(lifeline.dataDir, missing.ids[0]!)).state).toBe('dead');
+    await page.setViewportSize({ width: 390, height: 800 });
+    await openLifeline(page, lifeline);
+    const running = page.getByRole('region', { name: /^Running now/ });
+    await expect(running.getByRole('progressbar', { name: /a long recording from the phone\.wav/ })).toBeVisible();
+    expect(await sideways(page)).toEqual({ overflow: 0, wider: [] });
+
+    // Retried while its file is a pipe nobody writes: it stays running under "Back in the queue".
+    missing.block(0);
+    await page.goto(`${lifeline.url}#/dead-letters`);
+    await page.getByRole('button', { name: 'Retry the 1 item with SOURCE_MISSING' }).click();
+    const retried = page.getByRole('region', { name: 'Back in the queue' });
+    await expect(retried.getByRole('listitem').filter({ hasText: 'voice memo from the walk home.wav' })).toBeVisible();
+    expect(await sideways(page)).toEqual({ overflow: 0, wider: [] });
+    await page.screenshot({ path: screenshotPath('running-and-retried-390'), fullPage: true });
+    await missing.release(0);
+    await blocked.release();
+  });
 });
