@@ -2,15 +2,31 @@ import type { ItemDetail, ItemSummary, Memory, Overview, StageInfo } from '../..
 // The names straight from their module: `lifeline status` prints through here and loads no schema library.
 import { itemStates, stages } from '../../shared/contract/names';
 
-/** Left-aligned columns; the last column is not padded. */
-/** When a memory is due, as said: a day alone as its local date ("2026-01-16"), else the ISO time; "weekly" etc. when it repeats. */
+const weekdays = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+/** A calendar day as the CLI prints it: "2026-12-11" → "Fri 2026-12-11". */
+export function dayText(day: string): string {
+  return `${weekdays[new Date(`${day}T12:00:00Z`).getUTCDay()]} ${day}`;
+}
+
+/** A time of day on the reader's clock, 24-hour: "16:00". */
+export function clockText(d: Date): string {
+  return `${pad2(d.getHours())}:${pad2(d.getMinutes())}`;
+}
+
+/**
+ * When a memory is due, in the words `lifeline upcoming` uses: a day said without a time as that day
+ * ("Fri 2026-12-11"), else with its local time ("Fri 2026-12-11 16:00"); "weekly" etc. when it repeats.
+ */
 export function dueText(m: Pick<Memory, 'at' | 'allDay' | 'repeats'>): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
   const d = m.at === null ? null : new Date(m.at);
-  const when = d === null ? '' : m.allDay ? `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}` : m.at!;
+  const day = d === null ? '' : dayText(`${d.getFullYear()}-${pad2(d.getMonth() + 1)}-${pad2(d.getDate())}`);
+  const when = d === null ? '' : m.allDay ? day : `${day} ${clockText(d)}`;
   return [when, m.repeats ?? ''].filter(Boolean).join(' ');
 }
 
+/** Left-aligned columns; the last column is not padded. */
 export function table(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: string[]) =>

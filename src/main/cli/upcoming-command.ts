@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { UpcomingBucketName, UpcomingEntry, UpcomingList } from '../../shared/contract';
 import { CliError, exitCodes } from './cli-error';
 import { callOnce, json, out } from './cli-io';
-import { table } from './format';
+import { clockText, dayText, table } from './format';
 
 const headings: Record<UpcomingBucketName, string> = {
   overdue: 'Overdue',
@@ -21,10 +21,8 @@ const clock = (sec: number | null) => {
 /** "Fri 2026-12-11", or with its time "Fri 2026-12-11 16:00" (local); a date said without a time has no time. */
 function when(e: UpcomingEntry): string {
   if (e.day === null) return '';
-  const weekday = new Date(`${e.day}T12:00:00Z`).toLocaleDateString('en-GB', { weekday: 'short', timeZone: 'UTC' });
-  if (e.allDay || e.at === null || /^\d{4}-\d{2}-\d{2}$/.test(e.at)) return `${weekday} ${e.day}`;
-  const t = new Date(e.at);
-  return `${weekday} ${e.day} ${String(t.getHours()).padStart(2, '0')}:${String(t.getMinutes()).padStart(2, '0')}`;
+  if (e.allDay || e.at === null || /^\d{4}-\d{2}-\d{2}$/.test(e.at)) return dayText(e.day);
+  return `${dayText(e.day)} ${clockText(new Date(e.at))}`;
 }
 
 export function formatUpcoming(list: UpcomingList): string {
