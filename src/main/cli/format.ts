@@ -66,9 +66,13 @@ const recordedFromText: Record<ItemDetail['recordedFrom'], string> = {
 };
 
 export function formatItem(d: ItemDetail): string {
+  // An upload or a recording has no file elsewhere: its source is the stored copy (as the item screen says).
+  const cameThroughTheApp = d.storedPath !== null && d.file === d.storedPath;
   const lines = [
     `item ${d.id}  ${d.state} at ${d.stage} (attempt ${d.attempts} of ${d.maxAttempts})`,
-    `file    ${d.file}`,
+    cameThroughTheApp
+      ? `file    ${d.fileName}, added through the app; the stored copy is the only one`
+      : `file    ${d.file}`,
     `stored  ${d.storedPath ?? '(not yet)'}`,
     `sha256  ${d.sha256}`,
     `recorded ${d.recordedAt}, ${recordedFromText[d.recordedFrom]}`,
@@ -84,6 +88,10 @@ export function formatItem(d: ItemDetail): string {
   if (d.transcript) {
     lines.push('', 'transcript');
     for (const s of d.transcript.segments) lines.push(`  [${s.start.toFixed(1)}–${s.end.toFixed(1)} s] ${s.text}`);
+    if (d.transcript.segments.length === 0) {
+      const transcribing = d.stage === 'transcribe' && d.state === 'running';
+      lines.push(transcribing ? '  no speech heard so far' : '  no speech was heard in this recording');
+    }
   }
   lines.push(
     '',
