@@ -4,6 +4,7 @@ import path from 'node:path';
 import { writeWav } from '../support/audio-files';
 import { showItem } from './support/cli';
 import { addBlockedFile, missingSourceDeadLetters, seedStore } from './support/store';
+import { seedTranscribedItem } from './support/seed-transcript';
 
 // Seeded items stay in the states they were given.
 test.use({ serverEnv: { LIFELINE_CONCURRENCY_INGEST: '0', ...parkedAtTranscribe } });
@@ -145,5 +146,25 @@ test.describe('with work running', () => {
     await page.screenshot({ path: screenshotPath('running-and-retried-390'), fullPage: true });
     await missing.release(0);
     await blocked.release();
+  });
+
+  test("at 390 px a memory's words use the phone's width, not a third of it beside the kind", async ({
+    page,
+    lifeline,
+  }) => {
+    await seedTranscribedItem(lifeline, 'week plans.wav', [
+      { start: 0, end: 4, text: 'remind me to pick up the dry cleaning on friday before the shop closes' },
+    ]);
+    await page.setViewportSize({ width: 390, height: 800 });
+    await openLifeline(page, lifeline);
+    for (const hash of ['#/upcoming', '#/memories']) {
+      await page.goto(`${lifeline.url}${hash}`);
+      const words = page.locator('.memory-text').filter({ hasText: /dry cleaning/ });
+      await expect(words).toBeVisible({ timeout: 30_000 });
+      const box = (await words.boundingBox())!;
+      // The list's padding and border leave about 340 px; beside a badge column it was about 200.
+      expect(box.width, `${hash}: the memory's words are ${Math.round(box.width)} px wide`).toBeGreaterThan(300);
+    }
+    expect(await sideways(page)).toEqual({ overflow: 0, wider: [] });
   });
 });
