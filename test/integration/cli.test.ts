@@ -49,7 +49,7 @@ describe('the lifeline CLI', () => {
     // Until ingest reads when it was recorded, the time it was added stands in, and says so.
     expect(show).toMatchObject({ recordedAt: show.createdAt, recordedFrom: 'added' });
     expect((await runCliHere(data, ['show', '1'])).stdout).toContain(
-      `recorded ${show.createdAt}, not known: the time it was added`,
+      `recorded ${show.createdAt}, the time it was added; when it was recorded is not known`,
     );
     expect(show.events).toHaveLength(1);
     expect(Object.keys(show.events[0]!)).toEqual(expect.arrayContaining(['at', 'type', 'stage', 'detail']));

@@ -62,7 +62,7 @@ export function formatItems(items: ItemSummary[]): string {
 const recordedFromText: Record<ItemDetail['recordedFrom'], string> = {
   metadata: "from the file's own metadata",
   file_time: "from the file's modification time",
-  added: 'not known: the time it was added',
+  added: 'the time it was added; when it was recorded is not known',
 };
 
 export function formatItem(d: ItemDetail): string {
