@@ -9,7 +9,7 @@ export function rerunCommand(program: Command): void {
   program
     .command('rerun')
     .description('run done items again from a stage; the old transcript and memories stay until the new run succeeds')
-    .argument('<ids...>')
+    .argument('<ids...>', 'ids of done items, as lifeline items lists them')
     .addOption(new Option('--from <stage>', 'the first stage to run again').choices(rerunStages).makeOptionMandatory())
     .action(async (raw: string[], opts: { from: RerunStage }) => {
       const ids = raw.map((r) => {

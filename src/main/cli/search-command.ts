@@ -43,7 +43,7 @@ export function searchCommand(program: Command): void {
   program
     .command('search')
     .description('search transcripts and memories')
-    .argument('<query...>')
+    .argument('<query...>', 'words to look for; hits with every word come first')
     .option('--limit <n>', 'at most this many matches', '20')
     .option('--json', 'machine-readable output')
     .action(async (words: string[], opts: { limit: string; json?: boolean }) => {

@@ -72,7 +72,7 @@ export function upcomingCommand(program: Command): void {
     .description(
       'tick a to-do or event Done (the #N from lifeline upcoming); kept when the recording is extracted again',
     )
-    .argument('<ref>')
+    .argument('<ref>', 'the #N that lifeline upcoming shows (#12 or 12)')
     .option('--undo', 'clear the tick instead')
     .action(async (raw: string, opts: { undo?: boolean }) => {
       const r = await callOnce(program, 'upcoming:setDone', { memoryId: parseRef(raw), done: !opts.undo });
