@@ -130,10 +130,17 @@ test.describe('with work running', () => {
       writeWav(path.join(lifeline.inputsDir, 'a long recording from the phone.wav'), { seconds: 3 }),
     );
     await expect.poll(async () => (await showItem(lifeline.dataDir, missing.ids[0]!)).state).toBe('dead');
+    // Opened once the heartbeat stored the copy's progress (a page opened before gets no later push: left
+    // for the renderer stores).
+    await expect
+      .poll(async () => (await showItem(lifeline.dataDir, blocked.id)).progress?.step, { timeout: 30_000 })
+      .toBe('copy');
     await page.setViewportSize({ width: 390, height: 800 });
     await openLifeline(page, lifeline);
     const running = page.getByRole('region', { name: /^Running now/ });
     await expect(running.getByRole('progressbar', { name: /a long recording from the phone\.wav/ })).toBeVisible();
+    // Beside the bar, the stage's own words, not a step name that repeats the stage.
+    await expect(running.getByText(/^0% · copying into the store/)).toBeVisible();
     expect(await sideways(page)).toEqual({ overflow: 0, wider: [] });
 
     // Retried while its file is a pipe nobody writes: it stays running under "Back in the queue".
@@ -166,5 +173,22 @@ test.describe('with work running', () => {
       expect(box.width, `${hash}: the memory's words are ${Math.round(box.width)} px wide`).toBeGreaterThan(300);
     }
     expect(await sideways(page)).toEqual({ overflow: 0, wider: [] });
+  });
+
+  test('a dead letter that fails again after its retry is not listed as back in the queue', async ({
+    page,
+    lifeline,
+  }) => {
+    const missing = await missingSourceDeadLetters(lifeline, ['still missing.wav']);
+    await expect.poll(async () => (await showItem(lifeline.dataDir, missing.ids[0]!)).state).toBe('dead');
+    await openLifeline(page, lifeline);
+    await page.goto(`${lifeline.url}#/dead-letters`);
+    await page.getByRole('button', { name: 'Retry the 1 item with SOURCE_MISSING' }).click();
+    const failed = page.getByRole('region', { name: 'Failed again after the retry' });
+    await expect(failed.getByRole('listitem').filter({ hasText: 'still missing.wav' })).toContainText(
+      'failed again: SOURCE_MISSING',
+      { timeout: 30_000 },
+    );
+    await expect(page.getByRole('region', { name: 'Back in the queue' })).toHaveCount(0);
   });
 });
