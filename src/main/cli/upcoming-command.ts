@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { UpcomingBucketName, UpcomingEntry, UpcomingList } from '../../shared/contract';
 import { CliError, exitCodes } from './cli-error';
-import { callOnce, json, out } from './cli-io';
+import { call, callOnce, json, out, withStore } from './cli-io';
 import { clockText, dayText, table } from './format';
 
 const headings: Record<UpcomingBucketName, string> = {
@@ -75,7 +75,23 @@ export function upcomingCommand(program: Command): void {
     .argument('<ref>', 'the #N that lifeline upcoming shows (#12 or 12)')
     .option('--undo', 'clear the tick instead')
     .action(async (raw: string, opts: { undo?: boolean }) => {
-      const r = await callOnce(program, 'upcoming:setDone', { memoryId: parseRef(raw), done: !opts.undo });
-      out(r.done ? `#${r.memoryId} done` : `#${r.memoryId} not done`);
+      const memoryId = parseRef(raw);
+      const line = await withStore(program, async (app) => {
+        // Read before the tick: a done to-do whose day has passed leaves the list.
+        const list = await call(app, 'upcoming:list', { limit: 1000 });
+        const entry = list.groups.flatMap((g) => g.entries).find((e) => e.memoryId === memoryId);
+        const r = await call(app, 'upcoming:setDone', { memoryId, done: !opts.undo });
+        return doneLine(r, entry);
+      });
+      out(line);
     });
+}
+
+/** "#12 done: call alice on thursday (monday.wav)": what was ticked, so a mistyped #N shows at once. */
+export function doneLine(
+  r: { memoryId: number; done: boolean },
+  entry: Pick<UpcomingEntry, 'text' | 'fileName'> | undefined,
+): string {
+  const what = entry ? `: ${entry.text} (${entry.fileName})` : '';
+  return `#${r.memoryId} ${r.done ? 'done' : 'not done'}${what}`;
 }
