@@ -190,5 +190,14 @@ test.describe('with work running', () => {
       { timeout: 30_000 },
     );
     await expect(page.getByRole('region', { name: 'Back in the queue' })).toHaveCount(0);
+
+    // Its page does not promise a copy that nothing will make.
+    await failed.getByRole('link', { name: 'still missing.wav' }).click();
+    await expect(
+      page.getByText(
+        'No stored copy: Ingest stopped before it copied the audio. Retry copies it from where it was added.',
+      ),
+    ).toBeVisible();
+    await expect(page.getByText(/No stored copy yet/)).toHaveCount(0);
   });
 });
