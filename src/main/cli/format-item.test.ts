@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ItemDetail } from '../../shared/contract';
-import { formatItem } from './format';
+import { formatItem, localTime } from './format';
 
 const stored = '/data/audio/48/4831.wav';
 const silent: ItemDetail = {
@@ -35,6 +35,21 @@ describe('lifeline show', () => {
     expect(text).toMatch(/^file {4}silent\.wav, added through the app; the stored copy is the only one$/m);
     expect(text).toMatch(/^stored {2}\/data\/audio\/48\/4831\.wav$/m);
     expect(formatItem({ ...silent, file: '/home/me/memo.wav' })).toMatch(/^file {4}\/home\/me\/memo\.wav$/m);
+  });
+
+  it("writes times on the reader's clock, not as UTC timestamps", () => {
+    const at = new Date(2026, 11, 7, 18, 50, 31).toISOString();
+    const text = formatItem({
+      ...silent,
+      recordedAt: at,
+      events: [
+        { id: 1, at, type: 'added', stage: 'ingest', actor: 'user', detail: 'uploaded silent.wav', error: null },
+      ],
+    });
+    expect(localTime(at)).toBe('2026-12-07 18:50:31');
+    expect(text).toMatch(/^recorded 2026-12-07 18:50:31, the time it was added/m);
+    expect(text).toMatch(/^2026-12-07 18:50:31 +added +ingest +user +uploaded silent\.wav$/m);
+    expect(text).not.toMatch(/\d{2}:\d{2}:\d{2}\.\d{3}Z/);
   });
 
   it('says when no speech was heard instead of an empty transcript', () => {

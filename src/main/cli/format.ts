@@ -15,6 +15,14 @@ export function clockText(d: Date): string {
   return `${pad2(d.getHours())}:${pad2(d.getMinutes())}`;
 }
 
+/** A moment on the reader's clock, to the second: "2026-12-07 18:50:31" (`--json` keeps the ISO time). */
+export function localTime(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const day = `${d.getFullYear()}-${pad2(d.getMonth() + 1)}-${pad2(d.getDate())}`;
+  return `${day} ${clockText(d)}:${pad2(d.getSeconds())}`;
+}
+
 /**
  * When a memory is due, in the words `lifeline upcoming` uses: a day said without a time as that day
  * ("Fri 2026-12-11"), else with its local time ("Fri 2026-12-11 16:00"); "weekly" etc. when it repeats.
@@ -75,7 +83,7 @@ export function formatItem(d: ItemDetail): string {
       : `file    ${d.file}`,
     `stored  ${d.storedPath ?? '(not yet)'}`,
     `sha256  ${d.sha256}`,
-    `recorded ${d.recordedAt}, ${recordedFromText[d.recordedFrom]}`,
+    `recorded ${localTime(d.recordedAt)}, ${recordedFromText[d.recordedFrom]}`,
   ];
   if (d.error) lines.push(`error   ${d.error.code}: ${d.error.message}`);
   if (d.waitReason) lines.push(`waiting ${d.waitReason}`);
@@ -98,7 +106,7 @@ export function formatItem(d: ItemDetail): string {
     table(
       ['at', 'event', 'stage', 'by', 'detail'],
       d.events.map((e) => [
-        e.at,
+        localTime(e.at),
         e.type,
         e.stage ?? '',
         e.actor,
