@@ -50,6 +50,23 @@ describe('lifeline show', () => {
     expect(text).toMatch(/^recorded 2026-12-07 18:50:31, the time it was added/m);
     expect(text).toMatch(/^2026-12-07 18:50:31 +added +ingest +user +uploaded silent\.wav$/m);
     expect(text).not.toMatch(/\d{2}:\d{2}:\d{2}\.\d{3}Z/);
+    const ingest = formatItem({
+      ...silent,
+      events: [
+        {
+          id: 2,
+          at,
+          type: 'succeeded',
+          stage: 'ingest',
+          actor: 'engine',
+          detail: `stored 313 KB; 10.0 s of 16000 Hz 1-channel audio; recorded ${at} (from the time it was added)`,
+          error: null,
+        },
+      ],
+    });
+    expect(ingest).toMatch(
+      /audio; recorded 2026-12-07 18:50:31, the time it was added; when it was recorded is not known$/m,
+    );
   });
 
   it('says when no speech was heard instead of an empty transcript', () => {

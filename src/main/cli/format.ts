@@ -1,6 +1,7 @@
 import type { ItemDetail, ItemSummary, Memory, Overview, StageInfo } from '../../shared/contract';
 // The names straight from their module: `lifeline status` prints through here and loads no schema library.
 import { itemStates, stages } from '../../shared/contract/names';
+import { recordedNote } from '../../shared/text/recorded-note';
 
 const weekdays = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const pad2 = (n: number) => String(n).padStart(2, '0');
@@ -21,6 +22,12 @@ export function localTime(iso: string): string {
   if (Number.isNaN(d.getTime())) return iso;
   const day = `${d.getFullYear()}-${pad2(d.getMonth() + 1)}-${pad2(d.getDate())}`;
   return `${day} ${clockText(d)}:${pad2(d.getSeconds())}`;
+}
+
+/** Ingest's "recorded <ISO> (from …)" in the words and clock the item screen uses. */
+function withLocalRecordedTime(detail: string): string {
+  const r = recordedNote(detail);
+  return r ? `${r.before}${localTime(r.at)}, ${r.source}${r.after}` : detail;
 }
 
 /**
@@ -110,7 +117,9 @@ export function formatItem(d: ItemDetail): string {
         e.type,
         e.stage ?? '',
         e.actor,
-        [e.detail, e.error && `${e.error.code}: ${e.error.message}`].filter(Boolean).join(' — '),
+        [e.detail && withLocalRecordedTime(e.detail), e.error && `${e.error.code}: ${e.error.message}`]
+          .filter(Boolean)
+          .join(' — '),
       ]),
     ),
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { recordedNote } from './stage-detail';
+import { recordedNote } from './recorded-note';
 
 describe("the ingest note's recorded time", () => {
   it('is split out of the note with its source in words', () => {
