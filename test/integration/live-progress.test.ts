@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { defaultConfig } from '../../src/main/config/config';
 import type { StageHandler } from '../../src/main/engine/stage-handler';
 import { addFiles } from '../../src/main/pipeline/intake/add-files';
 import { writeWav } from '../support/audio-files';
@@ -32,7 +33,10 @@ describe("a running item's latest progress", () => {
     // A heartbeat far away: the report is pushed at once but not stored for a minute.
     const f = engineFixture(path.join(dir, 'data'), {
       stages: () => [reporting],
-      config: { heartbeatMs: 60_000, leaseMs: 180_000 },
+      config: {
+        heartbeatMs: 60_000,
+        stages: { ...defaultConfig.stages, ingest: { ...defaultConfig.stages.ingest, leaseMs: 180_000 } },
+      },
     });
     open.push(f);
     const id = (await addFiles(f.engine.queue, [writeWav(path.join(dir, 'memo.wav'), { seconds: 0.1 })], 0)).added[0]!
