@@ -1,6 +1,10 @@
 import type { Page } from '@playwright/test';
 import { expect, openLifeline, screenshotPath, test, parkedAtTranscribe } from './support/fixtures';
-import { seedStore } from './support/store';
+import path from 'node:path';
+import { writeWav } from '../support/audio-files';
+import { showItem } from './support/cli';
+import { addBlockedFile, missingSourceDeadLetters, seedStore } from './support/store';
+import { seedTranscribedItem } from './support/seed-transcript';
 
 // Seeded items stay in the states they were given.
 test.use({ serverEnv: { LIFELINE_CONCURRENCY_INGEST: '0', ...parkedAtTranscribe } });
@@ -109,4 +113,91 @@ test('at 360 px each stage keeps its name, state and Pause button on one line', 
       expect(box.y + box.height).toBeGreaterThan(name.y);
     }
   }
+});
+
+test.describe('with work running', () => {
+  // The stages run (the file's default holds them), so items really run and are retried.
+  test.use({ serverEnv: {} });
+
+  test('a running item and a retried dead letter fit a 390 px phone without sideways scrolling', async ({
+    page,
+    lifeline,
+  }) => {
+    test.setTimeout(90_000);
+    const missing = await missingSourceDeadLetters(lifeline, ['voice memo from the walk home.wav']);
+    const blocked = await addBlockedFile(
+      lifeline,
+      writeWav(path.join(lifeline.inputsDir, 'a long recording from the phone.wav'), { seconds: 3 }),
+    );
+    await expect.poll(async () => (await showItem(lifeline.dataDir, missing.ids[0]!)).state).toBe('dead');
+    // Opened once the heartbeat stored the copy's progress (a page opened before gets no later push: left
+    // for the renderer stores).
+    await expect
+      .poll(async () => (await showItem(lifeline.dataDir, blocked.id)).progress?.step, { timeout: 30_000 })
+      .toBe('copy');
+    await page.setViewportSize({ width: 390, height: 800 });
+    await openLifeline(page, lifeline);
+    const running = page.getByRole('region', { name: /^Running now/ });
+    await expect(running.getByRole('progressbar', { name: /a long recording from the phone\.wav/ })).toBeVisible();
+    // Beside the bar, the stage's own words, not a step name that repeats the stage.
+    await expect(running.getByText(/^0% · copying into the store/)).toBeVisible();
+    expect(await sideways(page)).toEqual({ overflow: 0, wider: [] });
+
+    // Retried while its file is a pipe nobody writes: it stays running under "Back in the queue".
+    missing.block(0);
+    await page.goto(`${lifeline.url}#/dead-letters`);
+    await page.getByRole('button', { name: 'Retry the 1 item with SOURCE_MISSING' }).click();
+    const retried = page.getByRole('region', { name: 'Back in the queue' });
+    await expect(retried.getByRole('listitem').filter({ hasText: 'voice memo from the walk home.wav' })).toBeVisible();
+    expect(await sideways(page)).toEqual({ overflow: 0, wider: [] });
+    await page.screenshot({ path: screenshotPath('running-and-retried-390'), fullPage: true });
+    await missing.release(0);
+    await blocked.release();
+  });
+
+  test("at 390 px a memory's words use the phone's width, not a third of it beside the kind", async ({
+    page,
+    lifeline,
+  }) => {
+    await seedTranscribedItem(lifeline, 'week plans.wav', [
+      { start: 0, end: 4, text: 'remind me to pick up the dry cleaning on friday before the shop closes' },
+    ]);
+    await page.setViewportSize({ width: 390, height: 800 });
+    await openLifeline(page, lifeline);
+    for (const hash of ['#/upcoming', '#/memories']) {
+      await page.goto(`${lifeline.url}${hash}`);
+      const words = page.locator('.memory-text').filter({ hasText: /dry cleaning/ });
+      await expect(words).toBeVisible({ timeout: 30_000 });
+      const box = (await words.boundingBox())!;
+      // The list's padding and border leave about 340 px; beside a badge column it was about 200.
+      expect(box.width, `${hash}: the memory's words are ${Math.round(box.width)} px wide`).toBeGreaterThan(300);
+    }
+    expect(await sideways(page)).toEqual({ overflow: 0, wider: [] });
+  });
+
+  test('a dead letter that fails again after its retry is not listed as back in the queue', async ({
+    page,
+    lifeline,
+  }) => {
+    const missing = await missingSourceDeadLetters(lifeline, ['still missing.wav']);
+    await expect.poll(async () => (await showItem(lifeline.dataDir, missing.ids[0]!)).state).toBe('dead');
+    await openLifeline(page, lifeline);
+    await page.goto(`${lifeline.url}#/dead-letters`);
+    await page.getByRole('button', { name: 'Retry the 1 item with SOURCE_MISSING' }).click();
+    const failed = page.getByRole('region', { name: 'Failed again after the retry' });
+    await expect(failed.getByRole('listitem').filter({ hasText: 'still missing.wav' })).toContainText(
+      'failed again: SOURCE_MISSING',
+      { timeout: 30_000 },
+    );
+    await expect(page.getByRole('region', { name: 'Back in the queue' })).toHaveCount(0);
+
+    // Its page does not promise a copy that nothing will make.
+    await failed.getByRole('link', { name: 'still missing.wav' }).click();
+    await expect(
+      page.getByText(
+        'No stored copy: Ingest stopped before it copied the audio. Retry copies it from where it was added.',
+      ),
+    ).toBeVisible();
+    await expect(page.getByText(/No stored copy yet/)).toHaveCount(0);
+  });
 });

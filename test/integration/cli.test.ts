@@ -5,6 +5,7 @@ import { writeBrokenAudio, writeFakeWav, writeWav } from '../support/audio-files
 import { runCliHere } from '../support/cli-in-process';
 import { runCli } from '../support/spawn';
 import { tempDir } from '../support/temp-dir';
+import { localTime } from '../../src/main/cli/format';
 
 describe('the lifeline CLI', () => {
   it('adds files, reports duplicates and missing files, and answers status/items/show in the documented JSON shapes', async () => {
@@ -49,7 +50,7 @@ describe('the lifeline CLI', () => {
     // Until ingest reads when it was recorded, the time it was added stands in, and says so.
     expect(show).toMatchObject({ recordedAt: show.createdAt, recordedFrom: 'added' });
     expect((await runCliHere(data, ['show', '1'])).stdout).toContain(
-      `recorded ${show.createdAt}, not known: the time it was added`,
+      `recorded ${localTime(show.createdAt)}, the time it was added; when it was recorded is not known`,
     );
     expect(show.events).toHaveLength(1);
     expect(Object.keys(show.events[0]!)).toEqual(expect.arrayContaining(['at', 'type', 'stage', 'detail']));

@@ -45,6 +45,8 @@ describe('engine with the real ingest stage', () => {
     expect(detail.storedPath).toMatch(new RegExp(`audio/${item.sha256.slice(0, 2)}/${item.sha256}\\.wav$`));
     expect(fs.readFileSync(detail.storedPath!)).toEqual(fs.readFileSync(wav));
     expect(detail.events.find((e) => e.type === 'succeeded')!.detail).toContain('2.0 s of 16000 Hz');
+    // The size in the words the item's Size uses (64,044 bytes: 63 KB), not "0.1 MB".
+    expect(detail.events.find((e) => e.type === 'succeeded')!.detail).toMatch(/^stored 63 KB; /);
   });
 
   it('adds one valid WAV twice as one item', async () => {

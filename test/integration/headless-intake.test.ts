@@ -8,6 +8,7 @@ import { headlessApi, pcmTone } from '../support/headless-calls';
 import { startServe, type ServeProcess } from '../support/serve-process';
 import { tempDir } from '../support/temp-dir';
 import { waitFor } from '../support/wait-for';
+import { formatBytes } from '../../src/shared/text/byte-size';
 
 const running: ServeProcess[] = [];
 afterEach(async () => {
@@ -43,7 +44,7 @@ describe('adding audio through the headless server', () => {
     expect(item.events[0]).toMatchObject({
       type: 'added',
       actor: 'user',
-      detail: `uploaded memo.wav (${wav.length} bytes)`,
+      detail: `uploaded memo.wav (${formatBytes(wav.length)})`,
     });
 
     const whole = await api.audio(id);

@@ -162,7 +162,12 @@ describe('the memories API over a real SQLite file', () => {
     const table = await runCliHere(dataDir, ['memories']);
     expect(table.code, table.stderr).toBe(0);
     expect(table.stdout).toMatch(/^item\s+at\s+kind\s+due\s+file\s+memory\n/);
-    expect(table.stdout).toMatch(/^1 +0:04 +todo +2026-01-15T15:00:00.000Z +memo-1.wav +call the dentist$/m);
+    // The due time on the reader's clock, as `lifeline upcoming` prints it.
+    const due = new Date('2026-01-15T15:00:00.000Z');
+    const clock = `${String(due.getHours()).padStart(2, '0')}:${String(due.getMinutes()).padStart(2, '0')}`;
+    expect(table.stdout).toMatch(
+      new RegExp(`^1 +0:04 +todo +\\w{3} 2026-01-\\d\\d ${clock} +memo-1.wav +call the dentist$`, 'm'),
+    );
 
     const wrong = await runCliHere(dataDir, ['memories', '--kind', 'chore']);
     expect(wrong.code).toBe(1);

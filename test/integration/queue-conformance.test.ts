@@ -488,4 +488,34 @@ describe('the SQLite queue ports, transition by transition', () => {
     expect(timeline(f, j.itemId).at(-1)!.type).toBe('rerun');
     expectChainWhole(f, j.itemId);
   });
+
+  it('cancelling a re-run puts the item back to done where it finished, drops what the re-run staged, and says so', () => {
+    const f = queueFixture(tempDir());
+    const { actions } = f.store.queuePorts;
+    const j = running(f);
+    f.store.queuePorts.runs.finishRunning(
+      j,
+      f.clock.now(),
+      { state: 'advance', next: null },
+      { type: 'succeeded', actor: 'engine' },
+    );
+    const doneAt = job(f, j.itemId).stage;
+    expect(actions.rerun(j.itemId, next(f), f.clock.now())).toBe('rerun');
+    f.store.db
+      .prepare(`INSERT INTO rerun_memories (item_id, memories, extractor) VALUES (?, '[]', 'rules')`)
+      .run(j.itemId);
+    expect(actions.cancel(j.itemId, f.clock.now())).toBe('cancelled');
+    expect(job(f, j.itemId)).toMatchObject({ stage: doneAt, state: 'done' });
+    const left = (table: string) =>
+      f.store.db.prepare(`SELECT count(*) FROM ${table} WHERE item_id = ?`).pluck().get(j.itemId);
+    expect([left('reruns'), left('rerun_memories')]).toEqual([0, 0]);
+    expect(timeline(f, j.itemId).at(-1)).toMatchObject({ type: 'cancelled', actor: 'user' });
+    expect(timeline(f, j.itemId).at(-1)!.detail).toMatch(/^Transcribe again stopped \(was queued\): the item is done/);
+    // Done again, it is not cancellable; and an ordinary item's cancel is unchanged.
+    expect(actions.cancel(j.itemId, f.clock.now())).toBe('not_cancellable');
+    const other = running(f);
+    expect(actions.cancel(other.itemId, f.clock.now())).toBe('cancelled');
+    expect(job(f, other.itemId).state).toBe('cancelled');
+    expectChainWhole(f, j.itemId);
+  });
 });

@@ -117,7 +117,8 @@ describe('Upcoming over a real SQLite store', () => {
     });
 
     const ticked = await cli(dataDir, ['done', `#${rent.memoryId}`]);
-    expect(ticked).toMatchObject({ code: 0, stdout: `#${rent.memoryId} done\n` });
+    // It names what was ticked, so a mistyped #N shows at once.
+    expect(ticked).toMatchObject({ code: 0, stdout: `#${rent.memoryId} done: pay the rent (monday.wav)\n` });
     const after = await call(app, 'upcoming:list', {});
     // A done to-do whose day has passed is behind you; one still to come stays, ticked.
     expect(texts(after)).toMatchObject({ overdue: [], week: ['[x] call alice on thursday'] });
@@ -136,7 +137,7 @@ describe('Upcoming over a real SQLite store', () => {
     );
 
     const undo = await cli(dataDir, ['done', String(alice.memoryId), '--undo']);
-    expect(undo.stdout).toBe(`#${alice.memoryId} not done\n`);
+    expect(undo.stdout).toBe(`#${alice.memoryId} not done: call alice on thursday (monday.wav)\n`);
     expect(texts(await call(app, 'upcoming:list', {})).week).toEqual(['call alice on thursday']);
 
     const fact = await cli(dataDir, ['done', '7']);

@@ -36,6 +36,12 @@ describe('the watch folder', () => {
     expect(w.folder.status()).toMatchObject({ state: 'watching', settling: 2, added: 0 });
     await w.folder.scan();
     expect(w.store.reads.list({ limit: 10 }).map((i) => i.fileName)).toEqual(['memo.wav']);
+    // Its timeline says where it came from: nobody added it by hand.
+    const memo = w.store.reads.list({ limit: 10 })[0]!;
+    expect(w.store.reads.detail(memo.id)!.events[0]).toMatchObject({
+      type: 'added',
+      detail: `found in the watch folder: ${path.join(dir, 'memo.wav')}`,
+    });
     expect(w.folder.status()).toMatchObject({ added: 1, rejected: 1, settling: 0 });
     expect(w.writes()).toBe(1);
 

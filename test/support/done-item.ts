@@ -48,10 +48,12 @@ export function pipelineOutputs(f: Fixture) {
       memories.replace(job, list, 'test-rules');
       succeed(job);
     },
+    /** Runs the index stage; resolves with what it says it did (the timeline's words). */
     async index() {
       const job = claim('index');
-      await index.run({ item: { id: job.itemId }, lease: job } as unknown as StageContext);
+      const said = await index.run({ item: { id: job.itemId }, lease: job } as unknown as StageContext);
       succeed(job);
+      return said;
     },
   };
 }

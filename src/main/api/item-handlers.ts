@@ -10,6 +10,7 @@ type ItemChannels =
   | 'items:list'
   | 'items:count'
   | 'items:get'
+  | 'items:progress'
   | 'items:add'
   | 'items:retry'
   | 'items:retryAllDead'
@@ -36,6 +37,8 @@ export function itemHandlers(ctx: ApiContext): { [C in ItemChannels]: Handler<C>
       return { items, nextCursor: items.length === limit && last ? encodeCursor(sort, last) : null };
     },
     'items:count': (req) => ({ count: store.reads.count(req) }),
+    // Without an engine in this process (the CLI) nothing is running here to report.
+    'items:progress': () => ctx.engine?.liveProgress() ?? [],
     'items:get': (req) => {
       const item = store.reads.detail(req.id);
       if (!item) throw new ApiError('NOT_FOUND', `there is no item ${req.id}`);

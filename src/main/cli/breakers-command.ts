@@ -30,7 +30,7 @@ export function breakersCommand(program: Command): void {
   breakers
     .command('reset')
     .description('close a breaker by hand (its stage resumes)')
-    .argument('[name]')
+    .argument('[name]', 'a breaker, as lifeline breakers names it')
     .option('--all', 'reset every breaker that is not closed')
     .action(async (name: string | undefined, opts: { all?: boolean }) => {
       if (opts.all === Boolean(name)) throw new CliError('give a breaker name or --all', exitCodes.user);

@@ -40,7 +40,7 @@ export function modelsCommand(program: Command): void {
   models
     .command('download')
     .description('download a model (resumes a paused download; the file is checked before it can be used)')
-    .argument('<name>')
+    .argument('<name>', 'a model, as lifeline models list names it')
     .action(async (name: string) => {
       await withStore(program, async (app) => {
         await call(app, 'models:download', { name });
@@ -81,7 +81,7 @@ export function modelsCommand(program: Command): void {
   models
     .command('use')
     .description('make a downloaded model the one transcription uses')
-    .argument('<name>')
+    .argument('<name>', 'a model, as lifeline models list names it')
     .action(async (name: string) => {
       const m = await callOnce(program, 'models:use', { name });
       out(`model ${m.name} is in use from the next transcription`);
@@ -89,7 +89,7 @@ export function modelsCommand(program: Command): void {
   models
     .command('remove')
     .description('delete a downloaded model or a paused download')
-    .argument('<name>')
+    .argument('<name>', 'a model, as lifeline models list names it')
     .action(async (name: string) => {
       await callOnce(program, 'models:remove', { name });
       out(`model ${name} removed`);

@@ -45,7 +45,7 @@ export function buildProgram(): Command {
   program
     .command('add')
     .description('add audio files; the same audio twice is one item')
-    .argument('<files...>')
+    .argument('<files...>', 'audio files (any format ffmpeg reads)')
     .option('--priority <n>', 'higher runs first, -100..100', '0')
     .action(async (files: string[], opts: { priority: string }) => {
       const priority = Number(opts.priority);
@@ -110,7 +110,7 @@ export function buildProgram(): Command {
   program
     .command('show')
     .description('one item with its timeline')
-    .argument('<id>')
+    .argument('<id>', 'the item id, as lifeline items lists it')
     .option('--json', 'machine-readable output')
     .action(async (raw: string, opts: { json?: boolean }) => {
       const d = await withStore(program, (app) => call(app, 'items:get', { id: parseId(raw) }));
@@ -121,7 +121,7 @@ export function buildProgram(): Command {
   program
     .command('retry')
     .description('requeue a dead or cancelled item (or every dead letter)')
-    .argument('[id]')
+    .argument('[id]', 'the item id (or --all-dead for every dead letter)')
     .option('--all-dead', 'retry every dead letter')
     .action(async (raw: string | undefined, opts: { allDead?: boolean }) => {
       if (opts.allDead && raw) throw new CliError('give an id or --all-dead, not both', exitCodes.user);
@@ -139,7 +139,7 @@ export function buildProgram(): Command {
   program
     .command('discard')
     .description('remove an item from lists and dead letters (history kept)')
-    .argument('<id>')
+    .argument('<id>', 'the item id')
     .action(async (raw: string) => {
       const item = await withStore(program, (app) => call(app, 'items:discard', { id: parseId(raw) }));
       out(`item ${item.id} discarded`);
@@ -148,7 +148,7 @@ export function buildProgram(): Command {
   program
     .command('cancel')
     .description('stop an item')
-    .argument('<id>')
+    .argument('<id>', 'the item id')
     .action(async (raw: string) => {
       const item = await withStore(program, (app) => call(app, 'items:cancel', { id: parseId(raw) }));
       out(`item ${item.id} cancelled`);

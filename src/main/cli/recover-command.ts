@@ -20,7 +20,7 @@ export function recoverCommand(program: Command): void {
   program
     .command('recover')
     .description('recover a running item now, scan for stuck jobs (--scan), or recover every stuck job (--reset-stuck)')
-    .argument('[id]')
+    .argument('[id]', 'the id of a running item')
     .option('--scan', 'run the stuck scan now')
     .option('--reset-stuck', 'recover every running job that a stuck rule finds')
     .option('--json', 'machine-readable output')

@@ -5,6 +5,7 @@ import { openLifeline } from '../lifeline';
 import { CliError, exitCodes, fromTransferable } from './cli-error';
 import { json, out } from './cli-io';
 import { table } from './format';
+import { withoutCutIndexedDate } from '../../shared/text/indexed-date';
 
 const clock = (sec: number | null) => {
   if (sec === null) return '';
@@ -20,7 +21,10 @@ const hitTable = (hits: SearchHit[]) =>
       clock(h.start),
       h.kind,
       h.fileName,
-      h.transcript ? `${h.snippet}  (said: ${h.transcript.snippet})` : h.snippet,
+      // A memory's date cut in half by the snippet says nothing; a whole one stays (the only date shown here).
+      h.transcript
+        ? `${withoutCutIndexedDate(h.snippet)}  (said: ${h.transcript.snippet})`
+        : withoutCutIndexedDate(h.snippet),
     ]),
   );
 
@@ -39,7 +43,7 @@ export function searchCommand(program: Command): void {
   program
     .command('search')
     .description('search transcripts and memories')
-    .argument('<query...>')
+    .argument('<query...>', 'words to look for; hits with every word come first')
     .option('--limit <n>', 'at most this many matches', '20')
     .option('--json', 'machine-readable output')
     .action(async (words: string[], opts: { limit: string; json?: boolean }) => {

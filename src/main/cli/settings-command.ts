@@ -44,7 +44,7 @@ export function settingsCommand(program: Command): void {
   settings
     .command('get')
     .description('one setting: its value (the raw value with --json, and where it comes from)')
-    .argument('<key>')
+    .argument('<key>', 'a setting, as lifeline settings lists them (e.g. asr.engine)')
     .option('--json', 'machine-readable output')
     .action(async (key: string, opts: { json?: boolean }) => {
       specOf(key);
@@ -55,7 +55,7 @@ export function settingsCommand(program: Command): void {
   settings
     .command('set')
     .description('change a setting (validated first; an environment variable still wins)')
-    .argument('<key>')
+    .argument('<key>', 'a setting, as lifeline settings lists them (e.g. asr.engine)')
     .argument('[value]', 'the new value; durations take a unit: "30s", "5min"')
     .option('--reset', 'back to the default')
     .option('--json', 'machine-readable output')

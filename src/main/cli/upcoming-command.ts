@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import type { UpcomingBucketName, UpcomingEntry, UpcomingList } from '../../shared/contract';
 import { CliError, exitCodes } from './cli-error';
-import { callOnce, json, out } from './cli-io';
-import { table } from './format';
+import { call, callOnce, json, out, withStore } from './cli-io';
+import { clockText, dayText, table } from './format';
 
 const headings: Record<UpcomingBucketName, string> = {
   overdue: 'Overdue',
@@ -21,10 +21,8 @@ const clock = (sec: number | null) => {
 /** "Fri 2026-12-11", or with its time "Fri 2026-12-11 16:00" (local); a date said without a time has no time. */
 function when(e: UpcomingEntry): string {
   if (e.day === null) return '';
-  const weekday = new Date(`${e.day}T12:00:00Z`).toLocaleDateString('en-GB', { weekday: 'short', timeZone: 'UTC' });
-  if (e.allDay || e.at === null || /^\d{4}-\d{2}-\d{2}$/.test(e.at)) return `${weekday} ${e.day}`;
-  const t = new Date(e.at);
-  return `${weekday} ${e.day} ${String(t.getHours()).padStart(2, '0')}:${String(t.getMinutes()).padStart(2, '0')}`;
+  if (e.allDay || e.at === null || /^\d{4}-\d{2}-\d{2}$/.test(e.at)) return dayText(e.day);
+  return `${dayText(e.day)} ${clockText(new Date(e.at))}`;
 }
 
 export function formatUpcoming(list: UpcomingList): string {
@@ -74,10 +72,26 @@ export function upcomingCommand(program: Command): void {
     .description(
       'tick a to-do or event Done (the #N from lifeline upcoming); kept when the recording is extracted again',
     )
-    .argument('<ref>')
+    .argument('<ref>', 'the #N that lifeline upcoming shows (#12 or 12)')
     .option('--undo', 'clear the tick instead')
     .action(async (raw: string, opts: { undo?: boolean }) => {
-      const r = await callOnce(program, 'upcoming:setDone', { memoryId: parseRef(raw), done: !opts.undo });
-      out(r.done ? `#${r.memoryId} done` : `#${r.memoryId} not done`);
+      const memoryId = parseRef(raw);
+      const line = await withStore(program, async (app) => {
+        // Read before the tick: a done to-do whose day has passed leaves the list.
+        const list = await call(app, 'upcoming:list', { limit: 1000 });
+        const entry = list.groups.flatMap((g) => g.entries).find((e) => e.memoryId === memoryId);
+        const r = await call(app, 'upcoming:setDone', { memoryId, done: !opts.undo });
+        return doneLine(r, entry);
+      });
+      out(line);
     });
+}
+
+/** "#12 done: call alice on thursday (monday.wav)": what was ticked, so a mistyped #N shows at once. */
+export function doneLine(
+  r: { memoryId: number; done: boolean },
+  entry: Pick<UpcomingEntry, 'text' | 'fileName'> | undefined,
+): string {
+  const what = entry ? `: ${entry.text} (${entry.fileName})` : '';
+  return `#${r.memoryId} ${r.done ? 'done' : 'not done'}${what}`;
 }

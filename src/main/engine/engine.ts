@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import type { Stage } from '../../shared/contract';
+import type { Progress, Stage } from '../../shared/contract';
 import type { BreakerBoard, BreakerView } from '../breakers/breaker-board';
 import { StageAvailability } from './stage-availability';
 import type { EngineConfig } from '../config/config';
@@ -42,6 +42,8 @@ export class Engine extends EventEmitter<EngineEvents> {
   private wakeTimer: Timer | undefined;
   private tickScheduled = false;
   private state: 'new' | 'running' | 'stopping' | 'stopped' = 'new';
+  /** Each running job's latest progress, pushed at once but stored only with the next heartbeat. */
+  private readonly latestProgress = new Map<number, Progress>();
   private config: EngineConfig;
   private readonly log: Logger;
 
@@ -112,7 +114,10 @@ export class Engine extends EventEmitter<EngineEvents> {
       services: deps.services ?? noServiceStatus,
       waitReason: (stage) => this.gates.reason(stage),
       canContinue: (stage) => this.state === 'running' && this.gates.reason(stage) === undefined,
-      onProgress: (id, p) => this.emit('item.progress', id, p),
+      onProgress: (id, p) => {
+        this.latestProgress.set(id, p);
+        this.emit('item.progress', id, p);
+      },
       onRecovered: (outcomes) => this.recovered(outcomes),
       afterJob: () => {
         this.changed();
@@ -122,13 +127,21 @@ export class Engine extends EventEmitter<EngineEvents> {
     });
     this.feed = new ChangeFeed(
       deps.store,
-      (items) => this.emit('items.changed', items),
+      (items) => {
+        for (const item of items) if (item.state !== 'running') this.latestProgress.delete(item.id);
+        this.emit('items.changed', items);
+      },
       () => {
         this.breakers.reloadIfChanged();
         this.emit('foreign.write');
         this.wake();
       },
     );
+  }
+
+  /** Every running job's latest progress: what a page opened between two reports has not been pushed. */
+  liveProgress(): { id: number; progress: Progress }[] {
+    return [...this.latestProgress].map(([id, progress]) => ({ id, progress }));
   }
 
   private readonly onBreaker = (view: BreakerView): void => {

@@ -200,3 +200,40 @@ describe('Check now while a round is under way', () => {
     expect(checks).toBe(2);
   });
 });
+
+describe('lifeline health in a process that only looks (the CLI)', () => {
+  it('shows a service the engine found down as down after its own one check, and the status is not green', async () => {
+    const clock = new FakeClock();
+    const engineSaw: HealthCheckRow[] = [1, 2, 3].map((n) => ({
+      service: 'asr',
+      at: clock.now() - n * 5_000,
+      status: 'down',
+      latencyMs: null,
+      message: 'the whisper server is unreachable',
+    }));
+    const monitor = new HealthMonitor({
+      probes: [
+        {
+          name: 'asr',
+          label: 'Whisper server',
+          required: true,
+          check: () => ({ status: 'down', message: 'the whisper server is unreachable' }),
+        },
+      ],
+      clock,
+      config: () => defaultConfig.health,
+      store: {
+        health: { record: () => {}, history: () => engineSaw } as unknown as HealthStore,
+        serviceEvents: { insert: () => {} } as unknown as ServiceEventsStore,
+      },
+      deadLetters: () => ({ total: 0, unseen: 0, seenAt: null }),
+      log: createLogger(null, 'test'),
+      source: 'store',
+      extras: () => ({ breaker: null, needsYou: false, autoRecovery: null }),
+    });
+    monitor.seedFromStore();
+    const snapshot = await monitor.checkNow();
+    expect(snapshot.services.find((s) => s.name === 'asr')!.status).toBe('down');
+    expect(snapshot.overall).not.toBe('green');
+  });
+});

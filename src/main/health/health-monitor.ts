@@ -110,16 +110,23 @@ export class HealthMonitor extends EventEmitter<HealthMonitorEvents> {
     return [...this.states.keys()];
   }
 
-  /** Results persisted by earlier runs (or another process) count for uptime and history. */
+  /**
+   * Results persisted by earlier runs (or another process) count for uptime and history. A process
+   * that only looks (the CLI, `source: 'store'`) also takes the engine's run of failures, so a
+   * service the app shows down is not "unknown" (and the status green) after its one check.
+   */
   seedFromStore(): void {
+    const cfg = this.deps.config();
     for (const s of this.states.values()) {
-      const rows = this.deps.store.health.history(s.probe.name, this.deps.config().historySize).reverse();
+      const rows = this.deps.store.health.history(s.probe.name, cfg.historySize).reverse();
       s.history = rows.map((r) => ({
         status: r.status as ProbeResult['status'],
         message: r.message,
         latencyMs: r.latencyMs,
         at: r.at,
       }));
+      if (this.deps.source === 'store')
+        s.damped = s.history.reduce((d, r) => dampStatus(d, r, cfg.failuresBeforeAlert), s.damped);
     }
   }
 

@@ -18,9 +18,14 @@ export class SqliteUserActions implements UserActions {
     const p = (sql: string) => db.prepare(sql);
     this.s = {
       job: p(`SELECT state, stage FROM jobs WHERE item_id = @itemId`),
+      rerunOf: p(`SELECT from_stage AS fromStage, done_stage AS doneStage FROM reruns WHERE item_id = @itemId`),
       dropLease: p(`DELETE FROM leases WHERE item_id = @itemId`),
       cancel: p(`UPDATE jobs SET state = 'cancelled', wait_reason = NULL, updated_at = @now
                  WHERE item_id = @itemId AND state IN (${sqlList(cancellableJobStates)})`),
+      // A cancelled re-run: the item is done again where it was, its outputs untouched.
+      cancelRerun: p(`UPDATE jobs SET stage = @doneStage, state = 'done', wait_reason = NULL, error_code = NULL,
+                        error_message = NULL, updated_at = @now
+                      WHERE item_id = @itemId AND state IN (${sqlList(cancellableJobStates)})`),
       retry: p(`UPDATE jobs SET state = 'queued', attempts = 0, recoveries = 0, run_at = @now, updated_at = @now
                 WHERE item_id = @itemId AND state IN (${sqlList(retryableJobStates)})`),
       deadJobs: p(`SELECT item_id, stage FROM jobs WHERE state = 'dead'`),
@@ -29,7 +34,8 @@ export class SqliteUserActions implements UserActions {
         p(`UPDATE jobs SET stage = @stage, state = 'queued', run_at = @now, attempts = 0, max_attempts = @maxAttempts, recoveries = 0,
                   wait_reason = NULL, error_code = NULL, error_message = NULL, updated_at = @now
                 WHERE item_id = @itemId AND state = 'done'`),
-      openRerun: p(`INSERT OR REPLACE INTO reruns (item_id, from_stage, requested_at) VALUES (@itemId, @stage, @now)`),
+      openRerun: p(`INSERT OR REPLACE INTO reruns (item_id, from_stage, requested_at, done_stage)
+                    VALUES (@itemId, @stage, @now, @doneStage)`),
       closeRerun: p(`DELETE FROM reruns WHERE item_id = @itemId`),
       // A retry tries again the parts of a transcription set aside because they kept failing.
       tryPartsAgain: [
@@ -48,6 +54,20 @@ export class SqliteUserActions implements UserActions {
       cancel: db.transaction((itemId: number, now: number): 'cancelled' | 'not_cancellable' | null => {
         const job = this.s.job.get({ itemId }) as { state: JobState; stage: Stage } | undefined;
         if (!job) return null;
+        const rerun = this.s.rerunOf.get({ itemId }) as { fromStage: Stage; doneStage: Stage | null } | undefined;
+        if (rerun?.doneStage) {
+          if (this.s.cancelRerun.run({ now, itemId, doneStage: rerun.doneStage }).changes !== 1)
+            return 'not_cancellable';
+          this.s.dropLease.run({ itemId });
+          this.s.closeRerun.run({ itemId });
+          for (const drop of this.s.dropStaged) drop.run({ itemId });
+          event(itemId, now, job.stage, {
+            type: 'cancelled',
+            actor: 'user',
+            detail: `${rerunLabels[rerun.fromStage] ?? `run again from ${rerun.fromStage}`} stopped (was ${job.state}): the item is done, with the transcript and memories it had`,
+          });
+          return 'cancelled';
+        }
         if (this.s.cancel.run({ now, itemId }).changes !== 1) return 'not_cancellable';
         // Dropping the lease fences a running worker out: its next heartbeat or result is refused.
         this.s.dropLease.run({ itemId });
@@ -96,7 +116,7 @@ export class SqliteUserActions implements UserActions {
         if (!current) return null;
         if (this.s.rerun.run({ itemId, stage: job.stage, now, maxAttempts: job.maxAttempts }).changes !== 1)
           return 'not_rerunnable';
-        this.s.openRerun.run({ itemId, stage: job.stage, now });
+        this.s.openRerun.run({ itemId, stage: job.stage, now, doneStage: current.stage });
         for (const drop of this.s.dropStaged) drop.run({ itemId });
         event(itemId, now, job.stage, {
           type: 'rerun',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channel, writeChannel } from './define';
-import { ItemDetail, ItemState, ItemSummary, Stage } from './model';
+import { ItemDetail, ItemState, ItemSummary, Progress, Stage } from './model';
 
 const ItemIdNumber = z.number().int().positive();
 const ItemId = z.object({ id: ItemIdNumber });
@@ -106,6 +106,11 @@ export const itemsChannels = {
   ),
   'items:count': channel(ItemsFilter, z.object({ count: z.number().int() }), 'How many items match a filter.'),
   'items:get': channel(ItemId, ItemDetail, 'One item with its full event timeline.'),
+  'items:progress': channel(
+    z.object({}),
+    z.array(z.object({ id: z.number().int(), progress: Progress })),
+    "Every running item's latest progress as the engine last heard it: reports are pushed once and stored only with the next heartbeat, so a page opened between the two asks here.",
+  ),
   'items:add': writeChannel(
     z.object({
       paths: z.array(z.string().min(1)).min(1),

@@ -6,6 +6,7 @@ import { maxUploadBytes, type AddFilesResult, type ErrorCode } from '../../../sh
 import type { Lifeline } from '../../lifeline';
 import { adoptIntoStore } from '../../pipeline/intake/adopt-into-store';
 import { sniffAudioFile } from '../../pipeline/intake/audio-sniff';
+import { formatBytes } from '../../../shared/text/byte-size';
 
 type Fail = (status: number, code: ErrorCode, message: string) => void;
 
@@ -157,7 +158,7 @@ export async function handleUpload(
         bytes,
         fileName: name,
         priority,
-        event: { type: 'added', actor: 'user', detail: `uploaded ${name} (${bytes} bytes)` },
+        event: { type: 'added', actor: 'user', detail: `uploaded ${name} (${formatBytes(bytes)})` },
       },
       app.clock.now(),
     );

@@ -130,6 +130,9 @@ describe('dates as they are said', () => {
   it('finds no date where none is said', () => {
     expect(resolveSpokenDate('the new office is on the third floor', recordedAt)).toBeNull();
     expect(resolveSpokenDate('i need to renew my passport', recordedAt)).toBeNull();
+    // "now" is when the memo is spoken, not a date it gives.
+    expect(resolveSpokenDate('i think that is everything for now', recordedAt)).toBeNull();
+    expect(resolveSpokenDate('i am busy right now', recordedAt)).toBeNull();
     expect(resolveSpokenDate('water the plants every morning', recordedAt)).toEqual({
       at: null,
       allDay: false,

@@ -133,7 +133,9 @@ export function resolveSpokenDate(clause: string, recordedAt: Date): SpokenDate 
   let text = normaliseTranscript(repairSpokenTimes(clause), recordedAt);
   const weekLater = weekFrom.exec(text);
   if (weekLater) text = text.replace(weekFrom, (_m, a?: string, b?: string) => a ?? b ?? '');
-  const results = chrono.parse(text, recordedAt, { forwardDate: true });
+  // "now" ("that's all for now", "I'm busy right now") is the moment of speaking, not a date the
+  // memo gives: dated to the minute it would be an invented time.
+  const results = chrono.parse(text, recordedAt, { forwardDate: true }).filter((r) => !/^(right )?now$/i.test(r.text));
   const dated = results.find(isDated);
   // A time said on its own ("at 5", "5 pm"), not a number that happens to parse.
   const timed = results.find(

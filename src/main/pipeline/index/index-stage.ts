@@ -2,6 +2,7 @@ import type { MemoriesStore } from '../../store/memories-store';
 import type { IndexEntry, SearchStore } from '../../store/search-store';
 import type { TranscriptsStore } from '../../store/transcripts-store';
 import type { StageContext, StageHandler } from '../../engine/stage-handler';
+import { plural } from '../../../shared/text/plural';
 
 /** Index: the item's transcript segments and memories into the full-text index, replacing its old entries. */
 export class IndexStage implements StageHandler {
@@ -24,6 +25,8 @@ export class IndexStage implements StageHandler {
       })),
     ];
     this.deps.search.replace(ctx.lease, entries);
-    return Promise.resolve(`indexed ${segments.length} segments and ${memories.length} memories`);
+    return Promise.resolve(
+      `indexed ${plural(segments.length, 'segment')} and ${plural(memories.length, 'memory', 'memories')}`,
+    );
   }
 }

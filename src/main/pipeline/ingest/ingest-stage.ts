@@ -7,6 +7,7 @@ import { permanentError } from '../../engine/stage-error';
 import type { StageContext, StageHandler } from '../../engine/stage-handler';
 import { copyIntoStore, hashFile, storedAudioPath } from './copy-into-store';
 import { readRecordingTime } from './recording-time';
+import { formatBytes } from '../../../shared/text/byte-size';
 
 const probeBytes = 1 << 20;
 
@@ -89,7 +90,7 @@ export class IngestStage implements StageHandler {
       const wav = probeWav(head, size, item.fileName);
       this.checkLength(wav.durationSec, item.fileName);
       const recorded = await this.recordingTime(ctx, target, head, false);
-      return `stored ${(size / 1e6).toFixed(1)} MB; ${wav.durationSec.toFixed(1)} s of ${wav.sampleRate} Hz ${wav.channels}-channel audio${recorded}`;
+      return `stored ${formatBytes(size)}; ${wav.durationSec.toFixed(1)} s of ${wav.sampleRate} Hz ${wav.channels}-channel audio${recorded}`;
     }
     // Progress as the decode goes: a long recording's check is visibly moving, never "stalled".
     let shown = 0;
@@ -100,7 +101,7 @@ export class IngestStage implements StageHandler {
     });
     const src = audio.source;
     const recorded = await this.recordingTime(ctx, target, head, true);
-    return `stored ${(size / 1e6).toFixed(1)} MB; ${audio.durationSec.toFixed(1)} s of ${src.sampleRate} Hz ${src.channels}-channel ${audioFormatNames[format]} audio${recorded}`;
+    return `stored ${formatBytes(size)}; ${audio.durationSec.toFixed(1)} s of ${src.sampleRate} Hz ${src.channels}-channel ${audioFormatNames[format]} audio${recorded}`;
   }
 
   /**

@@ -43,6 +43,8 @@ export async function addFiles(
   priority: number,
   from: AddFrom = null,
   atomically: Atomically = (fn) => fn(),
+  /** The "added" event's words for a file (default: its path), e.g. where it was found. */
+  addedDetail: (file: string) => string = (file) => file,
 ): Promise<AddFilesResult> {
   const result: AddFilesResult = { added: [], duplicates: [], rejected: [] };
   const allowed = from && realDirs(from);
@@ -55,7 +57,10 @@ export async function addFiles(
           continue;
         }
         const { file, sha256, bytes } = read;
-        const r = queue.add({ sha256, sourcePath: file, fileName: path.basename(file), sizeBytes: bytes, priority });
+        const r = queue.add(
+          { sha256, sourcePath: file, fileName: path.basename(file), sizeBytes: bytes, priority },
+          { event: { type: 'added', actor: 'user', detail: addedDetail(file) } },
+        );
         (r.outcome === 'duplicate' ? result.duplicates : result.added).push({ id: r.itemId, file });
       }
     });

@@ -135,7 +135,8 @@ export class WatchFolder {
         return;
       }
       this.settling.delete(file);
-      const r = await addFiles(this.deps.queue, [file], 0);
+      // The timeline says the folder found it: nobody added it by hand at that moment.
+      const r = await addFiles(this.deps.queue, [file], 0, null, undefined, (f) => `found in the watch folder: ${f}`);
       const outcome = r.added.length > 0 ? 'added' : r.duplicates.length > 0 ? 'duplicate' : 'rejected';
       const itemId = r.added[0]?.id ?? r.duplicates[0]?.id ?? null;
       this.deps.watched.put({ path: file, ...now, outcome, itemId }, this.deps.clock.now());

@@ -12,6 +12,7 @@ import { m0010MemoryDates } from './0010-memory-dates';
 import { m0011Attention } from './0011-attention';
 import { m0012RecordingTimeAndSetAsideParts } from './0012-recording-time-and-set-aside-parts';
 import { m0013WorkNotBegun } from './0013-work-not-begun';
+import { m0014RerunDoneStage } from './0014-rerun-done-stage';
 
 /** Append, never edit or reorder: a shipped migration has already run on users' stores. */
 export const migrations: readonly Migration[] = [
@@ -28,4 +29,5 @@ export const migrations: readonly Migration[] = [
   m0011Attention,
   m0012RecordingTimeAndSetAsideParts,
   m0013WorkNotBegun,
+  m0014RerunDoneStage,
 ];

@@ -1,12 +1,7 @@
 import type { Progress } from '../../../shared/contract';
 import { formatDuration } from '../format/numbers';
+import { progressText, stepText } from '../format/progress-text';
 import { useNow } from './use-now';
-
-function stepText(progress: Progress | null): string {
-  if (!progress) return 'no progress reported yet';
-  const step = progress.step.replace(/_/g, ' ');
-  return progress.percent === null ? step : `${step} ${Math.round(progress.percent)}%`;
-}
 
 /**
  * A running stage: its step, how far it is (a bar; indeterminate when the stage cannot tell) and how
@@ -39,7 +34,7 @@ export function ProgressBar({
         <div className="progress-fill" style={{ width: `${percent ?? 100}%` }} />
       </div>
       <span className="progress-text" title={progress?.message ?? undefined}>
-        {text}
+        {progressText(progress)}
         {elapsed !== null && <span className="progress-elapsed"> · {elapsed}</span>}
       </span>
     </div>

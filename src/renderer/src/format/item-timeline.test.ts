@@ -55,8 +55,14 @@ describe('the item timeline', () => {
   it('says what a recovery did in words', () => {
     expect(describeRecovery(recovery(7, '10'))).toEqual({
       why: 'recovery asked by the user (recover now)',
-      what: 'start the stage over → back in the queue (took 4 ms)',
+      what: 'start the stage over → back in the queue (took 4.0 ms)',
       trigger: 'by you (Recover now or Reset stuck)',
     });
+  });
+
+  it('says how long a recovery took as the rest of the app does, never "0 ms"', () => {
+    const took = (durationMs: number) =>
+      /\(took (.*)\)$/.exec(describeRecovery({ ...recovery(7, '10'), durationMs }).what)?.[1];
+    expect([0, 0.02, 35, 2_100].map(took)).toEqual(['< 0.1 ms', '< 0.1 ms', '35 ms', '2.1 s']);
   });
 });

@@ -1,4 +1,5 @@
 import type { ItemEvent, RecoveryLogEntryInfo } from '../../../shared/contract';
+import { formatElapsed } from '../../../shared/text/format-elapsed';
 
 /** One line of an item's timeline: a queue event (with the recovery that caused it, if any), or a recovery with no event of its own. */
 export type TimelineEntry =
@@ -83,8 +84,7 @@ const triggers: Record<string, string> = {
 
 /** A recovery in words: why, what was done, how it ended, how long it took. */
 export function describeRecovery(r: RecoveryLogEntryInfo): { why: string; what: string; trigger: string } {
-  const took =
-    r.durationMs < 1000 ? `${Math.max(0, Math.round(r.durationMs))} ms` : `${(r.durationMs / 1000).toFixed(1)} s`;
+  const took = formatElapsed(Math.max(0, r.durationMs));
   return {
     why: r.ruleDetail,
     what: `${strategies[r.strategy] ?? r.strategy} → ${outcomes[r.outcome] ?? r.outcome} (took ${took})`,

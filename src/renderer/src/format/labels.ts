@@ -26,7 +26,7 @@ const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', tim
 export const recordedFromLabels: Record<RecordedFrom, string> = {
   metadata: "from the file's own metadata",
   file_time: "from the file's modification time",
-  added: 'not known: the time it was added',
+  added: 'the time it was added; when it was recorded is not known',
 };
 
 export function formatTime(iso: string): string {

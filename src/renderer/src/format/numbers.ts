@@ -11,17 +11,7 @@ export function plural(n: number, one: string, many = `${one}s`): string {
   return sharedPlural(n, one, many, formatCount);
 }
 
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  const units = ['KB', 'MB', 'GB', 'TB'];
-  let v = bytes / 1024;
-  let u = 0;
-  while (v >= 1024 && u < units.length - 1) {
-    v /= 1024;
-    u++;
-  }
-  return `${v < 10 ? v.toFixed(1) : Math.round(v)} ${units[u]}`;
-}
+export { formatBytes } from '../../../shared/text/byte-size';
 
 /** 75.4 → "1:15"; 3725 → "1:02:05". */
 export function formatDuration(seconds: number): string {

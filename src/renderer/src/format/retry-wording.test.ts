@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allLabel, allName, retryAnywayLabel, retryAnywayQuestion } from './retry-wording';
+import { allLabel, allName, retriedHeading, retryAnywayLabel, retryAnywayQuestion } from './retry-wording';
 
 describe('retry-all wording', () => {
   it('never says "Retry all 1": one item is spoken of as one', () => {
@@ -18,5 +18,14 @@ describe('retry-all wording', () => {
     expect(retryAnywayQuestion(1, 2, 'an error in the file itself')).toBe(
       '1 of these 2 failed for good (an error in the file itself): a retry will most likely fail the same way. Retry all 2 anyway?',
     );
+  });
+});
+
+describe('the heading over retried items', () => {
+  it('says "Back in the queue" only of items that did not fail again', () => {
+    expect(retriedHeading(0, 2)).toBe('Back in the queue');
+    expect(retriedHeading(1, 1)).toBe('Failed again after the retry');
+    expect(retriedHeading(2, 2)).toBe('Failed again after the retries');
+    expect(retriedHeading(1, 3)).toBe('Back in the queue, or failed again');
   });
 });

@@ -28,3 +28,13 @@ export function retryAnywayQuestion(failed: number, total: number, why: string):
 export function retryAnywayLabel(total: number): string {
   return total === 1 ? 'Retry it anyway' : `Retry all ${formatCount(total)} anyway`;
 }
+
+/**
+ * The heading over items retried from the Dead letters screen. "Back in the queue" is only true of
+ * those that did not fail again; one that did is named as such.
+ */
+export function retriedHeading(failedAgain: number, total: number): string {
+  if (failedAgain === 0) return 'Back in the queue';
+  if (failedAgain === total) return total === 1 ? 'Failed again after the retry' : 'Failed again after the retries';
+  return 'Back in the queue, or failed again';
+}

@@ -39,4 +39,11 @@ describe('search snippets', () => {
     );
     expect(withoutIndexedDate('plain text')).toBe('plain text');
   });
+
+  it('drops the date suffix also where the snippet was cut inside it', () => {
+    expect(withoutIndexedDate(`tell ${open}alice${close} on friday about the party (2026-12…`)).toBe(
+      `tell ${open}alice${close} on friday about the party`,
+    );
+    expect(withoutIndexedDate(`tell ${open}alice${close} on friday (…`)).toBe(`tell ${open}alice${close} on friday`);
+  });
 });

@@ -1,5 +1,8 @@
 import { snippetMarks } from '../../../shared/contract';
 
+/** Where the hit's date is shown on its own, its indexed "(YYYY-MM-DD)" suffix is dropped. */
+export { withoutIndexedDate } from '../../../shared/text/indexed-date';
+
 /** A run of a search snippet's text, a match or not. */
 export interface SnippetPart {
   text: string;
@@ -32,12 +35,4 @@ export function snippetParts(marked: string): SnippetPart[] {
   }
   flush();
   return parts;
-}
-
-/**
- * The index stores a dated memory as "text (YYYY-MM-DD)"; where the hit's date is shown on its own,
- * that suffix is dropped from the snippet. A suffix that holds a match stays (it has markers).
- */
-export function withoutIndexedDate(marked: string): string {
-  return marked.replace(/ \(\d{4}-\d{2}-\d{2}\)$/, '');
 }

@@ -1,11 +1,13 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { ItemSummary, Progress } from '../../../shared/contract';
+import type { ItemSummary, LifelineApi, Progress } from '../../../shared/contract';
 
 export interface ProgressState {
   /** Live progress of running items, from pushed `item.progress` events. */
   byId: Partial<Record<number, Progress>>;
   /** Records a pushed progress report (applied in batches of at most ten a second). */
   report(id: number, progress: Progress): void;
+  /** Takes every running item's latest progress from the engine (on connecting: nothing was pushed before). */
+  synchronise(): Promise<void>;
   /** Forgets items that are no longer running. */
   applyChanges(changes: readonly ItemSummary[]): void;
 }
@@ -15,9 +17,9 @@ export type ProgressStore = StoreApi<ProgressState>;
 /** A stage copying a big file reports progress for every block it copies: the screen needs ten a second. */
 const flushEveryMs = 100;
 
-export function createProgressStore(): ProgressStore {
+export function createProgressStore(api: LifelineApi): ProgressStore {
   let buffered: Map<number, Progress> | null = null;
-  return createStore<ProgressState>()((set) => ({
+  return createStore<ProgressState>()((set, get) => ({
     byId: {},
     report(id, progress) {
       if (buffered) {
@@ -30,6 +32,17 @@ export function createProgressStore(): ProgressStore {
         buffered = null;
         set((s) => ({ byId: { ...s.byId, ...Object.fromEntries(batch) } }));
       }, flushEveryMs);
+    },
+    async synchronise() {
+      const before = get().byId;
+      const r = await api.call('items:progress', {});
+      if (!r.ok) return;
+      set((s) => {
+        const byId = { ...s.byId };
+        // A report pushed while the answer travelled is newer than it: that one stays.
+        for (const p of r.value) if (s.byId[p.id] === before[p.id]) byId[p.id] = p.progress;
+        return { byId };
+      });
     },
     applyChanges(changes) {
       const gone = changes.filter((c) => c.state !== 'running').map((c) => c.id);

@@ -46,7 +46,7 @@ export function createStores(transport: Transport, startCapture: CaptureStarter)
   const { api } = transport;
   const overview = createOverviewStore(api);
   const running = createRunningStore(api);
-  const progress = createProgressStore();
+  const progress = createProgressStore(api);
   const items = createItemsStore(api);
   const itemDetail = createItemDetailStore(api);
   const deadLetters = createDeadLettersStore(api);
@@ -102,6 +102,7 @@ export function createStores(transport: Transport, startCapture: CaptureStarter)
       }
     },
     onSynchronise() {
+      void progress.getState().synchronise();
       overview.getState().requestRefresh();
       running.getState().requestRefresh();
       intake.getState().requestStatus();

@@ -80,7 +80,10 @@ function Player({ item, url, audio, onReady, onTime }: PlayerProps) {
   if (!item.storedPath || !url)
     return (
       <p className="unavailable">
-        No stored copy yet: the player appears once Ingest has copied the audio into the store.
+        {item.state === 'dead' || item.state === 'cancelled'
+          ? // No "yet": nothing will copy it unless the item is retried.
+            `No stored copy: Ingest stopped before it copied the audio. Retry copies it from where it was added.`
+          : 'No stored copy yet: the player appears once Ingest has copied the audio into the store.'}
       </p>
     );
   if (failed !== undefined) return <p className="unavailable">{unplayableText(failed)}</p>;

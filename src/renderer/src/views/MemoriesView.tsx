@@ -9,7 +9,7 @@ import { HighlightedSnippet } from './memories/HighlightedSnippet';
 import { MemoriesToolbar } from './memories/MemoriesToolbar';
 import { MemoryLine } from './memories/MemoryLine';
 import { ErrorMessage } from '../components/ErrorMessage';
-import { plural } from '../../../shared/text/plural';
+import { searchSummary } from '../format/search-summary';
 
 const normalizeMemories = (raw: string) => memoriesQueryToAddress(memoriesQueryFromAddress(raw));
 
@@ -21,14 +21,13 @@ function summary(s: MemoriesState): string {
       return `Searching for “${q}”…`;
     if (s.search.status === 'error') return `The search for “${q}” failed.`;
     const among = s.kind ? ` in ${kindPlurals[s.kind].toLowerCase()}` : '';
-    const n = s.search.hits.length;
-    const exact = s.search.exactCount;
-    // When not every word was found, it says so: these hits are close, not exact.
-    if (n > 0 && exact === 0) return `No exact match for “${q}”${among}; close matches`;
-    if (n > exact) return `${plural(exact, 'match', 'matches')} for “${q}”${among}, then close matches`;
-    return n >= s.search.limit
-      ? `The best ${n} matches for “${q}”${among}`
-      : `${plural(n, 'match', 'matches')} for “${q}”${among}, best first`;
+    return searchSummary({
+      query: q,
+      among,
+      hits: s.search.hits.length,
+      exact: s.search.exactCount,
+      limit: s.search.limit,
+    });
   }
   const { browse } = s;
   if (browse.total === null) return browse.status === 'error' ? 'Memories could not be loaded.' : 'Loading memories…';

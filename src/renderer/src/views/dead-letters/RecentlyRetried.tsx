@@ -2,6 +2,7 @@ import { ProgressBar } from '../../components/ProgressBar';
 import { StateBadge } from '../../components/StateBadge';
 import { stageLabels } from '../../format/labels';
 import { formatCount } from '../../format/numbers';
+import { retriedHeading } from '../../format/retry-wording';
 import { routeHref } from '../../navigation/use-hash-route';
 import { liveProgress } from '../../stores/progress-store';
 import { useDeadLetters, useProgress } from '../../stores/stores-context';
@@ -32,7 +33,10 @@ function RetriedRow({ item }: { item: ItemSummary }) {
   );
 }
 
-/** Items put back in the queue from this screen, followed live: they leave the groups and show their progress here. */
+/**
+ * Items put back in the queue from this screen, followed live: they leave the groups and show their
+ * progress here, or that they failed again.
+ */
 export function RecentlyRetried() {
   const retried = useDeadLetters((s) => s.retried);
   const more = useDeadLetters((s) => s.retriedMore);
@@ -41,7 +45,7 @@ export function RecentlyRetried() {
   return (
     <section className="panel retried" aria-labelledby="retried-heading">
       <header className="panel-head">
-        <h3 id="retried-heading">Back in the queue</h3>
+        <h3 id="retried-heading">{retriedHeading(retried.filter((i) => i.state === 'dead').length, retried.length)}</h3>
         <button type="button" className="button-quiet" onClick={clear}>
           Clear
         </button>

@@ -3,7 +3,7 @@ import { errorHint } from '../../format/error-hints';
 import { eventLabel, eventTone } from '../../format/event-labels';
 import { describeRecovery, joinTimeline } from '../../format/item-timeline';
 import { formatTime, stageLabels } from '../../format/labels';
-import { recordedNote } from '../../format/stage-detail';
+import { recordedNote } from '../../../../shared/text/recorded-note';
 
 const actorLabels: Record<ItemEvent['actor'], string> = { engine: 'engine', user: 'you', recovery: 'recovery' };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { recordedNote } from './stage-detail';
+import { recordedNote } from './recorded-note';
 
 describe("the ingest note's recorded time", () => {
   it('is split out of the note with its source in words', () => {
@@ -17,7 +17,7 @@ describe("the ingest note's recorded time", () => {
 
   it('says a time that was not known is the time it was added', () => {
     expect(recordedNote('…; recorded 2026-10-05T08:30:00.000Z (from the time it was added)')?.source).toBe(
-      'not known, so the time it was added',
+      'the time it was added; when it was recorded is not known',
     );
   });
 

@@ -21,7 +21,7 @@ const sourceWords: Record<string, string> = {
   'the WAV origination date': 'from the date the recorder wrote into the WAV file',
   "the file's date tag": "from the date in the file's tags",
   "the file's modification time": "from the file's modification time",
-  'the time it was added': 'not known, so the time it was added',
+  'the time it was added': 'the time it was added; when it was recorded is not known',
 };
 
 const recordedPattern = /recorded (\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z) \(from ([^)]*)\)/;
