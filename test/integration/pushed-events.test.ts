@@ -52,4 +52,34 @@ describe('pushed events', () => {
       breaker: { name: 'asr', state: 'open', stages: ['transcribe'] },
     });
   });
+
+  it('tells every open page, and one that connects while it drains, that the server is stopping', async () => {
+    const dataDir = path.join(tempDir(), 'data');
+    const app = openLifeline({
+      dataDir,
+      withEngine: true,
+      processName: 'test',
+      stages: testStagesFor({}),
+      env: { LIFELINE_WORKERS: '0', LIFELINE_HEALTH_STARTUP_TIMEOUT_MS: '0' },
+    });
+    const server = await startHeadlessServer(app, { port: 0, rendererDir: dataDir, token: 't' });
+    const connect = async () => {
+      const ws = new WebSocket(`${server.url.replace('http', 'ws')}api/events?token=t`);
+      const messages: unknown[] = [];
+      ws.on('message', (data) => messages.push(JSON.parse(String(data))));
+      await new Promise((r) => ws.once('open', r));
+      return { ws, messages };
+    };
+    const before = await connect();
+    open.push({ app, server, ws: before.ws });
+    await app.start();
+    expect(before.messages).not.toContainEqual({ server: 'stopping' });
+    server.stopping();
+    await waitFor('the open page to hear it', () => before.messages.length > 0);
+    expect(before.messages).toContainEqual({ server: 'stopping' });
+    const late = await connect();
+    await waitFor('the late page to hear it', () => late.messages.length > 0);
+    expect(late.messages).toEqual([{ server: 'stopping' }]);
+    late.ws.close();
+  });
 });

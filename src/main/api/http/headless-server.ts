@@ -6,6 +6,7 @@ import type { Lifeline } from '../../lifeline';
 import { dispatch } from '../dispatch';
 import { serveAudio } from './audio-route';
 import { BrowserSession } from './browser-session';
+import { serverStoppingMessage } from '../../../shared/headless-control';
 import { subscribePushedEvents } from '../pushed-events';
 import { hostAllowed, newToken, originAllowed, tokenRefusal } from './request-guard';
 import { exchangeSession, reportSession } from './session-route';
@@ -172,6 +173,8 @@ export async function startHeadlessServer(app: Lifeline, options: HeadlessServer
     if (url.pathname !== '/api/events') return deny('404 Not Found');
     wss.handleUpgrade(req, socket, head, (ws) => {
       clients.add(ws);
+      // A page that connects while the server drains learns it at once.
+      if (draining) ws.send(JSON.stringify(serverStoppingMessage));
       ws.on('close', () => clients.delete(ws));
       ws.on('error', () => clients.delete(ws));
     });
@@ -197,6 +200,8 @@ export async function startHeadlessServer(app: Lifeline, options: HeadlessServer
     token,
     stopping() {
       draining = true;
+      const text = JSON.stringify(serverStoppingMessage);
+      for (const ws of clients) if (ws.readyState === ws.OPEN) ws.send(text);
     },
     async close() {
       unsubscribe();

@@ -65,4 +65,29 @@ describe('the headless client with the session cookie', () => {
       expect(client.connection.status).toBe('reconnecting');
     }
   });
+
+  it('says the server is stopping when it says so on the socket, or refuses a call as stopping; then reconnects as before', async () => {
+    const { client, sockets } = setup(null);
+    const seen: string[] = [];
+    client.connection.onStatusChange((s) => seen.push(s));
+    sockets[0]!.onopen?.(new Event('open'));
+    sockets[0]!.onmessage?.(new MessageEvent('message', { data: JSON.stringify({ server: 'stopping' }) }));
+    sockets[0]!.onclose?.(new Event('close') as CloseEvent);
+    expect(seen).toEqual(['connected', 'stopping', 'reconnecting']);
+
+    const refusing = createHeadlessClient({
+      origin: 'http://127.0.0.1:4747',
+      token: null,
+      fetch: () =>
+        Promise.resolve(
+          new Response(JSON.stringify({ ok: false, error: { code: 'STOPPING', message: 'Lifeline is stopping' } }), {
+            status: 503,
+          }),
+        ),
+      createSocket: () => fakeSocket(),
+    });
+    refusing.connection.onStatusChange(() => {});
+    await refusing.api.call('items:count', {});
+    expect(refusing.connection.status).toBe('stopping');
+  });
 });

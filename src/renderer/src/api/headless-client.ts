@@ -1,3 +1,4 @@
+import { isServerStopping } from '../../../shared/headless-control';
 import {
   AddFilesResult,
   contract,
@@ -73,6 +74,10 @@ export function createHeadlessClient(options: HeadlessClientOptions): Transport 
         console.warn('lifeline: dropped a pushed event that is not JSON');
         return;
       }
+      if (isServerStopping(parsed)) {
+        setStatus('stopping');
+        return;
+      }
       const event = PushedEvent.safeParse(parsed);
       if (!event.success) {
         console.warn('lifeline: dropped a pushed event that does not match the contract');
@@ -128,6 +133,7 @@ export function createHeadlessClient(options: HeadlessClientOptions): Transport 
         );
       }
       const result = parsed.data as Result<ResponseOf<C>>;
+      if (!result.ok && result.error.code === 'STOPPING') setStatus('stopping');
       if (!result.ok && result.error.code === 'UNAUTHORIZED' && response.status === 401) refused();
       return result;
     },

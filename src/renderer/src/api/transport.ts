@@ -5,7 +5,7 @@ import type { LifelineApi } from '../../../shared/contract';
  * drop); the headless client moves between the others as its WebSocket opens and closes.
  * `unauthorized` means the server refused the token: nothing will work until the page is reopened.
  */
-export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'unauthorized';
+export type ConnectionStatus = 'connecting' | 'connected' | 'stopping' | 'reconnecting' | 'unauthorized';
 
 export interface ConnectionSource {
   readonly status: ConnectionStatus;

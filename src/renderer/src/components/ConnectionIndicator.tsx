@@ -4,6 +4,7 @@ import { useConnection } from '../stores/stores-context';
 const labels: Record<ConnectionStatus, string> = {
   connecting: 'Connecting…',
   connected: 'Connected',
+  stopping: 'Server stopping',
   reconnecting: 'Reconnecting…',
   unauthorized: 'Not authorised',
 };
@@ -11,6 +12,8 @@ const labels: Record<ConnectionStatus, string> = {
 const explanations: Record<ConnectionStatus, string> = {
   connecting: 'Opening the live connection to the Lifeline engine.',
   connected: 'Changes appear here as they happen.',
+  stopping:
+    'lifeline serve was asked to stop: running jobs finish, then it closes. Actions are refused until it is started again.',
   reconnecting: 'The live connection dropped; trying again. What you see may be out of date.',
   unauthorized: 'The server refused this page.',
 };
