@@ -53,4 +53,21 @@ describe('search when no hit has every word', () => {
       /^no exact match; close matches:\nitem +at +kind +file +match\n1 +0:04 +todo +notes\.wav +tell \[alice\] about the rent {2}\(said: tell \[alice\] about the rent\)\n$/,
     );
   });
+
+  it('finds a word typed with a letter or two wrong ("dentst", "apointment"), and nothing for a word like none indexed', async () => {
+    const dataDir = path.join(tempDir(), 'data');
+    const f = queueFixture(dataDir);
+    await doneItem(f, 'dentist.wav', [{ start: 0, end: 5, text: 'a dentist appointment on tuesday morning' }], []);
+    f.store.close();
+    const app = opened.track(openLifeline({ dataDir, withEngine: false, processName: 'test', env: {} }));
+    for (const query of ['dentst', 'apointment', 'tuesdya']) {
+      const r = await app.call('search:query', { query });
+      expect(r.ok && r.value, query).toMatchObject({ exactCount: 0, hits: [{ kind: 'transcript', match: 'close' }] });
+    }
+    // Too far from every indexed word, or too short to guess.
+    for (const query of ['dragon', 'tue'.slice(0, 2)]) {
+      const r = await app.call('search:query', { query });
+      expect(r.ok && r.value.hits, query).toEqual([]);
+    }
+  });
 });

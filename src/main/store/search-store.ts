@@ -1,5 +1,6 @@
 import type { SearchHit, SearchKind } from '../../shared/contract';
 import { searchResults, type IndexHit } from '../search/search-results';
+import { spelledAlike } from '../search/spelled-alike';
 import type { LeaseRef } from '../queue/queue-store';
 import type { SqliteDatabase } from './database';
 import { leaseFence } from './lease-fence';
@@ -96,6 +97,8 @@ export class SearchStore {
                          WHERE search_index MATCH @match AND j.state <> 'discarded' AND (@kind IS NULL OR s.kind = @kind)
                          ORDER BY rank LIMIT @limit`),
       count: db.prepare(`SELECT count(*) FROM search_index WHERE item_id = @itemId`).pluck(),
+      // The index's words from one first letter on to the next: a range the vocabulary table seeks to.
+      termsFrom: db.prepare(`SELECT term FROM search_terms WHERE term >= @from AND term < @to`).pluck(),
       // The memory an index row was made from (its text, plus its date as index-stage.ts writes it).
       source: db.prepare(`SELECT source_start, source_end, source_text FROM memories
                           WHERE item_id = @itemId AND kind = @kind AND @text IN (text, text || ' (' || substr(at, 1, 10) || ')')
@@ -120,7 +123,7 @@ export class SearchStore {
 
   /**
    * Hits with every word first (best first), then, to fill up to `limit`, close matches: any of the
-   * words, or words starting with them. A memory and the transcript hit it was said in are one
+   * words, or words starting with them, then words spelled alike (one or two letters off). A memory and the transcript hit it was said in are one
    * result. `kind` narrows to transcript segments or to memories of one kind.
    */
   search(query: string, limit: number, kind?: SearchKind): { hits: SearchHit[]; exactCount: number } {
@@ -128,7 +131,27 @@ export class SearchStore {
     const want = limit * 2;
     const exact = this.rows(toFtsQuery(query), kind, want);
     const close = exact.length < want ? this.rows(toCloseFtsQuery(query), kind, want) : [];
-    return searchResults(exact, close, limit);
+    const seen = new Set(close.map((h) => h.rowid));
+    const alike =
+      exact.length + close.length < want
+        ? this.rows(this.spelledAlikeQuery(query), kind, want).filter((h) => !seen.has(h.rowid))
+        : [];
+    return searchResults(exact, [...close, ...alike], limit);
+  }
+
+  /** The indexed words spelled like the query's words (typos: "dentst" finds "dentist"), any of them. */
+  private spelledAlikeQuery(query: string): string | null {
+    const terms = new Set<string>();
+    for (const word of query.toLowerCase().split(/[^\p{L}\p{N}]+/u)) {
+      if (!/^\p{L}{4,}$/u.test(word)) continue;
+      const first = word[0]!;
+      const from = this.s.termsFrom.all({
+        from: first,
+        to: String.fromCodePoint(first.codePointAt(0)! + 1),
+      }) as string[];
+      for (const t of spelledAlike(word, from)) terms.add(`"${t}"`);
+    }
+    return terms.size > 0 ? [...terms].join(' OR ') : null;
   }
 
   private rows(match: string | null, kind: SearchKind | undefined, limit: number): IndexHit[] {

@@ -13,6 +13,7 @@ import { m0011Attention } from './0011-attention';
 import { m0012RecordingTimeAndSetAsideParts } from './0012-recording-time-and-set-aside-parts';
 import { m0013WorkNotBegun } from './0013-work-not-begun';
 import { m0014RerunDoneStage } from './0014-rerun-done-stage';
+import { m0015SearchTerms } from './0015-search-terms';
 
 /** Append, never edit or reorder: a shipped migration has already run on users' stores. */
 export const migrations: readonly Migration[] = [
@@ -30,4 +31,5 @@ export const migrations: readonly Migration[] = [
   m0012RecordingTimeAndSetAsideParts,
   m0013WorkNotBegun,
   m0014RerunDoneStage,
+  m0015SearchTerms,
 ];
