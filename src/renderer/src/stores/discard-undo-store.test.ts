@@ -69,4 +69,22 @@ describe('Discard with Undo', () => {
     expect(calls).toEqual([]);
     expect(store.getState().pending).toEqual([]);
   });
+
+  // README, Dead letters: "a single Discard can be undone for 10 s" (and the item's actions say the
+  // same). The tests above check the rule against the store's own constant; this pins the figure the
+  // user reads, so a shorter or longer window fails here.
+  it('keeps the undo window a user is promised, 10 s: an Undo at 9.9 s keeps the item, and the discard is sent at 10 s', async () => {
+    const { timers, advance } = fakeTimers();
+    const { api, calls } = fakeApi();
+    const store = createDiscardUndoStore(api, timers);
+    store.getState().discard({ id: 1, fileName: 'kept.wav' });
+    store.getState().discard({ id: 2, fileName: 'gone.wav' });
+    advance(9_900);
+    store.getState().undo(1);
+    advance(99);
+    expect(calls).toEqual([]);
+    advance(1);
+    await flush();
+    expect(calls).toEqual([['items:discard', { id: 2 }]]);
+  });
 });
