@@ -42,35 +42,19 @@ function fakeServer(start: { state: ItemState; updatedAt: string }) {
       return { ok: true, value: { action, changed: 1, skipped: 0, skippedByState: {}, notFound: 0 } };
     }
     if (channel === 'recovery:recoverItem') {
+      const recovery = (why: string, strategy: string, result: string) => ({
+        ok: true,
+        value: { itemId: 7, stage: 'transcribe', rule: 'manual', why, strategy, result },
+      });
       if (item.state === 'running') {
         server.engine('queued');
-        return {
-          ok: true,
-          value: {
-            itemId: 7,
-            stage: 'transcribe',
-            rule: 'manual',
-            why: 'recover now',
-            strategy: 'restart',
-            result: 'requeued',
-          },
-        };
+        return recovery('recover now', 'restart', 'requeued');
       }
       if (!(req as { ifStillRunning?: true }).ifStillRunning) {
         refused.push(`${channel}: 409`);
         return { ok: false, error: { code: 'INVALID_STATE', message: `item 7 is ${item.state}` } };
       }
-      return {
-        ok: true,
-        value: {
-          itemId: 7,
-          stage: 'transcribe',
-          rule: 'manual',
-          why: `it is ${item.state}`,
-          strategy: 'none',
-          result: 'lost_race',
-        },
-      };
+      return recovery(`it is ${item.state}`, 'none', 'lost_race');
     }
     if (single in allowed) {
       if (!allowed[single]!.includes(item.state)) {
