@@ -40,6 +40,18 @@ function running(f: Fixture): ClaimedJob {
   return claimed!;
 }
 
+/** A job that ran its last stage and succeeded: what a re-run starts from. */
+function done(f: Fixture): ClaimedJob {
+  const j = running(f);
+  f.store.queuePorts.runs.finishRunning(
+    j,
+    f.clock.now(),
+    { state: 'advance', next: null },
+    { type: 'succeeded', actor: 'engine' },
+  );
+  return j;
+}
+
 const error = { code: 'IO_EBUSY', message: 'the device was busy' };
 const next = (f: Fixture, runAt = f.clock.now()) => ({ stage: 'transcribe' as const, maxAttempts: 5, runAt });
 
@@ -470,13 +482,7 @@ describe('the SQLite queue ports, transition by transition', () => {
   it('a re-run sends a done item back from the stage asked, once, with its event on the chain', () => {
     const f = queueFixture(tempDir());
     const { actions } = f.store.queuePorts;
-    const j = running(f);
-    f.store.queuePorts.runs.finishRunning(
-      j,
-      f.clock.now(),
-      { state: 'advance', next: null },
-      { type: 'succeeded', actor: 'engine' },
-    );
+    const j = done(f);
     expect(job(f, j.itemId).state).toBe('done');
     expect(actions.rerun(j.itemId, next(f), f.clock.now())).toBe('rerun');
     expect(job(f, j.itemId)).toMatchObject({ stage: 'transcribe', state: 'queued', attempts: 0 });
@@ -492,13 +498,7 @@ describe('the SQLite queue ports, transition by transition', () => {
   it('cancelling a re-run puts the item back to done where it finished, drops what the re-run staged, and says so', () => {
     const f = queueFixture(tempDir());
     const { actions } = f.store.queuePorts;
-    const j = running(f);
-    f.store.queuePorts.runs.finishRunning(
-      j,
-      f.clock.now(),
-      { state: 'advance', next: null },
-      { type: 'succeeded', actor: 'engine' },
-    );
+    const j = done(f);
     const doneAt = job(f, j.itemId).stage;
     expect(actions.rerun(j.itemId, next(f), f.clock.now())).toBe('rerun');
     f.store.db
