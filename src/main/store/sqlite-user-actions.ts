@@ -6,6 +6,7 @@ import type { EventLog } from './event-log';
 import type { NewJob, UserActions } from '../queue/queue-store';
 
 const rerunLabels: Partial<Record<Stage, string>> = { transcribe: 'Transcribe again', extract: 'Extract again' };
+const rerunLabel = (stage: Stage) => rerunLabels[stage] ?? `run again from ${stage}`;
 
 const sqlList = (states: readonly string[]) => states.map((s) => `'${s}'`).join(', ');
 
@@ -50,6 +51,11 @@ export class SqliteUserActions implements UserActions {
       ],
     };
     const event = log.append;
+    // What a re-run staged is dropped with its row: the published outputs stay as they were.
+    const abandonRerun = (itemId: number) => {
+      this.s.closeRerun.run({ itemId });
+      for (const drop of this.s.dropStaged) drop.run({ itemId });
+    };
     this.tx = {
       cancel: db.transaction((itemId: number, now: number): 'cancelled' | 'not_cancellable' | null => {
         const job = this.s.job.get({ itemId }) as { state: JobState; stage: Stage } | undefined;
@@ -59,12 +65,11 @@ export class SqliteUserActions implements UserActions {
           if (this.s.cancelRerun.run({ now, itemId, doneStage: rerun.doneStage }).changes !== 1)
             return 'not_cancellable';
           this.s.dropLease.run({ itemId });
-          this.s.closeRerun.run({ itemId });
-          for (const drop of this.s.dropStaged) drop.run({ itemId });
+          abandonRerun(itemId);
           event(itemId, now, job.stage, {
             type: 'cancelled',
             actor: 'user',
-            detail: `${rerunLabels[rerun.fromStage] ?? `run again from ${rerun.fromStage}`} stopped (was ${job.state}): the item is done, with the transcript and memories it had`,
+            detail: `${rerunLabel(rerun.fromStage)} stopped (was ${job.state}): the item is done, with the transcript and memories it had`,
           });
           return 'cancelled';
         }
@@ -105,9 +110,8 @@ export class SqliteUserActions implements UserActions {
         if (job.state === 'discarded') return 'already_discarded';
         this.s.discard.run({ now, itemId });
         this.s.dropLease.run({ itemId });
-        // A re-run under way is abandoned: the published outputs stay, and adding the audio again starts clean.
-        this.s.closeRerun.run({ itemId });
-        for (const drop of this.s.dropStaged) drop.run({ itemId });
+        // A re-run under way is abandoned: adding the audio again starts clean.
+        abandonRerun(itemId);
         event(itemId, now, job.stage, { type: 'discarded', actor: 'user', detail: `was ${job.state}` });
         return 'discarded';
       }),
@@ -121,7 +125,7 @@ export class SqliteUserActions implements UserActions {
         event(itemId, now, job.stage, {
           type: 'rerun',
           actor: 'user',
-          detail: `${rerunLabels[job.stage] ?? `run again from ${job.stage}`}: the current transcript and memories stay until the new run succeeds`,
+          detail: `${rerunLabel(job.stage)}: the current transcript and memories stay until the new run succeeds`,
         });
         return 'rerun';
       }),
