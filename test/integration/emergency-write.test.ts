@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { transientError } from '../../src/main/engine/stage-error';
 import type { StageHandler } from '../../src/main/engine/stage-handler';
 import { systemClock } from '../../src/main/time/clock';
@@ -7,14 +7,9 @@ import { clockedEngine } from '../support/clocked-engine';
 import { tempDir } from '../support/temp-dir';
 import { waitFor } from '../support/wait-for';
 import { testItem } from '../support/lifeline-calls';
+import { stopEnginesAfterEach } from '../support/close-after-each';
 
-const open: ReturnType<typeof clockedEngine>[] = [];
-afterEach(async () => {
-  for (const f of open.splice(0)) {
-    await f.engine.stop(0);
-    f.store.close();
-  }
-});
+const engines = stopEnginesAfterEach();
 
 const flaky: StageHandler = {
   stage: 'ingest',
@@ -38,7 +33,7 @@ describe('the emergency path', () => {
         c.stages.ingest.backoff = { baseMs: 60_000, capMs: 60_000 };
       },
     });
-    open.push(f);
+    engines.track(f);
     // The disk is full for retry writes: both the normal write and the minimal one fail, for a while.
     f.store.db.exec(`
       CREATE TRIGGER full_events BEFORE INSERT ON events WHEN NEW.type = 'retry_scheduled' BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END;
@@ -83,7 +78,7 @@ describe('the emergency path', () => {
         c.stages.ingest.backoff = { baseMs: 60_000, capMs: 60_000 };
       },
     });
-    open.push(f);
+    engines.track(f);
     // Events cannot be written (the disk is full for them); the job row's own update still fits.
     f.store.db
       .exec(`CREATE TRIGGER full_events BEFORE INSERT ON events WHEN NEW.type IN ('retry_scheduled', 'emergency_write')

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { noAsrEngineReason } from '../../src/main/pipeline/asr/choose-asr-engine';
 import { addFiles } from '../../src/main/pipeline/intake/add-files';
 import { pipelineStages } from '../../src/main/pipeline/pipeline-stages';
@@ -11,18 +11,13 @@ import { writeBrokenAudio, writeWav } from '../support/audio-files';
 import { engineFixture } from '../support/engine-fixture';
 import { tempDir } from '../support/temp-dir';
 import { waitFor } from '../support/wait-for';
+import { stopEnginesAfterEach } from '../support/close-after-each';
 
-const open: { engine: { stop(ms?: number): Promise<unknown> }; store: { close(): void } }[] = [];
-afterEach(async () => {
-  for (const f of open.splice(0)) {
-    await f.engine.stop(0);
-    f.store.close();
-  }
-});
+const engines = stopEnginesAfterEach();
 
 function start(dir: string, opts?: Parameters<typeof engineFixture>[1]) {
   const f = engineFixture(dir, opts);
-  open.push(f);
+  engines.track(f);
   f.engine.start();
   return f;
 }
@@ -124,7 +119,7 @@ describe('engine with the real ingest stage', () => {
   it('makes a dead letter with SOURCE_MISSING when the file vanished before ingest', async () => {
     const dir = tempDir();
     const f = engineFixture(path.join(dir, 'data'));
-    open.push(f);
+    engines.track(f);
     const wav = writeWav(path.join(dir, 'memo.wav'), { seconds: 1 });
     const id = (await addFiles(f.engine.queue, [wav], 0)).added[0]!.id;
     fs.rmSync(wav);
@@ -139,7 +134,7 @@ describe('engine with the real ingest stage', () => {
   it('recovers, before claiming anything, a job left running by a process that is gone', async () => {
     const dir = tempDir();
     const f = engineFixture(path.join(dir, 'data'));
-    open.push(f);
+    engines.track(f);
     const wav = writeWav(path.join(dir, 'memo.wav'), { seconds: 1 });
     const id = (await addFiles(f.engine.queue, [wav], 0)).added[0]!.id;
     // A previous process (a pid that does not exist) claimed it and died.
@@ -180,7 +175,7 @@ describe('engine with the real ingest stage', () => {
       stages: () => [slow],
       config: { concurrency: { ingest: 2, transcribe: 1, extract: 1, index: 1 } },
     });
-    open.push(f);
+    engines.track(f);
     const quick = (await addFiles(f.engine.queue, [writeWav(path.join(dir, 'quick.wav'), { seconds: 0.1 })], 0))
       .added[0]!.id;
     const long = (await addFiles(f.engine.queue, [writeWav(path.join(dir, 'long.wav'), { seconds: 0.2 })], 0)).added[0]!

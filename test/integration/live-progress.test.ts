@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/main/config/config';
 import type { StageHandler } from '../../src/main/engine/stage-handler';
 import { addFiles } from '../../src/main/pipeline/intake/add-files';
@@ -7,14 +7,9 @@ import { writeWav } from '../support/audio-files';
 import { engineFixture } from '../support/engine-fixture';
 import { tempDir } from '../support/temp-dir';
 import { waitFor } from '../support/wait-for';
+import { stopEnginesAfterEach } from '../support/close-after-each';
 
-const open: ReturnType<typeof engineFixture>[] = [];
-afterEach(async () => {
-  for (const f of open.splice(0)) {
-    await f.engine.stop(0);
-    f.store.close();
-  }
-});
+const engines = stopEnginesAfterEach();
 
 describe("a running item's latest progress", () => {
   it('is known to the engine from the moment it is reported, before any heartbeat stores it, and forgotten when the job ends', async () => {
@@ -38,7 +33,7 @@ describe("a running item's latest progress", () => {
         stages: { ...defaultConfig.stages, ingest: { ...defaultConfig.stages.ingest, leaseMs: 180_000 } },
       },
     });
-    open.push(f);
+    engines.track(f);
     const id = (await addFiles(f.engine.queue, [writeWav(path.join(dir, 'memo.wav'), { seconds: 0.1 })], 0)).added[0]!
       .id;
     f.engine.start();

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addFiles } from '../../src/main/pipeline/intake/add-files';
 import { pipelineStages } from '../../src/main/pipeline/pipeline-stages';
 import { findExecutable } from '../../src/main/pipeline/system/find-executable';
@@ -8,14 +8,9 @@ import { encodeAudio, type TestFormat } from '../support/encode-audio';
 import { engineFixture } from '../support/engine-fixture';
 import { tempDir } from '../support/temp-dir';
 import { waitFor } from '../support/wait-for';
+import { stopEnginesAfterEach } from '../support/close-after-each';
 
-const open: ReturnType<typeof engineFixture>[] = [];
-afterEach(async () => {
-  for (const f of open.splice(0)) {
-    await f.engine.stop(0);
-    f.store.close();
-  }
-});
+const engines = stopEnginesAfterEach();
 
 describe.skipIf(!findExecutable('ffmpeg'))('the ingest stage with every supported format', () => {
   it('accepts WAV, MP3, Ogg/Opus, FLAC and M4A and describes each, then waits at transcribe', async () => {
@@ -24,7 +19,7 @@ describe.skipIf(!findExecutable('ffmpeg'))('the ingest stage with every supporte
     const f = engineFixture(path.join(dir, 'data'), {
       stages: (store) => pipelineStages(store, { env: { PATH: '' } }),
     });
-    open.push(f);
+    engines.track(f);
     f.engine.start();
     const source = writeWav(path.join(dir, 'memo.wav'), { seconds: 2, rate: 44100, channels: 2 });
     const formats: TestFormat[] = ['mp3', 'opus', 'flac', 'm4a'];

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Memory, Transcript } from '../../src/shared/contract';
 import { createLogger } from '../../src/main/log/logger';
 import { ExtractStage } from '../../src/main/pipeline/extract/extract-stage';
@@ -16,14 +16,9 @@ import { encodeAudio } from '../support/encode-audio';
 import { engineFixture } from '../support/engine-fixture';
 import { tempDir } from '../support/temp-dir';
 import { waitFor } from '../support/wait-for';
+import { stopEnginesAfterEach } from '../support/close-after-each';
 
-const open: ReturnType<typeof engineFixture>[] = [];
-afterEach(async () => {
-  for (const f of open.splice(0)) {
-    await f.engine.stop(0);
-    f.store.close();
-  }
-});
+const engines = stopEnginesAfterEach();
 
 const ffmpeg = findExecutable('ffmpeg');
 
@@ -33,7 +28,7 @@ async function ingest(dir: string, files: string[]) {
     // Only ffmpeg (and the ffprobe beside it): no ASR engine is found.
     stages: (store) => pipelineStages(store, { env: { PATH: '', LIFELINE_FFMPEG: ffmpeg! } }),
   });
-  open.push(f);
+  engines.track(f);
   f.engine.start();
   const r = await addFiles(f.engine.queue, files, 0);
   f.engine.wake();

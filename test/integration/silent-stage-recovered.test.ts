@@ -1,11 +1,12 @@
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { StageHandler } from '../../src/main/engine/stage-handler';
 import { FakeClock } from '../../src/main/time/clock';
 import { clockedEngine } from '../support/clocked-engine';
 import { testItem } from '../support/lifeline-calls';
 import { tempDir } from '../support/temp-dir';
 import { waitFor } from '../support/wait-for';
+import { stopEnginesAfterEach } from '../support/close-after-each';
 
 // The item screen: "A stage that stops answering is also recovered on its own within seconds"; README:
 // "a stuck scan every 2 s applies four rules (lease expired, …)". A worker that stops answering stops
@@ -13,13 +14,7 @@ import { waitFor } from '../support/wait-for';
 // after its last heartbeat. Real engine and store, on the engine clock; worker-crash.test.ts plays the
 // same with real processes and a short lease.
 
-const open: ReturnType<typeof clockedEngine>[] = [];
-afterEach(async () => {
-  for (const f of open.splice(0)) {
-    await f.engine.stop(0);
-    f.store.close();
-  }
-});
+const engines = stopEnginesAfterEach();
 
 describe('a stage that stops answering, with the defaults', () => {
   it('is recovered by the stuck scan between 10 and 12 s after its last heartbeat, and its item runs again', async () => {
@@ -34,7 +29,7 @@ describe('a stage that stops answering, with the defaults', () => {
       },
     };
     const f = clockedEngine(path.join(tempDir(), 'data'), { clock, stages: () => [stage] });
-    open.push(f);
+    engines.track(f);
     expect(f.config.stuckScanMs).toBe(2_000);
     expect(f.config.stages.ingest.leaseMs).toBe(10_000);
 

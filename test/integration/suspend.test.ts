@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { StageHandler } from '../../src/main/engine/stage-handler';
 import { resumeNoteWaitMs } from '../../src/main/recovery/recovery-manager';
 import { FakeClock } from '../../src/main/time/clock';
@@ -7,15 +7,10 @@ import { clockedEngine } from '../support/clocked-engine';
 import { tempDir } from '../support/temp-dir';
 import { testItem } from '../support/lifeline-calls';
 import { waitFor } from '../support/wait-for';
+import { stopEnginesAfterEach } from '../support/close-after-each';
 
 const HOUR = 3_600_000;
-const open: ReturnType<typeof clockedEngine>[] = [];
-afterEach(async () => {
-  for (const f of open.splice(0)) {
-    await f.engine.stop(0);
-    f.store.close();
-  }
-});
+const engines = stopEnginesAfterEach();
 
 /** A stage that works until the test lets it finish. */
 function heldStage(): { stage: StageHandler; finish(): void } {
@@ -52,7 +47,7 @@ function setUp(clock: FakeClock) {
       c.progressStallMs = 25 * 60_000;
     },
   });
-  open.push(f);
+  engines.track(f);
   const id = f.engine.queue.add(testItem('a.wav')).itemId;
   f.engine.start();
   return { f, id, held };

@@ -26,3 +26,26 @@ export function closeAfterEach() {
     },
   };
 }
+
+/** An engine on its own store (engineFixture, clockedEngine). */
+interface EngineOnStore {
+  engine: { stop(graceMs?: number): Promise<unknown> };
+  store: { close(): void };
+}
+
+/** Stops, after each test, every engine handed to `track` (no grace period) and closes its store. */
+export function stopEnginesAfterEach() {
+  const open: EngineOnStore[] = [];
+  afterEach(async () => {
+    for (const f of open.splice(0)) {
+      await f.engine.stop(0);
+      f.store.close();
+    }
+  });
+  return {
+    track<T extends EngineOnStore>(f: T): T {
+      open.push(f);
+      return f;
+    },
+  };
+}
