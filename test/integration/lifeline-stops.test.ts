@@ -3,43 +3,30 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { getTasks } from 'node-cron';
 import { describe, expect, it } from 'vitest';
-import type { Stage } from '../../src/shared/contract';
 import type { StageHandler } from '../../src/main/engine/stage-handler';
-import { openLifeline, type Lifeline } from '../../src/main/lifeline';
+import type { Lifeline } from '../../src/main/lifeline';
 import { FakeClock } from '../../src/main/time/clock';
 import { closeAfterEach } from '../support/close-after-each';
+import { idleStage, openAtDefaults } from '../support/lifeline-at-defaults';
 import { tempDir } from '../support/temp-dir';
 
 const closing = closeAfterEach();
 
 /** The four stages, run in this process; transcribe calls a service that answers its check while `asr.up`. */
 function stagesWith(asr: { up: boolean }): () => StageHandler[] {
-  const stage = (s: Stage): StageHandler => ({ stage: s, availability: () => ({ ok: true }), run: async () => 'ok' });
   const probe = async () => {
     if (!asr.up) throw new Error('connection refused');
   };
   return () => [
-    stage('ingest'),
-    { ...stage('transcribe'), service: { name: 'asr', label: 'speech recognition', kind: 'http-endpoint', probe } },
-    stage('extract'),
-    stage('index'),
+    idleStage('ingest'),
+    { ...idleStage('transcribe'), service: { name: 'asr', label: 'speech recognition', kind: 'http-endpoint', probe } },
+    idleStage('extract'),
+    idleStage('index'),
   ];
 }
 
-function open(clock: FakeClock, asr: { up: boolean }, env: Record<string, string> = {}): Lifeline {
-  return closing.track(
-    openLifeline({
-      dataDir: path.join(tempDir(), 'data'),
-      withEngine: true,
-      processName: 'test',
-      clock,
-      stages: stagesWith(asr),
-      freeSpace: async () => 100e9,
-      // The user's defaults, but for work in this process.
-      env: { LIFELINE_WORKERS: '0', PATH: process.env.PATH ?? '', ...env },
-    }),
-  );
-}
+const open = (clock: FakeClock, asr: { up: boolean }, env: Record<string, string> = {}): Lifeline =>
+  openAtDefaults(closing, { clock, stages: stagesWith(asr), env });
 
 /** Every listener on the emitters a Lifeline wires together, as `emitter.event×count`. */
 function listeners(app: Lifeline): string[] {

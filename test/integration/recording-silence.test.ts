@@ -1,11 +1,8 @@
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Stage } from '../../src/shared/contract';
-import type { StageHandler } from '../../src/main/engine/stage-handler';
-import { openLifeline, type Lifeline } from '../../src/main/lifeline';
+import type { Lifeline } from '../../src/main/lifeline';
 import { FakeClock } from '../../src/main/time/clock';
 import { closeAfterEach } from '../support/close-after-each';
-import { tempDir } from '../support/temp-dir';
+import { openAtDefaults, waitingStages } from '../support/lifeline-at-defaults';
 import { waitFor } from '../support/wait-for';
 
 // README, Record: "at the next start (or after two minutes without audio) the store turns the
@@ -15,26 +12,8 @@ import { waitFor } from '../support/wait-for';
 const closing = closeAfterEach();
 const minute = 60_000;
 
-function open(clock: FakeClock): Lifeline {
-  // Every stage waits (no engine), so the item stays where the recording put it.
-  const stage = (s: Stage): StageHandler => ({
-    stage: s,
-    availability: () => ({ ok: false, reason: 'not in this test' }),
-    run: async () => 'ok',
-  });
-  return closing.track(
-    openLifeline({
-      dataDir: path.join(tempDir(), 'data'),
-      withEngine: true,
-      processName: 'test',
-      clock,
-      stages: () => (['ingest', 'transcribe', 'extract', 'index'] as const).map(stage),
-      freeSpace: async () => 100e9,
-      // The user's defaults, but for work in this process.
-      env: { LIFELINE_WORKERS: '0', PATH: process.env.PATH ?? '' },
-    }),
-  );
-}
+// Every stage waits (no engine work), so the item stays where the recording put it.
+const open = (clock: FakeClock): Lifeline => openAtDefaults(closing, { clock, stages: waitingStages });
 
 async function ok<T>(r: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>): Promise<T> {
   const v = await r;

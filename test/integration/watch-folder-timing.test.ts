@@ -1,12 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Stage } from '../../src/shared/contract';
-import type { StageHandler } from '../../src/main/engine/stage-handler';
-import { openLifeline, type Lifeline } from '../../src/main/lifeline';
+import type { Lifeline } from '../../src/main/lifeline';
 import { FakeClock } from '../../src/main/time/clock';
 import { writeWav } from '../support/audio-files';
 import { closeAfterEach } from '../support/close-after-each';
+import { openAtDefaults, waitingStages } from '../support/lifeline-at-defaults';
 import { tempDir } from '../support/temp-dir';
 import { waitFor } from '../support/wait-for';
 
@@ -16,25 +15,9 @@ import { waitFor } from '../support/wait-for';
 
 const closing = closeAfterEach();
 
-function open(clock: FakeClock, watchDir: string): Lifeline {
-  // Every stage waits, so an added item stays where intake put it.
-  const stage = (s: Stage): StageHandler => ({
-    stage: s,
-    availability: () => ({ ok: false, reason: 'not in this test' }),
-    run: async () => 'ok',
-  });
-  return closing.track(
-    openLifeline({
-      dataDir: path.join(tempDir(), 'data'),
-      withEngine: true,
-      processName: 'test',
-      clock,
-      stages: () => (['ingest', 'transcribe', 'extract', 'index'] as const).map(stage),
-      freeSpace: async () => 100e9,
-      env: { LIFELINE_WORKERS: '0', LIFELINE_WATCH_DIR: watchDir, PATH: process.env.PATH ?? '' },
-    }),
-  );
-}
+// Every stage waits, so an added item stays where intake put it.
+const open = (clock: FakeClock, watchDir: string): Lifeline =>
+  openAtDefaults(closing, { clock, stages: waitingStages, env: { LIFELINE_WATCH_DIR: watchDir } });
 
 const names = (app: Lifeline) =>
   app.store.reads
