@@ -17,17 +17,22 @@ afterEach(async () => {
   }
 });
 
+/** A Lifeline with the test stages, served on 127.0.0.1 with the token `t`. */
+async function served(stages: Parameters<typeof testStagesFor>[0]): Promise<{ app: Lifeline; server: HeadlessServer }> {
+  const dataDir = path.join(tempDir(), 'data');
+  const app = openLifeline({
+    dataDir,
+    withEngine: true,
+    processName: 'test',
+    stages: testStagesFor(stages),
+    env: { LIFELINE_WORKERS: '0', LIFELINE_HEALTH_STARTUP_TIMEOUT_MS: '0' },
+  });
+  return { app, server: await startHeadlessServer(app, { port: 0, rendererDir: dataDir, token: 't' }) };
+}
+
 describe('pushed events', () => {
   it('pushes health and breaker changes to connected UIs over the WebSocket', async () => {
-    const dataDir = path.join(tempDir(), 'data');
-    const app = openLifeline({
-      dataDir,
-      withEngine: true,
-      processName: 'test',
-      stages: testStagesFor({ serviceUrl: 'http://127.0.0.1:9/' }),
-      env: { LIFELINE_WORKERS: '0', LIFELINE_HEALTH_STARTUP_TIMEOUT_MS: '0' },
-    });
-    const server = await startHeadlessServer(app, { port: 0, rendererDir: dataDir, token: 't' });
+    const { app, server } = await served({ serviceUrl: 'http://127.0.0.1:9/' });
     const ws = new WebSocket(`${server.url.replace('http', 'ws')}api/events?token=t`);
     open.push({ app, server, ws });
     const events: PushedEvent[] = [];
@@ -54,15 +59,7 @@ describe('pushed events', () => {
   });
 
   it('tells every open page, and one that connects while it drains, that the server is stopping', async () => {
-    const dataDir = path.join(tempDir(), 'data');
-    const app = openLifeline({
-      dataDir,
-      withEngine: true,
-      processName: 'test',
-      stages: testStagesFor({}),
-      env: { LIFELINE_WORKERS: '0', LIFELINE_HEALTH_STARTUP_TIMEOUT_MS: '0' },
-    });
-    const server = await startHeadlessServer(app, { port: 0, rendererDir: dataDir, token: 't' });
+    const { app, server } = await served({});
     const connect = async () => {
       const ws = new WebSocket(`${server.url.replace('http', 'ws')}api/events?token=t`);
       const messages: unknown[] = [];
