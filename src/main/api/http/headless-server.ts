@@ -180,9 +180,10 @@ export async function startHeadlessServer(app: Lifeline, options: HeadlessServer
     });
   });
 
-  const broadcast = (event: PushedEvent) => {
+  // Pushed events, and the server's own word that it is stopping, go to every open page.
+  const broadcast = (message: PushedEvent | typeof serverStoppingMessage) => {
     if (clients.size === 0) return;
-    const text = JSON.stringify(event);
+    const text = JSON.stringify(message);
     for (const ws of clients) if (ws.readyState === ws.OPEN) ws.send(text);
   };
   const unsubscribe = subscribePushedEvents(app, broadcast);
@@ -200,8 +201,7 @@ export async function startHeadlessServer(app: Lifeline, options: HeadlessServer
     token,
     stopping() {
       draining = true;
-      const text = JSON.stringify(serverStoppingMessage);
-      for (const ws of clients) if (ws.readyState === ws.OPEN) ws.send(text);
+      broadcast(serverStoppingMessage);
     },
     async close() {
       unsubscribe();
