@@ -142,14 +142,20 @@ export class SearchStore {
   /** The indexed words spelled like the query's words (typos: "dentst" finds "dentist"), any of them. */
   private spelledAlikeQuery(query: string): string | null {
     const terms = new Set<string>();
+    // Words that share a first letter read the index's words of that letter once.
+    const byLetter = new Map<string, string[]>();
+    const termsFrom = (first: string): string[] => {
+      let found = byLetter.get(first);
+      if (!found) {
+        const to = String.fromCodePoint(first.codePointAt(0)! + 1);
+        found = this.s.termsFrom.all({ from: first, to }) as string[];
+        byLetter.set(first, found);
+      }
+      return found;
+    };
     for (const word of query.toLowerCase().split(/[^\p{L}\p{N}]+/u)) {
       if (!/^\p{L}{4,}$/u.test(word)) continue;
-      const first = word[0]!;
-      const from = this.s.termsFrom.all({
-        from: first,
-        to: String.fromCodePoint(first.codePointAt(0)! + 1),
-      }) as string[];
-      for (const t of spelledAlike(word, from)) terms.add(`"${t}"`);
+      for (const t of spelledAlike(word, termsFrom(word[0]!))) terms.add(`"${t}"`);
     }
     return terms.size > 0 ? [...terms].join(' OR ') : null;
   }
