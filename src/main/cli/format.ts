@@ -1,7 +1,7 @@
 import type { ItemDetail, ItemSummary, Memory, Overview, StageInfo } from '../../shared/contract';
 // The names straight from their module: `lifeline status` prints through here and loads no schema library.
 import { itemStates, stages } from '../../shared/contract/names';
-import { recordedNote } from '../../shared/text/recorded-note';
+import { recordedFromWords, recordedNote } from '../../shared/text/recorded-note';
 
 const weekdays = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const pad2 = (n: number) => String(n).padStart(2, '0');
@@ -74,12 +74,6 @@ export function formatItems(items: ItemSummary[]): string {
   );
 }
 
-const recordedFromText: Record<ItemDetail['recordedFrom'], string> = {
-  metadata: "from the file's own metadata",
-  file_time: "from the file's modification time",
-  added: 'the time it was added; when it was recorded is not known',
-};
-
 export function formatItem(d: ItemDetail): string {
   // An upload or a recording has no file elsewhere: its source is the stored copy (as the item screen says).
   const cameThroughTheApp = d.storedPath !== null && d.file === d.storedPath;
@@ -90,7 +84,7 @@ export function formatItem(d: ItemDetail): string {
       : `file    ${d.file}`,
     `stored  ${d.storedPath ?? '(not yet)'}`,
     `sha256  ${d.sha256}`,
-    `recorded ${localTime(d.recordedAt)}, ${recordedFromText[d.recordedFrom]}`,
+    `recorded ${localTime(d.recordedAt)}, ${recordedFromWords[d.recordedFrom]}`,
   ];
   if (d.error) lines.push(`error   ${d.error.code}: ${d.error.message}`);
   if (d.waitReason) lines.push(`waiting ${d.waitReason}`);

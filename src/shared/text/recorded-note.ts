@@ -1,3 +1,12 @@
+import type { RecordedFrom } from '../contract';
+
+/** Where an item's recording time came from, in the words the item screen and `lifeline show` use. */
+export const recordedFromWords: Record<RecordedFrom, string> = {
+  metadata: "from the file's own metadata",
+  file_time: "from the file's modification time",
+  added: 'the time it was added; when it was recorded is not known',
+};
+
 /**
  * The ingest stage's timeline note ends with when the recording was made, as the engine writes it:
  * "; recorded 2026-10-05T08:30:00.000Z (from the file's modification time)". The item screen shows

@@ -1,4 +1,4 @@
-import type { ItemState, RecordedFrom, Stage } from '../../../shared/contract';
+import type { ItemState, Stage } from '../../../shared/contract';
 
 export const stageLabels: Record<Stage, string> = {
   ingest: 'Ingest',
@@ -22,13 +22,6 @@ export const stateLabels: Record<ItemState, string> = {
 const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
 
 /** An ISO timestamp from the engine in the reader's locale and time zone. */
-/** How the item screen says where a recording's time came from. */
-export const recordedFromLabels: Record<RecordedFrom, string> = {
-  metadata: "from the file's own metadata",
-  file_time: "from the file's modification time",
-  added: 'the time it was added; when it was recorded is not known',
-};
-
 export function formatTime(iso: string): string {
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? iso : timeFormat.format(date);

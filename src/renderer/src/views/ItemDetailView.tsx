@@ -2,7 +2,8 @@ import { unplayableText } from '../format/file-kind';
 import { useCallback, useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import type { ItemDetail } from '../../../shared/contract';
 import { StateBadge } from '../components/StateBadge';
-import { formatTime, recordedFromLabels, stageLabels } from '../format/labels';
+import { recordedFromWords } from '../../../shared/text/recorded-note';
+import { formatTime, stageLabels } from '../format/labels';
 import { formatBytes } from '../format/numbers';
 import { routeHref } from '../navigation/use-hash-route';
 import { useItemDetail } from '../stores/stores-context';
@@ -54,7 +55,7 @@ function Facts({ item }: { item: ItemDetail }) {
       <Fact term="Priority">{item.priority}</Fact>
       <Fact term="Recorded">
         {/* Relative dates said in the recording ("next Tuesday") resolve against this time. */}
-        <time dateTime={item.recordedAt}>{formatTime(item.recordedAt)}</time>, {recordedFromLabels[item.recordedFrom]}
+        <time dateTime={item.recordedAt}>{formatTime(item.recordedAt)}</time>, {recordedFromWords[item.recordedFrom]}
       </Fact>
       <Fact term="Added">
         <time dateTime={item.createdAt}>{formatTime(item.createdAt)}</time>
