@@ -43,7 +43,7 @@ function fakeServer(start: { state: ItemState; updatedAt: string }) {
     }
     if (channel === 'recovery:recoverItem') {
       const recovery = (why: string, strategy: string, result: string) => ({
-        ok: true,
+        ok: true as const,
         value: { itemId: 7, stage: 'transcribe', rule: 'manual', why, strategy, result },
       });
       if (item.state === 'running') {
